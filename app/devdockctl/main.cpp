@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enginecommand.h"
+#include "output.h"
+
+#include "util/logging.h"
+
+#include <QCoreApplication>
+
+using namespace DevDock;
+
+namespace {
+
+const char *kUsage =
+    "Usage: devdockctl COMMAND [OPTIONS]\n"
+    "\n"
+    "DevDock's core on the command line.\n"
+    "\n"
+    "Commands:\n"
+    "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
+    "  version    Print DevDock's version\n"
+    "\n"
+    "Run 'devdockctl engine --help' for an engine command's options.\n"
+    "Exit status: 0 success, 1 engine error, 2 wrong usage.\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
+
+    Core::LoggingOptions logging;
+    logging.appName = QStringLiteral("devdockctl");
+    logging.directory = Core::defaultLogDirectory();
+    logging.verbose = qEnvironmentVariableIsSet("DEVDOCK_DEBUG");
+    Core::installLogging(logging);
+
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QStringLiteral("--help")
+        || args.first() == QStringLiteral("-h") || args.first() == QStringLiteral("help")) {
+        Ctl::Output::out(kUsage);
+        Ctl::Output::flush();
+        return args.isEmpty() ? Ctl::UsageError : Ctl::Success;
+    }
+    const QString command = args.first();
+    if (command == QStringLiteral("engine")) {
+        return Ctl::runEngineCommand(args);
+    }
+    if (command == QStringLiteral("version") || command == QStringLiteral("--version")) {
+        Ctl::Output::outLine(QStringLiteral("devdockctl " DEVDOCK_VERSION));
+        Ctl::Output::flush();
+        return Ctl::Success;
+    }
+    Ctl::Output::err(QByteArray("devdockctl: unknown command \"" + command.toUtf8() + "\"\n\n"));
+    Ctl::Output::err(kUsage);
+    Ctl::Output::flush();
+    return Ctl::UsageError;
+}

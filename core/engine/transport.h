@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "endpoint.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+
+class QIODevice;
+class QLocalSocket;
+class QAbstractSocket;
+class QProcess;
+
+namespace DevDock::Core {
+
+// One byte stream to the engine: a unix socket or Windows named pipe (QLocalSocket), TCP
+// (QTcpSocket), TCP with TLS and client certificates (QSslSocket), or the stdio of
+// `ssh HOST docker system dial-stdio` (QProcess). Event-driven; never blocks.
+class Transport final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Transport(Endpoint endpoint, QObject *parent = nullptr);
+    ~Transport() override;
+
+    void open();
+    void close();
+    bool isOpen() const { return m_open; }
+    void write(const QByteArray &bytes);
+    // Everything received so far.
+    QByteArray readAll();
+    const Endpoint &endpoint() const { return m_endpoint; }
+
+signals:
+    void opened();
+    void readyRead();
+    void closed();                                      // the peer or we closed it
+    void failed(const DevDock::Core::Error &error);     // could not connect, or broke
+
+private:
+    void openLocal();
+    void openTcp();
+    void openSsh();
+    void fail(Error error);
+    void onAbstractSocketError();
+
+    Endpoint m_endpoint;
+    QLocalSocket *m_local = nullptr;
+    QAbstractSocket *m_socket = nullptr;
+    QProcess *m_process = nullptr;
+    QIODevice *m_device = nullptr;
+    QByteArray m_sshStderr;
+    bool m_open = false;
+    bool m_finished = false;
+};
+
+// The error a user sees when the engine cannot be reached, worded like the docker CLI's.
+Error unreachableError(const Endpoint &endpoint, const QString &reason, Error::Code code);
+
+} // namespace DevDock::Core

@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "containerlistmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QHash>
+#include <QSet>
+
+namespace DevDock::Ui {
+
+ContainerListModel::ContainerListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+QString ContainerListModel::portsText(const QList<Core::PortBinding> &ports)
+{
+    QStringList parts;
+    for (const Core::PortBinding &p : ports) {
+        if (p.publicPort != 0) {
+            parts << QStringLiteral("%1:%2->%3/%4")
+                         .arg(p.ip.isEmpty() ? QStringLiteral("0.0.0.0") : p.ip)
+                         .arg(p.publicPort)
+                         .arg(p.privatePort)
+                         .arg(p.type);
+        } else {
+            parts << QStringLiteral("%1/%2").arg(p.privatePort).arg(p.type);
+        }
+    }
+    parts.removeDuplicates();
+    return parts.join(QStringLiteral(", "));
+}
+
+void ContainerListModel::setContainers(const QList<Core::ContainerSummary> &containers)
+{
+    QHash<QString, qsizetype> incoming;
+    for (qsizetype i = 0; i < containers.size(); ++i) {
+        incoming.insert(containers.at(i).id, i);
+    }
+
+    // Removals, from the bottom up so that row numbers stay valid; contiguous runs in one call.
+    for (qsizetype row = m_rows.size() - 1; row >= 0;) {
+        if (incoming.contains(m_rows.at(row).id)) {
+            --row;
+            continue;
+        }
+        qsizetype first = row;
+        while (first > 0 && !incoming.contains(m_rows.at(first - 1).id)) {
+            --first;
+        }
+        beginRemoveRows({}, static_cast<int>(first), static_cast<int>(row));
+        m_rows.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+
+    // Updates in place.
+    QSet<QString> present;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        const Core::ContainerSummary &next = containers.at(incoming.value(m_rows.at(row).id));
+        present.insert(next.id);
+        if (!(m_rows.at(row) == next)) {
+            m_rows[row] = next;
+            emit dataChanged(index(static_cast<int>(row), 0),
+                             index(static_cast<int>(row), ColumnCount - 1));
+        }
+    }
+
+    // Insertions, in one batch at the end.
+    QList<Core::ContainerSummary> added;
+    for (const Core::ContainerSummary &c : containers) {
+        if (!present.contains(c.id)) {
+            added.append(c);
+        }
+    }
+    if (!added.isEmpty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        m_rows.append(added);
+        endInsertRows();
+    }
+}
+
+int ContainerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ContainerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Core::ContainerSummary &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case NameColumn:
+            return c.name;
+        case StateColumn:
+            return c.state;
+        case StatusColumn:
+            return c.status;
+        case ImageColumn:
+            return c.image;
+        case PortsColumn:
+            return portsText(c.ports);
+        case IdColumn:
+            return role == Qt::DisplayRole ? c.id.left(12) : c.id;
+        default:
+            return {};
+        }
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn) {
+            if (c.state == QLatin1String("running")) {
+                return QBrush(QColor(0x1b, 0x7f, 0x3b));
+            }
+            if (c.state == QLatin1String("exited") || c.state == QLatin1String("dead")) {
+                return QBrush(QColor(0xb0, 0x2a, 0x1e));
+            }
+        }
+        return {};
+    case IdRole:
+        return c.id;
+    case StateRole:
+        return c.state;
+    case LabelsRole: {
+        QVariantMap labels;
+        for (auto it = c.labels.begin(); it != c.labels.end(); ++it) {
+            labels.insert(it.key(), it.value());
+        }
+        return labels;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case StatusColumn:
+        return tr("Status");
+    case ImageColumn:
+        return tr("Image");
+    case PortsColumn:
+        return tr("Ports");
+    case IdColumn:
+        return tr("ID");
+    default:
+        return {};
+    }
+}
+
+} // namespace DevDock::Ui
