@@ -4,6 +4,7 @@
 
 #include "engineclient.h"
 #include "httpconnection.h"
+#include "timestamp.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -78,10 +79,22 @@ void EventStream::connectNow()
             query << "since=" + QByteArray::number(next / 1000000000LL) + '.'
                          + QByteArray::number(next % 1000000000LL).rightJustified(9, '0');
         } else if (!m_initialSince.isEmpty()) {
-            query << "since=" + QUrl::toPercentEncoding(m_initialSince);
+            const auto since = toEngineTimestamp(m_initialSince);
+            if (!since) {
+                m_running = false;
+                emit finished(std::unexpected(since.error()));
+                return;
+            }
+            query << "since=" + since->toLatin1();
         }
         if (!m_until.isEmpty()) {
-            query << "until=" + QUrl::toPercentEncoding(m_until);
+            const auto until = toEngineTimestamp(m_until);
+            if (!until) {
+                m_running = false;
+                emit finished(std::unexpected(until.error()));
+                return;
+            }
+            query << "until=" + until->toLatin1();
         }
         if (!query.isEmpty()) {
             target += '?' + query.join('&');

@@ -4,6 +4,7 @@
 
 #include "engineclient.h"
 #include "httpconnection.h"
+#include "timestamp.h"
 
 #include <QUrl>
 
@@ -60,11 +61,17 @@ void LogStream::openStream()
     if (!m_options.tail.isEmpty()) {
         target += "&tail=" + QUrl::toPercentEncoding(m_options.tail);
     }
-    if (!m_options.since.isEmpty()) {
-        target += "&since=" + QUrl::toPercentEncoding(m_options.since);
-    }
-    if (!m_options.until.isEmpty()) {
-        target += "&until=" + QUrl::toPercentEncoding(m_options.until);
+    for (const auto &[key, value] : {std::pair{"&since=", m_options.since},
+                                     std::pair{"&until=", m_options.until}}) {
+        if (value.isEmpty()) {
+            continue;
+        }
+        const auto timestamp = toEngineTimestamp(value);
+        if (!timestamp) {
+            finish(std::unexpected(timestamp.error()));
+            return;
+        }
+        target += key + timestamp->toLatin1();
     }
     m_connection = new HttpConnection(m_client->endpoint(), this);
     HttpConnection::Handlers handlers;

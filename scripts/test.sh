@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 DevDock contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The README's test command: installs what is missing, starts a Docker engine when none answers
+# (and stops it again at the end), builds, runs every Qt Test executable through ctest (unit,
+# integration against the real engine and compose CLI, offscreen UI), then the fuzzers for a
+# short bounded time.
+#   FUZZ_SECONDS=N   seconds per fuzz target (default 20; 0 skips fuzzing)
+#   CTEST_ARGS=...   extra ctest arguments, e.g. "-L unit"
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "set-up"
+bash scripts/setup.sh
+
+step "docker engine"
+engine=$(bash scripts/dockerd.sh ensure)
+echo "engine: $engine"
+cleanup() {
+    if [ "$engine" = started ]; then
+        step "stopping the dockerd this run started"
+        bash scripts/dockerd.sh stop || true
+    fi
+}
+trap cleanup EXIT
+docker compose version
+
+step "build"
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+
+step "test image"
+bash scripts/test-image.sh
+
+step "tests"
+export DEVDOCK_REQUIRE_ENGINE=1
+export QT_QPA_PLATFORM=offscreen
+if [ "$engine" = started ]; then
+    export DEVDOCK_TEST_RESTART_DOCKERD="bash $root/scripts/dockerd.sh restart"
+fi
+# A private session bus with an unlocked gnome-keyring: the keychain tests use a real secret
+# service. The test log goes to a temporary file, so nothing a test prints lands in the repo.
+status=0
+dbus-run-session -- sh -c '
+    printf devdock-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+    ctest --preset dev --output-on-failure --timeout 900 '"${CTEST_ARGS:-}"'
+' || status=$?
+
+if [ "$FUZZ_SECONDS" != 0 ]; then
+    step "fuzzing (${FUZZ_SECONDS}s per target)"
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz
+    corpus=$(mktemp -d)
+    cp tests/data/http/*.http "$corpus/"
+    for target in fuzz_httpresponseparser fuzz_framedemuxer; do
+        if ! build/fuzz/tests/fuzz/$target -max_total_time="$FUZZ_SECONDS" -print_final_stats=0 \
+                "$corpus" >"$corpus/$target.log" 2>&1; then
+            tail -n 40 "$corpus/$target.log"
+            echo "fuzz: $target FAILED"
+            status=1
+        else
+            echo "fuzz: $target passed ($(grep -o 'Done [0-9]* runs' "$corpus/$target.log"))"
+        fi
+    done
+    rm -rf "$corpus"
+fi
+exit $status

@@ -1,0 +1,258 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Black-box tests of `devdockctl engine …` against the real engine, compared with the docker CLI.
+#include "../common/dockertest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+#include <csignal>
+
+using namespace DevDock::Test;
+
+namespace {
+
+Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DEVDOCKCTL_PATH), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestDevdockctl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void info_json_matchesDockerCli();
+    void containers_json_matchesDockerPs();
+    void logs_byteForByte_withStreamsApart();
+    void logs_tty_isRaw();
+    void logs_follow_endsWithContainer();
+    void events_json_oneFlushedLinePerEvent();
+    void stats_noStream_json();
+    void exitCodes_data();
+    void exitCodes();
+    void unreachableEngine_namesEndpoint();
+};
+
+void TestDevdockctl::initTestCase()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    removeTestContainers();
+}
+
+void TestDevdockctl::cleanupTestCase()
+{
+    removeTestContainers();
+}
+
+void TestDevdockctl::info_json_matchesDockerCli()
+{
+    const Run r = ctl({"engine", "info", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject info = QJsonDocument::fromJson(r.out).object();
+    const Run cli = docker({"version", "--format", "{{.Server.Version}}|{{.Server.APIVersion}}|{{.Server.Os}}|{{.Server.Arch}}"});
+    const QStringList parts = QString::fromUtf8(cli.out).trimmed().split('|');
+    QCOMPARE(info.value("serverVersion").toString(), parts.value(0));
+    QCOMPARE(info.value("apiVersion").toString(), parts.value(1));
+    QCOMPARE(info.value("os").toString(), parts.value(2));
+    QCOMPARE(info.value("arch").toString(), parts.value(3));
+    QCOMPARE(info.value("endpoint").toString(), QStringLiteral("unix:///var/run/docker.sock"));
+    const Run compose = docker({"compose", "version", "--short"});
+    QCOMPARE(compose.exitCode, 0);
+    QCOMPARE(info.value("composeVersion").toString(), QString::fromUtf8(compose.out).trimmed().remove('v'));
+}
+
+void TestDevdockctl::containers_json_matchesDockerPs()
+{
+    const QString a = runContainer({"--name", "dd-ctl-a", "-p", "127.0.0.1:18082:8080/udp"}, "sleep 300");
+    const QString b = runContainer({"--name", "dd-ctl-b"}, "exit 2");
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", b}).out.trimmed() == "exited"; }));
+    const Run r = ctl({"engine", "containers", "--all", "--json", "--filter", "label=" + kTestLabel});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray array = QJsonDocument::fromJson(r.out).array();
+    QStringList actual;
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        for (const char *key : {"id", "name", "image", "state", "status", "labels", "ports"}) {
+            QVERIFY2(o.contains(key), key);
+        }
+        actual << QStringList{o.value("id").toString(), o.value("name").toString(),
+                              o.value("state").toString(), o.value("image").toString()}
+                      .join('|');
+        QCOMPARE(o.value("labels").toObject().value("devdock.test").toString(), QStringLiteral("1"));
+        if (o.value("id").toString() == a) {
+            const QJsonObject port = o.value("ports").toArray().first().toObject();
+            QCOMPARE(port.value("publicPort").toInt(), 18082);
+            QCOMPARE(port.value("privatePort").toInt(), 8080);
+            QCOMPARE(port.value("type").toString(), QStringLiteral("udp"));
+        }
+    }
+    const Run cli = docker({"ps", "-a", "--no-trunc", "--filter", "label=" + kTestLabel, "--format",
+                            "{{.ID}}|{{.Names}}|{{.State}}|{{.Image}}"});
+    QStringList expected = QString::fromUtf8(cli.out).split('\n', Qt::SkipEmptyParts);
+    expected.sort();
+    actual.sort();
+    QCOMPARE(actual, expected);
+    docker({"rm", "-f", a, b});
+}
+
+void TestDevdockctl::logs_byteForByte_withStreamsApart()
+{
+    const QString id = runContainer({}, "i=0; while [ $i -lt 3000 ]; do echo \"line $i\"; "
+                                        "echo \"warn $i\" >&2; i=$((i+1)); done; "
+                                        "head -c 1048576 /dev/zero | tr '\\000' y; echo; "
+                                        "printf '\\377\\376\\000end'");
+    QVERIFY(!id.isEmpty());
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    const Run mine = ctl({"engine", "logs", id});
+    const Run theirs = docker({"logs", id});
+    QCOMPARE(mine.exitCode, 0);
+    QCOMPARE(mine.out.size(), theirs.out.size());
+    QVERIFY(mine.out == theirs.out);
+    QVERIFY(mine.err == theirs.err);
+    for (const QStringList &extra : {QStringList{"--tail", "5"}, QStringList{"--timestamps"},
+                                     QStringList{"--since", "1970-01-01T00:00:00Z", "--tail", "100"}}) {
+        const Run m = ctl(QStringList{"engine", "logs"} + extra + QStringList{id});
+        const Run t = docker(QStringList{"logs"} + extra + QStringList{id});
+        QVERIFY2(m.out == t.out && m.err == t.err, qPrintable(extra.join(' ')));
+    }
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::logs_tty_isRaw()
+{
+    const QString id = runContainer({"-t"}, "echo out; echo err >&2; printf '\\033[1;32mgreen\\033[0m\\r\\n'");
+    QVERIFY(!id.isEmpty());
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    const Run mine = ctl({"engine", "logs", id});
+    const Run theirs = docker({"logs", id});
+    QCOMPARE(mine.out, theirs.out);
+    QVERIFY(mine.out.contains("\033[1;32mgreen"));
+    QVERIFY(mine.err.isEmpty());
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::logs_follow_endsWithContainer()
+{
+    const QString id = runContainer({}, "for i in 1 2 3; do echo tick $i; sleep 0.5; done");
+    QVERIFY(!id.isEmpty());
+    const Run r = ctl({"engine", "logs", "--follow", id});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("tick 1\ntick 2\ntick 3\n"));
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::events_json_oneFlushedLinePerEvent()
+{
+    QProcess p;
+    p.start(QStringLiteral(DEVDOCKCTL_PATH),
+            {"engine", "events", "--json", "--filter", "type=container", "--filter",
+             "label=" + kTestLabel});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(800);  // let it connect
+    const QString id = runContainer({"--name", "dd-ctl-events"}, "exit 0");
+    QVERIFY(!id.isEmpty());
+    QByteArray seen;
+    // The lines must arrive while the command still runs: flushed per event.
+    QVERIFY(waitUntil([&] {
+        seen += p.readAllStandardOutput();
+        return seen.contains("\"die\"");
+    }, 15000));
+    QCOMPARE(p.state(), QProcess::Running);
+    QStringList actions;
+    for (const QByteArray &line : seen.split('\n')) {
+        if (line.isEmpty()) {
+            continue;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!o.isEmpty(), line.constData());
+        QCOMPARE(o.value("Actor").toObject().value("ID").toString(), id);
+        actions << o.value("Action").toString();
+    }
+    QVERIFY2(actions.contains("create") && actions.contains("start") && actions.contains("die"),
+             qPrintable(actions.join(',')));
+    ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 0);
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::stats_noStream_json()
+{
+    const QString id = runContainer({"--name", "dd-ctl-stats", "--memory", "32m"}, "sleep 300");
+    QVERIFY(!id.isEmpty());
+    const Run r = ctl({"engine", "stats", "dd-ctl-stats", "--no-stream", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject o = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(o.value("name").toString(), QStringLiteral("dd-ctl-stats"));
+    QCOMPARE(o.value("memoryLimit").toDouble(), 32.0 * 1024 * 1024);
+    QVERIFY(o.value("memoryUsage").toDouble() > 0);
+    QVERIFY(o.contains("cpuPercent"));
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("stderrContains");
+    QTest::newRow("no command") << QStringList{} << 2 << "";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+    QTest::newRow("unknown engine command") << QStringList{"engine", "frob"} << 2 << "unknown engine command";
+    QTest::newRow("unknown option") << QStringList{"engine", "containers", "--bogus"} << 2 << "bogus";
+    QTest::newRow("logs without container") << QStringList{"engine", "logs"} << 2 << "exactly one";
+    QTest::newRow("bad tail") << QStringList{"engine", "logs", "x", "--tail", "ten"} << 2 << "--tail";
+    QTest::newRow("bad filter") << QStringList{"engine", "containers", "--filter", "nofilter"} << 2 << "K=V";
+    QTest::newRow("missing container") << QStringList{"engine", "logs", "dd-no-such"} << 1
+                                       << "No such container: dd-no-such";
+    QTest::newRow("stats of missing container") << QStringList{"engine", "stats", "dd-no-such", "--no-stream"}
+                                                << 1 << "No such container";
+    QTest::newRow("help") << QStringList{"--help"} << 0 << "";
+}
+
+void TestDevdockctl::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, stderrContains);
+    const Run r = ctl(args);
+    QCOMPARE(r.exitCode, code);
+    QVERIFY2(r.err.contains(stderrContains.toUtf8()), r.err.constData());
+}
+
+void TestDevdockctl::unreachableEngine_namesEndpoint()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DOCKER_HOST", "unix:///tmp/devdock-missing.sock");
+    for (const QStringList &args : {QStringList{"engine", "info"}, QStringList{"engine", "containers"},
+                                    QStringList{"engine", "logs", "x"},
+                                    QStringList{"engine", "events"}}) {
+        const Run r = ctl(args, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Cannot connect to the Docker engine at unix:///tmp/devdock-missing.sock: "
+                                "no such file. Is Docker running?"),
+                 r.err.constData());
+    }
+    env.insert("DOCKER_HOST", "bogus://x");
+    const Run bad = ctl({"engine", "info"}, env);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.err.contains("Invalid Docker host"));
+}
+
+QTEST_GUILESS_MAIN(TestDevdockctl)
+#include "tst_devdockctl.moc"
