@@ -34,7 +34,7 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
 {
     setWindowTitle(tr("DevDock"));
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1000, 600);
+    resize(1100, 640);
 
     m_engineLabel->setObjectName(QStringLiteral("engineLabel"));
     m_engineLabel->setAccessibleName(tr("Engine status"));
@@ -150,8 +150,9 @@ void MainWindow::updateCount()
             ++running;
         }
     }
-    m_countLabel->setText(tr("%n container(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ")
-                          + tr("%n running", nullptr, running));
+    const int total = m_model->rowCount();
+    const QString containers = total == 1 ? tr("1 container") : tr("%1 containers").arg(total);
+    m_countLabel->setText(tr("%1 · %2 running").arg(containers).arg(running));
 }
 
 } // namespace DevDock::Ui
