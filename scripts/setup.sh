@@ -15,7 +15,7 @@ PACKAGES=(
     clang libclang-rt-14-dev
     docker.io busybox-static iproute2 procps
     xvfb xauth imagemagick fonts-dejavu-core
-    gnome-keyring dbus dbus-x11 libsecret-tools
+    gnome-keyring dbus dbus-x11 libsecret-tools desktop-file-utils
     dpkg-dev
 )
 COMPOSE_PACKAGE=docker-compose   # Compose v2 CLI plugin, from trixie

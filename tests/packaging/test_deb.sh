@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 DevDock contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the DEB with CPack and checks that it installs and starts: metadata, the files it ships,
+# and (as root) a real dpkg install, both binaries run from /usr/bin, then removal.
+set -euo pipefail
+build=${1:?usage: test_deb.sh BUILD_DIR}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$build"
+cpack -G DEB -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
+deb=$(ls "$work"/devdock_*.deb)
+echo "package: $(basename "$deb")"
+info=$(dpkg-deb --info "$deb")
+echo "$info" | grep -q '^ Package: devdock$' || { echo "no Package field"; exit 1; }
+echo "$info" | grep -q '^ Depends:.*libqt6widgets6' || { echo "Depends lacks Qt: $info"; exit 1; }
+contents=$(dpkg-deb --contents "$deb")
+for f in ./usr/bin/devdock ./usr/bin/devdockctl \
+         ./usr/share/applications/org.devdock.DevDock.desktop \
+         ./usr/share/metainfo/org.devdock.DevDock.metainfo.xml \
+         ./usr/share/icons/hicolor/scalable/apps/org.devdock.DevDock.svg; do
+    echo "$contents" | grep -q " $f\$" || { echo "missing in package: $f"; exit 1; }
+done
+if command -v desktop-file-validate >/dev/null; then
+    dpkg-deb -x "$deb" "$work/root"
+    desktop-file-validate "$work/root/usr/share/applications/org.devdock.DevDock.desktop"
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    dpkg -i "$deb" >/dev/null
+    trap 'dpkg -r devdock >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+    /usr/bin/devdockctl version | grep -q '^devdockctl ' || { echo "installed devdockctl does not run"; exit 1; }
+    # The GUI starts (offscreen) and keeps running until stopped.
+    set +e
+    QT_QPA_PLATFORM=offscreen timeout 3 /usr/bin/devdock >/dev/null 2>&1
+    rc=$?
+    set -e
+    [ $rc -eq 124 ] || { echo "installed devdock exited early with $rc"; exit 1; }
+    dpkg -r devdock >/dev/null
+    [ ! -e /usr/bin/devdock ] || { echo "dpkg -r left /usr/bin/devdock"; exit 1; }
+    echo "installed, started, removed"
+fi
+echo "1 passed, 0 failed"
