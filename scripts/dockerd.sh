@@ -8,12 +8,16 @@
 #   dockerd.sh stop      stop dockerd, only if this script started it
 #   dockerd.sh restart   stop and start the dockerd this script started (used by tests)
 #   dockerd.sh status
+# With DEVDOCK_DOCKERD_TLS_PORT=N the started engine also listens on tcp://127.0.0.1:N with TLS
+# and client-certificate verification (certificates from scripts/tls-certs.sh in the state
+# directory), for the TLS integration tests. A restart keeps the listeners it was started with.
 set -euo pipefail
 
 STATE_DIR=${DEVDOCK_STATE_DIR:-/tmp/devdock-dockerd}
 PID_FILE=$STATE_DIR/dockerd.pid
 LOG_FILE=$STATE_DIR/dockerd.log
 SOCKET=/var/run/docker.sock
+ARGS_FILE=$STATE_DIR/dockerd.args
 WAIT_SECONDS=${DEVDOCK_DOCKERD_WAIT:-90}
 
 log() { printf 'dockerd.sh: %s\n' "$*" >&2; }
@@ -39,8 +43,16 @@ start() {
     mkdir -p "$STATE_DIR"
     # A stale socket from a killed engine would make clients think it is up.
     [ -S "$SOCKET" ] && ! engine_answers && rm -f "$SOCKET"
-    log "starting dockerd (log: $LOG_FILE)"
-    setsid nohup dockerd --host="unix://$SOCKET" >"$LOG_FILE" 2>&1 </dev/null &
+    local args=(--host="unix://$SOCKET")
+    if [ -n "${DEVDOCK_DOCKERD_TLS_PORT:-}" ]; then
+        bash "$(dirname "$0")/tls-certs.sh" "$STATE_DIR/tls"
+        args+=(--host="tcp://127.0.0.1:$DEVDOCK_DOCKERD_TLS_PORT" --tlsverify
+               --tlscacert="$STATE_DIR/tls/ca.pem" --tlscert="$STATE_DIR/tls/server-cert.pem"
+               --tlskey="$STATE_DIR/tls/server-key.pem")
+    fi
+    printf '%s\n' "${args[@]}" >"$ARGS_FILE"
+    log "starting dockerd ${args[*]} (log: $LOG_FILE)"
+    setsid nohup dockerd "${args[@]}" >"$LOG_FILE" 2>&1 </dev/null &
     echo $! >"$PID_FILE"
     local waited=0
     while ! engine_answers; do
@@ -92,6 +104,11 @@ restart)
     if ! our_pid >/dev/null; then
         log "refusing to restart an engine this script did not start"
         exit 1
+    fi
+    # Keep the TLS listener across the restart.
+    if grep -q '^--host=tcp://127.0.0.1:' "$ARGS_FILE" 2>/dev/null; then
+        DEVDOCK_DOCKERD_TLS_PORT=$(sed -n 's|^--host=tcp://127.0.0.1:||p' "$ARGS_FILE")
+        export DEVDOCK_DOCKERD_TLS_PORT
     fi
     stop
     start

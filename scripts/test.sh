@@ -19,6 +19,8 @@ step "set-up"
 bash scripts/setup.sh
 
 step "docker engine"
+# An engine this run starts also listens on loopback with TLS, for the TLS tests.
+export DEVDOCK_DOCKERD_TLS_PORT=${DEVDOCK_DOCKERD_TLS_PORT:-23760}
 engine=$(bash scripts/dockerd.sh ensure)
 echo "engine: $engine"
 cleanup() {
@@ -42,6 +44,8 @@ export DEVDOCK_REQUIRE_ENGINE=1
 export QT_QPA_PLATFORM=offscreen
 if [ "$engine" = started ]; then
     export DEVDOCK_TEST_RESTART_DOCKERD="bash $root/scripts/dockerd.sh restart"
+    export DEVDOCK_TEST_TLS_HOST="tcp://127.0.0.1:$DEVDOCK_DOCKERD_TLS_PORT"
+    export DEVDOCK_TEST_TLS_DIR="${DEVDOCK_STATE_DIR:-/tmp/devdock-dockerd}/tls"
 fi
 # A private session bus with an unlocked gnome-keyring: the keychain tests use a real secret
 # service. The test log goes to a temporary file, so nothing a test prints lands in the repo.

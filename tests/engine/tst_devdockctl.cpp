@@ -3,6 +3,7 @@
 // Black-box tests of `devdockctl engine …` against the real engine, compared with the docker CLI.
 #include "../common/dockertest.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,9 @@ private slots:
     void exitCodes_data();
     void exitCodes();
     void unreachableEngine_namesEndpoint();
+    void tls_clientCertificates_data();
+    void tls_clientCertificates();
+    void tls_contextStore();
 };
 
 void TestDevdockctl::initTestCase()
@@ -252,6 +256,120 @@ void TestDevdockctl::unreachableEngine_namesEndpoint()
     const Run bad = ctl({"engine", "info"}, env);
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(bad.err.contains("Invalid Docker host"));
+}
+
+namespace {
+
+// The TLS listener the test command starts (scripts/dockerd.sh with DEVDOCK_DOCKERD_TLS_PORT).
+bool tlsAvailable(QString &host, QString &dir)
+{
+    host = qEnvironmentVariable("DEVDOCK_TEST_TLS_HOST");
+    dir = qEnvironmentVariable("DEVDOCK_TEST_TLS_DIR");
+    return !host.isEmpty() && QFile::exists(dir + "/client/key.pem");
+}
+
+void copyInto(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    QVERIFY(QFile::copy(from, to));
+}
+
+} // namespace
+
+void TestDevdockctl::tls_clientCertificates_data()
+{
+    QTest::addColumn<QString>("ca");      // which CA the client trusts: "right", "other"
+    QTest::addColumn<bool>("clientCert");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrContains");
+    QTest::newRow("verified with client certificate") << "right" << true << 0 << "";
+    QTest::newRow("server certificate from an unknown CA") << "other" << true << 1 << "TLS error";
+    QTest::newRow("no client certificate") << "right" << false << 1 << "client certificate";
+}
+
+void TestDevdockctl::tls_clientCertificates()
+{
+    QFETCH(QString, ca);
+    QFETCH(bool, clientCert);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrContains);
+    QString host;
+    QString dir;
+    if (!tlsAvailable(host, dir)) {
+        QSKIP("No TLS listener: the test command starts one (DEVDOCK_TEST_TLS_HOST).");
+    }
+    QTemporaryDir certs;
+    copyInto(dir + (ca == "right" ? "/ca.pem" : "/other-ca/ca.pem"), certs.filePath("ca.pem"));
+    if (clientCert) {
+        copyInto(dir + "/client/cert.pem", certs.filePath("cert.pem"));
+        copyInto(dir + "/client/key.pem", certs.filePath("key.pem"));
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DOCKER_HOST", host);
+    env.insert("DOCKER_TLS_VERIFY", "1");
+    env.insert("DOCKER_CERT_PATH", certs.path());
+    const Run r = ctl({"engine", "info", "--json"}, env);
+    QCOMPARE(r.exitCode, exitCode);
+    if (exitCode == 0) {
+        const QJsonObject info = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(info.value("endpoint").toString(), host);
+        const Run cli = docker({"version", "--format", "{{.Server.Version}}"});
+        QCOMPARE(info.value("serverVersion").toString(), QString::fromUtf8(cli.out).trimmed());
+        // A stream over TLS, compared with the unix socket's.
+        const QString id = runContainer({}, "echo over tls; echo err >&2");
+        QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+        const Run logs = ctl({"engine", "logs", id}, env);
+        QCOMPARE(logs.exitCode, 0);
+        QCOMPARE(logs.out, QByteArray("over tls\n"));
+        QCOMPARE(logs.err, QByteArray("err\n"));
+        docker({"rm", "-f", id});
+    } else {
+        QVERIFY2(r.err.contains(("Cannot connect to the Docker engine at " + host).toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains(stderrContains.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains("hint:"), r.err.constData());
+    }
+}
+
+void TestDevdockctl::tls_contextStore()
+{
+    QString host;
+    QString dir;
+    if (!tlsAvailable(host, dir)) {
+        QSKIP("No TLS listener: the test command starts one (DEVDOCK_TEST_TLS_HOST).");
+    }
+    // A docker context with TLS material, laid out as `docker context create` lays it out.
+    QTemporaryDir config;
+    const QString name = "devdock-tls";
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+    QDir().mkpath(config.filePath("contexts/meta/" + id));
+    QDir().mkpath(config.filePath("contexts/tls/" + id + "/docker"));
+    QFile meta(config.filePath("contexts/meta/" + id + "/meta.json"));
+    QVERIFY(meta.open(QIODevice::WriteOnly));
+    meta.write(QStringLiteral(R"({"Name":"%1","Metadata":{},"Endpoints":{"docker":{"Host":"%2","SkipTLSVerify":false}}})")
+                   .arg(name, host).toUtf8());
+    meta.close();
+    for (const char *f : {"ca.pem", "cert.pem", "key.pem"}) {
+        copyInto(dir + "/client/" + f, config.filePath("contexts/tls/" + id + "/docker/" + f));
+    }
+    QFile cfg(config.filePath("config.json"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QStringLiteral(R"({"currentContext":"%1"})").arg(name).toUtf8());
+    cfg.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DOCKER_HOST");
+    env.remove("DOCKER_CONTEXT");
+    env.insert("DOCKER_CONFIG", config.path());
+    const Run r = ctl({"engine", "info", "--json"}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject info = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(info.value("context").toString(), name);
+    QCOMPARE(info.value("endpoint").toString(), host);
+    // The docker CLI agrees on the same configuration.
+    QProcess cli;
+    cli.setProcessEnvironment(env);
+    cli.start("docker", {"version", "--format", "{{.Server.Version}}"});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(info.value("serverVersion").toString(), QString::fromUtf8(cli.readAllStandardOutput()).trimmed());
 }
 
 QTEST_GUILESS_MAIN(TestDevdockctl)
