@@ -46,6 +46,8 @@ private slots:
     void tls_clientCertificates_data();
     void tls_clientCertificates();
     void tls_contextStore();
+    void ssh_dialStdio_throughSshProcess();
+    void ssh_unreachable_isClearError();
 };
 
 void TestDevdockctl::initTestCase()
@@ -370,6 +372,58 @@ void TestDevdockctl::tls_contextStore()
     cli.start("docker", {"version", "--format", "{{.Server.Version}}"});
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(info.value("serverVersion").toString(), QString::fromUtf8(cli.readAllStandardOutput()).trimmed());
+}
+
+void TestDevdockctl::ssh_dialStdio_throughSshProcess()
+{
+    // An `ssh` first on PATH that records its arguments and runs the remote command here: the
+    // whole ssh transport (QProcess stdio carrying HTTP, `docker system dial-stdio` at the far
+    // end) runs for real; only the network hop is left out.
+    QTemporaryDir bin;
+    const QString argsLog = bin.filePath("ssh-args");
+    QFile fake(bin.filePath("ssh"));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write(QStringLiteral("#!/bin/sh\n"
+                              "printf '%s\\n' \"$*\" >> '%1'\n"
+                              "while [ \"$1\" != \"--\" ]; do shift; done\n"
+                              "shift; shift\n"
+                              "exec env -u DOCKER_HOST \"$@\"\n").arg(argsLog).toUtf8());
+    fake.close();
+    fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("PATH", bin.path() + ":" + env.value("PATH"));
+    env.insert("DOCKER_HOST", "ssh://deploy@build.example:2222");
+
+    const Run info = ctl({"engine", "info", "--json"}, env);
+    QVERIFY2(info.exitCode == 0, info.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(info.out).object();
+    QCOMPARE(o.value("endpoint").toString(), QStringLiteral("ssh://deploy@build.example:2222"));
+    QCOMPARE(o.value("serverVersion").toString(),
+             QString::fromUtf8(docker({"version", "--format", "{{.Server.Version}}"}).out).trimmed());
+    QFile log(argsLog);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray firstCall = log.readLine().trimmed();
+    QCOMPARE(firstCall, QByteArray("-o ConnectTimeout=30 -T -p 2222 -- deploy@build.example docker system dial-stdio"));
+
+    const QString id = runContainer({}, "echo via ssh; printf '\\377' >&2");
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    const Run logs = ctl({"engine", "logs", id}, env);
+    const Run reference = docker({"logs", id});
+    QCOMPARE(logs.exitCode, 0);
+    QCOMPARE(logs.out, reference.out);
+    QCOMPARE(logs.err, reference.err);
+    docker({"rm", "-f", id});
+}
+
+void TestDevdockctl::ssh_unreachable_isClearError()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DOCKER_HOST", "ssh://devdock@127.0.0.1:1");
+    const Run r = ctl({"engine", "info"}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("Cannot connect to the Docker engine at ssh://devdock@127.0.0.1:1: ssh exited with 255"),
+             r.err.constData());
+    QVERIFY2(r.err.contains("hint: Check that `ssh 127.0.0.1` works"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestDevdockctl)
