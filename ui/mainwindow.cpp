@@ -45,9 +45,9 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     m_errorLabel->setObjectName(QStringLiteral("engineErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Engine error"));
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-        "border-radius: 4px; padding: 6px; }"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; padding: 6px; }"));
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->hide();
 
@@ -122,9 +122,9 @@ void MainWindow::refreshEngineInfo()
             onEngineStatusChanged(false, v.error());
             return;
         }
-        m_engineLabel->setText(tr("Docker Engine %1 · API %2 · %3/%4 · %5")
-                                   .arg(v->version, m_client->apiVersion(), v->os, v->arch,
-                                        m_client->endpoint().uri));
+        m_engineLabel->setText(
+            tr("Docker Engine %1 · API %2 · %3/%4 · %5")
+                .arg(v->version, m_client->apiVersion(), v->os, v->arch, m_client->endpoint().uri));
     });
 }
 
@@ -135,9 +135,8 @@ void MainWindow::onEngineStatusChanged(bool reachable, const Core::Error &error)
         refreshEngineInfo();
         return;
     }
-    m_errorLabel->setText(error.hint.isEmpty()
-                              ? error.message
-                              : error.message + QStringLiteral("\n") + error.hint);
+    m_errorLabel->setText(error.hint.isEmpty() ? error.message
+                                               : error.message + QStringLiteral("\n") + error.hint);
     m_errorLabel->show();
     m_engineLabel->setText(tr("Not connected · %1").arg(m_client->endpoint().uri));
 }

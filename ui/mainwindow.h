@@ -12,7 +12,7 @@ namespace DevDock::Core {
 class EngineClient;
 class ContainerWatcher;
 struct Error;
-}
+} // namespace DevDock::Core
 
 namespace DevDock::Ui {
 

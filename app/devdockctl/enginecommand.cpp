@@ -20,8 +20,8 @@
 #include <QSocketNotifier>
 
 #include <csignal>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace DevDock::Ctl {
 
@@ -62,7 +62,8 @@ int engineError(const Error &error)
 
 QString humanBytes(double bytes)
 {
-    return QLocale::c().formattedDataSize(static_cast<qint64>(bytes), 2, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(static_cast<qint64>(bytes), 2,
+                                          QLocale::DataSizeTraditionalFormat);
 }
 
 // Parses "--filter K=V" values into the engine's filter map; false on a malformed one.
@@ -151,12 +152,11 @@ int cmdInfo(const QStringList &args)
         if (json) {
             Output::out(QJsonDocument(*result).toJson(QJsonDocument::Indented));
         } else {
-            for (const QString &key : {QStringLiteral("endpoint"), QStringLiteral("context"),
-                                       QStringLiteral("serverVersion"), QStringLiteral("apiVersion"),
-                                       QStringLiteral("os"), QStringLiteral("arch"),
-                                       QStringLiteral("kernelVersion"),
-                                       QStringLiteral("operatingSystem"),
-                                       QStringLiteral("composeVersion")}) {
+            for (const QString &key :
+                 {QStringLiteral("endpoint"), QStringLiteral("context"),
+                  QStringLiteral("serverVersion"), QStringLiteral("apiVersion"),
+                  QStringLiteral("os"), QStringLiteral("arch"), QStringLiteral("kernelVersion"),
+                  QStringLiteral("operatingSystem"), QStringLiteral("composeVersion")}) {
                 const QJsonValue v = result->value(key);
                 Output::outLine(key + QStringLiteral(": ")
                                 + (v.isNull() ? QStringLiteral("(not found)") : v.toString()));
@@ -170,30 +170,31 @@ int cmdInfo(const QStringList &args)
             done();
             return;
         }
-        s.client->version(nullptr, [&s, result, failure, info = *info, done](Result<VersionInfo> v) {
-            if (!v) {
-                *failure = v.error();
+        s.client->version(
+            nullptr, [&s, result, failure, info = *info, done](Result<VersionInfo> v) {
+                if (!v) {
+                    *failure = v.error();
+                    done();
+                    return;
+                }
+                result->insert(QStringLiteral("endpoint"), s.client->endpoint().uri);
+                result->insert(QStringLiteral("context"), s.client->endpoint().contextName);
+                result->insert(QStringLiteral("serverVersion"), v->version);
+                result->insert(QStringLiteral("apiVersion"), s.client->apiVersion());
+                result->insert(QStringLiteral("engineMaxApiVersion"), v->apiVersion);
+                result->insert(QStringLiteral("engineMinApiVersion"), v->minApiVersion);
+                result->insert(QStringLiteral("os"), v->os);
+                result->insert(QStringLiteral("arch"), v->arch);
+                result->insert(QStringLiteral("kernelVersion"), v->kernelVersion);
+                result->insert(QStringLiteral("operatingSystem"), info.operatingSystem);
+                result->insert(QStringLiteral("name"), info.name);
+                result->insert(QStringLiteral("cpus"), info.cpus);
+                result->insert(QStringLiteral("memTotal"), info.memTotal);
+                result->insert(QStringLiteral("containers"), info.containers);
+                result->insert(QStringLiteral("containersRunning"), info.containersRunning);
+                result->insert(QStringLiteral("images"), info.images);
                 done();
-                return;
-            }
-            result->insert(QStringLiteral("endpoint"), s.client->endpoint().uri);
-            result->insert(QStringLiteral("context"), s.client->endpoint().contextName);
-            result->insert(QStringLiteral("serverVersion"), v->version);
-            result->insert(QStringLiteral("apiVersion"), s.client->apiVersion());
-            result->insert(QStringLiteral("engineMaxApiVersion"), v->apiVersion);
-            result->insert(QStringLiteral("engineMinApiVersion"), v->minApiVersion);
-            result->insert(QStringLiteral("os"), v->os);
-            result->insert(QStringLiteral("arch"), v->arch);
-            result->insert(QStringLiteral("kernelVersion"), v->kernelVersion);
-            result->insert(QStringLiteral("operatingSystem"), info.operatingSystem);
-            result->insert(QStringLiteral("name"), info.name);
-            result->insert(QStringLiteral("cpus"), info.cpus);
-            result->insert(QStringLiteral("memTotal"), info.memTotal);
-            result->insert(QStringLiteral("containers"), info.containers);
-            result->insert(QStringLiteral("containersRunning"), info.containersRunning);
-            result->insert(QStringLiteral("images"), info.images);
-            done();
-        });
+            });
     });
     probeCompose(s.app, [result, done](const ComposeTool &tool) {
         result->insert(QStringLiteral("composeVersion"),
@@ -224,8 +225,8 @@ int cmdContainers(const QStringList &args)
     options.all = parser.isSet(QStringLiteral("all"));
     QString bad;
     if (!parseFilters(parser.values(QStringLiteral("filter")), options.filters, bad)) {
-        return usageError(QStringLiteral("bad filter \"%1\": expected K=V, e.g. label=app=web")
-                              .arg(bad));
+        return usageError(
+            QStringLiteral("bad filter \"%1\": expected K=V, e.g. label=app=web").arg(bad));
     }
     Session s;
     if (auto r = s.connect(); !r) {
@@ -265,16 +266,17 @@ int cmdContainers(const QStringList &args)
 int cmdLogs(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption({{QStringLiteral("f"), QStringLiteral("follow")},
-                      QStringLiteral("Follow log output.")});
+    parser.addOption(
+        {{QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("Follow log output.")});
     parser.addOption({{QStringLiteral("n"), QStringLiteral("tail")},
-                      QStringLiteral("Lines from the end (or \"all\")."), QStringLiteral("N")});
+                      QStringLiteral("Lines from the end (or \"all\")."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("since"), QStringLiteral("Logs since a time or duration."),
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("until"), QStringLiteral("Logs until a time or duration."),
                       QStringLiteral("T")});
-    parser.addOption({{QStringLiteral("t"), QStringLiteral("timestamps")},
-                      QStringLiteral("Show timestamps.")});
+    parser.addOption(
+        {{QStringLiteral("t"), QStringLiteral("timestamps")}, QStringLiteral("Show timestamps.")});
     if (!parser.parse(args)) {
         return usageError(parser.errorText());
     }
@@ -327,10 +329,10 @@ int cmdEvents(const QStringList &args)
     parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
     parser.addOption({QStringLiteral("filter"), QStringLiteral("Filter K=V (repeatable)."),
                       QStringLiteral("K=V")});
-    parser.addOption({QStringLiteral("since"), QStringLiteral("Events since a time."),
-                      QStringLiteral("T")});
-    parser.addOption({QStringLiteral("until"), QStringLiteral("Events until a time."),
-                      QStringLiteral("T")});
+    parser.addOption(
+        {QStringLiteral("since"), QStringLiteral("Events since a time."), QStringLiteral("T")});
+    parser.addOption(
+        {QStringLiteral("until"), QStringLiteral("Events until a time."), QStringLiteral("T")});
     if (!parser.parse(args)) {
         return usageError(parser.errorText());
     }
@@ -340,8 +342,8 @@ int cmdEvents(const QStringList &args)
     QMap<QString, QStringList> filters;
     QString bad;
     if (!parseFilters(parser.values(QStringLiteral("filter")), filters, bad)) {
-        return usageError(QStringLiteral("bad filter \"%1\": expected K=V, e.g. type=container")
-                              .arg(bad));
+        return usageError(
+            QStringLiteral("bad filter \"%1\": expected K=V, e.g. type=container").arg(bad));
     }
     Session s;
     if (auto r = s.connect(); !r) {
@@ -366,7 +368,7 @@ int cmdEvents(const QStringList &args)
                                 .arg(when.toString(Qt::ISODateWithMs), e.type, e.action, e.actorId,
                                      attributes.join(QStringLiteral(", "))));
         }
-        Output::flush();  // one event, one flushed line: scripts read them as they come
+        Output::flush(); // one event, one flushed line: scripts read them as they come
     });
     QObject::connect(&stream, &EventStream::finished, s.app, [&s](const Result<void> &r) {
         if (!r) {
@@ -402,30 +404,34 @@ int cmdStats(const QStringList &args)
     StatsStream stream(s.client.get(), parser.positionalArguments().first(),
                        !parser.isSet(QStringLiteral("no-stream")));
     if (!json) {
-        Output::outLine(QStringLiteral("NAME                 CPU %     MEM USAGE / LIMIT        MEM %"
-                                       "     NET I/O              BLOCK I/O            PIDS"));
+        Output::outLine(
+            QStringLiteral("NAME                 CPU %     MEM USAGE / LIMIT        MEM %"
+                           "     NET I/O              BLOCK I/O            PIDS"));
     }
-    QObject::connect(&stream, &StatsStream::sampleReceived, s.app, [json](const ContainerStats &st) {
-        if (json) {
-            Output::out(QByteArray(QJsonDocument(st.toJson()).toJson(QJsonDocument::Compact) + '\n'));
-        } else {
-            Output::outLine(
-                QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                    .arg(st.name.left(20), -20)
-                    .arg(QString::number(st.cpuPercent, 'f', 2) + QLatin1Char('%'), -9)
-                    .arg(humanBytes(st.memoryUsage) + QStringLiteral(" / ")
-                             + humanBytes(st.memoryLimit),
-                         -24)
-                    .arg(QString::number(st.memoryPercent, 'f', 2) + QLatin1Char('%'), -9)
-                    .arg(humanBytes(st.networkRx) + QStringLiteral(" / ") + humanBytes(st.networkTx),
-                         -20)
-                    .arg(humanBytes(st.blockRead) + QStringLiteral(" / ")
-                             + humanBytes(st.blockWrite),
-                         -20)
-                    .arg(st.pids));
-        }
-        Output::flush();
-    });
+    QObject::connect(
+        &stream, &StatsStream::sampleReceived, s.app, [json](const ContainerStats &st) {
+            if (json) {
+                Output::out(
+                    QByteArray(QJsonDocument(st.toJson()).toJson(QJsonDocument::Compact) + '\n'));
+            } else {
+                Output::outLine(
+                    QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                        .arg(st.name.left(20), -20)
+                        .arg(QString::number(st.cpuPercent, 'f', 2) + QLatin1Char('%'), -9)
+                        .arg(humanBytes(st.memoryUsage) + QStringLiteral(" / ")
+                                 + humanBytes(st.memoryLimit),
+                             -24)
+                        .arg(QString::number(st.memoryPercent, 'f', 2) + QLatin1Char('%'), -9)
+                        .arg(humanBytes(st.networkRx) + QStringLiteral(" / ")
+                                 + humanBytes(st.networkTx),
+                             -20)
+                        .arg(humanBytes(st.blockRead) + QStringLiteral(" / ")
+                                 + humanBytes(st.blockWrite),
+                             -20)
+                        .arg(st.pids));
+            }
+            Output::flush();
+        });
     QObject::connect(&stream, &StatsStream::finished, s.app, [&s](const Result<void> &r) {
         if (!r) {
             s.fail(r.error());
@@ -451,8 +457,8 @@ int runEngineCommand(const QStringList &arguments)
     }
     const QString sub = arguments.at(1);
     // QCommandLineParser expects the program name first.
-    const QStringList rest = QStringList{QStringLiteral("devdockctl engine ") + sub}
-                             + arguments.mid(2);
+    const QStringList rest =
+        QStringList{QStringLiteral("devdockctl engine ") + sub} + arguments.mid(2);
     if (sub == QStringLiteral("info")) {
         return cmdInfo(rest);
     }

@@ -21,36 +21,36 @@ void tryCandidate(QObject *context, QList<QStringList> candidates,
     const QStringList command = candidates.takeFirst();
     auto *process = new QProcess(context);
     QObject::connect(
-        process, &QProcess::finished, context,
-        [=](int exitCode, QProcess::ExitStatus status) {
+        process, &QProcess::finished, context, [=](int exitCode, QProcess::ExitStatus status) {
             process->deleteLater();
-            const QString version =
-                QString::fromUtf8(process->readAllStandardOutput()).trimmed().remove(QLatin1Char('v'));
+            const QString version = QString::fromUtf8(process->readAllStandardOutput())
+                                        .trimmed()
+                                        .remove(QLatin1Char('v'));
             if (status == QProcess::NormalExit && exitCode == 0 && !version.isEmpty()) {
                 callback(ComposeTool{command, version.section(QLatin1Char('\n'), 0, 0)});
             } else {
                 tryCandidate(context, candidates, callback);
             }
         });
-    QObject::connect(process, &QProcess::errorOccurred, context,
-                     [=](QProcess::ProcessError error) {
-                         if (error == QProcess::FailedToStart) {
-                             process->deleteLater();
-                             tryCandidate(context, candidates, callback);
-                         }
-                     });
+    QObject::connect(process, &QProcess::errorOccurred, context, [=](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            process->deleteLater();
+            tryCandidate(context, candidates, callback);
+        }
+    });
     process->start(command.first(),
-                   command.mid(1) + QStringList{QStringLiteral("version"), QStringLiteral("--short")});
+                   command.mid(1)
+                       + QStringList{QStringLiteral("version"), QStringLiteral("--short")});
 }
 
 } // namespace
 
 void probeCompose(QObject *context, std::function<void(const ComposeTool &)> callback)
 {
-    tryCandidate(context,
-                 {{QStringLiteral("docker"), QStringLiteral("compose")},
-                  {QStringLiteral("docker-compose")}},
-                 std::move(callback));
+    tryCandidate(
+        context,
+        {{QStringLiteral("docker"), QStringLiteral("compose")}, {QStringLiteral("docker-compose")}},
+        std::move(callback));
 }
 
 } // namespace DevDock::Core

@@ -14,8 +14,8 @@ namespace DevDock::Core {
 // `docker-compose` as fallback. Asynchronous: runs `… version --short` in a QProcess.
 struct ComposeTool
 {
-    QStringList command;   // {"docker", "compose"} or {"docker-compose"}; empty: none found
-    QString version;       // "2.26.1-4"
+    QStringList command; // {"docker", "compose"} or {"docker-compose"}; empty: none found
+    QString version;     // "2.26.1-4"
     bool isV2() const { return !version.isEmpty() && !version.startsWith(QLatin1Char('1')); }
     bool found() const { return !command.isEmpty(); }
 };

@@ -23,7 +23,11 @@ ContainerWatcher::ContainerWatcher(EngineClient *client, ContainerListOptions op
         filters.insert(QStringLiteral("label"), labels);
     }
     m_events = new EventStream(client, filters, this);
-    connect(m_events, &EventStream::connected, this, [this] { setReachable(true); });
+    // Every (re)connection re-lists: the engine may have come up after DevDock, or restarted.
+    connect(m_events, &EventStream::connected, this, [this] {
+        setReachable(true);
+        m_refreshTimer.start();
+    });
     connect(m_events, &EventStream::eventReceived, this, [this] { m_refreshTimer.start(); });
     connect(m_events, &EventStream::resyncNeeded, this, [this] { m_refreshTimer.start(); });
     connect(m_events, &EventStream::disconnected, this,
@@ -64,7 +68,7 @@ void ContainerWatcher::refresh()
         return;
     }
     if (m_refreshing) {
-        m_refreshAgain = true;  // one more list after the one in flight
+        m_refreshAgain = true; // one more list after the one in flight
         return;
     }
     m_refreshing = true;

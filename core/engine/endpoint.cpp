@@ -21,15 +21,15 @@ Result<QJsonObject> readJsonObject(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(Error::Code::Io, QStringLiteral("Cannot read %1: %2")
-                                              .arg(path, file.errorString()));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("%1 is not valid JSON: %2")
-                             .arg(path, parseError.errorString()));
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()));
     }
     return doc.object();
 }
@@ -67,7 +67,8 @@ Result<Endpoint> resolveNamedContext(const EndpointEnvironment &env, const QStri
     const QString id = QString::fromLatin1(
         QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
     const QString contexts = env.configDirectory() + QStringLiteral("/contexts");
-    const QString metaPath = contexts + QStringLiteral("/meta/") + id + QStringLiteral("/meta.json");
+    const QString metaPath =
+        contexts + QStringLiteral("/meta/") + id + QStringLiteral("/meta.json");
     if (!QFileInfo::exists(metaPath)) {
         return makeError(Error::Code::NotFound,
                          QStringLiteral("Docker context \"%1\" does not exist.").arg(name),
@@ -79,8 +80,10 @@ Result<Endpoint> resolveNamedContext(const EndpointEnvironment &env, const QStri
     if (!meta) {
         return std::unexpected(meta.error());
     }
-    const QJsonObject docker =
-        meta->value(QStringLiteral("Endpoints")).toObject().value(QStringLiteral("docker")).toObject();
+    const QJsonObject docker = meta->value(QStringLiteral("Endpoints"))
+                                   .toObject()
+                                   .value(QStringLiteral("docker"))
+                                   .toObject();
     const QString host = docker.value(QStringLiteral("Host")).toString();
     if (host.isEmpty()) {
         return makeError(Error::Code::InvalidArgument,
@@ -202,11 +205,11 @@ Result<Endpoint> parseDockerHost(const QString &hostIn, bool tls)
         endpoint.host = url.host();
         endpoint.sshUser = url.userName();
         endpoint.port = url.port() > 0 ? static_cast<quint16>(url.port()) : 0;
-        endpoint.uri = QStringLiteral("ssh://")
-                       + (endpoint.sshUser.isEmpty() ? QString() : endpoint.sshUser + QLatin1Char('@'))
-                       + endpoint.host
-                       + (endpoint.port ? QLatin1Char(':') + QString::number(endpoint.port)
-                                        : QString());
+        endpoint.uri =
+            QStringLiteral("ssh://")
+            + (endpoint.sshUser.isEmpty() ? QString() : endpoint.sshUser + QLatin1Char('@'))
+            + endpoint.host
+            + (endpoint.port ? QLatin1Char(':') + QString::number(endpoint.port) : QString());
         return endpoint;
     }
     endpoint.kind = Endpoint::Kind::Tcp;

@@ -17,14 +17,14 @@ struct Endpoint
     enum class Kind { Unix, NamedPipe, Tcp, Ssh };
 
     Kind kind = Kind::Unix;
-    QString uri;                 // canonical form, shown to users: unix:///var/run/docker.sock
+    QString uri; // canonical form, shown to users: unix:///var/run/docker.sock
     QString contextName = QStringLiteral("default");
-    QString path;                // unix socket path, or the named pipe's full name
-    QString host;                // tcp / ssh host
-    quint16 port = 0;            // tcp / ssh port (0: ssh default)
+    QString path;     // unix socket path, or the named pipe's full name
+    QString host;     // tcp / ssh host
+    quint16 port = 0; // tcp / ssh port (0: ssh default)
     QString sshUser;
-    bool tls = false;            // tcp only
-    bool tlsVerify = false;      // verify the server against caFile
+    bool tls = false;       // tcp only
+    bool tlsVerify = false; // verify the server against caFile
     QString caFile;
     QString certFile;
     QString keyFile;
@@ -39,12 +39,12 @@ struct Endpoint
 // that resolution is a pure function, tested with a table of cases.
 struct EndpointEnvironment
 {
-    QHash<QString, QString> variables;  // DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, ...
+    QHash<QString, QString> variables; // DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, ...
     QString homeDirectory;
     bool windows = false;
 
     static EndpointEnvironment fromSystem();
-    QString configDirectory() const;    // $DOCKER_CONFIG or ~/.docker
+    QString configDirectory() const; // $DOCKER_CONFIG or ~/.docker
 };
 
 // Parses a DOCKER_HOST-style address (unix://, npipe://, tcp://, http://, ssh://).

@@ -21,7 +21,7 @@ QByteArray pct(const QString &s)
 }
 
 // Wraps a callback so that it only runs while its context object lives.
-template<typename T>
+template <typename T>
 EngineClient::Callback<T> guarded(QObject *context, EngineClient::Callback<T> callback)
 {
     if (!context) {
@@ -65,7 +65,8 @@ QByteArray EngineClient::encodeFilters(const QMap<QString, QStringList> &filters
 
 Error EngineClient::apiError(int status, const QByteArray &body)
 {
-    QString message = QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
+    QString message =
+        QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
     if (message.isEmpty()) {
         message = QString::fromUtf8(body.trimmed().left(500));
     }
@@ -124,8 +125,8 @@ void EngineClient::send(const HttpRequest &request, Callback<Response> callback)
     handlers.done = [this, connection, response,
                      callback = std::move(callback)](const Result<void> &result) {
         // Release first: the callback may issue the next request on the same connection.
-        QMetaObject::invokeMethod(this, [this, connection] { releaseConnection(connection); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, connection] { releaseConnection(connection); }, Qt::QueuedConnection);
         if (!result) {
             callback(std::unexpected(result.error()));
             return;
@@ -176,11 +177,12 @@ void EngineClient::negotiate(QObject *context, Callback<QString> callback)
     m_negotiating = true;
     ping(this, [this](Result<PingInfo> r) {
         m_negotiating = false;
-        Result<QString> version = r ? Result<QString>(r->apiVersion)
-                                    : Result<QString>(std::unexpected(r.error()));
+        Result<QString> version =
+            r ? Result<QString>(r->apiVersion) : Result<QString>(std::unexpected(r.error()));
         if (version) {
             m_apiVersion = *version;
-            qCDebug(lcEngine) << "negotiated API version" << m_apiVersion << "with" << m_endpoint.uri;
+            qCDebug(lcEngine) << "negotiated API version" << m_apiVersion << "with"
+                              << m_endpoint.uri;
         }
         const auto waiting = std::exchange(m_waitingForVersion, {});
         for (const auto &w : waiting) {
@@ -458,8 +460,8 @@ void EngineClient::startExec(const QString &execId, bool tty, QObject *context,
             }
         };
         const QJsonObject body{{QStringLiteral("Detach"), false}, {QStringLiteral("Tty"), tty}};
-        connection->send({"POST", versioned(QByteArray("/exec/" + pct(execId) + "/start")), "application/json",
-                          QJsonDocument(body).toJson(QJsonDocument::Compact)},
+        connection->send({"POST", versioned(QByteArray("/exec/" + pct(execId) + "/start")),
+                          "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)},
                          std::move(handlers));
     });
 }

@@ -25,7 +25,7 @@ class EngineClient final : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
+    template <typename T>
     using Callback = std::function<void(Result<T>)>;
 
     struct Response

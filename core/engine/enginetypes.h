@@ -17,13 +17,13 @@ namespace DevDock::Core {
 
 struct PingInfo
 {
-    QString apiVersion;     // Api-Version header
-    QString osType;         // Ostype header
+    QString apiVersion; // Api-Version header
+    QString osType;     // Ostype header
 };
 
 struct VersionInfo
 {
-    QString version;        // e.g. 20.10.24+dfsg1
+    QString version; // e.g. 20.10.24+dfsg1
     QString apiVersion;
     QString minApiVersion;
     QString os;
@@ -53,22 +53,22 @@ struct EngineInfo
 
 struct PortBinding
 {
-    QString ip;             // host IP, empty when not published
+    QString ip; // host IP, empty when not published
     int privatePort = 0;
-    int publicPort = 0;     // 0 when not published
-    QString type;           // tcp / udp / sctp
+    int publicPort = 0; // 0 when not published
+    QString type;       // tcp / udp / sctp
     bool operator==(const PortBinding &) const = default;
 };
 
 struct ContainerSummary
 {
     QString id;
-    QString name;           // without the leading slash
+    QString name; // without the leading slash
     QString image;
     QString imageId;
     QString command;
-    QString state;          // created, running, paused, restarting, removing, exited, dead
-    QString status;         // "Up 3 minutes (healthy)"
+    QString state;  // created, running, paused, restarting, removing, exited, dead
+    QString status; // "Up 3 minutes (healthy)"
     qint64 created = 0;
     QMap<QString, QString> labels;
     QList<PortBinding> ports;
@@ -107,12 +107,12 @@ struct VolumeSummary
 
 struct EngineEvent
 {
-    QString type;           // container, image, network, volume, ...
-    QString action;         // start, die, health_status: healthy, ...
+    QString type;   // container, image, network, volume, ...
+    QString action; // start, die, health_status: healthy, ...
     QString actorId;
     QMap<QString, QString> attributes;
     QString scope;
-    qint64 time = 0;        // seconds
+    qint64 time = 0; // seconds
     qint64 timeNano = 0;
     QJsonObject raw;
     static EngineEvent fromJson(const QJsonObject &json);
@@ -122,7 +122,7 @@ struct ContainerStats
 {
     QDateTime read;
     double cpuPercent = 0;
-    double memoryUsage = 0;     // bytes, without page cache, as docker stats shows it
+    double memoryUsage = 0; // bytes, without page cache, as docker stats shows it
     double memoryLimit = 0;
     double memoryPercent = 0;
     qint64 networkRx = 0;
@@ -147,7 +147,7 @@ struct ExecResult
 struct ContainerListOptions
 {
     bool all = false;
-    QMap<QString, QStringList> filters;   // e.g. {"label": {"com.docker.compose.project=x"}}
+    QMap<QString, QStringList> filters; // e.g. {"label": {"com.docker.compose.project=x"}}
 };
 
 struct LogOptions
@@ -156,8 +156,8 @@ struct LogOptions
     bool stdoutOn = true;
     bool stderrOn = true;
     bool timestamps = false;
-    QString tail;           // "all" or a number; empty: all
-    QString since;          // RFC 3339, unix timestamp, or a duration like 10m
+    QString tail;  // "all" or a number; empty: all
+    QString since; // RFC 3339, unix timestamp, or a duration like 10m
     QString until;
 };
 

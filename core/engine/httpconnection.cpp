@@ -82,8 +82,8 @@ void HttpConnection::openAndSend()
             }
         },
     });
-    const QByteArray host = m_endpoint.kind == Endpoint::Kind::Tcp ? m_endpoint.host.toUtf8()
-                                                                   : QByteArray("docker");
+    const QByteArray host =
+        m_endpoint.kind == Endpoint::Kind::Tcp ? m_endpoint.host.toUtf8() : QByteArray("docker");
     const QByteArray bytes = serialize(m_request, host);
     if (m_transport && m_transport->isOpen() && m_keepAlive) {
         m_reused = true;
@@ -120,7 +120,7 @@ void HttpConnection::onReadyRead()
     qsizetype consumed = 0;
     const auto status = m_parser.feed(data, &consumed);
     if (!guard || !m_busy) {
-        return;  // a handler aborted or deleted us
+        return; // a handler aborted or deleted us
     }
     switch (status) {
     case HttpResponseParser::Status::NeedMore:

@@ -18,10 +18,10 @@ class Transport;
 struct HttpRequest
 {
     QByteArray method = "GET";
-    QByteArray target;              // path and query, e.g. /v1.41/containers/json?all=1
-    QByteArray contentType;         // set when there is a body
+    QByteArray target;      // path and query, e.g. /v1.41/containers/json?all=1
+    QByteArray contentType; // set when there is a body
     QByteArray body;
-    bool noResponseBody = false;    // HEAD
+    bool noResponseBody = false; // HEAD
 };
 
 // One HTTP/1.1 connection to the engine carrying one request at a time. Kept open between
@@ -36,7 +36,7 @@ public:
     {
         std::function<void(const HttpResponseHead &)> head;
         std::function<void(QByteArrayView)> body;
-        std::function<void(const Result<void> &)> done;  // exactly once per send(), unless aborted
+        std::function<void(const Result<void> &)> done; // exactly once per send(), unless aborted
     };
 
     explicit HttpConnection(Endpoint endpoint, QObject *parent = nullptr);

@@ -30,8 +30,21 @@ bool isTokenChar(char c)
         return true;
     }
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -273,7 +286,7 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
                 break;
             }
             if (m_line.isEmpty() && m_head.statusCode == 0) {
-                continue;  // tolerate stray CRLF before the status line
+                continue; // tolerate stray CRLF before the status line
             }
             if (!parseStatusLine(m_line)) {
                 return result(fail(QStringLiteral("Malformed HTTP status line: \"%1\"")
@@ -308,9 +321,9 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
                 break;
             }
             if (!startBody()) {
-                return result(fail(QStringLiteral("Invalid Content-Length: \"%1\"")
-                                       .arg(QString::fromLatin1(
-                                           m_head.header("Content-Length").left(40)))));
+                return result(
+                    fail(QStringLiteral("Invalid Content-Length: \"%1\"")
+                             .arg(QString::fromLatin1(m_head.header("Content-Length").left(40)))));
             }
             if (m_callbacks.head) {
                 m_callbacks.head(m_head);

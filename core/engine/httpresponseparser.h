@@ -16,9 +16,9 @@ namespace DevDock::Core {
 struct HttpResponseHead
 {
     int statusCode = 0;
-    int versionMinor = 1;  // HTTP/1.x
+    int versionMinor = 1; // HTTP/1.x
     QByteArray reason;
-    QList<std::pair<QByteArray, QByteArray>> headers;  // as received, values trimmed
+    QList<std::pair<QByteArray, QByteArray>> headers; // as received, values trimmed
 
     // First value of a header, compared case-insensitively; empty when absent.
     QByteArray header(QByteArrayView name) const;
@@ -33,15 +33,15 @@ class HttpResponseParser
 {
 public:
     enum class Status {
-        NeedMore,  // everything fed was consumed; the response is not complete yet
-        Complete,  // the response is complete; bytes after it were not consumed
-        Error,     // malformed input; errorString() says what
+        NeedMore, // everything fed was consumed; the response is not complete yet
+        Complete, // the response is complete; bytes after it were not consumed
+        Error,    // malformed input; errorString() says what
     };
 
     struct Callbacks
     {
-        std::function<void(const HttpResponseHead &)> head;  // once, when the headers are in
-        std::function<void(QByteArrayView)> body;            // zero or more times
+        std::function<void(const HttpResponseHead &)> head; // once, when the headers are in
+        std::function<void(QByteArrayView)> body;           // zero or more times
     };
 
     static constexpr qsizetype MaxHeadSize = 64 * 1024;
@@ -98,9 +98,9 @@ private:
     Callbacks m_callbacks;
     State m_state = State::StatusLine;
     HttpResponseHead m_head;
-    QByteArray m_line;          // a partial line carried across feeds
-    qsizetype m_headSize = 0;   // bytes of status line and headers so far
-    qint64 m_remaining = 0;     // body or chunk bytes still expected
+    QByteArray m_line;        // a partial line carried across feeds
+    qsizetype m_headSize = 0; // bytes of status line and headers so far
+    qint64 m_remaining = 0;   // body or chunk bytes still expected
     qint64 m_bodyBytes = 0;
     bool m_keepAlive = true;
     bool m_requestHadNoBody = false;

@@ -61,8 +61,8 @@ void LogStream::openStream()
     if (!m_options.tail.isEmpty()) {
         target += "&tail=" + QUrl::toPercentEncoding(m_options.tail);
     }
-    for (const auto &[key, value] : {std::pair{"&since=", m_options.since},
-                                     std::pair{"&until=", m_options.until}}) {
+    for (const auto &[key, value] :
+         {std::pair{"&since=", m_options.since}, std::pair{"&until=", m_options.until}}) {
         if (value.isEmpty()) {
             continue;
         }

@@ -39,8 +39,8 @@ void TarWriter::pad()
     }
 }
 
-void TarWriter::writeHeader(const QByteArray &name, char type, qint64 size, int mode,
-                            qint64 mtime, const QByteArray &linkTarget)
+void TarWriter::writeHeader(const QByteArray &name, char type, qint64 size, int mode, qint64 mtime,
+                            const QByteArray &linkTarget)
 {
     char header[kBlock];
     std::memset(header, 0, sizeof header);

@@ -20,8 +20,8 @@ public:
     qsizetype size() const { return m_data.size(); }
 
 private:
-    void addEntry(const QByteArray &name, char type, const QByteArray &data, int mode,
-                  qint64 mtime, const QByteArray &linkTarget = {});
+    void addEntry(const QByteArray &name, char type, const QByteArray &data, int mode, qint64 mtime,
+                  const QByteArray &linkTarget = {});
     void writeHeader(const QByteArray &name, char type, qint64 size, int mode, qint64 mtime,
                      const QByteArray &linkTarget);
     void pad();

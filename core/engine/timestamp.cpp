@@ -11,7 +11,8 @@ namespace {
 // Go's time.ParseDuration subset: a sequence of <number><unit>, units ns us ms s m h.
 bool parseDuration(const QString &text, qint64 &nanos)
 {
-    static const QRegularExpression whole(QStringLiteral("^(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+$"));
+    static const QRegularExpression whole(
+        QStringLiteral("^(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+$"));
     if (!whole.match(text).hasMatch()) {
         return false;
     }
@@ -73,7 +74,8 @@ Result<QString> toEngineTimestamp(const QString &valueIn, const QDateTime &now)
         if (timeText.size() == 5) {
             timeText += QStringLiteral(":00");
         }
-        const QTime time = timeText.isEmpty() ? QTime(0, 0) : QTime::fromString(timeText, Qt::ISODate);
+        const QTime time =
+            timeText.isEmpty() ? QTime(0, 0) : QTime::fromString(timeText, Qt::ISODate);
         if (date.isValid() && time.isValid()) {
             QDateTime dt;
             const QString zone = m.captured(4);
@@ -89,9 +91,8 @@ Result<QString> toEngineTimestamp(const QString &valueIn, const QDateTime &now)
                 dt = QDateTime(date, time, Qt::OffsetFromUTC, offset);
             }
             const QString fraction = m.captured(3);
-            const qint64 fracNanos = fraction.isEmpty()
-                                         ? 0
-                                         : fraction.leftJustified(9, QLatin1Char('0')).toLongLong();
+            const qint64 fracNanos =
+                fraction.isEmpty() ? 0 : fraction.leftJustified(9, QLatin1Char('0')).toLongLong();
             return format(dt.toSecsSinceEpoch(), fracNanos);
         }
     }

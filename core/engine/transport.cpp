@@ -19,8 +19,8 @@ Error unreachableError(const Endpoint &endpoint, const QString &reason, Error::C
 {
     Error error;
     error.code = code;
-    error.message = QStringLiteral("Cannot connect to the Docker engine at %1: %2.")
-                        .arg(endpoint.uri, reason);
+    error.message =
+        QStringLiteral("Cannot connect to the Docker engine at %1: %2.").arg(endpoint.uri, reason);
     switch (code) {
     case Error::Code::PermissionDenied:
         error.hint = QStringLiteral("Add your user to the docker group (sudo usermod -aG docker "
@@ -89,7 +89,8 @@ void Transport::fail(Error error)
     qCDebug(lcEngine) << "transport failed:" << error.message;
     // QLocalSocket reports a missing socket from inside connectToServer(); deliver the failure on
     // the next event-loop turn so that no caller sees its callback run before its call returned.
-    QMetaObject::invokeMethod(this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
 }
 
 void Transport::openLocal()
@@ -112,7 +113,7 @@ void Transport::openLocal()
     });
     connect(m_local, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError e) {
         if (e == QLocalSocket::PeerClosedError) {
-            return;  // handled by disconnected()
+            return; // handled by disconnected()
         }
         if (m_open) {
             // A broken connection after it was up: report as a close, the response parser then
@@ -154,10 +155,10 @@ void Transport::openTcp()
         if (!m_endpoint.caFile.isEmpty()) {
             const auto cas = QSslCertificate::fromPath(m_endpoint.caFile);
             if (cas.isEmpty() && m_endpoint.tlsVerify) {
-                fail(unreachableError(m_endpoint,
-                                      QStringLiteral("cannot read CA certificate %1")
-                                          .arg(m_endpoint.caFile),
-                                      Error::Code::Tls));
+                fail(unreachableError(
+                    m_endpoint,
+                    QStringLiteral("cannot read CA certificate %1").arg(m_endpoint.caFile),
+                    Error::Code::Tls));
                 return;
             }
             config.setCaCertificates(cas);
@@ -196,9 +197,9 @@ void Transport::openTcp()
             for (const QSslError &e : errors) {
                 texts << e.errorString();
             }
-            fail(unreachableError(m_endpoint,
-                                  QStringLiteral("TLS error: %1").arg(texts.join(QStringLiteral("; "))),
-                                  Error::Code::Tls));
+            fail(unreachableError(
+                m_endpoint, QStringLiteral("TLS error: %1").arg(texts.join(QStringLiteral("; "))),
+                Error::Code::Tls));
             ssl->abort();
         });
         m_socket = ssl;

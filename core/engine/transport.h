@@ -37,8 +37,8 @@ public:
 signals:
     void opened();
     void readyRead();
-    void closed();                                      // the peer or we closed it
-    void failed(const DevDock::Core::Error &error);     // could not connect, or broke
+    void closed();                                  // the peer or we closed it
+    void failed(const DevDock::Core::Error &error); // could not connect, or broke
 
 private:
     void openLocal();

@@ -64,8 +64,8 @@ void installLogging(const LoggingOptions &options)
         sinks.push_back(console);
     }
     if (!options.directory.isEmpty() && QDir().mkpath(options.directory)) {
-        const QString file = options.directory + QLatin1Char('/') + options.appName
-                             + QStringLiteral(".log");
+        const QString file =
+            options.directory + QLatin1Char('/') + options.appName + QStringLiteral(".log");
         try {
             auto rotating = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
                 file.toStdString(), 5 * 1024 * 1024, 3);
@@ -75,8 +75,8 @@ void installLogging(const LoggingOptions &options)
             // An unwritable log directory must not stop the application; the console still works.
         }
     }
-    g_logger = std::make_shared<spdlog::logger>(options.appName.toStdString(), sinks.begin(),
-                                                sinks.end());
+    g_logger =
+        std::make_shared<spdlog::logger>(options.appName.toStdString(), sinks.begin(), sinks.end());
     g_logger->set_level(spdlog::level::debug);
     g_logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     g_logger->flush_on(spdlog::level::warn);

@@ -13,9 +13,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcApp)
 struct LoggingOptions
 {
     QString appName = QStringLiteral("devdock");
-    QString directory;        // rotating log file goes here; empty: no file
-    bool console = true;      // mirror to stderr
-    bool verbose = false;     // include debug messages
+    QString directory;    // rotating log file goes here; empty: no file
+    bool console = true;  // mirror to stderr
+    bool verbose = false; // include debug messages
 };
 
 // Routes every Qt message (qDebug/qCInfo/qWarning...) to spdlog: a rotating file plus, optionally,

@@ -14,14 +14,14 @@ struct Error
 {
     enum class Code {
         Unknown,
-        EngineUnreachable,  // socket missing, connection refused, host unknown
-        PermissionDenied,   // e.g. not in the docker group
-        Tls,                // certificate or handshake problem
-        Ssh,                // ssh transport failed
-        Protocol,           // malformed HTTP or stream data
-        Api,                // engine answered with an error status
-        NotFound,           // container, image, context ... does not exist
-        Conflict,           // e.g. container already stopped/started
+        EngineUnreachable, // socket missing, connection refused, host unknown
+        PermissionDenied,  // e.g. not in the docker group
+        Tls,               // certificate or handshake problem
+        Ssh,               // ssh transport failed
+        Protocol,          // malformed HTTP or stream data
+        Api,               // engine answered with an error status
+        NotFound,          // container, image, context ... does not exist
+        Conflict,          // e.g. container already stopped/started
         Timeout,
         Cancelled,
         InvalidArgument,
@@ -42,7 +42,7 @@ struct Error
     }
 };
 
-template<typename T>
+template <typename T>
 using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> makeError(Error::Code code, QString message, QString hint = {})

@@ -72,14 +72,14 @@ inline bool engineAvailable()
            == 0;
 }
 
-#define DEVDOCK_REQUIRE_ENGINE()                                                                  \
-    do {                                                                                          \
-        if (!DevDock::Test::engineAvailable()) {                                                  \
-            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_ENGINE")) {                            \
-                QFAIL("No Docker engine answers, but DEVDOCK_REQUIRE_ENGINE is set.");            \
-            }                                                                                     \
-            QSKIP("No Docker engine; run the README's test command to start one.");               \
-        }                                                                                         \
+#define DEVDOCK_REQUIRE_ENGINE()                                                                   \
+    do {                                                                                           \
+        if (!DevDock::Test::engineAvailable()) {                                                   \
+            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_ENGINE")) {                             \
+                QFAIL("No Docker engine answers, but DEVDOCK_REQUIRE_ENGINE is set.");             \
+            }                                                                                      \
+            QSKIP("No Docker engine; run the README's test command to start one.");                \
+        }                                                                                          \
     } while (false)
 
 // Builds the busybox test image from Debian's static busybox when it is missing.
@@ -124,7 +124,8 @@ inline void removeTestContainers()
 {
     const Run ids = docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
                             QStringLiteral("label=") + kTestLabel});
-    const QStringList list = QString::fromUtf8(ids.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList list =
+        QString::fromUtf8(ids.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (!list.isEmpty()) {
         docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
     }
@@ -145,9 +146,9 @@ inline bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30
 }
 
 // Runs an asynchronous call and spins the event loop until its callback delivers.
-template<typename T>
-std::optional<Core::Result<T>> await(
-    const std::function<void(std::function<void(Core::Result<T>)>)> &call, int timeoutMs = 60000)
+template <typename T>
+std::optional<Core::Result<T>>
+await(const std::function<void(std::function<void(Core::Result<T>)>)> &call, int timeoutMs = 60000)
 {
     // Shared, so that a late callback after a timeout writes into live memory.
     auto result = std::make_shared<std::optional<Core::Result<T>>>();

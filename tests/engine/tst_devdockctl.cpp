@@ -15,7 +15,8 @@ using namespace DevDock::Test;
 
 namespace {
 
-Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+Run ctl(const QStringList &args,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -68,7 +69,9 @@ void TestDevdockctl::info_json_matchesDockerCli()
     const Run r = ctl({"engine", "info", "--json"});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject info = QJsonDocument::fromJson(r.out).object();
-    const Run cli = docker({"version", "--format", "{{.Server.Version}}|{{.Server.APIVersion}}|{{.Server.Os}}|{{.Server.Arch}}"});
+    const Run cli =
+        docker({"version", "--format",
+                "{{.Server.Version}}|{{.Server.APIVersion}}|{{.Server.Os}}|{{.Server.Arch}}"});
     const QStringList parts = QString::fromUtf8(cli.out).trimmed().split('|');
     QCOMPARE(info.value("serverVersion").toString(), parts.value(0));
     QCOMPARE(info.value("apiVersion").toString(), parts.value(1));
@@ -77,16 +80,21 @@ void TestDevdockctl::info_json_matchesDockerCli()
     QCOMPARE(info.value("endpoint").toString(), QStringLiteral("unix:///var/run/docker.sock"));
     const Run compose = docker({"compose", "version", "--short"});
     QCOMPARE(compose.exitCode, 0);
-    QCOMPARE(info.value("composeVersion").toString(), QString::fromUtf8(compose.out).trimmed().remove('v'));
+    QCOMPARE(info.value("composeVersion").toString(),
+             QString::fromUtf8(compose.out).trimmed().remove('v'));
 }
 
 void TestDevdockctl::containers_json_matchesDockerPs()
 {
-    const QString a = runContainer({"--name", "dd-ctl-a", "-p", "127.0.0.1:18082:8080/udp"}, "sleep 300");
+    const QString a =
+        runContainer({"--name", "dd-ctl-a", "-p", "127.0.0.1:18082:8080/udp"}, "sleep 300");
     const QString b = runContainer({"--name", "dd-ctl-b"}, "exit 2");
     QVERIFY(!a.isEmpty() && !b.isEmpty());
-    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", b}).out.trimmed() == "exited"; }));
-    const Run r = ctl({"engine", "containers", "--all", "--json", "--filter", "label=" + kTestLabel});
+    QVERIFY(waitUntil([&] {
+        return docker({"inspect", "-f", "{{.State.Status}}", b}).out.trimmed() == "exited";
+    }));
+    const Run r =
+        ctl({"engine", "containers", "--all", "--json", "--filter", "label=" + kTestLabel});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray array = QJsonDocument::fromJson(r.out).array();
     QStringList actual;
@@ -98,7 +106,8 @@ void TestDevdockctl::containers_json_matchesDockerPs()
         actual << QStringList{o.value("id").toString(), o.value("name").toString(),
                               o.value("state").toString(), o.value("image").toString()}
                       .join('|');
-        QCOMPARE(o.value("labels").toObject().value("devdock.test").toString(), QStringLiteral("1"));
+        QCOMPARE(o.value("labels").toObject().value("devdock.test").toString(),
+                 QStringLiteral("1"));
         if (o.value("id").toString() == a) {
             const QJsonObject port = o.value("ports").toArray().first().toObject();
             QCOMPARE(port.value("publicPort").toInt(), 18082);
@@ -122,15 +131,18 @@ void TestDevdockctl::logs_byteForByte_withStreamsApart()
                                         "head -c 1048576 /dev/zero | tr '\\000' y; echo; "
                                         "printf '\\377\\376\\000end'");
     QVERIFY(!id.isEmpty());
-    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    QVERIFY(waitUntil([&] {
+        return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited";
+    }));
     const Run mine = ctl({"engine", "logs", id});
     const Run theirs = docker({"logs", id});
     QCOMPARE(mine.exitCode, 0);
     QCOMPARE(mine.out.size(), theirs.out.size());
     QVERIFY(mine.out == theirs.out);
     QVERIFY(mine.err == theirs.err);
-    for (const QStringList &extra : {QStringList{"--tail", "5"}, QStringList{"--timestamps"},
-                                     QStringList{"--since", "1970-01-01T00:00:00Z", "--tail", "100"}}) {
+    for (const QStringList &extra :
+         {QStringList{"--tail", "5"}, QStringList{"--timestamps"},
+          QStringList{"--since", "1970-01-01T00:00:00Z", "--tail", "100"}}) {
         const Run m = ctl(QStringList{"engine", "logs"} + extra + QStringList{id});
         const Run t = docker(QStringList{"logs"} + extra + QStringList{id});
         QVERIFY2(m.out == t.out && m.err == t.err, qPrintable(extra.join(' ')));
@@ -140,9 +152,12 @@ void TestDevdockctl::logs_byteForByte_withStreamsApart()
 
 void TestDevdockctl::logs_tty_isRaw()
 {
-    const QString id = runContainer({"-t"}, "echo out; echo err >&2; printf '\\033[1;32mgreen\\033[0m\\r\\n'");
+    const QString id =
+        runContainer({"-t"}, "echo out; echo err >&2; printf '\\033[1;32mgreen\\033[0m\\r\\n'");
     QVERIFY(!id.isEmpty());
-    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    QVERIFY(waitUntil([&] {
+        return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited";
+    }));
     const Run mine = ctl({"engine", "logs", id});
     const Run theirs = docker({"logs", id});
     QCOMPARE(mine.out, theirs.out);
@@ -164,19 +179,20 @@ void TestDevdockctl::logs_follow_endsWithContainer()
 void TestDevdockctl::events_json_oneFlushedLinePerEvent()
 {
     QProcess p;
-    p.start(QStringLiteral(DEVDOCKCTL_PATH),
-            {"engine", "events", "--json", "--filter", "type=container", "--filter",
-             "label=" + kTestLabel});
+    p.start(QStringLiteral(DEVDOCKCTL_PATH), {"engine", "events", "--json", "--filter",
+                                              "type=container", "--filter", "label=" + kTestLabel});
     QVERIFY(p.waitForStarted());
-    QTest::qWait(800);  // let it connect
+    QTest::qWait(800); // let it connect
     const QString id = runContainer({"--name", "dd-ctl-events"}, "exit 0");
     QVERIFY(!id.isEmpty());
     QByteArray seen;
     // The lines must arrive while the command still runs: flushed per event.
-    QVERIFY(waitUntil([&] {
-        seen += p.readAllStandardOutput();
-        return seen.contains("\"die\"");
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            seen += p.readAllStandardOutput();
+            return seen.contains("\"die\"");
+        },
+        15000));
     QCOMPARE(p.state(), QProcess::Running);
     QStringList actions;
     for (const QByteArray &line : seen.split('\n')) {
@@ -219,15 +235,19 @@ void TestDevdockctl::exitCodes_data()
     QTest::addColumn<QString>("stderrContains");
     QTest::newRow("no command") << QStringList{} << 2 << "";
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
-    QTest::newRow("unknown engine command") << QStringList{"engine", "frob"} << 2 << "unknown engine command";
-    QTest::newRow("unknown option") << QStringList{"engine", "containers", "--bogus"} << 2 << "bogus";
+    QTest::newRow("unknown engine command")
+        << QStringList{"engine", "frob"} << 2 << "unknown engine command";
+    QTest::newRow("unknown option")
+        << QStringList{"engine", "containers", "--bogus"} << 2 << "bogus";
     QTest::newRow("logs without container") << QStringList{"engine", "logs"} << 2 << "exactly one";
-    QTest::newRow("bad tail") << QStringList{"engine", "logs", "x", "--tail", "ten"} << 2 << "--tail";
-    QTest::newRow("bad filter") << QStringList{"engine", "containers", "--filter", "nofilter"} << 2 << "K=V";
-    QTest::newRow("missing container") << QStringList{"engine", "logs", "dd-no-such"} << 1
-                                       << "No such container: dd-no-such";
-    QTest::newRow("stats of missing container") << QStringList{"engine", "stats", "dd-no-such", "--no-stream"}
-                                                << 1 << "No such container";
+    QTest::newRow("bad tail") << QStringList{"engine", "logs", "x", "--tail", "ten"} << 2
+                              << "--tail";
+    QTest::newRow("bad filter") << QStringList{"engine", "containers", "--filter", "nofilter"} << 2
+                                << "K=V";
+    QTest::newRow("missing container")
+        << QStringList{"engine", "logs", "dd-no-such"} << 1 << "No such container: dd-no-such";
+    QTest::newRow("stats of missing container")
+        << QStringList{"engine", "stats", "dd-no-such", "--no-stream"} << 1 << "No such container";
     QTest::newRow("help") << QStringList{"--help"} << 0 << "";
 }
 
@@ -245,13 +265,14 @@ void TestDevdockctl::unreachableEngine_namesEndpoint()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("DOCKER_HOST", "unix:///tmp/devdock-missing.sock");
-    for (const QStringList &args : {QStringList{"engine", "info"}, QStringList{"engine", "containers"},
-                                    QStringList{"engine", "logs", "x"},
-                                    QStringList{"engine", "events"}}) {
+    for (const QStringList &args :
+         {QStringList{"engine", "info"}, QStringList{"engine", "containers"},
+          QStringList{"engine", "logs", "x"}, QStringList{"engine", "events"}}) {
         const Run r = ctl(args, env);
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("Cannot connect to the Docker engine at unix:///tmp/devdock-missing.sock: "
-                                "no such file. Is Docker running?"),
+        QVERIFY2(r.err.contains(
+                     "Cannot connect to the Docker engine at unix:///tmp/devdock-missing.sock: "
+                     "no such file. Is Docker running?"),
                  r.err.constData());
     }
     env.insert("DOCKER_HOST", "bogus://x");
@@ -280,7 +301,7 @@ void copyInto(const QString &from, const QString &to)
 
 void TestDevdockctl::tls_clientCertificates_data()
 {
-    QTest::addColumn<QString>("ca");      // which CA the client trusts: "right", "other"
+    QTest::addColumn<QString>("ca"); // which CA the client trusts: "right", "other"
     QTest::addColumn<bool>("clientCert");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrContains");
@@ -319,14 +340,17 @@ void TestDevdockctl::tls_clientCertificates()
         QCOMPARE(info.value("serverVersion").toString(), QString::fromUtf8(cli.out).trimmed());
         // A stream over TLS, compared with the unix socket's.
         const QString id = runContainer({}, "echo over tls; echo err >&2");
-        QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+        QVERIFY(waitUntil([&] {
+            return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited";
+        }));
         const Run logs = ctl({"engine", "logs", id}, env);
         QCOMPARE(logs.exitCode, 0);
         QCOMPARE(logs.out, QByteArray("over tls\n"));
         QCOMPARE(logs.err, QByteArray("err\n"));
         docker({"rm", "-f", id});
     } else {
-        QVERIFY2(r.err.contains(("Cannot connect to the Docker engine at " + host).toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains(("Cannot connect to the Docker engine at " + host).toUtf8()),
+                 r.err.constData());
         QVERIFY2(r.err.contains(stderrContains.toUtf8()), r.err.constData());
         QVERIFY2(r.err.contains("hint:"), r.err.constData());
     }
@@ -342,13 +366,17 @@ void TestDevdockctl::tls_contextStore()
     // A docker context with TLS material, laid out as `docker context create` lays it out.
     QTemporaryDir config;
     const QString name = "devdock-tls";
-    const QString id = QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString id = QString::fromLatin1(
+        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
     QDir().mkpath(config.filePath("contexts/meta/" + id));
     QDir().mkpath(config.filePath("contexts/tls/" + id + "/docker"));
     QFile meta(config.filePath("contexts/meta/" + id + "/meta.json"));
     QVERIFY(meta.open(QIODevice::WriteOnly));
-    meta.write(QStringLiteral(R"({"Name":"%1","Metadata":{},"Endpoints":{"docker":{"Host":"%2","SkipTLSVerify":false}}})")
-                   .arg(name, host).toUtf8());
+    meta.write(
+        QStringLiteral(
+            R"({"Name":"%1","Metadata":{},"Endpoints":{"docker":{"Host":"%2","SkipTLSVerify":false}}})")
+            .arg(name, host)
+            .toUtf8());
     meta.close();
     for (const char *f : {"ca.pem", "cert.pem", "key.pem"}) {
         copyInto(dir + "/client/" + f, config.filePath("contexts/tls/" + id + "/docker/" + f));
@@ -371,7 +399,8 @@ void TestDevdockctl::tls_contextStore()
     cli.setProcessEnvironment(env);
     cli.start("docker", {"version", "--format", "{{.Server.Version}}"});
     QVERIFY(cli.waitForFinished(30000));
-    QCOMPARE(info.value("serverVersion").toString(), QString::fromUtf8(cli.readAllStandardOutput()).trimmed());
+    QCOMPARE(info.value("serverVersion").toString(),
+             QString::fromUtf8(cli.readAllStandardOutput()).trimmed());
 }
 
 void TestDevdockctl::ssh_dialStdio_throughSshProcess()
@@ -387,7 +416,9 @@ void TestDevdockctl::ssh_dialStdio_throughSshProcess()
                               "printf '%s\\n' \"$*\" >> '%1'\n"
                               "while [ \"$1\" != \"--\" ]; do shift; done\n"
                               "shift; shift\n"
-                              "exec env -u DOCKER_HOST \"$@\"\n").arg(argsLog).toUtf8());
+                              "exec env -u DOCKER_HOST \"$@\"\n")
+                   .arg(argsLog)
+                   .toUtf8());
     fake.close();
     fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -398,15 +429,21 @@ void TestDevdockctl::ssh_dialStdio_throughSshProcess()
     QVERIFY2(info.exitCode == 0, info.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(info.out).object();
     QCOMPARE(o.value("endpoint").toString(), QStringLiteral("ssh://deploy@build.example:2222"));
-    QCOMPARE(o.value("serverVersion").toString(),
-             QString::fromUtf8(docker({"version", "--format", "{{.Server.Version}}"}).out).trimmed());
+    QCOMPARE(
+        o.value("serverVersion").toString(),
+        QString::fromUtf8(docker({"version", "--format", "{{.Server.Version}}"}).out).trimmed());
     QFile log(argsLog);
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QByteArray firstCall = log.readLine().trimmed();
-    QCOMPARE(firstCall, QByteArray("-o ConnectTimeout=30 -T -p 2222 -- deploy@build.example docker system dial-stdio"));
+    QCOMPARE(
+        firstCall,
+        QByteArray(
+            "-o ConnectTimeout=30 -T -p 2222 -- deploy@build.example docker system dial-stdio"));
 
     const QString id = runContainer({}, "echo via ssh; printf '\\377' >&2");
-    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited"; }));
+    QVERIFY(waitUntil([&] {
+        return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed() == "exited";
+    }));
     const Run logs = ctl({"engine", "logs", id}, env);
     const Run reference = docker({"logs", id});
     QCOMPARE(logs.exitCode, 0);
@@ -421,7 +458,8 @@ void TestDevdockctl::ssh_unreachable_isClearError()
     env.insert("DOCKER_HOST", "ssh://devdock@127.0.0.1:1");
     const Run r = ctl({"engine", "info"}, env);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("Cannot connect to the Docker engine at ssh://devdock@127.0.0.1:1: ssh exited with 255"),
+    QVERIFY2(r.err.contains("Cannot connect to the Docker engine at ssh://devdock@127.0.0.1:1: ssh "
+                            "exited with 255"),
              r.err.constData());
     QVERIFY2(r.err.contains("hint: Check that `ssh 127.0.0.1` works"), r.err.constData());
 }

@@ -40,7 +40,8 @@ void writeContext(const QString &configDir, const QString &spec)
                                                                : QStringLiteral("false"))
                   .toUtf8());
     if (parts.value(2) == QLatin1String("tls")) {
-        const QString tls = configDir + QStringLiteral("/contexts/tls/") + id + QStringLiteral("/docker/");
+        const QString tls =
+            configDir + QStringLiteral("/contexts/tls/") + id + QStringLiteral("/docker/");
         writeFile(tls + QStringLiteral("ca.pem"), "ca");
         writeFile(tls + QStringLiteral("cert.pem"), "cert");
         writeFile(tls + QStringLiteral("key.pem"), "key");
@@ -62,84 +63,105 @@ private slots:
 
 void TestEndpoint::resolve_data()
 {
-    QTest::addColumn<QStringList>("variables");      // K=V; {CONFIG} is the config directory
-    QTest::addColumn<QByteArray>("configJson");       // empty: no config.json
+    QTest::addColumn<QStringList>("variables"); // K=V; {CONFIG} is the config directory
+    QTest::addColumn<QByteArray>("configJson"); // empty: no config.json
     QTest::addColumn<QStringList>("contexts");
     QTest::addColumn<bool>("windows");
-    QTest::addColumn<QString>("uri");                  // empty: expect an error
+    QTest::addColumn<QString>("uri"); // empty: expect an error
     QTest::addColumn<QString>("context");
     QTest::addColumn<bool>("tls");
     QTest::addColumn<bool>("tlsVerify");
-    QTest::addColumn<QString>("caFile");               // relative to {CONFIG}; "-" for none
+    QTest::addColumn<QString>("caFile"); // relative to {CONFIG}; "-" for none
     QTest::addColumn<QString>("errorContains");
 
     QTest::newRow("nothing set: default unix socket")
-        << QStringList{} << QByteArray() << QStringList{} << false
-        << "unix:///var/run/docker.sock" << "default" << false << false << "-" << "";
+        << QStringList{} << QByteArray() << QStringList{} << false << "unix:///var/run/docker.sock"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("nothing set on Windows: named pipe")
         << QStringList{} << QByteArray() << QStringList{} << true
-        << "npipe:////./pipe/docker_engine" << "default" << false << false << "-" << "";
+        << "npipe:////./pipe/docker_engine"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_HOST unix")
         << QStringList{"DOCKER_HOST=unix:///run/user/1000/docker.sock"} << QByteArray()
-        << QStringList{} << false << "unix:///run/user/1000/docker.sock" << "default" << false
-        << false << "-" << "";
+        << QStringList{} << false << "unix:///run/user/1000/docker.sock"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_HOST tcp without port")
         << QStringList{"DOCKER_HOST=tcp://10.0.0.5"} << QByteArray() << QStringList{} << false
-        << "tcp://10.0.0.5:2375" << "default" << false << false << "-" << "";
+        << "tcp://10.0.0.5:2375"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_HOST tcp with TLS verify and cert path")
         << QStringList{"DOCKER_HOST=tcp://build.example:2376", "DOCKER_TLS_VERIFY=1",
                        "DOCKER_CERT_PATH={CONFIG}/certs"}
-        << QByteArray() << QStringList{} << false << "tcp://build.example:2376" << "default"
-        << true << true << "certs/ca.pem" << "";
+        << QByteArray() << QStringList{} << false << "tcp://build.example:2376"
+        << "default" << true << true << "certs/ca.pem"
+        << "";
     QTest::newRow("TLS verify without cert path uses the config directory")
         << QStringList{"DOCKER_HOST=tcp://build.example", "DOCKER_TLS_VERIFY=1"} << QByteArray()
-        << QStringList{} << false << "tcp://build.example:2376" << "default" << true << true
-        << "ca.pem" << "";
+        << QStringList{} << false << "tcp://build.example:2376"
+        << "default" << true << true << "ca.pem"
+        << "";
     QTest::newRow("DOCKER_TLS without verify")
         << QStringList{"DOCKER_HOST=tcp://h:2376", "DOCKER_TLS=1"} << QByteArray() << QStringList{}
-        << false << "tcp://h:2376" << "default" << true << false << "ca.pem" << "";
+        << false << "tcp://h:2376"
+        << "default" << true << false << "ca.pem"
+        << "";
     QTest::newRow("DOCKER_HOST ssh")
         << QStringList{"DOCKER_HOST=ssh://deploy@build.example:2222"} << QByteArray()
-        << QStringList{} << false << "ssh://deploy@build.example:2222" << "default" << false
-        << false << "-" << "";
+        << QStringList{} << false << "ssh://deploy@build.example:2222"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_HOST wins over DOCKER_CONTEXT")
         << QStringList{"DOCKER_HOST=unix:///tmp/d.sock", "DOCKER_CONTEXT=remote"} << QByteArray()
         << QStringList{"remote|tcp://remote:2376|tls"} << false << "unix:///tmp/d.sock"
-        << "default" << false << false << "-" << "";
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_CONTEXT with TLS material")
         << QStringList{"DOCKER_CONTEXT=remote"} << QByteArray()
         << QStringList{"remote|tcp://remote.example:2376|tls"} << false
-        << "tcp://remote.example:2376" << "remote" << true << true
-        << "contexts/tls/" + contextId("remote") + "/docker/ca.pem" << "";
+        << "tcp://remote.example:2376"
+        << "remote" << true << true << "contexts/tls/" + contextId("remote") + "/docker/ca.pem"
+        << "";
     QTest::newRow("context with SkipTLSVerify")
         << QStringList{"DOCKER_CONTEXT=lax"} << QByteArray()
-        << QStringList{"lax|tcp://lax.example:2376|tls|skip"} << false
-        << "tcp://lax.example:2376" << "lax" << true << false
-        << "contexts/tls/" + contextId("lax") + "/docker/ca.pem" << "";
+        << QStringList{"lax|tcp://lax.example:2376|tls|skip"} << false << "tcp://lax.example:2376"
+        << "lax" << true << false << "contexts/tls/" + contextId("lax") + "/docker/ca.pem"
+        << "";
     QTest::newRow("DOCKER_CONTEXT wins over config.json")
         << QStringList{"DOCKER_CONTEXT=a"} << QByteArray(R"({"currentContext":"b"})")
-        << QStringList{"a|unix:///a.sock", "b|unix:///b.sock"} << false << "unix:///a.sock" << "a"
-        << false << false << "-" << "";
+        << QStringList{"a|unix:///a.sock", "b|unix:///b.sock"} << false << "unix:///a.sock"
+        << "a" << false << false << "-"
+        << "";
     QTest::newRow("currentContext from config.json")
         << QStringList{} << QByteArray(R"({"auths":{},"currentContext":"b"})")
         << QStringList{"a|unix:///a.sock", "b|ssh://me@b.example"} << false << "ssh://me@b.example"
-        << "b" << false << false << "-" << "";
+        << "b" << false << false << "-"
+        << "";
     QTest::newRow("DOCKER_CONFIG moves the config directory")
         << QStringList{"DOCKER_CONFIG={CONFIG}"} << QByteArray(R"({"currentContext":"c"})")
-        << QStringList{"c|unix:///c.sock"} << false << "unix:///c.sock" << "c" << false << false
-        << "-" << "";
+        << QStringList{"c|unix:///c.sock"} << false << "unix:///c.sock"
+        << "c" << false << false << "-"
+        << "";
     QTest::newRow("context named default is the default")
         << QStringList{"DOCKER_CONTEXT=default"} << QByteArray() << QStringList{} << false
-        << "unix:///var/run/docker.sock" << "default" << false << false << "-" << "";
+        << "unix:///var/run/docker.sock"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("missing context is an error")
         << QStringList{"DOCKER_CONTEXT=ghost"} << QByteArray() << QStringList{} << false << ""
-        << "" << false << false << "-" << "context \"ghost\" does not exist";
+        << "" << false << false << "-"
+        << "context \"ghost\" does not exist";
     QTest::newRow("broken config.json is an error")
-        << QStringList{} << QByteArray("{not json") << QStringList{} << false << "" << "" << false
-        << false << "-" << "not valid JSON";
+        << QStringList{} << QByteArray("{not json") << QStringList{} << false << ""
+        << "" << false << false << "-"
+        << "not valid JSON";
     QTest::newRow("unsupported scheme")
-        << QStringList{"DOCKER_HOST=fd://"} << QByteArray() << QStringList{} << false << "" << ""
-        << false << false << "-" << "unsupported scheme";
+        << QStringList{"DOCKER_HOST=fd://"} << QByteArray() << QStringList{} << false << ""
+        << "" << false << false << "-"
+        << "unsupported scheme";
 }
 
 void TestEndpoint::resolve()
@@ -181,7 +203,8 @@ void TestEndpoint::resolve()
     const Result<Endpoint> endpoint = resolveEndpoint(env);
     if (uri.isEmpty()) {
         QVERIFY(!endpoint);
-        QVERIFY2(endpoint.error().message.contains(errorContains), qPrintable(endpoint.error().message));
+        QVERIFY2(endpoint.error().message.contains(errorContains),
+                 qPrintable(endpoint.error().message));
         return;
     }
     QVERIFY2(endpoint, endpoint ? "" : qPrintable(endpoint.error().message));
@@ -207,21 +230,27 @@ void TestEndpoint::parseDockerHost_data()
     QTest::addColumn<int>("port");
     QTest::addColumn<bool>("valid");
     QTest::newRow("unix") << "unix:///var/run/docker.sock" << int(Endpoint::Kind::Unix)
-                          << "/var/run/docker.sock" << "" << 0 << true;
+                          << "/var/run/docker.sock"
+                          << "" << 0 << true;
     QTest::newRow("npipe") << "npipe:////./pipe/docker_engine" << int(Endpoint::Kind::NamedPipe)
-                           << "\\\\.\\pipe\\docker_engine" << "" << 0 << true;
-    QTest::newRow("tcp") << "tcp://127.0.0.1:2375" << int(Endpoint::Kind::Tcp) << "" << "127.0.0.1"
-                         << 2375 << true;
-    QTest::newRow("tcp ipv6") << "tcp://[::1]:2375" << int(Endpoint::Kind::Tcp) << "" << "::1"
-                              << 2375 << true;
-    QTest::newRow("http counts as tcp") << "http://localhost:1234" << int(Endpoint::Kind::Tcp)
-                                        << "" << "localhost" << 1234 << true;
-    QTest::newRow("ssh default port") << "ssh://host" << int(Endpoint::Kind::Ssh) << "" << "host"
-                                      << 0 << true;
-    QTest::newRow("ssh with path is invalid") << "ssh://host/path" << 0 << "" << "" << 0 << false;
-    QTest::newRow("no scheme") << "/var/run/docker.sock" << 0 << "" << "" << 0 << false;
-    QTest::newRow("empty unix path") << "unix://" << 0 << "" << "" << 0 << false;
-    QTest::newRow("tcp without host") << "tcp://:2375" << 0 << "" << "" << 0 << false;
+                           << "\\\\.\\pipe\\docker_engine"
+                           << "" << 0 << true;
+    QTest::newRow("tcp") << "tcp://127.0.0.1:2375" << int(Endpoint::Kind::Tcp) << ""
+                         << "127.0.0.1" << 2375 << true;
+    QTest::newRow("tcp ipv6") << "tcp://[::1]:2375" << int(Endpoint::Kind::Tcp) << ""
+                              << "::1" << 2375 << true;
+    QTest::newRow("http counts as tcp") << "http://localhost:1234" << int(Endpoint::Kind::Tcp) << ""
+                                        << "localhost" << 1234 << true;
+    QTest::newRow("ssh default port") << "ssh://host" << int(Endpoint::Kind::Ssh) << ""
+                                      << "host" << 0 << true;
+    QTest::newRow("ssh with path is invalid") << "ssh://host/path" << 0 << ""
+                                              << "" << 0 << false;
+    QTest::newRow("no scheme") << "/var/run/docker.sock" << 0 << ""
+                               << "" << 0 << false;
+    QTest::newRow("empty unix path") << "unix://" << 0 << ""
+                                     << "" << 0 << false;
+    QTest::newRow("tcp without host") << "tcp://:2375" << 0 << ""
+                                      << "" << 0 << false;
 }
 
 void TestEndpoint::parseDockerHost()

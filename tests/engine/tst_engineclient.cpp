@@ -53,7 +53,7 @@ private slots:
     void containerWatcher_followsEvents();
     void unreachable_namesEndpoint();
     void connectionReuse_manySequentialCalls();
-    void events_reconnectAfterEngineRestart();  // last: restarts the engine
+    void events_reconnectAfterEngineRestart(); // last: restarts the engine
 
 private:
     CollectedLogs collectLogs(const QString &container, const LogOptions &options);
@@ -91,9 +91,9 @@ void TestEngineClient::version_matchesDockerCli()
 
 void TestEngineClient::listContainers_matchesDockerPs()
 {
-    const QString running = runContainer({"--name", "dd-list-running", "-p", "127.0.0.1:18081:80",
-                                          "--label", "devdock.role=web"},
-                                         "sleep 300");
+    const QString running = runContainer(
+        {"--name", "dd-list-running", "-p", "127.0.0.1:18081:80", "--label", "devdock.role=web"},
+        "sleep 300");
     const QString exited = runContainer({"--name", "dd-list-exited"}, "exit 0");
     QVERIFY(!running.isEmpty() && !exited.isEmpty());
     QVERIFY(waitUntil([&] {
@@ -143,9 +143,8 @@ void TestEngineClient::inspect_matchesDockerInspect()
 {
     const QString id = runContainer({"--name", "dd-inspect", "-e", "GREETING=hi"}, "sleep 300");
     QVERIFY(!id.isEmpty());
-    const auto inspected = await<QJsonObject>([&](auto cb) {
-        m_client->inspectContainer("dd-inspect", nullptr, cb);
-    });
+    const auto inspected =
+        await<QJsonObject>([&](auto cb) { m_client->inspectContainer("dd-inspect", nullptr, cb); });
     QVERIFY(inspected && *inspected);
     const Run cli = docker({"inspect", id});
     const QJsonObject reference = QJsonDocument::fromJson(cli.out).array().first().toObject();
@@ -154,7 +153,8 @@ void TestEngineClient::inspect_matchesDockerInspect()
     }
     QCOMPARE((*inspected)->value("Config").toObject().value("Env"),
              reference.value("Config").toObject().value("Env"));
-    QCOMPARE((*inspected)->value("State").toObject().value("Status").toString(), QStringLiteral("running"));
+    QCOMPARE((*inspected)->value("State").toObject().value("Status").toString(),
+             QStringLiteral("running"));
     docker({"rm", "-f", id});
 }
 
@@ -186,12 +186,12 @@ void TestEngineClient::logs_byteForByte_data()
                                 << "head -c 1048576 /dev/zero | tr '\\000' x; echo; echo after"
                                 << false;
     QTest::newRow("bytes that are not UTF-8")
-        << QStringList{} << "printf '\\377\\376 latin1 \\351t\\351\\n'; printf '\\000\\001\\002' >&2"
-        << false;
+        << QStringList{}
+        << "printf '\\377\\376 latin1 \\351t\\351\\n'; printf '\\000\\001\\002' >&2" << false;
     QTest::newRow("no final newline") << QStringList{} << "printf 'partial'" << false;
-    QTest::newRow("TTY container") << QStringList{"-t"}
-                                   << "echo tty out; echo tty err >&2; printf '\\033[31mred\\033[0m\\n'"
-                                   << true;
+    QTest::newRow("TTY container")
+        << QStringList{"-t"} << "echo tty out; echo tty err >&2; printf '\\033[31mred\\033[0m\\n'"
+        << true;
 }
 
 void TestEngineClient::logs_byteForByte()
@@ -282,8 +282,8 @@ void TestEngineClient::events_startAndDie()
 
 void TestEngineClient::stats_matchesDockerStats()
 {
-    const QString id = runContainer({"--name", "dd-stats", "--memory", "64m"},
-                                    "while :; do :; done");
+    const QString id =
+        runContainer({"--name", "dd-stats", "--memory", "64m"}, "while :; do :; done");
     QVERIFY(!id.isEmpty());
     QTest::qWait(1500);
     StatsStream stream(m_client, id, false);
@@ -316,7 +316,8 @@ void TestEngineClient::stats_matchesDockerStats()
     // Streaming: several samples, about a second apart.
     StatsStream streaming(m_client, id, true);
     int count = 0;
-    connect(&streaming, &StatsStream::sampleReceived, this, [&](const ContainerStats &) { ++count; });
+    connect(&streaming, &StatsStream::sampleReceived, this,
+            [&](const ContainerStats &) { ++count; });
     streaming.start();
     QVERIFY(waitUntil([&] { return count >= 3; }, 15000));
     streaming.stop();
@@ -329,16 +330,19 @@ void TestEngineClient::exec_outputAndExitCode()
     QVERIFY(!id.isEmpty());
     ExecOptions options;
     options.command = {"sh", "-c", "echo out; echo err >&2; printf '\\377\\n'; exit 7"};
-    const auto result = await<ExecResult>([&](auto cb) { m_client->exec(id, options, nullptr, cb); });
+    const auto result =
+        await<ExecResult>([&](auto cb) { m_client->exec(id, options, nullptr, cb); });
     QVERIFY(result && *result);
-    const Run cli = docker({"exec", id, "sh", "-c", "echo out; echo err >&2; printf '\\377\\n'; exit 7"});
+    const Run cli =
+        docker({"exec", id, "sh", "-c", "echo out; echo err >&2; printf '\\377\\n'; exit 7"});
     QCOMPARE((*result)->stdoutData, cli.out);
     QCOMPARE((*result)->stderrData, cli.err);
     QCOMPARE((*result)->exitCode, 7);
     QCOMPARE(cli.exitCode, 7);
 
     options.command = {"/no/such/binary"};
-    const auto missing = await<ExecResult>([&](auto cb) { m_client->exec(id, options, nullptr, cb); });
+    const auto missing =
+        await<ExecResult>([&](auto cb) { m_client->exec(id, options, nullptr, cb); });
     QVERIFY(missing);
     // The engine reports a missing binary either as an API error or as exit code 126/127.
     QVERIFY(!*missing || (*missing)->exitCode == 126 || (*missing)->exitCode == 127);
@@ -361,16 +365,18 @@ void TestEngineClient::archiveUpload_visibleInContainer()
     tar.addFile(longPath, "long path\n");
     tar.addFile("app/run.sh", "#!/bin/sh\necho ran\n", 0755);
     const QByteArray archive = tar.finish();
-    const auto uploaded = await<void>(
-        [&](auto cb) { m_client->uploadArchive(id, "/tmp", archive, nullptr, cb); });
+    const auto uploaded =
+        await<void>([&](auto cb) { m_client->uploadArchive(id, "/tmp", archive, nullptr, cb); });
     QVERIFY(uploaded);
     QVERIFY2(*uploaded, qPrintable(uploaded->error().message));
 
-    QCOMPARE(docker({"exec", id, "cat", "/tmp/app/hello.txt"}).out, QByteArray("hello from DevDock\n"));
+    QCOMPARE(docker({"exec", id, "cat", "/tmp/app/hello.txt"}).out,
+             QByteArray("hello from DevDock\n"));
     QCOMPARE(docker({"exec", id, "cat", "/tmp/app/data.bin"}).out, binary);
     QCOMPARE(docker({"exec", id, "cat", "/tmp/" + longPath}).out, QByteArray("long path\n"));
     QCOMPARE(docker({"exec", id, "/tmp/app/run.sh"}).out, QByteArray("ran\n"));
-    QCOMPARE(docker({"exec", id, "stat", "-c", "%a", "/tmp/app/data.bin"}).out.trimmed(), QByteArray("600"));
+    QCOMPARE(docker({"exec", id, "stat", "-c", "%a", "/tmp/app/data.bin"}).out.trimmed(),
+             QByteArray("600"));
 
     const auto missing = await<void>(
         [&](auto cb) { m_client->uploadArchive(id, "/no/such/dir", archive, nullptr, cb); });
@@ -381,8 +387,8 @@ void TestEngineClient::archiveUpload_visibleInContainer()
 
 void TestEngineClient::lifecycle_startStopRestartKillRemove()
 {
-    const Run created = docker({"create", "--label", kTestLabel, "--name", "dd-life", kTestImage,
-                                "sleep", "300"});
+    const Run created =
+        docker({"create", "--label", kTestLabel, "--name", "dd-life", kTestImage, "sleep", "300"});
     QCOMPARE(created.exitCode, 0);
     const QString id = QString::fromUtf8(created.out).trimmed();
     auto state = [&] { return docker({"inspect", "-f", "{{.State.Status}}", id}).out.trimmed(); };
@@ -418,7 +424,8 @@ void TestEngineClient::lifecycle_startStopRestartKillRemove()
 
 void TestEngineClient::imagesNetworksVolumes_listed()
 {
-    const auto images = await<QList<ImageSummary>>([&](auto cb) { m_client->listImages(nullptr, cb); });
+    const auto images =
+        await<QList<ImageSummary>>([&](auto cb) { m_client->listImages(nullptr, cb); });
     QVERIFY(images && *images);
     bool found = false;
     for (const ImageSummary &i : **images) {
@@ -426,8 +433,8 @@ void TestEngineClient::imagesNetworksVolumes_listed()
     }
     QVERIFY(found);
 
-    const auto networks = await<QList<NetworkSummary>>(
-        [&](auto cb) { m_client->listNetworks(nullptr, cb); });
+    const auto networks =
+        await<QList<NetworkSummary>>([&](auto cb) { m_client->listNetworks(nullptr, cb); });
     QVERIFY(networks && *networks);
     QStringList names;
     for (const NetworkSummary &n : **networks) {
@@ -436,8 +443,8 @@ void TestEngineClient::imagesNetworksVolumes_listed()
     QVERIFY(names.contains("bridge"));
 
     QCOMPARE(docker({"volume", "create", "--label", kTestLabel, "dd-test-volume"}).exitCode, 0);
-    const auto volumes = await<QList<VolumeSummary>>(
-        [&](auto cb) { m_client->listVolumes(nullptr, cb); });
+    const auto volumes =
+        await<QList<VolumeSummary>>([&](auto cb) { m_client->listVolumes(nullptr, cb); });
     QVERIFY(volumes && *volumes);
     bool volumeFound = false;
     for (const VolumeSummary &v : **volumes) {
@@ -479,9 +486,10 @@ void TestEngineClient::unreachable_namesEndpoint()
     const auto info = await<EngineInfo>([&](auto cb) { client.info(nullptr, cb); });
     QVERIFY(info && !*info);
     QCOMPARE(info->error().code, Error::Code::EngineUnreachable);
-    QCOMPARE(info->error().message,
-             QStringLiteral("Cannot connect to the Docker engine at unix:///tmp/devdock-no-such.sock: "
-                            "no such file. Is Docker running?"));
+    QCOMPARE(
+        info->error().message,
+        QStringLiteral("Cannot connect to the Docker engine at unix:///tmp/devdock-no-such.sock: "
+                       "no such file. Is Docker running?"));
     QVERIFY(!info->error().hint.isEmpty());
 
     // Nobody listening on a TCP port: refused, named.
@@ -514,7 +522,8 @@ void TestEngineClient::events_reconnectAfterEngineRestart()
     QSignalSpy disconnected(&stream, &EventStream::disconnected);
     QSignalSpy resync(&stream, &EventStream::resyncNeeded);
     QList<EngineEvent> events;
-    connect(&stream, &EventStream::eventReceived, this, [&](const EngineEvent &e) { events.append(e); });
+    connect(&stream, &EventStream::eventReceived, this,
+            [&](const EngineEvent &e) { events.append(e); });
     stream.start();
     QVERIFY(connected.wait(10000));
 
@@ -527,14 +536,16 @@ void TestEngineClient::events_reconnectAfterEngineRestart()
     // Events flow again on the new connection.
     const QString id = runContainer({"--name", "dd-after-restart"}, "exit 0");
     QVERIFY(!id.isEmpty());
-    QVERIFY(waitUntil([&] {
-        for (const EngineEvent &e : events) {
-            if (e.actorId == id && e.action == "start") {
-                return true;
+    QVERIFY(waitUntil(
+        [&] {
+            for (const EngineEvent &e : events) {
+                if (e.actorId == id && e.action == "start") {
+                    return true;
+                }
             }
-        }
-        return false;
-    }, 20000));
+            return false;
+        },
+        20000));
     stream.stop();
 }
 

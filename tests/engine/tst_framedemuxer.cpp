@@ -89,18 +89,18 @@ void TestFrameDemuxer::demux_splitAtEveryOffset_keepsStreamsApart_data()
     QTest::newRow("stdout and stderr interleaved")
         << frame(1, "out 1\n") + frame(2, "err 1\n") + frame(1, "out 2\n")
         << QByteArray("out 1\nout 2\n") << QByteArray("err 1\n") << QByteArray();
-    QTest::newRow("empty frames") << frame(1, {}) + frame(2, "e") + frame(1, {})
-                                  << QByteArray() << QByteArray("e") << QByteArray();
-    QTest::newRow("invalid UTF-8 and NUL kept") << frame(1, QByteArray("\xff\0\xfe\n", 4))
-                                                << QByteArray("\xff\0\xfe\n", 4) << QByteArray()
-                                                << QByteArray();
+    QTest::newRow("empty frames") << frame(1, {}) + frame(2, "e") + frame(1, {}) << QByteArray()
+                                  << QByteArray("e") << QByteArray();
+    QTest::newRow("invalid UTF-8 and NUL kept")
+        << frame(1, QByteArray("\xff\0\xfe\n", 4)) << QByteArray("\xff\0\xfe\n", 4) << QByteArray()
+        << QByteArray();
     QTest::newRow("payload looks like a header")
         << frame(2, frame(1, "inner")) << QByteArray() << frame(1, "inner") << QByteArray();
-    QTest::newRow("system error frame") << frame(1, "a") + frame(3, "error from daemon")
-                                        << QByteArray("a") << QByteArray()
-                                        << QByteArray("error from daemon");
-    QTest::newRow("stdin frame (attach echo)") << frame(0, "typed") << QByteArray("typed")
-                                                << QByteArray() << QByteArray();
+    QTest::newRow("system error frame")
+        << frame(1, "a") + frame(3, "error from daemon") << QByteArray("a") << QByteArray()
+        << QByteArray("error from daemon");
+    QTest::newRow("stdin frame (attach echo)")
+        << frame(0, "typed") << QByteArray("typed") << QByteArray() << QByteArray();
 }
 
 void TestFrameDemuxer::demux_splitAtEveryOffset_keepsStreamsApart()

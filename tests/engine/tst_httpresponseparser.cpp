@@ -38,7 +38,7 @@ Outcome run(const QByteArray &bytes, const QList<qsizetype> &cuts, bool closeAtE
     QList<qsizetype> points = cuts;
     points.append(bytes.size());
     for (qsizetype to : points) {
-        to = std::min(to, bytes.size());  // cut tables are shared by inputs of any length
+        to = std::min(to, bytes.size()); // cut tables are shared by inputs of any length
         if (to < from) {
             continue;
         }
@@ -90,28 +90,28 @@ void TestHttpResponseParser::parse_splitAtEveryOffset_sameResult_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("keepAlive");
 
-    QTest::newRow("content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello")
-        << false << 200 << QByteArray("hello") << true;
+    QTest::newRow("content-length") << QByteArray(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello")
+                                    << false << 200 << QByteArray("hello") << true;
     QTest::newRow("content-length zero")
         << QByteArray("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n") << false << 204
         << QByteArray() << true;
     QTest::newRow("no body for 304")
         << QByteArray("HTTP/1.1 304 Not Modified\r\n\r\n") << false << 304 << QByteArray() << true;
-    QTest::newRow("chunked")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                      "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n")
-        << false << 200 << QByteArray("hello, world") << true;
+    QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                           "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n")
+                             << false << 200 << QByteArray("hello, world") << true;
     QTest::newRow("chunked upper-case hex, extensions and trailers")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
-                      "1A;name=value\r\nabcdefghijklmnopqrstuvwxyz\r\n0;last\r\nX-Trailer: 1\r\n\r\n")
+        << QByteArray(
+               "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+               "1A;name=value\r\nabcdefghijklmnopqrstuvwxyz\r\n0;last\r\nX-Trailer: 1\r\n\r\n")
         << false << 200 << QByteArray("abcdefghijklmnopqrstuvwxyz") << true;
     QTest::newRow("chunked with bare LF line ends")
         << QByteArray("HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n3\nabc\n0\n\n") << false
         << 200 << QByteArray("abc") << true;
-    QTest::newRow("chunk containing CRLF bytes")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n\r\n\r\n\r\n0\r\n\r\n")
-        << false << 200 << QByteArray("\r\n\r\n") << true;
+    QTest::newRow("chunk containing CRLF bytes") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n\r\n\r\n\r\n0\r\n\r\n")
+                                                 << false << 200 << QByteArray("\r\n\r\n") << true;
     QTest::newRow("until close (hijacked exec stream)")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n")
                + QByteArray("\x01\0\0\0\0\0\0\x03hi\n", 11)
@@ -119,12 +119,12 @@ void TestHttpResponseParser::parse_splitAtEveryOffset_sameResult_data()
     QTest::newRow("101 upgrade streams until close")
         << QByteArray("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\nraw")
         << true << 101 << QByteArray("raw") << false;
-    QTest::newRow("100 continue, then the response")
-        << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}")
-        << false << 201 << QByteArray("{}") << true;
-    QTest::newRow("connection close")
-        << QByteArray("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 3\r\n\r\nno\n")
-        << false << 404 << QByteArray("no\n") << false;
+    QTest::newRow("100 continue, then the response") << QByteArray(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}")
+                                                     << false << 201 << QByteArray("{}") << true;
+    QTest::newRow("connection close") << QByteArray(
+        "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 3\r\n\r\nno\n")
+                                      << false << 404 << QByteArray("no\n") << false;
     QTest::newRow("HTTP/1.0 without keep-alive")
         << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx") << false << 200
         << QByteArray("x") << false;
@@ -135,8 +135,8 @@ void TestHttpResponseParser::parse_splitAtEveryOffset_sameResult_data()
         << QByteArray("HTTP/1.1 200\r\nContent-Length: 2\r\n\r\nok") << false << 200
         << QByteArray("ok") << true;
     QTest::newRow("binary body with NUL and invalid UTF-8")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n\0\xff\xfe\n", 42) << false << 200
-        << QByteArray("\0\xff\xfe\n", 4) << true;
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n\0\xff\xfe\n", 42) << false
+        << 200 << QByteArray("\0\xff\xfe\n", 4) << true;
 }
 
 void TestHttpResponseParser::parse_splitAtEveryOffset_sameResult()
@@ -213,14 +213,20 @@ void TestHttpResponseParser::parse_recordedEngineResponses()
         QCOMPARE(err, QByteArray("oops\n"));
     } else if (file == QLatin1String("no_such_container.http")) {
         QCOMPARE(whole.statusCode, 404);
-        QCOMPARE(QJsonDocument::fromJson(whole.body).object().value(QStringLiteral("message")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(whole.body)
+                     .object()
+                     .value(QStringLiteral("message"))
+                     .toString(),
                  QStringLiteral("No such container: nosuch"));
     } else if (file == QLatin1String("events.http")) {
         const QList<QByteArray> lines = whole.body.trimmed().split('\n');
         QVERIFY(lines.size() >= 3);
         QStringList actions;
         for (const QByteArray &line : lines) {
-            actions << QJsonDocument::fromJson(line).object().value(QStringLiteral("Action")).toString();
+            actions << QJsonDocument::fromJson(line)
+                           .object()
+                           .value(QStringLiteral("Action"))
+                           .toString();
         }
         QVERIFY2(actions.contains(QStringLiteral("start")), qPrintable(actions.join(',')));
         QVERIFY2(actions.contains(QStringLiteral("die")), qPrintable(actions.join(',')));
@@ -231,21 +237,24 @@ void TestHttpResponseParser::parse_malformed_isErrorNotCrash_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("errorContains");
-    QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << QStringLiteral("status line");
-    QTest::newRow("HTTP/2 status line") << QByteArray("HTTP/2 200 OK\r\n\r\n")
-                                        << QStringLiteral("status line");
-    QTest::newRow("two-digit status") << QByteArray("HTTP/1.1 20 OK\r\n\r\n")
-                                      << QStringLiteral("status line");
-    QTest::newRow("letters in status") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n")
-                                       << QStringLiteral("status line");
-    QTest::newRow("header without colon") << QByteArray("HTTP/1.1 200 OK\r\nBroken\r\n\r\n")
-                                          << QStringLiteral("header");
-    QTest::newRow("space in header name") << QByteArray("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n")
-                                          << QStringLiteral("header");
+    QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n")
+                              << QStringLiteral("status line");
+    QTest::newRow("HTTP/2 status line")
+        << QByteArray("HTTP/2 200 OK\r\n\r\n") << QStringLiteral("status line");
+    QTest::newRow("two-digit status")
+        << QByteArray("HTTP/1.1 20 OK\r\n\r\n") << QStringLiteral("status line");
+    QTest::newRow("letters in status")
+        << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << QStringLiteral("status line");
+    QTest::newRow("header without colon")
+        << QByteArray("HTTP/1.1 200 OK\r\nBroken\r\n\r\n") << QStringLiteral("header");
+    QTest::newRow("space in header name")
+        << QByteArray("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n") << QStringLiteral("header");
     QTest::newRow("negative content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n") << QStringLiteral("Content-Length");
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")
+        << QStringLiteral("Content-Length");
     QTest::newRow("junk content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n") << QStringLiteral("Content-Length");
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n")
+        << QStringLiteral("Content-Length");
     QTest::newRow("bad chunk size")
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
         << QStringLiteral("chunk size");
@@ -259,11 +268,13 @@ void TestHttpResponseParser::parse_malformed_isErrorNotCrash_data()
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n")
         << QStringLiteral("CRLF");
     QTest::newRow("truncated content-length body")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello") << QStringLiteral("truncated");
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello")
+        << QStringLiteral("truncated");
     QTest::newRow("truncated chunked body")
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")
         << QStringLiteral("truncated");
-    QTest::newRow("truncated head") << QByteArray("HTTP/1.1 200 OK\r\nContent-") << QStringLiteral("truncated");
+    QTest::newRow("truncated head")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-") << QStringLiteral("truncated");
     QTest::newRow("nothing") << QByteArray() << QStringLiteral("before a response");
     QTest::newRow("head too large")
         << (QByteArray("HTTP/1.1 200 OK\r\nX: ") + QByteArray(70000, 'a') + "\r\n\r\n")
@@ -301,8 +312,9 @@ void TestHttpResponseParser::parse_resetAllowsNextResponseOnSameConnection()
              HttpResponseParser::Status::Complete);
     parser.reset();
     parser.setCallbacks({{}, [&](QByteArrayView b) { body.append(b); }});
-    QCOMPARE(parser.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nb\r\n0\r\n\r\n"),
-             HttpResponseParser::Status::Complete);
+    QCOMPARE(
+        parser.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nb\r\n0\r\n\r\n"),
+        HttpResponseParser::Status::Complete);
     QCOMPARE(body, QByteArray("ab"));
 }
 

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qsizetype pos = 0;
     auto status = HttpResponseParser::Status::NeedMore;
     while (pos < bytes.size() && status == HttpResponseParser::Status::NeedMore) {
-        const qsizetype take = std::min<qsizetype>(static_cast<qsizetype>(step), bytes.size() - pos);
+        const qsizetype take =
+            std::min<qsizetype>(static_cast<qsizetype>(step), bytes.size() - pos);
         qsizetype consumed = 0;
         status = parser.feed(bytes.sliced(pos, take), &consumed);
         if (consumed > take) {

@@ -17,7 +17,8 @@ ContainerSummary container(const QString &id, const QString &state = QStringLite
     c.id = id;
     c.name = QStringLiteral("name-") + id;
     c.state = state;
-    c.status = state == QLatin1String("running") ? QStringLiteral("Up 1 second") : QStringLiteral("Exited (0)");
+    c.status = state == QLatin1String("running") ? QStringLiteral("Up 1 second")
+                                                 : QStringLiteral("Exited (0)");
     c.image = QStringLiteral("img");
     return c;
 }
@@ -56,7 +57,7 @@ void TestContainerListModel::setContainers_appliesDiffInBatches()
     }
     model.setContainers(snapshot);
     QCOMPARE(model.rowCount(), 100);
-    QCOMPARE(inserted.count(), 1);  // one batch, not one per row
+    QCOMPARE(inserted.count(), 1); // one batch, not one per row
 
     // Remove a contiguous run and two singles, change one, add two.
     QList<ContainerSummary> next;
@@ -64,13 +65,14 @@ void TestContainerListModel::setContainers_appliesDiffInBatches()
         if ((i >= 10 && i < 20) || i == 50 || i == 99) {
             continue;
         }
-        next << container(QString::number(i), i == 5 ? QStringLiteral("exited") : QStringLiteral("running"));
+        next << container(QString::number(i),
+                          i == 5 ? QStringLiteral("exited") : QStringLiteral("running"));
     }
     next << container(QStringLiteral("new1")) << container(QStringLiteral("new2"));
     inserted.clear();
     model.setContainers(next);
     QCOMPARE(model.rowCount(), next.size());
-    QCOMPARE(removed.count(), 3);   // 99, 50, 10..19
+    QCOMPARE(removed.count(), 3); // 99, 50, 10..19
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(reset.count(), 0);
@@ -79,7 +81,8 @@ void TestContainerListModel::setContainers_appliesDiffInBatches()
         expected << c.id;
     }
     QCOMPARE(ids(model), expected);
-    QCOMPARE(model.index(5, ContainerListModel::StateColumn).data().toString(), QStringLiteral("exited"));
+    QCOMPARE(model.index(5, ContainerListModel::StateColumn).data().toString(),
+             QStringLiteral("exited"));
 
     // The same snapshot again changes nothing.
     changed.clear();
@@ -101,11 +104,13 @@ void TestContainerListModel::data_showsColumnsAndPorts()
                {{}, 5432, 0, QStringLiteral("tcp")}};
     model.setContainers({c});
     QCOMPARE(model.index(0, ContainerListModel::NameColumn).data().toString(), c.name);
-    QCOMPARE(model.index(0, ContainerListModel::IdColumn).data().toString(), QStringLiteral("0123456789ab"));
+    QCOMPARE(model.index(0, ContainerListModel::IdColumn).data().toString(),
+             QStringLiteral("0123456789ab"));
     QCOMPARE(model.index(0, ContainerListModel::IdColumn).data(Qt::ToolTipRole).toString(), c.id);
     QCOMPARE(model.index(0, ContainerListModel::PortsColumn).data().toString(),
              QStringLiteral("127.0.0.1:8080->80/tcp, 5432/tcp"));
-    QCOMPARE(model.headerData(ContainerListModel::StateColumn, Qt::Horizontal).toString(), QStringLiteral("State"));
+    QCOMPARE(model.headerData(ContainerListModel::StateColumn, Qt::Horizontal).toString(),
+             QStringLiteral("State"));
 }
 
 QTEST_GUILESS_MAIN(TestContainerListModel)

@@ -17,7 +17,7 @@ using namespace DevDock::Test;
 
 namespace {
 
-template<typename T>
+template <typename T>
 T *findByAccessibleName(QWidget *root, const QString &name)
 {
     for (T *w : root->findChildren<T *>()) {
@@ -76,7 +76,8 @@ void TestMainWindow::showsEngineAndLiveContainers()
     auto *engine = findByAccessibleName<QLabel>(&window, "Engine status");
     auto *view = findByAccessibleName<QTableView>(&window, "Containers");
     QVERIFY(engine && view);
-    const QString version = QString::fromUtf8(docker({"version", "--format", "{{.Server.Version}}"}).out).trimmed();
+    const QString version =
+        QString::fromUtf8(docker({"version", "--format", "{{.Server.Version}}"}).out).trimmed();
     QVERIFY(waitUntil([&] { return engine->text().contains(version); }, 10000));
     QVERIFY(engine->text().contains(endpoint->uri));
 
@@ -99,7 +100,8 @@ void TestMainWindow::unreachableEngine_showsErrorWithHint()
     auto *error = findByAccessibleName<QLabel>(&window, "Engine error");
     QVERIFY(error);
     QVERIFY(waitUntil([&] { return error->isVisible(); }, 10000));
-    QVERIFY(error->text().contains("Cannot connect to the Docker engine at unix:///tmp/devdock-ui-missing.sock"));
+    QVERIFY(error->text().contains(
+        "Cannot connect to the Docker engine at unix:///tmp/devdock-ui-missing.sock"));
     QVERIFY(error->text().contains("Start the engine"));
 }
 
@@ -111,7 +113,7 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
     window.show();
     for (QWidget *w : window.findChildren<QWidget *>()) {
         if (w->objectName().isEmpty() || w->objectName().startsWith("qt_")) {
-            continue;  // Qt's own internals (scroll bars, viewport)
+            continue; // Qt's own internals (scroll bars, viewport)
         }
         if (qobject_cast<QLabel *>(w) || qobject_cast<QTableView *>(w)) {
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));

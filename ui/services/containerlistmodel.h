@@ -16,8 +16,15 @@ class ContainerListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, StateColumn, StatusColumn, ImageColumn, PortsColumn, IdColumn,
-                   ColumnCount };
+    enum Columns {
+        NameColumn,
+        StateColumn,
+        StatusColumn,
+        ImageColumn,
+        PortsColumn,
+        IdColumn,
+        ColumnCount
+    };
     enum Roles { IdRole = Qt::UserRole + 1, StateRole, LabelsRole };
 
     explicit ContainerListModel(QObject *parent = nullptr);
