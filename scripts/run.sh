@@ -14,6 +14,6 @@ engine=$(bash scripts/dockerd.sh ensure)
 echo "docker engine: $engine" >&2
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target devdock devdockctl
-bash scripts/demo-image.sh
+bash scripts/busybox-image.sh devdock-demo/busybox:latest
 docker compose --project-directory examples/demo -f examples/demo/compose.yaml up -d --wait
 exec build/dev/app/devdock "$@"

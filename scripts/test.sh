@@ -37,7 +37,7 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev
 
 step "test image"
-bash scripts/test-image.sh
+bash scripts/busybox-image.sh devdock-test/busybox:latest
 
 step "tests"
 export DEVDOCK_REQUIRE_ENGINE=1

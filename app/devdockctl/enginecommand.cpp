@@ -121,6 +121,26 @@ void installSignalHandlers(QObject *context, std::function<void()> onSignal)
     QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] { onSignal(); });
 }
 
+// Runs a stream until it finishes (exit 0, or 1 with its error) or SIGINT/SIGTERM stops it
+// (exit 0 after flushing, as `docker logs -f` does).
+template<typename Stream>
+int runStream(Session &s, Stream &stream)
+{
+    QObject::connect(&stream, &Stream::finished, s.app, [&s](const Result<void> &r) {
+        if (!r) {
+            s.fail(r.error());
+        } else {
+            s.finish(Success);
+        }
+    });
+    installSignalHandlers(s.app, [&s, &stream] {
+        stream.stop();
+        s.finish(Success);
+    });
+    stream.start();
+    return s.run();
+}
+
 int cmdInfo(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -308,19 +328,7 @@ int cmdLogs(const QStringList &args)
             Output::out(bytes);
         }
     });
-    QObject::connect(&stream, &LogStream::finished, s.app, [&s](const Result<void> &r) {
-        if (!r) {
-            s.fail(r.error());
-        } else {
-            s.finish(Success);
-        }
-    });
-    installSignalHandlers(s.app, [&s, &stream] {
-        stream.stop();
-        s.finish(Success);
-    });
-    stream.start();
-    return s.run();
+    return runStream(s, stream);
 }
 
 int cmdEvents(const QStringList &args)
@@ -370,19 +378,7 @@ int cmdEvents(const QStringList &args)
         }
         Output::flush(); // one event, one flushed line: scripts read them as they come
     });
-    QObject::connect(&stream, &EventStream::finished, s.app, [&s](const Result<void> &r) {
-        if (!r) {
-            s.fail(r.error());
-        } else {
-            s.finish(Success);
-        }
-    });
-    installSignalHandlers(s.app, [&s, &stream] {
-        stream.stop();
-        s.finish(Success);
-    });
-    stream.start();
-    return s.run();
+    return runStream(s, stream);
 }
 
 int cmdStats(const QStringList &args)
@@ -432,19 +428,7 @@ int cmdStats(const QStringList &args)
             }
             Output::flush();
         });
-    QObject::connect(&stream, &StatsStream::finished, s.app, [&s](const Result<void> &r) {
-        if (!r) {
-            s.fail(r.error());
-        } else {
-            s.finish(Success);
-        }
-    });
-    installSignalHandlers(s.app, [&s, &stream] {
-        stream.stop();
-        s.finish(Success);
-    });
-    stream.start();
-    return s.run();
+    return runStream(s, stream);
 }
 
 } // namespace

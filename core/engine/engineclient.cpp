@@ -229,6 +229,26 @@ void EngineClient::callJson(HttpRequest request, QObject *context, Callback<QJso
     });
 }
 
+template<typename T>
+void EngineClient::callList(const QByteArray &target, const QString &arrayKey, QObject *context,
+                            Callback<QList<T>> callback)
+{
+    callJson({"GET", target}, context, [arrayKey, callback](Result<QJsonDocument> r) {
+        if (!r) {
+            callback(std::unexpected(r.error()));
+            return;
+        }
+        const QJsonArray array =
+            arrayKey.isEmpty() ? r->array() : r->object().value(arrayKey).toArray();
+        QList<T> list;
+        list.reserve(array.size());
+        for (const QJsonValue &v : array) {
+            list.append(T::fromJson(v.toObject()));
+        }
+        callback(std::move(list));
+    });
+}
+
 void EngineClient::callVoid(HttpRequest request, QObject *context, Callback<void> callback)
 {
     call(std::move(request), context, [callback](Result<Response> r) {
@@ -269,19 +289,7 @@ void EngineClient::listContainers(const ContainerListOptions &options, QObject *
     if (!options.filters.isEmpty()) {
         target += "&filters=" + encodeFilters(options.filters);
     }
-    callJson({"GET", target}, context, [callback](Result<QJsonDocument> r) {
-        if (!r) {
-            callback(std::unexpected(r.error()));
-            return;
-        }
-        QList<ContainerSummary> list;
-        const QJsonArray array = r->array();
-        list.reserve(array.size());
-        for (const QJsonValue &v : array) {
-            list.append(ContainerSummary::fromJson(v.toObject()));
-        }
-        callback(std::move(list));
-    });
+    callList<ContainerSummary>(target, {}, context, std::move(callback));
 }
 
 void EngineClient::inspectContainer(const QString &idOrName, QObject *context,
@@ -343,47 +351,17 @@ void EngineClient::removeContainer(const QString &id, bool force, bool removeVol
 
 void EngineClient::listImages(QObject *context, Callback<QList<ImageSummary>> callback)
 {
-    callJson({"GET", "/images/json"}, context, [callback](Result<QJsonDocument> r) {
-        if (!r) {
-            callback(std::unexpected(r.error()));
-            return;
-        }
-        QList<ImageSummary> list;
-        for (const QJsonValue &v : r->array()) {
-            list.append(ImageSummary::fromJson(v.toObject()));
-        }
-        callback(std::move(list));
-    });
+    callList<ImageSummary>("/images/json", {}, context, std::move(callback));
 }
 
 void EngineClient::listNetworks(QObject *context, Callback<QList<NetworkSummary>> callback)
 {
-    callJson({"GET", "/networks"}, context, [callback](Result<QJsonDocument> r) {
-        if (!r) {
-            callback(std::unexpected(r.error()));
-            return;
-        }
-        QList<NetworkSummary> list;
-        for (const QJsonValue &v : r->array()) {
-            list.append(NetworkSummary::fromJson(v.toObject()));
-        }
-        callback(std::move(list));
-    });
+    callList<NetworkSummary>("/networks", {}, context, std::move(callback));
 }
 
 void EngineClient::listVolumes(QObject *context, Callback<QList<VolumeSummary>> callback)
 {
-    callJson({"GET", "/volumes"}, context, [callback](Result<QJsonDocument> r) {
-        if (!r) {
-            callback(std::unexpected(r.error()));
-            return;
-        }
-        QList<VolumeSummary> list;
-        for (const QJsonValue &v : r->object().value(QStringLiteral("Volumes")).toArray()) {
-            list.append(VolumeSummary::fromJson(v.toObject()));
-        }
-        callback(std::move(list));
-    });
+    callList<VolumeSummary>("/volumes", QStringLiteral("Volumes"), context, std::move(callback));
 }
 
 void EngineClient::createExec(const QString &container, const ExecOptions &options,

@@ -94,6 +94,10 @@ private:
     void send(const HttpRequest &request, Callback<Response> callback);
     void callJson(HttpRequest request, QObject *context, Callback<QJsonDocument> callback);
     void callVoid(HttpRequest request, QObject *context, Callback<void> callback);
+    // GET a JSON array (or the array under `arrayKey`) of T::fromJson objects.
+    template<typename T>
+    void callList(const QByteArray &target, const QString &arrayKey, QObject *context,
+                  Callback<QList<T>> callback);
 
     Endpoint m_endpoint;
     QString m_apiVersion;

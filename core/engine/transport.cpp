@@ -103,14 +103,7 @@ void Transport::openLocal()
         emit opened();
     });
     connect(m_local, &QLocalSocket::readyRead, this, &Transport::readyRead);
-    connect(m_local, &QLocalSocket::disconnected, this, [this] {
-        if (m_finished) {
-            return;
-        }
-        m_finished = true;
-        m_open = false;
-        emit closed();
-    });
+    connect(m_local, &QLocalSocket::disconnected, this, &Transport::onClosed);
     connect(m_local, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError e) {
         if (e == QLocalSocket::PeerClosedError) {
             return; // handled by disconnected()
@@ -118,11 +111,7 @@ void Transport::openLocal()
         if (m_open) {
             // A broken connection after it was up: report as a close, the response parser then
             // tells whether anything was cut short.
-            if (!m_finished) {
-                m_finished = true;
-                m_open = false;
-                emit closed();
-            }
+            onClosed();
             return;
         }
         switch (e) {
@@ -213,20 +202,23 @@ void Transport::openTcp()
     m_socket->setReadBufferSize(0);
     m_device = m_socket;
     connect(m_socket, &QAbstractSocket::readyRead, this, &Transport::readyRead);
-    connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
-        if (m_finished) {
-            return;
-        }
-        m_finished = true;
-        m_open = false;
-        emit closed();
-    });
+    connect(m_socket, &QAbstractSocket::disconnected, this, &Transport::onClosed);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &Transport::onAbstractSocketError);
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
         ssl->connectToHostEncrypted(m_endpoint.host, m_endpoint.port);
     } else {
         m_socket->connectToHost(m_endpoint.host, m_endpoint.port);
     }
+}
+
+void Transport::onClosed()
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_open = false;
+    emit closed();
 }
 
 void Transport::onAbstractSocketError()
@@ -236,11 +228,7 @@ void Transport::onAbstractSocketError()
         return;
     }
     if (m_open) {
-        if (!m_finished) {
-            m_finished = true;
-            m_open = false;
-            emit closed();
-        }
+        onClosed();
         return;
     }
     Error::Code code = Error::Code::EngineUnreachable;
@@ -299,9 +287,7 @@ void Transport::openSsh()
                                   Error::Code::Ssh));
             return;
         }
-        m_finished = true;
-        m_open = false;
-        emit closed();
+        onClosed();
     });
     m_process->setReadChannel(QProcess::StandardOutput);
     m_process->start(command.first(), command.mid(1));

@@ -46,6 +46,7 @@ private:
     void openSsh();
     void fail(Error error);
     void onAbstractSocketError();
+    void onClosed();
 
     Endpoint m_endpoint;
     QLocalSocket *m_local = nullptr;

@@ -14,7 +14,7 @@ RUNS=${RUNS:-5}
 SOCKET=/var/run/docker.sock
 
 [ -x "$DEVDOCKCTL" ] || { echo "bench: build devdockctl first ($DEVDOCKCTL)" >&2; exit 1; }
-bash "$root/scripts/test-image.sh"
+bash "$root/scripts/busybox-image.sh" devdock-test/busybox:latest
 api=$(docker version --format '{{.Server.APIVersion}}')
 
 name=devdock-bench-logs
