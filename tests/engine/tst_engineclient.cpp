@@ -527,8 +527,27 @@ void TestEngineClient::events_reconnectAfterEngineRestart()
     stream.start();
     QVERIFY(connected.wait(10000));
 
+    // A log stream following a running container while the engine goes away ends cleanly, with
+    // an error that says what happened.
+    const QString follower = runContainer({"--name", "dd-follow-restart"}, "while :; do echo alive; sleep 0.2; done");
+    QVERIFY(!follower.isEmpty());
+    LogOptions follow;
+    follow.follow = true;
+    LogStream logs(m_client, follower, follow);
+    QByteArray received;
+    std::optional<Result<void>> logsFinished;
+    logs.setSink([&](FrameDemuxer::Stream, QByteArrayView b) { received.append(b); });
+    connect(&logs, &LogStream::finished, this, [&](const Result<void> &r) { logsFinished = r; });
+    logs.start();
+    QVERIFY(waitUntil([&] { return received.contains("alive"); }, 10000));
+
     const Run r = run("sh", {"-c", QString::fromUtf8(restart)}, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(waitUntil([&] { return logsFinished.has_value(); }, 30000));
+    if (!*logsFinished) {
+        QVERIFY2(logsFinished->error().message.contains("closed the connection"),
+                 qPrintable(logsFinished->error().message));
+    }
     QVERIFY(waitUntil([&] { return resync.count() >= 1; }, 60000));
     QVERIFY(disconnected.count() >= 1);
     QVERIFY(stream.isConnected());
