@@ -50,10 +50,18 @@ fi
 # A private session bus with an unlocked gnome-keyring: the keychain tests use a real secret
 # service. The test log goes to a temporary file, so nothing a test prints lands in the repo.
 status=0
+ctest_log=$(mktemp)
 dbus-run-session -- sh -c '
     printf devdock-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
     ctest --preset dev --output-on-failure --timeout 900 '"${CTEST_ARGS:-}"'
-' || status=$?
+' 2>&1 | tee "$ctest_log" || status=$?
+# "N% tests passed, F tests failed out of T"
+ctest_total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$ctest_log" | tail -n1)
+ctest_failed=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of.*/\1/p' "$ctest_log" | tail -n1)
+rm -f "$ctest_log"
+passed=$(( ${ctest_total:-0} - ${ctest_failed:-0} ))
+failed=${ctest_failed:-0}
+[ -n "$ctest_total" ] || { echo "ctest printed no summary"; status=1; }
 
 if [ "$FUZZ_SECONDS" != 0 ]; then
     step "fuzzing (${FUZZ_SECONDS}s per target)"
@@ -67,10 +75,16 @@ if [ "$FUZZ_SECONDS" != 0 ]; then
             tail -n 40 "$corpus/$target.log"
             echo "fuzz: $target FAILED"
             status=1
+            failed=$((failed + 1))
         else
+            passed=$((passed + 1))
             echo "fuzz: $target passed ($(grep -o 'Done [0-9]* runs' "$corpus/$target.log"))"
         fi
     done
     rm -rf "$corpus"
 fi
+cleanup
+trap - EXIT
+echo
+echo "total: $passed passed, $failed failed"
 exit $status
