@@ -109,7 +109,8 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
             &MainWindow::onEngineStatusChanged);
     updateCount();
-    refreshEngineInfo();
+    // The engine's version is fetched once the watcher reports the engine reachable
+    // (onEngineStatusChanged), not here as well.
     m_watcher->start();
 }
 

@@ -78,23 +78,21 @@ void EventStream::connectNow()
             const qint64 next = m_lastTimeNano + 1;
             query << "since=" + QByteArray::number(next / 1000000000LL) + '.'
                          + QByteArray::number(next % 1000000000LL).rightJustified(9, '0');
-        } else if (!m_initialSince.isEmpty()) {
-            const auto since = toEngineTimestamp(m_initialSince);
-            if (!since) {
-                m_running = false;
-                emit finished(std::unexpected(since.error()));
-                return;
-            }
-            query << "since=" + since->toLatin1();
         }
-        if (!m_until.isEmpty()) {
-            const auto until = toEngineTimestamp(m_until);
-            if (!until) {
+        // A user's --since applies to the first connection only; reconnects resume from above.
+        const QString since = m_lastTimeNano > 0 ? QString() : m_initialSince;
+        for (const auto &[key, value] :
+             {std::pair{"since=", since}, std::pair{"until=", m_until}}) {
+            if (value.isEmpty()) {
+                continue;
+            }
+            const auto timestamp = toEngineTimestamp(value);
+            if (!timestamp) {
                 m_running = false;
-                emit finished(std::unexpected(until.error()));
+                emit finished(std::unexpected(timestamp.error()));
                 return;
             }
-            query << "until=" + until->toLatin1();
+            query << key + timestamp->toLatin1();
         }
         if (!query.isEmpty()) {
             target += '?' + query.join('&');
