@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "compose/interpolation.h"
+#include "util/interpolation.h"
 
 #include <QHash>
 #include <QTest>

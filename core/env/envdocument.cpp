@@ -1,0 +1,438 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "envdocument.h"
+
+#include <QHash>
+
+namespace DevDock::Core {
+
+namespace {
+
+bool isBlank(QChar c)
+{
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t');
+}
+
+bool isKeyChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('.')
+           || c == QLatin1Char('-') || c == QLatin1Char('[') || c == QLatin1Char(']');
+}
+
+// End of the line that contains `pos`: the index just past its '\n' (or the text's end).
+qsizetype lineEnd(const QString &text, qsizetype pos)
+{
+    const qsizetype nl = text.indexOf(QLatin1Char('\n'), pos);
+    return nl < 0 ? text.size() : nl + 1;
+}
+
+int lineAt(const QString &text, qsizetype pos)
+{
+    return 1 + static_cast<int>(QStringView(text).left(pos).count(QLatin1Char('\n')));
+}
+
+Error parseError(const QString &fileName, int line, const QString &what)
+{
+    const QString where = fileName.isEmpty() ? QStringLiteral("line %1").arg(line)
+                                             : QStringLiteral("%1:%2").arg(fileName).arg(line);
+    return Error{Error::Code::InvalidArgument, QStringLiteral("%1: %2").arg(where, what),
+                 QStringLiteral("Write KEY=value, one per line; quote values with spaces, # or "
+                                "line breaks.")};
+}
+
+// Decodes the inside of a double-quoted value; `templ` gets the same text with every literal $
+// (written \$) doubled so that interpolation leaves it alone.
+void decodeDouble(QStringView in, QString &value, QString &templ)
+{
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const QChar c = in.at(i);
+        if (c != QLatin1Char('\\') || i + 1 >= in.size()) {
+            value.append(c);
+            templ.append(c);
+            continue;
+        }
+        const QChar e = in.at(++i);
+        switch (e.unicode()) {
+        case 'n':
+            value.append(QLatin1Char('\n'));
+            templ.append(QLatin1Char('\n'));
+            break;
+        case 'r':
+            value.append(QLatin1Char('\r'));
+            templ.append(QLatin1Char('\r'));
+            break;
+        case 't':
+            value.append(QLatin1Char('\t'));
+            templ.append(QLatin1Char('\t'));
+            break;
+        case '"':
+        case '\\':
+            value.append(e);
+            templ.append(e);
+            break;
+        case '$':
+            value.append(e);
+            templ.append(QStringLiteral("$$"));
+            break;
+        default: // unknown escapes stay as written
+            value.append(c).append(e);
+            templ.append(c).append(e);
+            break;
+        }
+    }
+}
+
+} // namespace
+
+Result<EnvDocument> EnvDocument::parse(const QString &text, const QString &fileName)
+{
+    EnvDocument doc;
+    doc.m_fileName = fileName;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        EnvEntry entry;
+        entry.line = lineAt(text, pos);
+        const qsizetype end = lineEnd(text, pos);
+        qsizetype i = pos;
+        while (i < end && isBlank(text.at(i))) {
+            ++i;
+        }
+        const QStringView rest = QStringView(text).sliced(i, end - i).trimmed();
+        if (rest.isEmpty()) {
+            entry.kind = EnvEntry::Kind::Blank;
+            entry.raw = text.mid(pos, end - pos);
+            doc.m_entries.append(entry);
+            pos = end;
+            continue;
+        }
+        if (rest.startsWith(QLatin1Char('#'))) {
+            entry.kind = EnvEntry::Kind::Comment;
+            entry.raw = text.mid(pos, end - pos);
+            doc.m_entries.append(entry);
+            pos = end;
+            continue;
+        }
+        entry.kind = EnvEntry::Kind::Variable;
+        if (QStringView(text).sliced(i).startsWith(QLatin1String("export")) && i + 6 < end
+            && isBlank(text.at(i + 6))) {
+            entry.exported = true;
+            i += 6;
+            while (i < end && isBlank(text.at(i))) {
+                ++i;
+            }
+        }
+        const qsizetype keyStart = i;
+        while (i < end && isKeyChar(text.at(i))) {
+            ++i;
+        }
+        entry.key = text.mid(keyStart, i - keyStart);
+        qsizetype j = i;
+        while (j < end && isBlank(text.at(j))) {
+            ++j;
+        }
+        const QChar sep = j < end ? text.at(j) : QChar();
+        if (entry.key.isEmpty()) {
+            return std::unexpected(parseError(
+                fileName, entry.line,
+                QStringLiteral("unexpected character \"%1\" where a variable name should start")
+                    .arg(text.at(keyStart))));
+        }
+        if (sep != QLatin1Char('=') && sep != QLatin1Char(':')) {
+            const QStringView after = QStringView(text).sliced(j, end - j).trimmed();
+            if (after.isEmpty() || after.startsWith(QLatin1Char('#'))) {
+                // A bare KEY: inherited from the environment.
+                entry.hasValue = false;
+                entry.prefix = text.mid(pos, i - pos);
+                entry.suffix = text.mid(i, end - i);
+                entry.raw = text.mid(pos, end - pos);
+                doc.m_entries.append(entry);
+                pos = end;
+                continue;
+            }
+            if (j > i) {
+                return std::unexpected(parseError(
+                    fileName, entry.line,
+                    QStringLiteral("the variable name \"%1 %2\" contains a space")
+                        .arg(entry.key, after.left(after.indexOf(QLatin1Char('='))).trimmed())));
+            }
+            return std::unexpected(
+                parseError(fileName, entry.line,
+                           QStringLiteral("unexpected character \"%1\" in the variable name \"%2\"")
+                               .arg(text.at(j), entry.key)));
+        }
+        i = j + 1;
+        while (i < end && isBlank(text.at(i))) {
+            ++i;
+        }
+        const qsizetype valueStart = i;
+        qsizetype valueEnd = i;
+        qsizetype entryEnd = end;
+        const QChar q = i < text.size() ? text.at(i) : QChar();
+        if (q == QLatin1Char('"') || q == QLatin1Char('\'')) {
+            qsizetype k = i + 1;
+            bool closed = false;
+            for (; k < text.size(); ++k) {
+                const QChar c = text.at(k);
+                if (c == QLatin1Char('\\') && k + 1 < text.size()
+                    && (q == QLatin1Char('"') || text.at(k + 1) == QLatin1Char('\''))) {
+                    ++k;
+                    continue;
+                }
+                if (c == q) {
+                    closed = true;
+                    break;
+                }
+            }
+            if (!closed) {
+                return std::unexpected(parseError(
+                    fileName, entry.line,
+                    QStringLiteral("unterminated quoted value for %1 (the %2 quote is never "
+                                   "closed)")
+                        .arg(entry.key, q == QLatin1Char('"') ? QStringLiteral("double")
+                                                              : QStringLiteral("single"))));
+            }
+            const QStringView inner = QStringView(text).sliced(i + 1, k - i - 1);
+            if (q == QLatin1Char('"')) {
+                entry.quoting = EnvEntry::Quoting::Double;
+                decodeDouble(inner, entry.value, entry.templateText);
+            } else {
+                entry.quoting = EnvEntry::Quoting::Single;
+                entry.value = inner.toString().replace(QStringLiteral("\\'"), QStringLiteral("'"));
+                entry.templateText =
+                    QString(entry.value).replace(QLatin1Char('$'), QStringLiteral("$$"));
+            }
+            valueEnd = k + 1;
+            entryEnd = lineEnd(text, valueEnd);
+            const QStringView trailing =
+                QStringView(text).sliced(valueEnd, entryEnd - valueEnd).trimmed();
+            if (!trailing.isEmpty() && !trailing.startsWith(QLatin1Char('#'))) {
+                return std::unexpected(
+                    parseError(fileName, lineAt(text, valueEnd),
+                               QStringLiteral("unexpected text \"%1\" after the quoted value of %2")
+                                   .arg(trailing.toString(), entry.key)));
+            }
+        } else {
+            // Unquoted: up to a # that follows whitespace, then trimmed.
+            qsizetype k = i;
+            for (; k < end; ++k) {
+                const QChar c = text.at(k);
+                if (c == QLatin1Char('\n')
+                    || (c == QLatin1Char('#') && k > valueStart && text.at(k - 1).isSpace())) {
+                    break;
+                }
+            }
+            valueEnd = k;
+            while (valueEnd > valueStart && text.at(valueEnd - 1).isSpace()) {
+                --valueEnd;
+            }
+            entry.value = text.mid(valueStart, valueEnd - valueStart);
+            entry.templateText = entry.value;
+        }
+        entry.prefix = text.mid(pos, valueStart - pos);
+        entry.suffix = text.mid(valueEnd, entryEnd - valueEnd);
+        entry.raw = text.mid(pos, entryEnd - pos);
+        doc.m_entries.append(entry);
+        pos = entryEnd;
+    }
+    return doc;
+}
+
+QString EnvDocument::toString() const
+{
+    QString out;
+    for (const EnvEntry &e : m_entries) {
+        out += e.raw;
+    }
+    return out;
+}
+
+QStringList EnvDocument::keys() const
+{
+    QStringList list;
+    for (const EnvEntry &e : m_entries) {
+        if (e.kind == EnvEntry::Kind::Variable && !list.contains(e.key)) {
+            list << e.key;
+        }
+    }
+    return list;
+}
+
+qsizetype EnvDocument::indexOf(const QString &key) const
+{
+    // The last definition wins, as when the file is read top to bottom.
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries.at(i).kind == EnvEntry::Kind::Variable && m_entries.at(i).key == key) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+std::optional<QString> EnvDocument::rawValue(const QString &key) const
+{
+    const qsizetype i = indexOf(key);
+    if (i < 0) {
+        return std::nullopt;
+    }
+    return m_entries.at(i).value;
+}
+
+QString EnvDocument::lineEnding() const
+{
+    for (const EnvEntry &e : m_entries) {
+        if (e.raw.endsWith(QStringLiteral("\r\n"))) {
+            return QStringLiteral("\r\n");
+        }
+        if (e.raw.endsWith(QLatin1Char('\n'))) {
+            return QStringLiteral("\n");
+        }
+    }
+    return QStringLiteral("\n");
+}
+
+QString EnvDocument::encodeValue(const QString &value, EnvEntry::Quoting preferred)
+{
+    auto doubleQuoted = [&]() -> QString {
+        QString out = QStringLiteral("\"");
+        for (const QChar c : value) {
+            switch (c.unicode()) {
+            case '\\':
+                out += QStringLiteral("\\\\");
+                break;
+            case '"':
+                out += QStringLiteral("\\\"");
+                break;
+            case '$':
+                out += QStringLiteral("\\$");
+                break;
+            case '\n':
+                out += QStringLiteral("\\n");
+                break;
+            case '\r':
+                out += QStringLiteral("\\r");
+                break;
+            case '\t':
+                out += QStringLiteral("\\t");
+                break;
+            default:
+                out += c;
+            }
+        }
+        return out + QLatin1Char('"');
+    };
+    if (preferred == EnvEntry::Quoting::Single && !value.contains(QLatin1Char('\n'))) {
+        return QLatin1Char('\'') + QString(value).replace(QLatin1Char('\''), QStringLiteral("\\'"))
+               + QLatin1Char('\'');
+    }
+    if (preferred == EnvEntry::Quoting::Double) {
+        return doubleQuoted();
+    }
+    // Unquoted only when the value reads back the same: no surrounding blanks, no quotes at the
+    // start, no " #", no line breaks, no backslashes or $ (which would be interpolated).
+    const bool plainSafe =
+        value == value.trimmed() && !value.startsWith(QLatin1Char('"'))
+        && !value.startsWith(QLatin1Char('\'')) && !value.contains(QLatin1Char('#'))
+        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r'))
+        && !value.contains(QLatin1Char('$')) && !value.contains(QLatin1Char('\\'));
+    return plainSafe ? value : doubleQuoted();
+}
+
+void EnvDocument::set(const QString &key, const QString &value)
+{
+    const qsizetype i = indexOf(key);
+    if (i >= 0) {
+        EnvEntry &e = m_entries[i];
+        QString prefix = e.prefix;
+        if (!e.hasValue) {
+            prefix += QLatin1Char('=');
+        }
+        const QString encoded = encodeValue(value, e.quoting);
+        e.raw = prefix + encoded + e.suffix;
+        e.prefix = prefix;
+        e.hasValue = true;
+        // Re-read the entry so that its decoded fields match what was written.
+        if (auto reparsed = parse(e.raw); reparsed && reparsed->m_entries.size() == 1) {
+            const int line = e.line;
+            e = reparsed->m_entries.first();
+            e.line = line;
+        }
+        return;
+    }
+    const QString eol = lineEnding();
+    if (!m_entries.isEmpty() && !m_entries.last().raw.endsWith(QLatin1Char('\n'))) {
+        m_entries.last().raw += eol;
+        m_entries.last().suffix += eol;
+    }
+    auto appended =
+        parse(key + QLatin1Char('=') + encodeValue(value, EnvEntry::Quoting::None) + eol);
+    if (appended && appended->m_entries.size() == 1) {
+        EnvEntry e = appended->m_entries.first();
+        e.line = m_entries.isEmpty() ? 1 : lineAt(toString(), toString().size());
+        m_entries.append(e);
+    }
+}
+
+bool EnvDocument::remove(const QString &key)
+{
+    bool removed = false;
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries.at(i).kind == EnvEntry::Kind::Variable && m_entries.at(i).key == key) {
+            m_entries.removeAt(i);
+            removed = true;
+        }
+    }
+    return removed;
+}
+
+Result<QList<std::pair<QString, QString>>>
+EnvDocument::resolve(const VariableLookup &environment) const
+{
+    QList<std::pair<QString, QString>> result;
+    QHash<QString, QString> seen;
+    const VariableLookup lookup = [&](const QString &name) -> std::optional<QString> {
+        if (auto v = environment(name)) {
+            return v;
+        }
+        const auto it = seen.constFind(name);
+        return it == seen.cend() ? std::nullopt : std::optional<QString>(*it);
+    };
+    for (const EnvEntry &e : m_entries) {
+        if (e.kind != EnvEntry::Kind::Variable) {
+            continue;
+        }
+        QString value;
+        if (!e.hasValue) {
+            const auto inherited = environment(e.key);
+            if (!inherited) {
+                continue; // a bare KEY that the environment does not set is left out
+            }
+            value = *inherited;
+        } else {
+            auto interpolated = interpolate(e.templateText, lookup);
+            if (!interpolated) {
+                Error error = interpolated.error();
+                error.message =
+                    (m_fileName.isEmpty() ? QStringLiteral("line %1").arg(e.line)
+                                          : QStringLiteral("%1:%2").arg(m_fileName).arg(e.line))
+                    + QStringLiteral(": ") + error.message;
+                return std::unexpected(error);
+            }
+            value = *interpolated;
+        }
+        seen.insert(e.key, value);
+        // A key defined twice keeps its first position with the last value.
+        bool replaced = false;
+        for (auto &pair : result) {
+            if (pair.first == e.key) {
+                pair.second = value;
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            result.append({e.key, value});
+        }
+    }
+    return result;
+}
+
+} // namespace DevDock::Core
