@@ -51,7 +51,10 @@ fi
 # service. The test log goes to a temporary file, so nothing a test prints lands in the repo.
 status=0
 ctest_log=$(mktemp)
-dbus-run-session -- sh -c '
+# A throw-away keyring directory: the tests' secrets never mix with a real login keyring.
+keyring_home=$(mktemp -d)
+export DEVDOCK_REQUIRE_KEYCHAIN=1
+XDG_DATA_HOME=$keyring_home dbus-run-session -- sh -c '
     printf devdock-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
     ctest --preset dev --output-on-failure --timeout 900 '"${CTEST_ARGS:-}"'
 ' 2>&1 | tee "$ctest_log" || status=$?
@@ -59,6 +62,7 @@ dbus-run-session -- sh -c '
 ctest_total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$ctest_log" | tail -n1)
 ctest_failed=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of.*/\1/p' "$ctest_log" | tail -n1)
 rm -f "$ctest_log"
+rm -rf "$keyring_home"
 passed=$(( ${ctest_total:-0} - ${ctest_failed:-0} ))
 failed=${ctest_failed:-0}
 [ -n "$ctest_total" ] || { echo "ctest printed no summary"; status=1; }

@@ -123,7 +123,7 @@ void installSignalHandlers(QObject *context, std::function<void()> onSignal)
 
 // Runs a stream until it finishes (exit 0, or 1 with its error) or SIGINT/SIGTERM stops it
 // (exit 0 after flushing, as `docker logs -f` does).
-template<typename Stream>
+template <typename Stream>
 int runStream(Session &s, Stream &stream)
 {
     QObject::connect(&stream, &Stream::finished, s.app, [&s](const Result<void> &r) {

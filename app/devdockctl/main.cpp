@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enginecommand.h"
+#include "envcommand.h"
 #include "output.h"
 
 #include "util/logging.h"
@@ -18,6 +19,7 @@ const char *kUsage =
     "\n"
     "Commands:\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
+    "  env        The project's .env profiles, secrets in the keychain\n"
     "  version    Print DevDock's version\n"
     "\n"
     "Run 'devdockctl engine --help' for an engine command's options.\n"
@@ -48,6 +50,9 @@ int main(int argc, char *argv[])
     const QString command = args.first();
     if (command == QStringLiteral("engine")) {
         return Ctl::runEngineCommand(args);
+    }
+    if (command == QStringLiteral("env")) {
+        return Ctl::runEnvCommand(args);
     }
     if (command == QStringLiteral("version") || command == QStringLiteral("--version")) {
         Ctl::Output::outLine(QStringLiteral("devdockctl " DEVDOCK_VERSION));

@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace DevDock::Core {
+
+// Where secret values live instead of .env files. Asynchronous: a keychain may ask the user or
+// talk to a daemon. Callbacks run on the caller's thread and only while `context` lives.
+// Implementations never write a secret to a file or a log.
+class SecretStore
+{
+public:
+    virtual ~SecretStore() = default;
+
+    // nullopt: no secret stored under that key.
+    virtual void read(const QString &key, QObject *context,
+                      std::function<void(Result<std::optional<QString>>)> callback) = 0;
+    virtual void write(const QString &key, const QString &value, QObject *context,
+                       std::function<void(Result<void>)> callback) = 0;
+    // Removing a key that is not there is not an error.
+    virtual void remove(const QString &key, QObject *context,
+                        std::function<void(Result<void>)> callback) = 0;
+};
+
+// The OS keychain through QtKeychain (Secret Service / KWallet on Linux, Keychain on macOS,
+// Credential Manager on Windows). Never falls back to plain-text storage.
+class KeychainSecretStore final : public SecretStore
+{
+public:
+    // `scope` separates projects: keys are stored as "<scope>/<key>" under service "DevDock".
+    explicit KeychainSecretStore(QString scope, QString service = QStringLiteral("DevDock"));
+
+    void read(const QString &key, QObject *context,
+              std::function<void(Result<std::optional<QString>>)> callback) override;
+    void write(const QString &key, const QString &value, QObject *context,
+               std::function<void(Result<void>)> callback) override;
+    void remove(const QString &key, QObject *context,
+                std::function<void(Result<void>)> callback) override;
+
+    // The scope DevDock uses for a project folder: its absolute, canonical path.
+    static QString scopeForProject(const QString &projectDirectory);
+
+private:
+    QString entryKey(const QString &key) const { return m_scope + QLatin1Char('/') + key; }
+
+    QString m_scope;
+    QString m_service;
+};
+
+} // namespace DevDock::Core
