@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "configcommand.h"
 #include "enginecommand.h"
 #include "envcommand.h"
 #include "output.h"
@@ -17,7 +18,11 @@ const char *kUsage =
     "\n"
     "DevDock's core on the command line.\n"
     "\n"
+    "Global options (as Compose has them, before the command):\n"
+    "  -f, --file F  -p, --project-name NAME  --project-directory DIR  --profile P  --env-file F\n"
+    "\n"
     "Commands:\n"
+    "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"
     "  version    Print DevDock's version\n"
@@ -40,7 +45,15 @@ int main(int argc, char *argv[])
     logging.verbose = qEnvironmentVariableIsSet("DEVDOCK_DEBUG");
     Core::installLogging(logging);
 
-    const QStringList args = app.arguments().mid(1);
+    Core::ComposeLoadOptions compose = Core::ComposeLoadOptions::fromProcess();
+    QString globalError;
+    const auto parsed = Ctl::takeGlobalOptions(app.arguments().mid(1), compose, globalError);
+    if (!parsed) {
+        Ctl::Output::errLine(QStringLiteral("devdockctl: ") + globalError);
+        Ctl::Output::flush();
+        return Ctl::UsageError;
+    }
+    const QStringList args = *parsed;
     if (args.isEmpty() || args.first() == QStringLiteral("--help")
         || args.first() == QStringLiteral("-h") || args.first() == QStringLiteral("help")) {
         Ctl::Output::out(kUsage);
@@ -50,6 +63,9 @@ int main(int argc, char *argv[])
     const QString command = args.first();
     if (command == QStringLiteral("engine")) {
         return Ctl::runEngineCommand(args);
+    }
+    if (command == QStringLiteral("config")) {
+        return Ctl::runConfigCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
         return Ctl::runEnvCommand(args);

@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "configcommand.h"
+
+#include "enginecommand.h"
+#include "output.h"
+
+#include <QJsonDocument>
+
+namespace DevDock::Ctl {
+
+using namespace DevDock::Core;
+
+std::optional<QStringList> takeGlobalOptions(const QStringList &arguments,
+                                             ComposeLoadOptions &options, QString &error)
+{
+    QStringList rest = arguments;
+    while (!rest.isEmpty() && rest.first().startsWith(QLatin1Char('-'))) {
+        QString option = rest.takeFirst();
+        QString value;
+        if (const qsizetype eq = option.indexOf(QLatin1Char('=')); eq > 0) {
+            value = option.mid(eq + 1);
+            option = option.left(eq);
+        }
+        static const QStringList known{QStringLiteral("-f"),
+                                       QStringLiteral("--file"),
+                                       QStringLiteral("-p"),
+                                       QStringLiteral("--project-name"),
+                                       QStringLiteral("--project-directory"),
+                                       QStringLiteral("--profile"),
+                                       QStringLiteral("--env-file")};
+        if (!known.contains(option)) {
+            rest.prepend(option);
+            return rest; // a command's own option, e.g. --help
+        }
+        if (value.isEmpty()) {
+            if (rest.isEmpty()) {
+                error = QStringLiteral("%1 needs a value").arg(option);
+                return std::nullopt;
+            }
+            value = rest.takeFirst();
+        }
+        if (option == QLatin1String("-f") || option == QLatin1String("--file")) {
+            options.files << value;
+        } else if (option == QLatin1String("-p") || option == QLatin1String("--project-name")) {
+            options.projectName = value;
+        } else if (option == QLatin1String("--project-directory")) {
+            options.projectDirectory = value;
+        } else if (option == QLatin1String("--profile")) {
+            options.profiles << value;
+        } else {
+            options.envFiles << value;
+        }
+    }
+    return rest;
+}
+
+int runConfigCommand(const ComposeLoadOptions &options, const QStringList &arguments)
+{
+    // arguments: {"config", ...}
+    bool json = false;
+    for (const QString &a : arguments.mid(1)) {
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else {
+            Output::errLine(
+                QStringLiteral("devdockctl: config takes only --json, not \"%1\"").arg(a));
+            Output::flush();
+            return UsageError;
+        }
+    }
+    const auto project = loadComposeProject(options);
+    if (!project) {
+        Output::errLine(QStringLiteral("devdockctl: ") + project.error().message);
+        if (!project.error().hint.isEmpty()) {
+            Output::errLine(QStringLiteral("hint: ") + project.error().hint);
+        }
+        Output::flush();
+        return EngineFailure;
+    }
+    if (json) {
+        Output::out(QJsonDocument(project->toJson()).toJson(QJsonDocument::Indented));
+    } else {
+        Output::outLine(QStringLiteral("project %1 (%2)")
+                            .arg(project->name, project->configFiles.join(QStringLiteral(", "))));
+        for (const QString &name : project->startOrder()) {
+            const ComposeService *s = project->service(name);
+            QStringList deps;
+            for (auto it = s->dependsOn.begin(); it != s->dependsOn.end(); ++it) {
+                deps << it.key() + QLatin1Char('(') + it->condition + QLatin1Char(')');
+            }
+            Output::outLine(
+                QStringLiteral("  %1  %2%3")
+                    .arg(name, s->image.isEmpty() ? QStringLiteral("(build)") : s->image,
+                         deps.isEmpty()
+                             ? QString()
+                             : QStringLiteral("  after ") + deps.join(QStringLiteral(", "))));
+        }
+        if (!project->disabledServices.isEmpty()) {
+            Output::outLine(QStringLiteral("  not in an enabled profile: ")
+                            + project->disabledServices.join(QStringLiteral(", ")));
+        }
+    }
+    Output::flush();
+    return Success;
+}
+
+} // namespace DevDock::Ctl

@@ -1,0 +1,1056 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "composeloader.h"
+
+#include "env/envdocument.h"
+#include "util/interpolation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+namespace DevDock::Core {
+
+namespace {
+
+// Inside the loader a failure unwinds to loadComposeProject(), which turns it into a Result:
+// yaml-cpp throws anyway, and the many small conversions stay readable.
+struct LoadFailure
+{
+    Error error;
+};
+
+[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+{
+    QString where = file;
+    if (node.IsDefined() && node.Mark().line >= 0) {
+        where += QStringLiteral(":%1:%2").arg(node.Mark().line + 1).arg(node.Mark().column + 1);
+    }
+    throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
+                            QStringLiteral("Fix the compose file; `docker compose config` shows "
+                                           "Compose's own reading of it.")}};
+}
+
+struct ServiceParts
+{
+    ComposeService service;
+    QSet<QString> present;                    // keys this file sets
+    QList<std::pair<QString, bool>> envFiles; // path, required
+    bool buildArgsOnly = false;
+};
+
+class Loader
+{
+public:
+    Loader(const ComposeLoadOptions &options, VariableLookup lookup, QString projectDir)
+        : m_options(options)
+        , m_lookup(std::move(lookup))
+        , m_dir(std::move(projectDir))
+    {}
+
+    QString file;
+
+    QString scalar(const YAML::Node &node)
+    {
+        if (!node.IsScalar()) {
+            fail(file, node, QStringLiteral("expected a single value"));
+        }
+        const QString raw = QString::fromStdString(node.Scalar());
+        auto value = interpolate(raw, m_lookup);
+        if (!value) {
+            fail(file, node, value.error().message);
+        }
+        return *value;
+    }
+
+    QStringList stringList(const YAML::Node &node)
+    {
+        QStringList list;
+        if (node.IsScalar()) {
+            list << scalar(node);
+            return list;
+        }
+        if (!node.IsSequence()) {
+            fail(file, node, QStringLiteral("expected a list"));
+        }
+        for (const auto &item : node) {
+            list << scalar(item);
+        }
+        return list;
+    }
+
+    // "a b 'c d'" -> {a, b, c d}, as Compose splits command strings (shell words).
+    QStringList shellSplit(const YAML::Node &node, const QString &text)
+    {
+        QStringList words;
+        QString current;
+        bool inWord = false;
+        QChar quote;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text.at(i);
+            if (!quote.isNull()) {
+                if (c == quote) {
+                    quote = QChar();
+                } else if (c == QLatin1Char('\\') && quote == QLatin1Char('"')
+                           && i + 1 < text.size()) {
+                    current += text.at(++i);
+                } else {
+                    current += c;
+                }
+                continue;
+            }
+            if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+                quote = c;
+                inWord = true;
+            } else if (c == QLatin1Char('\\') && i + 1 < text.size()) {
+                current += text.at(++i);
+                inWord = true;
+            } else if (c.isSpace()) {
+                if (inWord) {
+                    words << current;
+                    current.clear();
+                    inWord = false;
+                }
+            } else {
+                current += c;
+                inWord = true;
+            }
+        }
+        if (!quote.isNull()) {
+            fail(file, node, QStringLiteral("unterminated quote in \"%1\"").arg(text));
+        }
+        if (inWord) {
+            words << current;
+        }
+        return words;
+    }
+
+    QStringList commandList(const YAML::Node &node)
+    {
+        if (node.IsNull()) {
+            return {};
+        }
+        if (node.IsScalar()) {
+            return shellSplit(node, scalar(node));
+        }
+        return stringList(node);
+    }
+
+    QMap<QString, std::optional<QString>> keyValues(const YAML::Node &node, bool listAllowsBare)
+    {
+        QMap<QString, std::optional<QString>> map;
+        if (node.IsMap()) {
+            for (const auto &kv : node) {
+                const QString key = QString::fromStdString(kv.first.Scalar());
+                if (kv.second.IsNull()) {
+                    map.insert(key, std::nullopt);
+                } else {
+                    map.insert(key, scalar(kv.second));
+                }
+            }
+        } else if (node.IsSequence()) {
+            for (const auto &item : node) {
+                const QString entry = scalar(item);
+                const qsizetype eq = entry.indexOf(QLatin1Char('='));
+                if (eq < 0) {
+                    if (!listAllowsBare) {
+                        fail(file, item,
+                             QStringLiteral("expected KEY=VALUE, got \"%1\"").arg(entry));
+                    }
+                    map.insert(entry, std::nullopt);
+                } else {
+                    map.insert(entry.left(eq), entry.mid(eq + 1));
+                }
+            }
+        } else if (!node.IsNull()) {
+            fail(file, node, QStringLiteral("expected a map or a list of KEY=VALUE"));
+        }
+        return map;
+    }
+
+    QString absolute(const QString &path) const
+    {
+        if (path.startsWith(QStringLiteral("~/")) || path == QLatin1String("~")) {
+            return QDir::cleanPath(
+                m_options.environment.value(QStringLiteral("HOME"), QDir::homePath())
+                + path.mid(1));
+        }
+        return QDir::cleanPath(QDir(m_dir).absoluteFilePath(path));
+    }
+
+    static QString goDuration(const QString &text)
+    {
+        // Compose prints durations the way Go's time.Duration does ("90s" -> "1m30s").
+        static const QRegularExpression part(
+            QStringLiteral("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)"));
+        double ns = 0;
+        qsizetype consumed = 0;
+        for (auto it = part.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            consumed += m.capturedLength();
+            const double n = m.captured(1).toDouble();
+            const QString u = m.captured(2);
+            ns += n
+                  * (u == QLatin1String("h")    ? 3600e9
+                     : u == QLatin1String("m")  ? 60e9
+                     : u == QLatin1String("s")  ? 1e9
+                     : u == QLatin1String("ms") ? 1e6
+                     : u == QLatin1String("ns") ? 1
+                                                : 1e3);
+        }
+        if (consumed != text.size() || text.isEmpty()) {
+            return text;
+        }
+        const qint64 total = static_cast<qint64>(ns);
+        if (total == 0) {
+            return QStringLiteral("0s");
+        }
+        if (total < 1000000000LL) {
+            if (total % 1000000 == 0) {
+                return QString::number(total / 1000000) + QStringLiteral("ms");
+            }
+            if (total % 1000 == 0) {
+                return QString::number(total / 1000) + QStringLiteral("µs");
+            }
+            return QString::number(total) + QStringLiteral("ns");
+        }
+        const qint64 hours = total / 3600000000000LL;
+        const qint64 minutes = (total / 60000000000LL) % 60;
+        const qint64 nanos = total % 60000000000LL;
+        QString seconds = QString::number(nanos / 1000000000LL);
+        if (nanos % 1000000000LL) {
+            QString frac =
+                QString::number(nanos % 1000000000LL).rightJustified(9, QLatin1Char('0'));
+            while (frac.endsWith(QLatin1Char('0'))) {
+                frac.chop(1);
+            }
+            seconds += QLatin1Char('.') + frac;
+        }
+        QString out;
+        if (hours) {
+            out += QString::number(hours) + QLatin1Char('h');
+        }
+        if (hours || minutes) {
+            out += QString::number(minutes) + QLatin1Char('m');
+        }
+        return out + seconds + QLatin1Char('s');
+    }
+
+    QList<ComposePort> ports(const YAML::Node &node)
+    {
+        QList<ComposePort> list;
+        if (!node.IsSequence()) {
+            fail(file, node, QStringLiteral("ports must be a list"));
+        }
+        for (const auto &item : node) {
+            if (item.IsMap()) {
+                ComposePort p;
+                if (item["target"]) {
+                    p.target = scalar(item["target"]).toInt();
+                }
+                if (item["published"]) {
+                    p.published = scalar(item["published"]);
+                }
+                if (item["protocol"]) {
+                    p.protocol = scalar(item["protocol"]);
+                }
+                if (item["host_ip"]) {
+                    p.hostIp = scalar(item["host_ip"]);
+                }
+                if (item["mode"]) {
+                    p.mode = scalar(item["mode"]);
+                }
+                if (p.target <= 0) {
+                    fail(file, item, QStringLiteral("a port needs a target"));
+                }
+                list << p;
+                continue;
+            }
+            list << shortPorts(item, scalar(item));
+        }
+        return list;
+    }
+
+    QList<ComposePort> shortPorts(const YAML::Node &node, QString spec)
+    {
+        QString protocol = QStringLiteral("tcp");
+        if (const qsizetype slash = spec.lastIndexOf(QLatin1Char('/')); slash >= 0) {
+            protocol = spec.mid(slash + 1);
+            spec = spec.left(slash);
+        }
+        QString hostIp;
+        if (spec.startsWith(QLatin1Char('['))) {
+            const qsizetype close = spec.indexOf(QLatin1Char(']'));
+            if (close < 0) {
+                fail(file, node, QStringLiteral("invalid IPv6 address in port \"%1\"").arg(spec));
+            }
+            hostIp = spec.mid(1, close - 1);
+            spec = spec.mid(close + 2);
+        }
+        QStringList parts = spec.split(QLatin1Char(':'));
+        if (parts.size() == 3) {
+            hostIp = parts.takeFirst();
+        } else if (parts.size() > 3) {
+            fail(file, node, QStringLiteral("invalid port \"%1\"").arg(spec));
+        }
+        auto range = [&](const QString &text, int &from, int &to) {
+            bool ok1 = false;
+            bool ok2 = true;
+            const QStringList r = text.split(QLatin1Char('-'));
+            from = r.value(0).toInt(&ok1);
+            to = r.size() > 1 ? r.value(1).toInt(&ok2) : from;
+            if (!ok1 || !ok2 || r.size() > 2 || to < from || from <= 0 || to > 65535) {
+                fail(file, node, QStringLiteral("invalid port or range \"%1\"").arg(text));
+            }
+        };
+        int targetFrom = 0;
+        int targetTo = 0;
+        range(parts.last(), targetFrom, targetTo);
+        int pubFrom = 0;
+        int pubTo = 0;
+        const bool published = parts.size() >= 2 && !parts.at(parts.size() - 2).isEmpty();
+        if (published) {
+            range(parts.at(parts.size() - 2), pubFrom, pubTo);
+        }
+        QList<ComposePort> list;
+        for (int t = targetFrom; t <= targetTo; ++t) {
+            ComposePort p;
+            p.target = t;
+            p.protocol = protocol;
+            p.hostIp = hostIp;
+            if (published) {
+                const int n = t - targetFrom;
+                if (pubTo - pubFrom == targetTo - targetFrom) {
+                    p.published = QString::number(pubFrom + n);
+                } else if (targetFrom == targetTo) {
+                    p.published = pubFrom == pubTo
+                                      ? QString::number(pubFrom)
+                                      : QStringLiteral("%1-%2").arg(pubFrom).arg(pubTo);
+                } else {
+                    fail(file, node, QStringLiteral("port ranges of different sizes"));
+                }
+            }
+            list << p;
+        }
+        return list;
+    }
+
+    QList<ComposeVolumeMount> volumes(const YAML::Node &node)
+    {
+        QList<ComposeVolumeMount> list;
+        if (!node.IsSequence()) {
+            fail(file, node, QStringLiteral("volumes must be a list"));
+        }
+        for (const auto &item : node) {
+            ComposeVolumeMount v;
+            if (item.IsMap()) {
+                v.type = item["type"] ? scalar(item["type"]) : QStringLiteral("volume");
+                if (item["source"]) {
+                    v.source = scalar(item["source"]);
+                }
+                if (item["target"]) {
+                    v.target = scalar(item["target"]);
+                }
+                if (item["read_only"]) {
+                    v.readOnly = item["read_only"].as<bool>(false);
+                }
+            } else {
+                const QString spec = scalar(item);
+                QStringList parts = spec.split(QLatin1Char(':'));
+                if (parts.size() == 1) {
+                    v.type = QStringLiteral("volume");
+                    v.target = parts.first();
+                } else {
+                    v.source = parts.at(0);
+                    v.target = parts.at(1);
+                    const QStringList modes = parts.value(2).split(QLatin1Char(','));
+                    v.readOnly = modes.contains(QStringLiteral("ro"));
+                    const bool path = v.source.startsWith(QLatin1Char('.'))
+                                      || v.source.startsWith(QLatin1Char('/'))
+                                      || v.source.startsWith(QLatin1Char('~'));
+                    v.type = path ? QStringLiteral("bind") : QStringLiteral("volume");
+                }
+            }
+            if (v.type == QLatin1String("bind") && !v.source.isEmpty()) {
+                v.source = absolute(v.source);
+            }
+            if (v.target.isEmpty()) {
+                fail(file, item, QStringLiteral("a volume needs a target"));
+            }
+            list << v;
+        }
+        return list;
+    }
+
+    ServiceParts service(const QString &name, const YAML::Node &node)
+    {
+        ServiceParts parts;
+        ComposeService &s = parts.service;
+        s.name = name;
+        s.file = file;
+        s.line = node.Mark().line + 1;
+        if (node.IsNull()) {
+            return parts;
+        }
+        if (!node.IsMap()) {
+            fail(file, node, QStringLiteral("service \"%1\" must be a map").arg(name));
+        }
+        for (const auto &kv : node) {
+            const QString key = QString::fromStdString(kv.first.Scalar());
+            const YAML::Node &v = kv.second;
+            parts.present.insert(key);
+            if (key == QLatin1String("image")) {
+                s.image = scalar(v);
+            } else if (key == QLatin1String("build")) {
+                ComposeBuild b;
+                if (v.IsScalar()) {
+                    b.context = absolute(scalar(v));
+                } else if (v.IsMap()) {
+                    b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                    if (v["dockerfile"]) {
+                        b.dockerfile = scalar(v["dockerfile"]);
+                    }
+                    if (v["target"]) {
+                        b.target = scalar(v["target"]);
+                    }
+                    if (v["args"]) {
+                        const auto args = keyValues(v["args"], true);
+                        for (auto it = args.begin(); it != args.end(); ++it) {
+                            if (it.value()) {
+                                b.args.insert(it.key(), *it.value());
+                            }
+                        }
+                    }
+                } else {
+                    fail(file, v, QStringLiteral("build must be a path or a map"));
+                }
+                if (b.dockerfile.isEmpty()) {
+                    b.dockerfile = QStringLiteral("Dockerfile");
+                }
+                s.build = b;
+            } else if (key == QLatin1String("command")) {
+                s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+            } else if (key == QLatin1String("entrypoint")) {
+                s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+            } else if (key == QLatin1String("environment")) {
+                s.environment = keyValues(v, true);
+            } else if (key == QLatin1String("env_file")) {
+                const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
+                if (v.IsScalar()) {
+                    parts.envFiles.append({absolute(scalar(v)), true});
+                }
+                for (const auto &item : list) {
+                    if (item.IsMap()) {
+                        parts.envFiles.append(
+                            {absolute(scalar(item["path"])),
+                             item["required"] ? item["required"].as<bool>(true) : true});
+                    } else {
+                        parts.envFiles.append({absolute(scalar(item)), true});
+                    }
+                }
+            } else if (key == QLatin1String("ports")) {
+                s.ports = ports(v);
+            } else if (key == QLatin1String("expose")) {
+                s.expose = stringList(v);
+            } else if (key == QLatin1String("depends_on")) {
+                if (v.IsSequence()) {
+                    for (const QString &dep : stringList(v)) {
+                        s.dependsOn.insert(dep, ComposeDependency{});
+                    }
+                } else if (v.IsMap()) {
+                    for (const auto &d : v) {
+                        ComposeDependency dep;
+                        if (d.second.IsMap()) {
+                            if (d.second["condition"]) {
+                                dep.condition = scalar(d.second["condition"]);
+                            }
+                            if (d.second["required"]) {
+                                dep.required = d.second["required"].as<bool>(true);
+                            }
+                            if (d.second["restart"]) {
+                                dep.restart = d.second["restart"].as<bool>(false);
+                            }
+                        }
+                        static const QStringList conditions{
+                            QStringLiteral("service_started"), QStringLiteral("service_healthy"),
+                            QStringLiteral("service_completed_successfully")};
+                        if (!conditions.contains(dep.condition)) {
+                            fail(file, d.second["condition"],
+                                 QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
+                                     .arg(dep.condition, conditions.join(QStringLiteral(", "))));
+                        }
+                        s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
+                    }
+                } else {
+                    fail(file, v, QStringLiteral("depends_on must be a list or a map"));
+                }
+            } else if (key == QLatin1String("healthcheck")) {
+                ComposeHealthcheck h;
+                if (!v.IsMap()) {
+                    fail(file, v, QStringLiteral("healthcheck must be a map"));
+                }
+                if (v["test"]) {
+                    h.test = v["test"].IsScalar()
+                                 ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
+                                 : stringList(v["test"]);
+                }
+                if (v["interval"]) {
+                    h.interval = goDuration(scalar(v["interval"]));
+                }
+                if (v["timeout"]) {
+                    h.timeout = goDuration(scalar(v["timeout"]));
+                }
+                if (v["start_period"]) {
+                    h.startPeriod = goDuration(scalar(v["start_period"]));
+                }
+                if (v["retries"]) {
+                    h.retries = scalar(v["retries"]).toInt();
+                }
+                if (v["disable"]) {
+                    h.disable = v["disable"].as<bool>(false);
+                }
+                s.healthcheck = h;
+            } else if (key == QLatin1String("volumes")) {
+                s.volumes = volumes(v);
+            } else if (key == QLatin1String("networks")) {
+                if (v.IsSequence()) {
+                    for (const QString &n : stringList(v)) {
+                        s.networks.insert(n, {});
+                    }
+                } else if (v.IsMap()) {
+                    for (const auto &n : v) {
+                        QStringList aliases;
+                        if (n.second.IsMap() && n.second["aliases"]) {
+                            aliases = stringList(n.second["aliases"]);
+                        }
+                        s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
+                    }
+                } else {
+                    fail(file, v, QStringLiteral("networks must be a list or a map"));
+                }
+            } else if (key == QLatin1String("profiles")) {
+                s.profiles = stringList(v);
+            } else if (key == QLatin1String("restart")) {
+                s.restart = scalar(v);
+            } else if (key == QLatin1String("labels")) {
+                const auto labels = keyValues(v, true);
+                for (auto it = labels.begin(); it != labels.end(); ++it) {
+                    s.labels.insert(it.key(), it.value().value_or(QString()));
+                }
+            } else if (key == QLatin1String("deploy")) {
+                if (v.IsMap() && v["replicas"]) {
+                    bool ok = false;
+                    const int replicas = scalar(v["replicas"]).toInt(&ok);
+                    if (!ok || replicas < 0) {
+                        fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
+                    }
+                    s.replicas = replicas;
+                }
+            } else if (key.startsWith(QStringLiteral("x-"))) {
+                s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+            }
+        }
+        return parts;
+    }
+
+private:
+    const ComposeLoadOptions &m_options;
+    VariableLookup m_lookup;
+    QString m_dir;
+};
+
+void merge(ServiceParts &base, const ServiceParts &over)
+{
+    ComposeService &b = base.service;
+    const ComposeService &o = over.service;
+    const auto has = [&](const char *key) { return over.present.contains(QLatin1String(key)); };
+    if (has("image")) {
+        b.image = o.image;
+    }
+    if (has("build")) {
+        if (!b.build) {
+            b.build = o.build;
+        } else if (o.build) {
+            b.build->context = o.build->context;
+            if (o.build->dockerfile != QLatin1String("Dockerfile")
+                || b.build->dockerfile.isEmpty()) {
+                b.build->dockerfile = o.build->dockerfile;
+            }
+            if (!o.build->target.isEmpty()) {
+                b.build->target = o.build->target;
+            }
+            b.build->args.insert(o.build->args);
+        }
+    }
+    if (has("command")) {
+        b.command = o.command;
+    }
+    if (has("entrypoint")) {
+        b.entrypoint = o.entrypoint;
+    }
+    for (auto it = o.environment.begin(); it != o.environment.end(); ++it) {
+        b.environment.insert(it.key(), it.value());
+    }
+    base.envFiles += over.envFiles;
+    b.ports += o.ports;
+    for (const QString &e : o.expose) {
+        if (!b.expose.contains(e)) {
+            b.expose << e;
+        }
+    }
+    b.dependsOn.insert(o.dependsOn);
+    if (has("healthcheck")) {
+        b.healthcheck = o.healthcheck;
+    }
+    for (const ComposeVolumeMount &v : o.volumes) {
+        bool replaced = false;
+        for (ComposeVolumeMount &existing : b.volumes) {
+            if (existing.target == v.target) {
+                existing = v;
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            b.volumes << v;
+        }
+    }
+    b.networks.insert(o.networks);
+    if (has("profiles")) {
+        b.profiles = o.profiles;
+    }
+    if (has("restart")) {
+        b.restart = o.restart;
+    }
+    b.labels.insert(o.labels);
+    if (o.replicas) {
+        b.replicas = o.replicas;
+    }
+    for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
+        b.extensions.insert(it.key(), it.value());
+    }
+    base.present += over.present;
+}
+
+// YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does not:
+// keys of the merged maps are added where the map does not set them itself. In place, so that
+// every node keeps its position for error messages.
+void resolveMergeKeys(YAML::Node node, int depth = 0)
+{
+    if (depth > 100) {
+        return;
+    }
+    if (node.IsSequence()) {
+        for (YAML::Node child : node) {
+            resolveMergeKeys(child, depth + 1);
+        }
+        return;
+    }
+    if (!node.IsMap()) {
+        return;
+    }
+    for (auto kv : node) {
+        resolveMergeKeys(kv.second, depth + 1);
+    }
+    const YAML::Node &constNode = node;
+    const YAML::Node merge = constNode["<<"];
+    if (!merge) {
+        return;
+    }
+    QList<YAML::Node> sources;
+    if (merge.IsMap()) {
+        sources << merge;
+    } else if (merge.IsSequence()) {
+        for (const YAML::Node &m : merge) {
+            sources << m;
+        }
+    }
+    node.remove("<<");
+    for (const YAML::Node &source : sources) {
+        resolveMergeKeys(source, depth + 1);
+        for (const auto &kv : source) {
+            const std::string key = kv.first.Scalar();
+            if (!constNode[key]) {
+                node[key] = kv.second;
+            }
+        }
+    }
+}
+
+QStringList discover(const QString &startDir)
+{
+    static const QStringList names{QStringLiteral("compose.yaml"), QStringLiteral("compose.yml"),
+                                   QStringLiteral("docker-compose.yaml"),
+                                   QStringLiteral("docker-compose.yml")};
+    QDir dir(startDir);
+    while (true) {
+        for (const QString &name : names) {
+            if (dir.exists(name)) {
+                QStringList files{dir.filePath(name)};
+                const QString base = name.section(QLatin1Char('.'), 0, 0);
+                const QString ext = name.section(QLatin1Char('.'), 1);
+                const QString override = base + QStringLiteral(".override.") + ext;
+                if (dir.exists(override)) {
+                    files << dir.filePath(override);
+                }
+                return files;
+            }
+        }
+        if (!dir.cdUp()) {
+            return {};
+        }
+    }
+}
+
+} // namespace
+
+ComposeLoadOptions ComposeLoadOptions::fromProcess()
+{
+    ComposeLoadOptions options;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : env.keys()) {
+        options.environment.insert(key, env.value(key));
+    }
+    options.workingDirectory = QDir::currentPath();
+    return options;
+}
+
+QString normalizeProjectName(const QString &name)
+{
+    QString out;
+    for (const QChar c : name.toLower()) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit() || c == QLatin1Char('_')
+            || c == QLatin1Char('-')) {
+            out += c;
+        }
+    }
+    while (!out.isEmpty() && !out.at(0).isLetterOrNumber()) {
+        out.remove(0, 1);
+    }
+    return out;
+}
+
+Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
+{
+    try {
+        const QString cwd =
+            options.workingDirectory.isEmpty() ? QDir::currentPath() : options.workingDirectory;
+        auto env = [&](const QString &name) -> std::optional<QString> {
+            const auto it = options.environment.constFind(name);
+            return it == options.environment.cend() ? std::nullopt : std::optional<QString>(*it);
+        };
+        QStringList files;
+        for (const QString &f : options.files) {
+            files << QDir::cleanPath(QDir(cwd).absoluteFilePath(f));
+        }
+        QString projectDir = options.projectDirectory.isEmpty()
+                                 ? (files.isEmpty() ? cwd : QFileInfo(files.first()).absolutePath())
+                                 : QDir(cwd).absoluteFilePath(options.projectDirectory);
+
+        // .env (or --env-file): the project's variables; the process environment wins.
+        QHash<QString, QString> dotenv;
+        const QStringList envFiles =
+            options.envFiles.isEmpty()
+                ? QStringList{QDir(projectDir).filePath(QStringLiteral(".env"))}
+                : options.envFiles;
+        for (const QString &path : envFiles) {
+            QFile f(QDir(cwd).absoluteFilePath(path));
+            if (!f.exists()) {
+                if (!options.envFiles.isEmpty()) {
+                    return makeError(Error::Code::NotFound,
+                                     QStringLiteral("The env file %1 does not exist.").arg(path));
+                }
+                continue;
+            }
+            if (!f.open(QIODevice::ReadOnly)) {
+                return makeError(Error::Code::Io, QStringLiteral("Cannot read %1").arg(path));
+            }
+            auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), f.fileName());
+            if (!doc) {
+                return std::unexpected(doc.error());
+            }
+            auto values = doc->resolve([&](const QString &n) -> std::optional<QString> {
+                if (auto v = env(n)) {
+                    return v;
+                }
+                const auto it = dotenv.constFind(n);
+                return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
+            });
+            if (!values) {
+                return std::unexpected(values.error());
+            }
+            for (const auto &[k, v] : *values) {
+                dotenv.insert(k, v);
+            }
+        }
+        const VariableLookup lookup = [&](const QString &name) -> std::optional<QString> {
+            if (auto v = env(name)) {
+                return v;
+            }
+            const auto it = dotenv.constFind(name);
+            return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
+        };
+
+        if (files.isEmpty()) {
+            if (const auto composeFile = lookup(QStringLiteral("COMPOSE_FILE"))) {
+                for (const QString &f :
+                     composeFile->split(QDir::listSeparator(), Qt::SkipEmptyParts)) {
+                    files << QDir::cleanPath(QDir(projectDir).absoluteFilePath(f));
+                }
+            } else {
+                files = discover(cwd);
+                if (files.isEmpty()) {
+                    return makeError(
+                        Error::Code::NotFound,
+                        QStringLiteral("No compose file found in %1 or its parents.").arg(cwd),
+                        QStringLiteral("Create compose.yaml, or name files with -f."));
+                }
+            }
+            if (options.projectDirectory.isEmpty()) {
+                projectDir = QFileInfo(files.first()).absolutePath();
+            }
+        }
+
+        Loader loader(options, lookup, projectDir);
+        ComposeProject project;
+        project.workingDirectory = projectDir;
+        project.configFiles = files;
+        QString topName;
+        QList<ServiceParts> services;
+        QSet<QString> networks;
+        QSet<QString> volumes;
+        QSet<QString> secrets;
+        QSet<QString> configs;
+        for (const QString &path : files) {
+            loader.file = path;
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly)) {
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("Cannot open the compose file %1: %2")
+                                     .arg(path, f.errorString()));
+            }
+            YAML::Node root;
+            try {
+                root = YAML::Load(f.readAll().toStdString());
+            } catch (const YAML::Exception &e) {
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("%1:%2:%3: %4")
+                                     .arg(path)
+                                     .arg(e.mark.line + 1)
+                                     .arg(e.mark.column + 1)
+                                     .arg(QString::fromStdString(e.msg)),
+                                 QStringLiteral("Fix the YAML syntax at that position."));
+            }
+            if (root.IsNull()) {
+                continue;
+            }
+            resolveMergeKeys(root);
+            if (!root.IsMap()) {
+                fail(path, root, QStringLiteral("a compose file must be a map"));
+            }
+            if (root["name"]) {
+                topName = loader.scalar(root["name"]);
+            }
+            if (const YAML::Node s = root["services"]) {
+                if (!s.IsMap()) {
+                    fail(path, s, QStringLiteral("services must be a map"));
+                }
+                for (const auto &kv : s) {
+                    const QString name = QString::fromStdString(kv.first.Scalar());
+                    ServiceParts parts = loader.service(name, kv.second);
+                    auto it =
+                        std::find_if(services.begin(), services.end(),
+                                     [&](const ServiceParts &p) { return p.service.name == name; });
+                    if (it == services.end()) {
+                        services.append(std::move(parts));
+                    } else {
+                        merge(*it, parts);
+                    }
+                }
+            }
+            for (const auto &[key, set] :
+                 {std::pair{"networks", &networks}, std::pair{"volumes", &volumes},
+                  std::pair{"secrets", &secrets}, std::pair{"configs", &configs}}) {
+                if (const YAML::Node n = root[key]) {
+                    if (!n.IsMap() && !n.IsNull()) {
+                        fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
+                    }
+                    for (const auto &kv : n) {
+                        set->insert(QString::fromStdString(kv.first.Scalar()));
+                    }
+                }
+            }
+        }
+
+        // Name: -p, COMPOSE_PROJECT_NAME, name:, the project folder.
+        QString name = options.projectName;
+        if (name.isEmpty()) {
+            name = lookup(QStringLiteral("COMPOSE_PROJECT_NAME")).value_or(QString());
+        }
+        if (name.isEmpty()) {
+            name = topName;
+        }
+        if (name.isEmpty()) {
+            name = QFileInfo(projectDir).fileName();
+        }
+        project.name = normalizeProjectName(name);
+        if (project.name.isEmpty()) {
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("\"%1\" gives no valid project name.").arg(name),
+                             QStringLiteral("Set name: in the compose file or use -p NAME."));
+        }
+
+        QStringList profiles = options.profiles;
+        if (profiles.isEmpty()) {
+            profiles = lookup(QStringLiteral("COMPOSE_PROFILES"))
+                           .value_or(QString())
+                           .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        }
+        bool usesDefaultNetwork = false;
+        for (ServiceParts &parts : services) {
+            ComposeService &s = parts.service;
+            // env_file values first, environment overrides them.
+            QMap<QString, std::optional<QString>> environment;
+            for (const auto &[path, required] : parts.envFiles) {
+                QFile f(path);
+                if (!f.open(QIODevice::ReadOnly)) {
+                    if (required) {
+                        return makeError(Error::Code::NotFound,
+                                         QStringLiteral("%1: env file %2 not found (service %3).")
+                                             .arg(s.file, path, s.name),
+                                         QStringLiteral("Create it, or mark it required: false."));
+                    }
+                    continue;
+                }
+                auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), path);
+                if (!doc) {
+                    return std::unexpected(doc.error());
+                }
+                auto values = doc->resolve(env);
+                if (!values) {
+                    return std::unexpected(values.error());
+                }
+                for (const auto &[k, v] : *values) {
+                    environment.insert(k, v);
+                }
+            }
+            environment.insert(s.environment);
+            s.environment = environment;
+            const bool active =
+                s.profiles.isEmpty() || profiles.contains(QStringLiteral("*"))
+                || std::any_of(s.profiles.begin(), s.profiles.end(),
+                               [&](const QString &p) { return profiles.contains(p); });
+            if (!active) {
+                project.disabledServices << s.name;
+                continue;
+            }
+            if (s.networks.isEmpty()) {
+                s.networks.insert(QStringLiteral("default"), {});
+            }
+            usesDefaultNetwork =
+                usesDefaultNetwork || s.networks.contains(QStringLiteral("default"));
+            project.services << s;
+        }
+        if (project.services.isEmpty() && services.isEmpty()) {
+            return makeError(
+                Error::Code::InvalidArgument,
+                QStringLiteral("%1 defines no services.").arg(files.join(QStringLiteral(", "))),
+                QStringLiteral("Add a services: section."));
+        }
+
+        // Validation: dependencies exist (or are disabled but optional), no cycles.
+        for (const ComposeService &s : project.services) {
+            for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+                if (project.service(it.key())) {
+                    continue;
+                }
+                if (project.disabledServices.contains(it.key()) && !it.value().required) {
+                    continue;
+                }
+                const QString why =
+                    project.disabledServices.contains(it.key())
+                        ? QStringLiteral("service \"%1\" depends on \"%2\", which is "
+                                         "not in an enabled profile")
+                        : QStringLiteral("service \"%1\" depends on undefined "
+                                         "service \"%2\"");
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: %3")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(why.arg(s.name, it.key())),
+                    QStringLiteral("Define the service, fix the name, or enable its profile."));
+            }
+        }
+        // Cycle detection by depth-first search; the message names the cycle.
+        QHash<QString, int> state; // 0 new, 1 on the stack, 2 done
+        QStringList stack;
+        std::function<std::optional<QStringList>(const QString &)> visit =
+            [&](const QString &n) -> std::optional<QStringList> {
+            state[n] = 1;
+            stack << n;
+            if (const ComposeService *s = project.service(n)) {
+                for (auto it = s->dependsOn.begin(); it != s->dependsOn.end(); ++it) {
+                    if (!project.service(it.key())) {
+                        continue;
+                    }
+                    if (state.value(it.key()) == 1) {
+                        QStringList cycle = stack.mid(stack.indexOf(it.key()));
+                        cycle << it.key();
+                        return cycle;
+                    }
+                    if (state.value(it.key()) == 0) {
+                        if (auto c = visit(it.key())) {
+                            return c;
+                        }
+                    }
+                }
+            }
+            stack.removeLast();
+            state[n] = 2;
+            return std::nullopt;
+        };
+        for (const ComposeService &s : project.services) {
+            if (state.value(s.name) == 0) {
+                if (auto cycle = visit(s.name)) {
+                    const ComposeService *first = project.service(cycle->first());
+                    return makeError(Error::Code::InvalidArgument,
+                                     QStringLiteral("%1:%2: dependency cycle: %3")
+                                         .arg(first->file)
+                                         .arg(first->line)
+                                         .arg(cycle->join(QStringLiteral(" -> "))),
+                                     QStringLiteral("Remove one of these depends_on entries."));
+                }
+            }
+        }
+
+        if (usesDefaultNetwork) {
+            networks.insert(QStringLiteral("default"));
+        }
+        project.networks = QStringList(networks.begin(), networks.end());
+        project.volumes = QStringList(volumes.begin(), volumes.end());
+        project.secrets = QStringList(secrets.begin(), secrets.end());
+        project.configs = QStringList(configs.begin(), configs.end());
+        for (QStringList *l :
+             {&project.networks, &project.volumes, &project.secrets, &project.configs}) {
+            l->sort();
+        }
+        return project;
+    } catch (const LoadFailure &failure) {
+        return std::unexpected(failure.error);
+    } catch (const YAML::Exception &e) {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("line %1, column %2: %3")
+                             .arg(e.mark.line + 1)
+                             .arg(e.mark.column + 1)
+                             .arg(QString::fromStdString(e.msg)),
+                         QStringLiteral("Check the value's type at that position."));
+    }
+}
+
+} // namespace DevDock::Core

@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "composemodel.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+#include <functional>
+
+namespace DevDock::Core {
+
+const ComposeService *ComposeProject::service(const QString &name) const
+{
+    for (const ComposeService &s : services) {
+        if (s.name == name) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+QStringList ComposeProject::startOrder() const
+{
+    QStringList order;
+    QSet<QString> done;
+    std::function<void(const ComposeService &)> visit = [&](const ComposeService &s) {
+        if (done.contains(s.name)) {
+            return;
+        }
+        done.insert(s.name); // the loader rejects cycles, so marking first is safe
+        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+            if (const ComposeService *dep = service(it.key())) {
+                visit(*dep);
+            }
+        }
+        order << s.name;
+    };
+    for (const ComposeService &s : services) {
+        visit(s);
+    }
+    return order;
+}
+
+QStringList ComposeProject::dependents(const QString &name) const
+{
+    QStringList result;
+    QStringList frontier{name};
+    while (!frontier.isEmpty()) {
+        const QString current = frontier.takeFirst();
+        for (const ComposeService &s : services) {
+            if (s.dependsOn.contains(current) && !result.contains(s.name) && s.name != name) {
+                result << s.name;
+                frontier << s.name;
+            }
+        }
+    }
+    return result;
+}
+
+QStringList ComposeProject::roots() const
+{
+    QStringList list;
+    for (const ComposeService &s : services) {
+        if (dependents(s.name).isEmpty()) {
+            list << s.name;
+        }
+    }
+    return list;
+}
+
+QJsonObject ComposeProject::toJson() const
+{
+    QJsonObject servicesJson;
+    for (const ComposeService &s : services) {
+        QJsonObject o;
+        if (!s.image.isEmpty()) {
+            o.insert(QStringLiteral("image"), s.image);
+        }
+        if (s.build) {
+            QJsonObject b{{QStringLiteral("context"), s.build->context},
+                          {QStringLiteral("dockerfile"), s.build->dockerfile}};
+            if (!s.build->target.isEmpty()) {
+                b.insert(QStringLiteral("target"), s.build->target);
+            }
+            if (!s.build->args.isEmpty()) {
+                QJsonObject args;
+                for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
+                    args.insert(it.key(), it.value());
+                }
+                b.insert(QStringLiteral("args"), args);
+            }
+            o.insert(QStringLiteral("build"), b);
+        }
+        o.insert(QStringLiteral("command"), s.command
+                                                ? QJsonValue(QJsonArray::fromStringList(*s.command))
+                                                : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("entrypoint"),
+                 s.entrypoint ? QJsonValue(QJsonArray::fromStringList(*s.entrypoint))
+                              : QJsonValue(QJsonValue::Null));
+        if (!s.environment.isEmpty()) {
+            QJsonObject env;
+            for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
+                env.insert(it.key(),
+                           it.value() ? QJsonValue(*it.value()) : QJsonValue(QJsonValue::Null));
+            }
+            o.insert(QStringLiteral("environment"), env);
+        }
+        if (!s.ports.isEmpty()) {
+            QJsonArray ports;
+            for (const ComposePort &p : s.ports) {
+                QJsonObject port{{QStringLiteral("mode"), p.mode},
+                                 {QStringLiteral("target"), p.target},
+                                 {QStringLiteral("protocol"), p.protocol}};
+                if (!p.hostIp.isEmpty()) {
+                    port.insert(QStringLiteral("host_ip"), p.hostIp);
+                }
+                if (!p.published.isEmpty()) {
+                    port.insert(QStringLiteral("published"), p.published);
+                }
+                ports.append(port);
+            }
+            o.insert(QStringLiteral("ports"), ports);
+        }
+        if (!s.expose.isEmpty()) {
+            o.insert(QStringLiteral("expose"), QJsonArray::fromStringList(s.expose));
+        }
+        if (!s.dependsOn.isEmpty()) {
+            QJsonObject deps;
+            for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+                QJsonObject d{{QStringLiteral("condition"), it->condition},
+                              {QStringLiteral("required"), it->required}};
+                if (it->restart) {
+                    d.insert(QStringLiteral("restart"), true);
+                }
+                deps.insert(it.key(), d);
+            }
+            o.insert(QStringLiteral("depends_on"), deps);
+        }
+        if (s.healthcheck) {
+            QJsonObject h;
+            if (!s.healthcheck->test.isEmpty()) {
+                h.insert(QStringLiteral("test"), QJsonArray::fromStringList(s.healthcheck->test));
+            }
+            if (!s.healthcheck->interval.isEmpty()) {
+                h.insert(QStringLiteral("interval"), s.healthcheck->interval);
+            }
+            if (!s.healthcheck->timeout.isEmpty()) {
+                h.insert(QStringLiteral("timeout"), s.healthcheck->timeout);
+            }
+            if (!s.healthcheck->startPeriod.isEmpty()) {
+                h.insert(QStringLiteral("start_period"), s.healthcheck->startPeriod);
+            }
+            if (s.healthcheck->retries) {
+                h.insert(QStringLiteral("retries"), *s.healthcheck->retries);
+            }
+            if (s.healthcheck->disable) {
+                h.insert(QStringLiteral("disable"), true);
+            }
+            o.insert(QStringLiteral("healthcheck"), h);
+        }
+        if (!s.volumes.isEmpty()) {
+            QJsonArray volumes;
+            for (const ComposeVolumeMount &v : s.volumes) {
+                QJsonObject vol{{QStringLiteral("type"), v.type},
+                                {QStringLiteral("target"), v.target}};
+                if (!v.source.isEmpty()) {
+                    vol.insert(QStringLiteral("source"), v.source);
+                }
+                if (v.readOnly) {
+                    vol.insert(QStringLiteral("read_only"), true);
+                }
+                volumes.append(vol);
+            }
+            o.insert(QStringLiteral("volumes"), volumes);
+        }
+        QJsonObject networksJson;
+        for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+            networksJson.insert(it.key(),
+                                it->isEmpty()
+                                    ? QJsonValue(QJsonValue::Null)
+                                    : QJsonValue(QJsonObject{{QStringLiteral("aliases"),
+                                                              QJsonArray::fromStringList(*it)}}));
+        }
+        o.insert(QStringLiteral("networks"), networksJson);
+        if (!s.profiles.isEmpty()) {
+            o.insert(QStringLiteral("profiles"), QJsonArray::fromStringList(s.profiles));
+        }
+        if (!s.restart.isEmpty()) {
+            o.insert(QStringLiteral("restart"), s.restart);
+        }
+        if (!s.labels.isEmpty()) {
+            QJsonObject labels;
+            for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {
+                labels.insert(it.key(), it.value());
+            }
+            o.insert(QStringLiteral("labels"), labels);
+        }
+        if (s.replicas) {
+            o.insert(QStringLiteral("deploy"),
+                     QJsonObject{{QStringLiteral("replicas"), *s.replicas}});
+        }
+        servicesJson.insert(s.name, o);
+    }
+    auto names = [](const QStringList &list) {
+        QJsonObject o;
+        for (const QString &n : list) {
+            o.insert(n, QJsonObject{});
+        }
+        return o;
+    };
+    QJsonObject root{{QStringLiteral("name"), name}, {QStringLiteral("services"), servicesJson}};
+    if (!networks.isEmpty()) {
+        root.insert(QStringLiteral("networks"), names(networks));
+    }
+    if (!volumes.isEmpty()) {
+        root.insert(QStringLiteral("volumes"), names(volumes));
+    }
+    return root;
+}
+
+} // namespace DevDock::Core

@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace DevDock::Core {
+
+// Value types of a loaded Compose project, in the normalised shapes `docker compose config`
+// prints (ports as objects, depends_on as a map with conditions, healthcheck.test as a list,
+// bind sources absolute). Immutable once loaded.
+
+struct ComposeBuild
+{
+    QString context;
+    QString dockerfile;
+    QString target;
+    QMap<QString, QString> args;
+};
+
+struct ComposePort
+{
+    int target = 0;
+    QString published; // empty: not published (or chosen by the engine)
+    QString protocol = QStringLiteral("tcp");
+    QString hostIp;
+    QString mode = QStringLiteral("ingress");
+};
+
+struct ComposeDependency
+{
+    QString condition = QStringLiteral("service_started");
+    bool required = true;
+    bool restart = false;
+};
+
+struct ComposeHealthcheck
+{
+    QStringList test;
+    QString interval;
+    QString timeout;
+    QString startPeriod;
+    std::optional<int> retries;
+    bool disable = false;
+};
+
+struct ComposeVolumeMount
+{
+    QString type; // bind, volume, tmpfs
+    QString source;
+    QString target;
+    bool readOnly = false;
+};
+
+struct ComposeService
+{
+    QString name;
+    int line = 0; // where the service is defined (first file that defines it)
+    QString file;
+    QString image;
+    std::optional<ComposeBuild> build;
+    std::optional<QStringList> command;
+    std::optional<QStringList> entrypoint;
+    QMap<QString, std::optional<QString>> environment;
+    QList<ComposePort> ports;
+    QStringList expose;
+    QMap<QString, ComposeDependency> dependsOn;
+    std::optional<ComposeHealthcheck> healthcheck;
+    QList<ComposeVolumeMount> volumes;
+    QMap<QString, QStringList> networks; // name -> aliases
+    QStringList profiles;
+    QString restart;
+    QMap<QString, QString> labels;
+    std::optional<int> replicas;
+    QJsonObject extensions; // x-* keys, as JSON
+};
+
+struct ComposeProject
+{
+    QString name;
+    QString workingDirectory;
+    QStringList configFiles;
+    QList<ComposeService> services; // active services, in file order
+    QStringList disabledServices;   // inactive because of profiles
+    QStringList networks;
+    QStringList volumes;
+    QStringList secrets;
+    QStringList configs;
+
+    const ComposeService *service(const QString &name) const;
+    // Services ordered so that every dependency comes before its dependents.
+    QStringList startOrder() const;
+    QStringList dependents(const QString &name) const; // direct and indirect
+    QStringList roots() const;                         // services nothing depends on
+    // The subset of `docker compose config --format json` DevDock models.
+    QJsonObject toJson() const;
+};
+
+} // namespace DevDock::Core

@@ -1,0 +1,322 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The compose loader against Compose itself: for every project under tests/data/compose,
+// `devdockctl config --json` must equal `docker compose config --format json` on every key DevDock
+// models; every project under tests/data/compose-broken must be rejected by both.
+#include "../common/dockertest.h"
+
+#include "compose/composeloader.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QTest>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+QStringList argsOf(const QString &dir)
+{
+    QFile f(dir + "/args");
+    if (!f.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+QJsonValue unescape(const QJsonValue &v)
+{
+    if (v.isString()) {
+        return QString(v.toString()).replace("$$", "$");
+    }
+    if (v.isArray()) {
+        QJsonArray a;
+        for (const QJsonValue &x : v.toArray()) {
+            a.append(unescape(x));
+        }
+        return a;
+    }
+    if (v.isObject()) {
+        QJsonObject o;
+        const QJsonObject in = v.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it) {
+            o.insert(it.key(), unescape(it.value()));
+        }
+        return o;
+    }
+    return v;
+}
+
+QJsonObject pick(const QJsonObject &from, const QStringList &keys)
+{
+    QJsonObject o;
+    for (const QString &k : keys) {
+        if (from.contains(k)) {
+            o.insert(k, from.value(k));
+        }
+    }
+    return o;
+}
+
+// Compose's output, cut down to what DevDock models, in DevDock's shapes.
+QJsonObject modelled(const QJsonObject &compose)
+{
+    QJsonObject services;
+    const QJsonObject in = compose.value("services").toObject();
+    for (auto it = in.begin(); it != in.end(); ++it) {
+        const QJsonObject s = it.value().toObject();
+        QJsonObject o = pick(s, {"image", "command", "entrypoint", "environment", "expose",
+                                 "profiles", "restart", "labels"});
+        if (s.contains("build")) {
+            o.insert("build", pick(s.value("build").toObject(),
+                                   {"context", "dockerfile", "target", "args"}));
+        }
+        if (s.contains("ports")) {
+            QJsonArray ports;
+            for (const QJsonValue &p : s.value("ports").toArray()) {
+                ports.append(
+                    pick(p.toObject(), {"mode", "target", "protocol", "host_ip", "published"}));
+            }
+            o.insert("ports", ports);
+        }
+        if (s.contains("depends_on")) {
+            QJsonObject deps;
+            const QJsonObject d = s.value("depends_on").toObject();
+            for (auto dit = d.begin(); dit != d.end(); ++dit) {
+                QJsonObject dep = pick(dit.value().toObject(), {"condition", "required"});
+                if (dit.value().toObject().value("restart").toBool()) {
+                    dep.insert("restart", true);
+                }
+                deps.insert(dit.key(), dep);
+            }
+            o.insert("depends_on", deps);
+        }
+        if (s.contains("healthcheck")) {
+            QJsonObject h = pick(s.value("healthcheck").toObject(),
+                                 {"test", "interval", "timeout", "start_period", "retries"});
+            if (s.value("healthcheck").toObject().value("disable").toBool()) {
+                h.insert("disable", true);
+            }
+            o.insert("healthcheck", h);
+        }
+        if (s.contains("volumes")) {
+            QJsonArray volumes;
+            for (const QJsonValue &v : s.value("volumes").toArray()) {
+                QJsonObject vol = pick(v.toObject(), {"type", "source", "target"});
+                if (v.toObject().value("read_only").toBool()) {
+                    vol.insert("read_only", true);
+                }
+                volumes.append(vol);
+            }
+            o.insert("volumes", volumes);
+        }
+        QJsonObject networks;
+        const QJsonObject n = s.value("networks").toObject();
+        for (auto nit = n.begin(); nit != n.end(); ++nit) {
+            const QJsonArray aliases = nit.value().toObject().value("aliases").toArray();
+            networks.insert(nit.key(), aliases.isEmpty()
+                                           ? QJsonValue(QJsonValue::Null)
+                                           : QJsonValue(QJsonObject{{"aliases", aliases}}));
+        }
+        o.insert("networks", networks);
+        if (s.value("deploy").toObject().contains("replicas")) {
+            o.insert("deploy",
+                     QJsonObject{{"replicas", s.value("deploy").toObject().value("replicas")}});
+        }
+        services.insert(it.key(), unescape(o));
+    }
+    QJsonObject root{{"name", compose.value("name")}, {"services", services}};
+    for (const char *key : {"networks", "volumes"}) {
+        QJsonObject names;
+        const QJsonObject o = compose.value(key).toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            names.insert(it.key(), QJsonObject{});
+        }
+        if (!names.isEmpty()) {
+            root.insert(key, names);
+        }
+    }
+    return root;
+}
+
+Run inDir(const QString &dir, const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *v :
+         {"COMPOSE_FILE", "COMPOSE_PROJECT_NAME", "COMPOSE_PROFILES", "TAG", "HOST", "PORT"}) {
+        env.remove(v);
+    }
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QStringList projects(const QString &root)
+{
+    QStringList list;
+    for (const QString &d : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        list << root + "/" + d;
+    }
+    return list;
+}
+
+bool composeAvailable()
+{
+    return docker({"compose", "version"}).exitCode == 0;
+}
+
+} // namespace
+
+class TestComposeLoader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void config_matchesDockerCompose_data();
+    void config_matchesDockerCompose();
+    void broken_rejectedByBoth_data();
+    void broken_rejectedByBoth();
+    void errors_nameFileAndLine_data();
+    void errors_nameFileAndLine();
+    void graph_startOrderDependentsRoots();
+    void projectName_normalised_data();
+    void projectName_normalised();
+};
+
+void TestComposeLoader::config_matchesDockerCompose_data()
+{
+    QTest::addColumn<QString>("dir");
+    for (const QString &d : projects(DEVDOCK_TEST_DATA "/compose")) {
+        QTest::newRow(qPrintable(QFileInfo(d).fileName())) << d;
+    }
+}
+
+void TestComposeLoader::config_matchesDockerCompose()
+{
+    if (!composeAvailable()) {
+        QSKIP("docker compose is not installed");
+    }
+    QFETCH(QString, dir);
+    const QStringList args = argsOf(dir);
+    const Run compose = inDir(
+        dir, "docker", QStringList{"compose"} + args + QStringList{"config", "--format", "json"});
+    QVERIFY2(compose.exitCode == 0, compose.err.constData());
+    const Run mine = inDir(dir, DEVDOCKCTL_PATH, args + QStringList{"config", "--json"});
+    QVERIFY2(mine.exitCode == 0, mine.err.constData());
+    const QJsonObject expected = modelled(QJsonDocument::fromJson(compose.out).object());
+    const QJsonObject actual = QJsonDocument::fromJson(mine.out).object();
+    if (actual != expected) {
+        qWarning().noquote() << "devdock:" << QJsonDocument(actual).toJson();
+        qWarning().noquote() << "compose:" << QJsonDocument(expected).toJson();
+    }
+    QCOMPARE(actual, expected);
+}
+
+void TestComposeLoader::broken_rejectedByBoth_data()
+{
+    QTest::addColumn<QString>("dir");
+    for (const QString &d : projects(DEVDOCK_TEST_DATA "/compose-broken")) {
+        QTest::newRow(qPrintable(QFileInfo(d).fileName())) << d;
+    }
+}
+
+void TestComposeLoader::broken_rejectedByBoth()
+{
+    if (!composeAvailable()) {
+        QSKIP("docker compose is not installed");
+    }
+    QFETCH(QString, dir);
+    const Run compose = inDir(dir, "docker", {"compose", "config", "--format", "json"});
+    QVERIFY2(compose.exitCode != 0, "docker compose accepted it");
+    const Run mine = inDir(dir, DEVDOCKCTL_PATH, {"config", "--json"});
+    QCOMPARE(mine.exitCode, 1);
+    QVERIFY(mine.out.isEmpty());
+    QVERIFY2(mine.err.contains("hint:"), mine.err.constData());
+}
+
+void TestComposeLoader::errors_nameFileAndLine_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QString>("errorContains");
+    QTest::newRow("yaml") << "yaml-syntax"
+                          << "compose.yaml:4:";
+    QTest::newRow("unknown dependency")
+        << "unknown-dependency"
+        << "compose.yaml:3: service \"app\" depends on undefined service \"ghost\"";
+    QTest::newRow("cycle") << "dependency-cycle"
+                           << "dependency cycle: a -> b -> c -> a";
+    QTest::newRow("required variable")
+        << "required-variable"
+        << "compose.yaml:3:12: Required variable TAG is missing a value: set TAG to the release";
+    QTest::newRow("bad interpolation") << "bad-interpolation"
+                                       << "Invalid interpolation format";
+    QTest::newRow("bad port") << "bad-port"
+                              << "invalid port or range \"eighty\"";
+    QTest::newRow("missing env file") << "missing-env-file"
+                                      << "nope.env not found (service app)";
+}
+
+void TestComposeLoader::errors_nameFileAndLine()
+{
+    QFETCH(QString, project);
+    QFETCH(QString, errorContains);
+    ComposeLoadOptions options;
+    options.workingDirectory = QStringLiteral(DEVDOCK_TEST_DATA "/compose-broken/") + project;
+    const auto loaded = loadComposeProject(options);
+    QVERIFY(!loaded);
+    QVERIFY2(loaded.error().message.contains(errorContains), qPrintable(loaded.error().message));
+    QVERIFY(!loaded.error().hint.isEmpty());
+}
+
+void TestComposeLoader::graph_startOrderDependentsRoots()
+{
+    ComposeLoadOptions options;
+    options.workingDirectory = QStringLiteral(DEVDOCK_TEST_DATA "/compose/27-synapse-dte");
+    const auto project = loadComposeProject(options);
+    QVERIFY2(project, project ? "" : qPrintable(project.error().message));
+    const QStringList order = project->startOrder();
+    QCOMPARE(order.size(), 10);
+    for (const ComposeService &s : project->services) {
+        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+            QVERIFY2(order.indexOf(it.key()) < order.indexOf(s.name),
+                     qPrintable(s.name + " before " + it.key()));
+        }
+    }
+    QStringList dependents = project->dependents("postgres");
+    dependents.sort();
+    QCOMPARE(dependents, (QStringList{"backend", "frontend", "nginx", "worker"}));
+    QStringList roots = project->roots();
+    roots.sort();
+    QCOMPARE(roots, (QStringList{"nginx", "temporal-admin-tools", "temporal-ui", "worker"}));
+    QCOMPARE(project->networks,
+             (QStringList{"public-network", "synapse-network", "temporal-network"}));
+}
+
+void TestComposeLoader::projectName_normalised_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("upper and underscores") << "My_Project-2"
+                                           << "my_project-2";
+    QTest::newRow("dots and spaces dropped") << "synapse.dte app"
+                                             << "synapsedteapp";
+    QTest::newRow("leading symbols dropped") << "__-x"
+                                             << "x";
+}
+
+void TestComposeLoader::projectName_normalised()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(normalizeProjectName(input), expected);
+}
+
+QTEST_GUILESS_MAIN(TestComposeLoader)
+#include "tst_composeloader.moc"
