@@ -39,7 +39,9 @@ const char *kEnvUsage =
     "  --profile NAME            .env.NAME in the stack (default: development if present)\n"
     "  --json                    JSON output (list)\n"
     "  --file F                  the file set/unset write (default .env.local)\n"
-    "  --secret                  set: store the value in the keychain\n";
+    "  --secret                  set: store the value in the keychain\n"
+    "  --plaintext               set: write the value into the file even if it is a secret\n"
+    "                            (only when no keychain can be used)\n";
 
 int usage(const QString &message)
 {
@@ -116,6 +118,8 @@ int runEnvCommand(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("file"), QStringLiteral("File to write."), QStringLiteral("F")});
     parser.addOption({QStringLiteral("secret"), QStringLiteral("Keep the value in the keychain.")});
+    parser.addOption({QStringLiteral("plaintext"),
+                      QStringLiteral("Write even a secret into the file (explicit opt-in).")});
     parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
     if (!parser.parse(QStringList{QStringLiteral("devdockctl env")} + arguments.mid(1))) {
         return usage(parser.errorText());
@@ -250,8 +254,14 @@ int runEnvCommand(const QStringList &arguments)
             other = std::move(*read);
             file = &other;
         }
-        const bool secret = set ? (parser.isSet(QStringLiteral("secret")) || profile->isSecret(key))
-                                : profile->isSecret(key);
+        const bool plaintext = parser.isSet(QStringLiteral("plaintext"));
+        if (plaintext && (!set || parser.isSet(QStringLiteral("secret")))) {
+            return usage(QStringLiteral("--plaintext goes with set, without --secret"));
+        }
+        const bool secret =
+            !plaintext
+            && (set ? (parser.isSet(QStringLiteral("secret")) || profile->isSecret(key))
+                    : profile->isSecret(key));
         if (set && !secret) {
             file->document.set(key, positional.at(1));
             if (auto r = file->save(); !r) {

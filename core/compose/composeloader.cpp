@@ -388,6 +388,43 @@ public:
         return list;
     }
 
+    ComposeResources resources(const YAML::Node &node)
+    {
+        ComposeResources r;
+        if (!node || node.IsNull()) {
+            return r;
+        }
+        if (node["cpus"]) {
+            bool ok = false;
+            r.cpus = scalar(node["cpus"]).toDouble(&ok);
+            if (!ok) {
+                fail(file, node["cpus"], QStringLiteral("cpus must be a number"));
+            }
+        }
+        if (node["memory"]) {
+            r.memoryBytes = byteSize(node["memory"], scalar(node["memory"]));
+        }
+        return r;
+    }
+
+    // "512M", "1g", "128mb", "1024" -> bytes (1024-based, as Compose reads them).
+    qint64 byteSize(const YAML::Node &node, const QString &text)
+    {
+        static const QRegularExpression re(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)b?$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+        const auto m = re.match(text.trimmed());
+        if (!m.hasMatch()) {
+            fail(file, node, QStringLiteral("invalid size \"%1\" (use e.g. 512m or 2g)").arg(text));
+        }
+        const QString unit = m.captured(2).toLower();
+        const int power = unit.isEmpty() ? 0 : QStringLiteral("kmgtp").indexOf(unit) + 1;
+        double value = m.captured(1).toDouble();
+        for (int i = 0; i < power; ++i) {
+            value *= 1024;
+        }
+        return static_cast<qint64>(value);
+    }
+
     ServiceParts service(const QString &name, const YAML::Node &node)
     {
         ServiceParts parts;
@@ -544,13 +581,54 @@ public:
                     s.labels.insert(it.key(), it.value().value_or(QString()));
                 }
             } else if (key == QLatin1String("deploy")) {
-                if (v.IsMap() && v["replicas"]) {
+                if (!v.IsMap()) {
+                    fail(file, v, QStringLiteral("deploy must be a map"));
+                }
+                if (v["replicas"]) {
                     bool ok = false;
                     const int replicas = scalar(v["replicas"]).toInt(&ok);
                     if (!ok || replicas < 0) {
                         fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
                     }
                     s.replicas = replicas;
+                }
+                if (const YAML::Node r = v["resources"]) {
+                    s.limits = resources(r["limits"]);
+                    s.reservations = resources(r["reservations"]);
+                }
+            } else if (key == QLatin1String("tmpfs")) {
+                s.tmpfs = stringList(v);
+            } else if (key == QLatin1String("develop")) {
+                if (const YAML::Node w = v["watch"]) {
+                    if (!w.IsSequence()) {
+                        fail(file, w, QStringLiteral("develop.watch must be a list"));
+                    }
+                    for (const auto &item : w) {
+                        ComposeWatchRule rule;
+                        rule.action = item["action"] ? scalar(item["action"]) : QString();
+                        static const QStringList actions{
+                            QStringLiteral("sync"), QStringLiteral("rebuild"),
+                            QStringLiteral("sync+restart"), QStringLiteral("restart")};
+                        if (!actions.contains(rule.action)) {
+                            fail(file, item,
+                                 QStringLiteral("develop.watch action must be one of %1")
+                                     .arg(actions.join(QStringLiteral(", "))));
+                        }
+                        if (!item["path"]) {
+                            fail(file, item, QStringLiteral("develop.watch rule needs a path"));
+                        }
+                        rule.path = absolute(scalar(item["path"]));
+                        if (item["target"]) {
+                            rule.target = scalar(item["target"]);
+                        }
+                        if (item["ignore"]) {
+                            rule.ignore = stringList(item["ignore"]);
+                        }
+                        if (item["initial_sync"]) {
+                            rule.initialSync = item["initial_sync"].as<bool>(false);
+                        }
+                        s.watch << rule;
+                    }
                 }
             } else if (key.startsWith(QStringLiteral("x-"))) {
                 s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
@@ -631,6 +709,18 @@ void merge(ServiceParts &base, const ServiceParts &over)
     if (o.replicas) {
         b.replicas = o.replicas;
     }
+    if (!o.limits.isEmpty()) {
+        b.limits = o.limits;
+    }
+    if (!o.reservations.isEmpty()) {
+        b.reservations = o.reservations;
+    }
+    if (has("tmpfs")) {
+        b.tmpfs = o.tmpfs;
+    }
+    if (has("develop")) {
+        b.watch = o.watch;
+    }
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
         b.extensions.insert(it.key(), it.value());
     }
@@ -639,24 +729,46 @@ void merge(ServiceParts &base, const ServiceParts &over)
 
 // YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does not:
 // keys of the merged maps are added where the map does not set them itself. In place, so that
-// every node keeps its position for error messages.
-void resolveMergeKeys(YAML::Node node, int depth = 0)
+// every node keeps its position for error messages. Aliases can make the document a graph with
+// cycles (`&a [*a]`) or exponentially many paths (an "alias bomb"): ancestors are checked for
+// cycles and the walk has a budget.
+struct MergeWalk
 {
-    if (depth > 100) {
+    QString file;
+    std::vector<YAML::Node> ancestors;
+    int budget = 200000;
+};
+
+void resolveMergeKeys(YAML::Node node, MergeWalk &walk)
+{
+    if (--walk.budget < 0) {
+        fail(walk.file, node,
+             QStringLiteral("the document expands to too many nodes (a YAML alias loop or alias "
+                            "bomb?)"));
+    }
+    if (!node.IsMap() && !node.IsSequence()) {
         return;
     }
+    for (const YAML::Node &ancestor : walk.ancestors) {
+        if (ancestor.is(node)) {
+            fail(walk.file, node, QStringLiteral("a YAML alias refers to a node that contains it"));
+        }
+    }
+    if (walk.ancestors.size() > 200) {
+        fail(walk.file, node, QStringLiteral("the document is nested too deeply"));
+    }
+    walk.ancestors.push_back(node);
     if (node.IsSequence()) {
         for (YAML::Node child : node) {
-            resolveMergeKeys(child, depth + 1);
+            resolveMergeKeys(child, walk);
         }
-        return;
-    }
-    if (!node.IsMap()) {
+        walk.ancestors.pop_back();
         return;
     }
     for (auto kv : node) {
-        resolveMergeKeys(kv.second, depth + 1);
+        resolveMergeKeys(kv.second, walk);
     }
+    walk.ancestors.pop_back();
     const YAML::Node &constNode = node;
     const YAML::Node merge = constNode["<<"];
     if (!merge) {
@@ -667,12 +779,13 @@ void resolveMergeKeys(YAML::Node node, int depth = 0)
         sources << merge;
     } else if (merge.IsSequence()) {
         for (const YAML::Node &m : merge) {
-            sources << m;
+            if (m.IsMap()) {
+                sources << m;
+            }
         }
     }
     node.remove("<<");
     for (const YAML::Node &source : sources) {
-        resolveMergeKeys(source, depth + 1);
         for (const auto &kv : source) {
             const std::string key = kv.first.Scalar();
             if (!constNode[key]) {
@@ -849,7 +962,8 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             if (root.IsNull()) {
                 continue;
             }
-            resolveMergeKeys(root);
+            MergeWalk walk{path, {}};
+            resolveMergeKeys(root, walk);
             if (!root.IsMap()) {
                 fail(path, root, QStringLiteral("a compose file must be a map"));
             }

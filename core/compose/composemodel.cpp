@@ -195,9 +195,53 @@ QJsonObject ComposeProject::toJson() const
             }
             o.insert(QStringLiteral("labels"), labels);
         }
+        QJsonObject deploy;
         if (s.replicas) {
-            o.insert(QStringLiteral("deploy"),
-                     QJsonObject{{QStringLiteral("replicas"), *s.replicas}});
+            deploy.insert(QStringLiteral("replicas"), *s.replicas);
+        }
+        const auto resourcesJson = [](const ComposeResources &r) {
+            QJsonObject o;
+            if (r.cpus) {
+                o.insert(QStringLiteral("cpus"), *r.cpus);
+            }
+            if (r.memoryBytes) {
+                o.insert(QStringLiteral("memory"), QString::number(*r.memoryBytes));
+            }
+            return o;
+        };
+        if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
+            QJsonObject resources;
+            if (!s.limits.isEmpty()) {
+                resources.insert(QStringLiteral("limits"), resourcesJson(s.limits));
+            }
+            if (!s.reservations.isEmpty()) {
+                resources.insert(QStringLiteral("reservations"), resourcesJson(s.reservations));
+            }
+            deploy.insert(QStringLiteral("resources"), resources);
+        }
+        if (!deploy.isEmpty()) {
+            o.insert(QStringLiteral("deploy"), deploy);
+        }
+        if (!s.tmpfs.isEmpty()) {
+            o.insert(QStringLiteral("tmpfs"), QJsonArray::fromStringList(s.tmpfs));
+        }
+        if (!s.watch.isEmpty()) {
+            QJsonArray watch;
+            for (const ComposeWatchRule &w : s.watch) {
+                QJsonObject rule{{QStringLiteral("action"), w.action},
+                                 {QStringLiteral("path"), w.path}};
+                if (!w.target.isEmpty()) {
+                    rule.insert(QStringLiteral("target"), w.target);
+                }
+                if (!w.ignore.isEmpty()) {
+                    rule.insert(QStringLiteral("ignore"), QJsonArray::fromStringList(w.ignore));
+                }
+                if (w.initialSync) {
+                    rule.insert(QStringLiteral("initial_sync"), true);
+                }
+                watch.append(rule);
+            }
+            o.insert(QStringLiteral("develop"), QJsonObject{{QStringLiteral("watch"), watch}});
         }
         servicesJson.insert(s.name, o);
     }

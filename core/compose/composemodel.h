@@ -60,6 +60,22 @@ struct ComposeVolumeMount
     bool readOnly = false;
 };
 
+struct ComposeWatchRule
+{
+    QString action; // sync, rebuild, sync+restart, restart
+    QString path;   // absolute host path
+    QString target; // path in the container (sync actions)
+    QStringList ignore;
+    bool initialSync = false;
+};
+
+struct ComposeResources
+{
+    std::optional<double> cpus;
+    std::optional<qint64> memoryBytes;
+    bool isEmpty() const { return !cpus && !memoryBytes; }
+};
+
 struct ComposeService
 {
     QString name;
@@ -80,7 +96,11 @@ struct ComposeService
     QString restart;
     QMap<QString, QString> labels;
     std::optional<int> replicas;
-    QJsonObject extensions; // x-* keys, as JSON
+    ComposeResources limits;
+    ComposeResources reservations;
+    QStringList tmpfs;
+    QList<ComposeWatchRule> watch; // develop.watch
+    QJsonObject extensions;        // x-* keys, as JSON
 };
 
 struct ComposeProject

@@ -21,7 +21,8 @@ Error keychainError(const QKeychain::Job *job, const QString &key)
                      QStringLiteral("No keychain is available to keep the secret %1: %2")
                          .arg(key, job->errorString()),
                      QStringLiteral("Start a Secret Service (GNOME Keyring or KWallet) and unlock "
-                                    "it. DevDock does not write secrets in plain text.")};
+                                    "it. DevDock does not write secrets in plain text unless you "
+                                    "ask for it (devdockctl env set --plaintext).")};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error{Error::Code::PermissionDenied,
@@ -32,7 +33,9 @@ Error keychainError(const QKeychain::Job *job, const QString &key)
         return Error{Error::Code::Io,
                      QStringLiteral("The keychain failed for the secret %1: %2")
                          .arg(key, job->errorString()),
-                     QStringLiteral("Check that the keychain is unlocked, then try again.")};
+                     QStringLiteral("Check that a keychain (Secret Service: GNOME Keyring or "
+                                    "KWallet) runs and is unlocked, then try again. Nothing was "
+                                    "written in plain text.")};
     }
 }
 

@@ -123,9 +123,31 @@ QJsonObject modelled(const QJsonObject &compose)
                                            : QJsonValue(QJsonObject{{"aliases", aliases}}));
         }
         o.insert("networks", networks);
-        if (s.value("deploy").toObject().contains("replicas")) {
-            o.insert("deploy",
-                     QJsonObject{{"replicas", s.value("deploy").toObject().value("replicas")}});
+        QJsonObject deploy = pick(s.value("deploy").toObject(), {"replicas"});
+        const QJsonObject resources = s.value("deploy").toObject().value("resources").toObject();
+        QJsonObject pickedResources;
+        for (const char *kind : {"limits", "reservations"}) {
+            const QJsonObject r = pick(resources.value(kind).toObject(), {"cpus", "memory"});
+            if (!r.isEmpty()) {
+                pickedResources.insert(kind, r);
+            }
+        }
+        if (!pickedResources.isEmpty()) {
+            deploy.insert("resources", pickedResources);
+        }
+        if (!deploy.isEmpty()) {
+            o.insert("deploy", deploy);
+        }
+        if (s.contains("tmpfs")) {
+            o.insert("tmpfs", s.value("tmpfs"));
+        }
+        if (s.contains("develop")) {
+            QJsonArray watch;
+            for (const QJsonValue &w : s.value("develop").toObject().value("watch").toArray()) {
+                watch.append(
+                    pick(w.toObject(), {"action", "path", "target", "ignore", "initial_sync"}));
+            }
+            o.insert("develop", QJsonObject{{"watch", watch}});
         }
         services.insert(it.key(), unescape(o));
     }

@@ -5,6 +5,7 @@
 #include "env/envdocument.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +45,7 @@ private slots:
     void parse_malformed_namesLine();
     void roundTrip_byteIdentical_data();
     void roundTrip_byteIdentical();
+    void roundTrip_everyEnvFileInTheCorpus();
     void set_changesOnlyThatKeysLines();
     void set_newKeyIsAppendedWithTheFilesLineEnding();
     void set_valueThatNeedsQuotes_readsBackTheSame_data();
@@ -181,6 +183,44 @@ void TestEnvDocument::roundTrip_byteIdentical()
     const auto doc = EnvDocument::parse(text);
     QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
     QCOMPARE(doc->toString(), text);
+}
+
+void TestEnvDocument::roundTrip_everyEnvFileInTheCorpus()
+{
+    int files = 0;
+    QDirIterator it(QStringLiteral(DEVDOCK_TEST_DATA), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = it.fileName();
+        if (!name.startsWith(".env") && !name.endsWith(".env") && !name.endsWith(".env.example")) {
+            continue;
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const auto doc = EnvDocument::parse(QString::fromUtf8(bytes), path);
+        QVERIFY2(doc, qPrintable(path));
+        QCOMPARE(doc->toString().toUtf8(), bytes);
+        // Editing one key changes only that key's line.
+        const QStringList keys = doc->keys();
+        if (keys.isEmpty()) {
+            continue;
+        }
+        EnvDocument edited = *doc;
+        edited.set(keys.first(), "edited-value");
+        const QStringList before = QString::fromUtf8(bytes).split('\n');
+        const QStringList after = edited.toString().split('\n');
+        QCOMPARE(after.size(), before.size());
+        int changed = 0;
+        for (int i = 0; i < before.size(); ++i) {
+            changed += before.at(i) != after.at(i) ? 1 : 0;
+        }
+        QVERIFY2(changed == 1 || (changed == 0 && doc->rawValue(keys.first()) == "edited-value"),
+                 qPrintable(path));
+        ++files;
+    }
+    QVERIFY(files >= 5);
 }
 
 void TestEnvDocument::set_changesOnlyThatKeysLines()

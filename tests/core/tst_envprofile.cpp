@@ -77,6 +77,7 @@ private slots:
     void save_isAtomicAndRefusesAFileChangedOnDisk();
     void keychain_storeReadDelete();
     void devdockctl_env_secretNeverReachesAFileOrLog();
+    void noKeychain_refusesPlainTextUnlessAskedTo();
 
 private:
     QTemporaryDir m_project;
@@ -285,6 +286,30 @@ void TestEnvProfile::devdockctl_env_secretNeverReachesAFileOrLog()
     r = ctl({"check"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("POSTGRES_PASSWORD"));
+}
+
+void TestEnvProfile::noKeychain_refusesPlainTextUnlessAskedTo()
+{
+    QTemporaryDir project;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + project.filePath("no-bus"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DEVDOCKCTL_PATH),
+            {"env", "set", "API_TOKEN", "t0ken-value", "--project-directory", project.path()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("API_TOKEN") && err.contains("Nothing was written in plain text"),
+             err.constData());
+    QVERIFY(!QFile::exists(project.filePath(".env.local")));
+
+    p.start(QStringLiteral(DEVDOCKCTL_PATH),
+            {"env", "set", "API_TOKEN", "t0ken-value", "--plaintext", "--project-directory",
+             project.path()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(read(project.filePath(".env.local")), QByteArray("API_TOKEN=t0ken-value\n"));
 }
 
 QTEST_GUILESS_MAIN(TestEnvProfile)
