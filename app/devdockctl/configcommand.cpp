@@ -71,12 +71,7 @@ int runConfigCommand(const ComposeLoadOptions &options, const QStringList &argum
     }
     const auto project = loadComposeProject(options);
     if (!project) {
-        Output::errLine(QStringLiteral("devdockctl: ") + project.error().message);
-        if (!project.error().hint.isEmpty()) {
-            Output::errLine(QStringLiteral("hint: ") + project.error().hint);
-        }
-        Output::flush();
-        return EngineFailure;
+        return reportError(project.error());
     }
     if (json) {
         Output::out(QJsonDocument(project->toJson()).toJson(QJsonDocument::Indented));

@@ -44,20 +44,12 @@ QString usageText()
 
 int usageError(const QString &message)
 {
-    Output::errLine(QStringLiteral("devdockctl: ") + message);
-    Output::err(usageText().toUtf8());
-    Output::flush();
-    return UsageError;
+    return reportUsageError(message, usageText().toUtf8());
 }
 
 int engineError(const Error &error)
 {
-    Output::errLine(QStringLiteral("devdockctl: ") + error.message);
-    if (!error.hint.isEmpty()) {
-        Output::errLine(QStringLiteral("hint: ") + error.hint);
-    }
-    Output::flush();
-    return EngineFailure;
+    return reportError(error);
 }
 
 QString humanBytes(double bytes)
@@ -432,6 +424,24 @@ int cmdStats(const QStringList &args)
 }
 
 } // namespace
+
+int reportError(const Error &error)
+{
+    Output::errLine(QStringLiteral("devdockctl: ") + error.message);
+    if (!error.hint.isEmpty()) {
+        Output::errLine(QStringLiteral("hint: ") + error.hint);
+    }
+    Output::flush();
+    return EngineFailure;
+}
+
+int reportUsageError(const QString &message, const QByteArray &usage)
+{
+    Output::errLine(QStringLiteral("devdockctl: ") + message);
+    Output::err(usage);
+    Output::flush();
+    return UsageError;
+}
 
 int runEngineCommand(const QStringList &arguments)
 {

@@ -2,12 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/result.h"
+
 #include <QStringList>
 
 namespace DevDock::Ctl {
 
 // Exit codes shared by every devdockctl command.
 enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
+
+// Prints "devdockctl: message" and "hint: …" on stderr; returns EngineFailure (exit 1).
+int reportError(const Core::Error &error);
+// Prints "devdockctl: message" and the usage text on stderr; returns UsageError (exit 2).
+int reportUsageError(const QString &message, const QByteArray &usage);
 
 // `devdockctl engine <info|containers|logs|events|stats> …`. Runs the Qt event loop until done
 // and returns the process exit code.

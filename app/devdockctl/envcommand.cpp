@@ -45,20 +45,12 @@ const char *kEnvUsage =
 
 int usage(const QString &message)
 {
-    Output::errLine(QStringLiteral("devdockctl: ") + message);
-    Output::err(kEnvUsage);
-    Output::flush();
-    return UsageError;
+    return reportUsageError(message, kEnvUsage);
 }
 
 int fail(const Error &error)
 {
-    Output::errLine(QStringLiteral("devdockctl: ") + error.message);
-    if (!error.hint.isEmpty()) {
-        Output::errLine(QStringLiteral("hint: ") + error.hint);
-    }
-    Output::flush();
-    return EngineFailure;
+    return reportError(error);
 }
 
 std::optional<QString> processVariable(const QString &name)
