@@ -95,24 +95,6 @@ struct Session
     void fail(const Error &error) { finish(engineError(error)); }
 };
 
-// SIGINT/SIGTERM end follow-mode streams cleanly (exit 0 after flushing), as `docker logs -f`.
-int g_signalPipe[2] = {-1, -1};
-
-void installSignalHandlers(QObject *context, std::function<void()> onSignal)
-{
-    if (::pipe(g_signalPipe) != 0) {
-        return;
-    }
-    auto handler = [](int) {
-        const char c = 1;
-        [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
-    };
-    std::signal(SIGINT, handler);
-    std::signal(SIGTERM, handler);
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] { onSignal(); });
-}
-
 // Runs a stream until it finishes (exit 0, or 1 with its error) or SIGINT/SIGTERM stops it
 // (exit 0 after flushing, as `docker logs -f` does).
 template <typename Stream>
@@ -424,6 +406,29 @@ int cmdStats(const QStringList &args)
 }
 
 } // namespace
+
+namespace {
+int g_signalPipe[2] = {-1, -1}; // NOLINT: the signal handler needs a global
+
+} // namespace
+
+void installSignalHandlers(QObject *context, std::function<void()> onSignal)
+{
+    if (g_signalPipe[0] >= 0) {
+        return; // once per process
+    }
+    if (::pipe(g_signalPipe) != 0) {
+        return;
+    }
+    auto handler = [](int) {
+        const char c = 1;
+        [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+    };
+    std::signal(SIGINT, handler);
+    std::signal(SIGTERM, handler);
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] { onSignal(); });
+}
 
 int reportError(const Error &error)
 {

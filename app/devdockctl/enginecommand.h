@@ -4,7 +4,10 @@
 
 #include "util/result.h"
 
+#include <QObject>
 #include <QStringList>
+
+#include <functional>
 
 namespace DevDock::Ctl {
 
@@ -15,6 +18,9 @@ enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
 int reportError(const Core::Error &error);
 // Prints "devdockctl: message" and the usage text on stderr; returns UsageError (exit 2).
 int reportUsageError(const QString &message, const QByteArray &usage);
+
+// SIGINT/SIGTERM call `onSignal` from the event loop (follow modes end cleanly, exit 0).
+void installSignalHandlers(QObject *context, std::function<void()> onSignal);
 
 // `devdockctl engine <info|containers|logs|events|stats> …`. Runs the Qt event loop until done
 // and returns the process exit code.

@@ -59,27 +59,19 @@ std::optional<QString> processVariable(const QString &name)
     return env.contains(name) ? std::optional<QString>(env.value(name)) : std::nullopt;
 }
 
-// Reads the keychain values of `keys` one after another, then calls `done`. A keychain that
-// cannot be used is reported once on stderr; the listing goes on without secrets.
-void fetchSecrets(SecretStore &store, QStringList keys,
+// Reads the keychain values of `keys`. A keychain that cannot be used is reported once on stderr;
+// the listing goes on without secrets.
+void fetchSecrets(SecretStore &store, const QStringList &keys,
                   std::shared_ptr<QHash<QString, QString>> out, std::function<void()> done)
 {
-    if (keys.isEmpty()) {
-        done();
-        return;
-    }
-    const QString key = keys.takeFirst();
-    store.read(key, nullptr, [&store, key, keys, out, done](Result<std::optional<QString>> r) {
-        if (!r) {
-            Output::errLine(QStringLiteral("devdockctl: warning: ") + r.error().message);
-            done();
-            return;
-        }
-        if (*r) {
-            out->insert(key, **r);
-        }
-        fetchSecrets(store, keys, out, done);
-    });
+    readSecrets(store, keys, nullptr,
+                [out, done](QHash<QString, QString> values, std::optional<Error> error) {
+                    if (error) {
+                        Output::errLine(QStringLiteral("devdockctl: warning: ") + error->message);
+                    }
+                    out->insert(values);
+                    done();
+                });
 }
 
 int waitFor(const std::shared_ptr<int> &exitCode)

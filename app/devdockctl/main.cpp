@@ -4,6 +4,7 @@
 #include "enginecommand.h"
 #include "envcommand.h"
 #include "output.h"
+#include "stackcommand.h"
 
 #include "util/logging.h"
 
@@ -22,12 +23,23 @@ const char *kUsage =
     "  -f, --file F  -p, --project-name NAME  --project-directory DIR  --profile P  --env-file F\n"
     "\n"
     "Commands:\n"
+    "  up         Create and start services, dependencies first (--wait, --build, --no-deps)\n"
+    "  down       Stop and remove the stack (-v: and its volumes)\n"
+    "  start      Start services and what they depend on\n"
+    "  stop       Stop services (--with-dependents)\n"
+    "  restart    Restart services and their dependents, in dependency order (--no-deps)\n"
+    "  build      Build the services' images\n"
+    "  pull       Pull the services' images\n"
+    "  ps         Every service's state, health, ports and why it is not up (--json)\n"
+    "  watch      One line per service state change, as it happens (--json)\n"
+    "  logs       Logs of the services, merged and prefixed (-f, --tail N, --no-prefix)\n"
+    "  doctor     Pre-flight checks: 'doctor ports' names who holds a published port\n"
     "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"
     "  version    Print DevDock's version\n"
     "\n"
-    "Run 'devdockctl engine --help' for an engine command's options.\n"
+    "Run 'devdockctl COMMAND --help' for a command's options.\n"
     "Exit status: 0 success, 1 engine error, 2 wrong usage.\n";
 
 } // namespace
@@ -66,6 +78,9 @@ int main(int argc, char *argv[])
     }
     if (command == QStringLiteral("config")) {
         return Ctl::runConfigCommand(compose, args);
+    }
+    if (Ctl::isStackCommand(command)) {
+        return Ctl::runStackCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
         return Ctl::runEnvCommand(args);

@@ -47,6 +47,14 @@ void tryCandidate(QObject *context, QList<QStringList> candidates,
 
 void probeCompose(QObject *context, std::function<void(const ComposeTool &)> callback)
 {
+    // DEVDOCK_COMPOSE picks the tool ("docker-compose", "docker compose"): tests use it to run
+    // the same scenario through the standalone binary.
+    const QString forced = qEnvironmentVariable("DEVDOCK_COMPOSE").trimmed();
+    if (!forced.isEmpty()) {
+        tryCandidate(context, {forced.split(QLatin1Char(' '), Qt::SkipEmptyParts)},
+                     std::move(callback));
+        return;
+    }
     tryCandidate(
         context,
         {{QStringLiteral("docker"), QStringLiteral("compose")}, {QStringLiteral("docker-compose")}},

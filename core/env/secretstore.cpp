@@ -111,4 +111,40 @@ void KeychainSecretStore::remove(const QString &key, QObject *context,
     });
 }
 
+namespace {
+
+void readNext(SecretStore &store, QStringList keys, QHash<QString, QString> values,
+              QPointer<QObject> context, bool hasContext,
+              std::function<void(QHash<QString, QString>, std::optional<Error>)> callback)
+{
+    if (keys.isEmpty()) {
+        callback(values, std::nullopt);
+        return;
+    }
+    const QString key = keys.takeFirst();
+    store.read(key, context.data(),
+               [&store, key, keys, values, context, hasContext,
+                callback](Result<std::optional<QString>> r) mutable {
+                   if (hasContext && !context) {
+                       return;
+                   }
+                   if (!r) {
+                       callback(values, r.error());
+                       return;
+                   }
+                   if (*r) {
+                       values.insert(key, **r);
+                   }
+                   readNext(store, keys, values, context, hasContext, callback);
+               });
+}
+
+} // namespace
+
+void readSecrets(SecretStore &store, const QStringList &keys, QObject *context,
+                 std::function<void(QHash<QString, QString>, std::optional<Error>)> callback)
+{
+    readNext(store, keys, {}, context, context != nullptr, std::move(callback));
+}
+
 } // namespace DevDock::Core

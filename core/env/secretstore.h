@@ -4,7 +4,9 @@
 
 #include "util/result.h"
 
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QString>
 
 #include <functional>
@@ -54,5 +56,10 @@ private:
     QString m_scope;
     QString m_service;
 };
+
+// Reads the values of `keys` one after another. Keys without a stored value are left out. The
+// first keychain failure ends the walk: the callback gets what was read and that error.
+void readSecrets(SecretStore &store, const QStringList &keys, QObject *context,
+                 std::function<void(QHash<QString, QString>, std::optional<Error>)> callback);
 
 } // namespace DevDock::Core

@@ -1,0 +1,652 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stackcommand.h"
+
+#include "enginecommand.h"
+#include "output.h"
+
+#include "engine/engineclient.h"
+#include "engine/logstream.h"
+#include "env/secretstore.h"
+#include "stack/livestate.h"
+#include "stack/portpreflight.h"
+#include "stack/stackcontroller.h"
+#include "stack/stackenvironment.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace DevDock::Ctl {
+
+using namespace DevDock::Core;
+
+namespace {
+
+const QStringList kCommands{
+    QStringLiteral("up"),    QStringLiteral("down"),  QStringLiteral("start"),
+    QStringLiteral("stop"),  QStringLiteral("restart"), QStringLiteral("build"),
+    QStringLiteral("pull"),  QStringLiteral("ps"),    QStringLiteral("watch"),
+    QStringLiteral("logs"),  QStringLiteral("doctor")};
+
+QByteArray usageFor(const QString &command)
+{
+    if (command == u"up") {
+        return "Usage: devdockctl up [--no-deps] [--wait] [--wait-timeout S] [--build] "
+               "[--force-recreate] [--no-preflight] [SERVICE...]\n";
+    }
+    if (command == u"down") {
+        return "Usage: devdockctl down [-v|--volumes]\n";
+    }
+    if (command == u"stop") {
+        return "Usage: devdockctl stop [--with-dependents] [SERVICE...]\n";
+    }
+    if (command == u"restart") {
+        return "Usage: devdockctl restart [--no-deps] [SERVICE...]\n"
+               "Restarts the services and the services that depend on them, in dependency order.\n";
+    }
+    if (command == u"ps" || command == u"watch") {
+        return QByteArray("Usage: devdockctl ") + command.toUtf8() + " [--json]\n";
+    }
+    if (command == u"logs") {
+        return "Usage: devdockctl logs [-f|--follow] [--tail N] [--since T] [--timestamps] "
+               "[--no-prefix] [SERVICE...]\n";
+    }
+    if (command == u"doctor") {
+        return "Usage: devdockctl doctor ports [--json]\n";
+    }
+    return QByteArray("Usage: devdockctl ") + command.toUtf8() + " [SERVICE...]\n";
+}
+
+// Everything a stack command needs: the loaded project, the engine, the controller.
+struct Stack
+{
+    ComposeLoadOptions options;
+    ComposeProject project;
+    std::unique_ptr<EngineClient> client;
+    std::unique_ptr<StackController> controller;
+    int exitCode = -1;
+
+    void finish(int code)
+    {
+        if (exitCode >= 0) {
+            return;
+        }
+        exitCode = code;
+        Output::flush();
+        QCoreApplication::exit(code);
+    }
+    int wait()
+    {
+        if (exitCode < 0) {
+            QCoreApplication::exec();
+        }
+        Output::flush();
+        return exitCode;
+    }
+};
+
+// Loads the .env profile (secrets from the keychain), the project, and connects to the engine.
+Result<void> prepare(Stack &stack, const QString &envProfile)
+{
+    const QString directory = projectDirectoryOf(stack.options);
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(directory));
+    bool done = false;
+    StackEnvironment environment;
+    loadStackEnvironment(directory, envProfile, &store, nullptr, [&](StackEnvironment e) {
+        environment = std::move(e);
+        done = true;
+        QCoreApplication::exit(0);
+    });
+    if (!done) {
+        QCoreApplication::exec();
+    }
+    if (!environment.secrets.isEmpty() || !environment.envFiles.isEmpty()) {
+        for (const QString &warning : std::as_const(environment.warnings)) {
+            Output::errLine(QStringLiteral("devdockctl: warning: ") + warning);
+        }
+    }
+    applyStackEnvironment(stack.options, environment);
+    auto project = loadComposeProject(stack.options);
+    if (!project) {
+        return std::unexpected(project.error());
+    }
+    stack.project = *project;
+    auto endpoint = EngineClient::systemEndpoint();
+    if (!endpoint) {
+        return std::unexpected(endpoint.error());
+    }
+    stack.client = std::make_unique<EngineClient>(*endpoint);
+    stack.controller = std::make_unique<StackController>(stack.client.get());
+    stack.controller->setProject(stack.project, stack.options);
+    stack.controller->setEnvironment(environment.secrets);
+    return {};
+}
+
+QString portsText(const QList<PortBinding> &ports)
+{
+    QStringList parts;
+    for (const PortBinding &p : ports) {
+        if (p.publicPort > 0) {
+            parts << (p.ip.isEmpty() ? QString() : p.ip + QLatin1Char(':'))
+                         + QString::number(p.publicPort) + QStringLiteral("->")
+                         + QString::number(p.privatePort) + QLatin1Char('/') + p.type;
+        }
+    }
+    parts.removeDuplicates();
+    return parts.join(QStringLiteral(", "));
+}
+
+QString pad(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// --- actions -------------------------------------------------------------------------------
+
+int runAction(Stack &stack, const StackAction &action)
+{
+    StackController *controller = stack.controller.get();
+    QObject::connect(controller, &StackController::operationStarted, controller,
+                     [](const StackAction &, ComposeOperation *operation) {
+                         QObject::connect(operation, &ComposeOperation::lineReceived, operation,
+                                          [](const QString &line) {
+                                              Output::errLine(line);
+                                              Output::flush();
+                                          });
+                     });
+    QObject::connect(controller, &StackController::actionFinished, controller,
+                     [&stack](const StackAction &, const Result<void> &result, ComposeOperation *) {
+                         stack.finish(result ? Success : reportError(result.error()));
+                     });
+    installSignalHandlers(controller, [controller] { controller->cancel(); });
+    controller->run(action);
+    return stack.wait();
+}
+
+// --- ps / watch --------------------------------------------------------------------------
+
+void printTable(const QList<ServiceState> &services)
+{
+    int width = 7;
+    for (const ServiceState &s : services) {
+        width = std::max(width, int(s.name.size()));
+    }
+    Output::outLine(pad(QStringLiteral("SERVICE"), width + 2) + pad(QStringLiteral("STATE"), 13)
+                    + pad(QStringLiteral("HEALTH"), 11) + pad(QStringLiteral("PORTS"), 30)
+                    + QStringLiteral("REASON"));
+    for (const ServiceState &s : services) {
+        QString state = statusName(s.status);
+        if (s.status == ServiceStatus::Exited) {
+            state += QStringLiteral(" (") + QString::number(s.exitCode) + QLatin1Char(')');
+        }
+        if (s.containers.size() > 1) {
+            state += QStringLiteral(" x") + QString::number(s.containers.size());
+        }
+        Output::outLine(pad(s.name, width + 2) + pad(state, 13)
+                        + pad(s.health.isEmpty() ? QStringLiteral("-") : s.health, 11)
+                        + pad(portsText(s.ports), 30) + s.reason);
+    }
+}
+
+int cmdPs(Stack &stack, bool json)
+{
+    LiveState *live = stack.controller->liveState();
+    QObject::connect(live, &LiveState::ready, live, [&stack, live, json] {
+        if (!live->isEngineReachable()) {
+            stack.finish(reportError(live->engineError()));
+            return;
+        }
+        const QList<ServiceState> services = live->services();
+        if (json) {
+            QJsonArray array;
+            for (const ServiceState &s : services) {
+                array.append(s.toJson());
+            }
+            Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        } else {
+            printTable(services);
+        }
+        stack.finish(Success);
+    });
+    live->start();
+    return stack.wait();
+}
+
+// The fields a watch line reports; other changes (probe logs) print nothing.
+QString watchKey(const ServiceState &s)
+{
+    QStringList ids;
+    for (const ContainerState &c : s.containers) {
+        ids << c.id.left(12) + QLatin1Char(':') + statusName(c.status);
+    }
+    return statusName(s.status) + QLatin1Char('|') + s.health + QLatin1Char('|')
+           + QString::number(s.exitCode) + QLatin1Char('|') + s.reason + QLatin1Char('|')
+           + ids.join(QLatin1Char(','));
+}
+
+void printWatchLine(const ServiceState &s, const QString &previous, bool json)
+{
+    if (json) {
+        QJsonObject line{{QStringLiteral("time"), nowIso()},
+                         {QStringLiteral("service"), s.name},
+                         {QStringLiteral("state"), statusName(s.status)},
+                         {QStringLiteral("previous"), previous},
+                         {QStringLiteral("health"), s.health},
+                         {QStringLiteral("exit_code"), s.exitCode},
+                         {QStringLiteral("containers"), int(s.containers.size())},
+                         {QStringLiteral("reason"), s.reason}};
+        Output::out(QByteArray(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n'));
+    } else {
+        QString state = statusName(s.status);
+        if (s.status == ServiceStatus::Exited || s.status == ServiceStatus::Restarting) {
+            state += QStringLiteral(" (code ") + QString::number(s.exitCode) + QLatin1Char(')');
+        }
+        QString text = nowIso() + QLatin1Char(' ') + s.name + QLatin1Char(' ') + state;
+        if (!previous.isEmpty() && previous != statusName(s.status)) {
+            text += QStringLiteral(" (was ") + previous + QLatin1Char(')');
+        }
+        if (!s.reason.isEmpty()) {
+            text += QStringLiteral(": ") + s.reason;
+        }
+        Output::outLine(text);
+    }
+    Output::flush(); // one line per change, at once
+}
+
+int cmdWatch(Stack &stack, bool json)
+{
+    LiveState *live = stack.controller->liveState();
+    auto keys = std::make_shared<QHash<QString, QString>>();
+    QObject::connect(live, &LiveState::ready, live, [live, keys, json] {
+        if (!live->isEngineReachable()) {
+            Output::errLine(QStringLiteral("devdockctl: ") + live->engineError().message
+                            + QStringLiteral(" (waiting for it)"));
+            Output::flush();
+        }
+        for (const ServiceState &s : live->services()) {
+            keys->insert(s.name, watchKey(s));
+            printWatchLine(s, QString(), json);
+        }
+        QObject::connect(live, &LiveState::serviceChanged, live,
+                         [keys, json](const ServiceState &now, const ServiceState &before) {
+                             const QString key = watchKey(now);
+                             if (keys->value(now.name) == key) {
+                                 return;
+                             }
+                             keys->insert(now.name, key);
+                             printWatchLine(now, before.name.isEmpty() ? QString() : statusName(before.status), json);
+                         });
+    });
+    QObject::connect(live, &LiveState::alertRaised, live, [json](const ServiceAlert &alert) {
+        const QString kind = alert.kind == ServiceAlert::Kind::Exited ? QStringLiteral("exited")
+                                                                       : QStringLiteral("unhealthy");
+        if (json) {
+            QJsonObject line{{QStringLiteral("time"), nowIso()},
+                             {QStringLiteral("alert"), kind},
+                             {QStringLiteral("service"), alert.service},
+                             {QStringLiteral("container"), alert.container},
+                             {QStringLiteral("message"), alert.message}};
+            Output::out(QByteArray(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n'));
+        } else {
+            Output::outLine(nowIso() + QStringLiteral(" ALERT ") + alert.message);
+        }
+        Output::flush();
+    });
+    QObject::connect(live, &LiveState::engineStatusChanged, live,
+                     [](bool reachable, const Error &error) {
+                         Output::errLine(reachable ? QStringLiteral("devdockctl: engine reachable")
+                                                   : QStringLiteral("devdockctl: ") + error.message);
+                         Output::flush();
+                     });
+    installSignalHandlers(live, [&stack] { stack.finish(Success); });
+    live->start();
+    return stack.wait();
+}
+
+// --- logs --------------------------------------------------------------------------------
+
+struct LogFollower
+{
+    Stack *stack = nullptr;
+    QStringList services;
+    LogOptions options;
+    bool prefix = true;
+    int width = 0;
+    QHash<QString, LogStream *> streams;       // container id -> open stream
+    QHash<QString, QDateTime> attachedStart;   // container id -> StartedAt of the attached run
+    QHash<QString, QByteArray> partial;        // container id -> incomplete line
+    int open = 0;
+    bool loaded = false;
+
+    QString label(const ContainerState &c) const
+    {
+        return c.oneoff ? c.name : c.service + QLatin1Char('-') + QString::number(c.number);
+    }
+
+    void emitLines(const QString &id, const QString &label, QByteArrayView bytes)
+    {
+        QByteArray &buffer = partial[id];
+        buffer.append(bytes.data(), bytes.size());
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype nl = buffer.indexOf('\n', start);
+            if (nl < 0) {
+                break;
+            }
+            if (prefix) {
+                Output::out(QByteArray(pad(label, width).toUtf8() + "  | "));
+            }
+            Output::out(QByteArrayView(buffer.constData() + start, nl - start + 1));
+            start = nl + 1;
+        }
+        buffer.remove(0, start);
+    }
+
+    void attach(const ContainerState &c)
+    {
+        if (streams.contains(c.id)) {
+            return;
+        }
+        LogOptions o = options;
+        if (attachedStart.contains(c.id)) {
+            // Re-attach after a restart: from the new start, nothing twice.
+            o.tail.clear();
+            o.since = QString::number(c.startedAt.toMSecsSinceEpoch() / 1000.0, 'f', 3);
+        }
+        attachedStart.insert(c.id, c.startedAt);
+        auto *stream = new LogStream(stack->client.get(), c.id, o, stack->controller.get());
+        streams.insert(c.id, stream);
+        ++open;
+        const QString id = c.id;
+        const QString name = label(c);
+        stream->setSink([this, id, name](FrameDemuxer::Stream, QByteArrayView bytes) {
+            emitLines(id, name, bytes);
+        });
+        QObject::connect(stream, &LogStream::finished, stream, [this, id, name, stream](const Result<void> &r) {
+            streams.remove(id);
+            stream->deleteLater();
+            const QByteArray rest = partial.take(id);
+            if (!rest.isEmpty()) {
+                emitLines(id, name, QByteArray(rest + '\n'));
+            }
+            if (!r && r.error().code != Error::Code::NotFound) {
+                Output::errLine(QStringLiteral("devdockctl: logs of ") + name + QStringLiteral(": ")
+                                + r.error().message);
+            }
+            Output::flush();
+            if (--open == 0 && !options.follow) {
+                stack->finish(Success);
+            }
+        });
+        stream->start();
+    }
+
+    void sync(const QList<ServiceState> &states)
+    {
+        for (const ServiceState &s : states) {
+            if (!services.isEmpty() && !services.contains(s.name)) {
+                continue;
+            }
+            for (const ContainerState &c : s.containers + s.oneoffs) {
+                const bool running = c.engineState == u"running";
+                const bool restarted = attachedStart.contains(c.id)
+                                       && attachedStart.value(c.id) != c.startedAt;
+                if (!attachedStart.contains(c.id) || (options.follow && running && restarted)) {
+                    attach(c);
+                }
+            }
+        }
+    }
+};
+
+int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options, bool prefix)
+{
+    for (const QString &s : services) {
+        if (!stack.project.service(s)) {
+            return reportUsageError(QStringLiteral("no such service: %1").arg(s), usageFor(QStringLiteral("logs")));
+        }
+    }
+    auto follower = std::make_shared<LogFollower>();
+    follower->stack = &stack;
+    follower->services = services;
+    follower->options = options;
+    follower->prefix = prefix;
+    LiveState *live = stack.controller->liveState();
+    QObject::connect(live, &LiveState::ready, live, [&stack, live, follower] {
+        if (!live->isEngineReachable()) {
+            stack.finish(reportError(live->engineError()));
+            return;
+        }
+        for (const ContainerState &c : live->containers()) {
+            follower->width = std::max(follower->width, int(follower->label(c).size()));
+        }
+        follower->sync(live->services());
+        if (follower->open == 0 && !follower->options.follow) {
+            stack.finish(Success);
+            return;
+        }
+        if (follower->options.follow) {
+            QObject::connect(live, &LiveState::servicesChanged, live,
+                             [follower](const QList<ServiceState> &states) { follower->sync(states); });
+        }
+    });
+    installSignalHandlers(live, [&stack] { stack.finish(Success); });
+    live->start();
+    return stack.wait();
+}
+
+// --- doctor ports ---------------------------------------------------------------------------
+
+int cmdDoctorPorts(Stack &stack, bool json)
+{
+    const QList<PortRequest> requests = publishedPorts(stack.project, {});
+    checkPorts(stack.client.get(), stack.project.name, requests, stack.controller.get(),
+               [&stack, json](Result<PortReport> report) {
+                   if (!report) {
+                       stack.finish(reportError(report.error()));
+                       return;
+                   }
+                   const bool conflicts = !report->conflicts().isEmpty();
+                   if (json) {
+                       QJsonArray array;
+                       for (const PortCheck &c : report->checks) {
+                           QJsonObject o{{QStringLiteral("service"), c.request.service},
+                                         {QStringLiteral("host_ip"), c.request.hostIp},
+                                         {QStringLiteral("port"), c.request.port},
+                                         {QStringLiteral("protocol"), c.request.protocol},
+                                         {QStringLiteral("conflict"), c.conflict()},
+                                         {QStringLiteral("holder"), c.holder.kind == PortHolder::Kind::None
+                                                                        ? QString()
+                                                                        : c.holder.describe()}};
+                           if (c.holder.pid > 0) {
+                               o.insert(QStringLiteral("pid"), c.holder.pid);
+                           }
+                           if (c.conflict()) {
+                               o.insert(QStringLiteral("message"), c.message());
+                           }
+                           array.append(o);
+                       }
+                       Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
+                   } else if (report->checks.isEmpty()) {
+                       Output::outLine(QStringLiteral("The project publishes no host ports."));
+                   } else {
+                       Output::outLine(pad(QStringLiteral("PORT"), 24) + pad(QStringLiteral("SERVICE"), 22)
+                                       + QStringLiteral("STATUS"));
+                       for (const PortCheck &c : report->checks) {
+                           const QString port = (c.request.hostIp.isEmpty() ? QString() : c.request.hostIp + QLatin1Char(':'))
+                                                + QString::number(c.request.port) + QLatin1Char('/')
+                                                + c.request.protocol;
+                           QString status = QStringLiteral("free");
+                           if (c.holder.kind == PortHolder::Kind::OwnContainer) {
+                               status = QStringLiteral("in use by ") + c.holder.describe();
+                           } else if (c.conflict()) {
+                               status = QStringLiteral("CONFLICT: held by ") + c.holder.describe();
+                           }
+                           Output::outLine(pad(port, 24) + pad(c.request.service, 22) + status);
+                       }
+                       if (!report->localChecked) {
+                           Output::errLine(QStringLiteral("note: the engine is remote; only its containers were checked"));
+                       }
+                   }
+                   if (conflicts) {
+                       const Error error = report->error();
+                       Output::errLine(QStringLiteral("devdockctl: ") + error.message);
+                       Output::errLine(QStringLiteral("hint: ") + error.hint);
+                   }
+                   stack.finish(conflicts ? EngineFailure : Success);
+               });
+    return stack.wait();
+}
+
+} // namespace
+
+bool isStackCommand(const QString &command)
+{
+    return kCommands.contains(command);
+}
+
+int runStackCommand(const ComposeLoadOptions &options, const QStringList &arguments)
+{
+    const QString command = arguments.first();
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help"));
+    const QCommandLineOption envProfile(QStringLiteral("env-profile"), QStringLiteral(".env profile"),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
+    const QCommandLineOption noDeps(QStringLiteral("no-deps"), QStringLiteral("Only these services"));
+    const QCommandLineOption waitOption(QStringLiteral("wait"), QStringLiteral("Wait until healthy"));
+    const QCommandLineOption waitTimeout(QStringLiteral("wait-timeout"), QStringLiteral("Seconds"),
+                                         QStringLiteral("S"));
+    const QCommandLineOption build(QStringLiteral("build"), QStringLiteral("Build first"));
+    const QCommandLineOption forceRecreate(QStringLiteral("force-recreate"), QStringLiteral("Recreate"));
+    const QCommandLineOption noPreflight(QStringLiteral("no-preflight"), QStringLiteral("Skip the port check"));
+    const QCommandLineOption volumes({QStringLiteral("v"), QStringLiteral("volumes")}, QStringLiteral("Remove volumes"));
+    const QCommandLineOption withDependents(QStringLiteral("with-dependents"), QStringLiteral("Also dependents"));
+    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("Follow"));
+    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Lines"), QStringLiteral("N"));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Since"), QStringLiteral("T"));
+    const QCommandLineOption timestamps({QStringLiteral("t"), QStringLiteral("timestamps")}, QStringLiteral("Timestamps"));
+    const QCommandLineOption noPrefix(QStringLiteral("no-prefix"), QStringLiteral("No prefix"));
+    parser.addOptions({help, envProfile});
+    if (command == u"up") {
+        parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
+    } else if (command == u"down") {
+        parser.addOption(volumes);
+    } else if (command == u"stop") {
+        parser.addOption(withDependents);
+    } else if (command == u"restart") {
+        parser.addOptions({noDeps, noPreflight});
+    } else if (command == u"start") {
+        parser.addOption(noPreflight);
+    } else if (command == u"ps" || command == u"watch" || command == u"doctor") {
+        parser.addOption(json);
+    } else if (command == u"logs") {
+        parser.addOptions({follow, tail, since, timestamps, noPrefix});
+    }
+    if (!parser.parse(QStringList{QStringLiteral("devdockctl ") + command} + arguments.mid(1))) {
+        return reportUsageError(parser.errorText(), usageFor(command));
+    }
+    if (parser.isSet(help)) {
+        Output::out(usageFor(command));
+        Output::flush();
+        return Success;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (command == u"doctor") {
+        if (positional != QStringList{QStringLiteral("ports")}) {
+            return reportUsageError(QStringLiteral("doctor takes one check: ports"), usageFor(command));
+        }
+        positional.clear();
+    }
+    if ((command == u"ps" || command == u"watch" || command == u"down") && !positional.isEmpty()) {
+        return reportUsageError(QStringLiteral("%1 takes no services").arg(command), usageFor(command));
+    }
+    if (command == u"up" && parser.isSet(waitTimeout) && parser.value(waitTimeout).toInt() <= 0) {
+        return reportUsageError(QStringLiteral("--wait-timeout takes a number of seconds"), usageFor(command));
+    }
+    LogOptions logOptions;
+    if (command == u"logs") {
+        logOptions.follow = parser.isSet(follow);
+        logOptions.timestamps = parser.isSet(timestamps);
+        logOptions.tail = parser.value(tail);
+        logOptions.since = parser.value(since);
+        bool numeric = false;
+        if (!logOptions.tail.isEmpty() && logOptions.tail != u"all"
+            && (logOptions.tail.toInt(&numeric) < 0 || !numeric)) {
+            return reportUsageError(QStringLiteral("--tail takes a number or \"all\""), usageFor(command));
+        }
+    }
+
+    Stack stack;
+    stack.options = options;
+    if (auto ready = prepare(stack, parser.value(envProfile).isEmpty()
+                                        ? qEnvironmentVariable("DEVDOCK_ENV_PROFILE")
+                                        : parser.value(envProfile));
+        !ready) {
+        return reportError(ready.error());
+    }
+    for (const QString &service : positional) {
+        if (!stack.project.service(service)) {
+            return reportError(Error{Error::Code::InvalidArgument,
+                                     QStringLiteral("no such service: %1").arg(service),
+                                     QStringLiteral("The project's services: %1")
+                                         .arg(stack.controller->affectedServices({StackAction::Kind::Down, {}, {}, false, false, true})
+                                                  .join(QStringLiteral(", ")))});
+        }
+    }
+
+    if (command == u"ps") {
+        return cmdPs(stack, parser.isSet(json));
+    }
+    if (command == u"watch") {
+        return cmdWatch(stack, parser.isSet(json));
+    }
+    if (command == u"logs") {
+        return cmdLogs(stack, positional, logOptions, !parser.isSet(noPrefix));
+    }
+    if (command == u"doctor") {
+        return cmdDoctorPorts(stack, parser.isSet(json));
+    }
+
+    StackAction action;
+    action.services = positional;
+    action.preflight = !parser.isSet(noPreflight);
+    if (command == u"up") {
+        action.kind = StackAction::Kind::Up;
+        action.up.noDeps = parser.isSet(noDeps);
+        action.up.wait = parser.isSet(waitOption);
+        action.up.waitTimeoutSeconds = parser.isSet(waitTimeout) ? parser.value(waitTimeout).toInt() : 0;
+        action.up.build = parser.isSet(build);
+        action.up.forceRecreate = parser.isSet(forceRecreate);
+    } else if (command == u"down") {
+        action.kind = StackAction::Kind::Down;
+        action.removeVolumes = parser.isSet(volumes);
+    } else if (command == u"start") {
+        action.kind = StackAction::Kind::Start;
+    } else if (command == u"stop") {
+        action.kind = StackAction::Kind::Stop;
+        action.withDependents = parser.isSet(withDependents);
+    } else if (command == u"restart") {
+        action.kind = StackAction::Kind::Restart;
+        action.withDependents = !parser.isSet(noDeps);
+    } else if (command == u"build") {
+        action.kind = StackAction::Kind::Build;
+    } else if (command == u"pull") {
+        action.kind = StackAction::Kind::Pull;
+    }
+    return runAction(stack, action);
+}
+
+} // namespace DevDock::Ctl

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compose/composemodel.h"
+#include "servicestate.h"
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <optional>
+
+namespace DevDock::Core {
+
+class EngineClient;
+class EventStream;
+struct EngineEvent;
+
+// The live state of one compose project: its containers (found by the label
+// com.docker.compose.project), mapped onto the model's services, replicas and one-off containers
+// included. Driven by engine events, not polling: an event marks its container, a short coalescing
+// timer re-lists and inspects only what changed. After an event-stream reconnect everything is
+// listed and inspected again.
+class LiveState final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LiveState(EngineClient *client, QObject *parent = nullptr);
+    ~LiveState() override;
+
+    // The project whose containers to track; may be called again after a reload.
+    void setProject(const ComposeProject &project);
+    const ComposeProject &project() const { return m_project; }
+
+    void start();
+    void stop();
+    bool isKnown() const { return m_known; } // the first listing is done
+    bool isEngineReachable() const { return m_reachable; }
+    Error engineError() const { return m_engineError; }
+
+    QList<ServiceState> services() const { return m_services; }
+    std::optional<ServiceState> service(const QString &name) const;
+    QList<ContainerState> containers() const { return m_containers.values(); }
+
+    // DevDock is about to stop, restart or recreate these services (empty: all): their exits
+    // raise no alert until endExpected() plus a grace period for late events.
+    void beginExpected(const QStringList &services);
+    void endExpected(const QStringList &services);
+
+    // Re-list and re-inspect everything now.
+    void refresh();
+
+    void setCoalesceInterval(int ms) { m_timer.setInterval(ms); }
+
+signals:
+    void ready();
+    // After every batch of changes, with the whole new picture.
+    void servicesChanged(const QList<DevDock::Core::ServiceState> &services);
+    // One service changed (state, health, reason, containers, probes).
+    void serviceChanged(const DevDock::Core::ServiceState &now,
+                        const DevDock::Core::ServiceState &before);
+    // Running to exited unexpectedly, or turned unhealthy.
+    void alertRaised(const DevDock::Core::ServiceAlert &alert);
+    void engineStatusChanged(bool reachable, const DevDock::Core::Error &error);
+
+private:
+    void onEvent(const EngineEvent &event);
+    void schedule();
+    void run();
+    void inspectDirty();
+    void apply();
+    void setReachable(bool reachable, const Error &error = {});
+    bool isExpected(const ContainerState &container) const;
+    void raiseLater(ServiceAlert alert, const QString &containerId);
+
+    QPointer<EngineClient> m_client;
+    ComposeProject m_project;
+    EventStream *m_events = nullptr;
+    QTimer m_timer;
+    QHash<QString, ContainerState> m_containers; // by id
+    QList<ServiceState> m_services;
+    QSet<QString> m_dirty;
+    QHash<QString, qint64> m_stopEvents; // container id -> when a stop event came (ms)
+    QHash<QString, int> m_expected;      // service ("" = all) -> nesting count
+    QHash<QString, qint64> m_expectedUntil;
+    int m_pendingInspects = 0;
+    bool m_relist = true;
+    bool m_busy = false;
+    bool m_again = false;
+    bool m_known = false;
+    bool m_answered = false; // the engine answered (a listing, or the error)
+    bool m_reachable = false;
+    bool m_running = false;
+    Error m_engineError;
+};
+
+} // namespace DevDock::Core

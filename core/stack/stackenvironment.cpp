@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stackenvironment.h"
+
+#include "env/envprofile.h"
+#include "env/secretstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace DevDock::Core {
+
+QString projectDirectoryOf(const ComposeLoadOptions &options)
+{
+    if (!options.projectDirectory.isEmpty()) {
+        return QDir(options.workingDirectory).absoluteFilePath(options.projectDirectory);
+    }
+    if (!options.files.isEmpty() && options.files.first() != u"-") {
+        return QFileInfo(QDir(options.workingDirectory).absoluteFilePath(options.files.first()))
+            .absolutePath();
+    }
+    return options.workingDirectory.isEmpty() ? QDir::currentPath() : options.workingDirectory;
+}
+
+void loadStackEnvironment(const QString &projectDirectory, const QString &profileName,
+                          SecretStore *store, QObject *context,
+                          std::function<void(StackEnvironment)> callback)
+{
+    StackEnvironment environment;
+    const QString name = profileName.isEmpty() ? EnvProfile::defaultProfile(projectDirectory)
+                                               : profileName;
+    auto profile = EnvProfile::load(projectDirectory, name);
+    if (!profile) {
+        environment.warnings << profile.error().message;
+        callback(environment);
+        return;
+    }
+    environment.profile = profile->name();
+    for (const EnvFile &file : profile->stack()) {
+        if (QFileInfo::exists(file.path)) { // a profile may name files it does not have
+            environment.envFiles << QFileInfo(file.path).absoluteFilePath();
+        }
+    }
+    const QStringList secretKeys = profile->secretKeys();
+    if (!store || secretKeys.isEmpty()) {
+        callback(environment);
+        return;
+    }
+    readSecrets(*store, secretKeys, context,
+                [environment, callback](QHash<QString, QString> values,
+                                        std::optional<Error> error) mutable {
+                    environment.secrets = std::move(values);
+                    if (error) {
+                        environment.warnings << error->message;
+                    }
+                    callback(environment);
+                });
+}
+
+void applyStackEnvironment(ComposeLoadOptions &options, const StackEnvironment &environment)
+{
+    if (options.envFiles.isEmpty()) {
+        options.envFiles = environment.envFiles;
+    }
+    for (auto it = environment.secrets.cbegin(); it != environment.secrets.cend(); ++it) {
+        if (!options.environment.contains(it.key())) {
+            options.environment.insert(it.key(), it.value());
+        }
+    }
+}
+
+} // namespace DevDock::Core
