@@ -14,6 +14,6 @@ engine=$(bash scripts/dockerd.sh ensure)
 echo "docker engine: $engine" >&2
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target devdock devdockctl
-bash scripts/busybox-image.sh devdock-demo/busybox:latest
-docker compose --project-directory examples/demo -f examples/demo/compose.yaml up -d --wait
+bash scripts/prepare-demo
+build/dev/app/devdockctl --project-directory examples/demo up || echo "The demo stack did not start fully; DevDock shows why." >&2
 exec build/dev/app/devdock "$@"

@@ -446,12 +446,18 @@ public:
                 s.image = scalar(v);
             } else if (key == QLatin1String("build")) {
                 ComposeBuild b;
+                // Sub-keys are remembered: an override merges them into the base key by key.
                 if (v.IsScalar()) {
                     b.context = absolute(scalar(v));
+                    parts.present.insert(QStringLiteral("build.context"));
                 } else if (v.IsMap()) {
                     b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                    if (v["context"]) {
+                        parts.present.insert(QStringLiteral("build.context"));
+                    }
                     if (v["dockerfile"]) {
                         b.dockerfile = scalar(v["dockerfile"]);
+                        parts.present.insert(QStringLiteral("build.dockerfile"));
                     }
                     if (v["target"]) {
                         b.target = scalar(v["target"]);
@@ -533,23 +539,29 @@ public:
                     fail(file, v, QStringLiteral("healthcheck must be a map"));
                 }
                 if (v["test"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.test"));
                     h.test = v["test"].IsScalar()
                                  ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
                                  : stringList(v["test"]);
                 }
                 if (v["interval"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.interval"));
                     h.interval = goDuration(scalar(v["interval"]));
                 }
                 if (v["timeout"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.timeout"));
                     h.timeout = goDuration(scalar(v["timeout"]));
                 }
                 if (v["start_period"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.start_period"));
                     h.startPeriod = goDuration(scalar(v["start_period"]));
                 }
                 if (v["retries"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.retries"));
                     h.retries = scalar(v["retries"]).toInt();
                 }
                 if (v["disable"]) {
+                    parts.present.insert(QStringLiteral("healthcheck.disable"));
                     h.disable = v["disable"].as<bool>(false);
                 }
                 s.healthcheck = h;
@@ -655,9 +667,10 @@ void merge(ServiceParts &base, const ServiceParts &over)
         if (!b.build) {
             b.build = o.build;
         } else if (o.build) {
-            b.build->context = o.build->context;
-            if (o.build->dockerfile != QLatin1String("Dockerfile")
-                || b.build->dockerfile.isEmpty()) {
+            if (has("build.context")) {
+                b.build->context = o.build->context;
+            }
+            if (has("build.dockerfile") || b.build->dockerfile.isEmpty()) {
                 b.build->dockerfile = o.build->dockerfile;
             }
             if (!o.build->target.isEmpty()) {
@@ -684,7 +697,31 @@ void merge(ServiceParts &base, const ServiceParts &over)
     }
     b.dependsOn.insert(o.dependsOn);
     if (has("healthcheck")) {
-        b.healthcheck = o.healthcheck;
+        if (!b.healthcheck || !o.healthcheck) {
+            b.healthcheck = o.healthcheck;
+        } else {
+            // Compose merges health checks key by key.
+            ComposeHealthcheck &h = *b.healthcheck;
+            const ComposeHealthcheck &oh = *o.healthcheck;
+            if (has("healthcheck.test")) {
+                h.test = oh.test;
+            }
+            if (has("healthcheck.interval")) {
+                h.interval = oh.interval;
+            }
+            if (has("healthcheck.timeout")) {
+                h.timeout = oh.timeout;
+            }
+            if (has("healthcheck.start_period")) {
+                h.startPeriod = oh.startPeriod;
+            }
+            if (has("healthcheck.retries")) {
+                h.retries = oh.retries;
+            }
+            if (has("healthcheck.disable")) {
+                h.disable = oh.disable;
+            }
+        }
     }
     for (const ComposeVolumeMount &v : o.volumes) {
         bool replaced = false;

@@ -215,9 +215,26 @@ private slots:
 void TestComposeLoader::config_matchesDockerCompose_data()
 {
     QTest::addColumn<QString>("dir");
+    QTest::addColumn<QStringList>("args");
     for (const QString &d : projects(DEVDOCK_TEST_DATA "/compose")) {
-        QTest::newRow(qPrintable(QFileInfo(d).fileName())) << d;
+        QTest::newRow(qPrintable(QFileInfo(d).fileName())) << d << argsOf(d);
     }
+    // The flagship stack in every combination its README names.
+    const QString synapse = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/synapse-dte");
+    const QStringList prod{"-f", "docker-compose.yml"};
+    QTest::newRow("synapse-dte production")
+        << synapse << prod + QStringList{"--env-file", ".env.production"};
+    QTest::newRow("synapse-dte production+dev")
+        << synapse
+        << prod + QStringList{"-f", "docker-compose.dev.yml", "--env-file", ".env.development"};
+    QTest::newRow("synapse-dte production+test")
+        << synapse
+        << prod + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development"};
+    QTest::newRow("synapse-dte production+test, profile test")
+        << synapse
+        << prod
+               + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development",
+                             "--profile", "test"};
 }
 
 void TestComposeLoader::config_matchesDockerCompose()
@@ -226,7 +243,12 @@ void TestComposeLoader::config_matchesDockerCompose()
         QSKIP("docker compose is not installed");
     }
     QFETCH(QString, dir);
-    const QStringList args = argsOf(dir);
+    QFETCH(QStringList, args);
+    // SynapseDTE's secrets come from the environment (DevDock: the keychain).
+    qputenv("POSTGRES_PASSWORD", "test-postgres-password");
+    qputenv("REDIS_PASSWORD", "test-redis-password");
+    qputenv("SECRET_KEY", "test-secret-key");
+    qputenv("TEMPORAL_DB_PASSWORD", "test-temporal-password");
     const Run compose = inDir(
         dir, "docker", QStringList{"compose"} + args + QStringList{"config", "--format", "json"});
     QVERIFY2(compose.exitCode == 0, compose.err.constData());

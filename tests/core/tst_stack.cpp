@@ -1,0 +1,412 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The stack scenario on the demo stack, against the real engine and the real compose CLI: through
+// `devdockctl` (up --wait, ps, watch, restart, the port pre-flight, down) and through
+// StackController and LiveState in-process. Runs once with `docker compose` and once with the
+// standalone `docker-compose` where that is installed.
+#include "../common/dockertest.h"
+
+#include "compose/composeloader.h"
+#include "engine/engineclient.h"
+#include "stack/livestate.h"
+#include "stack/stackcontroller.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+int freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + file.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(file, target)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString startedAt(const QString &container)
+{
+    return QString::fromUtf8(
+               docker({"inspect", "--format", "{{.State.StartedAt}}", container}).out)
+        .trimmed();
+}
+
+QString containerId(const QString &container)
+{
+    return QString::fromUtf8(docker({"inspect", "--format", "{{.Id}}", container}).out).trimmed();
+}
+
+} // namespace
+
+class TestStack : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void scenario_data();
+    void scenario();
+    void cleanup();
+
+private:
+    // One run of the scenario: a private copy of the demo with its own name and ports.
+    struct Fixture
+    {
+        QString tool;
+        QString project;
+        QTemporaryDir dir;
+        QProcessEnvironment env;
+        int httpPort = 0;
+    };
+    Run ctl(const Fixture &f, const QStringList &args, int timeoutMs = 240000,
+            const QProcessEnvironment &extra = {});
+    void stepUp(Fixture &f);
+    void stepPsAgreesWithCompose(Fixture &f);
+    void stepWatchSeesKill(Fixture &f);
+    void stepRestartKeepsDependencyOrder(Fixture &f);
+    void stepPortTakenBlocksUp(Fixture &f);
+    void stepControllerAndLiveState(Fixture &f);
+    void stepDownLeavesNothing(Fixture &f);
+    QStringList m_projects;
+};
+
+void TestStack::initTestCase()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    // The demo's image is the busybox image under its own name (scripts/prepare-demo).
+    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
+        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    }
+}
+
+void TestStack::scenario_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::newRow("docker compose") << "docker compose";
+    if (run("docker-compose", {"version", "--short"}, 20000).exitCode == 0) {
+        QTest::newRow("standalone docker-compose") << "docker-compose";
+    } else {
+        qInfo("standalone docker-compose is not installed: that row is left out");
+    }
+}
+
+void TestStack::cleanup()
+{
+    for (const QString &project : std::as_const(m_projects)) {
+        run("docker", {"compose", "-p", project, "down", "-v", "--remove-orphans", "-t", "1"});
+    }
+    m_projects.clear();
+}
+
+Run TestStack::ctl(const Fixture &f, const QStringList &args, int timeoutMs,
+                   const QProcessEnvironment &extra)
+{
+    QProcess p;
+    QProcessEnvironment env = f.env;
+    for (const QString &key : extra.keys()) {
+        env.insert(key, extra.value(key));
+    }
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(f.dir.path());
+    p.start(DEVDOCKCTL_PATH, QStringList{"-p", f.project} + args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, p.readAllStandardOutput(), "timeout: " + p.readAllStandardError()};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+void TestStack::scenario()
+{
+    QFETCH(QString, tool);
+    Fixture f;
+    f.tool = tool;
+    f.project = tool == "docker compose" ? "devdock-it-v2" : "devdock-it-standalone";
+    m_projects << f.project;
+    run("docker", {"compose", "-p", f.project, "down", "-v", "--remove-orphans", "-t", "1"});
+    QVERIFY(copyTree(DEVDOCK_SOURCE_DIR "/examples/demo", f.dir.path()));
+    f.httpPort = freePort();
+    f.env = QProcessEnvironment::systemEnvironment();
+    f.env.insert("DEVDOCK_COMPOSE", tool);
+    f.env.insert("DEMO_HTTP_PORT", QString::number(f.httpPort));
+    f.env.insert("DEMO_TEMPORAL_UI_PORT", QString::number(freePort()));
+    f.env.insert("DEMO_FLAKY_PERIOD", "3600"); // no planned flapping during the test
+    // The in-process controller reads the same variables from this process's environment.
+    for (const char *key : {"DEVDOCK_COMPOSE", "DEMO_HTTP_PORT", "DEMO_TEMPORAL_UI_PORT",
+                            "DEMO_FLAKY_PERIOD"}) {
+        qputenv(key, f.env.value(QString::fromLatin1(key)).toUtf8());
+    }
+
+    stepUp(f);
+    if (QTest::currentTestFailed()) return;
+    stepPsAgreesWithCompose(f);
+    if (QTest::currentTestFailed()) return;
+    stepWatchSeesKill(f);
+    if (QTest::currentTestFailed()) return;
+    stepRestartKeepsDependencyOrder(f);
+    if (QTest::currentTestFailed()) return;
+    stepPortTakenBlocksUp(f);
+    if (QTest::currentTestFailed()) return;
+    stepControllerAndLiveState(f);
+    if (QTest::currentTestFailed()) return;
+    stepDownLeavesNothing(f);
+    qunsetenv("DEVDOCK_COMPOSE");
+}
+
+void TestStack::stepUp(Fixture &f)
+{
+    const Run up = ctl(f, {"up", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    // Compose's progress reaches stderr line by line.
+    QVERIFY2(up.err.contains("Started") || up.err.contains("Healthy"), up.err.constData());
+}
+
+void TestStack::stepPsAgreesWithCompose(Fixture &f)
+{
+    const Run ps = ctl(f, {"ps", "--json"});
+    QVERIFY2(ps.exitCode == 0, ps.err.constData());
+    const QJsonArray services = QJsonDocument::fromJson(ps.out).array();
+    QCOMPARE(services.size(), 10);
+
+    const Run compose = run("docker", {"compose", "-p", f.project, "ps", "-a", "--format", "json"});
+    QVERIFY2(compose.exitCode == 0, compose.err.constData());
+    QHash<QString, QJsonObject> theirs;
+    for (const QByteArray &line : compose.out.split('\n')) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (doc.isObject()) {
+            theirs.insert(doc.object().value("Service").toString(), doc.object());
+        } else if (doc.isArray()) { // older Compose prints one array
+            for (const QJsonValue &v : doc.array()) {
+                theirs.insert(v.toObject().value("Service").toString(), v.toObject());
+            }
+        }
+    }
+    QCOMPARE(theirs.size(), 10);
+    for (const QJsonValue &value : services) {
+        const QJsonObject mine = value.toObject();
+        const QString name = mine.value("name").toString();
+        const QJsonObject other = theirs.value(name);
+        QVERIFY2(!other.isEmpty(), qPrintable(name));
+        const QString state = mine.value("state").toString();
+        // Every service is up; those with a health check are healthy.
+        QVERIFY2(state == "running" || state == "healthy", qPrintable(name + ": " + state));
+        QCOMPARE(other.value("State").toString(), QString("running"));
+        QCOMPARE(mine.value("health").toString(), other.value("Health").toString());
+        QCOMPARE(state == "healthy", other.value("Health").toString() == "healthy");
+        QCOMPARE(mine.value("containers").toArray().size(), 1);
+        QCOMPARE(mine.value("containers").toArray().at(0).toObject().value("name").toString(),
+                 other.value("Name").toString());
+        QVERIFY2(mine.value("reason").toString().isEmpty(), qPrintable(name));
+    }
+    // The published port, as Compose reports it.
+    for (const QJsonValue &value : services) {
+        if (value.toObject().value("name").toString() == "nginx") {
+            const QJsonArray ports = value.toObject().value("ports").toArray();
+            QCOMPARE(ports.size(), 1);
+            QCOMPARE(ports.at(0).toObject().value("published").toInt(), f.httpPort);
+        }
+    }
+}
+
+void TestStack::stepWatchSeesKill(Fixture &f)
+{
+    QProcess watch;
+    watch.setProcessEnvironment(f.env);
+    watch.setWorkingDirectory(f.dir.path());
+    QByteArray out;
+    connect(&watch, &QProcess::readyReadStandardOutput, this,
+            [&] { out += watch.readAllStandardOutput(); });
+    watch.start(DEVDOCKCTL_PATH, {"-p", f.project, "watch", "--json"});
+    QVERIFY(watch.waitForStarted());
+    // The initial picture: one line per service.
+    QVERIFY2(waitUntil([&] { return out.count('\n') >= 10; }, 20000), out.constData());
+    const QString worker = f.project + "-worker-1";
+    QCOMPARE(docker({"kill", worker}).exitCode, 0);
+    auto sawExit = [&] {
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value("service") == "worker" && o.value("state") == "exited"
+                && o.value("exit_code").toInt() == 137 && o.value("previous") == "running") {
+                return true;
+            }
+        }
+        return false;
+    };
+    auto sawAlert = [&] {
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value("alert") == "exited" && o.value("service") == "worker") {
+                return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY2(waitUntil(sawExit, 10000), out.constData());
+    QVERIFY2(waitUntil(sawAlert, 10000), out.constData());
+    watch.terminate();
+    QVERIFY(watch.waitForFinished(10000));
+    QCOMPARE(watch.exitCode(), 0);
+}
+
+void TestStack::stepRestartKeepsDependencyOrder(Fixture &f)
+{
+    const QString redisBefore = startedAt(f.project + "-redis-1");
+    const QString postgresBefore = startedAt(f.project + "-postgres-1");
+    const Run restart = ctl(f, {"restart", "postgres"});
+    QVERIFY2(restart.exitCode == 0, restart.err.constData());
+    const QString postgres = startedAt(f.project + "-postgres-1");
+    const QString backend = startedAt(f.project + "-backend-1");
+    const QString nginx = startedAt(f.project + "-nginx-1");
+    const QString worker = startedAt(f.project + "-worker-1");
+    // RFC 3339 with nanoseconds in UTC: string order is time order.
+    QVERIFY2(postgres > postgresBefore, qPrintable(postgres + " / " + postgresBefore));
+    QVERIFY2(backend > postgres, qPrintable(backend + " / " + postgres));
+    QVERIFY2(nginx > backend, qPrintable(nginx + " / " + backend));
+    QVERIFY2(worker > backend, qPrintable(worker + " / " + backend)); // the killed worker is back
+    QCOMPARE(startedAt(f.project + "-redis-1"), redisBefore); // not a dependent: untouched
+}
+
+void TestStack::stepPortTakenBlocksUp(Fixture &f)
+{
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+    const QString nginxId = containerId(f.project + "-nginx-1");
+    QProcessEnvironment extra;
+    extra.insert("DEMO_HTTP_PORT", QString::number(holder.serverPort()));
+    const Run up = ctl(f, {"up", "nginx"}, 60000, extra);
+    QCOMPARE(up.exitCode, 1);
+    const QString err = QString::fromUtf8(up.err);
+    QVERIFY2(err.contains(QString("Port 127.0.0.1:%1/tcp").arg(holder.serverPort())), qPrintable(err));
+    QVERIFY2(err.contains("wanted by nginx"), qPrintable(err));
+    QVERIFY2(err.contains(QString("process tst_stack (pid %1)").arg(::getpid())), qPrintable(err));
+    QVERIFY2(err.contains("hint:"), qPrintable(err));
+    // Nothing was touched: the pre-flight stops before the compose CLI runs.
+    QCOMPARE(containerId(f.project + "-nginx-1"), nginxId);
+    // The report names the same holder.
+    const Run doctor = ctl(f, {"doctor", "ports"}, 60000, extra);
+    QCOMPARE(doctor.exitCode, 1);
+    QVERIFY2(doctor.out.contains("CONFLICT: held by process tst_stack"), doctor.out.constData());
+    // Ports held by the project's own containers are fine.
+    const Run own = ctl(f, {"doctor", "ports"});
+    QVERIFY2(own.exitCode == 0, own.out.constData());
+    QVERIFY2(own.out.contains("in use by this project's container"), own.out.constData());
+}
+
+void TestStack::stepControllerAndLiveState(Fixture &f)
+{
+    ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+    options.workingDirectory = f.dir.path();
+    options.projectName = f.project;
+    auto project = loadComposeProject(options);
+    QVERIFY2(project.has_value(), project ? "" : qPrintable(project.error().message));
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint.has_value());
+    EngineClient client(*endpoint);
+    StackController controller(&client);
+    controller.setProject(*project, options);
+    LiveState *live = controller.liveState();
+    QSignalSpy alerts(live, &LiveState::alertRaised);
+    QSignalSpy finished(&controller, &StackController::actionFinished);
+    live->start();
+    QVERIFY(waitUntil([&] { return live->isKnown(); }, 20000));
+    QVERIFY(live->isEngineReachable());
+    QVERIFY(live->service("nginx")->isUp());
+
+    // DevDock's own stop of postgres and its dependents raises no alert.
+    controller.stop({"postgres"}, true);
+    QVERIFY(waitUntil([&] { return finished.size() == 1; }, 120000));
+    QVERIFY2(finished.at(0).at(1).value<Result<void>>().has_value(), "stop failed");
+    QVERIFY(waitUntil([&] {
+        return live->service("backend")->status == ServiceStatus::Exited
+               && live->service("nginx")->status == ServiceStatus::Exited
+               && live->service("postgres")->status == ServiceStatus::Exited;
+    }, 10000));
+    QCOMPARE(live->service("redis")->status, ServiceStatus::Healthy); // not a dependent
+    // The stand-in postgres is a shell: SIGTERM ends it with 143.
+    QCOMPARE(live->service("backend")->reason,
+             QString("dependency postgres exited (code %1)").arg(live->service("postgres")->exitCode));
+    QTest::qWait(800); // the window in which a `stop` event would cancel an alert
+    QCOMPARE(alerts.size(), 0);
+
+    // Starting nginx starts everything it depends on.
+    controller.startWithDependencies({"nginx"});
+    QVERIFY(waitUntil([&] { return finished.size() == 2; }, 180000));
+    QVERIFY2(finished.at(1).at(1).value<Result<void>>().has_value(),
+             qPrintable(controller.affectedServices(finished.at(1).at(0).value<StackAction>()).join(',')));
+    QVERIFY(waitUntil([&] {
+        return live->service("postgres")->status == ServiceStatus::Healthy
+               && live->service("backend")->status == ServiceStatus::Healthy
+               && live->service("nginx")->isUp();
+    }, 60000));
+
+    // A container dying on its own is an alert, naming the service.
+    QCOMPARE(docker({"kill", f.project + "-temporal-admin-tools-1"}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return alerts.size() >= 1; }, 10000));
+    const ServiceAlert alert = alerts.at(0).at(0).value<ServiceAlert>();
+    QCOMPARE(alert.service, QString("temporal-admin-tools"));
+    QCOMPARE(alert.kind, ServiceAlert::Kind::Exited);
+    QVERIFY2(alert.message.contains("exited unexpectedly (code 137)"), qPrintable(alert.message));
+
+    // Rebuild only the frontend: a new image with the changed file, a new container, nobody else
+    // recreated.
+    const QString backendId = containerId(f.project + "-backend-1");
+    const QString frontendId = containerId(f.project + "-frontend-1");
+    QFile page(f.dir.filePath("frontend/public/index.html"));
+    QVERIFY(page.open(QIODevice::Append));
+    page.write("<!-- rebuilt by tst_stack -->\n");
+    page.close();
+    controller.rebuild("frontend");
+    QVERIFY(waitUntil([&] { return finished.size() == 3; }, 180000));
+    const auto rebuilt = finished.at(2).at(1).value<Result<void>>();
+    QVERIFY2(rebuilt.has_value(), rebuilt ? "" : qPrintable(rebuilt.error().message));
+    QVERIFY(containerId(f.project + "-frontend-1") != frontendId);
+    QCOMPARE(containerId(f.project + "-backend-1"), backendId);
+    const Run served = docker({"exec", f.project + "-frontend-1", "cat", "/app/public/index.html"});
+    QVERIFY2(served.out.contains("rebuilt by tst_stack"), served.out.constData());
+    live->stop();
+}
+
+void TestStack::stepDownLeavesNothing(Fixture &f)
+{
+    const Run down = ctl(f, {"down"});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    const QString label = "label=com.docker.compose.project=" + f.project;
+    QCOMPARE(docker({"ps", "-aq", "--filter", label}).out.trimmed(), QByteArray());
+    QCOMPARE(docker({"network", "ls", "-q", "--filter", label}).out.trimmed(), QByteArray());
+    const Run volumes = ctl(f, {"down", "--volumes"});
+    QVERIFY2(volumes.exitCode == 0, volumes.err.constData());
+    QCOMPARE(docker({"volume", "ls", "-q", "--filter", label}).out.trimmed(), QByteArray());
+}
+
+QTEST_GUILESS_MAIN(TestStack)
+#include "tst_stack.moc"
