@@ -128,6 +128,31 @@ void LiveState::onEvent(const EngineEvent &event)
     if (action == u"kill") {
         return; // the die that follows tells the outcome
     }
+    // The event already says what happened: show it now, let the inspect that follows refine it
+    // (restart count, probe log, a restart policy's "restarting").
+    const auto known = m_containers.find(event.actorId);
+    ++m_eventSerial[event.actorId];
+    if (known != m_containers.end()) {
+        bool changed = false;
+        if (action == u"die") {
+            known->engineState = QStringLiteral("exited");
+            known->status = ServiceStatus::Exited;
+            known->exitCode = event.attributes.value(QStringLiteral("exitCode")).toInt();
+            known->health.clear();
+            changed = true;
+        } else if (action.startsWith(QStringLiteral("health_status: "))) {
+            known->health = action.mid(15);
+            if (known->engineState == u"running") {
+                known->status = known->health == u"healthy"     ? ServiceStatus::Healthy
+                                : known->health == u"unhealthy" ? ServiceStatus::Unhealthy
+                                                                : ServiceStatus::Starting;
+            }
+            changed = true;
+        }
+        if (changed) {
+            apply();
+        }
+    }
     m_dirty.insert(event.actorId);
     m_relist = m_relist || action == u"create" || action == u"destroy" || action == u"rename";
     schedule();
@@ -204,8 +229,12 @@ void LiveState::inspectDirty()
     }
     m_pendingInspects = int(ids.size());
     for (const QString &id : ids) {
-        m_client->inspectContainer(id, this, [this, id](Result<QJsonObject> json) {
-            if (json) {
+        const quint64 serial = m_eventSerial.value(id);
+        m_client->inspectContainer(id, this, [this, id, serial](Result<QJsonObject> json) {
+            if (m_eventSerial.value(id) != serial) {
+                // An event came while this was in flight: its (newer) view stays, and the
+                // container is inspected again.
+            } else if (json) {
                 ContainerState state = ContainerState::fromInspect(*json);
                 if (state.service.isEmpty()) {
                     m_containers.remove(id);

@@ -27,6 +27,10 @@ check "ui includes nothing from app/" \
     grep -rnE '#include "(\.\./)*app/' "$src/ui"
 check "core/engine uses nothing in core but engine/ and util/" \
     grep -rnE '#include "(compose|env|stack|logs|devloop|onboarding)/' "$src/core/engine"
+check "core/stack uses only engine/, compose/, env/ and util/ in core" \
+    grep -rnE '#include "(logs|devloop|onboarding)/' "$src/core/stack"
+check "core/compose and core/env use nothing of stack/ or engine/" \
+    grep -rnE '#include "(stack|engine|logs|devloop|onboarding)/' "$src/core/compose" "$src/core/env"
 check "devdock_core links no Qt Gui or Widgets" \
     sh -c "grep -oE 'Qt6::(Gui|Widgets|Charts|Svg)' '$build/core/CMakeFiles/devdock_core.dir/link.txt' '$src/core/CMakeLists.txt'"
 check "devdockctl (the CLI) does not link Qt Widgets" \

@@ -13,6 +13,7 @@
 #include "stack/stackcontroller.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +73,8 @@ private slots:
     void initTestCase();
     void scenario_data();
     void scenario();
+    void operation_cancel_reportsCancelledAndKeepsOutput();
+    void missingCompose_clearMessage();
     void cleanup();
 
 private:
@@ -406,6 +409,85 @@ void TestStack::stepDownLeavesNothing(Fixture &f)
     const Run volumes = ctl(f, {"down", "--volumes"});
     QVERIFY2(volumes.exitCode == 0, volumes.err.constData());
     QCOMPARE(docker({"volume", "ls", "-q", "--filter", label}).out.trimmed(), QByteArray());
+}
+
+void TestStack::operation_cancel_reportsCancelledAndKeepsOutput()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath("compose.yaml"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("services:\n"
+            "  never-healthy:\n"
+            "    image: devdock-demo/busybox:latest\n"
+            "    pull_policy: never\n"
+            "    command: [\"sleep\", \"600\"]\n"
+            "    healthcheck: {test: [\"CMD\", \"false\"], interval: 30s, retries: 50}\n");
+    f.close();
+    ComposeLoadOptions options;
+    options.workingDirectory = dir.path();
+    options.projectName = "devdock-it-cancel";
+    m_projects << options.projectName;
+    auto project = loadComposeProject(options);
+    QVERIFY(project.has_value());
+    ComposeTool tool{{"docker", "compose"}, "2"};
+    const ComposeCli cli(ComposeInvocation::forProject(tool, *project, options));
+    ComposeUpOptions up;
+    up.wait = true;
+    std::unique_ptr<ComposeOperation> operation(cli.up({}, up, nullptr));
+    QSignalSpy finished(operation.get(), &ComposeOperation::finished);
+    QSignalSpy progressed(operation.get(), &ComposeOperation::progressed);
+    operation->start();
+    QVERIFY(operation->isRunning());
+    // Cancel once the container runs: `up --wait` would wait 25 minutes for health.
+    QVERIFY(waitUntil([&] { return operation->serviceStatus().value("never-healthy") == "Started"
+                                   || operation->serviceStatus().value("never-healthy") == "Waiting"; },
+                      60000));
+    QElapsedTimer timer;
+    timer.start();
+    operation->cancel();
+    QVERIFY(waitUntil([&] { return finished.size() == 1; }, 15000));
+    QVERIFY2(timer.elapsed() < 12000, "cancel took too long");
+    const auto result = finished.at(0).at(0).value<Result<void>>();
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, Error::Code::Cancelled);
+    QVERIFY(!operation->lines().isEmpty());
+    QVERIFY(operation->output().contains("never-healthy"));
+    QVERIFY(progressed.size() >= 2);
+    QVERIFY(operation->commandLine().startsWith("docker compose --progress plain"));
+}
+
+void TestStack::missingCompose_clearMessage()
+{
+    // Through the CLI: a tool that does not exist.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DEVDOCK_COMPOSE", "/nonexistent/docker-compose");
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(DEVDOCK_SOURCE_DIR "/examples/demo");
+    p.start(DEVDOCKCTL_PATH, {"-p", "devdock-it-missing", "up", "--no-preflight"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("Docker Compose is not installed"), qPrintable(err));
+    QVERIFY2(err.contains("hint: Install the Compose v2 plugin"), qPrintable(err));
+    // In-process: the controller reports the same, nothing runs.
+    ComposeLoadOptions options;
+    options.workingDirectory = DEVDOCK_SOURCE_DIR "/examples/demo";
+    auto project = loadComposeProject(options);
+    QVERIFY(project.has_value());
+    auto endpoint = EngineClient::systemEndpoint();
+    EngineClient client(*endpoint);
+    StackController controller(&client);
+    controller.setProject(*project, options);
+    controller.setTool(ComposeTool{});
+    QSignalSpy finished(&controller, &StackController::actionFinished);
+    controller.up();
+    QVERIFY(waitUntil([&] { return finished.size() == 1; }, 10000));
+    const auto result = finished.at(0).at(1).value<Result<void>>();
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, Error::Code::Unsupported);
+    QVERIFY(finished.at(0).at(2).value<ComposeOperation *>() == nullptr);
+    QVERIFY(!controller.isBusy());
 }
 
 QTEST_GUILESS_MAIN(TestStack)
