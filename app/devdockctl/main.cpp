@@ -34,6 +34,7 @@ const char *kUsage =
     "  watch      One line per service state change, as it happens (--json)\n"
     "  logs       Logs of the services, merged and prefixed (-f, --tail N, --no-prefix)\n"
     "  doctor     Pre-flight checks: 'doctor ports' names who holds a published port\n"
+    "  projects   Compose projects running on the engine, whoever started them (--json)\n"
     "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"

@@ -10,6 +10,7 @@
 #include "env/secretstore.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
+#include "stack/projectdiscovery.h"
 #include "stack/stackcontroller.h"
 #include "stack/stackenvironment.h"
 
@@ -32,7 +33,7 @@ const QStringList kCommands{
     QStringLiteral("up"),    QStringLiteral("down"),  QStringLiteral("start"),
     QStringLiteral("stop"),  QStringLiteral("restart"), QStringLiteral("build"),
     QStringLiteral("pull"),  QStringLiteral("ps"),    QStringLiteral("watch"),
-    QStringLiteral("logs"),  QStringLiteral("doctor")};
+    QStringLiteral("logs"),  QStringLiteral("doctor"), QStringLiteral("projects")};
 
 QByteArray usageFor(const QString &command)
 {
@@ -59,6 +60,10 @@ QByteArray usageFor(const QString &command)
     }
     if (command == u"doctor") {
         return "Usage: devdockctl doctor ports [--json]\n";
+    }
+    if (command == u"projects") {
+        return "Usage: devdockctl projects [--json]\n"
+               "Compose projects that have containers on the engine, whoever started them.\n";
     }
     return QByteArray("Usage: devdockctl ") + command.toUtf8() + " [SERVICE...]\n";
 }
@@ -429,7 +434,9 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
             return;
         }
         for (const ContainerState &c : live->containers()) {
-            follower->width = std::max(follower->width, int(follower->label(c).size()));
+            if (follower->services.isEmpty() || follower->services.contains(c.service)) {
+                follower->width = std::max(follower->width, int(follower->label(c).size()));
+            }
         }
         follower->sync(live->services());
         if (follower->open == 0 && !follower->options.follow) {
@@ -509,6 +516,49 @@ int cmdDoctorPorts(Stack &stack, bool json)
     return stack.wait();
 }
 
+int cmdProjects(bool json)
+{
+    auto endpoint = EngineClient::systemEndpoint();
+    if (!endpoint) {
+        return reportError(endpoint.error());
+    }
+    EngineClient client(*endpoint);
+    int exitCode = -1;
+    discoverProjects(&client, nullptr, [&](Result<QList<DiscoveredProject>> projects) {
+        if (!projects) {
+            exitCode = reportError(projects.error());
+        } else if (json) {
+            QJsonArray array;
+            for (const DiscoveredProject &p : *projects) {
+                array.append(QJsonObject{
+                    {QStringLiteral("name"), p.name},
+                    {QStringLiteral("working_dir"), p.workingDirectory},
+                    {QStringLiteral("config_files"), QJsonArray::fromStringList(p.configFiles)},
+                    {QStringLiteral("services"), QJsonArray::fromStringList(p.services)},
+                    {QStringLiteral("containers"), p.containers},
+                    {QStringLiteral("running"), p.running}});
+            }
+            Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
+            exitCode = Success;
+        } else {
+            Output::outLine(pad(QStringLiteral("PROJECT"), 28) + pad(QStringLiteral("RUNNING"), 10)
+                            + QStringLiteral("WORKING DIRECTORY"));
+            for (const DiscoveredProject &p : *projects) {
+                Output::outLine(pad(p.name, 28)
+                                + pad(QStringLiteral("%1/%2").arg(p.running).arg(p.containers), 10)
+                                + p.workingDirectory);
+            }
+            exitCode = Success;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    if (exitCode < 0) {
+        QCoreApplication::exec();
+    }
+    Output::flush();
+    return exitCode;
+}
+
 } // namespace
 
 bool isStackCommand(const QString &command)
@@ -550,7 +600,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         parser.addOptions({noDeps, noPreflight});
     } else if (command == u"start") {
         parser.addOption(noPreflight);
-    } else if (command == u"ps" || command == u"watch" || command == u"doctor") {
+    } else if (command == u"ps" || command == u"watch" || command == u"doctor"
+               || command == u"projects") {
         parser.addOption(json);
     } else if (command == u"logs") {
         parser.addOptions({follow, tail, since, timestamps, noPrefix});
@@ -569,6 +620,12 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
             return reportUsageError(QStringLiteral("doctor takes one check: ports"), usageFor(command));
         }
         positional.clear();
+    }
+    if (command == u"projects") {
+        if (!positional.isEmpty()) {
+            return reportUsageError(QStringLiteral("projects takes no arguments"), usageFor(command));
+        }
+        return cmdProjects(parser.isSet(json));
     }
     if ((command == u"ps" || command == u"watch" || command == u"down") && !positional.isEmpty()) {
         return reportUsageError(QStringLiteral("%1 takes no services").arg(command), usageFor(command));

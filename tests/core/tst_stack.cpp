@@ -10,6 +10,7 @@
 #include "compose/composeloader.h"
 #include "engine/engineclient.h"
 #include "stack/livestate.h"
+#include "stack/projectdiscovery.h"
 #include "stack/stackcontroller.h"
 
 #include <QDirIterator>
@@ -74,6 +75,7 @@ private slots:
     void scenario_data();
     void scenario();
     void operation_cancel_reportsCancelledAndKeepsOutput();
+    void liveState_engineRestart_reportsAndRelists();
     void missingCompose_clearMessage();
     void cleanup();
 
@@ -91,11 +93,13 @@ private:
             const QProcessEnvironment &extra = {});
     void stepUp(Fixture &f);
     void stepPsAgreesWithCompose(Fixture &f);
+    void stepLogsMergedAndPrefixed(Fixture &f);
     void stepWatchSeesKill(Fixture &f);
     void stepRestartKeepsDependencyOrder(Fixture &f);
     void stepPortTakenBlocksUp(Fixture &f);
     void stepControllerAndLiveState(Fixture &f);
     void stepDownLeavesNothing(Fixture &f);
+    void stepProjectsAreDiscovered(Fixture &f);
     QStringList m_projects;
 };
 
@@ -174,6 +178,8 @@ void TestStack::scenario()
     if (QTest::currentTestFailed()) return;
     stepPsAgreesWithCompose(f);
     if (QTest::currentTestFailed()) return;
+    stepLogsMergedAndPrefixed(f);
+    if (QTest::currentTestFailed()) return;
     stepWatchSeesKill(f);
     if (QTest::currentTestFailed()) return;
     stepRestartKeepsDependencyOrder(f);
@@ -181,6 +187,8 @@ void TestStack::scenario()
     stepPortTakenBlocksUp(f);
     if (QTest::currentTestFailed()) return;
     stepControllerAndLiveState(f);
+    if (QTest::currentTestFailed()) return;
+    stepProjectsAreDiscovered(f);
     if (QTest::currentTestFailed()) return;
     stepDownLeavesNothing(f);
     qunsetenv("DEVDOCK_COMPOSE");
@@ -239,6 +247,32 @@ void TestStack::stepPsAgreesWithCompose(Fixture &f)
             QCOMPARE(ports.at(0).toObject().value("published").toInt(), f.httpPort);
         }
     }
+}
+
+void TestStack::stepLogsMergedAndPrefixed(Fixture &f)
+{
+    const Run logs = ctl(f, {"logs", "--tail", "3", "postgres", "backend"});
+    QVERIFY2(logs.exitCode == 0, logs.err.constData());
+    const QList<QByteArray> lines = logs.out.split('\n').mid(0, logs.out.count('\n'));
+    QVERIFY2(lines.size() >= 2 && lines.size() <= 6, logs.out.constData());
+    bool sawPostgres = false;
+    bool sawBackend = false;
+    for (const QByteArray &line : lines) {
+        // Prefixed like Compose: "<service>-<replica>", padded to the longest, then "  | ".
+        QVERIFY2(line.startsWith("postgres-1  | ") || line.startsWith("backend-1   | "),
+                 line.constData());
+        sawPostgres = sawPostgres || line.startsWith("postgres-1");
+        sawBackend = sawBackend || line.startsWith("backend-1");
+    }
+    QVERIFY(sawPostgres && sawBackend);
+    // The same lines as `docker compose logs`, without the prefix.
+    const Run bare = ctl(f, {"logs", "--tail", "1", "--no-prefix", "postgres"});
+    QVERIFY2(bare.exitCode == 0, bare.err.constData());
+    const Run theirs = run("docker", {"compose", "-p", f.project, "logs", "--no-color",
+                                      "--no-log-prefix", "--tail", "1", "postgres"});
+    QCOMPARE(bare.out.trimmed(), QByteArray(theirs.out).replace("\x1b[2K", "").trimmed());
+    // An unknown service is refused.
+    QCOMPARE(ctl(f, {"logs", "nosuchservice"}).exitCode, 1);
 }
 
 void TestStack::stepWatchSeesKill(Fixture &f)
@@ -399,6 +433,36 @@ void TestStack::stepControllerAndLiveState(Fixture &f)
     live->stop();
 }
 
+void TestStack::stepProjectsAreDiscovered(Fixture &f)
+{
+    // A stack started outside DevDock is found from its containers' labels.
+    auto endpoint = EngineClient::systemEndpoint();
+    EngineClient client(*endpoint);
+    auto projects = await<QList<DiscoveredProject>>(
+        [&](auto done) { discoverProjects(&client, this, done); });
+    QVERIFY(projects && *projects);
+    const auto it = std::find_if((*projects)->cbegin(), (*projects)->cend(),
+                                 [&](const DiscoveredProject &p) { return p.name == f.project; });
+    QVERIFY(it != (*projects)->cend());
+    QCOMPARE(QFileInfo(it->workingDirectory).canonicalFilePath(),
+             QFileInfo(f.dir.path()).canonicalFilePath());
+    QCOMPARE(it->configFiles.size(), 1);
+    QVERIFY(it->configFiles.first().endsWith("compose.yaml"));
+    QCOMPARE(it->services.size(), 10);
+    QCOMPARE(it->containers, 10);
+    // The same through devdockctl.
+    const Run listed = run(DEVDOCKCTL_PATH, {"projects", "--json"});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    bool found = false;
+    for (const QJsonValue &v : QJsonDocument::fromJson(listed.out).array()) {
+        if (v.toObject().value("name") == f.project) {
+            found = true;
+            QCOMPARE(v.toObject().value("services").toArray().size(), 10);
+        }
+    }
+    QVERIFY2(found, listed.out.constData());
+}
+
 void TestStack::stepDownLeavesNothing(Fixture &f)
 {
     const Run down = ctl(f, {"down"});
@@ -454,6 +518,64 @@ void TestStack::operation_cancel_reportsCancelledAndKeepsOutput()
     QVERIFY(operation->output().contains("never-healthy"));
     QVERIFY(progressed.size() >= 2);
     QVERIFY(operation->commandLine().startsWith("docker compose --progress plain"));
+}
+
+void TestStack::liveState_engineRestart_reportsAndRelists()
+{
+    const QByteArray restart = qgetenv("DEVDOCK_TEST_RESTART_DOCKERD");
+    if (restart.isEmpty()) {
+        QSKIP("Set DEVDOCK_TEST_RESTART_DOCKERD to a command that restarts dockerd (the test "
+              "command does).");
+    }
+    QTemporaryDir dir;
+    QFile f(dir.filePath("compose.yaml"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("services:\n"
+            "  app:\n"
+            "    image: devdock-demo/busybox:latest\n"
+            "    pull_policy: never\n"
+            "    init: true\n"
+            "    restart: always\n"
+            "    command: [\"sleep\", \"600\"]\n");
+    f.close();
+    ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+    options.workingDirectory = dir.path();
+    options.projectName = "devdock-it-restart";
+    m_projects << options.projectName;
+    auto project = loadComposeProject(options);
+    QVERIFY(project.has_value());
+    QProcess up;
+    up.setWorkingDirectory(dir.path());
+    up.start("docker", {"compose", "-p", options.projectName, "up", "-d", "--wait"});
+    QVERIFY(up.waitForFinished(120000));
+    QCOMPARE(up.exitCode(), 0);
+
+    auto endpoint = EngineClient::systemEndpoint();
+    EngineClient client(*endpoint);
+    LiveState live(&client);
+    live.setProject(*project);
+    QSignalSpy status(&live, &LiveState::engineStatusChanged);
+    live.start();
+    QVERIFY(waitUntil([&] { return live.isKnown(); }, 20000));
+    QCOMPARE(live.service("app")->status, ServiceStatus::Running);
+    const QDateTime before = live.service("app")->startedAt;
+
+    const QStringList command = QString::fromUtf8(restart).split(' ', Qt::SkipEmptyParts);
+    QProcess restarter;
+    restarter.start(command.first(), command.mid(1));
+    // Down: said plainly, for every service.
+    QVERIFY(waitUntil([&] { return !live.isEngineReachable(); }, 60000));
+    QCOMPARE(live.service("app")->reason, QString("the Docker engine is not reachable"));
+    QVERIFY(restarter.waitForFinished(120000));
+    QCOMPARE(restarter.exitCode(), 0);
+    // Back: reconnected and re-listed by itself; the restart policy started a new run.
+    QVERIFY(waitUntil([&] {
+        return live.isEngineReachable() && live.service("app")->status == ServiceStatus::Running
+               && live.service("app")->startedAt > before;
+    }, 60000));
+    QVERIFY(status.size() >= 2);
+    QCOMPARE(status.last().at(0).toBool(), true);
+    live.stop();
 }
 
 void TestStack::missingCompose_clearMessage()
