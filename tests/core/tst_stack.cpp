@@ -15,6 +15,8 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QUuid>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,6 +79,7 @@ private slots:
     void operation_cancel_reportsCancelledAndKeepsOutput();
     void liveState_engineRestart_reportsAndRelists();
     void missingCompose_clearMessage();
+    void secrets_reachComposeThroughEnvironment_notFiles();
     void cleanup();
 
 private:
@@ -422,8 +425,22 @@ void TestStack::stepControllerAndLiveState(Fixture &f)
     QVERIFY(page.open(QIODevice::Append));
     page.write("<!-- rebuilt by tst_stack -->\n");
     page.close();
+    QList<ComposeProgressEvent> progress;
+    connect(&controller, &StackController::operationStarted, this,
+            [&](const StackAction &, ComposeOperation *operation) {
+                connect(operation, &ComposeOperation::progressed, this,
+                        [&](const ComposeProgressEvent &e) { progress.append(e); });
+            });
     controller.rebuild("frontend");
     QVERIFY(waitUntil([&] { return finished.size() == 3; }, 180000));
+    // Build steps and container states, as Compose reported them, for that service.
+    QVERIFY(std::any_of(progress.cbegin(), progress.cend(), [](const ComposeProgressEvent &e) {
+        return e.kind == ComposeProgressEvent::Kind::Build && e.service == "frontend";
+    }));
+    QVERIFY(std::any_of(progress.cbegin(), progress.cend(), [](const ComposeProgressEvent &e) {
+        return e.kind == ComposeProgressEvent::Kind::Resource && e.service == "frontend"
+               && e.status == "Started";
+    }));
     const auto rebuilt = finished.at(2).at(1).value<Result<void>>();
     QVERIFY2(rebuilt.has_value(), rebuilt ? "" : qPrintable(rebuilt.error().message));
     QVERIFY(containerId(f.project + "-frontend-1") != frontendId);
@@ -610,6 +627,72 @@ void TestStack::missingCompose_clearMessage()
     QCOMPARE(result.error().code, Error::Code::Unsupported);
     QVERIFY(finished.at(0).at(2).value<ComposeOperation *>() == nullptr);
     QVERIFY(!controller.isBusy());
+}
+
+void TestStack::secrets_reachComposeThroughEnvironment_notFiles()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {
+            QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");
+        }
+        QSKIP("No session bus: run under the test command (dbus-run-session + gnome-keyring).");
+    }
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(".env.example", "# devdock: secret\n# The database password.\nDB_PASSWORD=\nGREETING=\n");
+    write(".env.development", "GREETING=hello-from-development\n");
+    write("compose.yaml", "services:\n"
+                          "  app:\n"
+                          "    image: devdock-demo/busybox:latest\n"
+                          "    pull_policy: never\n"
+                          "    command: [\"sleep\", \"600\"]\n"
+                          "    environment:\n"
+                          "      DB_PASSWORD: ${DB_PASSWORD:?set it in the keychain}\n"
+                          "      GREETING: ${GREETING}\n");
+    const QString project = "devdock-it-secrets";
+    m_projects << project;
+    const QString secret = "kc-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DEVDOCK_COMPOSE");
+    env.remove("DB_PASSWORD");
+    auto ctl = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(dir.path());
+        p.start(DEVDOCKCTL_PATH, QStringList{"-p", project} + args);
+        p.waitForFinished(120000);
+        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    };
+    // Without the secret, Compose refuses, naming the variable.
+    const Run refused = ctl({"up", "--no-preflight"});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("DB_PASSWORD"), refused.err.constData());
+    // Into the keychain, then up: the container sees it.
+    const Run set = ctl({"env", "set", "DB_PASSWORD", secret, "--secret", "--project-directory",
+                         dir.path()});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    const Run up = ctl({"up", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    const Run inspected = docker({"inspect", "--format", "{{json .Config.Env}}", project + "-app-1"});
+    QVERIFY2(inspected.out.contains(("DB_PASSWORD=" + secret).toUtf8()), inspected.out.constData());
+    QVERIFY2(inspected.out.contains("GREETING=hello-from-development"), inspected.out.constData());
+    // Nowhere on disk: not in the project, not in DevDock's logs.
+    const QString logs = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+                         + "/devdock/logs";
+    for (const QString &root : {dir.path(), logs}) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
+        }
+    }
+    QVERIFY(!up.err.contains(secret.toUtf8()));
+    QCOMPARE(ctl({"env", "unset", "DB_PASSWORD", "--project-directory", dir.path()}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestStack)
