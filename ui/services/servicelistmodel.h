@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stack/servicestate.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+
+#include <functional>
+#include <QList>
+
+namespace DevDock::Ui {
+
+// The project's services as a table, fed with LiveState snapshots. setServices() applies a
+// snapshot as a diff keyed by service name — removals, one dataChanged per changed row,
+// insertions in one batch — so selection and scrolling survive live updates.
+class ServiceListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns {
+        NameColumn,
+        StateColumn,
+        HealthColumn,
+        PortsColumn,
+        UptimeColumn,
+        RestartsColumn,
+        ImageColumn,
+        ReasonColumn,
+        ColumnCount
+    };
+    enum Roles {
+        NameRole = Qt::UserRole + 1,
+        StatusRole, // int(Core::ServiceStatus)
+        ReasonRole,
+        IsUpRole,
+        ContainerIdRole, // the first replica's id, or empty
+    };
+
+    explicit ServiceListModel(QObject *parent = nullptr);
+
+    void setServices(const QList<Core::ServiceState> &services);
+    const QList<Core::ServiceState> &services() const { return m_rows; }
+    // "now" for the uptime column; tests pin it.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    static QString portsText(const QList<Core::PortBinding> &ports);
+    static QString uptimeText(qint64 seconds);
+
+private:
+    QList<Core::ServiceState> m_rows;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace DevDock::Ui
