@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compose/composemodel.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+
+namespace DevDock::Ui {
+
+// What to lay out: services as boxes, depends_on as edges, networks as clusters.
+struct TopologyGraph
+{
+    struct Edge
+    {
+        QString from; // the dependent service
+        QString to;   // its dependency
+        QString label; // "healthy", "started", "completed"
+    };
+    QStringList nodes;
+    QHash<QString, QSizeF> nodeSizes; // points; default 180 x 72
+    QList<Edge> edges;
+    // cluster (network) -> its nodes. A node belongs to one cluster at most.
+    QList<QPair<QString, QStringList>> clusters;
+
+    // The project's services, its dependencies, and each service in its most specific network
+    // (the one with the fewest members; ties go to the service's first network).
+    static TopologyGraph fromProject(const Core::ComposeProject &project);
+};
+
+struct TopologyLayout
+{
+    struct EdgePath
+    {
+        QString from;
+        QString to;
+        QString label;
+        QList<QPointF> points; // cubic bezier control points: p0, (c1, c2, p)+
+        QPointF labelPos;
+        QPointF arrowTip; // where the arrow ends at the dependency
+    };
+    QHash<QString, QRectF> nodes;
+    QList<EdgePath> edges;
+    QHash<QString, QRectF> clusters;
+    QRectF bounds;
+};
+
+// Graphviz `dot`, top to bottom (dependents above their dependencies). Pure and thread-safe
+// (Graphviz itself is not: calls are serialised); the UI runs it in a QtConcurrent job.
+Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph);
+
+} // namespace DevDock::Ui
