@@ -1,0 +1,115 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stack/servicestate.h"
+#include "topologylayout.h"
+
+#include <QFutureWatcher>
+#include <QGraphicsObject>
+#include <QPainterPath>
+#include <QGraphicsView>
+#include <QHash>
+
+class QGraphicsScene;
+
+namespace DevDock::Ui {
+
+class ServiceNodeItem;
+class DependencyEdgeItem;
+
+// The live topology: one node per service (name, state with a shape that does not rely on
+// colour, health, replicas, published ports, image), depends_on edges labelled with their
+// condition and drawn satisfied (solid) or blocking (dashed, red), networks as labelled clusters.
+// Layout runs off the GUI thread; a newer project replaces an older request.
+class TopologyView final : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit TopologyView(QWidget *parent = nullptr);
+    ~TopologyView() override;
+
+    void setProject(const Core::ComposeProject &project);
+    void setServices(const QList<Core::ServiceState> &services);
+
+    bool isLayoutDone() const { return m_layoutDone; }
+    QStringList nodeNames() const { return m_nodes.keys(); }
+    ServiceNodeItem *node(const QString &name) const { return m_nodes.value(name); }
+    DependencyEdgeItem *edge(const QString &from, const QString &to) const;
+    QString selectedService() const;
+    void selectService(const QString &name);
+
+public slots:
+    void fitAll();
+    void zoomIn();
+    void zoomOut();
+
+signals:
+    void layoutFinished();
+    void layoutFailed(const DevDock::Core::Error &error);
+    void serviceActivated(const QString &service); // double-click or Enter
+    void selectedServiceChanged(const QString &service);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+private:
+    void build(const TopologyLayout &layout);
+    void applyStates();
+    void moveSelection(int step);
+
+    QGraphicsScene *m_scene;
+    QFutureWatcher<Core::Result<TopologyLayout>> m_watcher;
+    quint64 m_generation = 0;
+    QHash<QString, ServiceNodeItem *> m_nodes;
+    QList<DependencyEdgeItem *> m_edges;
+    QList<Core::ServiceState> m_services;
+    Core::ComposeProject m_project;
+    bool m_layoutDone = false;
+};
+
+// One service.
+class ServiceNodeItem final : public QGraphicsObject
+{
+    Q_OBJECT
+public:
+    ServiceNodeItem(const QString &name, const QRectF &rect, QGraphicsItem *parent = nullptr);
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QString name() const { return m_name; }
+    void setState(const Core::ServiceState &state);
+    const Core::ServiceState &state() const { return m_state; }
+    QString stateText() const;  // "healthy", "exited (137)"
+    QString symbol() const;     // a shape per state, readable without colour
+    QString explanation() const; // the hover text
+
+private:
+    QString m_name;
+    QRectF m_rect;
+    Core::ServiceState m_state;
+};
+
+// One depends_on edge.
+class DependencyEdgeItem final : public QGraphicsItem
+{
+public:
+    DependencyEdgeItem(const TopologyLayout::EdgePath &path, QGraphicsItem *parent = nullptr);
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QString from() const { return m_path.from; }
+    QString to() const { return m_path.to; }
+    QString label() const { return m_path.label; }
+    void setSatisfied(bool satisfied);
+    bool isSatisfied() const { return m_satisfied; }
+
+private:
+    TopologyLayout::EdgePath m_path;
+    QPainterPath m_curve;
+    bool m_satisfied = true;
+};
+
+} // namespace DevDock::Ui
