@@ -322,18 +322,27 @@ void LiveState::apply()
                 raiseLater(alert, c.id);
             }
             if (c.health == u"unhealthy" && old->health != u"unhealthy" && isUp(c.status)) {
-                ServiceAlert alert;
-                alert.kind = ServiceAlert::Kind::Unhealthy;
-                alert.service = s.name;
-                alert.container = c.name;
-                alert.time = QDateTime::currentDateTimeUtc();
-                const QString probe = c.healthLog.isEmpty()
-                                          ? QString()
-                                          : c.healthLog.constLast().output.simplified().left(160);
-                alert.message = probe.isEmpty()
-                                    ? tr("%1 turned unhealthy").arg(s.name)
-                                    : tr("%1 turned unhealthy: %2").arg(s.name, probe);
-                emit alertRaised(alert);
+                // The event arrives before the inspect that carries the failing probe's output:
+                // word the alert a moment later, from what is known then.
+                const QString id = c.id;
+                const QString service = s.name;
+                const QString name = c.name;
+                QTimer::singleShot(250, this, [this, id, service, name] {
+                    const auto now = m_containers.constFind(id);
+                    QString probe;
+                    if (now != m_containers.cend() && !now->healthLog.isEmpty()
+                        && now->healthLog.constLast().exitCode != 0) {
+                        probe = now->healthLog.constLast().output.simplified().left(160);
+                    }
+                    ServiceAlert alert;
+                    alert.kind = ServiceAlert::Kind::Unhealthy;
+                    alert.service = service;
+                    alert.container = name;
+                    alert.time = QDateTime::currentDateTimeUtc();
+                    alert.message = probe.isEmpty() ? tr("%1 turned unhealthy").arg(service)
+                                                    : tr("%1 turned unhealthy: %2").arg(service, probe);
+                    emit alertRaised(alert);
+                });
             }
         }
     }

@@ -78,6 +78,7 @@ private slots:
     void scenario();
     void operation_cancel_reportsCancelledAndKeepsOutput();
     void liveState_engineRestart_reportsAndRelists();
+    void liveState_turnsUnhealthy_raisesAlertWithProbe();
     void missingCompose_clearMessage();
     void secrets_reachComposeThroughEnvironment_notFiles();
     void cleanup();
@@ -592,6 +593,48 @@ void TestStack::liveState_engineRestart_reportsAndRelists()
     }, 60000));
     QVERIFY(status.size() >= 2);
     QCOMPARE(status.last().at(0).toBool(), true);
+    live.stop();
+}
+
+void TestStack::liveState_turnsUnhealthy_raisesAlertWithProbe()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath("compose.yaml"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("services:\n"
+            "  cache:\n"
+            "    image: devdock-demo/busybox:latest\n"
+            "    pull_policy: never\n"
+            "    init: true\n"
+            "    command: [\"sh\", \"-c\", \"touch /tmp/ok; exec sleep 600\"]\n"
+            "    healthcheck:\n"
+            "      test: [\"CMD-SHELL\", \"test -f /tmp/ok || { echo cache: no ok file; exit 1; }\"]\n"
+            "      interval: 1s\n"
+            "      retries: 1\n");
+    f.close();
+    ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+    options.workingDirectory = dir.path();
+    options.projectName = "devdock-it-unhealthy";
+    m_projects << options.projectName;
+    auto project = loadComposeProject(options);
+    QVERIFY(project.has_value());
+    QCOMPARE(run("docker", {"compose", "--project-directory", dir.path(), "-p",
+                            options.projectName, "up", "-d", "--wait"}).exitCode, 0);
+    auto endpoint = EngineClient::systemEndpoint();
+    EngineClient client(*endpoint);
+    LiveState live(&client);
+    live.setProject(*project);
+    QSignalSpy alerts(&live, &LiveState::alertRaised);
+    live.start();
+    QVERIFY(waitUntil([&] { return live.isKnown() && live.service("cache")->status == ServiceStatus::Healthy; }, 20000));
+    QCOMPARE(docker({"exec", options.projectName + "-cache-1", "rm", "/tmp/ok"}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return !alerts.isEmpty(); }, 15000));
+    const ServiceAlert alert = alerts.at(0).at(0).value<ServiceAlert>();
+    QCOMPARE(alert.kind, ServiceAlert::Kind::Unhealthy);
+    QCOMPARE(alert.service, QString("cache"));
+    QVERIFY2(alert.message.contains("cache: no ok file"), qPrintable(alert.message));
+    QCOMPARE(live.service("cache")->status, ServiceStatus::Unhealthy);
+    QVERIFY(live.service("cache")->reason.startsWith("unhealthy — last probe: cache: no ok file"));
     live.stop();
 }
 
