@@ -6,6 +6,8 @@
 # SynapseDTE corpus project and a generated 300-service project, RUNS times each; medians and the
 # ratio printed side by side (never pass/fail on timing).
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DEVDOCKCTL=${DEVDOCKCTL:-$root/build/dev/app/devdockctl}
 RUNS=${RUNS:-7}
@@ -39,21 +41,13 @@ SVC
     for j in 0 1 2 3 4; do echo "  cache$j:"; done
 } >"$work/gen300/compose.yaml"
 
-time_ms() {
-    local dir=$1; shift
-    local start end
-    start=$(date +%s%N)
-    (cd "$dir" && "$@" >/dev/null 2>&1)
-    end=$(date +%s%N)
-    echo $(((end - start) / 1000000))
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+in_dir() { (cd "$1" && shift && "$@"); }
 
 for project in synapse gen300; do
     dd=(); dc=()
     for _ in $(seq 1 "$RUNS"); do
-        dd+=("$(time_ms "$work/$project" "$DEVDOCKCTL" config --json)")
-        dc+=("$(time_ms "$work/$project" docker compose config --format json)")
+        dd+=("$(time_ms in_dir "$work/$project" "$DEVDOCKCTL" config --json)")
+        dc+=("$(time_ms in_dir "$work/$project" docker compose config --format json)")
     done
     m_dd=$(printf '%s\n' "${dd[@]}" | median)
     m_dc=$(printf '%s\n' "${dc[@]}" | median)

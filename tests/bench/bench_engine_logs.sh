@@ -7,6 +7,8 @@
 # with curl. Prints the medians and the ratios side by side; never passes or fails on timing.
 #   DEVDOCKCTL=path  LINES=2000000  RUNS=5
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DEVDOCKCTL=${DEVDOCKCTL:-$root/build/dev/app/devdockctl}
 LINES=${LINES:-2000000}
@@ -30,14 +32,6 @@ out_cli=$(docker logs "$name" 2>/dev/null | wc -l)
 [ "$out_dd" = "$out_cli" ] || { echo "bench: line counts differ: devdockctl $out_dd, docker $out_cli" >&2; exit 1; }
 bytes=$(curl -s --unix-socket "$SOCKET" "http://docker/v$api/containers/$name/logs?stdout=1&stderr=1" | wc -c)
 
-time_ms() {
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    echo $(((end - start) / 1000000))
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 dd=(); cli=(); raw=()
 for _ in $(seq 1 "$RUNS"); do

@@ -8,6 +8,8 @@
 # `docker compose ps` takes and one raw container listing over the socket. Never passes or fails
 # on timing.   DEVDOCKCTL=path  KILLS=20
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DEVDOCKCTL=${DEVDOCKCTL:-$root/build/dev/app/devdockctl}
 KILLS=${KILLS:-20}
@@ -61,15 +63,6 @@ for i in $(seq 1 "$KILLS"); do
     for _ in $(seq 1 400); do [ "$(lines_of_state running)" -gt "$running" ] && break; sleep 0.005; done
 done
 
-time_ms() {
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    echo $(((end - start) / 1000000))
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-p95() { sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; print a[i] }'; }
 ps_runs=(); raw_runs=(); ctl_runs=()
 for _ in 1 2 3 4 5; do
     ps_runs+=("$(time_ms docker compose -p "$project" ps)")

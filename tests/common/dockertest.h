@@ -22,6 +22,8 @@
 
 #include <functional>
 #include <memory>
+#include <QTcpServer>
+
 #include <optional>
 
 namespace DevDock::Test {
@@ -129,6 +131,14 @@ inline void removeTestContainers()
     if (!list.isEmpty()) {
         docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
     }
+}
+
+// A TCP port on 127.0.0.1 that nothing listens on right now.
+inline int freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
 }
 
 inline bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000)

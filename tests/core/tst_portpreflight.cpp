@@ -31,13 +31,6 @@ const QByteArray kUdp =
     "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
     "  100: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 7777 2 0000000000000000 0\n";
 
-int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
 } // namespace
 
 class TestPortPreflight : public QObject

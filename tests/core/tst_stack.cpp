@@ -33,13 +33,6 @@ using namespace DevDock::Test;
 
 namespace {
 
-int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
 bool copyTree(const QString &from, const QString &to)
 {
     QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,

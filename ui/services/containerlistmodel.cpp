@@ -10,7 +10,7 @@
 namespace DevDock::Ui {
 
 ContainerListModel::ContainerListModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
 {}
 
 QString ContainerListModel::portsText(const QList<Core::PortBinding> &ports)
@@ -33,57 +33,7 @@ QString ContainerListModel::portsText(const QList<Core::PortBinding> &ports)
 
 void ContainerListModel::setContainers(const QList<Core::ContainerSummary> &containers)
 {
-    QHash<QString, qsizetype> incoming;
-    for (qsizetype i = 0; i < containers.size(); ++i) {
-        incoming.insert(containers.at(i).id, i);
-    }
-
-    // Removals, from the bottom up so that row numbers stay valid; contiguous runs in one call.
-    for (qsizetype row = m_rows.size() - 1; row >= 0;) {
-        if (incoming.contains(m_rows.at(row).id)) {
-            --row;
-            continue;
-        }
-        qsizetype first = row;
-        while (first > 0 && !incoming.contains(m_rows.at(first - 1).id)) {
-            --first;
-        }
-        beginRemoveRows({}, static_cast<int>(first), static_cast<int>(row));
-        m_rows.remove(first, row - first + 1);
-        endRemoveRows();
-        row = first - 1;
-    }
-
-    // Updates in place.
-    QSet<QString> present;
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        const Core::ContainerSummary &next = containers.at(incoming.value(m_rows.at(row).id));
-        present.insert(next.id);
-        if (!(m_rows.at(row) == next)) {
-            m_rows[row] = next;
-            emit dataChanged(index(static_cast<int>(row), 0),
-                             index(static_cast<int>(row), ColumnCount - 1));
-        }
-    }
-
-    // Insertions, in one batch at the end.
-    QList<Core::ContainerSummary> added;
-    for (const Core::ContainerSummary &c : containers) {
-        if (!present.contains(c.id)) {
-            added.append(c);
-        }
-    }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_rows.append(added);
-        endInsertRows();
-    }
-}
-
-int ContainerListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    replaceRows(containers, [](const Core::ContainerSummary &c) { return c.id; }, ColumnCount);
 }
 
 int ContainerListModel::columnCount(const QModelIndex &parent) const

@@ -4,7 +4,7 @@
 
 #include "engine/enginetypes.h"
 
-#include <QAbstractTableModel>
+#include "keyedtablemodel.h"
 #include <QList>
 
 namespace DevDock::Ui {
@@ -12,7 +12,7 @@ namespace DevDock::Ui {
 // The engine's containers as a table. setContainers() applies a new snapshot as a diff — one
 // batch of removals, one dataChanged per changed row, one batch of insertions — so views keep
 // their selection and scroll position while the list updates live.
-class ContainerListModel final : public QAbstractTableModel
+class ContainerListModel final : public KeyedTableModel<Core::ContainerSummary>
 {
     Q_OBJECT
 public:
@@ -32,7 +32,6 @@ public:
     void setContainers(const QList<Core::ContainerSummary> &containers);
     const QList<Core::ContainerSummary> &containers() const { return m_rows; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -40,8 +39,6 @@ public:
 
     static QString portsText(const QList<Core::PortBinding> &ports);
 
-private:
-    QList<Core::ContainerSummary> m_rows;
 };
 
 } // namespace DevDock::Ui

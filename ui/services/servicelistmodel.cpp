@@ -2,13 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicelistmodel.h"
 
-#include <QHash>
-#include <QSet>
 
 namespace DevDock::Ui {
 
 ServiceListModel::ServiceListModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
@@ -44,50 +42,7 @@ QString ServiceListModel::uptimeText(qint64 seconds)
 
 void ServiceListModel::setServices(const QList<Core::ServiceState> &services)
 {
-    QHash<QString, qsizetype> incoming;
-    for (qsizetype i = 0; i < services.size(); ++i) {
-        incoming.insert(services.at(i).name, i);
-    }
-    for (qsizetype row = m_rows.size() - 1; row >= 0;) {
-        if (incoming.contains(m_rows.at(row).name)) {
-            --row;
-            continue;
-        }
-        qsizetype first = row;
-        while (first > 0 && !incoming.contains(m_rows.at(first - 1).name)) {
-            --first;
-        }
-        beginRemoveRows({}, int(first), int(row));
-        m_rows.remove(first, row - first + 1);
-        endRemoveRows();
-        row = first - 1;
-    }
-    QSet<QString> present;
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        const Core::ServiceState &next = services.at(incoming.value(m_rows.at(row).name));
-        present.insert(next.name);
-        if (!(m_rows.at(row) == next)) {
-            m_rows[row] = next;
-            emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
-        }
-    }
-    QList<Core::ServiceState> added;
-    for (const Core::ServiceState &s : services) {
-        if (!present.contains(s.name)) {
-            added.append(s);
-        }
-    }
-    if (!added.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_rows.append(added);
-        endInsertRows();
-    }
-}
-
-int ServiceListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    replaceRows(services, [](const Core::ServiceState &s) { return s.name; }, ColumnCount);
 }
 
 int ServiceListModel::columnCount(const QModelIndex &parent) const

@@ -4,7 +4,7 @@
 
 #include "stack/servicestate.h"
 
-#include <QAbstractTableModel>
+#include "keyedtablemodel.h"
 #include <QDateTime>
 
 #include <functional>
@@ -12,10 +12,9 @@
 
 namespace DevDock::Ui {
 
-// The project's services as a table, fed with LiveState snapshots. setServices() applies a
-// snapshot as a diff keyed by service name — removals, one dataChanged per changed row,
-// insertions in one batch — so selection and scrolling survive live updates.
-class ServiceListModel final : public QAbstractTableModel
+// The project's services as a table, fed with LiveState snapshots (applied as a diff keyed by
+// service name).
+class ServiceListModel final : public KeyedTableModel<Core::ServiceState>
 {
     Q_OBJECT
 public:
@@ -45,7 +44,6 @@ public:
     // "now" for the uptime column; tests pin it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
@@ -55,7 +53,6 @@ public:
     static QString uptimeText(qint64 seconds);
 
 private:
-    QList<Core::ServiceState> m_rows;
     std::function<QDateTime()> m_clock;
 };
 

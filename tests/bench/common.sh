@@ -1,0 +1,15 @@
+# SPDX-FileCopyrightText: 2026 DevDock contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Helpers the benchmark scripts share (sourced, not run).
+
+# Milliseconds a command takes, its output discarded.
+time_ms() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000000))
+}
+# Median and 95th percentile of numbers on stdin, one a line.
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+p95() { sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; print a[i] }'; }
