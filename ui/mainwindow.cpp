@@ -2,54 +2,112 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "details/servicedetailspanel.h"
+#include "operations/operationpanel.h"
+#include "ports/portlistmodel.h"
 #include "services/containerlistmodel.h"
+#include "services/servicelistmodel.h"
+#include "topology/topologyview.h"
 
 #include "engine/containerwatcher.h"
 #include "engine/engineclient.h"
+#include "env/envprofile.h"
+#include "stack/livestate.h"
+#include "stack/portpreflight.h"
+#include "stack/projectsession.h"
+#include "stack/stackcontroller.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace DevDock::Ui {
+
+namespace {
+
+constexpr int MaxRecent = 8;
+
+QLabel *banner(QWidget *parent, const QString &objectName, const QString &accessibleName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; padding: 6px; }"));
+    label->hide();
+    return label;
+}
+
+void setupTable(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+}
+
+} // namespace
 
 MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
     , m_watcher(new Core::ContainerWatcher(client, {true, {}}, this))
+    , m_session(new Core::ProjectSession(client, this))
     , m_model(new ContainerListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_serviceModel(new ServiceListModel(this))
+    , m_portModel(new PortListModel(this))
     , m_engineLabel(new QLabel(this))
-    , m_errorLabel(new QLabel(this))
+    , m_errorLabel(banner(this, QStringLiteral("engineErrorLabel"), tr("Engine error")))
+    , m_projectError(banner(this, QStringLiteral("projectErrorLabel"), tr("Project error")))
     , m_countLabel(new QLabel(this))
+    , m_projectLabel(new QLabel(this))
     , m_view(new QTableView(this))
+    , m_servicesView(new QTableView(this))
+    , m_portsView(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_topology(new TopologyView(this))
+    , m_operations(new OperationPanel(this))
+    , m_details(new ServiceDetailsPanel(client, this))
+    , m_envProfile(new QComboBox(this))
+    , m_composeProfiles(new QToolButton(this))
 {
     setWindowTitle(tr("DevDock"));
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1100, 640);
+    resize(1280, 800);
 
     m_engineLabel->setObjectName(QStringLiteral("engineLabel"));
     m_engineLabel->setAccessibleName(tr("Engine status"));
     m_engineLabel->setAccessibleDescription(tr("Docker engine version, API version and endpoint"));
     m_engineLabel->setText(tr("Connecting to %1 …").arg(client->endpoint().uri));
     m_engineLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_errorLabel->setObjectName(QStringLiteral("engineErrorLabel"));
-    m_errorLabel->setAccessibleName(tr("Engine error"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 6px; }"));
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->hide();
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -59,47 +117,31 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    setupTable(m_view);
     m_view->setColumnWidth(ContainerListModel::NameColumn, 220);
     m_view->setColumnWidth(ContainerListModel::StateColumn, 90);
     m_view->setColumnWidth(ContainerListModel::StatusColumn, 200);
     m_view->setColumnWidth(ContainerListModel::ImageColumn, 200);
     m_view->setColumnWidth(ContainerListModel::PortsColumn, 180);
 
+    buildProjectUi();
+    buildActions();
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_engineLabel);
     layout->addWidget(m_errorLabel);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_projectError);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     m_countLabel->setObjectName(QStringLiteral("containerCountLabel"));
     m_countLabel->setAccessibleName(tr("Container count"));
+    m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
+    m_projectLabel->setAccessibleName(tr("Project status"));
+    statusBar()->addWidget(m_projectLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
-
-    auto *fileMenu = menuBar()->addMenu(tr("&File"));
-    auto *refresh = fileMenu->addAction(tr("&Refresh"), this, [this] {
-        refreshEngineInfo();
-        m_watcher->stop();
-        m_watcher->start();
-    });
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setObjectName(QStringLiteral("refreshAction"));
-    fileMenu->addSeparator();
-    auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setObjectName(QStringLiteral("quitAction"));
-    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About DevDock"), this, [this] {
-        QMessageBox::about(this, tr("About DevDock"),
-                           tr("DevDock %1\nA desktop manager for Docker Compose development "
-                              "environments.")
-                               .arg(QApplication::applicationVersion()));
-    });
 
     connect(m_watcher, &Core::ContainerWatcher::containersChanged, this,
             [this](const QList<Core::ContainerSummary> &containers) {
@@ -109,12 +151,485 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
             &MainWindow::onEngineStatusChanged);
     updateCount();
-    // The engine's version is fetched once the watcher reports the engine reachable
-    // (onEngineStatusChanged), not here as well.
+    updateActions();
     m_watcher->start();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildProjectUi()
+{
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tabs->setDocumentMode(true);
+
+    m_servicesView->setObjectName(QStringLiteral("servicesView"));
+    m_servicesView->setAccessibleName(tr("Services"));
+    m_servicesView->setAccessibleDescription(
+        tr("The project's services: state, health, ports, uptime, restarts, image"));
+    m_servicesView->setModel(m_serviceModel);
+    setupTable(m_servicesView);
+    m_servicesView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_servicesView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_servicesView->setColumnWidth(ServiceListModel::NameColumn, 190);
+    m_servicesView->setColumnWidth(ServiceListModel::StateColumn, 110);
+    m_servicesView->setColumnWidth(ServiceListModel::PortsColumn, 200);
+    m_servicesView->setColumnWidth(ServiceListModel::ImageColumn, 220);
+
+    m_portsView->setObjectName(QStringLiteral("portsView"));
+    m_portsView->setAccessibleName(tr("Ports"));
+    m_portsView->setAccessibleDescription(
+        tr("Every published port with its service, URL and who holds it when it is taken"));
+    m_portsView->setModel(m_portModel);
+    setupTable(m_portsView);
+    m_portsView->setColumnWidth(PortListModel::PortColumn, 170);
+    m_portsView->setColumnWidth(PortListModel::ServiceColumn, 160);
+    m_portsView->setColumnWidth(PortListModel::UrlColumn, 220);
+
+    m_topology->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tabs->addTab(m_topology, tr("&Topology"));
+    m_tabs->addTab(m_servicesView, tr("&Services"));
+    m_tabs->addTab(m_portsView, tr("&Ports"));
+    m_tabs->addTab(m_view, tr("&Containers"));
+
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    detailsDock->setAccessibleName(tr("Details"));
+    detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+    resizeDocks({detailsDock}, {380}, Qt::Horizontal);
+    auto *operationDock = new QDockWidget(tr("Operation"), this);
+    operationDock->setObjectName(QStringLiteral("operationDock"));
+    operationDock->setAccessibleName(tr("Operation"));
+    operationDock->setWidget(m_operations);
+    addDockWidget(Qt::BottomDockWidgetArea, operationDock);
+    resizeDocks({operationDock}, {170}, Qt::Vertical);
+    m_operations->setController(m_session->controller());
+
+    connect(m_session, &Core::ProjectSession::loaded, this, &MainWindow::onProjectLoaded);
+    connect(m_session, &Core::ProjectSession::loadFailed, this, [this](const Core::Error &error) {
+        m_projectError->setText(error.hint.isEmpty() ? error.message
+                                                     : error.message + QStringLiteral("\n") + error.hint);
+        m_projectError->show();
+        m_projectLabel->setText(tr("Could not load the project"));
+    });
+    connect(m_session, &Core::ProjectSession::loadStarted, this,
+            [this] { m_projectLabel->setText(tr("Loading %1 …").arg(m_session->directory())); });
+    Core::LiveState *live = m_session->liveState();
+    connect(live, &Core::LiveState::servicesChanged, this, &MainWindow::onServicesChanged);
+    connect(live, &Core::LiveState::ready, this, &MainWindow::maybeSettled);
+    connect(live, &Core::LiveState::alertRaised, this, [this](const Core::ServiceAlert &alert) {
+        statusBar()->showMessage(alert.message, 10000);
+        emit serviceAlert(alert);
+    });
+    connect(m_topology, &TopologyView::layoutFinished, this, &MainWindow::maybeSettled);
+    connect(m_topology, &TopologyView::selectedServiceChanged, this,
+            [this](const QString &service) {
+                if (!service.isEmpty()) {
+                    selectService(service);
+                }
+            });
+    connect(m_topology, &TopologyView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!m_topology->selectedService().isEmpty()) {
+            showServiceMenu(m_topology->selectedService(), m_topology->viewport()->mapToGlobal(pos));
+        }
+    });
+    connect(m_topology, &TopologyView::serviceActivated, this, [this](const QString &service) {
+        selectService(service);
+        m_tabs->setCurrentWidget(m_servicesView);
+    });
+    connect(m_servicesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) {
+                    selectService(current.data(ServiceListModel::NameRole).toString());
+                }
+            });
+    connect(m_servicesView, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_servicesView->indexAt(pos);
+        if (index.isValid()) {
+            showServiceMenu(index.data(ServiceListModel::NameRole).toString(),
+                            m_servicesView->viewport()->mapToGlobal(pos));
+        }
+    });
+    connect(m_portsView, &QTableView::doubleClicked, this, [](const QModelIndex &index) {
+        const QString url = index.data(PortListModel::UrlRole).toString();
+        if (!url.isEmpty()) {
+            QDesktopServices::openUrl(QUrl(url));
+        }
+    });
+    connect(m_session->controller(), &Core::StackController::busyChanged, this,
+            &MainWindow::updateActions);
+    connect(m_session->controller(), &Core::StackController::actionFinished, this,
+            [this](const Core::StackAction &, const Core::Result<void> &result, Core::ComposeOperation *) {
+                if (!result && result.error().code == Core::Error::Code::Conflict) {
+                    checkPorts(); // the Ports view names the holder too
+                }
+            });
+}
+
+void MainWindow::buildActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *open = fileMenu->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openProjectAction"));
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+    auto *refresh = fileMenu->addAction(tr("&Refresh"), this, [this] {
+        refreshEngineInfo();
+        m_watcher->stop();
+        m_watcher->start();
+        m_session->reload();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    auto *stackMenu = menuBar()->addMenu(tr("&Stack"));
+    m_upAction = stackMenu->addAction(tr("&Up"), this, [this] {
+        Core::ComposeUpOptions options;
+        options.wait = false;
+        m_session->controller()->up({}, options);
+    });
+    m_upAction->setObjectName(QStringLiteral("upAction"));
+    m_upAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_upAction->setToolTip(tr("Create and start every service, dependencies first (Ctrl+U)"));
+    m_downAction = stackMenu->addAction(tr("&Down"), this, [this] { m_session->controller()->down(false); });
+    m_downAction->setObjectName(QStringLiteral("downAction"));
+    m_downAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_downAction->setToolTip(tr("Stop and remove the stack's containers and networks (Ctrl+Shift+D)"));
+    m_restartAction = stackMenu->addAction(tr("&Restart"), this, [this] {
+        if (m_selected.isEmpty()) {
+            m_session->controller()->restart({}, false);
+        } else {
+            m_session->controller()->restart({m_selected}, true);
+        }
+    });
+    m_restartAction->setObjectName(QStringLiteral("restartAction"));
+    m_restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_restartAction->setToolTip(
+        tr("Restart the selected service and its dependents, or the whole stack (Ctrl+R)"));
+    m_stopAction = stackMenu->addAction(tr("S&top Service"), this, [this] {
+        if (!m_selected.isEmpty()) {
+            m_session->controller()->stop({m_selected}, false);
+        }
+    });
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_rebuildAction = stackMenu->addAction(tr("Re&build Service"), this, [this] {
+        if (!m_selected.isEmpty()) {
+            m_session->controller()->rebuild(m_selected);
+        }
+    });
+    m_rebuildAction->setObjectName(QStringLiteral("rebuildAction"));
+    m_rebuildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_rebuildAction->setToolTip(tr("Rebuild the selected service's image and recreate only it (Ctrl+B)"));
+    m_cancelAction = stackMenu->addAction(tr("&Cancel Operation"), m_session->controller(),
+                                          &Core::StackController::cancel);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    stackMenu->addSeparator();
+    auto *ports = stackMenu->addAction(tr("Check &Ports"), this, &MainWindow::checkPorts);
+    ports->setObjectName(QStringLiteral("checkPortsAction"));
+
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *fit = viewMenu->addAction(tr("&Fit Graph"), m_topology, &TopologyView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    viewMenu->addAction(tr("Zoom &In"), m_topology, &TopologyView::zoomIn)->setShortcut(QKeySequence::ZoomIn);
+    viewMenu->addAction(tr("Zoom &Out"), m_topology, &TopologyView::zoomOut)->setShortcut(QKeySequence::ZoomOut);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *show = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')),
+                                         this, [this, i] { m_tabs->setCurrentIndex(i); });
+        show->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
+    }
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About DevDock"), this, [this] {
+        QMessageBox::about(this, tr("About DevDock"),
+                           tr("DevDock %1\nA desktop manager for Docker Compose development "
+                              "environments.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    auto *toolbar = addToolBar(tr("Stack"));
+    toolbar->setObjectName(QStringLiteral("stackToolbar"));
+    toolbar->setAccessibleName(tr("Stack actions"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addAction(m_upAction);
+    toolbar->addAction(m_downAction);
+    toolbar->addAction(m_restartAction);
+    toolbar->addAction(m_rebuildAction);
+    toolbar->addAction(m_cancelAction);
+    toolbar->addSeparator();
+    m_composeProfiles->setObjectName(QStringLiteral("composeProfilesButton"));
+    m_composeProfiles->setAccessibleName(tr("Compose profiles"));
+    m_composeProfiles->setText(tr("Profiles"));
+    m_composeProfiles->setPopupMode(QToolButton::InstantPopup);
+    m_composeProfiles->setMenu(new QMenu(m_composeProfiles));
+    toolbar->addWidget(m_composeProfiles);
+    auto *envLabel = new QLabel(tr(" .env: "), this);
+    envLabel->setAccessibleName(tr(".env profile label"));
+    toolbar->addWidget(envLabel);
+    m_envProfile->setObjectName(QStringLiteral("envProfileCombo"));
+    m_envProfile->setAccessibleName(tr(".env profile"));
+    m_envProfile->setAccessibleDescription(tr("Which .env profile the stack runs with"));
+    m_envProfile->setMinimumContentsLength(12);
+    toolbar->addWidget(m_envProfile);
+    connect(m_envProfile, &QComboBox::activated, this, [this](int index) {
+        m_session->setEnvProfile(m_envProfile->itemText(index));
+    });
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    m_projectError->hide();
+    m_settledEmitted = false;
+    m_selected.clear();
+    m_session->open(path);
+    rememberProject(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Compose project folder"));
+    if (!dir.isEmpty()) {
+        openProject(dir);
+    }
+}
+
+void MainWindow::rememberProject(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecent) {
+        recent.removeLast();
+    }
+    settings.setValue(QStringLiteral("recentProjects"), recent);
+    settings.setValue(QStringLiteral("lastProject"), path);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu) {
+        return;
+    }
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::onProjectLoaded()
+{
+    const Core::ComposeProject &project = m_session->project();
+    setWindowTitle(tr("%1 — DevDock").arg(project.name));
+    m_projectError->hide();
+    m_topology->setProject(project);
+    m_portModel->setProject(project);
+    QStringList secretKeys;
+    if (auto profile = Core::EnvProfile::load(m_session->directory(), m_session->envProfile())) {
+        secretKeys = profile->secretKeys();
+    }
+    m_details->setProject(project, secretKeys);
+    m_envProfile->clear();
+    m_envProfile->addItems(m_session->availableEnvProfiles());
+    m_envProfile->setCurrentText(m_session->envProfile());
+    m_envProfile->setEnabled(m_envProfile->count() > 0);
+    QMenu *menu = m_composeProfiles->menu();
+    menu->clear();
+    for (const QString &profile : m_session->availableComposeProfiles()) {
+        QAction *action = menu->addAction(profile);
+        action->setCheckable(true);
+        action->setChecked(m_session->composeProfiles().contains(profile));
+        connect(action, &QAction::toggled, this, [this, profile](bool on) {
+            QStringList profiles = m_session->composeProfiles();
+            profiles.removeAll(profile);
+            if (on) {
+                profiles << profile;
+            }
+            m_session->setComposeProfiles(profiles);
+        });
+    }
+    m_composeProfiles->setEnabled(!menu->isEmpty());
+    m_projectLabel->setText(tr("%1 · %2 services · %3")
+                                .arg(project.name)
+                                .arg(project.services.size())
+                                .arg(m_session->directory()));
+    checkPorts();
+    updateActions();
+    emit projectLoaded();
+}
+
+void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
+{
+    m_serviceModel->setServices(services);
+    m_topology->setServices(services);
+    m_portModel->setServices(services);
+    m_details->updateServices(services);
+    int up = 0;
+    for (const Core::ServiceState &s : services) {
+        up += s.isUp() ? 1 : 0;
+    }
+    if (m_session->isLoaded()) {
+        m_projectLabel->setText(tr("%1 · %2 of %3 services up · %4")
+                                    .arg(m_session->project().name)
+                                    .arg(up)
+                                    .arg(services.size())
+                                    .arg(m_session->directory()));
+    }
+}
+
+void MainWindow::selectService(const QString &service)
+{
+    if (service == m_selected) {
+        return;
+    }
+    m_selected = service;
+    m_details->showService(service);
+    if (m_topology->selectedService() != service) {
+        m_topology->selectService(service);
+    }
+    for (int row = 0; row < m_serviceModel->rowCount(); ++row) {
+        const QModelIndex index = m_serviceModel->index(row, 0);
+        if (index.data(ServiceListModel::NameRole).toString() == service
+            && m_servicesView->currentIndex().row() != row) {
+            m_servicesView->selectRow(row);
+        }
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool loaded = m_session->isLoaded();
+    const bool busy = m_session->controller()->isBusy();
+    m_upAction->setEnabled(loaded);
+    m_downAction->setEnabled(loaded);
+    m_restartAction->setEnabled(loaded);
+    m_stopAction->setEnabled(loaded && !m_selected.isEmpty());
+    m_rebuildAction->setEnabled(loaded && !m_selected.isEmpty());
+    m_cancelAction->setEnabled(busy);
+}
+
+void MainWindow::checkPorts()
+{
+    if (!m_session->isLoaded()) {
+        return;
+    }
+    Core::checkPorts(m_client, m_session->project().name,
+                     Core::publishedPorts(m_session->project(), {}), this,
+                     [this](Core::Result<Core::PortReport> report) {
+                         if (report) {
+                             m_portModel->setReport(*report);
+                             const int conflicts = m_portModel->conflictCount();
+                             m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
+                                                                 : tr("&Ports"));
+                         }
+                     });
+}
+
+void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos)
+{
+    selectService(service);
+    Core::StackController *controller = m_session->controller();
+    const auto state = m_session->liveState()->service(service);
+    const QString container = state && !state->containers.isEmpty() ? state->containers.first().id
+                                                                    : QString();
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Service actions"));
+    menu.addAction(tr("Start with dependencies"), this,
+                   [controller, service] { controller->startWithDependencies({service}); });
+    menu.addAction(tr("Stop"), this, [controller, service] { controller->stop({service}, false); });
+    menu.addAction(tr("Stop with dependents"), this,
+                   [controller, service] { controller->stop({service}, true); });
+    menu.addAction(tr("Restart with dependents"), this,
+                   [controller, service] { controller->restart({service}, true); });
+    menu.addAction(tr("Rebuild only this service"), this,
+                   [controller, service] { controller->rebuild(service); });
+    menu.addSeparator();
+    QAction *logs = menu.addAction(tr("Open logs"), this, [this, container] {
+        openInTerminal({QStringLiteral("docker"), QStringLiteral("logs"), QStringLiteral("-f"),
+                        QStringLiteral("--tail"), QStringLiteral("200"), container});
+    });
+    logs->setEnabled(!container.isEmpty());
+    for (const PortRow &row : m_portModel->rows()) {
+        if (row.request.service == service && !row.url.isEmpty()) {
+            menu.addAction(tr("Open %1").arg(row.url), this,
+                           [url = row.url] { QDesktopServices::openUrl(QUrl(url)); });
+        }
+    }
+    QAction *shell = menu.addAction(tr("Open a shell"), this, [this, container] {
+        openInTerminal({QStringLiteral("docker"), QStringLiteral("exec"), QStringLiteral("-it"),
+                        container, QStringLiteral("sh")});
+    });
+    shell->setEnabled(state && state->isUp());
+    QAction *copy = menu.addAction(tr("Copy container ID"), this,
+                                   [container] { QApplication::clipboard()->setText(container); });
+    copy->setEnabled(!container.isEmpty());
+    menu.exec(globalPos);
+}
+
+void MainWindow::openInTerminal(const QStringList &command)
+{
+    // The user's terminal: $TERMINAL, then the Debian alternative, then common ones.
+    QStringList candidates;
+    if (const QString env = qEnvironmentVariable("TERMINAL"); !env.isEmpty()) {
+        candidates << env;
+    }
+    candidates << QStringLiteral("x-terminal-emulator") << QStringLiteral("gnome-terminal")
+               << QStringLiteral("konsole") << QStringLiteral("xfce4-terminal")
+               << QStringLiteral("xterm");
+    for (const QString &terminal : std::as_const(candidates)) {
+        const QString program = QStandardPaths::findExecutable(terminal);
+        if (program.isEmpty()) {
+            continue;
+        }
+        const QStringList args = terminal == u"gnome-terminal"
+                                     ? QStringList{QStringLiteral("--")} + command
+                                     : QStringList{QStringLiteral("-e")} + command;
+        if (QProcess::startDetached(program, args)) {
+            return;
+        }
+    }
+    m_projectError->setText(tr("No terminal program was found to run: %1\nSet TERMINAL to your "
+                               "terminal, or install one (e.g. xterm).")
+                                .arg(command.join(QLatin1Char(' '))));
+    m_projectError->show();
+}
+
+bool MainWindow::isSettled() const
+{
+    return m_session->isLoaded() && m_session->liveState()->isKnown() && m_topology->isLayoutDone();
+}
+
+void MainWindow::maybeSettled()
+{
+    if (!m_settledEmitted && isSettled()) {
+        m_settledEmitted = true;
+        emit settled();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeToTray) {
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::refreshEngineInfo()
 {
@@ -134,8 +649,10 @@ void MainWindow::onEngineStatusChanged(bool reachable, const Core::Error &error)
     if (reachable) {
         m_errorLabel->hide();
         refreshEngineInfo();
+        checkPorts();
         return;
     }
+    // The project's graph stays, drawn from its files; the state comes back by itself.
     m_errorLabel->setText(error.hint.isEmpty() ? error.message
                                                : error.message + QStringLiteral("\n") + error.hint);
     m_errorLabel->show();

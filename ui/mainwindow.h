@@ -2,24 +2,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "stack/servicestate.h"
+#include "util/result.h"
+
 #include <QMainWindow>
 
+class QAction;
+class QComboBox;
 class QLabel;
-class QTableView;
+class QMenu;
 class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QToolButton;
 
 namespace DevDock::Core {
 class EngineClient;
 class ContainerWatcher;
-struct Error;
+class ProjectSession;
 } // namespace DevDock::Core
 
 namespace DevDock::Ui {
 
 class ContainerListModel;
+class OperationPanel;
+class PortListModel;
+class ServiceDetailsPanel;
+class ServiceListModel;
+class TopologyView;
 
-// DevDock's main window. For now: the engine's identity and the live list of its containers,
-// kept current from engine events.
+// DevDock's main window: the open project as a live topology graph, its services, ports and the
+// details of the selected service; stack actions with their progress; and the engine's own
+// containers. Everything updates from engine events; nothing blocks the GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -27,21 +41,81 @@ public:
     explicit MainWindow(Core::EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    void openProject(const QString &path);
+
+    Core::ProjectSession *session() const { return m_session; }
     ContainerListModel *containerModel() const { return m_model; }
+    ServiceListModel *serviceModel() const { return m_serviceModel; }
+    PortListModel *portModel() const { return m_portModel; }
+    TopologyView *topologyView() const { return m_topology; }
+    OperationPanel *operationPanel() const { return m_operations; }
+    ServiceDetailsPanel *detailsPanel() const { return m_details; }
+    // The service the user has selected (graph or table), or empty.
+    QString selectedService() const { return m_selected; }
+    void selectService(const QString &service);
+    // Ready for a screenshot: project loaded, live state known, layout done.
+    bool isSettled() const;
+
+    // When the window closes: hide (a tray keeps DevDock running) or quit.
+    void setCloseToTray(bool enabled) { m_closeToTray = enabled; }
+
+signals:
+    void projectLoaded();
+    void settled();
+    // A service exited unexpectedly or turned unhealthy (for the tray's notifications).
+    void serviceAlert(const DevDock::Core::ServiceAlert &alert);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
+    void buildProjectUi();
     void refreshEngineInfo();
     void onEngineStatusChanged(bool reachable, const Core::Error &error);
+    void onProjectLoaded();
+    void onServicesChanged(const QList<Core::ServiceState> &services);
     void updateCount();
+    void updateActions();
+    void checkPorts();
+    void showServiceMenu(const QString &service, const QPoint &globalPos);
+    void openInTerminal(const QStringList &command);
+    void chooseProject();
+    void rememberProject(const QString &path);
+    void rebuildRecentMenu();
+    void maybeSettled();
 
     Core::EngineClient *m_client;
     Core::ContainerWatcher *m_watcher;
+    Core::ProjectSession *m_session;
     ContainerListModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    ServiceListModel *m_serviceModel;
+    PortListModel *m_portModel;
     QLabel *m_engineLabel;
     QLabel *m_errorLabel;
+    QLabel *m_projectError;
     QLabel *m_countLabel;
+    QLabel *m_projectLabel;
     QTableView *m_view;
+    QTableView *m_servicesView;
+    QTableView *m_portsView;
+    QTabWidget *m_tabs;
+    TopologyView *m_topology;
+    OperationPanel *m_operations;
+    ServiceDetailsPanel *m_details;
+    QComboBox *m_envProfile;
+    QToolButton *m_composeProfiles;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_upAction = nullptr;
+    QAction *m_downAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QAction *m_rebuildAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QString m_selected;
+    bool m_closeToTray = false;
+    bool m_settledEmitted = false;
 };
 
 } // namespace DevDock::Ui

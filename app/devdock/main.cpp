@@ -2,9 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "tray/traycontroller.h"
+
+#include "stack/projectsession.h"
 #include "util/logging.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -72,8 +79,64 @@ int main(int argc, char *argv[])
         qCWarning(Core::lcApp) << endpoint.error().message;
         endpoint = Core::parseDockerHost(Core::defaultDockerHost(false));
     }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A desktop manager for Docker Compose projects."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption project(
+        QStringLiteral("project-directory"),
+        QApplication::translate("main", "Open the Compose project in DIR (default: the last one)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Load the project, wait until its live state is known and "
+                                        "the graph laid out, save the window to FILE and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption timeout(
+        QStringLiteral("screenshot-timeout"),
+        QApplication::translate("main", "Seconds to wait for --screenshot (default 60)."),
+        QStringLiteral("S"), QStringLiteral("60"));
+    parser.addOptions({project, screenshot, timeout});
+    parser.process(app);
+
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
+    Ui::TrayController tray(&window);
+    QString path = parser.value(project);
+    if (path.isEmpty()) {
+        path = QSettings().value(QStringLiteral("lastProject")).toString();
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            path.clear(); // moved or deleted since: start empty
+        }
+    }
+    if (!path.isEmpty()) {
+        window.openProject(path);
+    }
     window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        auto save = [&window, file] {
+            // One more turn of the event loop so the last state is painted.
+            QTimer::singleShot(300, &window, [&window, file] {
+                const bool ok = window.grab().save(file);
+                if (!ok) {
+                    std::fprintf(stderr, "devdock: could not write %s\n", qPrintable(file));
+                }
+                QApplication::exit(ok ? 0 : 1);
+            });
+        };
+        if (path.isEmpty()) {
+            save();
+        } else {
+            QObject::connect(&window, &Ui::MainWindow::settled, &window, save);
+            QObject::connect(window.session(), &Core::ProjectSession::loadFailed, &window, save);
+        }
+        QTimer::singleShot(parser.value(timeout).toInt() * 1000, &app, [] {
+            std::fputs("devdock: the project did not settle in time for --screenshot\n", stderr);
+            QApplication::exit(1);
+        });
+    }
     return app.exec();
 }

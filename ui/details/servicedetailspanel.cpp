@@ -1,0 +1,338 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servicedetailspanel.h"
+
+#include "engine/statsstream.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace DevDock::Ui {
+
+namespace {
+
+constexpr int MaxTransitions = 50;
+constexpr QLatin1StringView Mask{"********"};
+
+void trimSeries(QLineSeries *series, double oldest)
+{
+    int drop = 0;
+    while (drop < series->count() && series->at(drop).x() < oldest) {
+        ++drop;
+    }
+    if (drop > 0) {
+        series->removePoints(0, drop);
+    }
+}
+
+} // namespace
+
+ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_title(new QLabel(tr("No service selected"), this))
+    , m_state(new QLabel(this))
+    , m_transitionList(new QListWidget(this))
+    , m_probeList(new QListWidget(this))
+    , m_environment(new QTableWidget(this))
+    , m_mounts(new QListWidget(this))
+    , m_chartView(new QChartView(this))
+    , m_chart(new QChart)
+    , m_cpu(new QLineSeries)
+    , m_memory(new QLineSeries)
+    , m_rx(new QLineSeries)
+    , m_tx(new QLineSeries)
+    , m_timeAxis(new QValueAxis)
+    , m_percentAxis(new QValueAxis)
+    , m_mbAxis(new QValueAxis)
+{
+    setObjectName(QStringLiteral("serviceDetails"));
+    setAccessibleName(tr("Service details"));
+    m_title->setObjectName(QStringLiteral("detailsTitle"));
+    m_title->setAccessibleName(tr("Selected service"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_title->setFont(bold);
+    m_state->setObjectName(QStringLiteral("detailsState"));
+    m_state->setAccessibleName(tr("Service state and reason"));
+    m_state->setWordWrap(true);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_transitionList->setAccessibleName(tr("State transitions"));
+    m_probeList->setAccessibleName(tr("Health probe outputs"));
+    m_probeList->setWordWrap(true);
+    m_environment->setAccessibleName(tr("Environment"));
+    m_environment->setColumnCount(2);
+    m_environment->setHorizontalHeaderLabels({tr("Variable"), tr("Value")});
+    m_environment->horizontalHeader()->setStretchLastSection(true);
+    m_environment->verticalHeader()->hide();
+    m_environment->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_mounts->setAccessibleName(tr("Mounts and networks"));
+
+    m_cpu->setName(tr("CPU %"));
+    m_memory->setName(tr("Memory MB"));
+    m_rx->setName(tr("Network in KB/s"));
+    m_tx->setName(tr("Network out KB/s"));
+    m_chart->addSeries(m_cpu);
+    m_chart->addSeries(m_memory);
+    m_chart->addSeries(m_rx);
+    m_chart->addSeries(m_tx);
+    m_timeAxis->setRange(-WindowSeconds, 0);
+    m_timeAxis->setTitleText(tr("seconds"));
+    m_timeAxis->setLabelFormat(QStringLiteral("%d"));
+    m_percentAxis->setRange(0, 100);
+    m_percentAxis->setTitleText(tr("CPU %"));
+    m_mbAxis->setRange(0, 64);
+    m_mbAxis->setTitleText(tr("MB · KB/s"));
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_percentAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_mbAxis, Qt::AlignRight);
+    for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
+        s->attachAxis(m_timeAxis);
+        s->attachAxis(s == m_cpu ? m_percentAxis : m_mbAxis);
+    }
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chartView->setChart(m_chart);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(200);
+    m_chartView->setAccessibleName(tr("Resource usage chart"));
+    m_chartView->setAccessibleDescription(tr("CPU, memory and network I/O of the selected service "
+                                             "over the last five minutes"));
+
+    auto *tabs = new QTabWidget(this);
+    tabs->setAccessibleName(tr("Service detail sections"));
+    tabs->addTab(m_transitionList, tr("Transitions"));
+    tabs->addTab(m_probeList, tr("Health"));
+    tabs->addTab(m_environment, tr("Environment"));
+    tabs->addTab(m_mounts, tr("Mounts && networks"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_state);
+    layout->addWidget(m_chartView, 2);
+    layout->addWidget(tabs, 3);
+}
+
+ServiceDetailsPanel::~ServiceDetailsPanel() = default;
+
+void ServiceDetailsPanel::setProject(const Core::ComposeProject &project,
+                                     const QStringList &secretKeys)
+{
+    m_project = project;
+    m_secretKeys = secretKeys;
+    refresh();
+}
+
+void ServiceDetailsPanel::showService(const QString &service)
+{
+    if (service == m_service) {
+        return;
+    }
+    m_service = service;
+    refresh();
+    syncStats();
+}
+
+void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &services)
+{
+    const QString now = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    for (const Core::ServiceState &s : services) {
+        const auto before = m_states.constFind(s.name);
+        if (before != m_states.cend() && (before->status != s.status || before->exitCode != s.exitCode)) {
+            QString line = QStringLiteral("%1  %2 → %3").arg(now, Core::statusDisplayName(before->status),
+                                                             Core::statusDisplayName(s.status));
+            if (s.status == Core::ServiceStatus::Exited) {
+                line += QStringLiteral(" (%1)").arg(s.exitCode);
+            }
+            QStringList &list = m_transitions[s.name];
+            list.prepend(line);
+            if (list.size() > MaxTransitions) {
+                list.removeLast();
+            }
+        }
+        m_states.insert(s.name, s);
+    }
+    refresh();
+    syncStats();
+}
+
+QStringList ServiceDetailsPanel::transitions(const QString &service) const
+{
+    return m_transitions.value(service);
+}
+
+QStringList ServiceDetailsPanel::environmentLines() const
+{
+    QStringList lines;
+    for (int row = 0; row < m_environment->rowCount(); ++row) {
+        lines << m_environment->item(row, 0)->text() + QLatin1Char('=')
+                     + m_environment->item(row, 1)->text();
+    }
+    return lines;
+}
+
+QStringList ServiceDetailsPanel::probeLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_probeList->count(); ++i) {
+        lines << m_probeList->item(i)->text();
+    }
+    return lines;
+}
+
+void ServiceDetailsPanel::refresh()
+{
+    const Core::ComposeService *model = m_project.service(m_service);
+    if (m_service.isEmpty()) {
+        m_title->setText(tr("No service selected"));
+        m_state->clear();
+        return;
+    }
+    m_title->setText(m_service);
+    const Core::ServiceState state = m_states.value(m_service);
+    QString text = Core::statusDisplayName(state.status);
+    if (!state.health.isEmpty()) {
+        text += QStringLiteral(" · ") + tr("health: %1").arg(state.health);
+    }
+    if (state.restartCount > 0) {
+        text += QStringLiteral(" · ") + tr("%n restart(s)", nullptr, state.restartCount);
+    }
+    if (!state.reason.isEmpty()) {
+        text += QStringLiteral("\n") + state.reason;
+    }
+    m_state->setText(text);
+    m_state->setAccessibleDescription(text);
+
+    m_transitionList->clear();
+    m_transitionList->addItems(m_transitions.value(m_service));
+    m_probeList->clear();
+    for (auto it = state.healthLog.crbegin(); it != state.healthLog.crend(); ++it) {
+        m_probeList->addItem(QStringLiteral("%1  exit %2  %3")
+                                 .arg(it->end.toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                                 .arg(it->exitCode)
+                                 .arg(it->output.simplified()));
+    }
+    // Values as the compose files resolve them; secrets and values containing them are masked.
+    QStringList secretValues;
+    if (model) {
+        for (auto it = model->environment.cbegin(); it != model->environment.cend(); ++it) {
+            if (m_secretKeys.contains(it.key()) && it.value() && it.value()->size() >= 4) {
+                secretValues << *it.value();
+            }
+        }
+    }
+    m_environment->setRowCount(0);
+    if (model) {
+        int row = 0;
+        m_environment->setRowCount(int(model->environment.size()));
+        for (auto it = model->environment.cbegin(); it != model->environment.cend(); ++it, ++row) {
+            QString value = it.value().value_or(QString());
+            if (m_secretKeys.contains(it.key())) {
+                value = Mask;
+            } else {
+                for (const QString &secret : std::as_const(secretValues)) {
+                    value.replace(secret, Mask);
+                }
+            }
+            m_environment->setItem(row, 0, new QTableWidgetItem(it.key()));
+            m_environment->setItem(row, 1, new QTableWidgetItem(value));
+        }
+    }
+    m_mounts->clear();
+    if (model) {
+        for (const Core::ComposeVolumeMount &v : model->volumes) {
+            m_mounts->addItem(tr("%1 %2 → %3%4")
+                                  .arg(v.type, v.source, v.target,
+                                       v.readOnly ? tr(" (read-only)") : QString()));
+        }
+        for (auto it = model->networks.cbegin(); it != model->networks.cend(); ++it) {
+            m_mounts->addItem(tr("network %1").arg(it.key()));
+        }
+    }
+}
+
+void ServiceDetailsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    syncStats();
+}
+
+void ServiceDetailsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    syncStats();
+}
+
+void ServiceDetailsPanel::syncStats()
+{
+    const Core::ServiceState state = m_states.value(m_service);
+    QString container;
+    for (const Core::ContainerState &c : state.containers) {
+        if (c.engineState == u"running") {
+            container = c.id;
+            break;
+        }
+    }
+    if (!isVisible() || !m_client) {
+        container.clear(); // only what is visible streams
+    }
+    if (container == m_statsContainer) {
+        return;
+    }
+    delete m_stats;
+    m_stats = nullptr;
+    m_statsContainer = container;
+    for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
+        s->clear();
+    }
+    m_samples = 0;
+    m_lastRx = m_lastTx = -1;
+    if (container.isEmpty()) {
+        return;
+    }
+    m_statsStart = QDateTime::currentDateTimeUtc();
+    m_stats = new Core::StatsStream(m_client, container, true, this);
+    connect(m_stats, &Core::StatsStream::sampleReceived, this, &ServiceDetailsPanel::addSample);
+    m_stats->start();
+}
+
+void ServiceDetailsPanel::addSample(const Core::ContainerStats &stats)
+{
+    const double t = m_statsStart.msecsTo(QDateTime::currentDateTimeUtc()) / 1000.0;
+    const double rxRate = m_lastRx < 0 ? 0 : (stats.networkRx - m_lastRx) / 1024.0;
+    const double txRate = m_lastTx < 0 ? 0 : (stats.networkTx - m_lastTx) / 1024.0;
+    m_lastRx = stats.networkRx;
+    m_lastTx = stats.networkTx;
+    m_cpu->append(t, stats.cpuPercent);
+    m_memory->append(t, stats.memoryUsage / (1024.0 * 1024.0));
+    m_rx->append(t, qMax(0.0, rxRate));
+    m_tx->append(t, qMax(0.0, txRate));
+    ++m_samples;
+    for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
+        trimSeries(s, t - WindowSeconds);
+    }
+    m_timeAxis->setRange(qMax(0.0, t - WindowSeconds), qMax(t, 10.0));
+    double top = 8;
+    for (QLineSeries *s : {m_memory, m_rx, m_tx}) {
+        for (int i = 0; i < s->count(); ++i) {
+            top = qMax(top, s->at(i).y());
+        }
+    }
+    m_mbAxis->setRange(0, top * 1.2);
+    double cpuTop = 10;
+    for (int i = 0; i < m_cpu->count(); ++i) {
+        cpuTop = qMax(cpuTop, m_cpu->at(i).y());
+    }
+    m_percentAxis->setRange(0, cpuTop * 1.2);
+}
+
+} // namespace DevDock::Ui

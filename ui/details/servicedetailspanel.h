@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compose/composemodel.h"
+#include "engine/enginetypes.h"
+#include "stack/servicestate.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QTableWidget;
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+#include "engine/engineclient.h"
+
+namespace DevDock::Core {
+class StatsStream;
+} // namespace DevDock::Core
+
+namespace DevDock::Ui {
+
+// The selected service in depth: state and why, recent transitions with times, health probe
+// outputs, environment (secrets masked), mounts, networks, and charts of CPU, memory (MB) and
+// network I/O over the last minutes. Stats stream only while the panel is visible and the
+// service runs.
+class ServiceDetailsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServiceDetailsPanel(Core::EngineClient *client, QWidget *parent = nullptr);
+    ~ServiceDetailsPanel() override;
+
+    void setProject(const Core::ComposeProject &project, const QStringList &secretKeys);
+    void showService(const QString &service);
+    // Every LiveState update; records transitions of every service, refreshes the shown one.
+    void updateServices(const QList<Core::ServiceState> &services);
+
+    QString service() const { return m_service; }
+    QStringList transitions(const QString &service) const;
+    QStringList environmentLines() const;
+    QStringList probeLines() const;
+    int sampleCount() const { return m_samples; }
+    bool isStreaming() const { return m_stats != nullptr; }
+    static constexpr int WindowSeconds = 300;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void refresh();
+    void syncStats();
+    void addSample(const Core::ContainerStats &stats);
+
+    QPointer<Core::EngineClient> m_client;
+    Core::ComposeProject m_project;
+    QStringList m_secretKeys;
+    QString m_service;
+    QHash<QString, Core::ServiceState> m_states;
+    QHash<QString, QStringList> m_transitions;
+    QLabel *m_title;
+    QLabel *m_state;
+    QListWidget *m_transitionList;
+    QListWidget *m_probeList;
+    QTableWidget *m_environment;
+    QListWidget *m_mounts;
+    QChartView *m_chartView;
+    QChart *m_chart;
+    QLineSeries *m_cpu;
+    QLineSeries *m_memory;
+    QLineSeries *m_rx;
+    QLineSeries *m_tx;
+    QValueAxis *m_timeAxis;
+    QValueAxis *m_percentAxis;
+    QValueAxis *m_mbAxis;
+    Core::StatsStream *m_stats = nullptr;
+    QString m_statsContainer;
+    QDateTime m_statsStart;
+    qint64 m_lastRx = -1;
+    qint64 m_lastTx = -1;
+    int m_samples = 0;
+};
+
+} // namespace DevDock::Ui

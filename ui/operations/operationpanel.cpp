@@ -1,0 +1,193 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "operationpanel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace DevDock::Ui {
+
+OperationPanel::OperationPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("No operation yet"), this))
+    , m_elapsed(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_toggleOutput(new QPushButton(tr("Show output"), this))
+    , m_error(new QLabel(this))
+    , m_services(new QTreeWidget(this))
+    , m_output(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("operationPanel"));
+    setAccessibleName(tr("Operation"));
+    m_title->setObjectName(QStringLiteral("operationTitle"));
+    m_title->setAccessibleName(tr("Operation title"));
+    m_elapsed->setAccessibleName(tr("Operation elapsed time"));
+    m_progress->setAccessibleName(tr("Operation progress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_cancel->setObjectName(QStringLiteral("cancelOperationButton"));
+    m_cancel->setAccessibleName(tr("Cancel operation"));
+    m_cancel->setEnabled(false);
+    m_toggleOutput->setObjectName(QStringLiteral("toggleOutputButton"));
+    m_toggleOutput->setAccessibleName(tr("Show or hide the operation's output"));
+    m_toggleOutput->setCheckable(true);
+    m_error->setObjectName(QStringLiteral("operationError"));
+    m_error->setAccessibleName(tr("Operation error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid "
+                                          "#f5c2c0; border-radius: 4px; padding: 6px; }"));
+    m_error->hide();
+    m_services->setObjectName(QStringLiteral("operationServices"));
+    m_services->setAccessibleName(tr("Progress per service"));
+    m_services->setHeaderLabels({tr("Service"), tr("Status")});
+    m_services->setRootIsDecorated(false);
+    m_services->header()->setStretchLastSection(true);
+    m_services->setColumnWidth(0, 200);
+    m_output->setObjectName(QStringLiteral("operationOutput"));
+    m_output->setAccessibleName(tr("Operation output"));
+    m_output->setReadOnly(true);
+    m_output->setMaximumBlockCount(20000);
+    m_output->setFont(QFont(QStringLiteral("monospace")));
+    m_output->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_elapsed);
+    top->addWidget(m_progress);
+    top->addWidget(m_toggleOutput);
+    top->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(top);
+    layout->addWidget(m_error);
+    layout->addWidget(m_services, 1);
+    layout->addWidget(m_output, 2);
+
+    connect(m_toggleOutput, &QPushButton::toggled, this, [this](bool on) {
+        m_output->setVisible(on);
+        m_toggleOutput->setText(on ? tr("Hide output") : tr("Show output"));
+    });
+    m_ticker.setInterval(500);
+    connect(&m_ticker, &QTimer::timeout, this, &OperationPanel::tick);
+}
+
+void OperationPanel::setController(Core::StackController *controller)
+{
+    if (m_controller) {
+        m_controller->disconnect(this);
+        m_cancel->disconnect(m_controller);
+    }
+    m_controller = controller;
+    connect(controller, &Core::StackController::actionStarted, this, &OperationPanel::onStarted);
+    connect(controller, &Core::StackController::operationStarted, this,
+            [this](const Core::StackAction &, Core::ComposeOperation *op) { onOperation(op); });
+    connect(controller, &Core::StackController::actionFinished, this,
+            [this](const Core::StackAction &action, const Core::Result<void> &result,
+                   Core::ComposeOperation *) { onFinished(action, result); });
+    connect(m_cancel, &QPushButton::clicked, controller, &Core::StackController::cancel);
+}
+
+QString OperationPanel::title() const
+{
+    return m_title->text();
+}
+
+QString OperationPanel::serviceStatus(const QString &service) const
+{
+    const QTreeWidgetItem *item = m_items.value(service);
+    return item ? item->text(1) : QString();
+}
+
+QString OperationPanel::outputText() const
+{
+    return m_output->toPlainText();
+}
+
+QString OperationPanel::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+void OperationPanel::onStarted(const Core::StackAction &action)
+{
+    m_title->setText(action.describe() + QStringLiteral(" …"));
+    m_error->hide();
+    m_services->clear();
+    m_items.clear();
+    m_output->clear();
+    for (const QString &service : m_controller->affectedServices(action)) {
+        setServiceStatus(service, tr("queued"), false);
+    }
+    m_progress->setRange(0, 0); // busy
+    m_cancel->setEnabled(true);
+    m_clock.start();
+    m_ticker.start();
+    tick();
+}
+
+void OperationPanel::onOperation(Core::ComposeOperation *operation)
+{
+    m_output->appendPlainText(QStringLiteral("$ ") + operation->commandLine());
+    connect(operation, &Core::ComposeOperation::lineReceived, this,
+            [this](const QString &line) { m_output->appendPlainText(line); });
+    connect(operation, &Core::ComposeOperation::progressed, this,
+            [this](const Core::ComposeProgressEvent &e) {
+                if (e.service.isEmpty()) {
+                    return;
+                }
+                if (e.kind == Core::ComposeProgressEvent::Kind::Build) {
+                    setServiceStatus(e.service, tr("building: %1").arg(e.detail.left(80)), e.error);
+                } else if (e.kind == Core::ComposeProgressEvent::Kind::Pull) {
+                    setServiceStatus(e.service, tr("pulling: %1").arg(e.status), e.error);
+                } else if (!e.status.isEmpty()) {
+                    setServiceStatus(e.service, e.status, e.error);
+                }
+            });
+}
+
+void OperationPanel::onFinished(const Core::StackAction &action, const Core::Result<void> &result)
+{
+    m_ticker.stop();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    m_cancel->setEnabled(false);
+    const QString took = tr("%1 s").arg(m_clock.elapsed() / 1000.0, 0, 'f', 1);
+    if (result) {
+        m_title->setText(tr("%1: done in %2").arg(action.describe(), took));
+        return;
+    }
+    m_title->setText(tr("%1: failed after %2").arg(action.describe(), took));
+    const Core::Error &error = result.error();
+    m_error->setText(error.hint.isEmpty() ? error.message
+                                          : error.message + QStringLiteral("\n") + error.hint);
+    m_error->show();
+    emit actionFailed(error);
+}
+
+void OperationPanel::setServiceStatus(const QString &service, const QString &status, bool error)
+{
+    QTreeWidgetItem *item = m_items.value(service);
+    if (!item) {
+        item = new QTreeWidgetItem(m_services, {service, status});
+        m_items.insert(service, item);
+    }
+    item->setText(1, status);
+    item->setForeground(1, error ? QBrush(QColor(0xD5, 0x5E, 0x00)) : QBrush());
+}
+
+void OperationPanel::tick()
+{
+    m_elapsed->setText(tr("%1 s").arg(m_clock.elapsed() / 1000));
+}
+
+} // namespace DevDock::Ui

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stack/stackcontroller.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace DevDock::Ui {
+
+// The running (or last) stack action: what it is, each service's progress as the compose CLI
+// reports it, elapsed time, Cancel, and the full output on demand. Failures show their message
+// and hint here, never in a modal dialog.
+class OperationPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OperationPanel(QWidget *parent = nullptr);
+
+    void setController(Core::StackController *controller);
+    QString title() const;
+    QString serviceStatus(const QString &service) const;
+    QString outputText() const;
+    QString errorText() const;
+
+signals:
+    void actionFailed(const DevDock::Core::Error &error);
+
+private:
+    void onStarted(const Core::StackAction &action);
+    void onOperation(Core::ComposeOperation *operation);
+    void onFinished(const Core::StackAction &action, const Core::Result<void> &result);
+    void setServiceStatus(const QString &service, const QString &status, bool error);
+    void tick();
+
+    QPointer<Core::StackController> m_controller;
+    QLabel *m_title;
+    QLabel *m_elapsed;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QPushButton *m_toggleOutput;
+    QLabel *m_error;
+    QTreeWidget *m_services;
+    QPlainTextEdit *m_output;
+    QHash<QString, QTreeWidgetItem *> m_items;
+    QElapsedTimer m_clock;
+    QTimer m_ticker;
+};
+
+} // namespace DevDock::Ui

@@ -1,0 +1,138 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "portlistmodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace DevDock::Ui {
+
+QString PortRow::key() const
+{
+    return request.service + QLatin1Char('|') + request.hostIp + QLatin1Char('|')
+           + QString::number(request.port) + QLatin1Char('/') + request.protocol;
+}
+
+PortListModel::PortListModel(QObject *parent)
+    : KeyedTableModel(parent)
+{}
+
+QString PortListModel::urlFor(const Core::PortRequest &request)
+{
+    if (request.protocol != u"tcp") {
+        return {};
+    }
+    QString host = request.hostIp;
+    if (host.isEmpty() || host == u"0.0.0.0" || host == u"::") {
+        host = QStringLiteral("localhost");
+    } else if (host.contains(QLatin1Char(':'))) {
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    return QStringLiteral("http://%1:%2/").arg(host).arg(request.port);
+}
+
+void PortListModel::setProject(const Core::ComposeProject &project)
+{
+    m_requests = Core::publishedPorts(project, {});
+    m_report = {};
+    rebuild();
+}
+
+void PortListModel::setServices(const QList<Core::ServiceState> &services)
+{
+    m_services = services;
+    rebuild();
+}
+
+void PortListModel::setReport(const Core::PortReport &report)
+{
+    m_report = report;
+    rebuild();
+}
+
+int PortListModel::conflictCount() const
+{
+    int n = 0;
+    for (const PortRow &row : m_rows) {
+        n += row.conflict ? 1 : 0;
+    }
+    return n;
+}
+
+void PortListModel::rebuild()
+{
+    QList<PortRow> rows;
+    for (const Core::PortRequest &request : std::as_const(m_requests)) {
+        PortRow row;
+        row.request = request;
+        row.url = urlFor(request);
+        for (const Core::ServiceState &s : std::as_const(m_services)) {
+            if (s.name != request.service) {
+                continue;
+            }
+            for (const Core::PortBinding &b : s.ports) {
+                row.live = row.live || (b.publicPort == request.port && b.type == request.protocol);
+            }
+        }
+        row.status = row.live ? tr("published") : tr("not published (service not running)");
+        for (const Core::PortCheck &check : m_report.checks) {
+            if (check.request.port == request.port && check.request.protocol == request.protocol
+                && check.request.service == request.service && check.conflict()) {
+                row.conflict = true;
+                row.status = tr("conflict: held by %1").arg(check.holder.describe());
+            }
+        }
+        rows << row;
+    }
+    replaceRows(rows, [](const PortRow &r) { return r.key(); }, ColumnCount);
+}
+
+int PortListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PortListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const PortRow &row = m_rows.at(index.row());
+    switch (role) {
+    case UrlRole: return row.url;
+    case ConflictRole: return row.conflict;
+    case ServiceRole: return row.request.service;
+    case Qt::ForegroundRole:
+        return index.column() == StatusColumn && row.conflict ? QVariant(QBrush(QColor(0xD5, 0x5E, 0x00)))
+                                                              : QVariant();
+    case Qt::DisplayRole: break;
+    default: return {};
+    }
+    switch (index.column()) {
+    case PortColumn:
+        return QString((row.request.hostIp.isEmpty() ? QString() : row.request.hostIp + QLatin1Char(':'))
+                       + QString::number(row.request.port) + QLatin1Char('/') + row.request.protocol);
+    case ServiceColumn: return row.request.service;
+    case TargetColumn: return row.request.target;
+    case UrlColumn: return row.url;
+    case StatusColumn: return row.status;
+    default: return {};
+    }
+}
+
+QVariant PortListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case PortColumn: return tr("Host port");
+    case ServiceColumn: return tr("Service");
+    case TargetColumn: return tr("Container port");
+    case UrlColumn: return tr("URL");
+    case StatusColumn: return tr("Status");
+    default: return {};
+    }
+}
+
+} // namespace DevDock::Ui
