@@ -7,6 +7,7 @@
 #include "ports/portlistmodel.h"
 #include "services/containerlistmodel.h"
 #include "services/servicelistmodel.h"
+#include "stats/statscollector.h"
 #include "topology/topologyview.h"
 
 #include "engine/containerwatcher.h"
@@ -14,6 +15,7 @@
 #include "env/envprofile.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
+#include "stack/projectdiscovery.h"
 #include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
 
@@ -96,6 +98,8 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     , m_topology(new TopologyView(this))
     , m_operations(new OperationPanel(this))
     , m_details(new ServiceDetailsPanel(client, this))
+    , m_stats(new StatsCollector(client, this))
+    , m_totalsLabel(new QLabel(this))
     , m_envProfile(new QComboBox(this))
     , m_composeProfiles(new QToolButton(this))
 {
@@ -140,7 +144,10 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     m_countLabel->setAccessibleName(tr("Container count"));
     m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
     m_projectLabel->setAccessibleName(tr("Project status"));
+    m_totalsLabel->setObjectName(QStringLiteral("stackTotalsLabel"));
+    m_totalsLabel->setAccessibleName(tr("Stack memory total"));
     statusBar()->addWidget(m_projectLabel, 1);
+    statusBar()->addPermanentWidget(m_totalsLabel);
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_watcher, &Core::ContainerWatcher::containersChanged, this,
@@ -191,6 +198,14 @@ void MainWindow::buildProjectUi()
     m_tabs->addTab(m_servicesView, tr("&Services"));
     m_tabs->addTab(m_portsView, tr("&Ports"));
     m_tabs->addTab(m_view, tr("&Containers"));
+    // Stats stream only while the services table is on screen.
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this] { m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView); });
+    connect(m_stats, &StatsCollector::usageChanged, this,
+            [this](const QHash<QString, ServiceUsage> &usage, double totalMb) {
+                m_serviceModel->setUsage(usage);
+                m_totalsLabel->setText(tr("Stack memory: %1 MB").arg(totalMb, 0, 'f', 1));
+            });
 
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
@@ -223,6 +238,8 @@ void MainWindow::buildProjectUi()
         emit serviceAlert(alert);
     });
     connect(m_topology, &TopologyView::layoutFinished, this, &MainWindow::maybeSettled);
+    connect(m_topology, &TopologyView::urlActivated, this,
+            [](const QString &url) { QDesktopServices::openUrl(QUrl(url)); });
     connect(m_topology, &TopologyView::selectedServiceChanged, this,
             [this](const QString &service) {
                 if (!service.isEmpty()) {
@@ -276,6 +293,32 @@ void MainWindow::buildActions()
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     rebuildRecentMenu();
+    // Stacks running on the engine, whoever started them, offered for adoption.
+    auto *running = fileMenu->addMenu(tr("Running &Stacks"));
+    running->setObjectName(QStringLiteral("runningStacksMenu"));
+    connect(running, &QMenu::aboutToShow, this, [this, running] {
+        running->clear();
+        QAction *loading = running->addAction(tr("Looking for stacks …"));
+        loading->setEnabled(false);
+        Core::discoverProjects(m_client, running, [this, running](Core::Result<QList<Core::DiscoveredProject>> projects) {
+            running->clear();
+            if (!projects) {
+                running->addAction(projects.error().message)->setEnabled(false);
+                return;
+            }
+            if (projects->isEmpty()) {
+                running->addAction(tr("No Compose stacks on the engine"))->setEnabled(false);
+            }
+            for (const Core::DiscoveredProject &p : *projects) {
+                QAction *a = running->addAction(tr("%1 — %2/%3 running — %4")
+                                                    .arg(p.name)
+                                                    .arg(p.running)
+                                                    .arg(p.containers)
+                                                    .arg(p.workingDirectory));
+                connect(a, &QAction::triggered, this, [this, p] { adopt(p); });
+            }
+        });
+    });
     auto *refresh = fileMenu->addAction(tr("&Refresh"), this, [this] {
         refreshEngineInfo();
         m_watcher->stop();
@@ -386,13 +429,30 @@ void MainWindow::buildActions()
     });
 }
 
-void MainWindow::openProject(const QString &path)
+void MainWindow::openProject(const QString &path, const QStringList &files)
 {
     m_projectError->hide();
     m_settledEmitted = false;
     m_selected.clear();
-    m_session->open(path);
+    m_session->open(path, files);
     rememberProject(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::adopt(const Core::DiscoveredProject &project)
+{
+    // Open the stack from its own files, as the labels of its containers name them.
+    if (!project.configFiles.isEmpty() && QFileInfo::exists(project.configFiles.first())) {
+        openProject(project.workingDirectory, project.configFiles);
+        return;
+    }
+    if (QFileInfo(project.workingDirectory).isDir()) {
+        openProject(project.workingDirectory);
+        return;
+    }
+    m_projectError->setText(tr("The files of stack %1 are not on this machine (%2).\nOpen its "
+                               "folder by hand if it lives elsewhere.")
+                                .arg(project.name, project.workingDirectory));
+    m_projectError->show();
 }
 
 void MainWindow::chooseProject()
@@ -477,6 +537,7 @@ void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
     m_topology->setServices(services);
     m_portModel->setServices(services);
     m_details->updateServices(services);
+    m_stats->setServices(services);
     int up = 0;
     for (const Core::ServiceState &s : services) {
         up += s.isUp() ? 1 : 0;
@@ -619,6 +680,18 @@ void MainWindow::maybeSettled()
         m_settledEmitted = true;
         emit settled();
     }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_stats->setActive(m_tabs->currentWidget() == m_servicesView);
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    m_stats->setActive(false);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -20,6 +20,7 @@ namespace DevDock::Core {
 class EngineClient;
 class ContainerWatcher;
 class ProjectSession;
+struct DiscoveredProject;
 } // namespace DevDock::Core
 
 namespace DevDock::Ui {
@@ -29,6 +30,7 @@ class OperationPanel;
 class PortListModel;
 class ServiceDetailsPanel;
 class ServiceListModel;
+class StatsCollector;
 class TopologyView;
 
 // DevDock's main window: the open project as a live topology graph, its services, ports and the
@@ -41,7 +43,7 @@ public:
     explicit MainWindow(Core::EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openProject(const QString &path);
+    void openProject(const QString &path, const QStringList &files = {});
 
     Core::ProjectSession *session() const { return m_session; }
     ContainerListModel *containerModel() const { return m_model; }
@@ -50,6 +52,8 @@ public:
     TopologyView *topologyView() const { return m_topology; }
     OperationPanel *operationPanel() const { return m_operations; }
     ServiceDetailsPanel *detailsPanel() const { return m_details; }
+    StatsCollector *statsCollector() const { return m_stats; }
+    QTabWidget *tabs() const { return m_tabs; }
     // The service the user has selected (graph or table), or empty.
     QString selectedService() const { return m_selected; }
     void selectService(const QString &service);
@@ -67,6 +71,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void buildActions();
@@ -81,6 +87,7 @@ private:
     void showServiceMenu(const QString &service, const QPoint &globalPos);
     void openInTerminal(const QStringList &command);
     void chooseProject();
+    void adopt(const Core::DiscoveredProject &project);
     void rememberProject(const QString &path);
     void rebuildRecentMenu();
     void maybeSettled();
@@ -104,6 +111,8 @@ private:
     TopologyView *m_topology;
     OperationPanel *m_operations;
     ServiceDetailsPanel *m_details;
+    StatsCollector *m_stats;
+    QLabel *m_totalsLabel;
     QComboBox *m_envProfile;
     QToolButton *m_composeProfiles;
     QMenu *m_recentMenu = nullptr;

@@ -31,7 +31,7 @@ LiveState *ProjectSession::liveState() const
     return m_controller->liveState();
 }
 
-void ProjectSession::open(const QString &path)
+void ProjectSession::open(const QString &path, const QStringList &files)
 {
     const QFileInfo info(path);
     if (info.isFile()) {
@@ -39,7 +39,7 @@ void ProjectSession::open(const QString &path)
         m_files = {info.absoluteFilePath()};
     } else {
         m_directory = info.absoluteFilePath();
-        m_files.clear();
+        m_files = files;
     }
     m_profiles.clear();
     m_requestedEnvProfile.clear();

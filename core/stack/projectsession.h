@@ -28,8 +28,9 @@ public:
     explicit ProjectSession(EngineClient *client, QObject *parent = nullptr);
     ~ProjectSession() override;
 
-    // `path` is a project folder or a compose file in it.
-    void open(const QString &path);
+    // `path` is a project folder or a compose file in it; `files` (optional) the compose files
+    // to use in that folder, as `-f` would name them.
+    void open(const QString &path, const QStringList &files = {});
     void setComposeProfiles(const QStringList &profiles); // reloads
     void setEnvProfile(const QString &profile);           // reloads
     void reload();

@@ -11,6 +11,13 @@
 #include <QApplication>
 #include <QLabel>
 #include <QTableView>
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QGraphicsView>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTabWidget>
+#include <QToolButton>
 
 using namespace DevDock;
 using namespace DevDock::Test;
@@ -111,12 +118,26 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
     window.show();
+    // Every control, view and status element DevDock creates (Qt's own internals aside).
     for (QWidget *w : window.findChildren<QWidget *>()) {
-        if (w->objectName().isEmpty() || w->objectName().startsWith("qt_")) {
-            continue; // Qt's own internals (scroll bars, viewport)
+        if (w->objectName().startsWith("qt_") || w->inherits("QTabBar")
+            || w->inherits("QDockWidgetTitleButton") || w->inherits("QToolBarExtension")
+            || w->inherits("QScrollBar") || w->inherits("QMenu") || w->inherits("QHeaderView")
+            || w->inherits("QTableCornerButton")) {
+            continue;
         }
-        if (qobject_cast<QLabel *>(w) || qobject_cast<QTableView *>(w)) {
-            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        const bool control = qobject_cast<QLabel *>(w) || qobject_cast<QAbstractItemView *>(w)
+                             || qobject_cast<QComboBox *>(w) || qobject_cast<QGraphicsView *>(w)
+                             || qobject_cast<QProgressBar *>(w) || qobject_cast<QTabWidget *>(w)
+                             || qobject_cast<QPlainTextEdit *>(w);
+        if (control) {
+            QVERIFY2(!w->accessibleName().isEmpty(),
+                     qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
+        }
+        if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            QVERIFY2(!button->accessibleName().isEmpty() || !button->text().isEmpty()
+                         || (qobject_cast<QToolButton *>(w) && qobject_cast<QToolButton *>(w)->defaultAction()),
+                     qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
         }
     }
 }

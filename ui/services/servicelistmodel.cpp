@@ -45,6 +45,23 @@ void ServiceListModel::setServices(const QList<Core::ServiceState> &services)
     replaceRows(services, [](const Core::ServiceState &s) { return s.name; }, ColumnCount);
 }
 
+void ServiceListModel::setUsage(const QHash<QString, ServiceUsage> &usage)
+{
+    const QHash<QString, ServiceUsage> before = std::exchange(m_usage, usage);
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        const QString &name = m_rows.at(row).name;
+        if (before.value(name) != usage.value(name) || before.contains(name) != usage.contains(name)) {
+            first = first < 0 ? row : first;
+            last = row;
+        }
+    }
+    if (first >= 0) { // one signal for the changed block of the two columns
+        emit dataChanged(index(first, CpuColumn), index(last, MemoryColumn));
+    }
+}
+
 int ServiceListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -88,6 +105,12 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         }
         return uptimeText(qMax<qint64>(0, s.startedAt.secsTo(m_clock())));
     case RestartsColumn: return s.restartCount;
+    case CpuColumn:
+        return m_usage.contains(s.name) ? QStringLiteral("%1 %").arg(m_usage.value(s.name).cpuPercent, 0, 'f', 1)
+                                        : QString();
+    case MemoryColumn:
+        return m_usage.contains(s.name) ? tr("%1 MB").arg(m_usage.value(s.name).memoryMb, 0, 'f', 1)
+                                        : QString();
     case ImageColumn: return s.image;
     case ReasonColumn: return s.reason;
     default: return {};
@@ -106,6 +129,8 @@ QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, 
     case PortsColumn: return tr("Ports");
     case UptimeColumn: return tr("Uptime");
     case RestartsColumn: return tr("Restarts");
+    case CpuColumn: return tr("CPU");
+    case MemoryColumn: return tr("Memory");
     case ImageColumn: return tr("Image");
     case ReasonColumn: return tr("Why not up");
     default: return {};

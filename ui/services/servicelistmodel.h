@@ -5,6 +5,7 @@
 #include "stack/servicestate.h"
 
 #include "keyedtablemodel.h"
+#include "stats/statscollector.h"
 #include <QDateTime>
 
 #include <functional>
@@ -25,6 +26,8 @@ public:
         PortsColumn,
         UptimeColumn,
         RestartsColumn,
+        CpuColumn,
+        MemoryColumn,
         ImageColumn,
         ReasonColumn,
         ColumnCount
@@ -40,6 +43,8 @@ public:
     explicit ServiceListModel(QObject *parent = nullptr);
 
     void setServices(const QList<Core::ServiceState> &services);
+    // CPU % and memory MB per service, from the stats streams (while the view is visible).
+    void setUsage(const QHash<QString, ServiceUsage> &usage);
     const QList<Core::ServiceState> &services() const { return m_rows; }
     // "now" for the uptime column; tests pin it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
@@ -54,6 +59,7 @@ public:
 
 private:
     std::function<QDateTime()> m_clock;
+    QHash<QString, ServiceUsage> m_usage;
 };
 
 } // namespace DevDock::Ui

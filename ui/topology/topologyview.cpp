@@ -3,9 +3,11 @@
 #include "topologyview.h"
 
 #include <QGraphicsScene>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPropertyAnimation>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
@@ -154,11 +156,50 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     lines << m_state.image;
     const QFontMetricsF metrics(font);
     qreal y = text.top() + metrics.height() * 1.35;
-    for (const QString &line : std::as_const(lines)) {
-        painter->drawText(QPointF(text.left(), y + metrics.ascent()),
-                          metrics.elidedText(line, Qt::ElideMiddle, text.width()));
+    m_portsRect = {};
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const bool isPorts = !ports.isEmpty() && i == 1;
+        const QString line = metrics.elidedText(lines.at(i), Qt::ElideMiddle, text.width());
+        if (isPorts) {
+            // Published ports are links: underlined, in the link colour, clickable.
+            QFont link = font;
+            link.setUnderline(true);
+            painter->setFont(link);
+            painter->setPen(palette.color(QPalette::Link));
+            m_portsRect = QRectF(text.left(), y, metrics.horizontalAdvance(line), metrics.height());
+        }
+        painter->drawText(QPointF(text.left(), y + metrics.ascent()), line);
+        if (isPorts) {
+            painter->setFont(font);
+            painter->setPen(palette.color(QPalette::Text));
+        }
         y += metrics.height();
     }
+}
+
+QStringList ServiceNodeItem::urls() const
+{
+    QStringList urls;
+    for (const Core::PortBinding &p : m_state.ports) {
+        if (p.publicPort > 0 && p.type == u"tcp") {
+            const QString host = p.ip.isEmpty() || p.ip == u"0.0.0.0" || p.ip == u"::"
+                                     ? QStringLiteral("localhost")
+                                     : (p.ip.contains(QLatin1Char(':')) ? QLatin1Char('[') + p.ip + QLatin1Char(']') : p.ip);
+            urls << QStringLiteral("http://%1:%2/").arg(host).arg(p.publicPort);
+        }
+    }
+    urls.removeDuplicates();
+    return urls;
+}
+
+void ServiceNodeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_portsRect.contains(event->pos()) && !urls().isEmpty()) {
+        emit urlActivated(urls().first());
+        event->accept();
+        return;
+    }
+    QGraphicsObject::mousePressEvent(event);
 }
 
 // --- DependencyEdgeItem ------------------------------------------------------------------------
@@ -276,6 +317,11 @@ void TopologyView::setServices(const QList<Core::ServiceState> &services)
 void TopologyView::build(const TopologyLayout &layout)
 {
     const QString selected = selectedService();
+    // Where the nodes were: after a relayout they glide to their new places.
+    QHash<QString, QPointF> oldCenters;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        oldCenters.insert(it.key(), it.value()->rect().center() + it.value()->pos());
+    }
     m_scene->clear();
     m_nodes.clear();
     m_edges.clear();
@@ -297,8 +343,21 @@ void TopologyView::build(const TopologyLayout &layout)
     }
     for (auto it = layout.nodes.cbegin(); it != layout.nodes.cend(); ++it) {
         auto *node = new ServiceNodeItem(it.key(), it.value());
+        connect(node, &ServiceNodeItem::urlActivated, this, &TopologyView::urlActivated);
         m_scene->addItem(node);
         m_nodes.insert(it.key(), node);
+        if (oldCenters.contains(it.key())) {
+            const QPointF offset = oldCenters.value(it.key()) - it.value().center();
+            if (!offset.isNull()) {
+                node->setPos(offset);
+                auto *glide = new QPropertyAnimation(node, "pos", node);
+                glide->setDuration(350);
+                glide->setStartValue(offset);
+                glide->setEndValue(QPointF());
+                glide->setEasingCurve(QEasingCurve::OutCubic);
+                glide->start(QAbstractAnimation::DeleteWhenStopped);
+            }
+        }
     }
     m_scene->setSceneRect(layout.bounds.adjusted(-20, -20, 20, 20));
     applyStates();

@@ -49,6 +49,7 @@ signals:
     void layoutFailed(const DevDock::Core::Error &error);
     void serviceActivated(const QString &service); // double-click or Enter
     void selectedServiceChanged(const QString &service);
+    void urlActivated(const QString &url);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -80,15 +81,24 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     QString name() const { return m_name; }
+    QRectF rect() const { return m_rect; }
     void setState(const Core::ServiceState &state);
     const Core::ServiceState &state() const { return m_state; }
     QString stateText() const;  // "healthy", "exited (137)"
     QString symbol() const;     // a shape per state, readable without colour
     QString explanation() const; // the hover text
+    QStringList urls() const;    // http links of the published ports
+
+signals:
+    void urlActivated(const QString &url);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     QString m_name;
     QRectF m_rect;
+    QRectF m_portsRect; // where the port links are drawn
     Core::ServiceState m_state;
 };
 

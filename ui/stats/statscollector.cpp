@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "statscollector.h"
+
+#include "engine/statsstream.h"
+
+namespace DevDock::Ui {
+
+StatsCollector::StatsCollector(Core::EngineClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    m_publish.setInterval(1000);
+    connect(&m_publish, &QTimer::timeout, this,
+            [this] { emit usageChanged(usage(), totalMemoryMb()); });
+}
+
+StatsCollector::~StatsCollector() = default;
+
+void StatsCollector::setServices(const QList<Core::ServiceState> &services)
+{
+    m_serviceOf.clear();
+    for (const Core::ServiceState &s : services) {
+        for (const Core::ContainerState &c : s.containers) {
+            if (c.engineState == u"running") {
+                m_serviceOf.insert(c.id, s.name);
+            }
+        }
+    }
+    sync();
+}
+
+void StatsCollector::setActive(bool active)
+{
+    m_active = active;
+    sync();
+}
+
+void StatsCollector::sync()
+{
+    // Stop what is not wanted any more.
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (!m_active || !m_serviceOf.contains(it.key())) {
+            delete it.value();
+            m_latest.remove(it.key());
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!m_active || !m_client) {
+        m_publish.stop();
+        return;
+    }
+    for (auto it = m_serviceOf.cbegin(); it != m_serviceOf.cend(); ++it) {
+        if (m_streams.contains(it.key())) {
+            continue;
+        }
+        auto *stream = new Core::StatsStream(m_client, it.key(), true, this);
+        const QString id = it.key();
+        connect(stream, &Core::StatsStream::sampleReceived, this,
+                [this, id](const Core::ContainerStats &stats) { m_latest.insert(id, stats); });
+        m_streams.insert(id, stream);
+        stream->start();
+    }
+    if (!m_publish.isActive()) {
+        m_publish.start();
+    }
+}
+
+QHash<QString, ServiceUsage> StatsCollector::usage() const
+{
+    QHash<QString, ServiceUsage> result;
+    for (auto it = m_latest.cbegin(); it != m_latest.cend(); ++it) {
+        ServiceUsage &u = result[m_serviceOf.value(it.key())];
+        u.cpuPercent += it->cpuPercent;
+        u.memoryMb += it->memoryUsage / (1024.0 * 1024.0);
+    }
+    return result;
+}
+
+double StatsCollector::totalMemoryMb() const
+{
+    double total = 0;
+    for (const Core::ContainerStats &s : m_latest) {
+        total += s.memoryUsage / (1024.0 * 1024.0);
+    }
+    return total;
+}
+
+} // namespace DevDock::Ui
