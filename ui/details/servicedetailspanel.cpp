@@ -222,10 +222,13 @@ void ServiceDetailsPanel::refresh()
                                  .arg(it->output.simplified()));
     }
     // Values as the compose files resolve them; secrets and values containing them are masked.
+    // A secret's value may sit inside another service's value (DATABASE_URL): collect them from
+    // every service.
     QStringList secretValues;
-    if (model) {
-        for (auto it = model->environment.cbegin(); it != model->environment.cend(); ++it) {
-            if (m_secretKeys.contains(it.key()) && it.value() && it.value()->size() >= 4) {
+    for (const Core::ComposeService &service : m_project.services) {
+        for (auto it = service.environment.cbegin(); it != service.environment.cend(); ++it) {
+            if (m_secretKeys.contains(it.key()) && it.value() && it.value()->size() >= 4
+                && !secretValues.contains(*it.value())) {
                 secretValues << *it.value();
             }
         }

@@ -1,0 +1,239 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The main window driving the demo stack against the real engine and compose CLI, offscreen:
+// Up from the toolbar turns the graph running/healthy; killing a container turns its node to
+// exited and notifies; details, ports and stats follow; the engine restarting shows the banner
+// and recovers; Down from the toolbar empties the stack.
+#include "../common/dockertest.h"
+
+#include "details/servicedetailspanel.h"
+#include "engine/engineclient.h"
+#include "mainwindow.h"
+#include "operations/operationpanel.h"
+#include "ports/portlistmodel.h"
+#include "services/servicelistmodel.h"
+#include "stack/livestate.h"
+#include "stack/projectsession.h"
+#include "stats/statscollector.h"
+#include "topology/topologyview.h"
+#include "tray/traycontroller.h"
+
+#include <QAbstractItemModelTester>
+#include <QDirIterator>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace DevDock;
+using namespace DevDock::Test;
+
+namespace {
+
+const char *kProject = "devdock-it-ui";
+
+template <typename T>
+T *byAccessibleName(QWidget *root, const QString &name)
+{
+    for (T *w : root->findChildren<T *>()) {
+        if (w->accessibleName() == name) {
+            return w;
+        }
+    }
+    return nullptr;
+}
+
+QToolButton *toolbarButton(QWidget *root, const QString &text)
+{
+    auto *toolbar = byAccessibleName<QToolBar>(root, "Stack actions");
+    if (!toolbar) {
+        return nullptr;
+    }
+    for (QToolButton *b : toolbar->findChildren<QToolButton *>()) {
+        if (b->defaultAction() && b->defaultAction()->text().remove('&') == text) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+bool allUp(Ui::TopologyView *view, const Core::ComposeProject &project)
+{
+    for (const Core::ComposeService &s : project.services) {
+        Ui::ServiceNodeItem *node = view->node(s.name);
+        if (!node) {
+            return false;
+        }
+        const auto status = node->state().status;
+        const bool ok = s.healthcheck ? status == Core::ServiceStatus::Healthy
+                                      : status == Core::ServiceStatus::Running;
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestProjectWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void upKillDetailsEngineRestartDown();
+};
+
+void TestProjectWindow::initTestCase()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
+        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    }
+    // Its own project name and ports, so that a running demo stack is left alone.
+    qputenv("COMPOSE_PROJECT_NAME", kProject);
+    qputenv("DEMO_HTTP_PORT", QByteArray::number(freePort()));
+    qputenv("DEMO_TEMPORAL_UI_PORT", QByteArray::number(freePort()));
+    qputenv("DEMO_FLAKY_PERIOD", "3600");
+    run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
+}
+
+void TestProjectWindow::cleanupTestCase()
+{
+    run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
+}
+
+void TestProjectWindow::upKillDetailsEngineRestartDown()
+{
+    QTemporaryDir dir;
+    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QVERIFY(QFile::copy(file, target));
+    }
+    // .env.example documents POSTGRES_PASSWORD: a secret, masked wherever it shows.
+    QFile example(dir.filePath(".env.example"));
+    QVERIFY(example.open(QIODevice::WriteOnly));
+    example.write("# The database password.\nPOSTGRES_PASSWORD=\n");
+    example.close();
+
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    QVERIFY(endpoint.has_value());
+    Core::EngineClient client(*endpoint);
+    Ui::MainWindow window(&client);
+    Ui::TrayController tray(&window);
+    QSignalSpy notified(&tray, &Ui::TrayController::notified);
+    QSignalSpy settled(&window, &Ui::MainWindow::settled);
+    window.show();
+    QAbstractItemModelTester services(window.serviceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester ports(window.portModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.openProject(dir.path());
+    QVERIFY(settled.wait(30000));
+    Core::ProjectSession *session = window.session();
+    QCOMPARE(session->project().name, QString(kProject));
+    Ui::TopologyView *graph = window.topologyView();
+    QCOMPARE(graph->nodeNames().size(), 10);
+    QCOMPARE(graph->node("backend")->state().status, Core::ServiceStatus::NotCreated);
+    QCOMPARE(graph->node("backend")->explanation(), QString("backend: not created — dependency postgres is not created"));
+
+    // Up from the toolbar.
+    QToolButton *up = toolbarButton(&window, "Up");
+    QVERIFY(up);
+    QVERIFY(up->isEnabled());
+    QTest::mouseClick(up, Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return allUp(graph, session->project()); }, 120000),
+             qPrintable(window.operationPanel()->outputText()));
+    QVERIFY(waitUntil([&] { return window.operationPanel()->title().contains("done"); }, 60000));
+    QCOMPARE(window.operationPanel()->serviceStatus("nginx").isEmpty(), false);
+    QVERIFY(graph->edge("backend", "postgres")->isSatisfied());
+    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Healthy);
+
+    // The ports view: the published port with its URL.
+    const int httpPort = qEnvironmentVariableIntValue("DEMO_HTTP_PORT");
+    bool sawUrl = false;
+    for (const Ui::PortRow &row : window.portModel()->rows()) {
+        if (row.request.service == "nginx") {
+            sawUrl = row.url == QString("http://127.0.0.1:%1/").arg(httpPort) && row.live;
+        }
+    }
+    QVERIFY(sawUrl);
+    QVERIFY(graph->node("nginx")->urls().contains(QString("http://127.0.0.1:%1/").arg(httpPort)));
+
+    // Details of the selected service: the secret is masked, also inside another value.
+    window.selectService("backend");
+    Ui::ServiceDetailsPanel *details = window.detailsPanel();
+    QCOMPARE(details->service(), QString("backend"));
+    const QString env = details->environmentLines().join('\n');
+    QVERIFY2(env.contains("DATABASE_URL=postgresql://synapse:********@postgres:5432/synapse_dte"), qPrintable(env));
+    QVERIFY(!env.contains("demo-password"));
+    window.selectService("postgres");
+    QVERIFY(details->environmentLines().contains("POSTGRES_PASSWORD=********"));
+    QVERIFY(waitUntil([&] { return !details->probeLines().isEmpty(); }, 10000));
+    QVERIFY(details->probeLines().first().contains("exit 0"));
+    QVERIFY(waitUntil([&] { return details->sampleCount() >= 2; }, 15000)); // its charts fill
+
+    // Stats for the services table only while it is visible; totals in MB.
+    window.tabs()->setCurrentWidget(window.findChild<QWidget *>("servicesView"));
+    QVERIFY(waitUntil([&] { return window.statsCollector()->streamCount() >= 10; }, 10000));
+    QVERIFY(waitUntil([&] {
+        return !window.serviceModel()->index(0, Ui::ServiceListModel::MemoryColumn).data().toString().isEmpty();
+    }, 15000));
+    auto *totals = byAccessibleName<QLabel>(&window, "Stack memory total");
+    QVERIFY(totals && totals->text().contains("MB"));
+    window.tabs()->setCurrentWidget(graph);
+    QCOMPARE(window.statsCollector()->streamCount(), 0);
+
+    // A container killed outside DevDock: its node turns exited, and a notification says so.
+    QCOMPARE(docker({"kill", QString(kProject) + "-worker-1"}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return graph->node("worker")->state().status == Core::ServiceStatus::Exited; }, 10000));
+    QCOMPARE(graph->node("worker")->stateText(), QString("exited (137)"));
+    QVERIFY(waitUntil([&] { return !notified.isEmpty(); }, 10000));
+    QCOMPARE(notified.at(0).at(0).toString(), QString("worker"));
+    QVERIFY(notified.at(0).at(1).toString().contains("exited unexpectedly (code 137)"));
+    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
+    QVERIFY(details->transitions("worker").value(0).contains("exited"));
+
+    // The engine goes away and comes back: the banner says so, the graph stays, state recovers.
+    const QByteArray restart = qgetenv("DEVDOCK_TEST_RESTART_DOCKERD");
+    if (!restart.isEmpty()) {
+        auto *banner = byAccessibleName<QLabel>(&window, "Engine error");
+        QVERIFY(banner);
+        const QStringList command = QString::fromUtf8(restart).split(' ', Qt::SkipEmptyParts);
+        QProcess restarter;
+        restarter.start(command.first(), command.mid(1));
+        QVERIFY(waitUntil([&] { return banner->isVisible(); }, 60000));
+        QVERIFY2(banner->text().contains("dockerd") || banner->text().contains("engine"), qPrintable(banner->text()));
+        QCOMPARE(graph->nodeNames().size(), 10); // still drawn from the files
+        QVERIFY(restarter.waitForFinished(120000));
+        QVERIFY(waitUntil([&] { return !banner->isVisible(); }, 60000));
+        // Services with a restart policy come back by themselves; the graph shows it.
+        QVERIFY(waitUntil([&] { return graph->node("postgres")->state().status == Core::ServiceStatus::Healthy; }, 60000));
+    } else {
+        qInfo("DEVDOCK_TEST_RESTART_DOCKERD not set: the engine-restart part is left out");
+    }
+
+    // Down from the toolbar.
+    QToolButton *down = toolbarButton(&window, "Down");
+    QVERIFY(down);
+    QTest::mouseClick(down, Qt::LeftButton);
+    QVERIFY(waitUntil([&] {
+        for (const QString &name : graph->nodeNames()) {
+            if (graph->node(name)->state().status != Core::ServiceStatus::NotCreated) {
+                return false;
+            }
+        }
+        return true;
+    }, 120000));
+}
+
+QTEST_MAIN(TestProjectWindow)
+#include "tst_projectwindow.moc"
