@@ -2,34 +2,407 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DevDock::Core::ComposeCli</name>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="376"/>
+        <source>Docker Compose is not installed: neither &apos;docker compose&apos; (v2) nor &apos;docker-compose&apos; could be run.</source>
+        <translation>Docker Compose ist nicht installiert: weder &apos;docker compose&apos; (v2) noch &apos;docker-compose&apos; ließ sich ausführen.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="378"/>
+        <source>Install the Compose v2 plugin (Debian: apt install docker-compose; Docker&apos;s repository: docker-compose-plugin), then try again.</source>
+        <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose; Docker-Repository: docker-compose-plugin) und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Core::ComposeOperation</name>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="111"/>
+        <source>docker compose %1 was cancelled.</source>
+        <translation>docker compose %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="112"/>
+        <source>Containers may be half created; run the action again or Down.</source>
+        <translation>Container sind womöglich nur halb angelegt; führen Sie die Aktion erneut aus oder Down.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="122"/>
+        <source>Could not run %1: %2</source>
+        <translation>%1 ließ sich nicht ausführen: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="284"/>
+        <source>Another program holds a port the stack publishes: run &apos;devdockctl doctor ports&apos; to see who, then stop it or change the port.</source>
+        <translation>Ein anderes Programm belegt einen Port, den der Stack veröffentlicht: &apos;devdockctl doctor ports&apos; zeigt, wer; beenden Sie es oder ändern Sie den Port.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="287"/>
+        <source>Start the Docker engine, then try again.</source>
+        <translation>Starten Sie die Docker-Engine und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="290"/>
+        <source>An image could not be pulled: build it locally, or check the registry and your network.</source>
+        <translation>Ein Image ließ sich nicht laden: Bauen Sie es lokal, oder prüfen Sie die Registry und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="294"/>
+        <source>A service did not become healthy: open its logs and its health probe output.</source>
+        <translation>Ein Dienst wurde nicht gesund: Öffnen Sie seine Logs und die Ausgabe seiner Gesundheitsprüfung.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="296"/>
+        <source>Check the service names against the compose files.</source>
+        <translation>Prüfen Sie die Dienstnamen anhand der Compose-Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="298"/>
+        <source>The operation&apos;s output has the details.</source>
+        <translation>Die Ausgabe des Vorgangs enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <location filename="../core/compose/composecli.cpp" line="301"/>
+        <source>docker compose %1 failed (exit %2): %3</source>
+        <translation>docker compose %1 ist fehlgeschlagen (Exit %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Core::LiveState</name>
+    <message>
+        <location filename="../core/stack/livestate.cpp" line="292"/>
+        <source>the Docker engine is not reachable</source>
+        <translation>die Docker-Engine ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/livestate.cpp" line="320"/>
+        <source>%1 ran out of memory and exited (code %2)</source>
+        <translation>%1 hatte keinen Speicher mehr und wurde beendet (Code %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/livestate.cpp" line="321"/>
+        <source>%1 exited unexpectedly (code %2)</source>
+        <translation>%1 wurde unerwartet beendet (Code %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/livestate.cpp" line="342"/>
+        <source>%1 turned unhealthy</source>
+        <translation>%1 ist ungesund geworden</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/livestate.cpp" line="343"/>
+        <source>%1 turned unhealthy: %2</source>
+        <translation>%1 ist ungesund geworden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Core::PortPreflight</name>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="178"/>
+        <source>nobody</source>
+        <translation>niemandem</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="179"/>
+        <source>this project&apos;s container %1</source>
+        <translation>Container %1 dieses Projekts</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="182"/>
+        <source>container %1</source>
+        <translation>Container %1</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="183"/>
+        <source>container %1 (project %2)</source>
+        <translation>Container %1 (Projekt %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="186"/>
+        <source>process %1 (pid %2)</source>
+        <translation>Prozess %1 (PID %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="186"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="188"/>
+        <source>a process of user id %1 (not visible to you)</source>
+        <translation>einem Prozess der Benutzer-ID %1 (für Sie nicht sichtbar)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="189"/>
+        <location filename="../core/stack/portpreflight.cpp" line="190"/>
+        <source>another process</source>
+        <translation>einem anderen Prozess</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="200"/>
+        <source>Port %1/%2, wanted by %3, is held by %4.</source>
+        <translation>Port %1/%2, den %3 braucht, ist belegt von %4.</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/portpreflight.cpp" line="222"/>
+        <source>Stop what holds the port, or publish the service on another port (the ports: key of the compose file or a variable in the .env profile).</source>
+        <translation>Beenden Sie, was den Port belegt, oder veröffentlichen Sie den Dienst auf einem anderen Port (Schlüssel ports: der Compose-Datei oder eine Variable im .env-Profil).</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Core::ServiceState</name>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="121"/>
+        <source>dependency %1 exited (code %2)</source>
+        <translation>Abhängigkeit %1 beendet (Code %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="123"/>
+        <source>dependency %1 is dead</source>
+        <translation>Abhängigkeit %1 ist tot</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="125"/>
+        <source>dependency %1 is restarting (exit code %2)</source>
+        <translation>Abhängigkeit %1 startet neu (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="128"/>
+        <source>waiting for %1: unhealthy</source>
+        <translation>wartet auf %1: ungesund</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="129"/>
+        <source>waiting for %1: unhealthy — last probe: %2</source>
+        <translation>wartet auf %1: ungesund — letzte Prüfung: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="132"/>
+        <source>dependency %1 is not created</source>
+        <translation>Abhängigkeit %1 ist nicht angelegt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="134"/>
+        <source>waiting for %1 to start</source>
+        <translation>wartet auf den Start von %1</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="136"/>
+        <source>dependency %1 is paused</source>
+        <translation>Abhängigkeit %1 ist pausiert</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="138"/>
+        <source>dependency %1 is being removed</source>
+        <translation>Abhängigkeit %1 wird entfernt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="145"/>
+        <source>waiting for %1 to complete successfully</source>
+        <translation>wartet auf den erfolgreichen Abschluss von %1</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="147"/>
+        <source>waiting for %1 to become healthy</source>
+        <translation>wartet, bis %1 gesund ist</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="153"/>
+        <location filename="../core/stack/servicestate.cpp" line="210"/>
+        <source>not created</source>
+        <translation>nicht angelegt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="154"/>
+        <source>created, not started</source>
+        <translation>angelegt, nicht gestartet</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="155"/>
+        <source>starting: health check not passed yet</source>
+        <translation>startet: Gesundheitsprüfung noch nicht bestanden</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="158"/>
+        <location filename="../core/stack/servicestate.cpp" line="215"/>
+        <source>unhealthy</source>
+        <translation>ungesund</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="158"/>
+        <source>unhealthy — last probe: %1</source>
+        <translation>ungesund — letzte Prüfung: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="161"/>
+        <source>restarting after exit code %1 (%2 restarts)</source>
+        <translation>startet neu nach Exit-Code %1 (%2 Neustarts)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="162"/>
+        <location filename="../core/stack/servicestate.cpp" line="217"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="165"/>
+        <source>exited (code %1, out of memory)</source>
+        <translation>beendet (Code %1, Speicher erschöpft)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="166"/>
+        <source>exited (code %1)</source>
+        <translation>beendet (Code %1)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="167"/>
+        <source>being removed</source>
+        <translation>wird entfernt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="168"/>
+        <location filename="../core/stack/servicestate.cpp" line="220"/>
+        <source>dead</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="211"/>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="212"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="213"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="214"/>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="216"/>
+        <source>restarting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="218"/>
+        <source>exited</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="219"/>
+        <source>removing</source>
+        <translation>wird entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Core::StackController</name>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="23"/>
+        <source>the stack</source>
+        <translation>den Stack</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="48"/>
+        <source>Up %1</source>
+        <translation>%1 hochfahren</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="49"/>
+        <source>Down (with volumes)</source>
+        <translation>Herunterfahren (mit Volumes)</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="49"/>
+        <source>Down</source>
+        <translation>Herunterfahren</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="50"/>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="51"/>
+        <source>Stop %1 and its dependents</source>
+        <translation>%1 und abhängige Dienste stoppen</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="51"/>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="53"/>
+        <source>Restart %1 and its dependents</source>
+        <translation>%1 und abhängige Dienste neu starten</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="53"/>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="54"/>
+        <source>Build %1</source>
+        <translation>%1 bauen</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="55"/>
+        <source>Pull %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="56"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="57"/>
+        <source>Rebuild and restart %1</source>
+        <translation>%1 neu bauen und neu starten</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/stackcontroller.cpp" line="274"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Ui::ContainerListModel</name>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="153"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="155"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="105"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="157"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="159"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="109"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="161"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="111"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/services/containerlistmodel.cpp" line="163"/>
+        <location filename="../ui/services/containerlistmodel.cpp" line="113"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -37,106 +410,952 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="35"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="40"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>Engine status</source>
         <translation>Engine-Status</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="41"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Docker engine version, API version and endpoint</source>
         <translation>Version der Docker-Engine, API-Version und Endpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>Connecting to %1 …</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Engine error</source>
         <translation>Engine-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <source>Project error</source>
+        <translation>Projektfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>All containers of the Docker engine, updated live</source>
         <translation>Alle Container der Docker-Engine, live aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Container count</source>
         <translation>Anzahl der Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <source>Project status</source>
+        <translation>Projektstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <source>Stack memory total</source>
+        <translation>Speicher des Stacks insgesamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <source>The project&apos;s services: state, health, ports, uptime, restarts, image</source>
+        <translation>Die Dienste des Projekts: Zustand, Gesundheit, Ports, Laufzeit, Neustarts, Image</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <source>Every published port with its service, URL and who holds it when it is taken</source>
+        <translation>Jeder veröffentlichte Port mit Dienst, URL und, wenn belegt, wer ihn hält</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <source>&amp;Topology</source>
+        <translation>&amp;Topologie</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <source>&amp;Services</source>
+        <translation>&amp;Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <source>&amp;Ports</source>
+        <translation>&amp;Ports</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <source>&amp;Containers</source>
+        <translation>&amp;Container</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <source>Stack memory: %1 MB</source>
+        <translation>Speicher des Stacks: %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <source>Could not load the project</source>
+        <translation>Das Projekt ließ sich nicht laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <source>Loading %1 …</source>
+        <translation>Lade %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt &amp;öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <source>Running &amp;Stacks</source>
+        <translation>Laufende &amp;Stacks</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <source>Looking for stacks …</source>
+        <translation>Suche Stacks …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <source>No Compose stacks on the engine</source>
+        <translation>Keine Compose-Stacks auf der Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <source>%1 — %2/%3 running — %4</source>
+        <translation>%1 — %2/%3 laufen — %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <source>&amp;Stack</source>
+        <translation>&amp;Stack</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Hochfahren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <source>Create and start every service, dependencies first (Ctrl+U)</source>
+        <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <source>&amp;Down</source>
+        <translation>&amp;Herunterfahren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
+        <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
+        <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <source>S&amp;top Service</source>
+        <translation>Dienst s&amp;toppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <source>Re&amp;build Service</source>
+        <translation>Dienst neu &amp;bauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
+        <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <source>&amp;Cancel Operation</source>
+        <translation>Vorgang &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>Check &amp;Ports</source>
+        <translation>&amp;Ports prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <source>&amp;Fit Graph</source>
+        <translation>Graph &amp;einpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <source>Stack</source>
+        <translation>Stack</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <source>Stack actions</source>
+        <translation>Stack-Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <source>Compose profiles</source>
+        <translation>Compose-Profile</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <source> .env: </source>
+        <translation> .env: </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <source>.env profile label</source>
+        <translation>Beschriftung des .env-Profils</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <source>.env profile</source>
+        <translation>.env-Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <source>Which .env profile the stack runs with</source>
+        <translation>Mit welchem .env-Profil der Stack läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <source>The files of stack %1 are not on this machine (%2).
+Open its folder by hand if it lives elsewhere.</source>
+        <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
+Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <source>Open a Compose project folder</source>
+        <translation>Einen Compose-Projektordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <source>%1 — DevDock</source>
+        <translation>%1 — DevDock</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="525"/>
+        <source>%1 · %2 services · %3</source>
+        <translation>%1 · %2 Dienste · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <source>%1 · %2 of %3 services up · %4</source>
+        <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <source>&amp;Ports (%1 conflicts)</source>
+        <translation>&amp;Ports (%1 Konflikte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <source>Service actions</source>
+        <translation>Dienstaktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <source>Start with dependencies</source>
+        <translation>Mit Abhängigkeiten starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <source>Stop with dependents</source>
+        <translation>Mit abhängigen Diensten stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <source>Restart with dependents</source>
+        <translation>Mit abhängigen Diensten neu starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <source>Rebuild only this service</source>
+        <translation>Nur diesen Dienst neu bauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="622"/>
+        <source>Open logs</source>
+        <translation>Logs öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="629"/>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="633"/>
+        <source>Open a shell</source>
+        <translation>Shell öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <source>Copy container ID</source>
+        <translation>Container-ID kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="666"/>
+        <source>No terminal program was found to run: %1
+Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
+        <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
+Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="715"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="732"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="745"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::OperationPanel</name>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="18"/>
+        <source>No operation yet</source>
+        <translation>Noch kein Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="21"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="22"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="78"/>
+        <source>Show output</source>
+        <translation>Ausgabe zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="28"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="30"/>
+        <source>Operation title</source>
+        <translation>Titel des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="31"/>
+        <source>Operation elapsed time</source>
+        <translation>Dauer des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
+        <source>Operation progress</source>
+        <translation>Fortschritt des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="38"/>
+        <source>Cancel operation</source>
+        <translation>Vorgang abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="41"/>
+        <source>Show or hide the operation&apos;s output</source>
+        <translation>Ausgabe des Vorgangs zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="44"/>
+        <source>Operation error</source>
+        <translation>Fehler des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="51"/>
+        <source>Progress per service</source>
+        <translation>Fortschritt je Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="57"/>
+        <source>Operation output</source>
+        <translation>Ausgabe des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="78"/>
+        <source>Hide output</source>
+        <translation>Ausgabe verbergen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="129"/>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="149"/>
+        <source>building: %1</source>
+        <translation>baut: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="151"/>
+        <source>pulling: %1</source>
+        <translation>lädt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="164"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="190"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="166"/>
+        <source>%1: done in %2</source>
+        <translation>%1: fertig nach %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="169"/>
+        <source>%1: failed after %2</source>
+        <translation>%1: fehlgeschlagen nach %2</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::PortListModel</name>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="77"/>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="77"/>
+        <source>not published (service not running)</source>
+        <translation>nicht veröffentlicht (Dienst läuft nicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="82"/>
+        <source>conflict: held by %1</source>
+        <translation>Konflikt: belegt von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="129"/>
+        <source>Host port</source>
+        <translation>Host-Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="130"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="131"/>
+        <source>Container port</source>
+        <translation>Container-Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="132"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/ports/portlistmodel.cpp" line="133"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ServiceDetailsPanel</name>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="42"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="196"/>
+        <source>No service selected</source>
+        <translation>Kein Dienst gewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="59"/>
+        <source>Service details</source>
+        <translation>Dienstdetails</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="61"/>
+        <source>Selected service</source>
+        <translation>Gewählter Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="67"/>
+        <source>Service state and reason</source>
+        <translation>Zustand und Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="70"/>
+        <source>State transitions</source>
+        <translation>Zustandswechsel</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="71"/>
+        <source>Health probe outputs</source>
+        <translation>Ausgaben der Gesundheitsprüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="73"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="116"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="75"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="75"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="79"/>
+        <source>Mounts and networks</source>
+        <translation>Mounts und Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="81"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="93"/>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="82"/>
+        <source>Memory MB</source>
+        <translation>Speicher MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="83"/>
+        <source>Network in KB/s</source>
+        <translation>Netzwerk ein KB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="84"/>
+        <source>Network out KB/s</source>
+        <translation>Netzwerk aus KB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="90"/>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="95"/>
+        <source>MB · KB/s</source>
+        <translation>MB · KB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="108"/>
+        <source>Resource usage chart</source>
+        <translation>Diagramm der Ressourcennutzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="109"/>
+        <source>CPU, memory and network I/O of the selected service over the last five minutes</source>
+        <translation>CPU, Speicher und Netzwerk-E/A des gewählten Dienstes in den letzten fünf Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="113"/>
+        <source>Service detail sections</source>
+        <translation>Abschnitte der Dienstdetails</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="114"/>
+        <source>Transitions</source>
+        <translation>Wechsel</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="115"/>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="117"/>
+        <source>Mounts &amp;&amp; networks</source>
+        <translation>Mounts &amp;&amp; Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="204"/>
+        <source>health: %1</source>
+        <translation>Gesundheit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/details/servicedetailspanel.cpp" line="207"/>
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n Neustart</numerusform>
+            <numerusform>%n Neustarts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="256"/>
+        <source>%1 %2 → %3%4</source>
+        <translation>%1 %2 → %3%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="258"/>
+        <source> (read-only)</source>
+        <translation> (nur lesend)</translation>
+    </message>
+    <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="261"/>
+        <source>network %1</source>
+        <translation>Netzwerk %1</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ServiceListModel</name>
+    <message numerus="yes">
+        <location filename="../ui/services/servicelistmodel.cpp" line="32"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="35"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="38"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/services/servicelistmodel.cpp" line="40"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="112"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="126"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="127"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="128"/>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="129"/>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="130"/>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="131"/>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="132"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="133"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="134"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="135"/>
+        <source>Why not up</source>
+        <translation>Warum nicht aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TopologyLayout</name>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="45"/>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="47"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="49"/>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="119"/>
+        <source>Graphviz could not start.</source>
+        <translation>Graphviz konnte nicht starten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="120"/>
+        <source>Reinstall Graphviz (Debian: apt install graphviz).</source>
+        <translation>Installieren Sie Graphviz neu (Debian: apt install graphviz).</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="125"/>
+        <source>Graphviz rejected the graph.</source>
+        <translation>Graphviz hat den Graphen abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="131"/>
+        <source>Graphviz has no &apos;dot&apos; layout plugin.</source>
+        <translation>Graphviz hat kein &apos;dot&apos;-Layout-Plugin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologylayout.cpp" line="132"/>
+        <source>Install the graphviz package, then run &apos;dot -c&apos; as root.</source>
+        <translation>Installieren Sie das Paket graphviz und führen Sie dann &apos;dot -c&apos; als root aus.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TopologyView</name>
+    <message>
+        <location filename="../ui/topology/topologyview.cpp" line="266"/>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologyview.cpp" line="267"/>
+        <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
+        <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/topology/topologyview.cpp" line="276"/>
+        <source>No service selected</source>
+        <translation>Kein Dienst gewählt</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TrayController</name>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="31"/>
+        <source>DevDock tray menu</source>
+        <translation>DevDock-Menü im Infobereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="35"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="173"/>
+        <source>DevDock</source>
+        <translation>DevDock</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="142"/>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="144"/>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="146"/>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="157"/>
+        <source>Open DevDock</source>
+        <translation>DevDock öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="162"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="169"/>
+        <source>DevDock · %1: %2 of %3 services up</source>
+        <translation>DevDock · %1: %2 von %3 Diensten laufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="194"/>
+        <source>%1 stopped</source>
+        <translation>%1 wurde gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="195"/>
+        <source>%1 is unhealthy</source>
+        <translation>%1 ist ungesund</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/devdock/main.cpp" line="84"/>
+        <source>A desktop manager for Docker Compose projects.</source>
+        <translation>Eine Desktop-Verwaltung für Docker-Compose-Projekte.</translation>
+    </message>
+    <message>
+        <location filename="../app/devdock/main.cpp" line="89"/>
+        <source>Open the Compose project in DIR (default: the last one).</source>
+        <translation>Das Compose-Projekt in DIR öffnen (Standard: das zuletzt geöffnete).</translation>
+    </message>
+    <message>
+        <location filename="../app/devdock/main.cpp" line="93"/>
+        <source>Load the project, wait until its live state is known and the graph laid out, save the window to FILE and exit.</source>
+        <translation>Das Projekt laden, warten, bis sein Zustand bekannt und der Graph angeordnet ist, das Fenster als FILE speichern und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/devdock/main.cpp" line="98"/>
+        <source>Seconds to wait for --screenshot (default 60).</source>
+        <translation>Sekunden, die --screenshot wartet (Standard 60).</translation>
     </message>
 </context>
 </TS>

@@ -21,10 +21,11 @@ namespace DevDock::Core {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files these strings under the context below, as translate() looks them up.
+struct Text
 {
-    return QCoreApplication::translate("DevDock::Core::PortPreflight", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DevDock::Core::PortPreflight)
+};
 
 bool isWildcard(const QString &ip)
 {
@@ -174,19 +175,19 @@ bool bindFails(const PortRequest &request)
 QString PortHolder::describe() const
 {
     switch (kind) {
-    case Kind::None: return tr("nobody");
-    case Kind::OwnContainer: return tr("this project's container %1").arg(containerName);
+    case Kind::None: return Text::tr("nobody");
+    case Kind::OwnContainer: return Text::tr("this project's container %1").arg(containerName);
     case Kind::Container:
         return containerProject.isEmpty()
-                   ? tr("container %1").arg(containerName)
-                   : tr("container %1 (project %2)").arg(containerName, containerProject);
+                   ? Text::tr("container %1").arg(containerName)
+                   : Text::tr("container %1 (project %2)").arg(containerName, containerProject);
     case Kind::Process:
         if (pid > 0) {
-            return tr("process %1 (pid %2)").arg(processName.isEmpty() ? tr("unknown") : processName).arg(pid);
+            return Text::tr("process %1 (pid %2)").arg(processName.isEmpty() ? Text::tr("unknown") : processName).arg(pid);
         }
-        return uid >= 0 ? tr("a process of user id %1 (not visible to you)").arg(uid)
-                        : tr("another process");
-    case Kind::Unknown: return tr("another process");
+        return uid >= 0 ? Text::tr("a process of user id %1 (not visible to you)").arg(uid)
+                        : Text::tr("another process");
+    case Kind::Unknown: return Text::tr("another process");
     }
     return {};
 }
@@ -196,7 +197,7 @@ QString PortCheck::message() const
     const QString address = request.hostIp.isEmpty() || isWildcard(request.hostIp)
                                 ? QString::number(request.port)
                                 : request.hostIp + QLatin1Char(':') + QString::number(request.port);
-    return tr("Port %1/%2, wanted by %3, is held by %4.")
+    return Text::tr("Port %1/%2, wanted by %3, is held by %4.")
         .arg(address, request.protocol, request.service, holder.describe());
 }
 
@@ -218,7 +219,7 @@ Error PortReport::error() const
         lines << check.message();
     }
     return Error{Error::Code::Conflict, lines.join(QLatin1Char(' ')),
-                 tr("Stop what holds the port, or publish the service on another port "
+                 Text::tr("Stop what holds the port, or publish the service on another port "
                     "(the ports: key of the compose file or a variable in the .env profile).")};
 }
 

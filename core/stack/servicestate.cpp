@@ -12,10 +12,11 @@ namespace DevDock::Core {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files these strings under the context below, as translate() looks them up.
+struct Text
 {
-    return QCoreApplication::translate("DevDock::Core::ServiceState", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DevDock::Core::ServiceState)
+};
 
 // The engine's RFC 3339 times carry nanoseconds; Qt parses milliseconds. The zero time
 // ("0001-01-01T00:00:00Z") means "never".
@@ -117,54 +118,54 @@ QString blockingReason(const QString &name, const ServiceState &dependency,
 {
     switch (dependency.status) {
     case ServiceStatus::Exited:
-        return tr("dependency %1 exited (code %2)").arg(name).arg(dependency.exitCode);
+        return Text::tr("dependency %1 exited (code %2)").arg(name).arg(dependency.exitCode);
     case ServiceStatus::Dead:
-        return tr("dependency %1 is dead").arg(name);
+        return Text::tr("dependency %1 is dead").arg(name);
     case ServiceStatus::Restarting:
-        return tr("dependency %1 is restarting (exit code %2)").arg(name).arg(dependency.exitCode);
+        return Text::tr("dependency %1 is restarting (exit code %2)").arg(name).arg(dependency.exitCode);
     case ServiceStatus::Unhealthy: {
         const QString probe = dependency.lastProbeOutput();
-        return probe.isEmpty() ? tr("waiting for %1: unhealthy").arg(name)
-                               : tr("waiting for %1: unhealthy — last probe: %2").arg(name, probe);
+        return probe.isEmpty() ? Text::tr("waiting for %1: unhealthy").arg(name)
+                               : Text::tr("waiting for %1: unhealthy — last probe: %2").arg(name, probe);
     }
     case ServiceStatus::NotCreated:
-        return tr("dependency %1 is not created").arg(name);
+        return Text::tr("dependency %1 is not created").arg(name);
     case ServiceStatus::Created:
-        return tr("waiting for %1 to start").arg(name);
+        return Text::tr("waiting for %1 to start").arg(name);
     case ServiceStatus::Paused:
-        return tr("dependency %1 is paused").arg(name);
+        return Text::tr("dependency %1 is paused").arg(name);
     case ServiceStatus::Removing:
-        return tr("dependency %1 is being removed").arg(name);
+        return Text::tr("dependency %1 is being removed").arg(name);
     case ServiceStatus::Starting:
     case ServiceStatus::Running:
     case ServiceStatus::Healthy:
         break;
     }
     if (condition == u"service_completed_successfully") {
-        return tr("waiting for %1 to complete successfully").arg(name);
+        return Text::tr("waiting for %1 to complete successfully").arg(name);
     }
-    return tr("waiting for %1 to become healthy").arg(name);
+    return Text::tr("waiting for %1 to become healthy").arg(name);
 }
 
 QString ownReason(const ServiceState &s)
 {
     switch (s.status) {
-    case ServiceStatus::NotCreated: return tr("not created");
-    case ServiceStatus::Created: return tr("created, not started");
-    case ServiceStatus::Starting: return tr("starting: health check not passed yet");
+    case ServiceStatus::NotCreated: return Text::tr("not created");
+    case ServiceStatus::Created: return Text::tr("created, not started");
+    case ServiceStatus::Starting: return Text::tr("starting: health check not passed yet");
     case ServiceStatus::Unhealthy: {
         const QString probe = s.lastProbeOutput();
-        return probe.isEmpty() ? tr("unhealthy") : tr("unhealthy — last probe: %1").arg(probe);
+        return probe.isEmpty() ? Text::tr("unhealthy") : Text::tr("unhealthy — last probe: %1").arg(probe);
     }
     case ServiceStatus::Restarting:
-        return tr("restarting after exit code %1 (%2 restarts)").arg(s.exitCode).arg(s.restartCount);
-    case ServiceStatus::Paused: return tr("paused");
+        return Text::tr("restarting after exit code %1 (%2 restarts)").arg(s.exitCode).arg(s.restartCount);
+    case ServiceStatus::Paused: return Text::tr("paused");
     case ServiceStatus::Exited:
         return s.containers.value(0).oomKilled
-                   ? tr("exited (code %1, out of memory)").arg(s.exitCode)
-                   : tr("exited (code %1)").arg(s.exitCode);
-    case ServiceStatus::Removing: return tr("being removed");
-    case ServiceStatus::Dead: return tr("dead");
+                   ? Text::tr("exited (code %1, out of memory)").arg(s.exitCode)
+                   : Text::tr("exited (code %1)").arg(s.exitCode);
+    case ServiceStatus::Removing: return Text::tr("being removed");
+    case ServiceStatus::Dead: return Text::tr("dead");
     case ServiceStatus::Running:
     case ServiceStatus::Healthy: break;
     }
@@ -206,17 +207,17 @@ QString statusName(ServiceStatus status)
 QString statusDisplayName(ServiceStatus status)
 {
     switch (status) {
-    case ServiceStatus::NotCreated: return tr("not created");
-    case ServiceStatus::Created: return tr("created");
-    case ServiceStatus::Starting: return tr("starting");
-    case ServiceStatus::Running: return tr("running");
-    case ServiceStatus::Healthy: return tr("healthy");
-    case ServiceStatus::Unhealthy: return tr("unhealthy");
-    case ServiceStatus::Restarting: return tr("restarting");
-    case ServiceStatus::Paused: return tr("paused");
-    case ServiceStatus::Exited: return tr("exited");
-    case ServiceStatus::Removing: return tr("removing");
-    case ServiceStatus::Dead: return tr("dead");
+    case ServiceStatus::NotCreated: return Text::tr("not created");
+    case ServiceStatus::Created: return Text::tr("created");
+    case ServiceStatus::Starting: return Text::tr("starting");
+    case ServiceStatus::Running: return Text::tr("running");
+    case ServiceStatus::Healthy: return Text::tr("healthy");
+    case ServiceStatus::Unhealthy: return Text::tr("unhealthy");
+    case ServiceStatus::Restarting: return Text::tr("restarting");
+    case ServiceStatus::Paused: return Text::tr("paused");
+    case ServiceStatus::Exited: return Text::tr("exited");
+    case ServiceStatus::Removing: return Text::tr("removing");
+    case ServiceStatus::Dead: return Text::tr("dead");
     }
     return {};
 }

@@ -12,14 +12,15 @@ namespace DevDock::Core {
 
 namespace {
 
-QString trAction(const char *text)
+// lupdate files these strings under the context below, as translate() looks them up.
+struct Text
 {
-    return QCoreApplication::translate("DevDock::Core::StackController", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DevDock::Core::StackController)
+};
 
 QString joinNames(const QStringList &names)
 {
-    return names.isEmpty() ? trAction("the stack") : names.join(QStringLiteral(", "));
+    return names.isEmpty() ? Text::tr("the stack") : names.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -44,16 +45,16 @@ QString StackAction::describe() const
 {
     const QString who = joinNames(services);
     switch (kind) {
-    case Kind::Up: return trAction("Up %1").arg(who);
-    case Kind::Down: return removeVolumes ? trAction("Down (with volumes)") : trAction("Down");
-    case Kind::Start: return trAction("Start %1").arg(who);
-    case Kind::Stop: return withDependents ? trAction("Stop %1 and its dependents").arg(who) : trAction("Stop %1").arg(who);
+    case Kind::Up: return Text::tr("Up %1").arg(who);
+    case Kind::Down: return removeVolumes ? Text::tr("Down (with volumes)") : Text::tr("Down");
+    case Kind::Start: return Text::tr("Start %1").arg(who);
+    case Kind::Stop: return withDependents ? Text::tr("Stop %1 and its dependents").arg(who) : Text::tr("Stop %1").arg(who);
     case Kind::Restart:
-        return withDependents ? trAction("Restart %1 and its dependents").arg(who) : trAction("Restart %1").arg(who);
-    case Kind::Build: return trAction("Build %1").arg(who);
-    case Kind::Pull: return trAction("Pull %1").arg(who);
-    case Kind::Remove: return trAction("Remove %1").arg(who);
-    case Kind::Rebuild: return trAction("Rebuild and restart %1").arg(who);
+        return withDependents ? Text::tr("Restart %1 and its dependents").arg(who) : Text::tr("Restart %1").arg(who);
+    case Kind::Build: return Text::tr("Build %1").arg(who);
+    case Kind::Pull: return Text::tr("Pull %1").arg(who);
+    case Kind::Remove: return Text::tr("Remove %1").arg(who);
+    case Kind::Rebuild: return Text::tr("Rebuild and restart %1").arg(who);
     }
     return {};
 }

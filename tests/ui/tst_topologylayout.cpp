@@ -108,14 +108,29 @@ void TestTopologyLayout::layout_offThread_sameResult()
 {
     const TopologyGraph graph =
         TopologyGraph::fromProject(load(DEVDOCK_SOURCE_DIR "/examples/demo"));
-    auto here = layoutTopology(graph);
-    auto a = QtConcurrent::run(layoutTopology, graph);
-    auto b = QtConcurrent::run(layoutTopology, graph);
+    // On the layout thread, every run of the same graph gives the same picture, however many are
+    // requested at once.
+    auto a = QtConcurrent::run(layoutThreadPool(), layoutTopology, graph);
+    auto b = QtConcurrent::run(layoutThreadPool(), layoutTopology, graph);
+    auto c = QtConcurrent::run(layoutThreadPool(), layoutTopology, graph);
     const auto ra = a.result();
     const auto rb = b.result();
-    QVERIFY(here && ra && rb);
-    QCOMPARE(ra->nodes, here->nodes);
-    QCOMPARE(rb->nodes, here->nodes);
+    const auto rc = c.result();
+    QVERIFY(ra && rb && rc);
+    QCOMPARE(rb->nodes, ra->nodes);
+    QCOMPARE(rc->nodes, ra->nodes);
+    QCOMPARE(rc->clusters, ra->clusters);
+    // A different graph is laid out afresh.
+    TopologyGraph smaller = graph;
+    smaller.nodes.removeAll("worker");
+    smaller.edges.removeIf([](const TopologyGraph::Edge &e) { return e.from == "worker"; });
+    for (auto &cluster : smaller.clusters) {
+        cluster.second.removeAll("worker");
+    }
+    const auto rd = QtConcurrent::run(layoutThreadPool(), layoutTopology, smaller).result();
+    QVERIFY(rd.has_value());
+    QCOMPARE(rd->nodes.size(), 9);
+    QVERIFY(!rd->nodes.contains("worker"));
 }
 
 QTEST_GUILESS_MAIN(TestTopologyLayout)

@@ -21,10 +21,11 @@ QByteArray quoted(const QString &text)
     return '"' + out + '"';
 }
 
-QString tr(const char *text)
+// lupdate files these strings under the context below, as translate() looks them up.
+struct Text
 {
-    return QCoreApplication::translate("DevDock::Ui::TopologyLayout", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DevDock::Ui::TopologyLayout)
+};
 
 } // namespace
 
@@ -38,9 +39,15 @@ TopologyGraph TopologyGraph::fromProject(const Core::ComposeProject &project)
             ++members[it.key()];
         }
         for (auto it = s.dependsOn.cbegin(); it != s.dependsOn.cend(); ++it) {
-            QString label = it->condition;
-            label.remove(QStringLiteral("service_"));
-            label.replace(QLatin1Char('_'), QLatin1Char(' '));
+            // The condition in words: what the dependency must be before this service starts.
+            QString label;
+            if (it->condition == u"service_healthy") {
+                label = Text::tr("healthy");
+            } else if (it->condition == u"service_completed_successfully") {
+                label = Text::tr("completed");
+            } else {
+                label = Text::tr("started");
+            }
             graph.edges.append({s.name, it.key(), label});
         }
     }
@@ -72,6 +79,17 @@ TopologyGraph TopologyGraph::fromProject(const Core::ComposeProject &project)
         graph.clusters.append({network, byNetwork.value(network)});
     }
     return graph;
+}
+
+QThreadPool *layoutThreadPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(-1); // the thread (and its font map) lives as long as the process
+        return p;
+    }();
+    return pool;
 }
 
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
@@ -107,22 +125,30 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
     }
     dot += "}\n";
 
-    GVC_t *gvc = gvContext();
+    // Graphviz 2.42 is not fully deterministic (some of its dictionaries order by address): the
+    // same graph can come out a few points apart. Remember the layouts of recent graphs, so that
+    // a reload that changes nothing moves nothing.
+    static QHash<QByteArray, TopologyLayout> cache;
+    if (const auto hit = cache.constFind(dot); hit != cache.cend()) {
+        return *hit;
+    }
+
+    // One context for the process: created once (plugin loading is slow), and the same text
+    // metrics for every layout, so a graph always lays out the same way.
+    static GVC_t *gvc = gvContext();
     if (!gvc) {
-        return Core::makeError(Core::Error::Code::Unsupported, tr("Graphviz could not start."),
-                               tr("Reinstall Graphviz (Debian: apt install graphviz)."));
+        return Core::makeError(Core::Error::Code::Unsupported, Text::tr("Graphviz could not start."),
+                               Text::tr("Reinstall Graphviz (Debian: apt install graphviz)."));
     }
     Agraph_t *g = agmemread(dot.constData());
     if (!g) {
-        gvFreeContext(gvc);
-        return Core::makeError(Core::Error::Code::Unknown, tr("Graphviz rejected the graph."));
+        return Core::makeError(Core::Error::Code::Unknown, Text::tr("Graphviz rejected the graph."));
     }
     if (gvLayout(gvc, g, "dot") != 0) {
         agclose(g);
-        gvFreeContext(gvc);
         return Core::makeError(Core::Error::Code::Unsupported,
-                               tr("Graphviz has no 'dot' layout plugin."),
-                               tr("Install the graphviz package, then run 'dot -c' as root."));
+                               Text::tr("Graphviz has no 'dot' layout plugin."),
+                               Text::tr("Install the graphviz package, then run 'dot -c' as root."));
     }
     TopologyLayout layout;
     const boxf bb = GD_bb(g);
@@ -166,7 +192,10 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
     }
     gvFreeLayout(gvc, g);
     agclose(g);
-    gvFreeContext(gvc);
+    if (cache.size() >= 16) {
+        cache.clear();
+    }
+    cache.insert(dot, layout);
     return layout;
 }
 

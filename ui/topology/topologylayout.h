@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QHash>
+#include <QThreadPool>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -52,8 +53,10 @@ struct TopologyLayout
     QRectF bounds;
 };
 
-// Graphviz `dot`, top to bottom (dependents above their dependencies). Pure and thread-safe
-// (Graphviz itself is not: calls are serialised); the UI runs it in a QtConcurrent job.
+// Graphviz `dot`, top to bottom (dependents above their dependencies). Thread-safe (Graphviz
+// itself is not: calls are serialised). Run it on layoutThreadPool(): its text metrics (Pango
+// font maps) are per thread, and one long-lived thread keeps every layout of a graph identical.
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph);
+QThreadPool *layoutThreadPool();
 
 } // namespace DevDock::Ui

@@ -305,7 +305,7 @@ void TopologyView::setProject(const Core::ComposeProject &project)
                 }
                 build(*result);
             });
-    m_watcher.setFuture(QtConcurrent::run(layoutTopology, graph));
+    m_watcher.setFuture(QtConcurrent::run(layoutThreadPool(), layoutTopology, graph));
 }
 
 void TopologyView::setServices(const QList<Core::ServiceState> &services)
