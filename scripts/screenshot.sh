@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 DevDock contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Starts DevDock in a virtual X server and saves a screenshot of the screen.
-#   screenshot.sh OUTPUT.png [SECONDS_TO_WAIT]
+# Saves a screenshot of DevDock's main window on a project, in a virtual X server: DevDock loads
+# the project, waits until the live state is known and the graph laid out, renders its window
+# to the file and exits (devdock --screenshot).
+#   screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE]     e.g. screenshot.sh out.png examples/demo de
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:?usage: screenshot.sh OUTPUT.png [seconds]}
-wait=${2:-4}
+out=${1:?usage: screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE]}
+project=${2:-$root/examples/demo}
+language=${3:-en}
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
-export out wait root
-xvfb-run -a -s "-screen 0 1200x720x24" sh -c '
-    "$root/build/dev/app/devdock" & pid=$!
-    sleep "$wait"
-    import -window root "$out"
-    kill $pid; wait $pid 2>/dev/null || true
-'
+locale=C.UTF-8
+[ "$language" = de ] && locale=de_DE.UTF-8
+LANGUAGE=$language LANG=$locale LC_ALL=$locale xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$root/build/dev/app/devdock" --project-directory "$project" --screenshot "$out"
 echo "saved $out"

@@ -953,11 +953,13 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     files << QDir::cleanPath(QDir(projectDir).absoluteFilePath(f));
                 }
             } else {
-                files = discover(cwd);
+                // Compose looks in the project directory when one is given, else where it runs.
+                const QString start = options.projectDirectory.isEmpty() ? cwd : projectDir;
+                files = discover(start);
                 if (files.isEmpty()) {
                     return makeError(
                         Error::Code::NotFound,
-                        QStringLiteral("No compose file found in %1 or its parents.").arg(cwd),
+                        QStringLiteral("No compose file found in %1 or its parents.").arg(start),
                         QStringLiteral("Create compose.yaml, or name files with -f."));
                 }
             }

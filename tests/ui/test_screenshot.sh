@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 DevDock contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Screenshot test: DevDock in a real X server (Xvfb), its window captured as a PNG artifact
-# (BUILD_DIR/artifacts/main-window.png), checked to show more than a blank screen.
-set -euo pipefail
+# Screenshot test: `devdock --project-directory examples/demo --screenshot FILE` in a real X
+# server (Xvfb), in English and German; the PNGs are artifacts (BUILD_DIR/artifacts/) and must
+# show more than a blank window.
+set -uo pipefail
 src=${1:?usage: test_screenshot.sh SOURCE_DIR BUILD_DIR}
 build=${2:?}
 mkdir -p "$build/artifacts"
-out="$build/artifacts/main-window.png"
-rm -f "$out"
 unset QT_QPA_PLATFORM
-bash "$src/scripts/screenshot.sh" "$out" 4 >/dev/null 2>&1
-[ -s "$out" ] || { echo "no screenshot written"; echo "0 passed, 1 failed"; exit 1; }
-colors=$(convert "$out" -format '%k' info:)
-echo "screenshot: $out ($(stat -c %s "$out") bytes, $colors colours)"
-if [ "$colors" -lt 16 ]; then
-    echo "the screenshot is nearly blank"; echo "0 passed, 1 failed"; exit 1
-fi
-echo "1 passed, 0 failed"
+passed=0 failed=0
+for language in en de; do
+    out="$build/artifacts/main-window-$language.png"
+    rm -f "$out"
+    if ! bash "$src/scripts/screenshot.sh" "$out" "$src/examples/demo" "$language" >/dev/null 2>&1; then
+        echo "FAIL: devdock --screenshot ($language) did not exit 0"; failed=$((failed + 1)); continue
+    fi
+    if [ ! -s "$out" ]; then
+        echo "FAIL: no screenshot written ($language)"; failed=$((failed + 1)); continue
+    fi
+    colors=$(convert "$out" -format '%k' info:)
+    size=$(identify -format '%wx%h' "$out")
+    echo "screenshot: $out ($size, $colors colours)"
+    if [ "$colors" -lt 64 ]; then
+        echo "FAIL: the $language screenshot is nearly blank"; failed=$((failed + 1)); continue
+    fi
+    passed=$((passed + 1))
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
