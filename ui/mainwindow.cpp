@@ -607,15 +607,25 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     const auto state = m_session->liveState()->service(service);
     const QString container = state && !state->containers.isEmpty() ? state->containers.first().id
                                                                     : QString();
+    // In the services table the stack actions apply to every selected service.
+    QStringList services{service};
+    if (m_servicesView->isVisible()) {
+        for (const QModelIndex &index : m_servicesView->selectionModel()->selectedRows()) {
+            const QString name = index.data(ServiceListModel::NameRole).toString();
+            if (!services.contains(name)) {
+                services << name;
+            }
+        }
+    }
     QMenu menu(this);
     menu.setAccessibleName(tr("Service actions"));
     menu.addAction(tr("Start with dependencies"), this,
-                   [controller, service] { controller->startWithDependencies({service}); });
-    menu.addAction(tr("Stop"), this, [controller, service] { controller->stop({service}, false); });
+                   [controller, services] { controller->startWithDependencies(services); });
+    menu.addAction(tr("Stop"), this, [controller, services] { controller->stop(services, false); });
     menu.addAction(tr("Stop with dependents"), this,
-                   [controller, service] { controller->stop({service}, true); });
+                   [controller, services] { controller->stop(services, true); });
     menu.addAction(tr("Restart with dependents"), this,
-                   [controller, service] { controller->restart({service}, true); });
+                   [controller, services] { controller->restart(services, true); });
     menu.addAction(tr("Rebuild only this service"), this,
                    [controller, service] { controller->rebuild(service); });
     menu.addSeparator();

@@ -23,7 +23,9 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -91,6 +93,9 @@ private slots:
 
 void TestProjectWindow::initTestCase()
 {
+    // Settings of this test only, not the user's.
+    QCoreApplication::setOrganizationName("DevDock-test");
+    QCoreApplication::setApplicationName("tst_projectwindow");
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
@@ -233,6 +238,30 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
         }
         return true;
     }, 120000));
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 30000));
+
+    // A port held by another process: Up is refused in the window, with the holder and a hint,
+    // and the Ports view names the holder too.
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+    qputenv("DEMO_HTTP_PORT", QByteArray::number(holder.serverPort()));
+    QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
+    session->reload();
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy failed(window.operationPanel(), &Ui::OperationPanel::actionFailed);
+    QTest::mouseClick(toolbarButton(&window, "Up"), Qt::LeftButton);
+    QVERIFY(failed.wait(30000));
+    const QString error = window.operationPanel()->errorText();
+    QVERIFY2(error.contains(QString("Port 127.0.0.1:%1/tcp, wanted by nginx").arg(holder.serverPort())), qPrintable(error));
+    QVERIFY2(error.contains("process tst_projectwind"), qPrintable(error)); // comm: 15 characters
+    QVERIFY2(error.contains("Stop what holds the port"), qPrintable(error));
+    QVERIFY(waitUntil([&] { return window.portModel()->conflictCount() == 1; }, 10000));
+    QCOMPARE(graph->node("nginx")->state().status, Core::ServiceStatus::NotCreated); // nothing ran
+
+    // The project is remembered: recent projects and the one to reopen at start.
+    QSettings settings;
+    QCOMPARE(settings.value("lastProject").toString(), QFileInfo(dir.path()).absoluteFilePath());
+    QVERIFY(settings.value("recentProjects").toStringList().contains(QFileInfo(dir.path()).absoluteFilePath()));
 }
 
 QTEST_MAIN(TestProjectWindow)
