@@ -4,12 +4,12 @@
 <context>
     <name>DevDock::Core::ComposeCli</name>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="376"/>
+        <location filename="../core/compose/composecli.cpp" line="381"/>
         <source>Docker Compose is not installed: neither &apos;docker compose&apos; (v2) nor &apos;docker-compose&apos; could be run.</source>
         <translation>Docker Compose ist nicht installiert: weder &apos;docker compose&apos; (v2) noch &apos;docker-compose&apos; ließ sich ausführen.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="378"/>
+        <location filename="../core/compose/composecli.cpp" line="383"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose; Docker&apos;s repository: docker-compose-plugin), then try again.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose; Docker-Repository: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>DevDock::Core::ComposeOperation</name>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="111"/>
+        <location filename="../core/compose/composecli.cpp" line="112"/>
         <source>docker compose %1 was cancelled.</source>
         <translation>docker compose %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="112"/>
+        <location filename="../core/compose/composecli.cpp" line="113"/>
         <source>Containers may be half created; run the action again or Down.</source>
         <translation>Container sind womöglich nur halb angelegt; führen Sie die Aktion erneut aus oder Down.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="122"/>
+        <location filename="../core/compose/composecli.cpp" line="124"/>
         <source>Could not run %1: %2</source>
         <translation>%1 ließ sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="284"/>
+        <location filename="../core/compose/composecli.cpp" line="287"/>
         <source>Another program holds a port the stack publishes: run &apos;devdockctl doctor ports&apos; to see who, then stop it or change the port.</source>
         <translation>Ein anderes Programm belegt einen Port, den der Stack veröffentlicht: &apos;devdockctl doctor ports&apos; zeigt, wer; beenden Sie es oder ändern Sie den Port.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="287"/>
+        <location filename="../core/compose/composecli.cpp" line="290"/>
         <source>Start the Docker engine, then try again.</source>
         <translation>Starten Sie die Docker-Engine und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="290"/>
+        <location filename="../core/compose/composecli.cpp" line="294"/>
         <source>An image could not be pulled: build it locally, or check the registry and your network.</source>
         <translation>Ein Image ließ sich nicht laden: Bauen Sie es lokal, oder prüfen Sie die Registry und Ihr Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="294"/>
+        <location filename="../core/compose/composecli.cpp" line="298"/>
         <source>A service did not become healthy: open its logs and its health probe output.</source>
         <translation>Ein Dienst wurde nicht gesund: Öffnen Sie seine Logs und die Ausgabe seiner Gesundheitsprüfung.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="296"/>
+        <location filename="../core/compose/composecli.cpp" line="300"/>
         <source>Check the service names against the compose files.</source>
         <translation>Prüfen Sie die Dienstnamen anhand der Compose-Dateien.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="298"/>
+        <location filename="../core/compose/composecli.cpp" line="302"/>
         <source>The operation&apos;s output has the details.</source>
         <translation>Die Ausgabe des Vorgangs enthält die Einzelheiten.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="301"/>
+        <location filename="../core/compose/composecli.cpp" line="306"/>
         <source>docker compose %1 failed (exit %2): %3</source>
         <translation>docker compose %1 ist fehlgeschlagen (Exit %2): %3</translation>
     </message>
@@ -70,81 +70,94 @@
 <context>
     <name>DevDock::Core::LiveState</name>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="292"/>
+        <location filename="../core/stack/livestate.cpp" line="293"/>
         <source>the Docker engine is not reachable</source>
         <translation>die Docker-Engine ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="320"/>
+        <location filename="../core/stack/livestate.cpp" line="323"/>
         <source>%1 ran out of memory and exited (code %2)</source>
         <translation>%1 hatte keinen Speicher mehr und wurde beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="321"/>
+        <location filename="../core/stack/livestate.cpp" line="326"/>
         <source>%1 exited unexpectedly (code %2)</source>
         <translation>%1 wurde unerwartet beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="342"/>
+        <location filename="../core/stack/livestate.cpp" line="348"/>
         <source>%1 turned unhealthy</source>
         <translation>%1 ist ungesund geworden</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="343"/>
+        <location filename="../core/stack/livestate.cpp" line="349"/>
         <source>%1 turned unhealthy: %2</source>
         <translation>%1 ist ungesund geworden: %2</translation>
     </message>
 </context>
 <context>
+    <name>DevDock::Core::LogSearch</name>
+    <message>
+        <location filename="../core/logs/logsearch.cpp" line="46"/>
+        <source>The regular expression is not valid: %1</source>
+        <translation>Der reguläre Ausdruck ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/logs/logsearch.cpp" line="47"/>
+        <source>Check the pattern, or switch regex off to search for the text.</source>
+        <translation>Prüfen Sie das Muster, oder schalten Sie Regex aus, um nach dem Text zu suchen.</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Core::PortPreflight</name>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="178"/>
+        <location filename="../core/stack/portpreflight.cpp" line="180"/>
         <source>nobody</source>
         <translation>niemandem</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="179"/>
+        <location filename="../core/stack/portpreflight.cpp" line="182"/>
         <source>this project&apos;s container %1</source>
         <translation>Container %1 dieses Projekts</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="182"/>
+        <location filename="../core/stack/portpreflight.cpp" line="185"/>
         <source>container %1</source>
         <translation>Container %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="183"/>
+        <location filename="../core/stack/portpreflight.cpp" line="186"/>
         <source>container %1 (project %2)</source>
         <translation>Container %1 (Projekt %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="186"/>
+        <location filename="../core/stack/portpreflight.cpp" line="189"/>
         <source>process %1 (pid %2)</source>
         <translation>Prozess %1 (PID %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="186"/>
+        <location filename="../core/stack/portpreflight.cpp" line="190"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="188"/>
+        <location filename="../core/stack/portpreflight.cpp" line="193"/>
         <source>a process of user id %1 (not visible to you)</source>
         <translation>einem Prozess der Benutzer-ID %1 (für Sie nicht sichtbar)</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="189"/>
-        <location filename="../core/stack/portpreflight.cpp" line="190"/>
+        <location filename="../core/stack/portpreflight.cpp" line="194"/>
+        <location filename="../core/stack/portpreflight.cpp" line="196"/>
         <source>another process</source>
         <translation>einem anderen Prozess</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="200"/>
+        <location filename="../core/stack/portpreflight.cpp" line="206"/>
         <source>Port %1/%2, wanted by %3, is held by %4.</source>
         <translation>Port %1/%2, den %3 braucht, ist belegt von %4.</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="222"/>
+        <location filename="../core/stack/portpreflight.cpp" line="229"/>
         <source>Stop what holds the port, or publish the service on another port (the ports: key of the compose file or a variable in the .env profile).</source>
         <translation>Beenden Sie, was den Port belegt, oder veröffentlichen Sie den Dienst auf einem anderen Port (Schlüssel ports: der Compose-Datei oder eine Variable im .env-Profil).</translation>
     </message>
@@ -152,151 +165,151 @@
 <context>
     <name>DevDock::Core::ServiceState</name>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="121"/>
+        <location filename="../core/stack/servicestate.cpp" line="132"/>
         <source>dependency %1 exited (code %2)</source>
         <translation>Abhängigkeit %1 beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="123"/>
+        <location filename="../core/stack/servicestate.cpp" line="134"/>
         <source>dependency %1 is dead</source>
         <translation>Abhängigkeit %1 ist tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="125"/>
+        <location filename="../core/stack/servicestate.cpp" line="136"/>
         <source>dependency %1 is restarting (exit code %2)</source>
         <translation>Abhängigkeit %1 startet neu (Exit-Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="128"/>
+        <location filename="../core/stack/servicestate.cpp" line="142"/>
         <source>waiting for %1: unhealthy</source>
         <translation>wartet auf %1: ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="129"/>
+        <location filename="../core/stack/servicestate.cpp" line="143"/>
         <source>waiting for %1: unhealthy — last probe: %2</source>
         <translation>wartet auf %1: ungesund — letzte Prüfung: %2</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="132"/>
+        <location filename="../core/stack/servicestate.cpp" line="146"/>
         <source>dependency %1 is not created</source>
         <translation>Abhängigkeit %1 ist nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="134"/>
+        <location filename="../core/stack/servicestate.cpp" line="148"/>
         <source>waiting for %1 to start</source>
         <translation>wartet auf den Start von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="136"/>
+        <location filename="../core/stack/servicestate.cpp" line="150"/>
         <source>dependency %1 is paused</source>
         <translation>Abhängigkeit %1 ist pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="138"/>
+        <location filename="../core/stack/servicestate.cpp" line="152"/>
         <source>dependency %1 is being removed</source>
         <translation>Abhängigkeit %1 wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="145"/>
+        <location filename="../core/stack/servicestate.cpp" line="159"/>
         <source>waiting for %1 to complete successfully</source>
         <translation>wartet auf den erfolgreichen Abschluss von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="147"/>
+        <location filename="../core/stack/servicestate.cpp" line="161"/>
         <source>waiting for %1 to become healthy</source>
         <translation>wartet, bis %1 gesund ist</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="153"/>
-        <location filename="../core/stack/servicestate.cpp" line="210"/>
+        <location filename="../core/stack/servicestate.cpp" line="168"/>
+        <location filename="../core/stack/servicestate.cpp" line="246"/>
         <source>not created</source>
         <translation>nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="154"/>
+        <location filename="../core/stack/servicestate.cpp" line="170"/>
         <source>created, not started</source>
         <translation>angelegt, nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="155"/>
+        <location filename="../core/stack/servicestate.cpp" line="172"/>
         <source>starting: health check not passed yet</source>
         <translation>startet: Gesundheitsprüfung noch nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="158"/>
-        <location filename="../core/stack/servicestate.cpp" line="215"/>
+        <location filename="../core/stack/servicestate.cpp" line="175"/>
+        <location filename="../core/stack/servicestate.cpp" line="256"/>
         <source>unhealthy</source>
         <translation>ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="158"/>
+        <location filename="../core/stack/servicestate.cpp" line="176"/>
         <source>unhealthy — last probe: %1</source>
         <translation>ungesund — letzte Prüfung: %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="161"/>
+        <location filename="../core/stack/servicestate.cpp" line="179"/>
         <source>restarting after exit code %1 (%2 restarts)</source>
         <translation>startet neu nach Exit-Code %1 (%2 Neustarts)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="162"/>
-        <location filename="../core/stack/servicestate.cpp" line="217"/>
+        <location filename="../core/stack/servicestate.cpp" line="183"/>
+        <location filename="../core/stack/servicestate.cpp" line="260"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="165"/>
+        <location filename="../core/stack/servicestate.cpp" line="186"/>
         <source>exited (code %1, out of memory)</source>
         <translation>beendet (Code %1, Speicher erschöpft)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="166"/>
+        <location filename="../core/stack/servicestate.cpp" line="187"/>
         <source>exited (code %1)</source>
         <translation>beendet (Code %1)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="167"/>
+        <location filename="../core/stack/servicestate.cpp" line="189"/>
         <source>being removed</source>
         <translation>wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="168"/>
-        <location filename="../core/stack/servicestate.cpp" line="220"/>
+        <location filename="../core/stack/servicestate.cpp" line="191"/>
+        <location filename="../core/stack/servicestate.cpp" line="266"/>
         <source>dead</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="211"/>
+        <location filename="../core/stack/servicestate.cpp" line="248"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="212"/>
+        <location filename="../core/stack/servicestate.cpp" line="250"/>
         <source>starting</source>
         <translation>startet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="213"/>
+        <location filename="../core/stack/servicestate.cpp" line="252"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="214"/>
+        <location filename="../core/stack/servicestate.cpp" line="254"/>
         <source>healthy</source>
         <translation>gesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="216"/>
+        <location filename="../core/stack/servicestate.cpp" line="258"/>
         <source>restarting</source>
         <translation>startet neu</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="218"/>
+        <location filename="../core/stack/servicestate.cpp" line="262"/>
         <source>exited</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="219"/>
+        <location filename="../core/stack/servicestate.cpp" line="264"/>
         <source>removing</source>
         <translation>wird entfernt</translation>
     </message>
@@ -309,67 +322,67 @@
         <translation>den Stack</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="48"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="58"/>
         <source>Up %1</source>
         <translation>%1 hochfahren</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="49"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="60"/>
         <source>Down (with volumes)</source>
         <translation>Herunterfahren (mit Volumes)</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="49"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="60"/>
         <source>Down</source>
         <translation>Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="50"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="62"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="51"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="64"/>
         <source>Stop %1 and its dependents</source>
         <translation>%1 und abhängige Dienste stoppen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="51"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="65"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="53"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="67"/>
         <source>Restart %1 and its dependents</source>
         <translation>%1 und abhängige Dienste neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="53"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="68"/>
         <source>Restart %1</source>
         <translation>%1 neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="54"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="70"/>
         <source>Build %1</source>
         <translation>%1 bauen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="55"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="72"/>
         <source>Pull %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="56"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="74"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="57"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="76"/>
         <source>Rebuild and restart %1</source>
         <translation>%1 neu bauen und neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="274"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="293"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -501,7 +514,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="199"/>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="610"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
@@ -511,330 +524,330 @@
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Stack memory: %1 MB</source>
         <translation>Speicher des Stacks: %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Could not load the project</source>
         <translation>Das Projekt ließ sich nicht laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Loading %1 …</source>
         <translation>Lade %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>Running &amp;Stacks</source>
         <translation>Laufende &amp;Stacks</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Looking for stacks …</source>
         <translation>Suche Stacks …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>No Compose stacks on the engine</source>
         <translation>Keine Compose-Stacks auf der Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>%1 — %2/%3 running — %4</source>
         <translation>%1 — %2/%3 laufen — %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;Stack</source>
         <translation>&amp;Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>&amp;Up</source>
         <translation>&amp;Hochfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>Create and start every service, dependencies first (Ctrl+U)</source>
         <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>&amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
         <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
         <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>S&amp;top Service</source>
         <translation>Dienst s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Re&amp;build Service</source>
         <translation>Dienst neu &amp;bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
         <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Cancel Operation</source>
         <translation>Vorgang &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>Check &amp;Ports</source>
         <translation>&amp;Ports prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>Stack actions</source>
         <translation>Stack-Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>Compose profiles</source>
         <translation>Compose-Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source> .env: </source>
         <translation> .env: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>.env profile label</source>
         <translation>Beschriftung des .env-Profils</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>.env profile</source>
         <translation>.env-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Which .env profile the stack runs with</source>
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="463"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="472"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="525"/>
+        <location filename="../ui/mainwindow.cpp" line="537"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <location filename="../ui/mainwindow.cpp" line="558"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="609"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="633"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="634"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="622"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="629"/>
+        <location filename="../ui/mainwindow.cpp" line="651"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="633"/>
+        <location filename="../ui/mainwindow.cpp" line="655"/>
         <source>Open a shell</source>
         <translation>Shell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <location filename="../ui/mainwindow.cpp" line="660"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="666"/>
+        <location filename="../ui/mainwindow.cpp" line="688"/>
         <source>No terminal program was found to run: %1
 Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
         <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
 Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="715"/>
+        <location filename="../ui/mainwindow.cpp" line="737"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="732"/>
+        <location filename="../ui/mainwindow.cpp" line="754"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="766"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="766"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
@@ -853,7 +866,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
     <message>
         <location filename="../ui/operations/operationpanel.cpp" line="22"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="78"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="79"/>
         <source>Show output</source>
         <translation>Ausgabe zeigen</translation>
     </message>
@@ -893,58 +906,58 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Fehler des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="51"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
         <source>Progress per service</source>
         <translation>Fortschritt je Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="53"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="57"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="58"/>
         <source>Operation output</source>
         <translation>Ausgabe des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="78"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="79"/>
         <source>Hide output</source>
         <translation>Ausgabe verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="129"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="130"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="149"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="150"/>
         <source>building: %1</source>
         <translation>baut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="151"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="152"/>
         <source>pulling: %1</source>
         <translation>lädt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="164"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="190"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="165"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="191"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="166"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="167"/>
         <source>%1: done in %2</source>
         <translation>%1: fertig nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="169"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="170"/>
         <source>%1: failed after %2</source>
         <translation>%1: fehlgeschlagen nach %2</translation>
     </message>
@@ -967,27 +980,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Konflikt: belegt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="129"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="143"/>
         <source>Host port</source>
         <translation>Host-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="130"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="145"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="131"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="147"/>
         <source>Container port</source>
         <translation>Container-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="132"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="149"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="133"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -996,7 +1009,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <name>DevDock::Ui::ServiceDetailsPanel</name>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="42"/>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="196"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="198"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -1108,12 +1121,12 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Mounts &amp;&amp; Netzwerke</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="204"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="206"/>
         <source>health: %1</source>
         <translation>Gesundheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/details/servicedetailspanel.cpp" line="207"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="209"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>%n Neustart</numerusform>
@@ -1121,17 +1134,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="256"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="259"/>
         <source>%1 %2 → %3%4</source>
         <translation>%1 %2 → %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="258"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="260"/>
         <source> (read-only)</source>
         <translation> (nur lesend)</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="261"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="263"/>
         <source>network %1</source>
         <translation>Netzwerk %1</translation>
     </message>
@@ -1139,7 +1152,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::ServiceListModel</name>
     <message numerus="yes">
-        <location filename="../ui/services/servicelistmodel.cpp" line="32"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="31"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1147,17 +1160,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="35"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="34"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="38"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="37"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/services/servicelistmodel.cpp" line="40"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="39"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1165,57 +1178,57 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="112"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="125"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="126"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="143"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="127"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="145"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="128"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="147"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="129"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="149"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="130"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="151"/>
         <source>Uptime</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="131"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="153"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="132"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="155"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="133"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="157"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="134"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="159"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="135"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="161"/>
         <source>Why not up</source>
         <translation>Warum nicht aktiv</translation>
     </message>
@@ -1238,27 +1251,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="119"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="142"/>
         <source>Graphviz could not start.</source>
         <translation>Graphviz konnte nicht starten.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="120"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="143"/>
         <source>Reinstall Graphviz (Debian: apt install graphviz).</source>
         <translation>Installieren Sie Graphviz neu (Debian: apt install graphviz).</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="125"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="148"/>
         <source>Graphviz rejected the graph.</source>
         <translation>Graphviz hat den Graphen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="131"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="153"/>
         <source>Graphviz has no &apos;dot&apos; layout plugin.</source>
         <translation>Graphviz hat kein &apos;dot&apos;-Layout-Plugin.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="132"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="154"/>
         <source>Install the graphviz package, then run &apos;dot -c&apos; as root.</source>
         <translation>Installieren Sie das Paket graphviz und führen Sie dann &apos;dot -c&apos; als root aus.</translation>
     </message>
@@ -1266,17 +1279,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="266"/>
+        <location filename="../ui/topology/topologyview.cpp" line="290"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="267"/>
+        <location filename="../ui/topology/topologyview.cpp" line="291"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="276"/>
+        <location filename="../ui/topology/topologyview.cpp" line="300"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -1295,27 +1308,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="142"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="143"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="144"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="145"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="146"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="147"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="157"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="158"/>
         <source>Open DevDock</source>
         <translation>DevDock öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="162"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="163"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>

@@ -199,8 +199,9 @@ void MainWindow::buildProjectUi()
     m_tabs->addTab(m_portsView, tr("&Ports"));
     m_tabs->addTab(m_view, tr("&Containers"));
     // Stats stream only while the services table is on screen.
-    connect(m_tabs, &QTabWidget::currentChanged, this,
-            [this] { m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView);
+    });
     connect(m_stats, &StatsCollector::usageChanged, this,
             [this](const QHash<QString, ServiceUsage> &usage, double totalMb) {
                 m_serviceModel->setUsage(usage);
@@ -223,8 +224,9 @@ void MainWindow::buildProjectUi()
 
     connect(m_session, &Core::ProjectSession::loaded, this, &MainWindow::onProjectLoaded);
     connect(m_session, &Core::ProjectSession::loadFailed, this, [this](const Core::Error &error) {
-        m_projectError->setText(error.hint.isEmpty() ? error.message
-                                                     : error.message + QStringLiteral("\n") + error.hint);
+        m_projectError->setText(error.hint.isEmpty()
+                                    ? error.message
+                                    : error.message + QStringLiteral("\n") + error.hint);
         m_projectError->show();
         m_projectLabel->setText(tr("Could not load the project"));
     });
@@ -248,7 +250,8 @@ void MainWindow::buildProjectUi()
             });
     connect(m_topology, &TopologyView::customContextMenuRequested, this, [this](const QPoint &pos) {
         if (!m_topology->selectedService().isEmpty()) {
-            showServiceMenu(m_topology->selectedService(), m_topology->viewport()->mapToGlobal(pos));
+            showServiceMenu(m_topology->selectedService(),
+                            m_topology->viewport()->mapToGlobal(pos));
         }
     });
     connect(m_topology, &TopologyView::serviceActivated, this, [this](const QString &service) {
@@ -261,13 +264,14 @@ void MainWindow::buildProjectUi()
                     selectService(current.data(ServiceListModel::NameRole).toString());
                 }
             });
-    connect(m_servicesView, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_servicesView->indexAt(pos);
-        if (index.isValid()) {
-            showServiceMenu(index.data(ServiceListModel::NameRole).toString(),
-                            m_servicesView->viewport()->mapToGlobal(pos));
-        }
-    });
+    connect(m_servicesView, &QTableView::customContextMenuRequested, this,
+            [this](const QPoint &pos) {
+                const QModelIndex index = m_servicesView->indexAt(pos);
+                if (index.isValid()) {
+                    showServiceMenu(index.data(ServiceListModel::NameRole).toString(),
+                                    m_servicesView->viewport()->mapToGlobal(pos));
+                }
+            });
     connect(m_portsView, &QTableView::doubleClicked, this, [](const QModelIndex &index) {
         const QString url = index.data(PortListModel::UrlRole).toString();
         if (!url.isEmpty()) {
@@ -277,7 +281,8 @@ void MainWindow::buildProjectUi()
     connect(m_session->controller(), &Core::StackController::busyChanged, this,
             &MainWindow::updateActions);
     connect(m_session->controller(), &Core::StackController::actionFinished, this,
-            [this](const Core::StackAction &, const Core::Result<void> &result, Core::ComposeOperation *) {
+            [this](const Core::StackAction &, const Core::Result<void> &result,
+                   Core::ComposeOperation *) {
                 if (!result && result.error().code == Core::Error::Code::Conflict) {
                     checkPorts(); // the Ports view names the holder too
                 }
@@ -300,24 +305,26 @@ void MainWindow::buildActions()
         running->clear();
         QAction *loading = running->addAction(tr("Looking for stacks …"));
         loading->setEnabled(false);
-        Core::discoverProjects(m_client, running, [this, running](Core::Result<QList<Core::DiscoveredProject>> projects) {
-            running->clear();
-            if (!projects) {
-                running->addAction(projects.error().message)->setEnabled(false);
-                return;
-            }
-            if (projects->isEmpty()) {
-                running->addAction(tr("No Compose stacks on the engine"))->setEnabled(false);
-            }
-            for (const Core::DiscoveredProject &p : *projects) {
-                QAction *a = running->addAction(tr("%1 — %2/%3 running — %4")
-                                                    .arg(p.name)
-                                                    .arg(p.running)
-                                                    .arg(p.containers)
-                                                    .arg(p.workingDirectory));
-                connect(a, &QAction::triggered, this, [this, p] { adopt(p); });
-            }
-        });
+        Core::discoverProjects(
+            m_client, running,
+            [this, running](Core::Result<QList<Core::DiscoveredProject>> projects) {
+                running->clear();
+                if (!projects) {
+                    running->addAction(projects.error().message)->setEnabled(false);
+                    return;
+                }
+                if (projects->isEmpty()) {
+                    running->addAction(tr("No Compose stacks on the engine"))->setEnabled(false);
+                }
+                for (const Core::DiscoveredProject &p : *projects) {
+                    QAction *a = running->addAction(tr("%1 — %2/%3 running — %4")
+                                                        .arg(p.name)
+                                                        .arg(p.running)
+                                                        .arg(p.containers)
+                                                        .arg(p.workingDirectory));
+                    connect(a, &QAction::triggered, this, [this, p] { adopt(p); });
+                }
+            });
     });
     auto *refresh = fileMenu->addAction(tr("&Refresh"), this, [this] {
         refreshEngineInfo();
@@ -341,10 +348,12 @@ void MainWindow::buildActions()
     m_upAction->setObjectName(QStringLiteral("upAction"));
     m_upAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_upAction->setToolTip(tr("Create and start every service, dependencies first (Ctrl+U)"));
-    m_downAction = stackMenu->addAction(tr("&Down"), this, [this] { m_session->controller()->down(false); });
+    m_downAction =
+        stackMenu->addAction(tr("&Down"), this, [this] { m_session->controller()->down(false); });
     m_downAction->setObjectName(QStringLiteral("downAction"));
     m_downAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_downAction->setToolTip(tr("Stop and remove the stack's containers and networks (Ctrl+Shift+D)"));
+    m_downAction->setToolTip(
+        tr("Stop and remove the stack's containers and networks (Ctrl+Shift+D)"));
     m_restartAction = stackMenu->addAction(tr("&Restart"), this, [this] {
         if (m_selected.isEmpty()) {
             m_session->controller()->restart({}, false);
@@ -370,7 +379,8 @@ void MainWindow::buildActions()
     });
     m_rebuildAction->setObjectName(QStringLiteral("rebuildAction"));
     m_rebuildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    m_rebuildAction->setToolTip(tr("Rebuild the selected service's image and recreate only it (Ctrl+B)"));
+    m_rebuildAction->setToolTip(
+        tr("Rebuild the selected service's image and recreate only it (Ctrl+B)"));
     m_cancelAction = stackMenu->addAction(tr("&Cancel Operation"), m_session->controller(),
                                           &Core::StackController::cancel);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
@@ -382,11 +392,13 @@ void MainWindow::buildActions()
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *fit = viewMenu->addAction(tr("&Fit Graph"), m_topology, &TopologyView::fitAll);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    viewMenu->addAction(tr("Zoom &In"), m_topology, &TopologyView::zoomIn)->setShortcut(QKeySequence::ZoomIn);
-    viewMenu->addAction(tr("Zoom &Out"), m_topology, &TopologyView::zoomOut)->setShortcut(QKeySequence::ZoomOut);
+    viewMenu->addAction(tr("Zoom &In"), m_topology, &TopologyView::zoomIn)
+        ->setShortcut(QKeySequence::ZoomIn);
+    viewMenu->addAction(tr("Zoom &Out"), m_topology, &TopologyView::zoomOut)
+        ->setShortcut(QKeySequence::ZoomOut);
     for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *show = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')),
-                                         this, [this, i] { m_tabs->setCurrentIndex(i); });
+        auto *show = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this,
+                                         [this, i] { m_tabs->setCurrentIndex(i); });
         show->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
     }
 
@@ -424,9 +436,8 @@ void MainWindow::buildActions()
     m_envProfile->setAccessibleDescription(tr("Which .env profile the stack runs with"));
     m_envProfile->setMinimumContentsLength(12);
     toolbar->addWidget(m_envProfile);
-    connect(m_envProfile, &QComboBox::activated, this, [this](int index) {
-        m_session->setEnvProfile(m_envProfile->itemText(index));
-    });
+    connect(m_envProfile, &QComboBox::activated, this,
+            [this](int index) { m_session->setEnvProfile(m_envProfile->itemText(index)); });
 }
 
 void MainWindow::openProject(const QString &path, const QStringList &files)
@@ -457,7 +468,8 @@ void MainWindow::adopt(const Core::DiscoveredProject &project)
 
 void MainWindow::chooseProject()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Compose project folder"));
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open a Compose project folder"));
     if (!dir.isEmpty()) {
         openProject(dir);
     }
@@ -588,16 +600,16 @@ void MainWindow::checkPorts()
     if (!m_session->isLoaded()) {
         return;
     }
-    Core::checkPorts(m_client, m_session->project().name,
-                     Core::publishedPorts(m_session->project(), {}), this,
-                     [this](Core::Result<Core::PortReport> report) {
-                         if (report) {
-                             m_portModel->setReport(*report);
-                             const int conflicts = m_portModel->conflictCount();
-                             m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
-                                                                 : tr("&Ports"));
-                         }
-                     });
+    Core::checkPorts(
+        m_client, m_session->project().name, Core::publishedPorts(m_session->project(), {}), this,
+        [this](Core::Result<Core::PortReport> report) {
+            if (report) {
+                m_portModel->setReport(*report);
+                const int conflicts = m_portModel->conflictCount();
+                m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
+                                                    : tr("&Ports"));
+            }
+        });
 }
 
 void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos)
@@ -605,8 +617,8 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     selectService(service);
     Core::StackController *controller = m_session->controller();
     const auto state = m_session->liveState()->service(service);
-    const QString container = state && !state->containers.isEmpty() ? state->containers.first().id
-                                                                    : QString();
+    const QString container =
+        state && !state->containers.isEmpty() ? state->containers.first().id : QString();
     // In the services table the stack actions apply to every selected service.
     QStringList services{service};
     if (m_servicesView->isVisible()) {

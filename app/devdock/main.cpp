@@ -10,11 +10,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSettings>
-#include <QTimer>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>

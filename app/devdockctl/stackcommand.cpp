@@ -30,10 +30,10 @@ using namespace DevDock::Core;
 namespace {
 
 const QStringList kCommands{
-    QStringLiteral("up"),    QStringLiteral("down"),  QStringLiteral("start"),
-    QStringLiteral("stop"),  QStringLiteral("restart"), QStringLiteral("build"),
-    QStringLiteral("pull"),  QStringLiteral("ps"),    QStringLiteral("watch"),
-    QStringLiteral("logs"),  QStringLiteral("doctor"), QStringLiteral("projects")};
+    QStringLiteral("up"),   QStringLiteral("down"),    QStringLiteral("start"),
+    QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("build"),
+    QStringLiteral("pull"), QStringLiteral("ps"),      QStringLiteral("watch"),
+    QStringLiteral("logs"), QStringLiteral("doctor"),  QStringLiteral("projects")};
 
 QByteArray usageFor(const QString &command)
 {
@@ -290,12 +290,14 @@ int cmdWatch(Stack &stack, bool json)
                                  return;
                              }
                              keys->insert(now.name, key);
-                             printWatchLine(now, before.name.isEmpty() ? QString() : statusName(before.status), json);
+                             printWatchLine(
+                                 now, before.name.isEmpty() ? QString() : statusName(before.status),
+                                 json);
                          });
     });
     QObject::connect(live, &LiveState::alertRaised, live, [json](const ServiceAlert &alert) {
         const QString kind = alert.kind == ServiceAlert::Kind::Exited ? QStringLiteral("exited")
-                                                                       : QStringLiteral("unhealthy");
+                                                                      : QStringLiteral("unhealthy");
         if (json) {
             QJsonObject line{{QStringLiteral("time"), nowIso()},
                              {QStringLiteral("alert"), kind},
@@ -308,12 +310,12 @@ int cmdWatch(Stack &stack, bool json)
         }
         Output::flush();
     });
-    QObject::connect(live, &LiveState::engineStatusChanged, live,
-                     [](bool reachable, const Error &error) {
-                         Output::errLine(reachable ? QStringLiteral("devdockctl: engine reachable")
-                                                   : QStringLiteral("devdockctl: ") + error.message);
-                         Output::flush();
-                     });
+    QObject::connect(
+        live, &LiveState::engineStatusChanged, live, [](bool reachable, const Error &error) {
+            Output::errLine(reachable ? QStringLiteral("devdockctl: engine reachable")
+                                      : QStringLiteral("devdockctl: ") + error.message);
+            Output::flush();
+        });
     installSignalHandlers(live, [&stack] { stack.finish(Success); });
     live->start();
     return stack.wait();
@@ -328,9 +330,9 @@ struct LogFollower
     LogOptions options;
     bool prefix = true;
     int width = 0;
-    QHash<QString, LogStream *> streams;       // container id -> open stream
-    QHash<QString, QDateTime> attachedStart;   // container id -> StartedAt of the attached run
-    QHash<QString, QByteArray> partial;        // container id -> incomplete line
+    QHash<QString, LogStream *> streams;     // container id -> open stream
+    QHash<QString, QDateTime> attachedStart; // container id -> StartedAt of the attached run
+    QHash<QString, QByteArray> partial;      // container id -> incomplete line
     int open = 0;
     bool loaded = false;
 
@@ -378,22 +380,23 @@ struct LogFollower
         stream->setSink([this, id, name](FrameDemuxer::Stream, QByteArrayView bytes) {
             emitLines(id, name, bytes);
         });
-        QObject::connect(stream, &LogStream::finished, stream, [this, id, name, stream](const Result<void> &r) {
-            streams.remove(id);
-            stream->deleteLater();
-            const QByteArray rest = partial.take(id);
-            if (!rest.isEmpty()) {
-                emitLines(id, name, QByteArray(rest + '\n'));
-            }
-            if (!r && r.error().code != Error::Code::NotFound) {
-                Output::errLine(QStringLiteral("devdockctl: logs of ") + name + QStringLiteral(": ")
-                                + r.error().message);
-            }
-            Output::flush();
-            if (--open == 0 && !options.follow) {
-                stack->finish(Success);
-            }
-        });
+        QObject::connect(stream, &LogStream::finished, stream,
+                         [this, id, name, stream](const Result<void> &r) {
+                             streams.remove(id);
+                             stream->deleteLater();
+                             const QByteArray rest = partial.take(id);
+                             if (!rest.isEmpty()) {
+                                 emitLines(id, name, QByteArray(rest + '\n'));
+                             }
+                             if (!r && r.error().code != Error::Code::NotFound) {
+                                 Output::errLine(QStringLiteral("devdockctl: logs of ") + name
+                                                 + QStringLiteral(": ") + r.error().message);
+                             }
+                             Output::flush();
+                             if (--open == 0 && !options.follow) {
+                                 stack->finish(Success);
+                             }
+                         });
         stream->start();
     }
 
@@ -405,8 +408,8 @@ struct LogFollower
             }
             for (const ContainerState &c : s.containers + s.oneoffs) {
                 const bool running = c.engineState == u"running";
-                const bool restarted = attachedStart.contains(c.id)
-                                       && attachedStart.value(c.id) != c.startedAt;
+                const bool restarted =
+                    attachedStart.contains(c.id) && attachedStart.value(c.id) != c.startedAt;
                 if (!attachedStart.contains(c.id) || (options.follow && running && restarted)) {
                     attach(c);
                 }
@@ -419,7 +422,8 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
 {
     for (const QString &s : services) {
         if (!stack.project.service(s)) {
-            return reportUsageError(QStringLiteral("no such service: %1").arg(s), usageFor(QStringLiteral("logs")));
+            return reportUsageError(QStringLiteral("no such service: %1").arg(s),
+                                    usageFor(QStringLiteral("logs")));
         }
     }
     auto follower = std::make_shared<LogFollower>();
@@ -444,8 +448,9 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
             return;
         }
         if (follower->options.follow) {
-            QObject::connect(live, &LiveState::servicesChanged, live,
-                             [follower](const QList<ServiceState> &states) { follower->sync(states); });
+            QObject::connect(
+                live, &LiveState::servicesChanged, live,
+                [follower](const QList<ServiceState> &states) { follower->sync(states); });
         }
     });
     installSignalHandlers(live, [&stack] { stack.finish(Success); });
@@ -458,61 +463,64 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
 int cmdDoctorPorts(Stack &stack, bool json)
 {
     const QList<PortRequest> requests = publishedPorts(stack.project, {});
-    checkPorts(stack.client.get(), stack.project.name, requests, stack.controller.get(),
-               [&stack, json](Result<PortReport> report) {
-                   if (!report) {
-                       stack.finish(reportError(report.error()));
-                       return;
-                   }
-                   const bool conflicts = !report->conflicts().isEmpty();
-                   if (json) {
-                       QJsonArray array;
-                       for (const PortCheck &c : report->checks) {
-                           QJsonObject o{{QStringLiteral("service"), c.request.service},
-                                         {QStringLiteral("host_ip"), c.request.hostIp},
-                                         {QStringLiteral("port"), c.request.port},
-                                         {QStringLiteral("protocol"), c.request.protocol},
-                                         {QStringLiteral("conflict"), c.conflict()},
-                                         {QStringLiteral("holder"), c.holder.kind == PortHolder::Kind::None
-                                                                        ? QString()
-                                                                        : c.holder.describe()}};
-                           if (c.holder.pid > 0) {
-                               o.insert(QStringLiteral("pid"), c.holder.pid);
-                           }
-                           if (c.conflict()) {
-                               o.insert(QStringLiteral("message"), c.message());
-                           }
-                           array.append(o);
-                       }
-                       Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
-                   } else if (report->checks.isEmpty()) {
-                       Output::outLine(QStringLiteral("The project publishes no host ports."));
-                   } else {
-                       Output::outLine(pad(QStringLiteral("PORT"), 24) + pad(QStringLiteral("SERVICE"), 22)
-                                       + QStringLiteral("STATUS"));
-                       for (const PortCheck &c : report->checks) {
-                           const QString port = (c.request.hostIp.isEmpty() ? QString() : c.request.hostIp + QLatin1Char(':'))
-                                                + QString::number(c.request.port) + QLatin1Char('/')
-                                                + c.request.protocol;
-                           QString status = QStringLiteral("free");
-                           if (c.holder.kind == PortHolder::Kind::OwnContainer) {
-                               status = QStringLiteral("in use by ") + c.holder.describe();
-                           } else if (c.conflict()) {
-                               status = QStringLiteral("CONFLICT: held by ") + c.holder.describe();
-                           }
-                           Output::outLine(pad(port, 24) + pad(c.request.service, 22) + status);
-                       }
-                       if (!report->localChecked) {
-                           Output::errLine(QStringLiteral("note: the engine is remote; only its containers were checked"));
-                       }
-                   }
-                   if (conflicts) {
-                       const Error error = report->error();
-                       Output::errLine(QStringLiteral("devdockctl: ") + error.message);
-                       Output::errLine(QStringLiteral("hint: ") + error.hint);
-                   }
-                   stack.finish(conflicts ? EngineFailure : Success);
-               });
+    checkPorts(
+        stack.client.get(), stack.project.name, requests, stack.controller.get(),
+        [&stack, json](Result<PortReport> report) {
+            if (!report) {
+                stack.finish(reportError(report.error()));
+                return;
+            }
+            const bool conflicts = !report->conflicts().isEmpty();
+            if (json) {
+                QJsonArray array;
+                for (const PortCheck &c : report->checks) {
+                    QJsonObject o{{QStringLiteral("service"), c.request.service},
+                                  {QStringLiteral("host_ip"), c.request.hostIp},
+                                  {QStringLiteral("port"), c.request.port},
+                                  {QStringLiteral("protocol"), c.request.protocol},
+                                  {QStringLiteral("conflict"), c.conflict()},
+                                  {QStringLiteral("holder"), c.holder.kind == PortHolder::Kind::None
+                                                                 ? QString()
+                                                                 : c.holder.describe()}};
+                    if (c.holder.pid > 0) {
+                        o.insert(QStringLiteral("pid"), c.holder.pid);
+                    }
+                    if (c.conflict()) {
+                        o.insert(QStringLiteral("message"), c.message());
+                    }
+                    array.append(o);
+                }
+                Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
+            } else if (report->checks.isEmpty()) {
+                Output::outLine(QStringLiteral("The project publishes no host ports."));
+            } else {
+                Output::outLine(pad(QStringLiteral("PORT"), 24) + pad(QStringLiteral("SERVICE"), 22)
+                                + QStringLiteral("STATUS"));
+                for (const PortCheck &c : report->checks) {
+                    const QString port =
+                        (c.request.hostIp.isEmpty() ? QString()
+                                                    : c.request.hostIp + QLatin1Char(':'))
+                        + QString::number(c.request.port) + QLatin1Char('/') + c.request.protocol;
+                    QString status = QStringLiteral("free");
+                    if (c.holder.kind == PortHolder::Kind::OwnContainer) {
+                        status = QStringLiteral("in use by ") + c.holder.describe();
+                    } else if (c.conflict()) {
+                        status = QStringLiteral("CONFLICT: held by ") + c.holder.describe();
+                    }
+                    Output::outLine(pad(port, 24) + pad(c.request.service, 22) + status);
+                }
+                if (!report->localChecked) {
+                    Output::errLine(QStringLiteral(
+                        "note: the engine is remote; only its containers were checked"));
+                }
+            }
+            if (conflicts) {
+                const Error error = report->error();
+                Output::errLine(QStringLiteral("devdockctl: ") + error.message);
+                Output::errLine(QStringLiteral("hint: ") + error.hint);
+            }
+            stack.finish(conflicts ? EngineFailure : Success);
+        });
     return stack.wait();
 }
 
@@ -571,23 +579,34 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     const QString command = arguments.first();
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help"));
-    const QCommandLineOption envProfile(QStringLiteral("env-profile"), QStringLiteral(".env profile"),
-                                        QStringLiteral("NAME"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Help"));
+    const QCommandLineOption envProfile(QStringLiteral("env-profile"),
+                                        QStringLiteral(".env profile"), QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
-    const QCommandLineOption noDeps(QStringLiteral("no-deps"), QStringLiteral("Only these services"));
-    const QCommandLineOption waitOption(QStringLiteral("wait"), QStringLiteral("Wait until healthy"));
+    const QCommandLineOption noDeps(QStringLiteral("no-deps"),
+                                    QStringLiteral("Only these services"));
+    const QCommandLineOption waitOption(QStringLiteral("wait"),
+                                        QStringLiteral("Wait until healthy"));
     const QCommandLineOption waitTimeout(QStringLiteral("wait-timeout"), QStringLiteral("Seconds"),
                                          QStringLiteral("S"));
     const QCommandLineOption build(QStringLiteral("build"), QStringLiteral("Build first"));
-    const QCommandLineOption forceRecreate(QStringLiteral("force-recreate"), QStringLiteral("Recreate"));
-    const QCommandLineOption noPreflight(QStringLiteral("no-preflight"), QStringLiteral("Skip the port check"));
-    const QCommandLineOption volumes({QStringLiteral("v"), QStringLiteral("volumes")}, QStringLiteral("Remove volumes"));
-    const QCommandLineOption withDependents(QStringLiteral("with-dependents"), QStringLiteral("Also dependents"));
-    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("Follow"));
-    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Lines"), QStringLiteral("N"));
-    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Since"), QStringLiteral("T"));
-    const QCommandLineOption timestamps({QStringLiteral("t"), QStringLiteral("timestamps")}, QStringLiteral("Timestamps"));
+    const QCommandLineOption forceRecreate(QStringLiteral("force-recreate"),
+                                           QStringLiteral("Recreate"));
+    const QCommandLineOption noPreflight(QStringLiteral("no-preflight"),
+                                         QStringLiteral("Skip the port check"));
+    const QCommandLineOption volumes({QStringLiteral("v"), QStringLiteral("volumes")},
+                                     QStringLiteral("Remove volumes"));
+    const QCommandLineOption withDependents(QStringLiteral("with-dependents"),
+                                            QStringLiteral("Also dependents"));
+    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")},
+                                    QStringLiteral("Follow"));
+    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Lines"),
+                                  QStringLiteral("N"));
+    const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("Since"),
+                                   QStringLiteral("T"));
+    const QCommandLineOption timestamps({QStringLiteral("t"), QStringLiteral("timestamps")},
+                                        QStringLiteral("Timestamps"));
     const QCommandLineOption noPrefix(QStringLiteral("no-prefix"), QStringLiteral("No prefix"));
     parser.addOptions({help, envProfile});
     if (command == u"up") {
@@ -617,21 +636,25 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     QStringList positional = parser.positionalArguments();
     if (command == u"doctor") {
         if (positional != QStringList{QStringLiteral("ports")}) {
-            return reportUsageError(QStringLiteral("doctor takes one check: ports"), usageFor(command));
+            return reportUsageError(QStringLiteral("doctor takes one check: ports"),
+                                    usageFor(command));
         }
         positional.clear();
     }
     if (command == u"projects") {
         if (!positional.isEmpty()) {
-            return reportUsageError(QStringLiteral("projects takes no arguments"), usageFor(command));
+            return reportUsageError(QStringLiteral("projects takes no arguments"),
+                                    usageFor(command));
         }
         return cmdProjects(parser.isSet(json));
     }
     if ((command == u"ps" || command == u"watch" || command == u"down") && !positional.isEmpty()) {
-        return reportUsageError(QStringLiteral("%1 takes no services").arg(command), usageFor(command));
+        return reportUsageError(QStringLiteral("%1 takes no services").arg(command),
+                                usageFor(command));
     }
     if (command == u"up" && parser.isSet(waitTimeout) && parser.value(waitTimeout).toInt() <= 0) {
-        return reportUsageError(QStringLiteral("--wait-timeout takes a number of seconds"), usageFor(command));
+        return reportUsageError(QStringLiteral("--wait-timeout takes a number of seconds"),
+                                usageFor(command));
     }
     LogOptions logOptions;
     if (command == u"logs") {
@@ -642,7 +665,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         bool numeric = false;
         if (!logOptions.tail.isEmpty() && logOptions.tail != u"all"
             && (logOptions.tail.toInt(&numeric) < 0 || !numeric)) {
-            return reportUsageError(QStringLiteral("--tail takes a number or \"all\""), usageFor(command));
+            return reportUsageError(QStringLiteral("--tail takes a number or \"all\""),
+                                    usageFor(command));
         }
     }
 
@@ -656,11 +680,13 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     }
     for (const QString &service : positional) {
         if (!stack.project.service(service)) {
-            return reportError(Error{Error::Code::InvalidArgument,
-                                     QStringLiteral("no such service: %1").arg(service),
-                                     QStringLiteral("The project's services: %1")
-                                         .arg(stack.controller->affectedServices({StackAction::Kind::Down, {}, {}, false, false, true})
-                                                  .join(QStringLiteral(", ")))});
+            return reportError(Error{
+                Error::Code::InvalidArgument, QStringLiteral("no such service: %1").arg(service),
+                QStringLiteral("The project's services: %1")
+                    .arg(stack.controller
+                             ->affectedServices(
+                                 {StackAction::Kind::Down, {}, {}, false, false, true})
+                             .join(QStringLiteral(", ")))});
         }
     }
 
@@ -684,7 +710,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         action.kind = StackAction::Kind::Up;
         action.up.noDeps = parser.isSet(noDeps);
         action.up.wait = parser.isSet(waitOption);
-        action.up.waitTimeoutSeconds = parser.isSet(waitTimeout) ? parser.value(waitTimeout).toInt() : 0;
+        action.up.waitTimeoutSeconds =
+            parser.isSet(waitTimeout) ? parser.value(waitTimeout).toInt() : 0;
         action.up.build = parser.isSet(build);
         action.up.forceRecreate = parser.isSet(forceRecreate);
     } else if (command == u"down") {

@@ -25,8 +25,8 @@ QString tr(const char *text)
 
 QString shellQuote(const QString &word)
 {
-    static const QString safe = QStringLiteral(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%");
+    static const QString safe =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%");
     bool plain = !word.isEmpty();
     for (const QChar c : word) {
         plain = plain && safe.contains(c);
@@ -100,29 +100,30 @@ ComposeOperation::ComposeOperation(ComposeInvocation invocation, QString command
     m_killTimer.setInterval(KillAfterInterruptMs);
     connect(&m_killTimer, &QTimer::timeout, this, [this] { m_process.kill(); });
     connect(&m_process, &QProcess::readyRead, this, &ComposeOperation::onReadyRead);
-    connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
-        onReadyRead();
-        if (!m_pending.isEmpty()) {
-            takeLine(QString::fromUtf8(std::exchange(m_pending, {})));
-        }
-        m_killTimer.stop();
-        if (m_cancelled) {
-            finish(makeError(Error::Code::Cancelled,
-                             tr("docker compose %1 was cancelled.").arg(m_command),
-                             tr("Containers may be half created; run the action again or Down.")));
-        } else if (status != QProcess::NormalExit || exitCode != 0) {
-            finish(std::unexpected(failure(status == QProcess::NormalExit ? exitCode : -1)));
-        } else {
-            finish({});
-        }
-    });
+    connect(
+        &m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+            onReadyRead();
+            if (!m_pending.isEmpty()) {
+                takeLine(QString::fromUtf8(std::exchange(m_pending, {})));
+            }
+            m_killTimer.stop();
+            if (m_cancelled) {
+                finish(makeError(
+                    Error::Code::Cancelled, tr("docker compose %1 was cancelled.").arg(m_command),
+                    tr("Containers may be half created; run the action again or Down.")));
+            } else if (status != QProcess::NormalExit || exitCode != 0) {
+                finish(std::unexpected(failure(status == QProcess::NormalExit ? exitCode : -1)));
+            } else {
+                finish({});
+            }
+        });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            finish(makeError(Error::Code::Unsupported,
-                             tr("Could not run %1: %2")
-                                 .arg(m_invocation.tool.command.join(QLatin1Char(' ')),
-                                      m_process.errorString()),
-                             ComposeCli::missingToolError().hint));
+            finish(makeError(
+                Error::Code::Unsupported,
+                tr("Could not run %1: %2")
+                    .arg(m_invocation.tool.command.join(QLatin1Char(' ')), m_process.errorString()),
+                ComposeCli::missingToolError().hint));
         }
     });
 }
@@ -228,8 +229,8 @@ void ComposeOperation::takeLine(const QString &line)
 {
     m_lines.append(line);
     emit lineReceived(line);
-    const ComposeProgressEvent event = parseComposeProgressLine(line, m_invocation.projectName,
-                                                                m_invocation.services);
+    const ComposeProgressEvent event =
+        parseComposeProgressLine(line, m_invocation.projectName, m_invocation.services);
     if (!event.service.isEmpty() && !event.status.isEmpty()
         && event.kind != ComposeProgressEvent::Kind::Build) {
         m_serviceStatus.insert(event.service, event.status);
@@ -249,9 +250,11 @@ void ComposeOperation::finish(Result<void> result)
     m_running = false;
     m_result = result;
     if (result) {
-        qCInfo(lcEngine).noquote() << "compose" << m_command << "finished in" << elapsedMs() << "ms";
+        qCInfo(lcEngine).noquote()
+            << "compose" << m_command << "finished in" << elapsedMs() << "ms";
     } else {
-        qCWarning(lcEngine).noquote() << "compose" << m_command << "failed:" << result.error().message;
+        qCWarning(lcEngine).noquote()
+            << "compose" << m_command << "failed:" << result.error().message;
     }
     emit finished(m_result);
 }
@@ -286,7 +289,8 @@ Error ComposeOperation::failure(int exitCode) const
     } else if (all.contains(QStringLiteral("Cannot connect to the Docker daemon"))) {
         hint = tr("Start the Docker engine, then try again.");
     } else if (all.contains(QStringLiteral("pull access denied"))
-               || all.contains(QStringLiteral("registry")) || all.contains(QStringLiteral("no such host"))) {
+               || all.contains(QStringLiteral("registry"))
+               || all.contains(QStringLiteral("no such host"))) {
         hint = tr("An image could not be pulled: build it locally, or check the registry and "
                   "your network.");
     } else if (all.contains(QStringLiteral("unhealthy"))
@@ -297,9 +301,10 @@ Error ComposeOperation::failure(int exitCode) const
     } else {
         hint = tr("The operation's output has the details.");
     }
-    return Error{Error::Code::Api,
-                 tr("docker compose %1 failed (exit %2): %3").arg(m_command).arg(exitCode).arg(reason),
-                 hint};
+    return Error{
+        Error::Code::Api,
+        tr("docker compose %1 failed (exit %2): %3").arg(m_command).arg(exitCode).arg(reason),
+        hint};
 }
 
 ComposeOperation *ComposeCli::run(const QString &command, const QStringList &arguments,

@@ -61,9 +61,9 @@ public:
 
     bool isRunning() const { return m_running; }
     bool isFinished() const { return m_finished; }
-    QString command() const { return m_command; }  // "up", "down", ...
+    QString command() const { return m_command; }       // "up", "down", ...
     QStringList services() const { return m_services; } // as asked; empty: all
-    QStringList programArguments() const;          // the full argv, for display
+    QStringList programArguments() const;               // the full argv, for display
     QString commandLine() const;
     QStringList lines() const { return m_lines; }
     QString output() const { return m_lines.join(QLatin1Char('\n')); }

@@ -70,7 +70,8 @@ ComposeProgressEvent parseComposeProgressLine(const QString &rawLine, const QStr
         }
         if (rest.startsWith(QStringLiteral("DONE"))) {
             event.status = QStringLiteral("DONE");
-        } else if (rest.startsWith(QStringLiteral("ERROR")) || rest.startsWith(QStringLiteral("CANCELED"))) {
+        } else if (rest.startsWith(QStringLiteral("ERROR"))
+                   || rest.startsWith(QStringLiteral("CANCELED"))) {
             event.status = rest.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(':'));
             event.error = rest.startsWith(QStringLiteral("ERROR"));
         } else if (rest.startsWith(QStringLiteral("CACHED"))) {
@@ -88,8 +89,8 @@ ComposeProgressEvent parseComposeProgressLine(const QString &rawLine, const QStr
     }
 
     // Compose v1: "Creating demo_api_1 ... done", "Creating network "demo_default" with …".
-    static const QRegularExpression v1(
-        QStringLiteral(R"(^(Creating|Starting|Stopping|Removing|Recreating|Restarting|Pulling|Building|Killing)\s+(\S+)\s+\.\.\.\s*(\S*)\s*$)"));
+    static const QRegularExpression v1(QStringLiteral(
+        R"(^(Creating|Starting|Stopping|Removing|Recreating|Restarting|Pulling|Building|Killing)\s+(\S+)\s+\.\.\.\s*(\S*)\s*$)"));
     if (const auto m = v1.match(line); m.hasMatch()) {
         event.kind = ComposeProgressEvent::Kind::Resource;
         event.resourceType = QStringLiteral("Container");
@@ -97,7 +98,8 @@ ComposeProgressEvent parseComposeProgressLine(const QString &rawLine, const QStr
         const QString outcome = m.captured(3);
         event.status = outcome.compare(QStringLiteral("done"), Qt::CaseInsensitive) == 0
                            ? m.captured(1)
-                           : outcome.isEmpty() ? m.captured(1) : outcome;
+                       : outcome.isEmpty() ? m.captured(1)
+                                           : outcome;
         event.error = outcome.compare(QStringLiteral("error"), Qt::CaseInsensitive) == 0;
         event.service = services.contains(event.name)
                             ? event.name
@@ -144,7 +146,8 @@ ComposeProgressEvent parseComposeProgressLine(const QString &rawLine, const QStr
             return event;
         }
     }
-    event.error = line.startsWith(QStringLiteral("Error")) || line.startsWith(QStringLiteral("error"))
+    event.error = line.startsWith(QStringLiteral("Error"))
+                  || line.startsWith(QStringLiteral("error"))
                   || line.contains(QStringLiteral("Error response from daemon"));
     return event;
 }

@@ -261,7 +261,8 @@ bool LiveState::isExpected(const ContainerState &container) const
 {
     const qint64 now = nowMs();
     if (m_expected.value(QString()) > 0 || m_expected.value(container.service) > 0
-        || m_expectedUntil.value(QString()) > now || m_expectedUntil.value(container.service) > now) {
+        || m_expectedUntil.value(QString()) > now
+        || m_expectedUntil.value(container.service) > now) {
         return true;
     }
     const auto stopped = m_stopEvents.constFind(container.id);
@@ -307,18 +308,22 @@ void LiveState::apply()
             if (old == before.cend()) {
                 continue;
             }
-            const bool died = old->status != c.status && isUp(old->status)
-                              && (c.status == ServiceStatus::Exited || c.status == ServiceStatus::Dead
-                                  || c.status == ServiceStatus::Restarting);
+            const bool died =
+                old->status != c.status && isUp(old->status)
+                && (c.status == ServiceStatus::Exited || c.status == ServiceStatus::Dead
+                    || c.status == ServiceStatus::Restarting);
             if (died && !isExpected(c)) {
                 ServiceAlert alert;
                 alert.kind = ServiceAlert::Kind::Exited;
                 alert.service = s.name;
                 alert.container = c.name;
                 alert.time = QDateTime::currentDateTimeUtc();
-                alert.message = c.oomKilled
-                                    ? tr("%1 ran out of memory and exited (code %2)").arg(s.name).arg(c.exitCode)
-                                    : tr("%1 exited unexpectedly (code %2)").arg(s.name).arg(c.exitCode);
+                alert.message =
+                    c.oomKilled
+                        ? tr("%1 ran out of memory and exited (code %2)")
+                              .arg(s.name)
+                              .arg(c.exitCode)
+                        : tr("%1 exited unexpectedly (code %2)").arg(s.name).arg(c.exitCode);
                 raiseLater(alert, c.id);
             }
             if (c.health == u"unhealthy" && old->health != u"unhealthy" && isUp(c.status)) {
@@ -339,8 +344,9 @@ void LiveState::apply()
                     alert.service = service;
                     alert.container = name;
                     alert.time = QDateTime::currentDateTimeUtc();
-                    alert.message = probe.isEmpty() ? tr("%1 turned unhealthy").arg(service)
-                                                    : tr("%1 turned unhealthy: %2").arg(service, probe);
+                    alert.message = probe.isEmpty()
+                                        ? tr("%1 turned unhealthy").arg(service)
+                                        : tr("%1 turned unhealthy: %2").arg(service, probe);
                     emit alertRaised(alert);
                 });
             }

@@ -86,8 +86,8 @@ private:
     QList<ServiceState> m_services;
     QSet<QString> m_dirty;
     QHash<QString, quint64> m_eventSerial; // container id -> events seen, to drop stale inspects
-    QHash<QString, qint64> m_stopEvents; // container id -> when a stop event came (ms)
-    QHash<QString, int> m_expected;      // service ("" = all) -> nesting count
+    QHash<QString, qint64> m_stopEvents;   // container id -> when a stop event came (ms)
+    QHash<QString, int> m_expected;        // service ("" = all) -> nesting count
     QHash<QString, qint64> m_expectedUntil;
     int m_pendingInspects = 0;
     bool m_relist = true;

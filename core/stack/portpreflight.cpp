@@ -7,12 +7,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QHostAddress>
+#include <QPointer>
 #include <QTcpServer>
 #include <QUdpSocket>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QtEndian>
 
 #include <cstring>
@@ -78,7 +78,8 @@ QHash<quint64, ProcessInfo> socketOwners(const QSet<quint64> &inodes)
     if (inodes.isEmpty()) {
         return owners;
     }
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList pids =
+        QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &pidText : pids) {
         bool numeric = false;
         const qint64 pid = pidText.toLongLong(&numeric);
@@ -158,8 +159,8 @@ LocalScan scanLocalSockets(const QList<PortRequest> &requests)
 // Without /proc: try to bind; failing with "address in use" means someone holds it.
 bool bindFails(const PortRequest &request)
 {
-    const QHostAddress address = request.hostIp.isEmpty() ? QHostAddress(QHostAddress::Any)
-                                                          : QHostAddress(request.hostIp);
+    const QHostAddress address =
+        request.hostIp.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(request.hostIp);
     if (request.protocol == u"udp") {
         QUdpSocket socket;
         return !socket.bind(address, quint16(request.port))
@@ -175,19 +176,24 @@ bool bindFails(const PortRequest &request)
 QString PortHolder::describe() const
 {
     switch (kind) {
-    case Kind::None: return Text::tr("nobody");
-    case Kind::OwnContainer: return Text::tr("this project's container %1").arg(containerName);
+    case Kind::None:
+        return Text::tr("nobody");
+    case Kind::OwnContainer:
+        return Text::tr("this project's container %1").arg(containerName);
     case Kind::Container:
         return containerProject.isEmpty()
                    ? Text::tr("container %1").arg(containerName)
                    : Text::tr("container %1 (project %2)").arg(containerName, containerProject);
     case Kind::Process:
         if (pid > 0) {
-            return Text::tr("process %1 (pid %2)").arg(processName.isEmpty() ? Text::tr("unknown") : processName).arg(pid);
+            return Text::tr("process %1 (pid %2)")
+                .arg(processName.isEmpty() ? Text::tr("unknown") : processName)
+                .arg(pid);
         }
         return uid >= 0 ? Text::tr("a process of user id %1 (not visible to you)").arg(uid)
                         : Text::tr("another process");
-    case Kind::Unknown: return Text::tr("another process");
+    case Kind::Unknown:
+        return Text::tr("another process");
     }
     return {};
 }
@@ -218,9 +224,10 @@ Error PortReport::error() const
     for (const PortCheck &check : conflicts()) {
         lines << check.message();
     }
-    return Error{Error::Code::Conflict, lines.join(QLatin1Char(' ')),
-                 Text::tr("Stop what holds the port, or publish the service on another port "
-                    "(the ports: key of the compose file or a variable in the .env profile).")};
+    return Error{
+        Error::Code::Conflict, lines.join(QLatin1Char(' ')),
+        Text::tr("Stop what holds the port, or publish the service on another port "
+                 "(the ports: key of the compose file or a variable in the .env profile).")};
 }
 
 QList<PortRequest> publishedPorts(const ComposeProject &project, const QStringList &services)
@@ -271,8 +278,7 @@ QList<LocalSocket> parseProcNet(const QByteArray &table, const QString &protocol
         }
         LocalSocket socket;
         socket.protocol = protocol;
-        socket.ip = ipv6 ? hexToIpv6(local.left(colon))
-                         : hexToIpv4(local.left(colon));
+        socket.ip = ipv6 ? hexToIpv6(local.left(colon)) : hexToIpv4(local.left(colon));
         socket.port = int(local.mid(colon + 1).toUInt(nullptr, 16));
         socket.uid = fields.at(7).toInt();
         socket.inode = fields.at(9).toULongLong();
@@ -281,8 +287,9 @@ QList<LocalSocket> parseProcNet(const QByteArray &table, const QString &protocol
     return sockets;
 }
 
-void checkPorts(EngineClient *client, const QString &projectName, const QList<PortRequest> &requests,
-                QObject *context, std::function<void(Result<PortReport>)> callback)
+void checkPorts(EngineClient *client, const QString &projectName,
+                const QList<PortRequest> &requests, QObject *context,
+                std::function<void(Result<PortReport>)> callback)
 {
     if (requests.isEmpty()) {
         callback(PortReport{});
@@ -292,8 +299,7 @@ void checkPorts(EngineClient *client, const QString &projectName, const QList<Po
                        || client->endpoint().kind == Endpoint::Kind::NamedPipe;
     QPointer<QObject> guard(context);
     client->listContainers(
-        ContainerListOptions{false, {}}, context,
-        [=](Result<QList<ContainerSummary>> containers) {
+        ContainerListOptions{false, {}}, context, [=](Result<QList<ContainerSummary>> containers) {
             if (!containers) {
                 callback(std::unexpected(containers.error()));
                 return;

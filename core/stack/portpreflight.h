@@ -45,7 +45,8 @@ struct PortCheck
     PortHolder holder;
     bool conflict() const
     {
-        return holder.kind != PortHolder::Kind::None && holder.kind != PortHolder::Kind::OwnContainer;
+        return holder.kind != PortHolder::Kind::None
+               && holder.kind != PortHolder::Kind::OwnContainer;
     }
     // "Port 18080/tcp, wanted by web, is held by process nc (pid 42)."
     QString message() const;
@@ -79,7 +80,8 @@ QList<LocalSocket> parseProcNet(const QByteArray &table, const QString &protocol
 // Checks the requests against the engine's running containers and, when the engine runs on this
 // machine, against the sockets of this machine (/proc on Linux, a bind test elsewhere). Ports held
 // by `projectName`'s own containers are fine.
-void checkPorts(EngineClient *client, const QString &projectName, const QList<PortRequest> &requests,
-                QObject *context, std::function<void(Result<PortReport>)> callback);
+void checkPorts(EngineClient *client, const QString &projectName,
+                const QList<PortRequest> &requests, QObject *context,
+                std::function<void(Result<PortReport>)> callback);
 
 } // namespace DevDock::Core

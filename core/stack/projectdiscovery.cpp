@@ -24,7 +24,8 @@ void discoverProjects(EngineClient *client, QObject *context,
             const QString name = c.labels.value(QStringLiteral("com.docker.compose.project"));
             DiscoveredProject &p = projects[name];
             p.name = name;
-            const QString dir = c.labels.value(QStringLiteral("com.docker.compose.project.working_dir"));
+            const QString dir =
+                c.labels.value(QStringLiteral("com.docker.compose.project.working_dir"));
             if (p.workingDirectory.isEmpty()) {
                 p.workingDirectory = dir;
             }

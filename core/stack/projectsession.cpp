@@ -78,58 +78,58 @@ void ProjectSession::startLoad()
     const quint64 generation = ++m_generation;
     emit loadStarted();
     // The keychain first (asynchronous, on this thread), then the files in a job.
-    auto store = std::make_shared<KeychainSecretStore>(
-        KeychainSecretStore::scopeForProject(m_directory));
-    loadStackEnvironment(
-        m_directory, m_requestedEnvProfile, store.get(), this,
-        [this, store, generation](StackEnvironment environment) {
-            if (generation != m_generation) {
-                return;
-            }
-            m_environment = environment;
-            ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
-            options.workingDirectory = m_directory;
-            options.projectDirectory = m_directory;
-            options.files = m_files;
-            options.profiles = m_profiles;
-            applyStackEnvironment(options, environment);
-            m_watcher.disconnect(this);
-            connect(&m_watcher, &QFutureWatcher<LoadResult>::finished, this, [this, generation] {
-                if (generation != m_generation) {
-                    return;
-                }
-                const LoadResult result = m_watcher.result();
-                if (!result.project) {
-                    emit loadFailed(result.project.error());
-                    return;
-                }
-                m_project = *result.project;
-                m_allProfiles = result.allProfiles;
-                m_loaded = true;
-                m_controller->setProject(m_project, result.options);
-                m_controller->setEnvironment(m_environment.secrets);
-                liveState()->start();
-                emit loaded(m_project);
-            });
-            m_watcher.setFuture(QtConcurrent::run([options]() {
-                LoadResult result{loadComposeProject(options), options, {}};
-                // Every profile any service declares, for the profile picker: load once more
-                // with all of them active ("*" is Compose's wildcard).
-                ComposeLoadOptions all = options;
-                all.profiles = {QStringLiteral("*")};
-                if (auto everything = loadComposeProject(all)) {
-                    for (const ComposeService &s : everything->services) {
-                        for (const QString &p : s.profiles) {
-                            if (!result.allProfiles.contains(p)) {
-                                result.allProfiles << p;
-                            }
-                        }
-                    }
-                }
-                result.allProfiles.sort();
-                return result;
-            }));
-        });
+    auto store =
+        std::make_shared<KeychainSecretStore>(KeychainSecretStore::scopeForProject(m_directory));
+    loadStackEnvironment(m_directory, m_requestedEnvProfile, store.get(), this,
+                         [this, store, generation](StackEnvironment environment) {
+                             if (generation != m_generation) {
+                                 return;
+                             }
+                             m_environment = environment;
+                             ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+                             options.workingDirectory = m_directory;
+                             options.projectDirectory = m_directory;
+                             options.files = m_files;
+                             options.profiles = m_profiles;
+                             applyStackEnvironment(options, environment);
+                             m_watcher.disconnect(this);
+                             connect(&m_watcher, &QFutureWatcher<LoadResult>::finished, this,
+                                     [this, generation] {
+                                         if (generation != m_generation) {
+                                             return;
+                                         }
+                                         const LoadResult result = m_watcher.result();
+                                         if (!result.project) {
+                                             emit loadFailed(result.project.error());
+                                             return;
+                                         }
+                                         m_project = *result.project;
+                                         m_allProfiles = result.allProfiles;
+                                         m_loaded = true;
+                                         m_controller->setProject(m_project, result.options);
+                                         m_controller->setEnvironment(m_environment.secrets);
+                                         liveState()->start();
+                                         emit loaded(m_project);
+                                     });
+                             m_watcher.setFuture(QtConcurrent::run([options]() {
+                                 LoadResult result{loadComposeProject(options), options, {}};
+                                 // Every profile any service declares, for the profile picker: load
+                                 // once more with all of them active ("*" is Compose's wildcard).
+                                 ComposeLoadOptions all = options;
+                                 all.profiles = {QStringLiteral("*")};
+                                 if (auto everything = loadComposeProject(all)) {
+                                     for (const ComposeService &s : everything->services) {
+                                         for (const QString &p : s.profiles) {
+                                             if (!result.allProfiles.contains(p)) {
+                                                 result.allProfiles << p;
+                                             }
+                                         }
+                                     }
+                                 }
+                                 result.allProfiles.sort();
+                                 return result;
+                             }));
+                         });
 }
 
 } // namespace DevDock::Core

@@ -75,17 +75,28 @@ ServiceStatus statusOf(const QString &engineState, const QString &health)
 int severity(ServiceStatus status)
 {
     switch (status) {
-    case ServiceStatus::Dead: return 10;
-    case ServiceStatus::Restarting: return 9;
-    case ServiceStatus::Exited: return 8;
-    case ServiceStatus::Unhealthy: return 7;
-    case ServiceStatus::Removing: return 6;
-    case ServiceStatus::Paused: return 5;
-    case ServiceStatus::Created: return 4;
-    case ServiceStatus::Starting: return 3;
-    case ServiceStatus::Running: return 2;
-    case ServiceStatus::Healthy: return 1;
-    case ServiceStatus::NotCreated: return 0;
+    case ServiceStatus::Dead:
+        return 10;
+    case ServiceStatus::Restarting:
+        return 9;
+    case ServiceStatus::Exited:
+        return 8;
+    case ServiceStatus::Unhealthy:
+        return 7;
+    case ServiceStatus::Removing:
+        return 6;
+    case ServiceStatus::Paused:
+        return 5;
+    case ServiceStatus::Created:
+        return 4;
+    case ServiceStatus::Starting:
+        return 3;
+    case ServiceStatus::Running:
+        return 2;
+    case ServiceStatus::Healthy:
+        return 1;
+    case ServiceStatus::NotCreated:
+        return 0;
     }
     return 0;
 }
@@ -122,11 +133,14 @@ QString blockingReason(const QString &name, const ServiceState &dependency,
     case ServiceStatus::Dead:
         return Text::tr("dependency %1 is dead").arg(name);
     case ServiceStatus::Restarting:
-        return Text::tr("dependency %1 is restarting (exit code %2)").arg(name).arg(dependency.exitCode);
+        return Text::tr("dependency %1 is restarting (exit code %2)")
+            .arg(name)
+            .arg(dependency.exitCode);
     case ServiceStatus::Unhealthy: {
         const QString probe = dependency.lastProbeOutput();
-        return probe.isEmpty() ? Text::tr("waiting for %1: unhealthy").arg(name)
-                               : Text::tr("waiting for %1: unhealthy — last probe: %2").arg(name, probe);
+        return probe.isEmpty()
+                   ? Text::tr("waiting for %1: unhealthy").arg(name)
+                   : Text::tr("waiting for %1: unhealthy — last probe: %2").arg(name, probe);
     }
     case ServiceStatus::NotCreated:
         return Text::tr("dependency %1 is not created").arg(name);
@@ -150,24 +164,34 @@ QString blockingReason(const QString &name, const ServiceState &dependency,
 QString ownReason(const ServiceState &s)
 {
     switch (s.status) {
-    case ServiceStatus::NotCreated: return Text::tr("not created");
-    case ServiceStatus::Created: return Text::tr("created, not started");
-    case ServiceStatus::Starting: return Text::tr("starting: health check not passed yet");
+    case ServiceStatus::NotCreated:
+        return Text::tr("not created");
+    case ServiceStatus::Created:
+        return Text::tr("created, not started");
+    case ServiceStatus::Starting:
+        return Text::tr("starting: health check not passed yet");
     case ServiceStatus::Unhealthy: {
         const QString probe = s.lastProbeOutput();
-        return probe.isEmpty() ? Text::tr("unhealthy") : Text::tr("unhealthy — last probe: %1").arg(probe);
+        return probe.isEmpty() ? Text::tr("unhealthy")
+                               : Text::tr("unhealthy — last probe: %1").arg(probe);
     }
     case ServiceStatus::Restarting:
-        return Text::tr("restarting after exit code %1 (%2 restarts)").arg(s.exitCode).arg(s.restartCount);
-    case ServiceStatus::Paused: return Text::tr("paused");
+        return Text::tr("restarting after exit code %1 (%2 restarts)")
+            .arg(s.exitCode)
+            .arg(s.restartCount);
+    case ServiceStatus::Paused:
+        return Text::tr("paused");
     case ServiceStatus::Exited:
         return s.containers.value(0).oomKilled
                    ? Text::tr("exited (code %1, out of memory)").arg(s.exitCode)
                    : Text::tr("exited (code %1)").arg(s.exitCode);
-    case ServiceStatus::Removing: return Text::tr("being removed");
-    case ServiceStatus::Dead: return Text::tr("dead");
+    case ServiceStatus::Removing:
+        return Text::tr("being removed");
+    case ServiceStatus::Dead:
+        return Text::tr("dead");
     case ServiceStatus::Running:
-    case ServiceStatus::Healthy: break;
+    case ServiceStatus::Healthy:
+        break;
     }
     return {};
 }
@@ -189,17 +213,28 @@ QJsonArray portsJson(const QList<PortBinding> &ports)
 QString statusName(ServiceStatus status)
 {
     switch (status) {
-    case ServiceStatus::NotCreated: return QStringLiteral("not created");
-    case ServiceStatus::Created: return QStringLiteral("created");
-    case ServiceStatus::Starting: return QStringLiteral("starting");
-    case ServiceStatus::Running: return QStringLiteral("running");
-    case ServiceStatus::Healthy: return QStringLiteral("healthy");
-    case ServiceStatus::Unhealthy: return QStringLiteral("unhealthy");
-    case ServiceStatus::Restarting: return QStringLiteral("restarting");
-    case ServiceStatus::Paused: return QStringLiteral("paused");
-    case ServiceStatus::Exited: return QStringLiteral("exited");
-    case ServiceStatus::Removing: return QStringLiteral("removing");
-    case ServiceStatus::Dead: return QStringLiteral("dead");
+    case ServiceStatus::NotCreated:
+        return QStringLiteral("not created");
+    case ServiceStatus::Created:
+        return QStringLiteral("created");
+    case ServiceStatus::Starting:
+        return QStringLiteral("starting");
+    case ServiceStatus::Running:
+        return QStringLiteral("running");
+    case ServiceStatus::Healthy:
+        return QStringLiteral("healthy");
+    case ServiceStatus::Unhealthy:
+        return QStringLiteral("unhealthy");
+    case ServiceStatus::Restarting:
+        return QStringLiteral("restarting");
+    case ServiceStatus::Paused:
+        return QStringLiteral("paused");
+    case ServiceStatus::Exited:
+        return QStringLiteral("exited");
+    case ServiceStatus::Removing:
+        return QStringLiteral("removing");
+    case ServiceStatus::Dead:
+        return QStringLiteral("dead");
     }
     return {};
 }
@@ -207,17 +242,28 @@ QString statusName(ServiceStatus status)
 QString statusDisplayName(ServiceStatus status)
 {
     switch (status) {
-    case ServiceStatus::NotCreated: return Text::tr("not created");
-    case ServiceStatus::Created: return Text::tr("created");
-    case ServiceStatus::Starting: return Text::tr("starting");
-    case ServiceStatus::Running: return Text::tr("running");
-    case ServiceStatus::Healthy: return Text::tr("healthy");
-    case ServiceStatus::Unhealthy: return Text::tr("unhealthy");
-    case ServiceStatus::Restarting: return Text::tr("restarting");
-    case ServiceStatus::Paused: return Text::tr("paused");
-    case ServiceStatus::Exited: return Text::tr("exited");
-    case ServiceStatus::Removing: return Text::tr("removing");
-    case ServiceStatus::Dead: return Text::tr("dead");
+    case ServiceStatus::NotCreated:
+        return Text::tr("not created");
+    case ServiceStatus::Created:
+        return Text::tr("created");
+    case ServiceStatus::Starting:
+        return Text::tr("starting");
+    case ServiceStatus::Running:
+        return Text::tr("running");
+    case ServiceStatus::Healthy:
+        return Text::tr("healthy");
+    case ServiceStatus::Unhealthy:
+        return Text::tr("unhealthy");
+    case ServiceStatus::Restarting:
+        return Text::tr("restarting");
+    case ServiceStatus::Paused:
+        return Text::tr("paused");
+    case ServiceStatus::Exited:
+        return Text::tr("exited");
+    case ServiceStatus::Removing:
+        return Text::tr("removing");
+    case ServiceStatus::Dead:
+        return Text::tr("dead");
     }
     return {};
 }
@@ -250,11 +296,11 @@ ContainerState ContainerState::fromInspect(const QJsonObject &json)
     }
     for (const QJsonValue &entry : health.value(QStringLiteral("Log")).toArray()) {
         const QJsonObject probe = entry.toObject();
-        c.healthLog.append(HealthProbe{
-            parseEngineTime(probe.value(QStringLiteral("Start")).toString()),
-            parseEngineTime(probe.value(QStringLiteral("End")).toString()),
-            probe.value(QStringLiteral("ExitCode")).toInt(),
-            probe.value(QStringLiteral("Output")).toString()});
+        c.healthLog.append(
+            HealthProbe{parseEngineTime(probe.value(QStringLiteral("Start")).toString()),
+                        parseEngineTime(probe.value(QStringLiteral("End")).toString()),
+                        probe.value(QStringLiteral("ExitCode")).toInt(),
+                        probe.value(QStringLiteral("Output")).toString()});
     }
     c.status = statusOf(c.engineState, c.health);
     c.restartCount = json.value(QStringLiteral("RestartCount")).toInt();
@@ -262,15 +308,20 @@ ContainerState ContainerState::fromInspect(const QJsonObject &json)
     c.image = config.value(QStringLiteral("Image")).toString();
     const QJsonObject labels = config.value(QStringLiteral("Labels")).toObject();
     c.service = labels.value(QStringLiteral("com.docker.compose.service")).toString();
-    c.number = labels.value(QStringLiteral("com.docker.compose.container-number")).toString().toInt();
-    c.oneoff = labels.value(QStringLiteral("com.docker.compose.oneoff")).toString().compare(
-                   QStringLiteral("true"), Qt::CaseInsensitive)
+    c.number =
+        labels.value(QStringLiteral("com.docker.compose.container-number")).toString().toInt();
+    c.oneoff = labels.value(QStringLiteral("com.docker.compose.oneoff"))
+                   .toString()
+                   .compare(QStringLiteral("true"), Qt::CaseInsensitive)
                == 0;
-    c.workingDir = labels.value(QStringLiteral("com.docker.compose.project.working_dir")).toString();
+    c.workingDir =
+        labels.value(QStringLiteral("com.docker.compose.project.working_dir")).toString();
     c.configFiles =
         labels.value(QStringLiteral("com.docker.compose.project.config_files")).toString();
-    const QJsonObject ports =
-        json.value(QStringLiteral("NetworkSettings")).toObject().value(QStringLiteral("Ports")).toObject();
+    const QJsonObject ports = json.value(QStringLiteral("NetworkSettings"))
+                                  .toObject()
+                                  .value(QStringLiteral("Ports"))
+                                  .toObject();
     for (auto it = ports.begin(); it != ports.end(); ++it) {
         const QString key = it.key(); // "8080/tcp"
         const int privatePort = key.section(QLatin1Char('/'), 0, 0).toInt();
@@ -278,7 +329,8 @@ ContainerState ContainerState::fromInspect(const QJsonObject &json)
         for (const QJsonValue &binding : it.value().toArray()) {
             const QJsonObject b = binding.toObject();
             c.ports.append(PortBinding{b.value(QStringLiteral("HostIp")).toString(), privatePort,
-                                       b.value(QStringLiteral("HostPort")).toString().toInt(), type});
+                                       b.value(QStringLiteral("HostPort")).toString().toInt(),
+                                       type});
         }
     }
     std::sort(c.ports.begin(), c.ports.end(), [](const PortBinding &a, const PortBinding &b) {
@@ -377,8 +429,9 @@ QList<ServiceState> computeServiceStates(const ComposeProject &project,
     }
 
     for (ServiceState &s : states) {
-        std::sort(s.containers.begin(), s.containers.end(),
-                  [](const ContainerState &a, const ContainerState &b) { return a.number < b.number; });
+        std::sort(
+            s.containers.begin(), s.containers.end(),
+            [](const ContainerState &a, const ContainerState &b) { return a.number < b.number; });
         if (s.containers.isEmpty()) {
             continue;
         }

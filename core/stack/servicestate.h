@@ -29,7 +29,7 @@ enum class ServiceStatus {
     Dead,
 };
 
-QString statusName(ServiceStatus status); // "not created", "healthy", ... (stable, for JSON)
+QString statusName(ServiceStatus status);        // "not created", "healthy", ... (stable, for JSON)
 QString statusDisplayName(ServiceStatus status); // translated
 // Up: the service's containers run (healthy, starting, unhealthy or without a health check).
 bool isUp(ServiceStatus status);
@@ -78,7 +78,7 @@ struct ServiceState
     ServiceStatus status = ServiceStatus::NotCreated;
     int exitCode = 0;
     QString health;
-    QList<HealthProbe> healthLog; // of the container that decided the status
+    QList<HealthProbe> healthLog;     // of the container that decided the status
     QList<ContainerState> containers; // replicas, by number
     QList<ContainerState> oneoffs;    // `compose run` containers
     int desiredReplicas = 1;

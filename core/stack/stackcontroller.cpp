@@ -28,15 +28,24 @@ QString joinNames(const QStringList &names)
 QString StackAction::name() const
 {
     switch (kind) {
-    case Kind::Up: return QStringLiteral("up");
-    case Kind::Down: return QStringLiteral("down");
-    case Kind::Start: return QStringLiteral("start");
-    case Kind::Stop: return QStringLiteral("stop");
-    case Kind::Restart: return QStringLiteral("restart");
-    case Kind::Build: return QStringLiteral("build");
-    case Kind::Pull: return QStringLiteral("pull");
-    case Kind::Remove: return QStringLiteral("rm");
-    case Kind::Rebuild: return QStringLiteral("rebuild");
+    case Kind::Up:
+        return QStringLiteral("up");
+    case Kind::Down:
+        return QStringLiteral("down");
+    case Kind::Start:
+        return QStringLiteral("start");
+    case Kind::Stop:
+        return QStringLiteral("stop");
+    case Kind::Restart:
+        return QStringLiteral("restart");
+    case Kind::Build:
+        return QStringLiteral("build");
+    case Kind::Pull:
+        return QStringLiteral("pull");
+    case Kind::Remove:
+        return QStringLiteral("rm");
+    case Kind::Rebuild:
+        return QStringLiteral("rebuild");
     }
     return {};
 }
@@ -45,16 +54,26 @@ QString StackAction::describe() const
 {
     const QString who = joinNames(services);
     switch (kind) {
-    case Kind::Up: return Text::tr("Up %1").arg(who);
-    case Kind::Down: return removeVolumes ? Text::tr("Down (with volumes)") : Text::tr("Down");
-    case Kind::Start: return Text::tr("Start %1").arg(who);
-    case Kind::Stop: return withDependents ? Text::tr("Stop %1 and its dependents").arg(who) : Text::tr("Stop %1").arg(who);
+    case Kind::Up:
+        return Text::tr("Up %1").arg(who);
+    case Kind::Down:
+        return removeVolumes ? Text::tr("Down (with volumes)") : Text::tr("Down");
+    case Kind::Start:
+        return Text::tr("Start %1").arg(who);
+    case Kind::Stop:
+        return withDependents ? Text::tr("Stop %1 and its dependents").arg(who)
+                              : Text::tr("Stop %1").arg(who);
     case Kind::Restart:
-        return withDependents ? Text::tr("Restart %1 and its dependents").arg(who) : Text::tr("Restart %1").arg(who);
-    case Kind::Build: return Text::tr("Build %1").arg(who);
-    case Kind::Pull: return Text::tr("Pull %1").arg(who);
-    case Kind::Remove: return Text::tr("Remove %1").arg(who);
-    case Kind::Rebuild: return Text::tr("Rebuild and restart %1").arg(who);
+        return withDependents ? Text::tr("Restart %1 and its dependents").arg(who)
+                              : Text::tr("Restart %1").arg(who);
+    case Kind::Build:
+        return Text::tr("Build %1").arg(who);
+    case Kind::Pull:
+        return Text::tr("Pull %1").arg(who);
+    case Kind::Remove:
+        return Text::tr("Remove %1").arg(who);
+    case Kind::Rebuild:
+        return Text::tr("Rebuild and restart %1").arg(who);
     }
     return {};
 }
@@ -294,10 +313,12 @@ void StackController::launch()
     switch (action.kind) {
     case StackAction::Kind::Up:
     case StackAction::Kind::Rebuild:
-        m_steps << [action](const ComposeCli &cli) { return cli.up(action.services, action.up, nullptr); };
+        m_steps <<
+            [action](const ComposeCli &cli) { return cli.up(action.services, action.up, nullptr); };
         break;
     case StackAction::Kind::Down:
-        m_steps << [action](const ComposeCli &cli) { return cli.down(action.removeVolumes, nullptr); };
+        m_steps <<
+            [action](const ComposeCli &cli) { return cli.down(action.removeVolumes, nullptr); };
         break;
     case StackAction::Kind::Start:
         m_steps << [services](const ComposeCli &cli) { return cli.start(services, nullptr); };

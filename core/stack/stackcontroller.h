@@ -32,7 +32,7 @@ struct StackAction
     bool withDependents = false; // Stop and Restart: also the services that depend on these
     bool preflight = true;       // check published ports before starting anything
 
-    QString name() const; // "up", "rebuild", ...
+    QString name() const;     // "up", "rebuild", ...
     QString describe() const; // "Restart api and its dependents"
 };
 

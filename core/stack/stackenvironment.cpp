@@ -27,8 +27,8 @@ void loadStackEnvironment(const QString &projectDirectory, const QString &profil
                           std::function<void(StackEnvironment)> callback)
 {
     StackEnvironment environment;
-    const QString name = profileName.isEmpty() ? EnvProfile::defaultProfile(projectDirectory)
-                                               : profileName;
+    const QString name =
+        profileName.isEmpty() ? EnvProfile::defaultProfile(projectDirectory) : profileName;
     auto profile = EnvProfile::load(projectDirectory, name);
     if (!profile) {
         environment.warnings << profile.error().message;

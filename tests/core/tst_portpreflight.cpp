@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../common/composetest.h"
 #include "../common/dockertest.h"
 
 #include "compose/composeloader.h"
@@ -18,18 +19,25 @@ using namespace DevDock::Test;
 namespace {
 
 // Recorded from a Linux 6.x machine (header line, then one socket per line).
-const QByteArray kTcp =
-    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-    "   0: 0100007F:4690 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 41234 1 0000000000000000 100 0 0 10 0\n"
-    "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000   105        0 2201 1 0000000000000000 100 0 0 10 0\n"
-    "   2: 0100007F:4690 0100007F:D2F0 01 00000000:00000000 00:00000000 00000000     0        0 0 1 0000000000000000 20 4 30 10 -1\n";
+const QByteArray kTcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+                        "retrnsmt   uid  timeout inode\n"
+                        "   0: 0100007F:4690 00000000:0000 0A 00000000:00000000 00:00000000 "
+                        "00000000     0        0 41234 1 0000000000000000 100 0 0 10 0\n"
+                        "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 "
+                        "00000000   105        0 2201 1 0000000000000000 100 0 0 10 0\n"
+                        "   2: 0100007F:4690 0100007F:D2F0 01 00000000:00000000 00:00000000 "
+                        "00000000     0        0 0 1 0000000000000000 20 4 30 10 -1\n";
 const QByteArray kTcp6 =
-    "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-    "   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 5555 1 0000000000000000 100 0 0 10 0\n"
-    "   1: 00000000000000000000000001000000:0277 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 6666 1 0000000000000000 100 0 0 10 0\n";
-const QByteArray kUdp =
-    "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
-    "  100: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 7777 2 0000000000000000 0\n";
+    "  sl  local_address                         remote_address                        st tx_queue "
+    "rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+    "   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A "
+    "00000000:00000000 00:00000000 00000000  1000        0 5555 1 0000000000000000 100 0 0 10 0\n"
+    "   1: 00000000000000000000000001000000:0277 00000000000000000000000000000000:0000 0A "
+    "00000000:00000000 00:00000000 00000000     0        0 6666 1 0000000000000000 100 0 0 10 0\n";
+const QByteArray kUdp = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+                        "retrnsmt   uid  timeout inode ref pointer drops\n"
+                        "  100: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 "
+                        "00000000   101        0 7777 2 0000000000000000 0\n";
 
 } // namespace
 
@@ -79,15 +87,10 @@ void TestPortPreflight::parseProcNet_tcp6AndUdp()
 void TestPortPreflight::publishedPorts_expandsRangesAndSkipsEphemeral()
 {
     QTemporaryDir dir;
-    QFile f(dir.filePath("compose.yaml"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("services:\n"
-            "  web:\n    image: x\n    ports: [\"127.0.0.1:18000-18002:8000-8002\", \"9000\"]\n"
-            "  dns:\n    image: x\n    ports: [\"5353:53/udp\"]\n");
-    f.close();
-    ComposeLoadOptions options;
-    options.workingDirectory = dir.path();
-    auto project = loadComposeProject(options);
+    auto project = loadInline(
+        dir, "services:\n"
+             "  web:\n    image: x\n    ports: [\"127.0.0.1:18000-18002:8000-8002\", \"9000\"]\n"
+             "  dns:\n    image: x\n    ports: [\"5353:53/udp\"]\n");
     QVERIFY(project.has_value());
     const QList<PortRequest> all = publishedPorts(*project, {});
     QCOMPARE(all.size(), 4);
@@ -109,9 +112,8 @@ void TestPortPreflight::check_portHeldByThisProcess_namesProcessAndPid()
     QVERIFY(endpoint.has_value());
     EngineClient client(*endpoint);
     const PortRequest request{"web", "127.0.0.1", holder.serverPort(), "tcp", 80};
-    auto report = await<PortReport>([&](auto done) {
-        checkPorts(&client, "demo", {request}, this, done);
-    });
+    auto report =
+        await<PortReport>([&](auto done) { checkPorts(&client, "demo", {request}, this, done); });
     QVERIFY(report && *report);
     QVERIFY((*report)->localChecked);
     const QList<PortCheck> conflicts = (*report)->conflicts();
@@ -145,9 +147,8 @@ void TestPortPreflight::check_portHeldByAnotherContainer_namesContainer()
     EngineClient client(*endpoint);
     // The wildcard request collides with the loopback binding.
     const PortRequest request{"nginx", "", port, "tcp", 80};
-    auto report = await<PortReport>([&](auto done) {
-        checkPorts(&client, "demo", {request}, this, done);
-    });
+    auto report =
+        await<PortReport>([&](auto done) { checkPorts(&client, "demo", {request}, this, done); });
     QVERIFY(report && *report);
     const QList<PortCheck> conflicts = (*report)->conflicts();
     QCOMPARE(conflicts.size(), 1);

@@ -31,12 +31,26 @@ ContainerState container(const QString &service, ServiceStatus status, int numbe
     c.status = status;
     c.exitCode = exitCode;
     switch (status) {
-    case ServiceStatus::Healthy: c.engineState = "running"; c.health = "healthy"; break;
-    case ServiceStatus::Unhealthy: c.engineState = "running"; c.health = "unhealthy"; break;
-    case ServiceStatus::Starting: c.engineState = "running"; c.health = "starting"; break;
-    case ServiceStatus::Running: c.engineState = "running"; break;
-    case ServiceStatus::Exited: c.engineState = "exited"; break;
-    default: break;
+    case ServiceStatus::Healthy:
+        c.engineState = "running";
+        c.health = "healthy";
+        break;
+    case ServiceStatus::Unhealthy:
+        c.engineState = "running";
+        c.health = "unhealthy";
+        break;
+    case ServiceStatus::Starting:
+        c.engineState = "running";
+        c.health = "starting";
+        break;
+    case ServiceStatus::Running:
+        c.engineState = "running";
+        break;
+    case ServiceStatus::Exited:
+        c.engineState = "exited";
+        break;
+    default:
+        break;
     }
     return c;
 }
@@ -133,11 +147,11 @@ void TestServiceState::compute_nothingCreated_explainsEveryService()
 
 void TestServiceState::compute_waitsForUnhealthyDependency()
 {
-    const QList<ServiceState> states = computeServiceStates(
-        m_demo, {container("postgres", ServiceStatus::Starting),
-                 container("redis", ServiceStatus::Healthy),
-                 container("temporal", ServiceStatus::Healthy),
-                 container("backend", ServiceStatus::Created)});
+    const QList<ServiceState> states =
+        computeServiceStates(m_demo, {container("postgres", ServiceStatus::Starting),
+                                      container("redis", ServiceStatus::Healthy),
+                                      container("temporal", ServiceStatus::Healthy),
+                                      container("backend", ServiceStatus::Created)});
     const ServiceState &backend = find(states, "backend");
     QCOMPARE(backend.status, ServiceStatus::Created);
     QCOMPARE(backend.reason, QString("waiting for postgres to become healthy"));
@@ -149,10 +163,10 @@ void TestServiceState::compute_waitsForUnhealthyDependency()
 
 void TestServiceState::compute_dependencyExitedWithCode()
 {
-    const QList<ServiceState> states = computeServiceStates(
-        m_demo, {container("postgres", ServiceStatus::Healthy),
-                 container("redis", ServiceStatus::Exited, 1, 1),
-                 container("temporal", ServiceStatus::Running)});
+    const QList<ServiceState> states =
+        computeServiceStates(m_demo, {container("postgres", ServiceStatus::Healthy),
+                                      container("redis", ServiceStatus::Exited, 1, 1),
+                                      container("temporal", ServiceStatus::Running)});
     QCOMPARE(find(states, "backend").reason, QString("dependency redis exited (code 1)"));
     QCOMPARE(find(states, "redis").reason, QString("exited (code 1)"));
     QCOMPARE(find(states, "redis").exitCode, 1);
@@ -203,8 +217,8 @@ void TestServiceState::compute_allHealthy_noReasons_edgesSatisfied()
 {
     QList<ContainerState> containers;
     for (const ComposeService &s : m_demo.services) {
-        containers << container(s.name, s.healthcheck ? ServiceStatus::Healthy
-                                                      : ServiceStatus::Running);
+        containers << container(s.name,
+                                s.healthcheck ? ServiceStatus::Healthy : ServiceStatus::Running);
     }
     const QList<ServiceState> states = computeServiceStates(m_demo, containers);
     for (const ServiceState &s : states) {

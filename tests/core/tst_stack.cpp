@@ -5,6 +5,7 @@
 // `devdockctl` (up --wait, ps, watch, restart, the port pre-flight, down) and through
 // StackController and LiveState in-process. Runs once with `docker compose` and once with the
 // standalone `docker-compose` where that is installed.
+#include "../common/composetest.h"
 #include "../common/dockertest.h"
 
 #include "compose/composeloader.h"
@@ -15,16 +16,16 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
-#include <QStandardPaths>
-#include <QUuid>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <unistd.h>
 
@@ -50,8 +51,7 @@ bool copyTree(const QString &from, const QString &to)
 
 QString startedAt(const QString &container)
 {
-    return QString::fromUtf8(
-               docker({"inspect", "--format", "{{.State.StartedAt}}", container}).out)
+    return QString::fromUtf8(docker({"inspect", "--format", "{{.State.StartedAt}}", container}).out)
         .trimmed();
 }
 
@@ -166,27 +166,35 @@ void TestStack::scenario()
     f.env.insert("DEMO_TEMPORAL_UI_PORT", QString::number(freePort()));
     f.env.insert("DEMO_FLAKY_PERIOD", "3600"); // no planned flapping during the test
     // The in-process controller reads the same variables from this process's environment.
-    for (const char *key : {"DEVDOCK_COMPOSE", "DEMO_HTTP_PORT", "DEMO_TEMPORAL_UI_PORT",
-                            "DEMO_FLAKY_PERIOD"}) {
+    for (const char *key :
+         {"DEVDOCK_COMPOSE", "DEMO_HTTP_PORT", "DEMO_TEMPORAL_UI_PORT", "DEMO_FLAKY_PERIOD"}) {
         qputenv(key, f.env.value(QString::fromLatin1(key)).toUtf8());
     }
 
     stepUp(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepPsAgreesWithCompose(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepLogsMergedAndPrefixed(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepWatchSeesKill(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepRestartKeepsDependencyOrder(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepPortTakenBlocksUp(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepControllerAndLiveState(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepProjectsAreDiscovered(f);
-    if (QTest::currentTestFailed()) return;
+    if (QTest::currentTestFailed())
+        return;
     stepDownLeavesNothing(f);
     qunsetenv("DEVDOCK_COMPOSE");
 }
@@ -327,7 +335,7 @@ void TestStack::stepRestartKeepsDependencyOrder(Fixture &f)
     QVERIFY2(backend > postgres, qPrintable(backend + " / " + postgres));
     QVERIFY2(nginx > backend, qPrintable(nginx + " / " + backend));
     QVERIFY2(worker > backend, qPrintable(worker + " / " + backend)); // the killed worker is back
-    QCOMPARE(startedAt(f.project + "-redis-1"), redisBefore); // not a dependent: untouched
+    QCOMPARE(startedAt(f.project + "-redis-1"), redisBefore);         // not a dependent: untouched
 }
 
 void TestStack::stepPortTakenBlocksUp(Fixture &f)
@@ -340,7 +348,8 @@ void TestStack::stepPortTakenBlocksUp(Fixture &f)
     const Run up = ctl(f, {"up", "nginx"}, 60000, extra);
     QCOMPARE(up.exitCode, 1);
     const QString err = QString::fromUtf8(up.err);
-    QVERIFY2(err.contains(QString("Port 127.0.0.1:%1/tcp").arg(holder.serverPort())), qPrintable(err));
+    QVERIFY2(err.contains(QString("Port 127.0.0.1:%1/tcp").arg(holder.serverPort())),
+             qPrintable(err));
     QVERIFY2(err.contains("wanted by nginx"), qPrintable(err));
     QVERIFY2(err.contains(QString("process tst_stack (pid %1)").arg(::getpid())), qPrintable(err));
     QVERIFY2(err.contains("hint:"), qPrintable(err));
@@ -380,15 +389,18 @@ void TestStack::stepControllerAndLiveState(Fixture &f)
     controller.stop({"postgres"}, true);
     QVERIFY(waitUntil([&] { return finished.size() == 1; }, 120000));
     QVERIFY2(finished.at(0).at(1).value<Result<void>>().has_value(), "stop failed");
-    QVERIFY(waitUntil([&] {
-        return live->service("backend")->status == ServiceStatus::Exited
-               && live->service("nginx")->status == ServiceStatus::Exited
-               && live->service("postgres")->status == ServiceStatus::Exited;
-    }, 10000));
+    QVERIFY(waitUntil(
+        [&] {
+            return live->service("backend")->status == ServiceStatus::Exited
+                   && live->service("nginx")->status == ServiceStatus::Exited
+                   && live->service("postgres")->status == ServiceStatus::Exited;
+        },
+        10000));
     QCOMPARE(live->service("redis")->status, ServiceStatus::Healthy); // not a dependent
     // The stand-in postgres is a shell: SIGTERM ends it with 143.
-    QCOMPARE(live->service("backend")->reason,
-             QString("dependency postgres exited (code %1)").arg(live->service("postgres")->exitCode));
+    QCOMPARE(
+        live->service("backend")->reason,
+        QString("dependency postgres exited (code %1)").arg(live->service("postgres")->exitCode));
     QTest::qWait(800); // the window in which a `stop` event would cancel an alert
     QCOMPARE(alerts.size(), 0);
 
@@ -396,12 +408,15 @@ void TestStack::stepControllerAndLiveState(Fixture &f)
     controller.startWithDependencies({"nginx"});
     QVERIFY(waitUntil([&] { return finished.size() == 2; }, 180000));
     QVERIFY2(finished.at(1).at(1).value<Result<void>>().has_value(),
-             qPrintable(controller.affectedServices(finished.at(1).at(0).value<StackAction>()).join(',')));
-    QVERIFY(waitUntil([&] {
-        return live->service("postgres")->status == ServiceStatus::Healthy
-               && live->service("backend")->status == ServiceStatus::Healthy
-               && live->service("nginx")->isUp();
-    }, 60000));
+             qPrintable(
+                 controller.affectedServices(finished.at(1).at(0).value<StackAction>()).join(',')));
+    QVERIFY(waitUntil(
+        [&] {
+            return live->service("postgres")->status == ServiceStatus::Healthy
+                   && live->service("backend")->status == ServiceStatus::Healthy
+                   && live->service("nginx")->isUp();
+        },
+        60000));
 
     // A container dying on its own is an alert, naming the service.
     QCOMPARE(docker({"kill", f.project + "-temporal-admin-tools-1"}).exitCode, 0);
@@ -449,8 +464,8 @@ void TestStack::stepProjectsAreDiscovered(Fixture &f)
     // A stack started outside DevDock is found from its containers' labels.
     auto endpoint = EngineClient::systemEndpoint();
     EngineClient client(*endpoint);
-    auto projects = await<QList<DiscoveredProject>>(
-        [&](auto done) { discoverProjects(&client, this, done); });
+    auto projects =
+        await<QList<DiscoveredProject>>([&](auto done) { discoverProjects(&client, this, done); });
     QVERIFY(projects && *projects);
     const auto it = std::find_if((*projects)->cbegin(), (*projects)->cend(),
                                  [&](const DiscoveredProject &p) { return p.name == f.project; });
@@ -489,20 +504,19 @@ void TestStack::stepDownLeavesNothing(Fixture &f)
 void TestStack::operation_cancel_reportsCancelledAndKeepsOutput()
 {
     QTemporaryDir dir;
-    QFile f(dir.filePath("compose.yaml"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("services:\n"
-            "  never-healthy:\n"
-            "    image: devdock-demo/busybox:latest\n"
-            "    pull_policy: never\n"
-            "    command: [\"sleep\", \"600\"]\n"
-            "    healthcheck: {test: [\"CMD\", \"false\"], interval: 30s, retries: 50}\n");
-    f.close();
     ComposeLoadOptions options;
-    options.workingDirectory = dir.path();
     options.projectName = "devdock-it-cancel";
     m_projects << options.projectName;
-    auto project = loadComposeProject(options);
+    auto project =
+        loadInline(dir,
+                   "services:\n"
+                   "  never-healthy:\n"
+                   "    image: devdock-demo/busybox:latest\n"
+                   "    pull_policy: never\n"
+                   "    command: [\"sleep\", \"600\"]\n"
+                   "    healthcheck: {test: [\"CMD\", \"false\"], interval: 30s, retries: 50}\n",
+                   options);
+    options.workingDirectory = dir.path();
     QVERIFY(project.has_value());
     ComposeTool tool{{"docker", "compose"}, "2"};
     const ComposeCli cli(ComposeInvocation::forProject(tool, *project, options));
@@ -514,9 +528,12 @@ void TestStack::operation_cancel_reportsCancelledAndKeepsOutput()
     operation->start();
     QVERIFY(operation->isRunning());
     // Cancel once the container runs: `up --wait` would wait 25 minutes for health.
-    QVERIFY(waitUntil([&] { return operation->serviceStatus().value("never-healthy") == "Started"
-                                   || operation->serviceStatus().value("never-healthy") == "Waiting"; },
-                      60000));
+    QVERIFY(waitUntil(
+        [&] {
+            return operation->serviceStatus().value("never-healthy") == "Started"
+                   || operation->serviceStatus().value("never-healthy") == "Waiting";
+        },
+        60000));
     QElapsedTimer timer;
     timer.start();
     operation->cancel();
@@ -539,21 +556,19 @@ void TestStack::liveState_engineRestart_reportsAndRelists()
               "command does).");
     }
     QTemporaryDir dir;
-    QFile f(dir.filePath("compose.yaml"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("services:\n"
-            "  app:\n"
-            "    image: devdock-demo/busybox:latest\n"
-            "    pull_policy: never\n"
-            "    init: true\n"
-            "    restart: always\n"
-            "    command: [\"sleep\", \"600\"]\n");
-    f.close();
     ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
-    options.workingDirectory = dir.path();
     options.projectName = "devdock-it-restart";
     m_projects << options.projectName;
-    auto project = loadComposeProject(options);
+    auto project = loadInline(dir,
+                              "services:\n"
+                              "  app:\n"
+                              "    image: devdock-demo/busybox:latest\n"
+                              "    pull_policy: never\n"
+                              "    init: true\n"
+                              "    restart: always\n"
+                              "    command: [\"sleep\", \"600\"]\n",
+                              options);
+    options.workingDirectory = dir.path();
     QVERIFY(project.has_value());
     QProcess up;
     up.setWorkingDirectory(dir.path());
@@ -580,10 +595,12 @@ void TestStack::liveState_engineRestart_reportsAndRelists()
     QVERIFY(restarter.waitForFinished(120000));
     QCOMPARE(restarter.exitCode(), 0);
     // Back: reconnected and re-listed by itself; the restart policy started a new run.
-    QVERIFY(waitUntil([&] {
-        return live.isEngineReachable() && live.service("app")->status == ServiceStatus::Running
-               && live.service("app")->startedAt > before;
-    }, 60000));
+    QVERIFY(waitUntil(
+        [&] {
+            return live.isEngineReachable() && live.service("app")->status == ServiceStatus::Running
+                   && live.service("app")->startedAt > before;
+        },
+        60000));
     QVERIFY(status.size() >= 2);
     QCOMPARE(status.last().at(0).toBool(), true);
     live.stop();
@@ -592,34 +609,37 @@ void TestStack::liveState_engineRestart_reportsAndRelists()
 void TestStack::liveState_turnsUnhealthy_raisesAlertWithProbe()
 {
     QTemporaryDir dir;
-    QFile f(dir.filePath("compose.yaml"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("services:\n"
-            "  cache:\n"
-            "    image: devdock-demo/busybox:latest\n"
-            "    pull_policy: never\n"
-            "    init: true\n"
-            "    command: [\"sh\", \"-c\", \"touch /tmp/ok; exec sleep 600\"]\n"
-            "    healthcheck:\n"
-            "      test: [\"CMD-SHELL\", \"test -f /tmp/ok || { echo cache: no ok file; exit 1; }\"]\n"
-            "      interval: 1s\n"
-            "      retries: 1\n");
-    f.close();
     ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
-    options.workingDirectory = dir.path();
     options.projectName = "devdock-it-unhealthy";
     m_projects << options.projectName;
-    auto project = loadComposeProject(options);
+    auto project = loadInline(
+        dir,
+        "services:\n"
+        "  cache:\n"
+        "    image: devdock-demo/busybox:latest\n"
+        "    pull_policy: never\n"
+        "    init: true\n"
+        "    command: [\"sh\", \"-c\", \"touch /tmp/ok; exec sleep 600\"]\n"
+        "    healthcheck:\n"
+        "      test: [\"CMD-SHELL\", \"test -f /tmp/ok || { echo cache: no ok file; exit 1; }\"]\n"
+        "      interval: 1s\n"
+        "      retries: 1\n",
+        options);
+    options.workingDirectory = dir.path();
     QVERIFY(project.has_value());
-    QCOMPARE(run("docker", {"compose", "--project-directory", dir.path(), "-p",
-                            options.projectName, "up", "-d", "--wait"}).exitCode, 0);
+    QCOMPARE(run("docker", {"compose", "--project-directory", dir.path(), "-p", options.projectName,
+                            "up", "-d", "--wait"})
+                 .exitCode,
+             0);
     auto endpoint = EngineClient::systemEndpoint();
     EngineClient client(*endpoint);
     LiveState live(&client);
     live.setProject(*project);
     QSignalSpy alerts(&live, &LiveState::alertRaised);
     live.start();
-    QVERIFY(waitUntil([&] { return live.isKnown() && live.service("cache")->status == ServiceStatus::Healthy; }, 20000));
+    QVERIFY(waitUntil(
+        [&] { return live.isKnown() && live.service("cache")->status == ServiceStatus::Healthy; },
+        20000));
     QCOMPARE(docker({"exec", options.projectName + "-cache-1", "rm", "/tmp/ok"}).exitCode, 0);
     QVERIFY(waitUntil([&] { return !alerts.isEmpty(); }, 15000));
     const ServiceAlert alert = alerts.at(0).at(0).value<ServiceAlert>();
@@ -675,9 +695,7 @@ void TestStack::secrets_reachComposeThroughEnvironment_notFiles()
     }
     QTemporaryDir dir;
     auto write = [&](const QString &name, const QByteArray &text) {
-        QFile f(dir.filePath(name));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(text);
+        QVERIFY(writeFile(dir.filePath(name), text));
     };
     write(".env.example", "# devdock: secret\n# The database password.\nDB_PASSWORD=\nGREETING=\n");
     write(".env.development", "GREETING=hello-from-development\n");
@@ -708,17 +726,18 @@ void TestStack::secrets_reachComposeThroughEnvironment_notFiles()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains("DB_PASSWORD"), refused.err.constData());
     // Into the keychain, then up: the container sees it.
-    const Run set = ctl({"env", "set", "DB_PASSWORD", secret, "--secret", "--project-directory",
-                         dir.path()});
+    const Run set =
+        ctl({"env", "set", "DB_PASSWORD", secret, "--secret", "--project-directory", dir.path()});
     QVERIFY2(set.exitCode == 0, set.err.constData());
     const Run up = ctl({"up", "--wait"});
     QVERIFY2(up.exitCode == 0, up.err.constData());
-    const Run inspected = docker({"inspect", "--format", "{{json .Config.Env}}", project + "-app-1"});
+    const Run inspected =
+        docker({"inspect", "--format", "{{json .Config.Env}}", project + "-app-1"});
     QVERIFY2(inspected.out.contains(("DB_PASSWORD=" + secret).toUtf8()), inspected.out.constData());
     QVERIFY2(inspected.out.contains("GREETING=hello-from-development"), inspected.out.constData());
     // Nowhere on disk: not in the project, not in DevDock's logs.
-    const QString logs = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
-                         + "/devdock/logs";
+    const QString logs =
+        QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + "/devdock/logs";
     for (const QString &root : {dir.path(), logs}) {
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {

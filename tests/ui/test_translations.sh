@@ -6,12 +6,20 @@
 set -uo pipefail
 src=${1:?usage: test_translations.sh SOURCE_DIR BUILD_DIR}
 build=${2:?}
-project="$build/app/.lupdate/devdock_project.json"
-lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
-[ -x "$lupdate" ] || lupdate=/usr/lib/qt6/bin/lupdate
-[ -f "$project" ] || { echo "no lupdate project at $project (configure first)"; echo "0 passed, 1 failed"; exit 1; }
+lupdate=/usr/lib/qt6/bin/lupdate
+[ -x "$lupdate" ] || lupdate=$(command -v lupdate)
+# The project description CMake wrote at configure time (the translatable sources), turned into
+# lupdate's JSON the way the devdock_lupdate target does it, but into a scratch folder.
+description="$build/app/.lupdate/devdock_project.cmake"
+generator=$(ls /usr/lib/*/cmake/Qt6LinguistTools/GenerateLUpdateProject.cmake 2>/dev/null | head -1)
+[ -f "$description" ] && [ -n "$generator" ] || {
+    echo "no lupdate project description at $description (configure first)"
+    echo "0 passed, 1 failed"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+project="$work/project.json"
+(cd "$build/app" && cmake -DIN_FILE="$description" -DOUT_FILE="$project" -P "$generator") >/dev/null || {
+    echo "could not generate the lupdate project"; echo "0 passed, 1 failed"; exit 1; }
 cp "$src/translations/devdock_de.ts" "$work/devdock_de.ts"
 "$lupdate" -silent -no-obsolete -project "$project" -ts "$work/devdock_de.ts" >/dev/null 2>&1 || {
     echo "lupdate failed"; echo "0 passed, 1 failed"; exit 1; }

@@ -7,16 +7,16 @@
 #include "engine/engineclient.h"
 #include "mainwindow.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QApplication>
-#include <QLabel>
-#include <QTableView>
-#include <QAbstractButton>
 #include <QComboBox>
 #include <QGraphicsView>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolButton>
 
 using namespace DevDock;
@@ -131,13 +131,16 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
                              || qobject_cast<QProgressBar *>(w) || qobject_cast<QTabWidget *>(w)
                              || qobject_cast<QPlainTextEdit *>(w);
         if (control) {
-            QVERIFY2(!w->accessibleName().isEmpty(),
-                     qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
+            QVERIFY2(
+                !w->accessibleName().isEmpty(),
+                qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
         }
         if (auto *button = qobject_cast<QAbstractButton *>(w)) {
-            QVERIFY2(!button->accessibleName().isEmpty() || !button->text().isEmpty()
-                         || (qobject_cast<QToolButton *>(w) && qobject_cast<QToolButton *>(w)->defaultAction()),
-                     qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
+            QVERIFY2(
+                !button->accessibleName().isEmpty() || !button->text().isEmpty()
+                    || (qobject_cast<QToolButton *>(w)
+                        && qobject_cast<QToolButton *>(w)->defaultAction()),
+                qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
         }
     }
 }

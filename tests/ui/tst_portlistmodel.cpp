@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "compose/composeloader.h"
+#include "../common/composetest.h"
 #include "ports/portlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -22,26 +22,25 @@ private slots:
 void TestPortListModel::rows_followProjectStateAndReport()
 {
     QTemporaryDir dir;
-    QFile f(dir.filePath("compose.yaml"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("services:\n"
-            "  web:\n    image: x\n    ports: [\"127.0.0.1:18080:80\", \"8443:443\"]\n"
-            "  dns:\n    image: x\n    ports: [\"5353:53/udp\"]\n");
-    f.close();
-    ComposeLoadOptions options;
-    options.workingDirectory = dir.path();
-    auto project = loadComposeProject(options);
+    auto project = DevDock::Test::loadInline(
+        dir, "services:\n"
+             "  web:\n    image: x\n    ports: [\"127.0.0.1:18080:80\", \"8443:443\"]\n"
+             "  dns:\n    image: x\n    ports: [\"5353:53/udp\"]\n");
     QVERIFY(project.has_value());
 
     PortListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setProject(*project);
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(0, PortListModel::PortColumn).data().toString(), QString("127.0.0.1:18080/tcp"));
-    QCOMPARE(model.index(0, PortListModel::UrlColumn).data().toString(), QString("http://127.0.0.1:18080/"));
-    QCOMPARE(model.index(1, PortListModel::UrlColumn).data().toString(), QString("http://localhost:8443/"));
+    QCOMPARE(model.index(0, PortListModel::PortColumn).data().toString(),
+             QString("127.0.0.1:18080/tcp"));
+    QCOMPARE(model.index(0, PortListModel::UrlColumn).data().toString(),
+             QString("http://127.0.0.1:18080/"));
+    QCOMPARE(model.index(1, PortListModel::UrlColumn).data().toString(),
+             QString("http://localhost:8443/"));
     QCOMPARE(model.index(2, PortListModel::UrlColumn).data().toString(), QString()); // udp: no URL
-    QVERIFY(model.index(0, PortListModel::StatusColumn).data().toString().startsWith("not published"));
+    QVERIFY(
+        model.index(0, PortListModel::StatusColumn).data().toString().startsWith("not published"));
 
     ServiceState web;
     web.name = "web";
@@ -70,11 +69,21 @@ void TestPortListModel::urlFor_data()
     QTest::addColumn<QString>("ip");
     QTest::addColumn<QString>("protocol");
     QTest::addColumn<QString>("url");
-    QTest::newRow("wildcard") << "" << "tcp" << "http://localhost:80/";
-    QTest::newRow("any v4") << "0.0.0.0" << "tcp" << "http://localhost:80/";
-    QTest::newRow("loopback") << "127.0.0.1" << "tcp" << "http://127.0.0.1:80/";
-    QTest::newRow("ipv6") << "::1" << "tcp" << "http://[::1]:80/";
-    QTest::newRow("udp") << "" << "udp" << "";
+    QTest::newRow("wildcard") << ""
+                              << "tcp"
+                              << "http://localhost:80/";
+    QTest::newRow("any v4") << "0.0.0.0"
+                            << "tcp"
+                            << "http://localhost:80/";
+    QTest::newRow("loopback") << "127.0.0.1"
+                              << "tcp"
+                              << "http://127.0.0.1:80/";
+    QTest::newRow("ipv6") << "::1"
+                          << "tcp"
+                          << "http://[::1]:80/";
+    QTest::newRow("udp") << ""
+                         << "udp"
+                         << "";
 }
 
 void TestPortListModel::urlFor()

@@ -22,8 +22,8 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QLabel>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -121,7 +121,8 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        const QString target = dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
+        const QString target =
+            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
         QDir().mkpath(QFileInfo(target).absolutePath());
         QVERIFY(QFile::copy(file, target));
     }
@@ -139,8 +140,10 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QSignalSpy notified(&tray, &Ui::TrayController::notified);
     QSignalSpy settled(&window, &Ui::MainWindow::settled);
     window.show();
-    QAbstractItemModelTester services(window.serviceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester ports(window.portModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester services(window.serviceModel(),
+                                      QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester ports(window.portModel(),
+                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.openProject(dir.path());
     QVERIFY(settled.wait(30000));
     Core::ProjectSession *session = window.session();
@@ -148,7 +151,8 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     Ui::TopologyView *graph = window.topologyView();
     QCOMPARE(graph->nodeNames().size(), 10);
     QCOMPARE(graph->node("backend")->state().status, Core::ServiceStatus::NotCreated);
-    QCOMPARE(graph->node("backend")->explanation(), QString("backend: not created — dependency postgres is not created"));
+    QCOMPARE(graph->node("backend")->explanation(),
+             QString("backend: not created — dependency postgres is not created"));
 
     // Up from the toolbar.
     QToolButton *up = toolbarButton(&window, "Up");
@@ -178,7 +182,8 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     Ui::ServiceDetailsPanel *details = window.detailsPanel();
     QCOMPARE(details->service(), QString("backend"));
     const QString env = details->environmentLines().join('\n');
-    QVERIFY2(env.contains("DATABASE_URL=postgresql://synapse:********@postgres:5432/synapse_dte"), qPrintable(env));
+    QVERIFY2(env.contains("DATABASE_URL=postgresql://synapse:********@postgres:5432/synapse_dte"),
+             qPrintable(env));
     QVERIFY(!env.contains("demo-password"));
     window.selectService("postgres");
     QVERIFY(details->environmentLines().contains("POSTGRES_PASSWORD=********"));
@@ -189,9 +194,15 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     // Stats for the services table only while it is visible; totals in MB.
     window.tabs()->setCurrentWidget(window.findChild<QWidget *>("servicesView"));
     QVERIFY(waitUntil([&] { return window.statsCollector()->streamCount() >= 10; }, 10000));
-    QVERIFY(waitUntil([&] {
-        return !window.serviceModel()->index(0, Ui::ServiceListModel::MemoryColumn).data().toString().isEmpty();
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            return !window.serviceModel()
+                        ->index(0, Ui::ServiceListModel::MemoryColumn)
+                        .data()
+                        .toString()
+                        .isEmpty();
+        },
+        15000));
     auto *totals = byAccessibleName<QLabel>(&window, "Stack memory total");
     QVERIFY(totals && totals->text().contains("MB"));
     window.tabs()->setCurrentWidget(graph);
@@ -199,7 +210,9 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
 
     // A container killed outside DevDock: its node turns exited, and a notification says so.
     QCOMPARE(docker({"kill", QString(kProject) + "-worker-1"}).exitCode, 0);
-    QVERIFY(waitUntil([&] { return graph->node("worker")->state().status == Core::ServiceStatus::Exited; }, 10000));
+    QVERIFY(waitUntil(
+        [&] { return graph->node("worker")->state().status == Core::ServiceStatus::Exited; },
+        10000));
     QCOMPARE(graph->node("worker")->stateText(), QString("exited (137)"));
     QVERIFY(waitUntil([&] { return !notified.isEmpty(); }, 10000));
     QCOMPARE(notified.at(0).at(0).toString(), QString("worker"));
@@ -216,12 +229,15 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
         QProcess restarter;
         restarter.start(command.first(), command.mid(1));
         QVERIFY(waitUntil([&] { return banner->isVisible(); }, 60000));
-        QVERIFY2(banner->text().contains("dockerd") || banner->text().contains("engine"), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains("dockerd") || banner->text().contains("engine"),
+                 qPrintable(banner->text()));
         QCOMPARE(graph->nodeNames().size(), 10); // still drawn from the files
         QVERIFY(restarter.waitForFinished(120000));
         QVERIFY(waitUntil([&] { return !banner->isVisible(); }, 60000));
         // Services with a restart policy come back by themselves; the graph shows it.
-        QVERIFY(waitUntil([&] { return graph->node("postgres")->state().status == Core::ServiceStatus::Healthy; }, 60000));
+        QVERIFY(waitUntil(
+            [&] { return graph->node("postgres")->state().status == Core::ServiceStatus::Healthy; },
+            60000));
     } else {
         qInfo("DEVDOCK_TEST_RESTART_DOCKERD not set: the engine-restart part is left out");
     }
@@ -230,14 +246,16 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QToolButton *down = toolbarButton(&window, "Down");
     QVERIFY(down);
     QTest::mouseClick(down, Qt::LeftButton);
-    QVERIFY(waitUntil([&] {
-        for (const QString &name : graph->nodeNames()) {
-            if (graph->node(name)->state().status != Core::ServiceStatus::NotCreated) {
-                return false;
+    QVERIFY(waitUntil(
+        [&] {
+            for (const QString &name : graph->nodeNames()) {
+                if (graph->node(name)->state().status != Core::ServiceStatus::NotCreated) {
+                    return false;
+                }
             }
-        }
-        return true;
-    }, 120000));
+            return true;
+        },
+        120000));
     QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 30000));
 
     // A port held by another process: Up is refused in the window, with the holder and a hint,
@@ -252,7 +270,9 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QTest::mouseClick(toolbarButton(&window, "Up"), Qt::LeftButton);
     QVERIFY(failed.wait(30000));
     const QString error = window.operationPanel()->errorText();
-    QVERIFY2(error.contains(QString("Port 127.0.0.1:%1/tcp, wanted by nginx").arg(holder.serverPort())), qPrintable(error));
+    QVERIFY2(
+        error.contains(QString("Port 127.0.0.1:%1/tcp, wanted by nginx").arg(holder.serverPort())),
+        qPrintable(error));
     QVERIFY2(error.contains("process tst_projectwind"), qPrintable(error)); // comm: 15 characters
     QVERIFY2(error.contains("Stop what holds the port"), qPrintable(error));
     QVERIFY(waitUntil([&] { return window.portModel()->conflictCount() == 1; }, 10000));
@@ -261,7 +281,9 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     // The project is remembered: recent projects and the one to reopen at start.
     QSettings settings;
     QCOMPARE(settings.value("lastProject").toString(), QFileInfo(dir.path()).absoluteFilePath());
-    QVERIFY(settings.value("recentProjects").toStringList().contains(QFileInfo(dir.path()).absoluteFilePath()));
+    QVERIFY(settings.value("recentProjects")
+                .toStringList()
+                .contains(QFileInfo(dir.path()).absoluteFilePath()));
 }
 
 QTEST_MAIN(TestProjectWindow)

@@ -97,9 +97,11 @@ void TestServiceListModel::data_columnsAndRoles()
     QCOMPARE(model.index(0, ServiceListModel::ImageColumn).data().toString(),
              QString("nginx:1.27-alpine"));
     QCOMPARE(model.index(0, 0).data(ServiceListModel::IsUpRole).toBool(), true);
-    QCOMPARE(model.index(0, 0).data(ServiceListModel::ContainerIdRole).toString(), QString("nginx-id"));
+    QCOMPARE(model.index(0, 0).data(ServiceListModel::ContainerIdRole).toString(),
+             QString("nginx-id"));
 
-    QCOMPARE(model.index(1, ServiceListModel::StateColumn).data().toString(), QString("exited (3)"));
+    QCOMPARE(model.index(1, ServiceListModel::StateColumn).data().toString(),
+             QString("exited (3)"));
     QCOMPARE(model.index(1, ServiceListModel::UptimeColumn).data().toString(), QString());
     QCOMPARE(model.index(1, ServiceListModel::ReasonColumn).data().toString(),
              QString("exited (code 3)"));

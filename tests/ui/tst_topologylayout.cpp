@@ -3,8 +3,8 @@
 #include "compose/composeloader.h"
 #include "topology/topologylayout.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace DevDock::Core;
 using namespace DevDock::Ui;
@@ -16,8 +16,10 @@ ComposeProject load(const QString &dir, const QStringList &files = {})
     ComposeLoadOptions options;
     options.workingDirectory = dir;
     options.files = files;
-    options.environment = {{"POSTGRES_PASSWORD", "p"}, {"REDIS_PASSWORD", "r"},
-                           {"SECRET_KEY", "s"}, {"TEMPORAL_DB_PASSWORD", "t"}};
+    options.environment = {{"POSTGRES_PASSWORD", "p"},
+                           {"REDIS_PASSWORD", "r"},
+                           {"SECRET_KEY", "s"},
+                           {"TEMPORAL_DB_PASSWORD", "t"}};
     options.envFiles = files.isEmpty() ? QStringList{} : QStringList{dir + "/.env.development"};
     auto project = loadComposeProject(options);
     if (!project) {

@@ -26,8 +26,9 @@ ContainerState container(const QString &service, ServiceStatus status)
     c.number = 1;
     c.status = status;
     c.engineState = isUp(status) ? "running" : "exited";
-    c.health = status == ServiceStatus::Healthy ? "healthy"
-               : status == ServiceStatus::Starting ? "starting" : "";
+    c.health = status == ServiceStatus::Healthy    ? "healthy"
+               : status == ServiceStatus::Starting ? "starting"
+                                                   : "";
     return c;
 }
 
@@ -70,9 +71,10 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     QVERIFY(done.wait(10000));
     ContainerState backend = container("backend", ServiceStatus::Created);
     backend.engineState = "created";
-    view.setServices(computeServiceStates(
-        project, {container("postgres", ServiceStatus::Starting), container("redis", ServiceStatus::Healthy),
-                  container("temporal", ServiceStatus::Healthy), backend}));
+    view.setServices(
+        computeServiceStates(project, {container("postgres", ServiceStatus::Starting),
+                                       container("redis", ServiceStatus::Healthy),
+                                       container("temporal", ServiceStatus::Healthy), backend}));
     ServiceNodeItem *node = view.node("backend");
     QVERIFY(node);
     QCOMPARE(node->stateText(), QString("created"));

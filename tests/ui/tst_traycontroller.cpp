@@ -60,8 +60,9 @@ void TestTrayController::overall_fromServiceStates()
     QCOMPARE(Ui::TrayController::overallOf({state("a", S::Starting), state("b", S::Exited, 137)}),
              Overall::Failing);
     // A one-shot job that finished well is not a failure.
-    QCOMPARE(Ui::TrayController::overallOf({state("a", S::Healthy), state("migrate", S::Exited, 0)}),
-             Overall::Healthy);
+    QCOMPARE(
+        Ui::TrayController::overallOf({state("a", S::Healthy), state("migrate", S::Exited, 0)}),
+        Overall::Healthy);
     // Every state has its own icon (shape and colour).
     const QImage idle = Ui::TrayController::iconFor(Overall::Idle).pixmap(32).toImage();
     const QImage healthy = Ui::TrayController::iconFor(Overall::Healthy).pixmap(32).toImage();

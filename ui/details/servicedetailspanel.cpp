@@ -11,10 +11,10 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
-#include <QTableWidget>
 #include <QTabWidget>
-#include <QValueAxis>
+#include <QTableWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace DevDock::Ui {
 
@@ -147,9 +147,11 @@ void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &servic
     const QString now = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
     for (const Core::ServiceState &s : services) {
         const auto before = m_states.constFind(s.name);
-        if (before != m_states.cend() && (before->status != s.status || before->exitCode != s.exitCode)) {
-            QString line = QStringLiteral("%1  %2 → %3").arg(now, Core::statusDisplayName(before->status),
-                                                             Core::statusDisplayName(s.status));
+        if (before != m_states.cend()
+            && (before->status != s.status || before->exitCode != s.exitCode)) {
+            QString line = QStringLiteral("%1  %2 → %3")
+                               .arg(now, Core::statusDisplayName(before->status),
+                                    Core::statusDisplayName(s.status));
             if (s.status == Core::ServiceStatus::Exited) {
                 line += QStringLiteral(" (%1)").arg(s.exitCode);
             }
@@ -253,9 +255,9 @@ void ServiceDetailsPanel::refresh()
     m_mounts->clear();
     if (model) {
         for (const Core::ComposeVolumeMount &v : model->volumes) {
-            m_mounts->addItem(tr("%1 %2 → %3%4")
-                                  .arg(v.type, v.source, v.target,
-                                       v.readOnly ? tr(" (read-only)") : QString()));
+            m_mounts->addItem(
+                tr("%1 %2 → %3%4")
+                    .arg(v.type, v.source, v.target, v.readOnly ? tr(" (read-only)") : QString()));
         }
         for (auto it = model->networks.cbegin(); it != model->networks.cend(); ++it) {
             m_mounts->addItem(tr("network %1").arg(it.key()));

@@ -44,8 +44,9 @@ OperationPanel::OperationPanel(QWidget *parent)
     m_error->setAccessibleName(tr("Operation error"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid "
-                                          "#f5c2c0; border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid "
+                       "#f5c2c0; border-radius: 4px; padding: 6px; }"));
     m_error->hide();
     m_services->setObjectName(QStringLiteral("operationServices"));
     m_services->setAccessibleName(tr("Progress per service"));

@@ -84,7 +84,8 @@ void PortListModel::rebuild()
         }
         rows << row;
     }
-    replaceRows(rows, [](const PortRow &r) { return r.key(); }, ColumnCount);
+    replaceRows(
+        rows, [](const PortRow &r) { return r.key(); }, ColumnCount);
 }
 
 int PortListModel::columnCount(const QModelIndex &parent) const
@@ -99,24 +100,36 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
     }
     const PortRow &row = m_rows.at(index.row());
     switch (role) {
-    case UrlRole: return row.url;
-    case ConflictRole: return row.conflict;
-    case ServiceRole: return row.request.service;
+    case UrlRole:
+        return row.url;
+    case ConflictRole:
+        return row.conflict;
+    case ServiceRole:
+        return row.request.service;
     case Qt::ForegroundRole:
-        return index.column() == StatusColumn && row.conflict ? QVariant(QBrush(QColor(0xD5, 0x5E, 0x00)))
-                                                              : QVariant();
-    case Qt::DisplayRole: break;
-    default: return {};
+        return index.column() == StatusColumn && row.conflict
+                   ? QVariant(QBrush(QColor(0xD5, 0x5E, 0x00)))
+                   : QVariant();
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
     }
     switch (index.column()) {
     case PortColumn:
-        return QString((row.request.hostIp.isEmpty() ? QString() : row.request.hostIp + QLatin1Char(':'))
-                       + QString::number(row.request.port) + QLatin1Char('/') + row.request.protocol);
-    case ServiceColumn: return row.request.service;
-    case TargetColumn: return row.request.target;
-    case UrlColumn: return row.url;
-    case StatusColumn: return row.status;
-    default: return {};
+        return QString(
+            (row.request.hostIp.isEmpty() ? QString() : row.request.hostIp + QLatin1Char(':'))
+            + QString::number(row.request.port) + QLatin1Char('/') + row.request.protocol);
+    case ServiceColumn:
+        return row.request.service;
+    case TargetColumn:
+        return row.request.target;
+    case UrlColumn:
+        return row.url;
+    case StatusColumn:
+        return row.status;
+    default:
+        return {};
     }
 }
 
@@ -126,12 +139,18 @@ QVariant PortListModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     }
     switch (section) {
-    case PortColumn: return tr("Host port");
-    case ServiceColumn: return tr("Service");
-    case TargetColumn: return tr("Container port");
-    case UrlColumn: return tr("URL");
-    case StatusColumn: return tr("Status");
-    default: return {};
+    case PortColumn:
+        return tr("Host port");
+    case ServiceColumn:
+        return tr("Service");
+    case TargetColumn:
+        return tr("Container port");
+    case UrlColumn:
+        return tr("URL");
+    case StatusColumn:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 

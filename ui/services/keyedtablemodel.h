@@ -52,7 +52,8 @@ protected:
             present.insert(keyOf(next));
             if (!(m_rows.at(row) == next)) {
                 m_rows[row] = next;
-                emit this->dataChanged(this->index(int(row), 0), this->index(int(row), columns - 1));
+                emit this->dataChanged(this->index(int(row), 0),
+                                       this->index(int(row), columns - 1));
             }
         }
         QList<Row> added;

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicelistmodel.h"
 
-
 namespace DevDock::Ui {
 
 ServiceListModel::ServiceListModel(QObject *parent)
@@ -42,7 +41,8 @@ QString ServiceListModel::uptimeText(qint64 seconds)
 
 void ServiceListModel::setServices(const QList<Core::ServiceState> &services)
 {
-    replaceRows(services, [](const Core::ServiceState &s) { return s.name; }, ColumnCount);
+    replaceRows(
+        services, [](const Core::ServiceState &s) { return s.name; }, ColumnCount);
 }
 
 void ServiceListModel::setUsage(const QHash<QString, ServiceUsage> &usage)
@@ -52,7 +52,8 @@ void ServiceListModel::setUsage(const QHash<QString, ServiceUsage> &usage)
     int last = -1;
     for (int row = 0; row < int(m_rows.size()); ++row) {
         const QString &name = m_rows.at(row).name;
-        if (before.value(name) != usage.value(name) || before.contains(name) != usage.contains(name)) {
+        if (before.value(name) != usage.value(name)
+            || before.contains(name) != usage.contains(name)) {
             first = first < 0 ? row : first;
             last = row;
         }
@@ -74,22 +75,30 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
     }
     const Core::ServiceState &s = m_rows.at(index.row());
     switch (role) {
-    case NameRole: return s.name;
-    case StatusRole: return int(s.status);
-    case ReasonRole: return s.reason;
-    case IsUpRole: return s.isUp();
-    case ContainerIdRole: return s.containers.isEmpty() ? QString() : s.containers.first().id;
-    case Qt::ToolTipRole: return s.reason.isEmpty() ? QVariant() : QVariant(s.reason);
+    case NameRole:
+        return s.name;
+    case StatusRole:
+        return int(s.status);
+    case ReasonRole:
+        return s.reason;
+    case IsUpRole:
+        return s.isUp();
+    case ContainerIdRole:
+        return s.containers.isEmpty() ? QString() : s.containers.first().id;
+    case Qt::ToolTipRole:
+        return s.reason.isEmpty() ? QVariant() : QVariant(s.reason);
     case Qt::DisplayRole:
         break;
     default:
         return {};
     }
     switch (index.column()) {
-    case NameColumn: return s.name;
+    case NameColumn:
+        return s.name;
     case StateColumn: {
         QString state = Core::statusDisplayName(s.status);
-        if (s.status == Core::ServiceStatus::Exited || s.status == Core::ServiceStatus::Restarting) {
+        if (s.status == Core::ServiceStatus::Exited
+            || s.status == Core::ServiceStatus::Restarting) {
             state += QStringLiteral(" (%1)").arg(s.exitCode);
         }
         if (s.desiredReplicas > 1 || s.containers.size() > 1) {
@@ -97,23 +106,30 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         }
         return state;
     }
-    case HealthColumn: return s.health.isEmpty() ? QStringLiteral("—") : s.health;
-    case PortsColumn: return portsText(s.ports);
+    case HealthColumn:
+        return s.health.isEmpty() ? QStringLiteral("—") : s.health;
+    case PortsColumn:
+        return portsText(s.ports);
     case UptimeColumn:
         if (!s.isUp() || !s.startedAt.isValid()) {
             return QString();
         }
         return uptimeText(qMax<qint64>(0, s.startedAt.secsTo(m_clock())));
-    case RestartsColumn: return s.restartCount;
+    case RestartsColumn:
+        return s.restartCount;
     case CpuColumn:
-        return m_usage.contains(s.name) ? QStringLiteral("%1 %").arg(m_usage.value(s.name).cpuPercent, 0, 'f', 1)
-                                        : QString();
+        return m_usage.contains(s.name)
+                   ? QStringLiteral("%1 %").arg(m_usage.value(s.name).cpuPercent, 0, 'f', 1)
+                   : QString();
     case MemoryColumn:
         return m_usage.contains(s.name) ? tr("%1 MB").arg(m_usage.value(s.name).memoryMb, 0, 'f', 1)
                                         : QString();
-    case ImageColumn: return s.image;
-    case ReasonColumn: return s.reason;
-    default: return {};
+    case ImageColumn:
+        return s.image;
+    case ReasonColumn:
+        return s.reason;
+    default:
+        return {};
     }
 }
 
@@ -123,17 +139,28 @@ QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     switch (section) {
-    case NameColumn: return tr("Service");
-    case StateColumn: return tr("State");
-    case HealthColumn: return tr("Health");
-    case PortsColumn: return tr("Ports");
-    case UptimeColumn: return tr("Uptime");
-    case RestartsColumn: return tr("Restarts");
-    case CpuColumn: return tr("CPU");
-    case MemoryColumn: return tr("Memory");
-    case ImageColumn: return tr("Image");
-    case ReasonColumn: return tr("Why not up");
-    default: return {};
+    case NameColumn:
+        return tr("Service");
+    case StateColumn:
+        return tr("State");
+    case HealthColumn:
+        return tr("Health");
+    case PortsColumn:
+        return tr("Ports");
+    case UptimeColumn:
+        return tr("Uptime");
+    case RestartsColumn:
+        return tr("Restarts");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
+    case ImageColumn:
+        return tr("Image");
+    case ReasonColumn:
+        return tr("Why not up");
+    default:
+        return {};
     }
 }
 

@@ -8,8 +8,8 @@
 #include "stats/statscollector.h"
 #include <QDateTime>
 
-#include <functional>
 #include <QList>
+#include <functional>
 
 namespace DevDock::Ui {
 

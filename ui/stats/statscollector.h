@@ -48,9 +48,9 @@ private:
     void sync();
 
     QPointer<Core::EngineClient> m_client;
-    QHash<QString, QString> m_serviceOf;                 // running container id -> service
-    QHash<QString, Core::StatsStream *> m_streams;        // container id -> stream
-    QHash<QString, Core::ContainerStats> m_latest;        // container id -> last sample
+    QHash<QString, QString> m_serviceOf;           // running container id -> service
+    QHash<QString, Core::StatsStream *> m_streams; // container id -> stream
+    QHash<QString, Core::ContainerStats> m_latest; // container id -> last sample
     QTimer m_publish;
     bool m_active = false;
 };

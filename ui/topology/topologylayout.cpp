@@ -106,8 +106,8 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
     QHash<QString, int> clusterOf;
     int clusterIndex = 0;
     for (const auto &[network, nodes] : graph.clusters) {
-        dot += "  subgraph cluster_" + QByteArray::number(clusterIndex) + " {\n    label="
-               + quoted(network) + ";\n";
+        dot += "  subgraph cluster_" + QByteArray::number(clusterIndex)
+               + " {\n    label=" + quoted(network) + ";\n";
         for (const QString &node : nodes) {
             dot += "    " + quoted(node) + ";\n";
             clusterOf.insert(node, clusterIndex);
@@ -121,7 +121,8 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
                + ", height=" + QByteArray::number(size.height() / 72.0) + "];\n";
     }
     for (const TopologyGraph::Edge &e : graph.edges) {
-        dot += "  " + quoted(e.from) + " -> " + quoted(e.to) + " [label=" + quoted(e.label) + "];\n";
+        dot +=
+            "  " + quoted(e.from) + " -> " + quoted(e.to) + " [label=" + quoted(e.label) + "];\n";
     }
     dot += "}\n";
 
@@ -137,18 +138,20 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
     // metrics for every layout, so a graph always lays out the same way.
     static GVC_t *gvc = gvContext();
     if (!gvc) {
-        return Core::makeError(Core::Error::Code::Unsupported, Text::tr("Graphviz could not start."),
+        return Core::makeError(Core::Error::Code::Unsupported,
+                               Text::tr("Graphviz could not start."),
                                Text::tr("Reinstall Graphviz (Debian: apt install graphviz)."));
     }
     Agraph_t *g = agmemread(dot.constData());
     if (!g) {
-        return Core::makeError(Core::Error::Code::Unknown, Text::tr("Graphviz rejected the graph."));
+        return Core::makeError(Core::Error::Code::Unknown,
+                               Text::tr("Graphviz rejected the graph."));
     }
     if (gvLayout(gvc, g, "dot") != 0) {
         agclose(g);
-        return Core::makeError(Core::Error::Code::Unsupported,
-                               Text::tr("Graphviz has no 'dot' layout plugin."),
-                               Text::tr("Install the graphviz package, then run 'dot -c' as root."));
+        return Core::makeError(
+            Core::Error::Code::Unsupported, Text::tr("Graphviz has no 'dot' layout plugin."),
+            Text::tr("Install the graphviz package, then run 'dot -c' as root."));
     }
     TopologyLayout layout;
     const boxf bb = GD_bb(g);
@@ -187,8 +190,9 @@ Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)
             continue;
         }
         const boxf sbb = GD_bb(sub);
-        layout.clusters.insert(graph.clusters.at(at).first,
-                               QRectF(flip(pointf{sbb.LL.x, sbb.UR.y}), flip(pointf{sbb.UR.x, sbb.LL.y})));
+        layout.clusters.insert(
+            graph.clusters.at(at).first,
+            QRectF(flip(pointf{sbb.LL.x, sbb.UR.y}), flip(pointf{sbb.UR.x, sbb.LL.y})));
     }
     gvFreeLayout(gvc, g);
     agclose(g);

@@ -6,13 +6,13 @@
 #include "util/result.h"
 
 #include <QHash>
-#include <QThreadPool>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 namespace DevDock::Ui {
 
@@ -21,8 +21,8 @@ struct TopologyGraph
 {
     struct Edge
     {
-        QString from; // the dependent service
-        QString to;   // its dependency
+        QString from;  // the dependent service
+        QString to;    // its dependency
         QString label; // "healthy", "started", "completed"
     };
     QStringList nodes;

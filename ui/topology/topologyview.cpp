@@ -7,8 +7,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QPropertyAnimation>
 #include <QPalette>
+#include <QPropertyAnimation>
 #include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,17 +25,24 @@ QColor stateColor(Core::ServiceStatus status)
 {
     using S = Core::ServiceStatus;
     switch (status) {
-    case S::Healthy: return QColor(0x00, 0x9E, 0x73);   // bluish green
-    case S::Running: return QColor(0x56, 0xB4, 0xE9);   // sky blue
-    case S::Starting: return QColor(0xF0, 0xE4, 0x42);  // yellow
-    case S::Unhealthy: return QColor(0xE6, 0x9F, 0x00); // orange
-    case S::Restarting: return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    case S::Healthy:
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    case S::Running:
+        return QColor(0x56, 0xB4, 0xE9); // sky blue
+    case S::Starting:
+        return QColor(0xF0, 0xE4, 0x42); // yellow
+    case S::Unhealthy:
+        return QColor(0xE6, 0x9F, 0x00); // orange
+    case S::Restarting:
+        return QColor(0xCC, 0x79, 0xA7); // reddish purple
     case S::Exited:
-    case S::Dead: return QColor(0xD5, 0x5E, 0x00);       // vermillion
+    case S::Dead:
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
     case S::Created:
     case S::Paused:
     case S::Removing:
-    case S::NotCreated: break;
+    case S::NotCreated:
+        break;
     }
     return QColor(0x99, 0x99, 0x99);
 }
@@ -82,17 +89,28 @@ QString ServiceNodeItem::symbol() const
 {
     using S = Core::ServiceStatus;
     switch (m_state.status) {
-    case S::Healthy: return QStringLiteral("✔");
-    case S::Running: return QStringLiteral("▶");
-    case S::Starting: return QStringLiteral("◔");
-    case S::Unhealthy: return QStringLiteral("⚠");
-    case S::Restarting: return QStringLiteral("⟳");
-    case S::Exited: return QStringLiteral("■");
-    case S::Dead: return QStringLiteral("✖");
-    case S::Paused: return QStringLiteral("⏸");
-    case S::Created: return QStringLiteral("○");
-    case S::Removing: return QStringLiteral("⌫");
-    case S::NotCreated: break;
+    case S::Healthy:
+        return QStringLiteral("✔");
+    case S::Running:
+        return QStringLiteral("▶");
+    case S::Starting:
+        return QStringLiteral("◔");
+    case S::Unhealthy:
+        return QStringLiteral("⚠");
+    case S::Restarting:
+        return QStringLiteral("⟳");
+    case S::Exited:
+        return QStringLiteral("■");
+    case S::Dead:
+        return QStringLiteral("✖");
+    case S::Paused:
+        return QStringLiteral("⏸");
+    case S::Created:
+        return QStringLiteral("○");
+    case S::Removing:
+        return QStringLiteral("⌫");
+    case S::NotCreated:
+        break;
     }
     return QStringLiteral("◌");
 }
@@ -112,9 +130,9 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     const QColor accent = stateColor(m_state.status);
     painter->setRenderHint(QPainter::Antialiasing);
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : accent, selected ? 3 : 2,
-                         m_state.status == Core::ServiceStatus::NotCreated ? Qt::DashLine
-                                                                           : Qt::SolidLine));
+    painter->setPen(
+        QPen(selected ? palette.color(QPalette::Highlight) : accent, selected ? 3 : 2,
+             m_state.status == Core::ServiceStatus::NotCreated ? Qt::DashLine : Qt::SolidLine));
     painter->setBrush(palette.color(QPalette::Base));
     painter->drawRoundedRect(m_rect, 8, 8);
     // The state band on the left, with the state's symbol.
@@ -135,7 +153,8 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->setFont(font);
     QString title = m_name;
     if (m_state.desiredReplicas > 1 || m_state.containers.size() > 1) {
-        title += QStringLiteral(" ×%1").arg(std::max<qsizetype>(m_state.containers.size(), m_state.desiredReplicas));
+        title += QStringLiteral(" ×%1").arg(
+            std::max<qsizetype>(m_state.containers.size(), m_state.desiredReplicas));
     }
     painter->drawText(text, Qt::AlignLeft | Qt::AlignTop,
                       QFontMetricsF(font).elidedText(title, Qt::ElideRight, text.width()));
@@ -182,9 +201,11 @@ QStringList ServiceNodeItem::urls() const
     QStringList urls;
     for (const Core::PortBinding &p : m_state.ports) {
         if (p.publicPort > 0 && p.type == u"tcp") {
-            const QString host = p.ip.isEmpty() || p.ip == u"0.0.0.0" || p.ip == u"::"
-                                     ? QStringLiteral("localhost")
-                                     : (p.ip.contains(QLatin1Char(':')) ? QLatin1Char('[') + p.ip + QLatin1Char(']') : p.ip);
+            const QString host =
+                p.ip.isEmpty() || p.ip == u"0.0.0.0" || p.ip == u"::"
+                    ? QStringLiteral("localhost")
+                    : (p.ip.contains(QLatin1Char(':')) ? QLatin1Char('[') + p.ip + QLatin1Char(']')
+                                                       : p.ip);
             urls << QStringLiteral("http://%1:%2/").arg(host).arg(p.publicPort);
         }
     }
@@ -194,7 +215,8 @@ QStringList ServiceNodeItem::urls() const
 
 void ServiceNodeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_portsRect.contains(event->pos()) && !urls().isEmpty()) {
+    if (event->button() == Qt::LeftButton && m_portsRect.contains(event->pos())
+        && !urls().isEmpty()) {
         emit urlActivated(urls().first());
         event->accept();
         return;
@@ -220,7 +242,8 @@ DependencyEdgeItem::DependencyEdgeItem(const TopologyLayout::EdgePath &path, QGr
 
 QRectF DependencyEdgeItem::boundingRect() const
 {
-    return m_curve.boundingRect().united(QRectF(m_path.labelPos - QPointF(60, 12), QSizeF(120, 24)))
+    return m_curve.boundingRect()
+        .united(QRectF(m_path.labelPos - QPointF(60, 12), QSizeF(120, 24)))
         .adjusted(-8, -8, 8, 8);
 }
 
@@ -235,7 +258,8 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QColor color = m_satisfied ? palette.color(QPalette::Mid) : QColor(0xD5, 0x5E, 0x00);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, m_satisfied ? 1.5 : 2.2, m_satisfied ? Qt::SolidLine : Qt::DashLine));
+    painter->setPen(
+        QPen(color, m_satisfied ? 1.5 : 2.2, m_satisfied ? Qt::SolidLine : Qt::DashLine));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_curve);
     // Arrow head at the dependency.
@@ -328,8 +352,9 @@ void TopologyView::build(const TopologyLayout &layout)
     const QPalette palette = this->palette();
     m_scene->setPalette(palette);
     for (auto it = layout.clusters.cbegin(); it != layout.clusters.cend(); ++it) {
-        auto *rect = m_scene->addRect(it.value(), QPen(palette.color(QPalette::Mid), 1, Qt::DotLine),
-                                      palette.color(QPalette::AlternateBase));
+        auto *rect =
+            m_scene->addRect(it.value(), QPen(palette.color(QPalette::Mid), 1, Qt::DotLine),
+                             palette.color(QPalette::AlternateBase));
         rect->setZValue(-2);
         auto *label = m_scene->addSimpleText(it.key());
         label->setBrush(palette.color(QPalette::PlaceholderText));

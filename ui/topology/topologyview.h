@@ -7,9 +7,9 @@
 
 #include <QFutureWatcher>
 #include <QGraphicsObject>
-#include <QPainterPath>
 #include <QGraphicsView>
 #include <QHash>
+#include <QPainterPath>
 
 class QGraphicsScene;
 
@@ -84,8 +84,8 @@ public:
     QRectF rect() const { return m_rect; }
     void setState(const Core::ServiceState &state);
     const Core::ServiceState &state() const { return m_state; }
-    QString stateText() const;  // "healthy", "exited (137)"
-    QString symbol() const;     // a shape per state, readable without colour
+    QString stateText() const;   // "healthy", "exited (137)"
+    QString symbol() const;      // a shape per state, readable without colour
     QString explanation() const; // the hover text
     QStringList urls() const;    // http links of the published ports
 

@@ -33,13 +33,14 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
         m_tray = new QSystemTrayIcon(iconFor(Overall::Idle), this);
         m_tray->setContextMenu(m_menu);
         m_tray->setToolTip(tr("DevDock"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
-            if (r == QSystemTrayIcon::Trigger && m_window) {
-                m_window->showNormal();
-                m_window->raise();
-                m_window->activateWindow();
-            }
-        });
+        connect(m_tray, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason r) {
+                    if (r == QSystemTrayIcon::Trigger && m_window) {
+                        m_window->showNormal();
+                        m_window->raise();
+                        m_window->activateWindow();
+                    }
+                });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
             if (m_window) {
                 m_window->showNormal();
@@ -165,12 +166,11 @@ void TrayController::rebuildMenu()
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             up += s.isUp() ? 1 : 0;
         }
-        m_tray->setToolTip(session->isLoaded()
-                               ? tr("DevDock · %1: %2 of %3 services up")
-                                     .arg(session->project().name)
-                                     .arg(up)
-                                     .arg(m_services.size())
-                               : tr("DevDock"));
+        m_tray->setToolTip(session->isLoaded() ? tr("DevDock · %1: %2 of %3 services up")
+                                                     .arg(session->project().name)
+                                                     .arg(up)
+                                                     .arg(m_services.size())
+                                               : tr("DevDock"));
     }
 }
 
@@ -195,8 +195,9 @@ bool TrayController::notify(const Core::ServiceAlert &alert)
                               : tr("%1 is unhealthy").arg(alert.service);
     if (m_tray) {
         m_tray->showMessage(title, alert.message,
-                            alert.kind == Core::ServiceAlert::Kind::Exited ? QSystemTrayIcon::Critical
-                                                                           : QSystemTrayIcon::Warning,
+                            alert.kind == Core::ServiceAlert::Kind::Exited
+                                ? QSystemTrayIcon::Critical
+                                : QSystemTrayIcon::Warning,
                             10000);
     }
     emit notified(alert.service, alert.message);
