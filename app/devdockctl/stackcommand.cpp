@@ -8,6 +8,9 @@
 #include "engine/engineclient.h"
 #include "engine/logstream.h"
 #include "env/secretstore.h"
+#include "logs/ansi.h"
+#include "logs/logsearch.h"
+#include "logs/projectlogs.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
@@ -20,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <memory>
 
@@ -56,7 +60,8 @@ QByteArray usageFor(const QString &command)
     }
     if (command == u"logs") {
         return "Usage: devdockctl logs [-f|--follow] [--tail N] [--since T] [--timestamps] "
-               "[--no-prefix] [SERVICE...]\n";
+               "[--no-prefix] [--grep PATTERN [--regex] [--case-sensitive]] [--raw] [SERVICE...]\n"
+               "Escape sequences are removed unless --raw asks for the bytes as they are.\n";
     }
     if (command == u"doctor") {
         return "Usage: devdockctl doctor ports [--json]\n";
@@ -323,102 +328,81 @@ int cmdWatch(Stack &stack, bool json)
 
 // --- logs --------------------------------------------------------------------------------
 
-struct LogFollower
+// Logs through the same pipeline as the window: one LogStore per container, merged; escape
+// sequences never reach the terminal unless --raw asks for the bytes as they are.
+struct LogPrinter
 {
-    Stack *stack = nullptr;
-    QStringList services;
-    LogOptions options;
+    ProjectLogs *logs = nullptr;
+    LogQuery grep;
+    QRegularExpression grepRe;
     bool prefix = true;
+    bool raw = false;
+    bool timestamps = false;
     int width = 0;
-    QHash<QString, LogStream *> streams;     // container id -> open stream
-    QHash<QString, QDateTime> attachedStart; // container id -> StartedAt of the attached run
-    QHash<QString, QByteArray> partial;      // container id -> incomplete line
-    int open = 0;
-    bool loaded = false;
+    qint64 printed = 0;
 
-    QString label(const ContainerState &c) const
+    bool matches(const LogLine &line) const
     {
-        return c.oneoff ? c.name : c.service + QLatin1Char('-') + QString::number(c.number);
-    }
-
-    void emitLines(const QString &id, const QString &label, QByteArrayView bytes)
-    {
-        QByteArray &buffer = partial[id];
-        buffer.append(bytes.data(), bytes.size());
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype nl = buffer.indexOf('\n', start);
-            if (nl < 0) {
-                break;
-            }
-            if (prefix) {
-                Output::out(QByteArray(pad(label, width).toUtf8() + "  | "));
-            }
-            Output::out(QByteArrayView(buffer.constData() + start, nl - start + 1));
-            start = nl + 1;
+        if (grep.isEmpty()) {
+            return true;
         }
-        buffer.remove(0, start);
+        const QString text = parseAnsi(line.bytes).text;
+        return grep.regex ? grepRe.match(text).hasMatch()
+                          : text.contains(grep.pattern, grep.caseSensitive ? Qt::CaseSensitive
+                                                                           : Qt::CaseInsensitive);
     }
 
-    void attach(const ContainerState &c)
+    void print(const ProjectLogs::Ref &ref)
     {
-        if (streams.contains(c.id)) {
+        const LogLine line = logs->line(ref);
+        if (!line.isValid() || !matches(line)) {
             return;
         }
-        LogOptions o = options;
-        if (attachedStart.contains(c.id)) {
-            // Re-attach after a restart: from the new start, nothing twice.
-            o.tail.clear();
-            o.since = QString::number(c.startedAt.toMSecsSinceEpoch() / 1000.0, 'f', 3);
+        QByteArray out;
+        if (prefix) {
+            out += pad(logs->source(ref.source).label, width).toUtf8() + "  | ";
         }
-        attachedStart.insert(c.id, c.startedAt);
-        auto *stream = new LogStream(stack->client.get(), c.id, o, stack->controller.get());
-        streams.insert(c.id, stream);
-        ++open;
-        const QString id = c.id;
-        const QString name = label(c);
-        stream->setSink([this, id, name](FrameDemuxer::Stream, QByteArrayView bytes) {
-            emitLines(id, name, bytes);
-        });
-        QObject::connect(stream, &LogStream::finished, stream,
-                         [this, id, name, stream](const Result<void> &r) {
-                             streams.remove(id);
-                             stream->deleteLater();
-                             const QByteArray rest = partial.take(id);
-                             if (!rest.isEmpty()) {
-                                 emitLines(id, name, QByteArray(rest + '\n'));
-                             }
-                             if (!r && r.error().code != Error::Code::NotFound) {
-                                 Output::errLine(QStringLiteral("devdockctl: logs of ") + name
-                                                 + QStringLiteral(": ") + r.error().message);
-                             }
-                             Output::flush();
-                             if (--open == 0 && !options.follow) {
-                                 stack->finish(Success);
-                             }
-                         });
-        stream->start();
+        if (timestamps && line.timestampNs > 0) {
+            out += QDateTime::fromMSecsSinceEpoch(line.timestampNs / 1000000, Qt::UTC)
+                       .toString(Qt::ISODateWithMs)
+                       .toUtf8()
+                   + ' ';
+        }
+        out += raw ? QByteArray(line.bytes.data(), line.bytes.size()) : stripAnsi(line.bytes);
+        out += '\n';
+        Output::out(out);
     }
 
-    void sync(const QList<ServiceState> &states)
+    // Following: in arrival order, as lines come.
+    void printNew()
     {
-        for (const ServiceState &s : states) {
-            if (!services.isEmpty() && !services.contains(s.name)) {
-                continue;
-            }
-            for (const ContainerState &c : s.containers + s.oneoffs) {
-                const bool running = c.engineState == u"running";
-                const bool restarted =
-                    attachedStart.contains(c.id) && attachedStart.value(c.id) != c.startedAt;
-                if (!attachedStart.contains(c.id) || (options.follow && running && restarted)) {
-                    attach(c);
-                }
-            }
+        for (qint64 i = std::max(printed, logs->mergedFirst()); i < logs->mergedEnd(); ++i) {
+            print(logs->merged(i));
         }
+        printed = logs->mergedEnd();
+        Output::flush();
+    }
+
+    // History: every container's lines, ordered by their timestamps.
+    void printAllByTime()
+    {
+        QList<ProjectLogs::Ref> refs;
+        for (qint64 i = logs->mergedFirst(); i < logs->mergedEnd(); ++i) {
+            refs << logs->merged(i);
+        }
+        std::stable_sort(refs.begin(), refs.end(), [this](const auto &a, const auto &b) {
+            return logs->line(a).timestampNs < logs->line(b).timestampNs;
+        });
+        for (const auto &ref : std::as_const(refs)) {
+            print(ref);
+        }
+        printed = logs->mergedEnd();
+        Output::flush();
     }
 };
 
-int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options, bool prefix)
+int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options, bool prefix,
+            bool raw, const LogQuery &grep)
 {
     for (const QString &s : services) {
         if (!stack.project.service(s)) {
@@ -426,34 +410,67 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
                                     usageFor(QStringLiteral("logs")));
         }
     }
-    auto follower = std::make_shared<LogFollower>();
-    follower->stack = &stack;
-    follower->services = services;
-    follower->options = options;
-    follower->prefix = prefix;
+    auto printer = std::make_shared<LogPrinter>();
+    printer->prefix = prefix;
+    printer->raw = raw;
+    printer->timestamps = options.timestamps;
+    printer->grep = grep;
+    if (grep.regex) {
+        printer->grepRe = QRegularExpression(grep.pattern, grep.caseSensitive
+                                                               ? QRegularExpression::NoPatternOption
+                                                               : QRegularExpression::CaseInsensitiveOption);
+        if (!printer->grepRe.isValid()) {
+            return reportUsageError(QStringLiteral("--grep: %1").arg(printer->grepRe.errorString()),
+                                    usageFor(QStringLiteral("logs")));
+        }
+    }
+    auto *logs = new ProjectLogs(stack.client.get(), stack.controller.get());
+    printer->logs = logs;
+    LogOptions readOptions = options;
+    readOptions.timestamps = true;
+    logs->setOptions(readOptions);
     LiveState *live = stack.controller->liveState();
-    QObject::connect(live, &LiveState::ready, live, [&stack, live, follower] {
+    auto selected = [services](QList<ServiceState> states) {
+        if (!services.isEmpty()) {
+            states.removeIf([&](const ServiceState &s) { return !services.contains(s.name); });
+        }
+        return states;
+    };
+    QObject::connect(live, &LiveState::ready, live, [&stack, live, logs, printer, selected, options] {
         if (!live->isEngineReachable()) {
             stack.finish(reportError(live->engineError()));
             return;
         }
-        for (const ContainerState &c : live->containers()) {
-            if (follower->services.isEmpty() || follower->services.contains(c.service)) {
-                follower->width = std::max(follower->width, int(follower->label(c).size()));
+        const QList<ServiceState> states = selected(live->services());
+        for (const ServiceState &s : states) {
+            for (const ContainerState &c : s.containers + s.oneoffs) {
+                const QString label = c.oneoff ? c.name : c.service + QLatin1Char('-') + QString::number(c.number);
+                printer->width = std::max(printer->width, int(label.size()));
             }
         }
-        follower->sync(live->services());
-        if (follower->open == 0 && !follower->options.follow) {
+        logs->updateContainers(states);
+        if (logs->openStreams() == 0) {
             stack.finish(Success);
             return;
         }
-        if (follower->options.follow) {
-            QObject::connect(
-                live, &LiveState::servicesChanged, live,
-                [follower](const QList<ServiceState> &states) { follower->sync(states); });
+        if (options.follow) {
+            QObject::connect(logs, &ProjectLogs::linesAdded, logs, [printer] { printer->printNew(); });
+            QObject::connect(live, &LiveState::servicesChanged, logs,
+                             [logs, selected](const QList<ServiceState> &now) { logs->updateContainers(selected(now)); });
+        } else {
+            // Done when every stream has delivered its history.
+            QObject::connect(logs, &ProjectLogs::linesAdded, logs, [&stack, logs, printer] {
+                if (logs->openStreams() == 0) {
+                    printer->printAllByTime();
+                    stack.finish(Success);
+                }
+            });
         }
     });
-    installSignalHandlers(live, [&stack] { stack.finish(Success); });
+    installSignalHandlers(live, [&stack, printer] {
+        printer->printNew();
+        stack.finish(Success);
+    });
     live->start();
     return stack.wait();
 }
@@ -608,6 +625,12 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     const QCommandLineOption timestamps({QStringLiteral("t"), QStringLiteral("timestamps")},
                                         QStringLiteral("Timestamps"));
     const QCommandLineOption noPrefix(QStringLiteral("no-prefix"), QStringLiteral("No prefix"));
+    const QCommandLineOption grepOption(QStringLiteral("grep"), QStringLiteral("Only matching lines"),
+                                       QStringLiteral("PATTERN"));
+    const QCommandLineOption grepRegex(QStringLiteral("regex"), QStringLiteral("PATTERN is a regex"));
+    const QCommandLineOption grepCase(QStringLiteral("case-sensitive"), QStringLiteral("Match case"));
+    const QCommandLineOption rawOption(QStringLiteral("raw"),
+                                       QStringLiteral("Bytes as they are, escape sequences included"));
     parser.addOptions({help, envProfile});
     if (command == u"up") {
         parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
@@ -623,7 +646,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                || command == u"projects") {
         parser.addOption(json);
     } else if (command == u"logs") {
-        parser.addOptions({follow, tail, since, timestamps, noPrefix});
+        parser.addOptions({follow, tail, since, timestamps, noPrefix, grepOption, grepRegex, grepCase,
+                           rawOption});
     }
     if (!parser.parse(QStringList{QStringLiteral("devdockctl ") + command} + arguments.mid(1))) {
         return reportUsageError(parser.errorText(), usageFor(command));
@@ -697,7 +721,9 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         return cmdWatch(stack, parser.isSet(json));
     }
     if (command == u"logs") {
-        return cmdLogs(stack, positional, logOptions, !parser.isSet(noPrefix));
+        return cmdLogs(stack, positional, logOptions, !parser.isSet(noPrefix), parser.isSet(rawOption),
+                       LogQuery{parser.value(grepOption), parser.isSet(grepRegex),
+                                parser.isSet(grepCase)});
     }
     if (command == u"doctor") {
         return cmdDoctorPorts(stack, parser.isSet(json));
