@@ -163,6 +163,14 @@
     </message>
 </context>
 <context>
+    <name>DevDock::Core::ProjectLogs</name>
+    <message>
+        <location filename="../core/logs/projectlogs.cpp" line="120"/>
+        <source>── %1 restarted at %2 ──</source>
+        <translation>── %1 neu gestartet um %2 ──</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Core::ServiceState</name>
     <message>
         <location filename="../core/stack/servicestate.cpp" line="132"/>
