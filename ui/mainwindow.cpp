@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "details/servicedetailspanel.h"
+#include "logs/logpanel.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
 #include "services/containerlistmodel.h"
@@ -13,6 +14,7 @@
 #include "engine/containerwatcher.h"
 #include "engine/engineclient.h"
 #include "env/envprofile.h"
+#include "logs/projectlogs.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
@@ -198,6 +200,12 @@ void MainWindow::buildProjectUi()
     m_tabs->addTab(m_servicesView, tr("&Services"));
     m_tabs->addTab(m_portsView, tr("&Ports"));
     m_tabs->addTab(m_view, tr("&Containers"));
+    m_logsTab = new QWidget(this);
+    m_logsTab->setObjectName(QStringLiteral("logsTab"));
+    m_logsTab->setAccessibleName(tr("Logs"));
+    new QVBoxLayout(m_logsTab);
+    m_logsTab->layout()->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_logsTab, tr("&Logs"));
     // Stats stream only while the services table is on screen.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView);
@@ -509,6 +517,19 @@ void MainWindow::onProjectLoaded()
     m_projectError->hide();
     m_topology->setProject(project);
     m_portModel->setProject(project);
+    // A fresh log pipeline per project: the last 1000 lines of each container, then following.
+    delete m_logPanel;
+    delete m_logs;
+    m_logs = new Core::ProjectLogs(m_client, this);
+    Core::LogOptions logOptions;
+    logOptions.follow = true;
+    logOptions.tail = QStringLiteral("1000");
+    m_logs->setOptions(logOptions);
+    m_logPanel = new LogPanel(m_logs, m_logsTab);
+    m_logsTab->layout()->addWidget(m_logPanel);
+    if (m_session->liveState()->isKnown()) {
+        m_logs->updateContainers(m_session->liveState()->services());
+    }
     QStringList secretKeys;
     if (auto profile = Core::EnvProfile::load(m_session->directory(), m_session->envProfile())) {
         secretKeys = profile->secretKeys();
@@ -549,6 +570,9 @@ void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
     m_topology->setServices(services);
     m_portModel->setServices(services);
     m_details->updateServices(services);
+    if (m_logs) {
+        m_logs->updateContainers(services);
+    }
     m_stats->setServices(services);
     int up = 0;
     for (const Core::ServiceState &s : services) {
@@ -581,6 +605,15 @@ void MainWindow::selectService(const QString &service)
         }
     }
     updateActions();
+}
+
+void MainWindow::showLogs(const QString &service)
+{
+    if (!m_logPanel) {
+        return;
+    }
+    m_tabs->setCurrentWidget(m_logsTab);
+    m_logPanel->showOnly(service);
 }
 
 void MainWindow::updateActions()
@@ -641,11 +674,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.addAction(tr("Rebuild only this service"), this,
                    [controller, service] { controller->rebuild(service); });
     menu.addSeparator();
-    QAction *logs = menu.addAction(tr("Open logs"), this, [this, container] {
-        openInTerminal({QStringLiteral("docker"), QStringLiteral("logs"), QStringLiteral("-f"),
-                        QStringLiteral("--tail"), QStringLiteral("200"), container});
-    });
-    logs->setEnabled(!container.isEmpty());
+    menu.addAction(tr("Open logs"), this, [this, service] { showLogs(service); });
     for (const PortRow &row : m_portModel->rows()) {
         if (row.request.service == service && !row.url.isEmpty()) {
             menu.addAction(tr("Open %1").arg(row.url), this,

@@ -20,6 +20,7 @@ namespace DevDock::Core {
 class EngineClient;
 class ContainerWatcher;
 class ProjectSession;
+class ProjectLogs;
 struct DiscoveredProject;
 } // namespace DevDock::Core
 
@@ -30,6 +31,7 @@ class OperationPanel;
 class PortListModel;
 class ServiceDetailsPanel;
 class ServiceListModel;
+class LogPanel;
 class StatsCollector;
 class TopologyView;
 
@@ -54,6 +56,9 @@ public:
     ServiceDetailsPanel *detailsPanel() const { return m_details; }
     StatsCollector *statsCollector() const { return m_stats; }
     QTabWidget *tabs() const { return m_tabs; }
+    LogPanel *logPanel() const { return m_logPanel; }
+    // Shows the logs of one service (empty: every service, merged).
+    void showLogs(const QString &service);
     // The service the user has selected (graph or table), or empty.
     QString selectedService() const { return m_selected; }
     void selectService(const QString &service);
@@ -113,6 +118,9 @@ private:
     ServiceDetailsPanel *m_details;
     StatsCollector *m_stats;
     QLabel *m_totalsLabel;
+    Core::ProjectLogs *m_logs = nullptr;
+    LogPanel *m_logPanel = nullptr;
+    QWidget *m_logsTab = nullptr;
     QComboBox *m_envProfile;
     QToolButton *m_composeProfiles;
     QMenu *m_recentMenu = nullptr;
