@@ -9,7 +9,7 @@ bash scripts/setup.sh >/dev/null
 engine=$(bash scripts/dockerd.sh ensure)
 trap '[ "$engine" = started ] && bash scripts/dockerd.sh stop' EXIT
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target devdockctl >/dev/null
+cmake --build --preset dev --target devdockctl bench_logs >/dev/null
 for bench in tests/bench/bench_*.sh; do
     echo "== $bench"
     bash "$bench"

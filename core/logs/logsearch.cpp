@@ -26,6 +26,60 @@ bool isPlainAscii(QByteArrayView bytes)
     return true;
 }
 
+char lowerAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+}
+
+// ASCII case-insensitive search without copying the haystack; `needle` is lower case.
+bool containsFolded(QByteArrayView haystack, QByteArrayView needle)
+{
+    if (needle.isEmpty()) {
+        return true;
+    }
+    const char first = needle.at(0);
+    const char firstUpper = first >= 'a' && first <= 'z' ? char(first - 32) : first;
+    const qsizetype last = haystack.size() - needle.size();
+    for (qsizetype i = 0; i <= last; ++i) {
+        const char c = haystack.at(i);
+        if (c != first && c != firstUpper) {
+            continue;
+        }
+        qsizetype j = 1;
+        while (j < needle.size() && lowerAscii(haystack.at(i + j)) == needle.at(j)) {
+            ++j;
+        }
+        if (j == needle.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A literal every match of `pattern` must contain: its leading characters up to the first
+// special one, when the pattern has no alternation. Lines without it are skipped before the
+// regular expression runs.
+QByteArray requiredLiteral(const QString &pattern)
+{
+    if (pattern.contains(QLatin1Char('|'))) {
+        return {};
+    }
+    QString literal;
+    for (const QChar c : pattern) {
+        if (QStringLiteral("\\.[]()*+?{}^$").contains(c)) {
+            break;
+        }
+        literal += c;
+    }
+    // A quantifier after the last literal character makes that character optional.
+    const qsizetype next = literal.size();
+    if (next < pattern.size() && QStringLiteral("*?{").contains(pattern.at(next))) {
+        literal.chop(1);
+    }
+    const QByteArray bytes = literal.toUtf8();
+    return bytes.size() >= 3 && isPlainAscii(bytes) ? bytes : QByteArray();
+}
+
 } // namespace
 
 Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQuery &query,
@@ -50,6 +104,8 @@ Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQu
     }
     // Plain searches over ASCII lines compare bytes: no decoding for the common case.
     const QByteArray needle = query.pattern.toUtf8();
+    const QByteArray literal = query.regex ? requiredLiteral(query.pattern) : QByteArray();
+    const QByteArray lowerLiteral = literal.toLower();
     const bool asciiNeedle = isPlainAscii(needle);
     const QByteArray lowerNeedle = needle.toLower();
     qint64 visited = 0;
@@ -60,14 +116,16 @@ Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQu
             return;
         }
         bool hit = false;
-        if (!query.regex && asciiNeedle && isPlainAscii(line.bytes)) {
-            if (query.caseSensitive) {
-                hit = line.bytes.indexOf(needle) >= 0;
-            } else {
-                hit = QByteArray(line.bytes.data(), line.bytes.size()).toLower().indexOf(lowerNeedle) >= 0;
-            }
+        const bool plain = isPlainAscii(line.bytes);
+        if (!query.regex && asciiNeedle && plain) {
+            hit = query.caseSensitive ? line.bytes.indexOf(needle) >= 0
+                                      : containsFolded(line.bytes, lowerNeedle);
+        } else if (query.regex && plain && !literal.isEmpty()
+                   && !(query.caseSensitive ? line.bytes.indexOf(literal) >= 0
+                                            : containsFolded(line.bytes, lowerLiteral))) {
+            hit = false; // cannot match: the literal every match needs is not there
         } else {
-            const QString text = parseAnsi(line.bytes).text;
+            const QString text = plain ? QString::fromLatin1(line.bytes) : parseAnsi(line.bytes).text;
             hit = query.regex ? re.match(text).hasMatch() : text.contains(query.pattern, cs);
         }
         if (hit) {

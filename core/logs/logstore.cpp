@@ -35,13 +35,6 @@ qint64 daysFromCivil(int y, int m, int d)
 
 } // namespace
 
-QByteArrayView LogStore::Chunk::lineBytes(qsizetype i) const
-{
-    const qsizetype start = offsets.at(i);
-    const qsizetype end = i + 1 < offsets.size() ? offsets.at(i + 1) : data.size();
-    return QByteArrayView(data.constData() + start, end - start);
-}
-
 qint64 LogStore::parseTimestamp(QByteArrayView t)
 {
     // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
@@ -105,24 +98,28 @@ qint64 LogStore::firstSeq() const
     if (!m_sealed.empty()) {
         return m_sealed.front()->firstSeq;
     }
-    return m_open.offsets.isEmpty() ? m_nextSeq : m_open.firstSeq;
+    return m_open.offsets.empty() ? m_nextSeq : m_open.firstSeq;
 }
 
 void LogStore::appendLine(quint8 stream, QByteArrayView bytes, qint64 timestampNs)
 {
-    if (m_open.offsets.isEmpty()) {
+    if (m_open.offsets.empty()) {
         m_open.firstSeq = m_nextSeq;
-    } else if (m_open.data.size() + bytes.size() > ChunkBytes || m_open.lineCount() >= ChunkLines) {
+    } else if (qsizetype(m_open.data.size()) + bytes.size() > ChunkBytes
+               || m_open.lineCount() >= ChunkLines) {
         seal();
         m_open.firstSeq = m_nextSeq;
     }
-    if (m_open.data.isEmpty() && m_open.data.capacity() < ChunkBytes) {
-        m_open.data.reserve(std::max<qsizetype>(ChunkBytes, bytes.size()));
+    if (m_open.offsets.empty()) {
+        m_open.data.reserve(size_t(std::max<qsizetype>(ChunkBytes, bytes.size())));
+        m_open.offsets.reserve(ChunkLines);
+        m_open.times.reserve(ChunkLines);
+        m_open.streams.reserve(ChunkLines);
     }
-    m_open.offsets.append(quint32(m_open.data.size()));
-    m_open.data.append(bytes.data(), bytes.size());
-    m_open.times.append(timestampNs);
-    m_open.streams.append(char(stream));
+    m_open.offsets.push_back(quint32(m_open.data.size()));
+    m_open.data.insert(m_open.data.end(), bytes.data(), bytes.data() + bytes.size());
+    m_open.times.push_back(timestampNs);
+    m_open.streams.push_back(stream);
     m_bytes += bytes.size();
     ++m_nextSeq;
     if (m_nextSeq - firstSeq() > m_limits.maxLines || m_bytes > m_limits.maxBytes) {
@@ -140,10 +137,34 @@ void LogStore::appendBytes(quint8 stream, QByteArrayView bytes, bool timestamps)
         qint64 ts = 0;
         if (timestamps) {
             const qsizetype space = line.indexOf(' ');
-            if (space > 0 && (ts = parseTimestamp(line.first(space))) != 0) {
-                line = line.sliced(space + 1);
-            } else if (space < 0 && (ts = parseTimestamp(line)) != 0) {
-                line = {};
+            const QByteArrayView stamp = space < 0 ? line : line.first(space);
+            // Lines of the same second share the date and time: parse those once.
+            if (stamp.size() > 20 && stamp.at(19) == '.' && stamp.endsWith('Z')
+                && m_lastStampPrefix.size() == 19 && stamp.first(19) == m_lastStampPrefix) {
+                qint64 nanos = 0;
+                int n = 0;
+                for (qsizetype i = 20; i < stamp.size() - 1 && n < 9; ++i, ++n) {
+                    const char c = stamp.at(i);
+                    if (c < '0' || c > '9') {
+                        nanos = -1;
+                        break;
+                    }
+                    nanos = nanos * 10 + (c - '0');
+                }
+                if (nanos >= 0) {
+                    for (; n < 9; ++n) {
+                        nanos *= 10;
+                    }
+                    ts = m_lastStampSeconds + nanos;
+                }
+            }
+            if (ts == 0 && (ts = parseTimestamp(stamp)) != 0 && stamp.size() > 20
+                && stamp.at(19) == '.' && stamp.endsWith('Z')) {
+                m_lastStampPrefix = stamp.first(19).toByteArray();
+                m_lastStampSeconds = ts - ts % 1000000000;
+            }
+            if (ts != 0) {
+                line = space < 0 ? QByteArrayView() : line.sliced(space + 1);
             }
         }
         appendLine(stream, line, ts);
@@ -178,10 +199,10 @@ void LogStore::flushPartial()
 
 void LogStore::seal()
 {
-    if (m_open.offsets.isEmpty()) {
+    if (m_open.offsets.empty()) {
         return;
     }
-    m_open.data.squeeze();
+    // No shrinking: a chunk seals when the next line would not fit, so little capacity is left.
     m_sealed.push_back(std::make_shared<const Chunk>(std::move(m_open)));
     m_open = Chunk{};
 }
@@ -196,10 +217,10 @@ void LogStore::evict()
             }
             seal();
         }
-        if (m_sealed.size() == 1 && m_open.offsets.isEmpty()) {
+        if (m_sealed.size() == 1 && m_open.offsets.empty()) {
             return; // only the newest chunk is left: keep it
         }
-        m_bytes -= m_sealed.front()->data.size();
+        m_bytes -= qint64(m_sealed.front()->data.size());
         m_sealed.pop_front();
     }
 }
@@ -209,9 +230,9 @@ LogLine LogStore::line(qint64 seq) const
     if (seq < firstSeq() || seq >= m_nextSeq) {
         return {};
     }
-    if (!m_open.offsets.isEmpty() && seq >= m_open.firstSeq) {
+    if (!m_open.offsets.empty() && seq >= m_open.firstSeq) {
         const qsizetype i = seq - m_open.firstSeq;
-        return {seq, m_open.times.at(i), quint8(m_open.streams.at(i)), m_open.lineBytes(i)};
+        return {seq, m_open.times[size_t(i)], m_open.streams[size_t(i)], m_open.lineBytes(i)};
     }
     const auto it = std::upper_bound(m_sealed.begin(), m_sealed.end(), seq,
                                      [](qint64 s, const std::shared_ptr<const Chunk> &c) {
@@ -219,14 +240,14 @@ LogLine LogStore::line(qint64 seq) const
                                      });
     const Chunk &chunk = **std::prev(it);
     const qsizetype i = seq - chunk.firstSeq;
-    return {seq, chunk.times.at(i), quint8(chunk.streams.at(i)), chunk.lineBytes(i)};
+    return {seq, chunk.times[size_t(i)], chunk.streams[size_t(i)], chunk.lineBytes(i)};
 }
 
 LogStore::Snapshot LogStore::snapshot() const
 {
     Snapshot snapshot;
     snapshot.m_chunks.assign(m_sealed.begin(), m_sealed.end());
-    if (!m_open.offsets.isEmpty()) {
+    if (!m_open.offsets.empty()) {
         snapshot.m_chunks.push_back(std::make_shared<const Chunk>(m_open)); // a copy of the tail
     }
     return snapshot;
@@ -266,7 +287,7 @@ LogLine LogStore::Snapshot::line(qint64 seq) const
     if (i >= chunk.lineCount()) {
         return {};
     }
-    return {seq, chunk.times.at(i), quint8(chunk.streams.at(i)), chunk.lineBytes(i)};
+    return {seq, chunk.times[size_t(i)], chunk.streams[size_t(i)], chunk.lineBytes(i)};
 }
 
 } // namespace DevDock::Core
