@@ -132,6 +132,16 @@ void TestLogPanel::follow_pausesOnScrollUp_resumesAtEnd()
     QVERIFY(panel.view()->isFollowing());
     QVERIFY(panel.view()->isAtTail());
     QCOMPARE(panel.view()->shownText(panel.rows()->count() - 1), QString("line 2999"));
+    // Wrapped long lines while following: the newest line is still drawn, at the bottom.
+    panel.view()->setWrap(true);
+    for (int i = 0; i < 50; ++i) {
+        logs.ingest(s, 1, "long " + QByteArray(600, 'x') + " " + QByteArray::number(i) + "\n", false);
+    }
+    QTest::qWait(100);
+    panel.view()->viewport()->grab();
+    QVERIFY(panel.view()->isFollowing());
+    QCOMPARE(panel.view()->paintedRows().second, panel.rows()->count() - 1);
+    QVERIFY(panel.view()->paintedRows().first > panel.rows()->count() - 20);
 }
 
 void TestLogPanel::perServiceToggles_levelFilter_marker()

@@ -216,7 +216,34 @@ void LogView::paintEvent(QPaintEvent *)
     }
     const qint64 selFrom = std::min(m_anchor, m_cursor);
     const qint64 selTo = std::max(m_anchor, m_cursor);
-    for (qint64 row = topRow(); row < rows && y < viewport()->height(); ++row) {
+    qint64 firstRow = topRow();
+    if (m_wrap && m_follow && rows > 0) {
+        // Following with wrapped lines: the newest line must be whole at the bottom, so walk
+        // back from it until the viewport is full.
+        const int textX = 4 + (m_timestamps ? fm.horizontalAdvance(QStringLiteral("00:00:00.000 ")) : 0)
+                          + labelWidth;
+        const int available = std::max(40, width - textX - 4);
+        int filled = 0;
+        firstRow = rows;
+        while (firstRow > 0) {
+            const Core::LogLine line = m_logs->line(m_rows->ref(firstRow - 1));
+            int lines = 1;
+            if (line.isValid() && line.stream != Core::ProjectLogs::MarkerStream) {
+                const int textWidth = fm.horizontalAdvance(Core::parseAnsi(line.bytes.first(
+                                                               std::min<qsizetype>(line.bytes.size(), 4096))).text);
+                lines = std::max(1, (textWidth + available - 1) / available);
+            }
+            if (filled + lines * h > viewport()->height() && firstRow < rows) {
+                break;
+            }
+            filled += lines * h;
+            --firstRow;
+        }
+    }
+    m_paintedFirst = firstRow;
+    m_paintedLast = firstRow - 1;
+    for (qint64 row = firstRow; row < rows && y < viewport()->height(); ++row) {
+        m_paintedLast = row;
         const Core::ProjectLogs::Ref ref = m_rows->ref(row);
         const qint64 merged = m_rows->mergedIndex(row);
         const Core::LogLine line = m_logs->line(ref);

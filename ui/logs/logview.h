@@ -35,6 +35,8 @@ public:
     void rowsChanged(qint64 droppedAtFront);
     QStringList selectedTexts() const;
     QString shownText(qint64 row) const; // without escapes
+    // The rows the last paint drew, first and last, wholly or in part.
+    QPair<qint64, qint64> paintedRows() const { return {m_paintedFirst, m_paintedLast}; }
 
     // A colour-blind-safe colour for source `index` (Okabe-Ito, then darker variants).
     static QColor sourceColor(int index);
@@ -68,6 +70,8 @@ private:
     bool m_labels = true;
     bool m_follow = true;
     bool m_adjusting = false;
+    qint64 m_paintedFirst = -1;
+    qint64 m_paintedLast = -1;
 };
 
 } // namespace DevDock::Ui
