@@ -110,6 +110,16 @@ void LogStore::appendLine(quint8 stream, QByteArrayView bytes, qint64 timestampN
         seal();
         m_open.firstSeq = m_nextSeq;
     }
+    if (m_open.offsets.empty() && m_open.data.capacity() == 0 && !m_spare.empty()) {
+        const qint64 first = m_open.firstSeq;
+        m_open = std::move(m_spare.back()); // capacity kept, contents cleared below
+        m_spare.pop_back();
+        m_open.data.clear();
+        m_open.offsets.clear();
+        m_open.times.clear();
+        m_open.streams.clear();
+        m_open.firstSeq = first;
+    }
     if (m_open.offsets.empty()) {
         m_open.data.reserve(size_t(std::max<qsizetype>(ChunkBytes, bytes.size())));
         m_open.offsets.reserve(ChunkLines);
@@ -203,7 +213,7 @@ void LogStore::seal()
         return;
     }
     // No shrinking: a chunk seals when the next line would not fit, so little capacity is left.
-    m_sealed.push_back(std::make_shared<const Chunk>(std::move(m_open)));
+    m_sealed.push_back(std::make_shared<Chunk>(std::move(m_open)));
     m_open = Chunk{};
 }
 
@@ -221,6 +231,10 @@ void LogStore::evict()
             return; // only the newest chunk is left: keep it
         }
         m_bytes -= qint64(m_sealed.front()->data.size());
+        if (m_sealed.front().use_count() == 1 && m_spare.size() < 2
+            && m_sealed.front()->data.capacity() <= size_t(ChunkBytes)) {
+            m_spare.push_back(std::move(*m_sealed.front()));
+        }
         m_sealed.pop_front();
     }
 }
@@ -235,7 +249,7 @@ LogLine LogStore::line(qint64 seq) const
         return {seq, m_open.times[size_t(i)], m_open.streams[size_t(i)], m_open.lineBytes(i)};
     }
     const auto it = std::upper_bound(m_sealed.begin(), m_sealed.end(), seq,
-                                     [](qint64 s, const std::shared_ptr<const Chunk> &c) {
+                                     [](qint64 s, const std::shared_ptr<Chunk> &c) {
                                          return s < c->firstSeq;
                                      });
     const Chunk &chunk = **std::prev(it);
@@ -257,6 +271,7 @@ void LogStore::clear()
 {
     m_sealed.clear();
     m_open = Chunk{};
+    m_spare.clear();
     m_bytes = 0;
     for (QByteArray &p : m_partial) {
         p.clear();

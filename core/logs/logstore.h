@@ -111,8 +111,11 @@ private:
     void evict();
 
     Limits m_limits;
-    std::deque<std::shared_ptr<const Chunk>> m_sealed;
+    std::deque<std::shared_ptr<Chunk>> m_sealed;
     Chunk m_open;
+    // Evicted chunks no snapshot holds any more: their memory is reused for new lines, so a
+    // store at its cap allocates (and faults in) nothing new.
+    std::vector<Chunk> m_spare;
     QByteArray m_partial[3];
     qint64 m_nextSeq = 0;
     qint64 m_bytes = 0;
