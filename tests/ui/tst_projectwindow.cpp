@@ -8,6 +8,8 @@
 #include "../common/dockertest.h"
 
 #include "details/servicedetailspanel.h"
+#include "logs/logpanel.h"
+#include "logs/logview.h"
 #include "engine/engineclient.h"
 #include "mainwindow.h"
 #include "operations/operationpanel.h"
@@ -207,6 +209,17 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QVERIFY(totals && totals->text().contains("MB"));
     window.tabs()->setCurrentWidget(graph);
     QCOMPARE(window.statsCollector()->streamCount(), 0);
+
+    // The logs of one service, from the context menu's "Open logs": its lines only, following.
+    window.showLogs("backend");
+    QVERIFY(window.logPanel());
+    QVERIFY(waitUntil([&] { return window.logPanel()->rows()->count() >= 3; }, 15000));
+    for (qint64 row = 0; row < window.logPanel()->rows()->count(); ++row) {
+        const QString text = window.logPanel()->view()->shownText(row);
+        QVERIFY2(text.contains("backend"), qPrintable(text));
+    }
+    QVERIFY(window.logPanel()->view()->isFollowing());
+    window.tabs()->setCurrentWidget(graph);
 
     // A container killed outside DevDock: its node turns exited, and a notification says so.
     QCOMPARE(docker({"kill", QString(kProject) + "-worker-1"}).exitCode, 0);
