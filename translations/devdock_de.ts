@@ -98,12 +98,12 @@
 <context>
     <name>DevDock::Core::LogSearch</name>
     <message>
-        <location filename="../core/logs/logsearch.cpp" line="46"/>
+        <location filename="../core/logs/logsearch.cpp" line="95"/>
         <source>The regular expression is not valid: %1</source>
         <translation>Der reguläre Ausdruck ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../core/logs/logsearch.cpp" line="47"/>
+        <location filename="../core/logs/logsearch.cpp" line="96"/>
         <source>Check the pattern, or switch regex off to search for the text.</source>
         <translation>Prüfen Sie das Muster, oder schalten Sie Regex aus, um nach dem Text zu suchen.</translation>
     </message>
@@ -431,207 +431,207 @@
 <context>
     <name>DevDock::Ui::LogPanel</name>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="114"/>
+        <location filename="../ui/logs/logpanel.cpp" line="80"/>
         <source>Regex</source>
         <translation>Regex</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="115"/>
+        <location filename="../ui/logs/logpanel.cpp" line="81"/>
         <source>Case</source>
         <translation>Groß/klein</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="116"/>
+        <location filename="../ui/logs/logpanel.cpp" line="82"/>
         <source>Filter</source>
         <translation>Filtern</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="123"/>
+        <location filename="../ui/logs/logpanel.cpp" line="89"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="125"/>
+        <location filename="../ui/logs/logpanel.cpp" line="91"/>
         <source>Search the logs</source>
         <translation>Logs durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="126"/>
+        <location filename="../ui/logs/logpanel.cpp" line="92"/>
         <source>Search (Ctrl+F)</source>
         <translation>Suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="128"/>
+        <location filename="../ui/logs/logpanel.cpp" line="94"/>
         <source>Search with a regular expression</source>
         <translation>Mit regulärem Ausdruck suchen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="129"/>
+        <location filename="../ui/logs/logpanel.cpp" line="95"/>
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="130"/>
+        <location filename="../ui/logs/logpanel.cpp" line="96"/>
         <source>Show only matching lines</source>
         <translation>Nur passende Zeilen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="132"/>
+        <location filename="../ui/logs/logpanel.cpp" line="98"/>
         <source>Match count</source>
         <translation>Anzahl der Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="134"/>
+        <location filename="../ui/logs/logpanel.cpp" line="100"/>
         <source>Level filter</source>
         <translation>Filter nach Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="135"/>
+        <location filename="../ui/logs/logpanel.cpp" line="101"/>
         <source>All levels</source>
         <translation>Alle Stufen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="136"/>
+        <location filename="../ui/logs/logpanel.cpp" line="102"/>
         <source>Info and above</source>
         <translation>Info und höher</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="137"/>
+        <location filename="../ui/logs/logpanel.cpp" line="103"/>
         <source>Warnings and errors</source>
         <translation>Warnungen und Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="138"/>
+        <location filename="../ui/logs/logpanel.cpp" line="104"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="140"/>
+        <location filename="../ui/logs/logpanel.cpp" line="106"/>
         <source>Services shown</source>
         <translation>Gezeigte Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="141"/>
+        <location filename="../ui/logs/logpanel.cpp" line="107"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="145"/>
+        <location filename="../ui/logs/logpanel.cpp" line="111"/>
         <source>Follow new lines</source>
         <translation>Neuen Zeilen folgen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="146"/>
+        <location filename="../ui/logs/logpanel.cpp" line="112"/>
         <source>Follow</source>
         <translation>Folgen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="157"/>
+        <location filename="../ui/logs/logpanel.cpp" line="123"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="157"/>
+        <location filename="../ui/logs/logpanel.cpp" line="123"/>
         <source>Previous match</source>
         <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="158"/>
+        <location filename="../ui/logs/logpanel.cpp" line="124"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="158"/>
+        <location filename="../ui/logs/logpanel.cpp" line="124"/>
         <source>Next match</source>
         <translation>Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="160"/>
+        <location filename="../ui/logs/logpanel.cpp" line="126"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="161"/>
+        <location filename="../ui/logs/logpanel.cpp" line="127"/>
         <source>Show timestamps</source>
         <translation>Zeitstempel zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="164"/>
+        <location filename="../ui/logs/logpanel.cpp" line="130"/>
         <source>Wrap</source>
         <translation>Umbruch</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="165"/>
+        <location filename="../ui/logs/logpanel.cpp" line="131"/>
         <source>Wrap long lines</source>
         <translation>Lange Zeilen umbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="167"/>
+        <location filename="../ui/logs/logpanel.cpp" line="133"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="167"/>
+        <location filename="../ui/logs/logpanel.cpp" line="133"/>
         <source>Copy the selected lines</source>
         <translation>Die gewählten Zeilen kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="171"/>
+        <location filename="../ui/logs/logpanel.cpp" line="137"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="172"/>
+        <location filename="../ui/logs/logpanel.cpp" line="138"/>
         <source>Export the logs to a file</source>
         <translation>Die Logs in eine Datei exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="176"/>
+        <location filename="../ui/logs/logpanel.cpp" line="142"/>
         <source>Export logs</source>
         <translation>Logs exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="181"/>
+        <location filename="../ui/logs/logpanel.cpp" line="147"/>
         <source>The lines shown…</source>
         <translation>Die gezeigten Zeilen …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="182"/>
+        <location filename="../ui/logs/logpanel.cpp" line="148"/>
         <source>Everything stored…</source>
         <translation>Alles Gespeicherte …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="184"/>
+        <location filename="../ui/logs/logpanel.cpp" line="150"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="184"/>
+        <location filename="../ui/logs/logpanel.cpp" line="150"/>
         <source>Clear the logs</source>
         <translation>Die Logs leeren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="232"/>
+        <location filename="../ui/logs/logpanel.cpp" line="198"/>
         <source>The whole line (%1 MB)</source>
         <translation>Die ganze Zeile (%1 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="234"/>
+        <location filename="../ui/logs/logpanel.cpp" line="200"/>
         <source>The whole line</source>
         <translation>Die ganze Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="388"/>
+        <location filename="../ui/logs/logpanel.cpp" line="354"/>
         <source>searching …</source>
         <translation>suche …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="405"/>
+        <location filename="../ui/logs/logpanel.cpp" line="371"/>
         <source>no matches</source>
         <translation>keine Treffer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/logs/logpanel.cpp" line="408"/>
+        <location filename="../ui/logs/logpanel.cpp" line="374"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -639,7 +639,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="409"/>
+        <location filename="../ui/logs/logpanel.cpp" line="375"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -1603,13 +1603,8 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>%1 … (%2 MB insgesamt; Doppelklick zeigt die ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="53"/>
-        <source>The regular expression is not valid: %1</source>
-        <translation>Der reguläre Ausdruck ist ungültig: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/logs/logpanel.cpp" line="466"/>
-        <location filename="../ui/logs/logpanel.cpp" line="486"/>
+        <location filename="../ui/logs/logpanel.cpp" line="432"/>
+        <location filename="../ui/logs/logpanel.cpp" line="452"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>

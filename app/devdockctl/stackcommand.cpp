@@ -333,24 +333,14 @@ int cmdWatch(Stack &stack, bool json)
 struct LogPrinter
 {
     ProjectLogs *logs = nullptr;
-    LogQuery grep;
-    QRegularExpression grepRe;
+    std::optional<LineMatcher> grep;
     bool prefix = true;
     bool raw = false;
     bool timestamps = false;
     int width = 0;
     qint64 printed = 0;
 
-    bool matches(const LogLine &line) const
-    {
-        if (grep.isEmpty()) {
-            return true;
-        }
-        const QString text = parseAnsi(line.bytes).text;
-        return grep.regex ? grepRe.match(text).hasMatch()
-                          : text.contains(grep.pattern, grep.caseSensitive ? Qt::CaseSensitive
-                                                                           : Qt::CaseInsensitive);
-    }
+    bool matches(const LogLine &line) const { return !grep || grep->matches(line.bytes); }
 
     void print(const ProjectLogs::Ref &ref)
     {
@@ -414,13 +404,10 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
     printer->prefix = prefix;
     printer->raw = raw;
     printer->timestamps = options.timestamps;
-    printer->grep = grep;
-    if (grep.regex) {
-        printer->grepRe = QRegularExpression(grep.pattern, grep.caseSensitive
-                                                               ? QRegularExpression::NoPatternOption
-                                                               : QRegularExpression::CaseInsensitiveOption);
-        if (!printer->grepRe.isValid()) {
-            return reportUsageError(QStringLiteral("--grep: %1").arg(printer->grepRe.errorString()),
+    if (!grep.isEmpty()) {
+        printer->grep.emplace(grep);
+        if (!printer->grep->isValid()) {
+            return reportUsageError(QStringLiteral("--grep: ") + printer->grep->error().message,
                                     usageFor(QStringLiteral("logs")));
         }
     }

@@ -82,6 +82,52 @@ QByteArray requiredLiteral(const QString &pattern)
 
 } // namespace
 
+LineMatcher::LineMatcher(const LogQuery &query)
+    : m_query(query)
+    , m_needle(query.pattern.toUtf8())
+{
+    if (query.regex) {
+        m_re = QRegularExpression(query.pattern, query.caseSensitive
+                                                     ? QRegularExpression::NoPatternOption
+                                                     : QRegularExpression::CaseInsensitiveOption);
+        if (!m_re.isValid()) {
+            m_error = Error{Error::Code::InvalidArgument,
+                            Text::tr("The regular expression is not valid: %1").arg(m_re.errorString()),
+                            Text::tr("Check the pattern, or switch regex off to search for the text.")};
+            return;
+        }
+        m_re.optimize();
+        m_literal = requiredLiteral(query.pattern);
+        m_lowerLiteral = m_literal.toLower();
+    }
+    m_asciiNeedle = isPlainAscii(m_needle);
+    m_lowerNeedle = m_needle.toLower();
+}
+
+bool LineMatcher::matches(QByteArrayView line) const
+{
+    if (!isValid()) {
+        return false;
+    }
+    if (m_query.pattern.isEmpty()) {
+        return true;
+    }
+    const bool plain = isPlainAscii(line);
+    if (!m_query.regex && m_asciiNeedle && plain) {
+        return m_query.caseSensitive ? line.indexOf(m_needle) >= 0
+                                     : containsFolded(line, m_lowerNeedle);
+    }
+    if (m_query.regex && plain && !m_literal.isEmpty()
+        && !(m_query.caseSensitive ? line.indexOf(m_literal) >= 0
+                                   : containsFolded(line, m_lowerLiteral))) {
+        return false; // the literal every match needs is not there
+    }
+    const QString text = plain ? QString::fromLatin1(line) : parseAnsi(line).text;
+    return m_query.regex ? m_re.match(text).hasMatch()
+                         : text.contains(m_query.pattern, m_query.caseSensitive ? Qt::CaseSensitive
+                                                                                : Qt::CaseInsensitive);
+}
+
 Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQuery &query,
                                  const std::atomic<bool> *cancel)
 {
@@ -89,25 +135,10 @@ Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQu
     if (query.isEmpty()) {
         return matches;
     }
-    const Qt::CaseSensitivity cs = query.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive;
-    QRegularExpression re;
-    if (query.regex) {
-        re = QRegularExpression(query.pattern, query.caseSensitive
-                                                   ? QRegularExpression::NoPatternOption
-                                                   : QRegularExpression::CaseInsensitiveOption);
-        if (!re.isValid()) {
-            return makeError(Error::Code::InvalidArgument,
-                             Text::tr("The regular expression is not valid: %1").arg(re.errorString()),
-                             Text::tr("Check the pattern, or switch regex off to search for the text."));
-        }
-        re.optimize();
+    const LineMatcher matcher(query);
+    if (!matcher.isValid()) {
+        return std::unexpected(matcher.error());
     }
-    // Plain searches over ASCII lines compare bytes: no decoding for the common case.
-    const QByteArray needle = query.pattern.toUtf8();
-    const QByteArray literal = query.regex ? requiredLiteral(query.pattern) : QByteArray();
-    const QByteArray lowerLiteral = literal.toLower();
-    const bool asciiNeedle = isPlainAscii(needle);
-    const QByteArray lowerNeedle = needle.toLower();
     qint64 visited = 0;
     bool stopped = false;
     snapshot.forEach([&](const LogLine &line) {
@@ -115,20 +146,7 @@ Result<QList<qint64>> searchLogs(const LogStore::Snapshot &snapshot, const LogQu
             stopped = true;
             return;
         }
-        bool hit = false;
-        const bool plain = isPlainAscii(line.bytes);
-        if (!query.regex && asciiNeedle && plain) {
-            hit = query.caseSensitive ? line.bytes.indexOf(needle) >= 0
-                                      : containsFolded(line.bytes, lowerNeedle);
-        } else if (query.regex && plain && !literal.isEmpty()
-                   && !(query.caseSensitive ? line.bytes.indexOf(literal) >= 0
-                                            : containsFolded(line.bytes, lowerLiteral))) {
-            hit = false; // cannot match: the literal every match needs is not there
-        } else {
-            const QString text = plain ? QString::fromLatin1(line.bytes) : parseAnsi(line.bytes).text;
-            hit = query.regex ? re.match(text).hasMatch() : text.contains(query.pattern, cs);
-        }
-        if (hit) {
+        if (matcher.matches(line.bytes)) {
             matches.append(line.seq);
         }
     });

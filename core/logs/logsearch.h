@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 
 #include <atomic>
@@ -18,6 +19,28 @@ struct LogQuery
     bool regex = false;
     bool caseSensitive = false;
     bool isEmpty() const { return pattern.isEmpty(); }
+};
+
+// One query, compiled once, matched against raw lines: plain ASCII lines are compared as bytes
+// (case folded without copying), a regex first checks the literal every match needs, anything else
+// is matched on the shown text (escapes removed, invalid UTF-8 as replacement characters).
+class LineMatcher
+{
+public:
+    explicit LineMatcher(const LogQuery &query);
+    bool isValid() const { return m_error.message.isEmpty(); }
+    const Error &error() const { return m_error; }
+    bool matches(QByteArrayView line) const;
+
+private:
+    LogQuery m_query;
+    QRegularExpression m_re;
+    QByteArray m_needle;
+    QByteArray m_lowerNeedle;
+    QByteArray m_literal;
+    QByteArray m_lowerLiteral;
+    bool m_asciiNeedle = false;
+    Error m_error;
 };
 
 // Sequence numbers of the lines that match, in order. Matching is on the text as shown (escape

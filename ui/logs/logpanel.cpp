@@ -43,53 +43,19 @@ struct SearchInput
 Core::Result<std::vector<qint64>> matchRows(const SearchInput &input, const Core::LogQuery &query,
                                             std::shared_ptr<std::atomic<bool>> cancel)
 {
-    QRegularExpression re;
-    if (query.regex) {
-        re = QRegularExpression(query.pattern, query.caseSensitive
-                                                   ? QRegularExpression::NoPatternOption
-                                                   : QRegularExpression::CaseInsensitiveOption);
-        if (!re.isValid()) {
-            return Core::makeError(Core::Error::Code::InvalidArgument,
-                                   QObject::tr("The regular expression is not valid: %1")
-                                       .arg(re.errorString()));
-        }
-        re.optimize();
+    const Core::LineMatcher matcher(query);
+    if (!matcher.isValid()) {
+        return std::unexpected(matcher.error());
     }
-    const Qt::CaseSensitivity cs = query.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive;
-    const QByteArray needle = query.pattern.toUtf8();
-    const bool asciiNeedle = std::all_of(needle.begin(), needle.end(), [](char c) { return !(c & 0x80); });
-    const QByteArray lowerNeedle = needle.toLower();
     std::vector<qint64> matches;
-    QByteArray lowered;
     for (size_t i = 0; i < input.refs.size(); ++i) {
         if ((i & 0xfff) == 0 && cancel->load(std::memory_order_relaxed)) {
             break;
         }
         const auto &ref = input.refs[i];
         const Core::LogLine line = input.snapshots[size_t(ref.source)].line(ref.seq);
-        if (!line.isValid() || line.stream == Core::ProjectLogs::MarkerStream) {
-            continue;
-        }
-        bool plainAscii = asciiNeedle && !query.regex;
-        for (const char c : line.bytes) {
-            if (c == '\x1b' || c == '\r' || (c & 0x80)) {
-                plainAscii = false;
-                break;
-            }
-        }
-        bool hit;
-        if (plainAscii) {
-            if (query.caseSensitive) {
-                hit = line.bytes.indexOf(needle) >= 0;
-            } else {
-                lowered = QByteArray(line.bytes.data(), line.bytes.size()).toLower();
-                hit = lowered.indexOf(lowerNeedle) >= 0;
-            }
-        } else {
-            const QString text = Core::parseAnsi(line.bytes).text;
-            hit = query.regex ? re.match(text).hasMatch() : text.contains(query.pattern, cs);
-        }
-        if (hit) {
+        if (line.isValid() && line.stream != Core::ProjectLogs::MarkerStream
+            && matcher.matches(line.bytes)) {
             matches.push_back(input.merged[i]);
         }
     }
