@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "details/servicedetailspanel.h"
+#include "errorbanner.h"
 #include "logs/logpanel.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
@@ -54,20 +55,6 @@ namespace {
 
 constexpr int MaxRecent = 8;
 
-QLabel *banner(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 6px; }"));
-    label->hide();
-    return label;
-}
-
 void setupTable(QTableView *view)
 {
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -89,8 +76,9 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     , m_serviceModel(new ServiceListModel(this))
     , m_portModel(new PortListModel(this))
     , m_engineLabel(new QLabel(this))
-    , m_errorLabel(banner(this, QStringLiteral("engineErrorLabel"), tr("Engine error")))
-    , m_projectError(banner(this, QStringLiteral("projectErrorLabel"), tr("Project error")))
+    , m_errorLabel(makeErrorBanner(this, QStringLiteral("engineErrorLabel"), tr("Engine error")))
+    , m_projectError(
+          makeErrorBanner(this, QStringLiteral("projectErrorLabel"), tr("Project error")))
     , m_countLabel(new QLabel(this))
     , m_projectLabel(new QLabel(this))
     , m_view(new QTableView(this))
@@ -232,10 +220,7 @@ void MainWindow::buildProjectUi()
 
     connect(m_session, &Core::ProjectSession::loaded, this, &MainWindow::onProjectLoaded);
     connect(m_session, &Core::ProjectSession::loadFailed, this, [this](const Core::Error &error) {
-        m_projectError->setText(error.hint.isEmpty()
-                                    ? error.message
-                                    : error.message + QStringLiteral("\n") + error.hint);
-        m_projectError->show();
+        showError(m_projectError, error);
         m_projectLabel->setText(tr("Could not load the project"));
     });
     connect(m_session, &Core::ProjectSession::loadStarted, this,
@@ -530,11 +515,7 @@ void MainWindow::onProjectLoaded()
     if (m_session->liveState()->isKnown()) {
         m_logs->updateContainers(m_session->liveState()->services());
     }
-    QStringList secretKeys;
-    if (auto profile = Core::EnvProfile::load(m_session->directory(), m_session->envProfile())) {
-        secretKeys = profile->secretKeys();
-    }
-    m_details->setProject(project, secretKeys);
+    m_details->setProject(project, m_session->secretKeys());
     m_envProfile->clear();
     m_envProfile->addItems(m_session->availableEnvProfiles());
     m_envProfile->setCurrentText(m_session->envProfile());
@@ -777,9 +758,7 @@ void MainWindow::onEngineStatusChanged(bool reachable, const Core::Error &error)
         return;
     }
     // The project's graph stays, drawn from its files; the state comes back by itself.
-    m_errorLabel->setText(error.hint.isEmpty() ? error.message
-                                               : error.message + QStringLiteral("\n") + error.hint);
-    m_errorLabel->show();
+    showError(m_errorLabel, error);
     m_engineLabel->setText(tr("Not connected · %1").arg(m_client->endpoint().uri));
 }
 

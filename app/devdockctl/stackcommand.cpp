@@ -423,37 +423,40 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
         }
         return states;
     };
-    QObject::connect(live, &LiveState::ready, live, [&stack, live, logs, printer, selected, options] {
-        if (!live->isEngineReachable()) {
-            stack.finish(reportError(live->engineError()));
-            return;
-        }
-        const QList<ServiceState> states = selected(live->services());
-        for (const ServiceState &s : states) {
-            for (const ContainerState &c : s.containers + s.oneoffs) {
-                const QString label = c.oneoff ? c.name : c.service + QLatin1Char('-') + QString::number(c.number);
-                printer->width = std::max(printer->width, int(label.size()));
+    QObject::connect(
+        live, &LiveState::ready, live, [&stack, live, logs, printer, selected, options] {
+            if (!live->isEngineReachable()) {
+                stack.finish(reportError(live->engineError()));
+                return;
             }
-        }
-        logs->updateContainers(states);
-        if (logs->openStreams() == 0) {
-            stack.finish(Success);
-            return;
-        }
-        if (options.follow) {
-            QObject::connect(logs, &ProjectLogs::linesAdded, logs, [printer] { printer->printNew(); });
-            QObject::connect(live, &LiveState::servicesChanged, logs,
-                             [logs, selected](const QList<ServiceState> &now) { logs->updateContainers(selected(now)); });
-        } else {
-            // Done when every stream has delivered its history.
-            QObject::connect(logs, &ProjectLogs::linesAdded, logs, [&stack, logs, printer] {
-                if (logs->openStreams() == 0) {
-                    printer->printAllByTime();
-                    stack.finish(Success);
+            const QList<ServiceState> states = selected(live->services());
+            for (const ServiceState &s : states) {
+                for (const ContainerState &c : s.containers + s.oneoffs) {
+                    printer->width = std::max(printer->width, int(ProjectLogs::labelOf(c).size()));
                 }
-            });
-        }
-    });
+            }
+            logs->updateContainers(states);
+            if (logs->openStreams() == 0) {
+                stack.finish(Success);
+                return;
+            }
+            if (options.follow) {
+                QObject::connect(logs, &ProjectLogs::linesAdded, logs,
+                                 [printer] { printer->printNew(); });
+                QObject::connect(live, &LiveState::servicesChanged, logs,
+                                 [logs, selected](const QList<ServiceState> &now) {
+                                     logs->updateContainers(selected(now));
+                                 });
+            } else {
+                // Done when every stream has delivered its history.
+                QObject::connect(logs, &ProjectLogs::linesAdded, logs, [&stack, logs, printer] {
+                    if (logs->openStreams() == 0) {
+                        printer->printAllByTime();
+                        stack.finish(Success);
+                    }
+                });
+            }
+        });
     installSignalHandlers(live, [&stack, printer] {
         printer->printNew();
         stack.finish(Success);
@@ -612,12 +615,14 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     const QCommandLineOption timestamps({QStringLiteral("t"), QStringLiteral("timestamps")},
                                         QStringLiteral("Timestamps"));
     const QCommandLineOption noPrefix(QStringLiteral("no-prefix"), QStringLiteral("No prefix"));
-    const QCommandLineOption grepOption(QStringLiteral("grep"), QStringLiteral("Only matching lines"),
-                                       QStringLiteral("PATTERN"));
-    const QCommandLineOption grepRegex(QStringLiteral("regex"), QStringLiteral("PATTERN is a regex"));
-    const QCommandLineOption grepCase(QStringLiteral("case-sensitive"), QStringLiteral("Match case"));
-    const QCommandLineOption rawOption(QStringLiteral("raw"),
-                                       QStringLiteral("Bytes as they are, escape sequences included"));
+    const QCommandLineOption grepOption(
+        QStringLiteral("grep"), QStringLiteral("Only matching lines"), QStringLiteral("PATTERN"));
+    const QCommandLineOption grepRegex(QStringLiteral("regex"),
+                                       QStringLiteral("PATTERN is a regex"));
+    const QCommandLineOption grepCase(QStringLiteral("case-sensitive"),
+                                      QStringLiteral("Match case"));
+    const QCommandLineOption rawOption(
+        QStringLiteral("raw"), QStringLiteral("Bytes as they are, escape sequences included"));
     parser.addOptions({help, envProfile});
     if (command == u"up") {
         parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
@@ -633,8 +638,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                || command == u"projects") {
         parser.addOption(json);
     } else if (command == u"logs") {
-        parser.addOptions({follow, tail, since, timestamps, noPrefix, grepOption, grepRegex, grepCase,
-                           rawOption});
+        parser.addOptions({follow, tail, since, timestamps, noPrefix, grepOption, grepRegex,
+                           grepCase, rawOption});
     }
     if (!parser.parse(QStringList{QStringLiteral("devdockctl ") + command} + arguments.mid(1))) {
         return reportUsageError(parser.errorText(), usageFor(command));
@@ -708,9 +713,9 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         return cmdWatch(stack, parser.isSet(json));
     }
     if (command == u"logs") {
-        return cmdLogs(stack, positional, logOptions, !parser.isSet(noPrefix), parser.isSet(rawOption),
-                       LogQuery{parser.value(grepOption), parser.isSet(grepRegex),
-                                parser.isSet(grepCase)});
+        return cmdLogs(
+            stack, positional, logOptions, !parser.isSet(noPrefix), parser.isSet(rawOption),
+            LogQuery{parser.value(grepOption), parser.isSet(grepRegex), parser.isSet(grepCase)});
     }
     if (command == u"doctor") {
         return cmdDoctorPorts(stack, parser.isSet(json));

@@ -16,12 +16,12 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(DevDock::Core::ProjectLogs)
 };
 
-QString labelOf(const ContainerState &c)
+} // namespace
+
+QString ProjectLogs::labelOf(const ContainerState &c)
 {
     return c.oneoff ? c.name : c.service + QLatin1Char('-') + QString::number(c.number);
 }
-
-} // namespace
 
 ProjectLogs::ProjectLogs(EngineClient *client, QObject *parent)
     : QObject(parent)
@@ -117,11 +117,12 @@ void ProjectLogs::updateContainers(const QList<ServiceState> &services)
             } else if (!source.stream && m_options.follow && running
                        && c.startedAt != source.attachedStart) {
                 // The container started again: mark it, and read on from where the store ends.
-                const QByteArray marker = Text::tr("── %1 restarted at %2 ──")
-                                              .arg(source.label,
-                                                   c.startedAt.toLocalTime().toString(Qt::ISODate))
-                                              .toUtf8();
-                source.store->appendLine(MarkerStream, marker, c.startedAt.toMSecsSinceEpoch() * 1000000LL);
+                const QByteArray marker =
+                    Text::tr("── %1 restarted at %2 ──")
+                        .arg(source.label, c.startedAt.toLocalTime().toString(Qt::ISODate))
+                        .toUtf8();
+                source.store->appendLine(MarkerStream, marker,
+                                         c.startedAt.toMSecsSinceEpoch() * 1000000LL);
                 m_merged.push_back({index, source.store->endSeq() - 1});
                 announce();
                 emit restarted(index);

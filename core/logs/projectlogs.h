@@ -52,6 +52,8 @@ public:
     };
 
     explicit ProjectLogs(EngineClient *client, QObject *parent = nullptr);
+    // How a container is named in the logs: "api-2", or a one-off container's own name.
+    static QString labelOf(const ContainerState &container);
     ~ProjectLogs() override;
 
     void setLimits(const LogStore::Limits &limits) { m_limits = limits; }

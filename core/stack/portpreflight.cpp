@@ -230,6 +230,17 @@ Error PortReport::error() const
                  "(the ports: key of the compose file or a variable in the .env profile).")};
 }
 
+QString httpUrl(const QString &hostIp, int port)
+{
+    QString host = hostIp;
+    if (isWildcard(host)) {
+        host = QStringLiteral("localhost");
+    } else if (host.contains(QLatin1Char(':'))) {
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    return QStringLiteral("http://%1:%2/").arg(host).arg(port);
+}
+
 QList<PortRequest> publishedPorts(const ComposeProject &project, const QStringList &services)
 {
     QList<PortRequest> requests;

@@ -71,6 +71,10 @@ struct LocalSocket
     int uid = -1;
 };
 
+// The http URL of a published port: "http://127.0.0.1:18080/"; a wildcard address is localhost,
+// IPv6 goes in brackets.
+QString httpUrl(const QString &hostIp, int port);
+
 // Every published host port of `services` (empty: all), port ranges expanded.
 QList<PortRequest> publishedPorts(const ComposeProject &project, const QStringList &services);
 

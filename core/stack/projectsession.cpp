@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectsession.h"
 
-#include "env/envprofile.h"
 #include "env/secretstore.h"
 #include "livestate.h"
 #include "stackcontroller.h"
@@ -63,11 +62,6 @@ void ProjectSession::setEnvProfile(const QString &profile)
 void ProjectSession::reload()
 {
     startLoad();
-}
-
-QStringList ProjectSession::availableEnvProfiles() const
-{
-    return m_directory.isEmpty() ? QStringList() : EnvProfile::availableProfiles(m_directory);
 }
 
 void ProjectSession::startLoad()

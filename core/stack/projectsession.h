@@ -39,7 +39,9 @@ public:
     QStringList files() const { return m_files; }
     QStringList composeProfiles() const { return m_profiles; }
     QString envProfile() const { return m_environment.profile; }
-    QStringList availableEnvProfiles() const;
+    QStringList availableEnvProfiles() const { return m_environment.availableProfiles; }
+    // Keys of the active .env profile that are secret (to mask them wherever they show).
+    QStringList secretKeys() const { return m_environment.secretKeys; }
     // Profiles the project's services declare (active or not).
     QStringList availableComposeProfiles() const { return m_allProfiles; }
     bool isLoaded() const { return m_loaded; }

@@ -27,6 +27,7 @@ void loadStackEnvironment(const QString &projectDirectory, const QString &profil
                           std::function<void(StackEnvironment)> callback)
 {
     StackEnvironment environment;
+    environment.availableProfiles = EnvProfile::availableProfiles(projectDirectory);
     const QString name =
         profileName.isEmpty() ? EnvProfile::defaultProfile(projectDirectory) : profileName;
     auto profile = EnvProfile::load(projectDirectory, name);
@@ -42,6 +43,7 @@ void loadStackEnvironment(const QString &projectDirectory, const QString &profil
         }
     }
     const QStringList secretKeys = profile->secretKeys();
+    environment.secretKeys = secretKeys;
     if (!store || secretKeys.isEmpty()) {
         callback(environment);
         return;

@@ -22,7 +22,9 @@ struct StackEnvironment
     QString profile;
     QStringList envFiles; // absolute paths, in override order
     QHash<QString, QString> secrets;
-    QStringList warnings; // e.g. the keychain could not be read
+    QStringList secretKeys;        // the keys the profile treats as secret (masked when shown)
+    QStringList availableProfiles; // the project's profiles, for a picker
+    QStringList warnings;          // e.g. the keychain could not be read
 };
 
 // Where the project's files live, before loading it: --project-directory, else the folder of the

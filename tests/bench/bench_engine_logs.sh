@@ -20,10 +20,7 @@ bash "$root/scripts/busybox-image.sh" devdock-test/busybox:latest
 api=$(docker version --format '{{.Server.APIVersion}}')
 
 name=devdock-bench-logs
-docker rm -f "$name" >/dev/null 2>&1 || true
-docker run -d --name "$name" --label devdock.test=1 devdock-test/busybox:latest \
-    awk -v n="$LINES" 'BEGIN { for (i = 0; i < n; i++) { if (i % 4 == 3) print "stderr line " i " of the benchmark, warn" > "/dev/stderr"; else print "stdout line " i " of the benchmark, some payload text" } }' >/dev/null
-docker wait "$name" >/dev/null
+log_container "$name" "$LINES"
 trap 'docker rm -f "$name" >/dev/null 2>&1 || true' EXIT
 
 # Sanity: all three read the same bytes.

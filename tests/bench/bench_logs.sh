@@ -8,6 +8,8 @@
 # searches 1,000,000 lines. Figures side by side; never pass or fail on timing.
 #   BENCH_LOGS=path  LINES=2000000  GUI_SECONDS=20
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH_LOGS=${BENCH_LOGS:-$root/build/dev/tests/bench_logs}
 LINES=${LINES:-2000000}
@@ -19,10 +21,7 @@ api=$(docker version --format '{{.Server.APIVersion}}')
 name=devdock-bench-logstore
 work=$(mktemp -d)
 trap 'docker rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-docker rm -f "$name" >/dev/null 2>&1 || true
-docker run -d --name "$name" --label devdock.test=1 devdock-test/busybox:latest \
-    awk -v n="$LINES" 'BEGIN { for (i = 0; i < n; i++) { if (i % 4 == 3) print "WARN line " i " of the benchmark, on stderr" > "/dev/stderr"; else print "INFO line " i " of the benchmark, some payload text" } }' >/dev/null
-docker wait "$name" >/dev/null
+log_container "$name" "$LINES"
 curl -s --unix-socket "$SOCKET" -o "$work/stream.bin" \
     "http://docker/v$api/containers/$name/logs?stdout=1&stderr=1&timestamps=1"
 echo "recorded: $(stat -c %s "$work/stream.bin") bytes of the engine's log stream"

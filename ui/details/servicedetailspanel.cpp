@@ -145,6 +145,8 @@ void ServiceDetailsPanel::showService(const QString &service)
 void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &services)
 {
     const QString now = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    // Only a change of the service shown redraws the panel (probes of others come every second).
+    const Core::ServiceState shownBefore = m_states.value(m_service);
     for (const Core::ServiceState &s : services) {
         const auto before = m_states.constFind(s.name);
         if (before != m_states.cend()
@@ -163,7 +165,9 @@ void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &servic
         }
         m_states.insert(s.name, s);
     }
-    refresh();
+    if (!(m_states.value(m_service) == shownBefore)) {
+        refresh();
+    }
     syncStats();
 }
 

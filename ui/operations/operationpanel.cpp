@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operationpanel.h"
 
+#include "errorbanner.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,7 +22,7 @@ OperationPanel::OperationPanel(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_toggleOutput(new QPushButton(tr("Show output"), this))
-    , m_error(new QLabel(this))
+    , m_error(makeErrorBanner(this, QStringLiteral("operationError"), tr("Operation error")))
     , m_services(new QTreeWidget(this))
     , m_output(new QPlainTextEdit(this))
 {
@@ -40,14 +42,6 @@ OperationPanel::OperationPanel(QWidget *parent)
     m_toggleOutput->setObjectName(QStringLiteral("toggleOutputButton"));
     m_toggleOutput->setAccessibleName(tr("Show or hide the operation's output"));
     m_toggleOutput->setCheckable(true);
-    m_error->setObjectName(QStringLiteral("operationError"));
-    m_error->setAccessibleName(tr("Operation error"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid "
-                       "#f5c2c0; border-radius: 4px; padding: 6px; }"));
-    m_error->hide();
     m_services->setObjectName(QStringLiteral("operationServices"));
     m_services->setAccessibleName(tr("Progress per service"));
     m_services->setHeaderLabels({tr("Service"), tr("Status")});
@@ -169,9 +163,7 @@ void OperationPanel::onFinished(const Core::StackAction &action, const Core::Res
     }
     m_title->setText(tr("%1: failed after %2").arg(action.describe(), took));
     const Core::Error &error = result.error();
-    m_error->setText(error.hint.isEmpty() ? error.message
-                                          : error.message + QStringLiteral("\n") + error.hint);
-    m_error->show();
+    showError(m_error, error);
     emit actionFailed(error);
 }
 

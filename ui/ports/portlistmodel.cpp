@@ -19,16 +19,7 @@ PortListModel::PortListModel(QObject *parent)
 
 QString PortListModel::urlFor(const Core::PortRequest &request)
 {
-    if (request.protocol != u"tcp") {
-        return {};
-    }
-    QString host = request.hostIp;
-    if (host.isEmpty() || host == u"0.0.0.0" || host == u"::") {
-        host = QStringLiteral("localhost");
-    } else if (host.contains(QLatin1Char(':'))) {
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    }
-    return QStringLiteral("http://%1:%2/").arg(host).arg(request.port);
+    return request.protocol == u"tcp" ? Core::httpUrl(request.hostIp, request.port) : QString();
 }
 
 void PortListModel::setProject(const Core::ComposeProject &project)

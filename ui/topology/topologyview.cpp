@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyview.h"
 
+#include "stack/portpreflight.h"
+
 #include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
@@ -201,12 +203,7 @@ QStringList ServiceNodeItem::urls() const
     QStringList urls;
     for (const Core::PortBinding &p : m_state.ports) {
         if (p.publicPort > 0 && p.type == u"tcp") {
-            const QString host =
-                p.ip.isEmpty() || p.ip == u"0.0.0.0" || p.ip == u"::"
-                    ? QStringLiteral("localhost")
-                    : (p.ip.contains(QLatin1Char(':')) ? QLatin1Char('[') + p.ip + QLatin1Char(']')
-                                                       : p.ip);
-            urls << QStringLiteral("http://%1:%2/").arg(host).arg(p.publicPort);
+            urls << Core::httpUrl(p.ip, p.publicPort);
         }
     }
     urls.removeDuplicates();

@@ -121,13 +121,25 @@ QIcon TrayController::iconFor(Overall overall)
 
 void TrayController::update(const QList<Core::ServiceState> &services)
 {
-    m_services = services;
     const Overall overall = overallOf(services);
     if (overall != m_overall && m_tray) {
         m_tray->setIcon(iconFor(overall));
     }
     m_overall = overall;
-    rebuildMenu();
+    // LiveState reports every health probe; the menu shows names and states only, so it is
+    // rebuilt when one of those changes.
+    auto summary = [](const QList<Core::ServiceState> &list) {
+        QList<QPair<QString, Core::ServiceStatus>> pairs;
+        for (const Core::ServiceState &s : list) {
+            pairs.append({s.name, s.status});
+        }
+        return pairs;
+    };
+    const bool changed = summary(services) != summary(m_services);
+    m_services = services;
+    if (changed) {
+        rebuildMenu();
+    }
 }
 
 void TrayController::rebuildMenu()
