@@ -3,7 +3,16 @@
 #include "logstore.h"
 
 #include <algorithm>
-#include <ctime>
+#include <bit>
+#include <cstring>
+
+// The per-line steps of ingest are inlined into appendBytes' loop: a call per step costs as much
+// as the step.
+#if defined(__GNUC__)
+#define DEVDOCK_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define DEVDOCK_ALWAYS_INLINE inline
+#endif
 
 namespace DevDock::Core {
 
@@ -79,6 +88,22 @@ qint64 LogStore::parseTimestamp(QByteArrayView t)
     return seconds * 1000000000LL + nanos;
 }
 
+LogStore::Chunk::Chunk(const Chunk &other)
+    : firstSeq(other.firstSeq)
+    , data(new char[std::max<size_t>(1, other.dataUsed)])
+    , dataCapacity(other.dataUsed)
+    , dataUsed(other.dataUsed)
+    , lines(new Entry[size_t(std::max<qsizetype>(1, other.count))])
+    , count(other.count)
+{
+    if (other.dataUsed > 0) {
+        std::memcpy(data.get(), other.data.get(), other.dataUsed);
+    }
+    if (other.count > 0) {
+        std::copy_n(other.lines.get(), other.count, lines.get());
+    }
+}
+
 LogStore::LogStore()
     : LogStore(Limits{})
 {}
@@ -93,107 +118,137 @@ void LogStore::setLimits(const Limits &limits)
     evict();
 }
 
-qint64 LogStore::firstSeq() const
+DEVDOCK_ALWAYS_INLINE void LogStore::store(quint8 stream, QByteArrayView bytes, qint64 timestampNs)
 {
-    if (!m_sealed.empty()) {
-        return m_sealed.front()->firstSeq;
+    Chunk &open = m_open;
+    const size_t size = size_t(bytes.size());
+    if (open.count == 0 || open.dataUsed + size > open.dataCapacity || open.count >= ChunkLines)
+        [[unlikely]] {
+        startChunk(bytes.size());
     }
-    return m_open.offsets.empty() ? m_nextSeq : m_open.firstSeq;
+    open.lines[size_t(open.count++)] = {timestampNs, quint32(open.dataUsed), stream};
+    if (size > 0) {
+        std::memcpy(open.data.get() + open.dataUsed, bytes.data(), size);
+        open.dataUsed += size;
+    }
+    m_bytes += qint64(size);
+    ++m_nextSeq;
+    if (m_nextSeq - m_firstSeq > m_limits.maxLines || m_bytes > m_limits.maxBytes) {
+        evict();
+    }
 }
 
 void LogStore::appendLine(quint8 stream, QByteArrayView bytes, qint64 timestampNs)
 {
-    if (m_open.offsets.empty()) {
-        m_open.firstSeq = m_nextSeq;
-    } else if (qsizetype(m_open.data.size()) + bytes.size() > ChunkBytes
-               || m_open.lineCount() >= ChunkLines) {
+    store(stream, bytes, timestampNs);
+}
+
+void LogStore::startChunk(qsizetype lineBytes)
+{
+    if (!m_open.isEmpty()) {
         seal();
-        m_open.firstSeq = m_nextSeq;
     }
-    if (m_open.offsets.empty() && m_open.data.capacity() == 0 && !m_spare.empty()) {
-        const qint64 first = m_open.firstSeq;
-        m_open = std::move(m_spare.back()); // capacity kept, contents cleared below
+    const size_t room = size_t(std::max<qsizetype>(ChunkBytes, lineBytes));
+    if (!m_open.data && !m_spare.empty() && m_spare.back().dataCapacity >= room) {
+        m_open = std::move(m_spare.back()); // its memory is reused
         m_spare.pop_back();
-        m_open.data.clear();
-        m_open.offsets.clear();
-        m_open.times.clear();
-        m_open.streams.clear();
-        m_open.firstSeq = first;
     }
-    if (m_open.offsets.empty()) {
-        m_open.data.reserve(size_t(std::max<qsizetype>(ChunkBytes, bytes.size())));
-        m_open.offsets.reserve(ChunkLines);
-        m_open.times.reserve(ChunkLines);
-        m_open.streams.reserve(ChunkLines);
+    if (m_open.dataCapacity < room) {
+        m_open.data.reset(new char[room]); // uninitialised: every byte read was written
+        m_open.dataCapacity = room;
     }
-    m_open.offsets.push_back(quint32(m_open.data.size()));
-    m_open.data.insert(m_open.data.end(), bytes.data(), bytes.data() + bytes.size());
-    m_open.times.push_back(timestampNs);
-    m_open.streams.push_back(stream);
-    m_bytes += bytes.size();
-    ++m_nextSeq;
-    if (m_nextSeq - firstSeq() > m_limits.maxLines || m_bytes > m_limits.maxBytes) {
-        evict();
+    if (!m_open.lines) {
+        m_open.lines.reset(new Chunk::Entry[ChunkLines]);
     }
+    m_open.firstSeq = m_nextSeq;
+    m_open.dataUsed = 0;
+    m_open.count = 0;
+}
+
+DEVDOCK_ALWAYS_INLINE qint64 LogStore::stampNanos(QByteArrayView line, qsizetype *stampSize)
+{
+    // The engine writes RFC 3339 with nine fixed fraction digits in UTC:
+    // "2026-11-29T07:00:00.123456789Z " (31 bytes with the space). Lines of the same second share
+    // the first 19 bytes: compare those and read the fraction.
+    constexpr qsizetype Fixed = 30;
+    const char *p = line.data();
+    if (line.size() >= Fixed && p[19] == '.' && p[Fixed - 1] == 'Z' && m_lastStampValid
+        && std::memcmp(p, m_lastStampPrefix, 19) == 0
+        && (line.size() == Fixed || p[Fixed] == ' ')) {
+        // Eight of the nine fraction digits at once (SWAR): every byte must be '0'..'9'.
+        quint64 v;
+        std::memcpy(&v, p + 20, 8);
+        v -= 0x3030303030303030ULL;
+        const unsigned last = unsigned(p[28] - '0');
+        if ((((v + 0x7676767676767676ULL) | v) & 0x8080808080808080ULL) == 0 && last <= 9) {
+            if constexpr (std::endian::native == std::endian::big) {
+                v = std::byteswap(v);
+            }
+            v = ((v & 0x0F0F0F0F0F0F0F0FULL) * 2561) >> 8;
+            v = ((v & 0x00FF00FF00FF00FFULL) * 6553601) >> 16;
+            v = ((v & 0x0000FFFF0000FFFFULL) * 42949672960001ULL) >> 32;
+            *stampSize = Fixed;
+            return m_lastStampSeconds + qint64(v) * 10 + last;
+        }
+    }
+    return stampNanosSlow(line, stampSize);
+}
+
+qint64 LogStore::stampNanosSlow(QByteArrayView line, qsizetype *stampSize)
+{
+    constexpr qsizetype Fixed = 30;
+    const qsizetype space = line.indexOf(' ');
+    const QByteArrayView stamp = space < 0 ? line : line.first(space);
+    const qint64 ts = parseTimestamp(stamp);
+    if (ts != 0 && stamp.size() == Fixed && stamp.at(19) == '.' && stamp.endsWith('Z')) {
+        std::memcpy(m_lastStampPrefix, stamp.data(), 19);
+        m_lastStampValid = true;
+        m_lastStampSeconds = ts - ts % 1000000000;
+    }
+    *stampSize = stamp.size();
+    return ts;
+}
+
+DEVDOCK_ALWAYS_INLINE void LogStore::takeLine(quint8 stream, QByteArrayView line, bool timestamps)
+{
+    if (line.endsWith('\r')) {
+        line.chop(1); // CRLF
+    }
+    qint64 ts = 0;
+    if (timestamps) {
+        qsizetype stampSize = 0;
+        ts = stampNanos(line, &stampSize);
+        if (ts != 0) {
+            line = stampSize >= line.size() ? QByteArrayView() : line.sliced(stampSize + 1);
+        }
+    }
+    store(stream, line, ts);
 }
 
 void LogStore::appendBytes(quint8 stream, QByteArrayView bytes, bool timestamps)
 {
     QByteArray &partial = m_partial[stream <= 2 ? stream : 1];
-    auto take = [&](QByteArrayView line) {
-        if (line.endsWith('\r')) {
-            line.chop(1); // CRLF
-        }
-        qint64 ts = 0;
-        if (timestamps) {
-            const qsizetype space = line.indexOf(' ');
-            const QByteArrayView stamp = space < 0 ? line : line.first(space);
-            // Lines of the same second share the date and time: parse those once.
-            if (stamp.size() > 20 && stamp.at(19) == '.' && stamp.endsWith('Z')
-                && m_lastStampPrefix.size() == 19 && stamp.first(19) == m_lastStampPrefix) {
-                qint64 nanos = 0;
-                int n = 0;
-                for (qsizetype i = 20; i < stamp.size() - 1 && n < 9; ++i, ++n) {
-                    const char c = stamp.at(i);
-                    if (c < '0' || c > '9') {
-                        nanos = -1;
-                        break;
-                    }
-                    nanos = nanos * 10 + (c - '0');
-                }
-                if (nanos >= 0) {
-                    for (; n < 9; ++n) {
-                        nanos *= 10;
-                    }
-                    ts = m_lastStampSeconds + nanos;
-                }
-            }
-            if (ts == 0 && (ts = parseTimestamp(stamp)) != 0 && stamp.size() > 20
-                && stamp.at(19) == '.' && stamp.endsWith('Z')) {
-                m_lastStampPrefix = stamp.first(19).toByteArray();
-                m_lastStampSeconds = ts - ts % 1000000000;
-            }
-            if (ts != 0) {
-                line = space < 0 ? QByteArrayView() : line.sliced(space + 1);
-            }
-        }
-        appendLine(stream, line, ts);
-    };
-    qsizetype start = 0;
-    while (start < bytes.size()) {
-        const qsizetype nl = bytes.indexOf('\n', start);
-        if (nl < 0) {
-            partial.append(bytes.data() + start, bytes.size() - start);
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    if (!partial.isEmpty() && p < end) {
+        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (nl == nullptr) {
+            partial.append(p, end - p);
             return;
         }
-        if (!partial.isEmpty()) {
-            partial.append(bytes.data() + start, nl - start);
-            const QByteArray whole = std::exchange(partial, {});
-            take(whole);
-        } else {
-            take(bytes.sliced(start, nl - start));
+        partial.append(p, nl - p);
+        const QByteArray whole = std::exchange(partial, {});
+        takeLine(stream, whole, timestamps);
+        p = nl + 1;
+    }
+    while (p < end) {
+        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (nl == nullptr) {
+            partial.append(p, end - p); // waits for the rest of its line
+            return;
         }
-        start = nl + 1;
+        takeLine(stream, QByteArrayView(p, nl - p), timestamps);
+        p = nl + 1;
     }
 }
 
@@ -209,7 +264,7 @@ void LogStore::flushPartial()
 
 void LogStore::seal()
 {
-    if (m_open.offsets.empty()) {
+    if (m_open.isEmpty()) {
         return;
     }
     // No shrinking: a chunk seals when the next line would not fit, so little capacity is left.
@@ -227,41 +282,41 @@ void LogStore::evict()
             }
             seal();
         }
-        if (m_sealed.size() == 1 && m_open.offsets.empty()) {
+        if (m_sealed.size() == 1 && m_open.isEmpty()) {
             return; // only the newest chunk is left: keep it
         }
-        m_bytes -= qint64(m_sealed.front()->data.size());
+        m_bytes -= qint64(m_sealed.front()->dataUsed);
         if (m_sealed.front().use_count() == 1 && m_spare.size() < 2
-            && m_sealed.front()->data.capacity() <= size_t(ChunkBytes)) {
+            && m_sealed.front()->dataCapacity == size_t(ChunkBytes)) {
             m_spare.push_back(std::move(*m_sealed.front()));
         }
         m_sealed.pop_front();
+        m_firstSeq = m_sealed.empty() ? m_open.firstSeq : m_sealed.front()->firstSeq;
     }
 }
 
 LogLine LogStore::line(qint64 seq) const
 {
-    if (seq < firstSeq() || seq >= m_nextSeq) {
+    if (seq < m_firstSeq || seq >= m_nextSeq) {
         return {};
     }
-    if (!m_open.offsets.empty() && seq >= m_open.firstSeq) {
+    if (!m_open.isEmpty() && seq >= m_open.firstSeq) {
         const qsizetype i = seq - m_open.firstSeq;
-        return {seq, m_open.times[size_t(i)], m_open.streams[size_t(i)], m_open.lineBytes(i)};
+        return m_open.line(i);
     }
-    const auto it = std::upper_bound(m_sealed.begin(), m_sealed.end(), seq,
-                                     [](qint64 s, const std::shared_ptr<Chunk> &c) {
-                                         return s < c->firstSeq;
-                                     });
+    const auto it =
+        std::upper_bound(m_sealed.begin(), m_sealed.end(), seq,
+                         [](qint64 s, const std::shared_ptr<Chunk> &c) { return s < c->firstSeq; });
     const Chunk &chunk = **std::prev(it);
     const qsizetype i = seq - chunk.firstSeq;
-    return {seq, chunk.times[size_t(i)], chunk.streams[size_t(i)], chunk.lineBytes(i)};
+    return chunk.line(i);
 }
 
 LogStore::Snapshot LogStore::snapshot() const
 {
     Snapshot snapshot;
     snapshot.m_chunks.assign(m_sealed.begin(), m_sealed.end());
-    if (!m_open.offsets.empty()) {
+    if (!m_open.isEmpty()) {
         snapshot.m_chunks.push_back(std::make_shared<const Chunk>(m_open)); // a copy of the tail
     }
     return snapshot;
@@ -273,6 +328,7 @@ void LogStore::clear()
     m_open = Chunk{};
     m_spare.clear();
     m_bytes = 0;
+    m_firstSeq = m_nextSeq;
     for (QByteArray &p : m_partial) {
         p.clear();
     }
@@ -290,10 +346,9 @@ qint64 LogStore::Snapshot::endSeq() const
 
 LogLine LogStore::Snapshot::line(qint64 seq) const
 {
-    const auto it = std::upper_bound(m_chunks.begin(), m_chunks.end(), seq,
-                                     [](qint64 s, const std::shared_ptr<const Chunk> &c) {
-                                         return s < c->firstSeq;
-                                     });
+    const auto it = std::upper_bound(
+        m_chunks.begin(), m_chunks.end(), seq,
+        [](qint64 s, const std::shared_ptr<const Chunk> &c) { return s < c->firstSeq; });
     if (it == m_chunks.begin()) {
         return {};
     }
@@ -302,7 +357,7 @@ LogLine LogStore::Snapshot::line(qint64 seq) const
     if (i >= chunk.lineCount()) {
         return {};
     }
-    return {seq, chunk.times[size_t(i)], chunk.streams[size_t(i)], chunk.lineBytes(i)};
+    return chunk.line(i);
 }
 
 } // namespace DevDock::Core

@@ -8,8 +8,8 @@
 #include <QString>
 
 #include <deque>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace DevDock::Core {
 
@@ -17,10 +17,10 @@ namespace DevDock::Core {
 // its chunk, lives).
 struct LogLine
 {
-    qint64 seq = -1;         // the line's number in its store, counting from 0 since the start
-    qint64 timestampNs = 0;  // the engine's timestamp (ns since the epoch), 0 when unknown
-    quint8 stream = 1;       // 1 stdout, 2 stderr
-    QByteArrayView bytes;    // the raw bytes, without the newline; may not be UTF-8
+    qint64 seq = -1;        // the line's number in its store, counting from 0 since the start
+    qint64 timestampNs = 0; // the engine's timestamp (ns since the epoch), 0 when unknown
+    quint8 stream = 1;      // 1 stdout, 2 stderr
+    QByteArrayView bytes;   // the raw bytes, without the newline; may not be UTF-8
     bool isValid() const { return seq >= 0; }
 };
 
@@ -42,18 +42,39 @@ public:
 
     struct Chunk
     {
+        struct Entry
+        {
+            qint64 time;    // ns since the epoch, 0 when unknown
+            quint32 offset; // start of the line in data; a line ends where the next starts
+            quint8 stream;
+        };
         qint64 firstSeq = 0;
-        // Plain vectors: appending a line is a few inlined stores and one memcpy.
-        std::vector<char> data;
-        std::vector<quint32> offsets; // start of each line in data; lines end where the next starts
-        std::vector<qint64> times;
-        std::vector<quint8> streams;
-        qsizetype lineCount() const { return qsizetype(offsets.size()); }
+        // Raw, preallocated buffers: appending a line is one memcpy and one index entry, with no
+        // bookkeeping of a container in between (this is the hot loop of log ingest).
+        std::unique_ptr<char[]> data;
+        size_t dataCapacity = 0;
+        size_t dataUsed = 0;
+        std::unique_ptr<Entry[]> lines; // room for ChunkLines entries
+        qsizetype count = 0;
+
+        Chunk() = default;
+        Chunk(Chunk &&) noexcept = default;
+        Chunk &operator=(Chunk &&) noexcept = default;
+        Chunk(const Chunk &other); // copies only what is used (the snapshot of the open chunk)
+        Chunk &operator=(const Chunk &) = delete;
+
+        qsizetype lineCount() const { return count; }
+        bool isEmpty() const { return count == 0; }
         QByteArrayView lineBytes(qsizetype i) const
         {
-            const size_t start = offsets[size_t(i)];
-            const size_t end = size_t(i) + 1 < offsets.size() ? offsets[size_t(i) + 1] : data.size();
-            return QByteArrayView(data.data() + start, qsizetype(end - start));
+            const size_t start = lines[size_t(i)].offset;
+            const size_t end = i + 1 < count ? lines[size_t(i) + 1].offset : dataUsed;
+            return QByteArrayView(data.get() + start, qsizetype(end - start));
+        }
+        LogLine line(qsizetype i) const
+        {
+            const Entry &e = lines[size_t(i)];
+            return LogLine{firstSeq + i, e.time, e.stream, lineBytes(i)};
         }
     };
 
@@ -69,8 +90,7 @@ public:
         {
             for (const auto &chunk : m_chunks) {
                 for (qsizetype i = 0; i < chunk->lineCount(); ++i) {
-                    f(LogLine{chunk->firstSeq + i, chunk->times[size_t(i)], chunk->streams[size_t(i)],
-                              chunk->lineBytes(i)});
+                    f(chunk->line(i));
                 }
             }
         }
@@ -92,11 +112,11 @@ public:
     // Ends a partial line (the stream ended without a final newline).
     void flushPartial();
 
-    qint64 firstSeq() const; // the oldest line still stored
+    qint64 firstSeq() const { return m_firstSeq; } // the oldest line still stored
     qint64 endSeq() const { return m_nextSeq; }
     qint64 lineCount() const { return m_nextSeq - firstSeq(); }
     qint64 byteCount() const { return m_bytes; }
-    qint64 droppedLines() const { return firstSeq(); }
+    qint64 droppedLines() const { return m_firstSeq; }
     LogLine line(qint64 seq) const; // invalid when evicted or not yet written
     Snapshot snapshot() const;
     const Limits &limits() const { return m_limits; }
@@ -107,8 +127,14 @@ public:
     static qint64 parseTimestamp(QByteArrayView text);
 
 private:
+    void startChunk(qsizetype lineBytes); // seals the open chunk, opens one with room
     void seal();
     void evict();
+    void takeLine(quint8 stream, QByteArrayView line, bool timestamps);
+    // The leading timestamp of a line: ns since the epoch (0 when none) and its length.
+    qint64 stampNanos(QByteArrayView line, qsizetype *stampSize);
+    qint64 stampNanosSlow(QByteArrayView line, qsizetype *stampSize);
+    void store(quint8 stream, QByteArrayView bytes, qint64 timestampNs);
 
     Limits m_limits;
     std::deque<std::shared_ptr<Chunk>> m_sealed;
@@ -118,8 +144,10 @@ private:
     std::vector<Chunk> m_spare;
     QByteArray m_partial[3];
     qint64 m_nextSeq = 0;
+    qint64 m_firstSeq = 0; // the oldest stored line; equals m_nextSeq when the store is empty
     qint64 m_bytes = 0;
-    QByteArray m_lastStampPrefix; // "2026-11-29T07:00:00" of the last timestamp parsed
+    char m_lastStampPrefix[19] = {}; // "2026-11-29T07:00:00" of the last timestamp parsed
+    bool m_lastStampValid = false;
     qint64 m_lastStampSeconds = 0;
 };
 

@@ -6,8 +6,8 @@
 #include "logs/logsearch.h"
 #include "logs/logstore.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace DevDock::Core;
 
@@ -17,6 +17,7 @@ class TestLogStore : public QObject
 private slots:
     void appendBytes_splitsLinesAcrossChunks_keepsPartial();
     void appendBytes_timestampsParsedAndRemoved();
+    void appendBytes_sameSecondStamps_matchFullParse();
     void parseTimestamp_data();
     void parseTimestamp();
     void cap_lines_evictsOldestChunks_indexStaysExact();
@@ -60,9 +61,10 @@ void TestLogStore::appendBytes_splitsLinesAcrossChunks_keepsPartial()
 void TestLogStore::appendBytes_timestampsParsedAndRemoved()
 {
     LogStore store;
-    store.appendBytes(1, "2026-11-29T07:00:00.123456789Z hello world\n"
-                         "2026-11-29T07:00:01Z \n"
-                         "not-a-time payload\n",
+    store.appendBytes(1,
+                      "2026-11-29T07:00:00.123456789Z hello world\n"
+                      "2026-11-29T07:00:01Z \n"
+                      "not-a-time payload\n",
                       true);
     QCOMPARE(store.lineCount(), 3);
     QCOMPARE(store.line(0).bytes, QByteArrayView("hello world"));
@@ -74,6 +76,45 @@ void TestLogStore::appendBytes_timestampsParsedAndRemoved()
     QCOMPARE(store.line(2).bytes, QByteArrayView("not-a-time payload"));
 }
 
+void TestLogStore::appendBytes_sameSecondStamps_matchFullParse()
+{
+    // Lines of one second take a shortcut (the date and time are compared, only the fraction is
+    // read); every line must get what the full parser gives, whatever the fraction holds.
+    const QList<QByteArray> stamps = {
+        "2026-11-29T07:00:00.000000000Z", "2026-11-29T07:00:00.999999999Z",
+        "2026-11-29T07:00:00.123456789Z", "2026-11-29T07:00:00.000000001Z",
+        "2026-11-29T07:00:00.12345678xZ", // not a digit: the line has no timestamp
+        "2026-11-29T07:00:00.1234567:9Z", "2026-11-29T07:00:00.5Z", // short fraction
+        "2026-11-29T07:00:01.000000007Z",                           // the next second
+        "2026-11-29T07:00:00.000000042Z",                           // back to the earlier one
+        "2027-01-01T00:00:00.000000300Z",
+    };
+    LogStore store;
+    QByteArray bytes;
+    for (const QByteArray &stamp : stamps) {
+        bytes += stamp + " payload of " + stamp + '\n';
+    }
+    // Fed in pieces of every size from 1 to 41 bytes, as frames and socket reads split them.
+    for (int piece = 1; piece <= 41; piece += 8) {
+        LogStore pieces;
+        for (qsizetype at = 0; at < bytes.size(); at += piece) {
+            pieces.appendBytes(
+                1, QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)),
+                true);
+        }
+        QCOMPARE(pieces.lineCount(), stamps.size());
+        for (qsizetype i = 0; i < stamps.size(); ++i) {
+            const qint64 expected = LogStore::parseTimestamp(stamps[i]);
+            QCOMPARE(pieces.line(i).timestampNs, expected);
+            QCOMPARE(pieces.line(i).bytes,
+                     expected != 0 ? QByteArrayView("payload of " + stamps[i])
+                                   : QByteArrayView(stamps[i] + " payload of " + stamps[i]));
+        }
+    }
+    QCOMPARE(LogStore::parseTimestamp("2026-11-29T07:00:00.12345678xZ"), 0);
+    QCOMPARE(LogStore::parseTimestamp("2026-11-29T07:00:00.999999999Z") % 1000000000, 999999999);
+}
+
 void TestLogStore::parseTimestamp_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -82,8 +123,9 @@ void TestLogStore::parseTimestamp_data()
     QTest::newRow("utc") << QByteArray("2026-11-29T07:00:00Z") << base;
     QTest::newRow("nanos") << QByteArray("2026-11-29T07:00:00.5Z") << base + 500;
     QTest::newRow("offset") << QByteArray("2026-11-29T08:00:00+01:00") << base;
-    QTest::newRow("leap day") << QByteArray("2024-02-29T00:00:00Z")
-                              << QDateTime(QDate(2024, 2, 29), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("leap day")
+        << QByteArray("2024-02-29T00:00:00Z")
+        << QDateTime(QDate(2024, 2, 29), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     QTest::newRow("garbage") << QByteArray("2026-11-29 07:00:00") << qint64(0);
     QTest::newRow("short") << QByteArray("2026") << qint64(0);
 }
@@ -179,7 +221,8 @@ void TestLogStore::search_plainRegexCase_acrossEviction()
     LogStore store(LogStore::Limits{30000, 1LL << 40});
     for (int i = 0; i < 100000; ++i) {
         if (i % 10 == 0) {
-            store.appendLine(2, QByteArray("\x1b[31mERROR\x1b[0m request ") + QByteArray::number(i) + " failed");
+            store.appendLine(2, QByteArray("\x1b[31mERROR\x1b[0m request ") + QByteArray::number(i)
+                                    + " failed");
         } else {
             store.appendLine(1, QByteArray("info: request ") + QByteArray::number(i) + " ok");
         }
@@ -231,7 +274,9 @@ void TestLogStore::search_cancelStopsEarly()
         store.appendLine(1, "needle in the haystack");
     }
     std::atomic<bool> cancel{true};
-    auto r = QtConcurrent::run([&] { return searchLogs(store.snapshot(), LogQuery{"needle", false, false}, &cancel); }).result();
+    auto r = QtConcurrent::run([&] {
+                 return searchLogs(store.snapshot(), LogQuery{"needle", false, false}, &cancel);
+             }).result();
     QVERIFY(r.has_value());
     QVERIFY(r->size() < 1000000);
 }
