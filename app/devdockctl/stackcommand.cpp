@@ -11,6 +11,7 @@
 #include "logs/ansi.h"
 #include "logs/logsearch.h"
 #include "logs/projectlogs.h"
+#include "onboarding/onboarding.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
@@ -34,10 +35,11 @@ using namespace DevDock::Core;
 namespace {
 
 const QStringList kCommands{
-    QStringLiteral("up"),   QStringLiteral("down"),    QStringLiteral("start"),
-    QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("build"),
-    QStringLiteral("pull"), QStringLiteral("ps"),      QStringLiteral("watch"),
-    QStringLiteral("logs"), QStringLiteral("doctor"),  QStringLiteral("projects")};
+    QStringLiteral("up"),     QStringLiteral("down"),    QStringLiteral("start"),
+    QStringLiteral("stop"),   QStringLiteral("restart"), QStringLiteral("build"),
+    QStringLiteral("pull"),   QStringLiteral("ps"),      QStringLiteral("watch"),
+    QStringLiteral("logs"),   QStringLiteral("doctor"),  QStringLiteral("projects"),
+    QStringLiteral("onboard")};
 
 QByteArray usageFor(const QString &command)
 {
@@ -64,7 +66,18 @@ QByteArray usageFor(const QString &command)
                "Escape sequences are removed unless --raw asks for the bytes as they are.\n";
     }
     if (command == u"doctor") {
-        return "Usage: devdockctl doctor ports [--json]\n";
+        return "Usage: devdockctl doctor [ports] [--json]\n"
+               "Checks the engine, Compose, disk, memory, ports, the .env profile and its "
+               "secrets,\n"
+               "and the images; changes nothing. Exit 1 when a check fails.\n"
+               "'doctor ports' lists every published port and who holds it.\n";
+    }
+    if (command == u"onboard") {
+        return "Usage: devdockctl onboard [--set KEY=VALUE]... [--health-timeout S] [--json]\n"
+               "From a fresh clone to a healthy stack without questions: .env.local from\n"
+               ".env.example, secrets generated into the keychain, images built or pulled, the\n"
+               "stack started, every service healthy. Values that cannot be generated come from\n"
+               "--set or from the environment. Exit 0 only when every service is up and healthy.\n";
     }
     if (command == u"projects") {
         return "Usage: devdockctl projects [--json]\n"
@@ -531,6 +544,111 @@ int cmdDoctorPorts(Stack &stack, bool json)
     return stack.wait();
 }
 
+// --- doctor / onboard -----------------------------------------------------------------------
+
+QString stepMark(OnboardingStep::Status status)
+{
+    switch (status) {
+    case OnboardingStep::Status::Passed:
+        return QStringLiteral("ok  ");
+    case OnboardingStep::Status::Warning:
+        return QStringLiteral("warn");
+    case OnboardingStep::Status::Skipped:
+        return QStringLiteral("skip");
+    case OnboardingStep::Status::Failed:
+    case OnboardingStep::Status::NeedsInput:
+        return QStringLiteral("FAIL");
+    default:
+        return QStringLiteral("    ");
+    }
+}
+
+int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, bool checkOnly,
+                  bool json, const QHash<QString, QString> &answers, int healthTimeout)
+{
+    OnboardingOptions o;
+    o.projectDirectory = projectDirectoryOf(options);
+    o.composeFiles = options.files;
+    o.envProfile = envProfile;
+    o.checkOnly = checkOnly;
+    o.answers = answers;
+    if (healthTimeout > 0) {
+        o.healthTimeoutSeconds = healthTimeout;
+    }
+    auto endpoint = EngineClient::systemEndpoint();
+    if (!endpoint) {
+        return reportError(endpoint.error());
+    }
+    EngineClient client(*endpoint);
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(o.projectDirectory));
+    Onboarding onboarding(&client, &store, o);
+    int exitCode = -1;
+    QObject::connect(&onboarding, &Onboarding::stepChanged, [&](int index) {
+        const OnboardingStep &step = onboarding.steps().at(index);
+        if (json || step.status == OnboardingStep::Status::Running
+            || step.status == OnboardingStep::Status::Pending) {
+            return;
+        }
+        Output::outLine(
+            QStringLiteral("[%1] %2: %3").arg(stepMark(step.status), step.title, step.detail));
+        if (!step.fix.isEmpty() && step.status != OnboardingStep::Status::Passed) {
+            Output::outLine(QStringLiteral("       fix: ") + step.fix);
+        }
+        Output::flush();
+    });
+    if (!json) {
+        QObject::connect(&onboarding, &Onboarding::output, [](int, const QString &line) {
+            Output::outLine(QStringLiteral("       ") + line);
+        });
+    }
+    QObject::connect(&onboarding, &Onboarding::inputNeeded, [&](const QStringList &keys) {
+        // No questions here: the environment may hold the values.
+        QHash<QString, QString> found;
+        QStringList missing;
+        for (const QString &key : keys) {
+            if (qEnvironmentVariableIsSet(key.toUtf8().constData())) {
+                found.insert(key, qEnvironmentVariable(key.toUtf8().constData()));
+            } else {
+                missing << key;
+            }
+        }
+        if (missing.isEmpty()) {
+            onboarding.provideAnswers(found);
+            return;
+        }
+        Output::errLine(QStringLiteral("devdockctl: these values cannot be generated: %1")
+                            .arg(missing.join(QStringLiteral(", "))));
+        Output::errLine(
+            QStringLiteral("hint: pass --set KEY=VALUE, or set them in the environment"));
+        exitCode = EngineFailure;
+        QCoreApplication::exit(exitCode);
+    });
+    QObject::connect(&onboarding, &Onboarding::finished, [&](bool ok) {
+        if (json) {
+            QJsonArray array;
+            for (const OnboardingStep &s : onboarding.steps()) {
+                array.append(
+                    QJsonObject{{QStringLiteral("check"), OnboardingStep::idName(s.id)},
+                                {QStringLiteral("title"), s.title},
+                                {QStringLiteral("status"), OnboardingStep::statusName(s.status)},
+                                {QStringLiteral("detail"), s.detail},
+                                {QStringLiteral("fix"), s.fix}});
+            }
+            Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        } else if (ok && !checkOnly && !onboarding.frontendUrl().isEmpty()) {
+            Output::outLine(QStringLiteral("The stack is up: ") + onboarding.frontendUrl());
+        }
+        exitCode = ok ? Success : EngineFailure;
+        QCoreApplication::exit(exitCode);
+    });
+    onboarding.start();
+    if (exitCode < 0) {
+        QCoreApplication::exec();
+    }
+    Output::flush();
+    return exitCode;
+}
+
 int cmdProjects(bool json)
 {
     auto endpoint = EngineClient::systemEndpoint();
@@ -623,6 +741,10 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                                       QStringLiteral("Match case"));
     const QCommandLineOption rawOption(
         QStringLiteral("raw"), QStringLiteral("Bytes as they are, escape sequences included"));
+    const QCommandLineOption setOption(QStringLiteral("set"), QStringLiteral("A value"),
+                                       QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption healthTimeout(QStringLiteral("health-timeout"),
+                                           QStringLiteral("Seconds"), QStringLiteral("S"));
     parser.addOptions({help, envProfile});
     if (command == u"up") {
         parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
@@ -637,6 +759,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     } else if (command == u"ps" || command == u"watch" || command == u"doctor"
                || command == u"projects") {
         parser.addOption(json);
+    } else if (command == u"onboard") {
+        parser.addOptions({json, setOption, healthTimeout});
     } else if (command == u"logs") {
         parser.addOptions({follow, tail, since, timestamps, noPrefix, grepOption, grepRegex,
                            grepCase, rawOption});
@@ -650,6 +774,32 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         return Success;
     }
     QStringList positional = parser.positionalArguments();
+    const QString profileName = parser.value(envProfile).isEmpty()
+                                    ? qEnvironmentVariable("DEVDOCK_ENV_PROFILE")
+                                    : parser.value(envProfile);
+    if (command == u"doctor" && positional.isEmpty()) {
+        return cmdOnboarding(options, profileName, true, parser.isSet(json), {}, 0);
+    }
+    if (command == u"onboard") {
+        if (!positional.isEmpty()) {
+            return reportUsageError(QStringLiteral("onboard takes no arguments"),
+                                    usageFor(command));
+        }
+        QHash<QString, QString> answers;
+        for (const QString &pair : parser.values(setOption)) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq <= 0) {
+                return reportUsageError(QStringLiteral("--set takes KEY=VALUE"), usageFor(command));
+            }
+            answers.insert(pair.left(eq), pair.mid(eq + 1));
+        }
+        const int timeout = parser.value(healthTimeout).toInt();
+        if (parser.isSet(healthTimeout) && timeout <= 0) {
+            return reportUsageError(QStringLiteral("--health-timeout takes a number of seconds"),
+                                    usageFor(command));
+        }
+        return cmdOnboarding(options, profileName, false, parser.isSet(json), answers, timeout);
+    }
     if (command == u"doctor") {
         if (positional != QStringList{QStringLiteral("ports")}) {
             return reportUsageError(QStringLiteral("doctor takes one check: ports"),
@@ -688,10 +838,7 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
 
     Stack stack;
     stack.options = options;
-    if (auto ready = prepare(stack, parser.value(envProfile).isEmpty()
-                                        ? qEnvironmentVariable("DEVDOCK_ENV_PROFILE")
-                                        : parser.value(envProfile));
-        !ready) {
+    if (auto ready = prepare(stack, profileName); !ready) {
         return reportError(ready.error());
     }
     for (const QString &service : positional) {

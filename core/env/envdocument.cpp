@@ -372,6 +372,47 @@ void EnvDocument::set(const QString &key, const QString &value)
     }
 }
 
+bool EnvDocument::addCommentAbove(const QString &key, const QString &text)
+{
+    const qsizetype i = indexOf(key);
+    if (i < 0) {
+        return false;
+    }
+    EnvEntry comment;
+    comment.kind = EnvEntry::Kind::Comment;
+    comment.raw = QStringLiteral("# ") + text + lineEnding();
+    comment.line = m_entries.at(i).line;
+    m_entries.insert(i, comment);
+    return true;
+}
+
+bool EnvDocument::removeCommentsAbove(const QString &key, const QString &containing)
+{
+    qsizetype i = indexOf(key);
+    bool removed = false;
+    for (qsizetype c = i - 1; c >= 0 && m_entries.at(c).kind == EnvEntry::Kind::Comment; --c) {
+        if (m_entries.at(c).raw.contains(containing, Qt::CaseInsensitive)) {
+            m_entries.removeAt(c);
+            removed = true;
+        }
+    }
+    return removed;
+}
+
+bool EnvDocument::commentOut(const QString &key)
+{
+    const qsizetype i = indexOf(key);
+    if (i < 0) {
+        return false;
+    }
+    EnvEntry comment;
+    comment.kind = EnvEntry::Kind::Comment;
+    comment.raw = QStringLiteral("# ") + m_entries.at(i).raw;
+    comment.line = m_entries.at(i).line;
+    m_entries[i] = comment;
+    return true;
+}
+
 bool EnvDocument::remove(const QString &key)
 {
     bool removed = false;

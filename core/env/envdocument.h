@@ -58,6 +58,12 @@ public:
     // value allows it, and trailing comment); a new key is appended at the end.
     void set(const QString &key, const QString &value);
     bool remove(const QString &key);
+    // Comment lines directly above a key ("# text"): added as the last one, or removed when they
+    // contain `text`. False when the key is absent (or nothing was removed).
+    bool addCommentAbove(const QString &key, const QString &text);
+    bool removeCommentsAbove(const QString &key, const QString &containing);
+    // Turns the key's line into a comment ("# KEY=value"), keeping its place.
+    bool commentOut(const QString &key);
 
     // Every variable's value after interpolation. References resolve from `environment` first
     // (the process environment, as in Compose), then from keys earlier in the file.

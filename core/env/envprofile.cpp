@@ -141,6 +141,9 @@ Result<EnvProfile> EnvProfile::load(const QString &projectDirectory, const QStri
 
 EnvFile *EnvProfile::file(const QString &fileName)
 {
+    if (fileName == m_example.name) {
+        return &m_example;
+    }
     for (EnvFile &f : m_stack) {
         if (f.name == fileName) {
             return &f;

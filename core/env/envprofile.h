@@ -50,7 +50,7 @@ public:
     QString projectDirectory() const { return m_directory; }
     const QList<EnvFile> &stack() const { return m_stack; }
     const EnvFile &example() const { return m_example; }
-    EnvFile *file(const QString &fileName);
+    EnvFile *file(const QString &fileName); // a stack file or .env.example; null when neither
 
     bool isSecret(const QString &key) const;
     QStringList secretKeys() const; // documented or defined keys that are secret

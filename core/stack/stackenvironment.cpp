@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stackenvironment.h"
 
+#include <QJsonObject>
+
 #include "env/envprofile.h"
 #include "env/secretstore.h"
 
@@ -69,6 +71,19 @@ void applyStackEnvironment(ComposeLoadOptions &options, const StackEnvironment &
             options.environment.insert(it.key(), it.value());
         }
     }
+}
+
+QStringList servicesChangedBetween(const ComposeProject &before, const ComposeProject &after)
+{
+    const QJsonObject old = before.toJson().value(QStringLiteral("services")).toObject();
+    const QJsonObject now = after.toJson().value(QStringLiteral("services")).toObject();
+    QStringList changed;
+    for (const QString &name : after.startOrder()) {
+        if (old.value(name) != now.value(name)) {
+            changed << name;
+        }
+    }
+    return changed;
 }
 
 } // namespace DevDock::Core

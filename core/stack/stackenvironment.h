@@ -37,6 +37,11 @@ void loadStackEnvironment(const QString &projectDirectory, const QString &profil
                           SecretStore *store, QObject *context,
                           std::function<void(StackEnvironment)> callback);
 
+// Services whose resolved configuration (environment, command, ports… after interpolation)
+// differs between two loads of a project, e.g. under two .env profiles: exactly those need
+// recreating. Services only in `after` count as changed; in start order.
+QStringList servicesChangedBetween(const ComposeProject &before, const ComposeProject &after);
+
 // Applies it to load options: env files only when the user gave none; secrets join the
 // environment without overriding what the process environment sets.
 void applyStackEnvironment(ComposeLoadOptions &options, const StackEnvironment &environment);

@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compose/composeloader.h"
+#include "compose/composemodel.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+namespace DevDock::Core {
+
+class EngineClient;
+class SecretStore;
+class StackController;
+
+struct OnboardingStep
+{
+    enum class Id { Engine, Compose, Disk, Memory, Ports, Env, Images, Start, Healthy, Open };
+    enum class Status { Pending, Running, Passed, Warning, Failed, NeedsInput, Skipped };
+    Id id = Id::Engine;
+    Status status = Status::Pending;
+    QString title;                            // "Docker engine reachable"
+    QString detail;                           // what was found: "Docker 20.10.24, API 1.41"
+    QString fix;                              // what to do when it failed
+    static QString statusName(Status status); // "passed", "failed", …
+    static QString idName(Id id);             // "engine", "compose", … (for --json)
+};
+
+struct OnboardingOptions
+{
+    QString projectDirectory;
+    QStringList composeFiles; // empty: discovered
+    QString envProfile;       // empty: the project's default profile
+    // Doctor mode: check only, change nothing (no .env.local, no secrets, no images, no start).
+    bool checkOnly = false;
+    // Values for keys that cannot be generated (API keys…), e.g. from options or the environment.
+    QHash<QString, QString> answers;
+    qint64 minFreeDiskBytes = 2LL * 1024 * 1024 * 1024;
+    qint64 minMemoryBytes = 2LL * 1024 * 1024 * 1024;
+    int healthTimeoutSeconds = 300;
+};
+
+// Takes a project from a fresh clone to a healthy stack, one checked step at a time: engine,
+// Compose v2, disk, memory, ports, .env.local and secrets, images, start in dependency order, every
+// service healthy, the frontend URL. A failure stops at its step with a fix; start() again retries
+// from there (every step is safe to repeat). Asynchronous; nothing blocks the calling thread.
+class Onboarding final : public QObject
+{
+    Q_OBJECT
+public:
+    Onboarding(EngineClient *client, SecretStore *secrets, OnboardingOptions options,
+               QObject *parent = nullptr);
+    ~Onboarding() override;
+
+    const QList<OnboardingStep> &steps() const { return m_steps; }
+    bool isRunning() const { return m_running; }
+    // Runs (or resumes at the first step not passed).
+    void start();
+    void cancel();
+    // After inputNeeded: values for the keys asked for; continues.
+    void provideAnswers(const QHash<QString, QString> &answers);
+    // Keys the env step needs from the user, with their descriptions from .env.example.
+    QStringList pendingQuestions() const { return m_questions; }
+    QString describe(const QString &key) const { return m_descriptions.value(key); }
+    // The URL to open at the end (the first http port the stack publishes, nginx/frontend first).
+    QString frontendUrl() const { return m_frontendUrl; }
+    const ComposeProject &project() const { return m_project; }
+
+    // Whether DevDock has onboarded this project folder on this machine (kept in settings).
+    static bool wasOnboarded(const QString &projectDirectory);
+    static void setOnboarded(const QString &projectDirectory, bool onboarded);
+    // The secrets of a profile that onboarding may generate, and those it must ask for: keys
+    // ending in _API_KEY, or marked "# devdock: ask" in .env.example, cannot be invented.
+    static bool canGenerate(const QString &key, const QString &exampleComments);
+
+signals:
+    void stepChanged(int index);
+    void output(int index, const QString &line); // progress lines of long steps
+    void inputNeeded(const QStringList &keys);
+    void finished(bool ok);
+
+private:
+    void runStep();
+    void pass(const QString &detail,
+              OnboardingStep::Status status = OnboardingStep::Status::Passed);
+    void fail(const QString &detail, const QString &fix);
+    void fail(const Error &error);
+    OnboardingStep &current() { return m_steps[m_index]; }
+
+    void checkEngine();
+    void checkCompose();
+    void checkDisk();
+    void checkMemory();
+    void checkPorts();
+    void prepareEnv();
+    void prepareImages();
+    void startStack();
+    void waitHealthy();
+    void openFrontend();
+    void loadProject(std::function<void()> then);
+    void ensureController();
+
+    EngineClient *m_client;
+    SecretStore *m_secrets;
+    OnboardingOptions m_options;
+    QList<OnboardingStep> m_steps;
+    int m_index = 0;
+    bool m_running = false;
+    quint64 m_generation = 0; // cancels callbacks of an earlier run
+    QString m_dockerRootDir;
+    qint64 m_memTotal = 0;
+    ComposeLoadOptions m_loadOptions;
+    ComposeProject m_project;
+    QHash<QString, QString> m_secretValues; // the profile's keychain values (never logged)
+    QStringList m_questions;
+    QHash<QString, QString> m_descriptions;
+    QString m_frontendUrl;
+    StackController *m_controller = nullptr;
+    QTimer m_healthTimer;
+    qint64 m_healthDeadline = 0;
+};
+
+} // namespace DevDock::Core
