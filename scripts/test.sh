@@ -44,6 +44,7 @@ export DEVDOCK_REQUIRE_ENGINE=1
 export QT_QPA_PLATFORM=offscreen
 if [ "$engine" = started ]; then
     export DEVDOCK_TEST_RESTART_DOCKERD="bash $root/scripts/dockerd.sh restart"
+    export DEVDOCK_TEST_DOCKERD="bash $root/scripts/dockerd.sh"
     export DEVDOCK_TEST_TLS_HOST="tcp://127.0.0.1:$DEVDOCK_DOCKERD_TLS_PORT"
     export DEVDOCK_TEST_TLS_DIR="${DEVDOCK_STATE_DIR:-/tmp/devdock-dockerd}/tls"
 fi

@@ -1,0 +1,346 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Onboarding against the real engine and the real compose CLI, on a fresh copy of the demo stack.
+#undef QT_USE_QSTRINGBUILDER
+
+#include "../common/dockertest.h"
+
+#include "engine/engineclient.h"
+#include "env/secretstore.h"
+#include "onboarding/onboarding.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+const QString kProject = QStringLiteral("devdock-it-onboard");
+
+// Copies the demo into `to`; its frontend image gets a name of its own so that onboarding has to
+// build it.
+bool copyDemo(const QString &to)
+{
+    const QDir from(QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo"));
+    QDirIterator it(from.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString relative = from.relativeFilePath(file);
+        if (relative == QLatin1String(".env.local")) {
+            continue; // someone's personal file: a fresh clone has none
+        }
+        QDir().mkpath(QFileInfo(to + '/' + relative).absolutePath());
+        if (!QFile::copy(file, to + '/' + relative)) {
+            return false;
+        }
+    }
+    QFile compose(to + "/compose.yaml");
+    if (!compose.open(QIODevice::ReadWrite)) {
+        return false;
+    }
+    QByteArray text = compose.readAll();
+    text.replace("image: devdock-demo/frontend:latest",
+                 "image: devdock-it-onboard/frontend:latest");
+    compose.resize(0);
+    compose.write(text);
+    return true;
+}
+
+struct Outcome
+{
+    bool ok = false;
+    QList<OnboardingStep> steps;
+    int failedAt = -1;
+};
+
+// Runs until it finishes or stops to ask for input.
+Outcome run(Onboarding &onboarding, int timeoutMs)
+{
+    QSignalSpy finished(&onboarding, &Onboarding::finished);
+    QSignalSpy asked(&onboarding, &Onboarding::inputNeeded);
+    onboarding.start();
+    Outcome outcome;
+    waitUntil([&] { return !finished.isEmpty() || !asked.isEmpty(); }, timeoutMs);
+    outcome.ok = !finished.isEmpty() && finished.first().first().toBool();
+    outcome.steps = onboarding.steps();
+    for (int i = 0; i < outcome.steps.size(); ++i) {
+        if (outcome.steps[i].status == OnboardingStep::Status::Failed
+            || outcome.steps[i].status == OnboardingStep::Status::NeedsInput) {
+            outcome.failedAt = i;
+            break;
+        }
+    }
+    return outcome;
+}
+
+QString describe(const Outcome &o)
+{
+    QStringList lines;
+    for (const OnboardingStep &s : o.steps) {
+        lines << QStringLiteral("%1 %2: %3 | %4")
+                     .arg(OnboardingStep::statusName(s.status), s.title, s.detail, s.fix);
+    }
+    return lines.join('\n');
+}
+
+} // namespace
+
+class TestOnboarding : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void freshCopy_everyStepPasses_stackHealthy_secretsOnlyInKeychain();
+    void portTaken_stopsAtPorts_namingTheHolder();
+    void engineStopped_stopsAtEngine_withHowToStartIt();
+    void devdockctl_doctorAndOnboard();
+
+private:
+    void down();
+    OnboardingOptions options() const;
+
+    QTemporaryDir m_dir;
+    int m_httpPort = 0;
+    int m_uiPort = 0;
+};
+
+void TestOnboarding::initTestCase()
+{
+    if (!engineAvailable()) {
+        QSKIP("No Docker engine");
+    }
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        QSKIP("No session bus: the test command runs this under dbus-run-session with "
+              "gnome-keyring.");
+    }
+    QVERIFY(m_dir.isValid());
+    QVERIFY(copyDemo(m_dir.path()));
+    m_httpPort = freePort();
+    m_uiPort = freePort();
+    // The process environment wins over the .env files, as in Compose.
+    qputenv("COMPOSE_PROJECT_NAME", kProject.toUtf8());
+    qputenv("DEMO_HTTP_PORT", QByteArray::number(m_httpPort));
+    qputenv("DEMO_TEMPORAL_UI_PORT", QByteArray::number(m_uiPort));
+    qunsetenv("DEVDOCK_COMPOSE");
+    down();
+}
+
+void TestOnboarding::cleanupTestCase()
+{
+    down();
+    docker({"rmi", "-f", "devdock-it-onboard/frontend:latest"});
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
+    for (const QString &key : {"POSTGRES_PASSWORD", "SECRET_KEY", "LLM_API_KEY"}) {
+        await<void>([&](auto done) { store.remove(key, nullptr, done); });
+    }
+}
+
+void TestOnboarding::down()
+{
+    if (m_dir.isValid()) {
+        run("docker", {"compose", "--project-directory", m_dir.path(), "-p", kProject, "down", "-v",
+                       "--remove-orphans", "--timeout", "1"});
+    }
+}
+
+OnboardingOptions TestOnboarding::options() const
+{
+    OnboardingOptions o;
+    o.projectDirectory = m_dir.path();
+    o.healthTimeoutSeconds = 120;
+    return o;
+}
+
+void TestOnboarding::freshCopy_everyStepPasses_stackHealthy_secretsOnlyInKeychain()
+{
+    docker({"rmi", "-f", "devdock-it-onboard/frontend:latest"});
+    EngineClient client(*EngineClient::systemEndpoint());
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
+    Onboarding onboarding(&client, &store, options());
+    QStringList output;
+    connect(&onboarding, &Onboarding::output, this,
+            [&](int, const QString &line) { output << line; });
+
+    // The API key cannot be generated: it is asked for, and nothing after it runs yet.
+    QSignalSpy asked(&onboarding, &Onboarding::inputNeeded);
+    const Outcome first = run(onboarding, 30000);
+    QVERIFY2(!first.ok, qPrintable(describe(first)));
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().first().toStringList(), QStringList{"LLM_API_KEY"});
+    QVERIFY(first.failedAt >= 0);
+    QCOMPARE(first.steps[first.failedAt].id, OnboardingStep::Id::Env);
+    QCOMPARE(first.steps[first.failedAt].status, OnboardingStep::Status::NeedsInput);
+    QVERIFY(onboarding.describe("LLM_API_KEY").contains("LLM provider"));
+    QCOMPARE(first.steps.last().status, OnboardingStep::Status::Pending);
+
+    // Answered: every step passes, in order.
+    QSignalSpy done(&onboarding, &Onboarding::finished);
+    const QString apiKey = "sk-" + QString::number(QDateTime::currentMSecsSinceEpoch());
+    onboarding.provideAnswers({{"LLM_API_KEY", apiKey}});
+    QVERIFY(done.wait(240000));
+    const Outcome second{done.first().first().toBool(), onboarding.steps(), -1};
+    QVERIFY2(second.ok, qPrintable(describe(second)));
+    for (const OnboardingStep &s : second.steps) {
+        QVERIFY2(s.status == OnboardingStep::Status::Passed, qPrintable(describe(second)));
+    }
+    // The frontend image was built (BuildKit's steps came through), the stack is healthy.
+    QVERIFY2(second.steps[6].detail.contains("built: frontend"), qPrintable(describe(second)));
+    QVERIFY(output.join('\n').contains("naming to docker.io/devdock-it-onboard/frontend"));
+    QCOMPARE(onboarding.frontendUrl(), QString("http://127.0.0.1:%1/").arg(m_httpPort));
+    const Run ps = docker({"ps", "--filter", "label=com.docker.compose.project=" + kProject,
+                           "--format", "{{.Names}} {{.Status}}"});
+    QCOMPARE(ps.out.trimmed().split('\n').size(), 10);
+    for (const QByteArray &line : ps.out.trimmed().split('\n')) {
+        QVERIFY2(line.contains("Up"), line.constData());
+        QVERIFY2(!line.contains("starting") && !line.contains("unhealthy"), ps.out.constData());
+    }
+    QVERIFY(Onboarding::wasOnboarded(m_dir.path()));
+
+    // .env.local came from .env.example: comments kept, secrets and the profile's keys only as
+    // comments; the secrets reached the containers from the keychain.
+    QFile local(m_dir.filePath(".env.local"));
+    QVERIFY(local.open(QIODevice::ReadOnly));
+    const QByteArray localText = local.readAll();
+    QVERIFY(localText.contains("# Host port of the nginx entry point (the frontend URL).\n"
+                               "DEMO_HTTP_PORT=18080\n"));
+    QVERIFY(localText.contains("# LOG_LEVEL=info\n"));
+    QVERIFY(localText.contains("# SECRET_KEY=\n"));
+    const Run env =
+        docker({"inspect", "--format", "{{json .Config.Env}}", kProject + "-backend-1"});
+    QVERIFY(env.out.contains(("LLM_API_KEY=" + apiKey).toUtf8()));
+    QVERIFY(env.out.contains("LOG_LEVEL=debug")); // the development profile, not .env.local
+    const int at = env.out.indexOf("SECRET_KEY=") + 11;
+    const QByteArray generated = env.out.mid(at, 43);
+    QCOMPARE(generated.size(), 43);
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(!content.contains(apiKey.toUtf8()) && !content.contains(generated),
+                 qPrintable(file.fileName()));
+    }
+
+    // Running it again is safe: nothing regenerated, the stack stays up.
+    Onboarding again(&client, &store, options());
+    const Outcome rerun = run(again, 120000);
+    QVERIFY2(rerun.ok, qPrintable(describe(rerun)));
+    QCOMPARE(rerun.steps[5].detail, QString("Every key is set."));
+    const Run env2 =
+        docker({"inspect", "--format", "{{json .Config.Env}}", kProject + "-backend-1"});
+    QVERIFY(env2.out.contains("SECRET_KEY=" + generated));
+}
+
+void TestOnboarding::portTaken_stopsAtPorts_namingTheHolder()
+{
+    down();
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost, quint16(m_httpPort)));
+    EngineClient client(*EngineClient::systemEndpoint());
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
+    Onboarding onboarding(&client, &store, options());
+    const Outcome o = run(onboarding, 60000);
+    QVERIFY(!o.ok);
+    QVERIFY(o.failedAt >= 0);
+    const OnboardingStep &failed = o.steps[o.failedAt];
+    QCOMPARE(failed.id, OnboardingStep::Id::Ports);
+    const QString holderName =
+        QStringLiteral("tst_onboarding (pid %1)").arg(QCoreApplication::applicationPid());
+    QVERIFY2(failed.detail.contains(QString::number(m_httpPort))
+                 && failed.detail.contains(holderName),
+             qPrintable(describe(o)));
+    QVERIFY2(!failed.fix.isEmpty(), qPrintable(describe(o)));
+    for (int i = o.failedAt + 1; i < o.steps.size(); ++i) {
+        QCOMPARE(o.steps[i].status, OnboardingStep::Status::Pending);
+    }
+    // Nothing was started.
+    QVERIFY(docker({"ps", "-q", "--filter", "label=com.docker.compose.project=" + kProject})
+                .out.trimmed()
+                .isEmpty());
+
+    // Freed: retry continues and passes.
+    holder.close();
+    const Outcome retry = run(onboarding, 240000);
+    QVERIFY2(retry.ok, qPrintable(describe(retry)));
+}
+
+void TestOnboarding::engineStopped_stopsAtEngine_withHowToStartIt()
+{
+    const QByteArray script = qgetenv("DEVDOCK_TEST_DOCKERD");
+    if (script.isEmpty()) {
+        QSKIP("Set DEVDOCK_TEST_DOCKERD to the dockerd control script (the test command does).");
+    }
+    down();
+    const QStringList command = QString::fromUtf8(script).split(' ', Qt::SkipEmptyParts);
+    QCOMPARE(run(command.first(), command.mid(1) + QStringList{"stop"}, 120000).exitCode, 0);
+    EngineClient client(*EngineClient::systemEndpoint());
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
+    Onboarding onboarding(&client, &store, options());
+    const Outcome o = run(onboarding, 60000);
+    const Run started = run(command.first(), command.mid(1) + QStringList{"ensure"}, 120000);
+    QCOMPARE(started.exitCode, 0);
+    QVERIFY(!o.ok);
+    QCOMPARE(o.failedAt, 0);
+    QVERIFY(!o.steps.isEmpty());
+    QCOMPARE(o.steps[0].id, OnboardingStep::Id::Engine);
+    QVERIFY2(o.steps[0].detail.contains("docker.sock"), qPrintable(describe(o)));
+    QVERIFY2(o.steps[0].fix.contains("dockerd") || o.steps[0].fix.contains("systemctl")
+                 || o.steps[0].fix.contains("Start"),
+             qPrintable(describe(o)));
+    for (int i = 1; i < o.steps.size(); ++i) {
+        QCOMPARE(o.steps[i].status, OnboardingStep::Status::Pending);
+    }
+}
+
+void TestOnboarding::devdockctl_doctorAndOnboard()
+{
+    down();
+    auto ctl = [&](const QStringList &args, int timeoutMs = 240000) {
+        return run(DEVDOCKCTL_PATH, QStringList{"--project-directory", m_dir.path()} + args,
+                   timeoutMs);
+    };
+    // doctor: the checks, as JSON, changing nothing; exit 0 while all pass.
+    const Run doctor = ctl({"doctor", "--json"});
+    QVERIFY2(doctor.exitCode == 0, doctor.out.constData());
+    const QJsonArray checks = QJsonDocument::fromJson(doctor.out).array();
+    QStringList names;
+    for (const QJsonValue &c : checks) {
+        names << c["check"].toString();
+    }
+    QCOMPARE(names, QStringList({"engine", "compose", "disk", "memory", "ports", "env", "images"}));
+    QVERIFY(docker({"ps", "-q", "--filter", "label=com.docker.compose.project=" + kProject})
+                .out.trimmed()
+                .isEmpty());
+
+    // A port taken: doctor exits 1 and says who holds it.
+    {
+        QTcpServer holder;
+        QVERIFY(holder.listen(QHostAddress::LocalHost, quint16(m_httpPort)));
+        const Run failing = ctl({"doctor"});
+        QCOMPARE(failing.exitCode, 1);
+        QVERIFY2(failing.out.contains("[FAIL] Published ports free")
+                     && failing.out.contains("tst_onboarding"),
+                 failing.out.constData());
+    }
+    // onboard: no questions (the keychain has the API key by now); exit 0 with a healthy stack.
+    const Run onboard = ctl({"onboard", "--health-timeout", "120"});
+    QVERIFY2(onboard.exitCode == 0, (onboard.out + onboard.err).constData());
+    QVERIFY(onboard.out.contains(
+        QString("The stack is up: http://127.0.0.1:%1/").arg(m_httpPort).toUtf8()));
+    QVERIFY(onboard.out.contains("[ok  ] Every service up and healthy"));
+}
+
+QTEST_GUILESS_MAIN(TestOnboarding)
+#include "tst_onboarding.moc"
