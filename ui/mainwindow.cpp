@@ -3,8 +3,10 @@
 #include "mainwindow.h"
 
 #include "details/servicedetailspanel.h"
+#include "env/enveditorpanel.h"
 #include "errorbanner.h"
 #include "logs/logpanel.h"
+#include "onboarding/onboardingdialog.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
 #include "services/containerlistmodel.h"
@@ -15,12 +17,15 @@
 #include "engine/containerwatcher.h"
 #include "engine/engineclient.h"
 #include "env/envprofile.h"
+#include "env/secretstore.h"
 #include "logs/projectlogs.h"
+#include "onboarding/onboarding.h"
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
 #include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
+#include "stack/stackenvironment.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +36,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -38,6 +44,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -127,6 +134,7 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     layout->addWidget(m_engineLabel);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_projectError);
+    layout->addWidget(m_recreateBanner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -194,6 +202,42 @@ void MainWindow::buildProjectUi()
     new QVBoxLayout(m_logsTab);
     m_logsTab->layout()->setContentsMargins(0, 0, 0, 0);
     m_tabs->addTab(m_logsTab, tr("&Logs"));
+    m_envPanel = new EnvEditorPanel(this);
+    m_tabs->addTab(m_envPanel, tr("&Environment"));
+    connect(m_envPanel, &EnvEditorPanel::saved, this, [this] {
+        // The saved values take effect like a profile switch: reload, then offer to recreate
+        // what changed.
+        m_projectBeforeSwitch = m_session->project();
+        m_session->reload();
+    });
+
+    m_recreateBanner = new QWidget(this);
+    m_recreateBanner->setObjectName(QStringLiteral("recreateBanner"));
+    m_recreateBanner->setAccessibleName(tr("Recreate services"));
+    m_recreateBanner->setStyleSheet(QStringLiteral(
+        "#recreateBanner { background: #e8f1fb; border: 1px solid #9cc3e6; border-radius: 4px; }"));
+    auto *recreateLayout = new QHBoxLayout(m_recreateBanner);
+    m_recreateLabel = new QLabel(m_recreateBanner);
+    m_recreateLabel->setObjectName(QStringLiteral("recreateText"));
+    m_recreateLabel->setAccessibleName(tr("Recreate services"));
+    m_recreateLabel->setWordWrap(true);
+    auto *recreate = new QPushButton(tr("&Recreate"), m_recreateBanner);
+    recreate->setObjectName(QStringLiteral("recreateButton"));
+    recreate->setAccessibleName(tr("Recreate"));
+    recreate->setAccessibleDescription(
+        tr("Recreate exactly the services whose environment changed"));
+    auto *notNow = new QPushButton(tr("Not &now"), m_recreateBanner);
+    notNow->setObjectName(QStringLiteral("recreateDismiss"));
+    notNow->setAccessibleName(tr("Not now"));
+    recreateLayout->addWidget(m_recreateLabel, 1);
+    recreateLayout->addWidget(recreate);
+    recreateLayout->addWidget(notNow);
+    connect(recreate, &QPushButton::clicked, this, &MainWindow::acceptRecreateOffer);
+    connect(notNow, &QPushButton::clicked, this, [this] {
+        m_recreateOffer.clear();
+        m_recreateBanner->hide();
+    });
+    m_recreateBanner->hide();
     // Stats stream only while the services table is on screen.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView);
@@ -379,6 +423,11 @@ void MainWindow::buildActions()
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     stackMenu->addSeparator();
+    auto *onboarding = stackMenu->addAction(tr("&Onboarding…"), this, [this] { showOnboarding(); });
+    onboarding->setObjectName(QStringLiteral("onboardingAction"));
+    onboarding->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    onboarding->setToolTip(tr("Check this machine and take the project to a healthy stack, step "
+                              "by step (Ctrl+Shift+O)"));
     auto *ports = stackMenu->addAction(tr("Check &Ports"), this, &MainWindow::checkPorts);
     ports->setObjectName(QStringLiteral("checkPortsAction"));
 
@@ -429,8 +478,12 @@ void MainWindow::buildActions()
     m_envProfile->setAccessibleDescription(tr("Which .env profile the stack runs with"));
     m_envProfile->setMinimumContentsLength(12);
     toolbar->addWidget(m_envProfile);
-    connect(m_envProfile, &QComboBox::activated, this,
-            [this](int index) { m_session->setEnvProfile(m_envProfile->itemText(index)); });
+    connect(m_envProfile, &QComboBox::activated, this, [this](int index) {
+        if (m_envProfile->itemText(index) != m_session->envProfile()) {
+            m_projectBeforeSwitch = m_session->project();
+            m_session->setEnvProfile(m_envProfile->itemText(index));
+        }
+    });
 }
 
 void MainWindow::openProject(const QString &path, const QStringList &files)
@@ -540,6 +593,8 @@ void MainWindow::onProjectLoaded()
                                 .arg(project.name)
                                 .arg(project.services.size())
                                 .arg(m_session->directory()));
+    m_envPanel->open(m_session->directory(), m_session->envProfile(), project.configFiles);
+    offerRecreate();
     checkPorts();
     updateActions();
     emit projectLoaded();
@@ -712,6 +767,107 @@ void MainWindow::maybeSettled()
         m_settledEmitted = true;
         emit settled();
     }
+    // A project that has never run here: onboarding offers itself once.
+    if (m_onboardingOnFirstRun && !m_onboardingOffered && m_session->isLoaded()
+        && m_session->liveState()->isKnown()
+        && !Core::Onboarding::wasOnboarded(m_session->directory())) {
+        bool anyContainer = false;
+        for (const Core::ServiceState &s : m_session->liveState()->services()) {
+            anyContainer = anyContainer || s.status != Core::ServiceStatus::NotCreated;
+        }
+        m_onboardingOffered = true;
+        if (!anyContainer) {
+            showOnboarding();
+        }
+    }
+}
+
+OnboardingDialog *MainWindow::showOnboarding()
+{
+    if (m_session->directory().isEmpty()) {
+        return nullptr;
+    }
+    if (m_onboardingDialog != nullptr) {
+        m_onboardingDialog->show();
+        m_onboardingDialog->raise();
+        return m_onboardingDialog;
+    }
+    Core::OnboardingOptions options;
+    options.projectDirectory = m_session->directory();
+    options.composeFiles = m_session->files();
+    options.envProfile = m_session->envProfile();
+    auto *store = new Core::KeychainSecretStore(
+        Core::KeychainSecretStore::scopeForProject(options.projectDirectory));
+    auto *onboarding = new Core::Onboarding(m_client, store, options);
+    m_onboardingDialog = new OnboardingDialog(onboarding, this);
+    onboarding->setParent(m_onboardingDialog);
+    m_onboardingDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_onboardingDialog, &QObject::destroyed, this, [this, store] {
+        m_onboardingDialog = nullptr;
+        delete store;
+    });
+    connect(onboarding, &Core::Onboarding::finished, this, [this](bool ok) {
+        if (ok) {
+            m_session->reload(); // .env.local and secrets may be new
+        }
+    });
+    m_onboardingDialog->show();
+    onboarding->start();
+    return m_onboardingDialog;
+}
+
+void MainWindow::offerRecreate()
+{
+    if (!m_projectBeforeSwitch) {
+        return;
+    }
+    const QStringList changed =
+        Core::servicesChangedBetween(*m_projectBeforeSwitch, m_session->project());
+    m_projectBeforeSwitch.reset();
+    // Only what runs needs recreating; the rest picks the new values up when it starts.
+    m_recreateOffer.clear();
+    for (const QString &name : changed) {
+        const auto state = m_session->liveState()->service(name);
+        if (state && state->isUp()) {
+            m_recreateOffer << name;
+        }
+    }
+    if (m_recreateOffer.isEmpty()) {
+        m_recreateBanner->hide();
+        return;
+    }
+    m_recreateLabel->setText(
+        tr("The environment of %n running service(s) changed: %1. Recreate them to use it?",
+           nullptr, int(m_recreateOffer.size()))
+            .arg(m_recreateOffer.join(QStringLiteral(", "))));
+    m_recreateBanner->show();
+}
+
+void MainWindow::acceptRecreateOffer()
+{
+    if (m_recreateOffer.isEmpty()) {
+        return;
+    }
+    Core::ComposeUpOptions options;
+    options.noDeps = true;
+    options.forceRecreate = true;
+    m_session->controller()->up(m_recreateOffer, options);
+    m_recreateOffer.clear();
+    m_recreateBanner->hide();
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const QHash<QString, QWidget *> views = {
+        {QStringLiteral("topology"), m_topology}, {QStringLiteral("services"), m_servicesView},
+        {QStringLiteral("ports"), m_portsView},   {QStringLiteral("containers"), m_view},
+        {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel}};
+    QWidget *view = views.value(name);
+    if (view == nullptr) {
+        return false;
+    }
+    m_tabs->setCurrentWidget(view);
+    return true;
 }
 
 void MainWindow::showEvent(QShowEvent *event)

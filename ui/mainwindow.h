@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "compose/composemodel.h"
 #include "stack/servicestate.h"
 #include "util/result.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -27,6 +30,8 @@ struct DiscoveredProject;
 namespace DevDock::Ui {
 
 class ContainerListModel;
+class EnvEditorPanel;
+class OnboardingDialog;
 class OperationPanel;
 class PortListModel;
 class ServiceDetailsPanel;
@@ -65,6 +70,19 @@ public:
     // Ready for a screenshot: project loaded, live state known, layout done.
     bool isSettled() const;
 
+    EnvEditorPanel *envPanel() const { return m_envPanel; }
+    // Shows the onboarding dialog for the open project and starts it (on demand, or by itself
+    // for a project that has never run here, when enabled).
+    OnboardingDialog *showOnboarding();
+    OnboardingDialog *onboardingDialog() const { return m_onboardingDialog; }
+    void setOnboardingOnFirstRun(bool enabled) { m_onboardingOnFirstRun = enabled; }
+    // After an .env profile switch: the running services whose configuration changed, offered
+    // for recreation in a banner (empty when none).
+    QStringList recreateOffer() const { return m_recreateOffer; }
+    void acceptRecreateOffer();
+    // Selects a tab by name: topology, services, ports, containers, logs, environment.
+    bool showView(const QString &name);
+
     // When the window closes: hide (a tray keeps DevDock running) or quit.
     void setCloseToTray(bool enabled) { m_closeToTray = enabled; }
 
@@ -96,6 +114,7 @@ private:
     void rememberProject(const QString &path);
     void rebuildRecentMenu();
     void maybeSettled();
+    void offerRecreate();
 
     Core::EngineClient *m_client;
     Core::ContainerWatcher *m_watcher;
@@ -122,6 +141,14 @@ private:
     LogPanel *m_logPanel = nullptr;
     QWidget *m_logsTab = nullptr;
     QComboBox *m_envProfile;
+    EnvEditorPanel *m_envPanel = nullptr;
+    OnboardingDialog *m_onboardingDialog = nullptr;
+    bool m_onboardingOnFirstRun = false;
+    bool m_onboardingOffered = false;
+    std::optional<Core::ComposeProject> m_projectBeforeSwitch;
+    QStringList m_recreateOffer;
+    QWidget *m_recreateBanner = nullptr;
+    QLabel *m_recreateLabel = nullptr;
     QToolButton *m_composeProfiles;
     QMenu *m_recentMenu = nullptr;
     QAction *m_upAction = nullptr;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "onboarding/onboarding.h"
+#include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
 
 #include "stack/projectsession.h"
@@ -97,12 +99,20 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-timeout"),
         QApplication::translate("main", "Seconds to wait for --screenshot (default 60)."),
         QStringLiteral("S"), QStringLiteral("60"));
-    parser.addOptions({project, screenshot, timeout});
+    const QCommandLineOption view(
+        QStringLiteral("screenshot-view"),
+        QApplication::translate("main", "With --screenshot: the view to show first (topology, "
+                                        "services, ports, containers, logs, environment), or "
+                                        "onboarding to run the onboarding and save its dialog."),
+        QStringLiteral("VIEW"));
+    parser.addOptions({project, screenshot, timeout, view});
     parser.process(app);
 
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
     Ui::TrayController tray(&window);
+    // A project that never ran here offers its onboarding (not while taking screenshots).
+    window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
     QString path = parser.value(project);
     if (path.isEmpty()) {
         path = QSettings().value(QStringLiteral("lastProject")).toString();
@@ -117,15 +127,41 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        auto save = [&window, file] {
-            // One more turn of the event loop so the last state is painted.
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool ok = window.grab().save(file);
-                if (!ok) {
-                    std::fprintf(stderr, "devdock: could not write %s\n", qPrintable(file));
+        const QString viewName = parser.value(view);
+        auto save = [&window, file, viewName] {
+            if (viewName == QLatin1String("onboarding")) {
+                Ui::OnboardingDialog *dialog = window.showOnboarding();
+                if (dialog == nullptr) {
+                    std::fputs("devdock: no project for the onboarding screenshot\n", stderr);
+                    QApplication::exit(1);
+                    return;
                 }
-                QApplication::exit(ok ? 0 : 1);
-            });
+                dialog->setOpenBrowser(false);
+                auto *onboarding = dialog->findChild<Core::Onboarding *>();
+                auto grab = [dialog, file] {
+                    QTimer::singleShot(300, dialog, [dialog, file] {
+                        const bool ok = dialog->grab().save(file);
+                        QApplication::exit(ok ? 0 : 1);
+                    });
+                };
+                QObject::connect(onboarding, &Core::Onboarding::finished, dialog, grab);
+                QObject::connect(onboarding, &Core::Onboarding::inputNeeded, dialog, grab);
+                return;
+            }
+            if (!viewName.isEmpty() && !window.showView(viewName)) {
+                std::fprintf(stderr, "devdock: no view called %s\n", qPrintable(viewName));
+                QApplication::exit(2);
+                return;
+            }
+            // One more turn of the event loop so the last state is painted.
+            QTimer::singleShot(
+                viewName == QLatin1String("environment") ? 800 : 300, &window, [&window, file] {
+                    const bool ok = window.grab().save(file);
+                    if (!ok) {
+                        std::fprintf(stderr, "devdock: could not write %s\n", qPrintable(file));
+                    }
+                    QApplication::exit(ok ? 0 : 1);
+                });
         };
         if (path.isEmpty()) {
             save();

@@ -8,9 +8,11 @@
 #include "../common/dockertest.h"
 
 #include "details/servicedetailspanel.h"
+#include "engine/engineclient.h"
+#include "env/enveditorpanel.h"
+#include "env/envkeymodel.h"
 #include "logs/logpanel.h"
 #include "logs/logview.h"
-#include "engine/engineclient.h"
 #include "mainwindow.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
@@ -22,8 +24,10 @@
 #include "tray/traycontroller.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -91,6 +95,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void upKillDetailsEngineRestartDown();
+    void envProfileSwitch_offersToRecreateExactlyTheChanged_editorSaveToo();
 };
 
 void TestProjectWindow::initTestCase()
@@ -297,6 +302,95 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QVERIFY(settings.value("recentProjects")
                 .toStringList()
                 .contains(QFileInfo(dir.path()).absoluteFilePath()));
+}
+
+void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_editorSaveToo()
+{
+    QTemporaryDir dir;
+    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (file.endsWith("/.env.local")) {
+            continue;
+        }
+        const QString target =
+            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QVERIFY(QFile::copy(file, target));
+    }
+    qputenv("DEMO_HTTP_PORT", QByteArray::number(freePort()));
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    Core::EngineClient client(*endpoint);
+    Ui::MainWindow window(&client);
+    window.show();
+    QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
+    window.openProject(dir.path());
+    QVERIFY(loaded.wait(30000));
+    Core::ProjectSession *session = window.session();
+    QCOMPARE(session->envProfile(), QString("development"));
+    auto logLevel = [&](const QString &service) {
+        const Run r = docker({"inspect", "--format", "{{json .Config.Env}}",
+                              QString(kProject) + "-" + service + "-1"});
+        const int at = r.out.indexOf("LOG_LEVEL=");
+        return at < 0 ? QByteArray() : r.out.mid(at + 10, r.out.indexOf('"', at) - at - 10);
+    };
+    // backend and worker (and their dependencies) run; temporal-ui does not.
+    session->controller()->startWithDependencies({"backend", "worker"});
+    QVERIFY(waitUntil(
+        [&] {
+            return !session->controller()->isBusy() && session->liveState()->service("worker")
+                   && session->liveState()->service("worker")->isUp();
+        },
+        120000));
+    QCOMPARE(logLevel("backend"), QByteArray("debug"));
+
+    // To production: LOG_LEVEL changes backend and worker, DEMO_FLAKY_PERIOD temporal-ui (not
+    // running, so not offered); nothing else.
+    auto *combo = window.findChild<QComboBox *>("envProfileCombo");
+    QVERIFY(combo);
+    const int production = combo->findText("production");
+    QVERIFY(production >= 0);
+    combo->setCurrentIndex(production);
+    emit combo->activated(production);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(session->envProfile(), QString("production"));
+    QCOMPARE(window.recreateOffer(), QStringList({"backend", "worker"}));
+    auto *banner = window.findChild<QWidget *>("recreateBanner");
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(window.findChild<QLabel *>("recreateText")->text().contains("backend, worker"));
+    const Run postgresBefore =
+        docker({"inspect", "--format", "{{.Id}}", QString(kProject) + "-postgres-1"});
+    QTest::mouseClick(window.findChild<QPushButton *>("recreateButton"), Qt::LeftButton);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(waitUntil(
+        [&] { return logLevel("backend") == "warning" && logLevel("worker") == "warning"; },
+        120000));
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
+    // Only those two were recreated.
+    QCOMPARE(docker({"inspect", "--format", "{{.Id}}", QString(kProject) + "-postgres-1"}).out,
+             postgresBefore.out);
+
+    // The editor: LOG_LEVEL=info in .env.production, saved -> the same offer.
+    QVERIFY(window.showView("environment"));
+    Ui::EnvEditorPanel *panel = window.envPanel();
+    QVERIFY(waitUntil(
+        [&] { return panel->isLoaded() && panel->editor()->profileName() == "production"; },
+        10000));
+    QVERIFY(panel->editor()->setValue(".env.production", "LOG_LEVEL", "info"));
+    panel->model()->refresh();
+    panel->save();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(window.recreateOffer(), QStringList({"backend", "worker"}));
+    QFile production_file(dir.filePath(".env.production"));
+    QVERIFY(production_file.open(QIODevice::ReadOnly));
+    QCOMPARE(production_file.readAll(),
+             QByteArray("# The production profile: quiet logs, temporal-ui stays healthy.\n"
+                        "LOG_LEVEL=info\nDEMO_FLAKY_PERIOD=86400\n"));
+    window.acceptRecreateOffer();
+    QVERIFY(waitUntil([&] { return logLevel("backend") == "info"; }, 120000));
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
+    run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
 }
 
 QTEST_MAIN(TestProjectWindow)

@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "env/enveditor.h"
+
+#include <QFileSystemWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QToolButton;
+
+namespace DevDock::Core {
+class SecretStore;
+}
+
+namespace DevDock::Ui {
+
+class EnvKeyModel;
+
+// The .env profile editor: the profile's keys (resolved, or one file at a time) with value,
+// source, status and description; add, edit, remove, move between files, mark secret (into the
+// keychain), generate a value, reveal, undo and redo, save (keychain first, then the changed files,
+// atomically). A file changed on disk while open is never overwritten: the user reloads or merges.
+// Files and the keychain are read off the GUI thread.
+class EnvEditorPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EnvEditorPanel(QWidget *parent = nullptr);
+    ~EnvEditorPanel() override;
+
+    // Opens the project's profile; `composeFiles` tell which variables the stack uses.
+    void open(const QString &projectDirectory, const QString &profile,
+              const QStringList &composeFiles);
+    // Tests may use another store; by default the OS keychain, scoped to the project folder.
+    void setSecretStore(std::shared_ptr<Core::SecretStore> store);
+
+    EnvKeyModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    Core::EnvEditor *editor() { return m_editor ? &*m_editor : nullptr; }
+    bool isLoaded() const { return m_editor.has_value(); }
+    QString errorText() const;
+    QStringList conflictingFiles() const { return m_conflicts; }
+
+public slots:
+    void addKey(const QString &key, const QString &value);
+    void removeSelected();
+    void moveSelected(const QString &toFile);
+    void toggleSecretSelected();
+    void generateForSelected();
+    void revealSelected(bool reveal);
+    void undo();
+    void redo();
+    void save();
+    void reloadFromDisk();
+    void mergeWithDisk();
+
+signals:
+    void loaded();
+    void saved();
+    void conflictDetected(const QStringList &files);
+    void errorShown(const QString &text);
+
+private:
+    void buildUi();
+    void afterEdit();
+    void updateActions();
+    void showError(const Core::Error &error);
+    void clearError();
+    void watchFiles();
+    void checkDisk();
+    QString selectedKey() const;
+
+    EnvKeyModel *m_model;
+    QTableView *m_view;
+    QComboBox *m_fileFilter;
+    QLabel *m_status;
+    QWidget *m_errorBanner;
+    QLabel *m_errorLabel;
+    QWidget *m_conflictBanner;
+    QLabel *m_conflictLabel;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_add = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_secret = nullptr;
+    QAction *m_generate = nullptr;
+    QAction *m_reveal = nullptr;
+    QToolButton *m_move = nullptr;
+    std::optional<Core::EnvEditor> m_editor;
+    std::shared_ptr<Core::SecretStore> m_store;
+    bool m_customStore = false;
+    QString m_directory;
+    QFileSystemWatcher m_watcher;
+    QStringList m_conflicts;
+    quint64 m_generation = 0;
+    bool m_saving = false;
+};
+
+} // namespace DevDock::Ui
