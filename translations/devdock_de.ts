@@ -165,7 +165,7 @@
 <context>
     <name>DevDock::Core::ProjectLogs</name>
     <message>
-        <location filename="../core/logs/projectlogs.cpp" line="120"/>
+        <location filename="../core/logs/projectlogs.cpp" line="121"/>
         <source>── %1 restarted at %2 ──</source>
         <translation>── %1 neu gestartet um %2 ──</translation>
     </message>
@@ -429,6 +429,353 @@
     </message>
 </context>
 <context>
+    <name>DevDock::Ui::EnvEditorPanel</name>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="70"/>
+        <source>Environment editor</source>
+        <translation>Umgebungs-Editor</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="71"/>
+        <source>The keys of the active .env profile, with their values, source files and status; secrets live in the keychain</source>
+        <translation>Die Schlüssel des aktiven .env-Profils mit Werten, Quelldateien und Status; Geheimnisse liegen im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="88"/>
+        <source>Environment actions</source>
+        <translation>Umgebungsaktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="92"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="94"/>
+        <source>The resolved profile, or the keys of one file of it</source>
+        <translation>Das aufgelöste Profil oder die Schlüssel einer seiner Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="95"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
+        <source>Add a key to the selected file</source>
+        <translation>Einen Schlüssel zur gewählten Datei hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="126"/>
+        <source>Add a key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="127"/>
+        <source>Name of the new key in %1:</source>
+        <translation>Name des neuen Schlüssels in %1:</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="133"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
+        <source>Remove the selected key from its file</source>
+        <translation>Den gewählten Schlüssel aus seiner Datei entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
+        <source>&amp;Move to</source>
+        <translation>&amp;Verschieben nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="139"/>
+        <source>Move to</source>
+        <translation>Verschieben nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
+        <source>Move the selected key to another file of the profile</source>
+        <translation>Den gewählten Schlüssel in eine andere Datei des Profils verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="144"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="350"/>
+        <source>&amp;Secret</source>
+        <translation>&amp;Geheim</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="145"/>
+        <source>Mark the selected key secret (its value moves to the keychain), or not</source>
+        <translation>Den gewählten Schlüssel als geheim markieren (sein Wert wandert in den Schlüsselbund) oder nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="148"/>
+        <source>Generate a strong random value for the selected secret</source>
+        <translation>Einen starken Zufallswert für das gewählte Geheimnis erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
+        <source>Re&amp;veal</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
+        <source>Show the selected secret&apos;s value</source>
+        <translation>Den Wert des gewählten Geheimnisses zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="155"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="155"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="356"/>
+        <source>Undo the last edit</source>
+        <translation>Die letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
+        <source>Re&amp;do</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
+        <source>Redo the edit undone</source>
+        <translation>Die rückgängig gemachte Änderung wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="159"/>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
+        <source>Write the changed files (atomically) and the secrets (to the keychain)</source>
+        <translation>Die geänderten Dateien (atomar) und die Geheimnisse (in den Schlüsselbund) schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="164"/>
+        <source>Environment error</source>
+        <translation>Umgebungsfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="169"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="173"/>
+        <source>Files changed on disk</source>
+        <translation>Dateien auf der Platte geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="174"/>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="177"/>
+        <source>Drop your unsaved edits and show the files as on disk</source>
+        <translation>Ungespeicherte Änderungen verwerfen und die Dateien wie auf der Platte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="178"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="180"/>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="181"/>
+        <source>Apply your unsaved edits on top of the files as on disk</source>
+        <translation>Ungespeicherte Änderungen auf die Dateien wie auf der Platte anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="193"/>
+        <source>Environment keys</source>
+        <translation>Umgebungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="195"/>
+        <source>Key, value (secrets hidden), source file, status and description; edit a value with F2 or a double click</source>
+        <translation>Schlüssel, Wert (Geheimnisse verborgen), Quelldatei, Status und Beschreibung; einen Wert mit F2 oder Doppelklick bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="219"/>
+        <source>Environment status</source>
+        <translation>Umgebungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="238"/>
+        <source>Reading the .env profile…</source>
+        <translation>.env-Profil wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="261"/>
+        <source>Resolved profile (%1)</source>
+        <translation>Aufgelöstes Profil (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="262"/>
+        <source>no profile</source>
+        <translation>kein Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="327"/>
+        <source>No unsaved changes.</source>
+        <translation>Keine ungespeicherten Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="331"/>
+        <source>unsaved changes in %1</source>
+        <translation>ungespeicherte Änderungen in %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/env/enveditorpanel.cpp" line="334"/>
+        <source>%n secret(s) to store in the keychain</source>
+        <translation>
+            <numerusform>%n Geheimnis für den Schlüsselbund</numerusform>
+            <numerusform>%n Geheimnisse für den Schlüsselbund</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="350"/>
+        <source>Not &amp;secret</source>
+        <translation>Nicht &amp;geheim</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="355"/>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="478"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="506"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/enveditorpanel.cpp" line="555"/>
+        <source>%1 changed on disk while you were editing. Nothing was overwritten: reload the files (dropping your unsaved edits) or merge your edits into them.</source>
+        <translation>%1 wurde während der Bearbeitung auf der Platte geändert. Nichts wurde überschrieben: Dateien neu laden (ungespeicherte Änderungen verwerfen) oder Ihre Änderungen einarbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::EnvKeyModel</name>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="180"/>
+        <source>defined in no file</source>
+        <translation>in keiner Datei definiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="183"/>
+        <source>missing (documented in .env.example)</source>
+        <translation>fehlt (in .env.example dokumentiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="186"/>
+        <source>secret in the keychain</source>
+        <translation>Geheimnis im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="188"/>
+        <source>secret</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="191"/>
+        <source>secret in a plain file</source>
+        <translation>Geheimnis in einer Klartextdatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="194"/>
+        <source>overridden</source>
+        <translation>überschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="197"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="200"/>
+        <source>not in .env.example</source>
+        <translation>nicht in .env.example</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="203"/>
+        <source>used by %1</source>
+        <translation>verwendet von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="205"/>
+        <source>the project</source>
+        <translation>dem Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="207"/>
+        <source>not used by the compose files</source>
+        <translation>von den Compose-Dateien nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="222"/>
+        <source>hidden secret</source>
+        <translation>verborgenes Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="226"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="273"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="275"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="277"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="279"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/env/envkeymodel.cpp" line="281"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Ui::LogPanel</name>
     <message>
         <location filename="../ui/logs/logpanel.cpp" line="80"/>
@@ -660,551 +1007,822 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Engine status</source>
         <translation>Engine-Status</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Docker engine version, API version and endpoint</source>
         <translation>Version der Docker-Engine, API-Version und Endpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>Connecting to %1 …</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
         <source>Engine error</source>
         <translation>Engine-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Project error</source>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>All containers of the Docker engine, updated live</source>
         <translation>Alle Container der Docker-Engine, live aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>Container count</source>
         <translation>Anzahl der Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Project status</source>
         <translation>Projektstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Stack memory total</source>
         <translation>Speicher des Stacks insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>The project&apos;s services: state, health, ports, uptime, restarts, image</source>
         <translation>Die Dienste des Projekts: Zustand, Gesundheit, Ports, Laufzeit, Neustarts, Image</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Every published port with its service, URL and who holds it when it is taken</source>
         <translation>Jeder veröffentlichte Port mit Dienst, URL und, wenn belegt, wer ihn hält</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>&amp;Topology</source>
         <translation>&amp;Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Services</source>
         <translation>&amp;Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="679"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;Containers</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>&amp;Logs</source>
         <translation>&amp;Logs</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <source>&amp;Environment</source>
+        <translation>&amp;Umgebung</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <source>Recreate services</source>
+        <translation>Dienste neu erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <source>&amp;Recreate</source>
+        <translation>Neu &amp;erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <source>Recreate</source>
+        <translation>Neu erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <source>Recreate exactly the services whose environment changed</source>
+        <translation>Genau die Dienste neu erstellen, deren Umgebung sich geändert hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <source>Not &amp;now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Stack memory: %1 MB</source>
         <translation>Speicher des Stacks: %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Could not load the project</source>
         <translation>Das Projekt ließ sich nicht laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Loading %1 …</source>
         <translation>Lade %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Running &amp;Stacks</source>
         <translation>Laufende &amp;Stacks</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Looking for stacks …</source>
         <translation>Suche Stacks …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>No Compose stacks on the engine</source>
         <translation>Keine Compose-Stacks auf der Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>%1 — %2/%3 running — %4</source>
         <translation>%1 — %2/%3 laufen — %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="366"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>&amp;Stack</source>
         <translation>&amp;Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Up</source>
         <translation>&amp;Hochfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>Create and start every service, dependencies first (Ctrl+U)</source>
         <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
         <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
         <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>S&amp;top Service</source>
         <translation>Dienst s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Re&amp;build Service</source>
         <translation>Dienst neu &amp;bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
         <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>&amp;Cancel Operation</source>
         <translation>Vorgang &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <source>&amp;Onboarding…</source>
+        <translation>&amp;Einrichtung…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <source>Check this machine and take the project to a healthy stack, step by step (Ctrl+Shift+O)</source>
+        <translation>Diesen Rechner prüfen und das Projekt Schritt für Schritt zu einem gesunden Stack bringen (Strg+Umschalt+O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>Check &amp;Ports</source>
         <translation>&amp;Ports prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="447"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Stack actions</source>
         <translation>Stack-Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>Compose profiles</source>
         <translation>Compose-Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="473"/>
         <source> .env: </source>
         <translation> .env: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>.env profile label</source>
         <translation>Beschriftung des .env-Profils</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>.env profile</source>
         <translation>.env-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
         <source>Which .env profile the stack runs with</source>
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="518"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="516"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="558"/>
+        <location filename="../ui/mainwindow.cpp" line="592"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="582"/>
+        <location filename="../ui/mainwindow.cpp" line="618"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="642"/>
+        <location filename="../ui/mainwindow.cpp" line="678"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="666"/>
+        <location filename="../ui/mainwindow.cpp" line="702"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="667"/>
+        <location filename="../ui/mainwindow.cpp" line="703"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="669"/>
+        <location filename="../ui/mainwindow.cpp" line="705"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="670"/>
+        <location filename="../ui/mainwindow.cpp" line="706"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="674"/>
+        <location filename="../ui/mainwindow.cpp" line="710"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="677"/>
+        <location filename="../ui/mainwindow.cpp" line="713"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="680"/>
+        <location filename="../ui/mainwindow.cpp" line="716"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="684"/>
+        <location filename="../ui/mainwindow.cpp" line="720"/>
         <source>Open a shell</source>
         <translation>Shell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="689"/>
+        <location filename="../ui/mainwindow.cpp" line="725"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="717"/>
+        <location filename="../ui/mainwindow.cpp" line="753"/>
         <source>No terminal program was found to run: %1
 Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
         <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
 Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="840"/>
+        <source>The environment of %n running service(s) changed: %1. Recreate them to use it?</source>
+        <translation>
+            <numerusform>Die Umgebung von %n laufendem Dienst hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
+            <numerusform>Die Umgebung von %n laufenden Diensten hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="766"/>
+        <location filename="../ui/mainwindow.cpp" line="903"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="918"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="795"/>
+        <location filename="../ui/mainwindow.cpp" line="930"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="795"/>
+        <location filename="../ui/mainwindow.cpp" line="930"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="796"/>
+        <location filename="../ui/mainwindow.cpp" line="931"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
 </context>
 <context>
-    <name>DevDock::Ui::OperationPanel</name>
+    <name>DevDock::Ui::OnboardingDialog</name>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="18"/>
-        <source>No operation yet</source>
-        <translation>Noch kein Vorgang</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="52"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="21"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="54"/>
+        <source>running</source>
+        <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="22"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="79"/>
-        <source>Show output</source>
-        <translation>Ausgabe zeigen</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="56"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="28"/>
-        <source>Operation</source>
-        <translation>Vorgang</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="58"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="30"/>
-        <source>Operation title</source>
-        <translation>Titel des Vorgangs</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="60"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="31"/>
-        <source>Operation elapsed time</source>
-        <translation>Dauer des Vorgangs</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="62"/>
+        <source>needs your input</source>
+        <translation>braucht Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
-        <source>Operation progress</source>
-        <translation>Fortschritt des Vorgangs</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="64"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="38"/>
-        <source>Cancel operation</source>
-        <translation>Vorgang abbrechen</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="76"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="117"/>
+        <source>Values DevDock cannot generate</source>
+        <translation>Werte, die DevDock nicht erzeugen kann</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="41"/>
-        <source>Show or hide the operation&apos;s output</source>
-        <translation>Ausgabe des Vorgangs zeigen oder verbergen</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="78"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="44"/>
-        <source>Operation error</source>
-        <translation>Fehler des Vorgangs</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="80"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
-        <source>Progress per service</source>
-        <translation>Fortschritt je Dienst</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="81"/>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="53"/>
-        <source>Service</source>
-        <translation>Dienst</translation>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="82"/>
+        <source>&amp;Open the frontend</source>
+        <translation>Frontend ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="53"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="83"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="86"/>
+        <source>Onboarding — DevDock</source>
+        <translation>Einrichtung — DevDock</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="87"/>
+        <source>Onboarding</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="88"/>
+        <source>From a fresh clone to a healthy stack, step by step</source>
+        <translation>Vom frischen Klon zum gesunden Stack, Schritt für Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="93"/>
+        <source>Onboarding status</source>
+        <translation>Einrichtungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="101"/>
+        <source>Onboarding steps</source>
+        <translation>Einrichtungsschritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="102"/>
+        <source>Each check with its status, what was found and the fix</source>
+        <translation>Jede Prüfung mit Status, Befund und Abhilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="58"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="119"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="120"/>
+        <source>Store the values in the keychain and go on</source>
+        <translation>Die Werte im Schlüsselbund speichern und weitermachen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="128"/>
+        <source>Progress output</source>
+        <translation>Fortschrittsausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="129"/>
+        <source>Build, pull and start output of the running step</source>
+        <translation>Build-, Pull- und Startausgabe des laufenden Schritts</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
+        <source>Run again from the failed step</source>
+        <translation>Ab dem fehlgeschlagenen Schritt erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="138"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="138"/>
+        <source>Stop the running step</source>
+        <translation>Den laufenden Schritt anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="139"/>
+        <source>Open the frontend</source>
+        <translation>Frontend öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="140"/>
+        <source>Open the stack&apos;s frontend URL in the browser</source>
+        <translation>Die Frontend-URL des Stacks im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="141"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="141"/>
+        <source>Close this window</source>
+        <translation>Dieses Fenster schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="168"/>
+        <source>Checking this machine and the project…</source>
+        <translation>Rechner und Projekt werden geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="187"/>
+        <source>Fix</source>
+        <translation>Abhilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="193"/>
+        <source>Step %1 of %2: %3…</source>
+        <translation>Schritt %1 von %2: %3…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="224"/>
+        <source>DevDock needs %n value(s) it cannot generate. They go to the keychain, never into a file.</source>
+        <translation>
+            <numerusform>DevDock braucht %n Wert, den es nicht erzeugen kann. Er kommt in den Schlüsselbund, nie in eine Datei.</numerusform>
+            <numerusform>DevDock braucht %n Werte, die es nicht erzeugen kann. Sie kommen in den Schlüsselbund, nie in eine Datei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="235"/>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="255"/>
+        <source>Done: every service is up and healthy.</source>
+        <translation>Fertig: Jeder Dienst läuft und ist gesund.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="256"/>
+        <source>Done: every service is up and healthy. The frontend is at %1.</source>
+        <translation>Fertig: Jeder Dienst läuft und ist gesund. Das Frontend ist unter %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="266"/>
+        <source>Stopped at “%1”. Fix it and press Retry.</source>
+        <translation>Angehalten bei „%1“. Beheben Sie es und wählen Sie „Erneut versuchen“.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::OperationPanel</name>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="20"/>
+        <source>No operation yet</source>
+        <translation>Noch kein Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="23"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="24"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="73"/>
+        <source>Show output</source>
+        <translation>Ausgabe zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="30"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
+        <source>Operation title</source>
+        <translation>Titel des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="33"/>
+        <source>Operation elapsed time</source>
+        <translation>Dauer des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="34"/>
+        <source>Operation progress</source>
+        <translation>Fortschritt des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="40"/>
+        <source>Cancel operation</source>
+        <translation>Vorgang abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="43"/>
+        <source>Show or hide the operation&apos;s output</source>
+        <translation>Ausgabe des Vorgangs zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="25"/>
+        <source>Operation error</source>
+        <translation>Fehler des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="46"/>
+        <source>Progress per service</source>
+        <translation>Fortschritt je Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="47"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="47"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
         <source>Operation output</source>
         <translation>Ausgabe des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="79"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="73"/>
         <source>Hide output</source>
         <translation>Ausgabe verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="130"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="124"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="150"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="144"/>
         <source>building: %1</source>
         <translation>baut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="152"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="146"/>
         <source>pulling: %1</source>
         <translation>lädt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="165"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="191"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="159"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="183"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="167"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="161"/>
         <source>%1: done in %2</source>
         <translation>%1: fertig nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="170"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="164"/>
         <source>%1: failed after %2</source>
         <translation>%1: fehlgeschlagen nach %2</translation>
     </message>
@@ -1212,42 +1830,42 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::PortListModel</name>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="77"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="68"/>
         <source>published</source>
         <translation>veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="77"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="68"/>
         <source>not published (service not running)</source>
         <translation>nicht veröffentlicht (Dienst läuft nicht)</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="82"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="73"/>
         <source>conflict: held by %1</source>
         <translation>Konflikt: belegt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="143"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="134"/>
         <source>Host port</source>
         <translation>Host-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="145"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="136"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="147"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="138"/>
         <source>Container port</source>
         <translation>Container-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="149"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="140"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="151"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="142"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1256,7 +1874,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <name>DevDock::Ui::ServiceDetailsPanel</name>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="42"/>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="198"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="202"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -1368,12 +1986,12 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Mounts &amp;&amp; Netzwerke</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="206"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="210"/>
         <source>health: %1</source>
         <translation>Gesundheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/details/servicedetailspanel.cpp" line="209"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="213"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>%n Neustart</numerusform>
@@ -1381,17 +1999,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="259"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="263"/>
         <source>%1 %2 → %3%4</source>
         <translation>%1 %2 → %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="260"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="264"/>
         <source> (read-only)</source>
         <translation> (nur lesend)</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="263"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="267"/>
         <source>network %1</source>
         <translation>Netzwerk %1</translation>
     </message>
@@ -1526,17 +2144,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="290"/>
+        <location filename="../ui/topology/topologyview.cpp" line="287"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="291"/>
+        <location filename="../ui/topology/topologyview.cpp" line="288"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="300"/>
+        <location filename="../ui/topology/topologyview.cpp" line="297"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -1550,49 +2168,398 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
     <message>
         <location filename="../ui/tray/traycontroller.cpp" line="35"/>
-        <location filename="../ui/tray/traycontroller.cpp" line="173"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="185"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="143"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="145"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="157"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="147"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="159"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="158"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="170"/>
         <source>Open DevDock</source>
         <translation>DevDock öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="163"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="175"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="169"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="181"/>
         <source>DevDock · %1: %2 of %3 services up</source>
         <translation>DevDock · %1: %2 von %3 Diensten laufen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="194"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="206"/>
         <source>%1 stopped</source>
         <translation>%1 wurde gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="195"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="207"/>
         <source>%1 is unhealthy</source>
         <translation>%1 ist ungesund</translation>
+    </message>
+</context>
+<context>
+    <name>EnvEditor</name>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="45"/>
+        <source>Set %1 in %2</source>
+        <translation>%1 in %2 setzen</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="47"/>
+        <source>Remove %1 from %2</source>
+        <translation>%1 aus %2 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="49"/>
+        <source>Move %1 from %2 to %3</source>
+        <translation>%1 von %2 nach %3 verschieben</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="51"/>
+        <source>Mark %1 secret</source>
+        <translation>%1 als geheim markieren</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="53"/>
+        <source>Mark %1 not secret</source>
+        <translation>%1 als nicht geheim markieren</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="55"/>
+        <source>Set secret %1</source>
+        <translation>Geheimnis %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="94"/>
+        <source>%1 is not a file of this profile.</source>
+        <translation>%1 ist keine Datei dieses Profils.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="95"/>
+        <source>Choose one of: %1.</source>
+        <translation>Wählen Sie eine von: %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="114"/>
+        <location filename="../core/env/enveditor.cpp" line="126"/>
+        <source>%1 has no %2.</source>
+        <translation>%1 enthält kein %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="150"/>
+        <source>%1 is secret by its name.</source>
+        <translation>%1 ist durch seinen Namen geheim.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="151"/>
+        <source>Keys ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY are always secret; rename the key to keep it in a file.</source>
+        <translation>Schlüssel, die auf _PASSWORD, _SECRET, _TOKEN, _API_KEY oder _KEY enden, sind immer geheim; benennen Sie den Schlüssel um, um ihn in einer Datei zu halten.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="176"/>
+        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <translation>„%1“ ist kein gültiger Variablenname.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="177"/>
+        <source>Use letters, digits and underscores, not starting with a digit.</source>
+        <translation>Verwenden Sie Buchstaben, Ziffern und Unterstriche, nicht mit einer Ziffer beginnend.</translation>
+    </message>
+    <message>
+        <location filename="../core/env/enveditor.cpp" line="418"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Onboarding</name>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="35"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="113"/>
+        <source>Docker engine reachable</source>
+        <translation>Docker-Engine erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="114"/>
+        <source>Docker Compose v2 present</source>
+        <translation>Docker Compose v2 vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="115"/>
+        <source>Enough free disk space</source>
+        <translation>Genug freier Speicherplatz</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="116"/>
+        <source>Enough memory for the engine</source>
+        <translation>Genug Arbeitsspeicher für die Engine</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="117"/>
+        <source>Published ports free</source>
+        <translation>Veröffentlichte Ports frei</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="118"/>
+        <source>Environment and secrets ready</source>
+        <translation>Umgebung und Geheimnisse bereit</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="119"/>
+        <source>Images present</source>
+        <translation>Images vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="120"/>
+        <source>Stack started in dependency order</source>
+        <translation>Stack in Abhängigkeitsreihenfolge gestartet</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="121"/>
+        <source>Every service up and healthy</source>
+        <translation>Jeder Dienst läuft und ist gesund</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="122"/>
+        <source>Frontend URL</source>
+        <translation>Frontend-URL</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="195"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="195"/>
+        <source>Run the onboarding again to continue from here.</source>
+        <translation>Führen Sie die Einrichtung erneut aus, um von hier fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="280"/>
+        <source>Start the Docker engine (sudo systemctl start docker, or start Docker Desktop) and retry.</source>
+        <translation>Starten Sie die Docker-Engine (sudo systemctl start docker oder Docker Desktop) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="288"/>
+        <source>Docker %1 at %2</source>
+        <translation>Docker %1 unter %2</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="300"/>
+        <source>Neither &quot;docker compose&quot; nor &quot;docker-compose&quot; was found.</source>
+        <translation>Weder „docker compose“ noch „docker-compose“ wurde gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="301"/>
+        <source>Install the Compose v2 plugin (Debian: apt install docker-compose from trixie; elsewhere: docker-compose-plugin) and retry.</source>
+        <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose aus trixie; sonst: docker-compose-plugin) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="304"/>
+        <source>Compose %1 is version 1.</source>
+        <translation>Compose %1 ist Version 1.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
+        <source>Install Compose v2: version 1 is no longer maintained.</source>
+        <translation>Installieren Sie Compose v2: Version 1 wird nicht mehr gepflegt.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="307"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="324"/>
+        <source>%1 free at %2</source>
+        <translation>%1 frei unter %2</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="326"/>
+        <source>Only %1 free at %2; %3 needed.</source>
+        <translation>Nur %1 frei unter %2; %3 nötig.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="328"/>
+        <source>Free some space (docker system prune removes unused images and build cache) and retry.</source>
+        <translation>Schaffen Sie Platz (docker system prune entfernt unbenutzte Images und Build-Cache) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="339"/>
+        <source>The engine has %1 of memory; %2 needed.</source>
+        <translation>Die Engine hat %1 Arbeitsspeicher; %2 nötig.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="341"/>
+        <source>Give the engine more memory (Docker Desktop: Settings, Resources) and retry.</source>
+        <translation>Geben Sie der Engine mehr Arbeitsspeicher (Docker Desktop: Einstellungen, Ressourcen) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="345"/>
+        <source>%1 for the engine</source>
+        <translation>%1 für die Engine</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="397"/>
+        <source>%n port(s) free</source>
+        <translation>
+            <numerusform>%n Port frei</numerusform>
+            <numerusform>%n Ports frei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="414"/>
+        <source>No .env.example: nothing to prepare.</source>
+        <translation>Keine .env.example: nichts vorzubereiten.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="424"/>
+        <source>.env.local would be created from .env.example</source>
+        <translation>.env.local würde aus .env.example erstellt</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="443"/>
+        <source>.env.local created from .env.example</source>
+        <translation>.env.local aus .env.example erstellt</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="455"/>
+        <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
+        <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="489"/>
+        <source>Secrets not set: %1.</source>
+        <translation>Nicht gesetzte Geheimnisse: %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
+        <source>Run the onboarding (devdockctl onboard, or Onboarding in DevDock): it generates what it can into the keychain and asks for the rest.</source>
+        <translation>Führen Sie die Einrichtung aus (devdockctl onboard oder Einrichtung in DevDock): Sie erzeugt, was sie kann, in den Schlüsselbund und fragt nach dem Rest.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="495"/>
+        <source>%n secret(s) in the keychain</source>
+        <translation>
+            <numerusform>%n Geheimnis im Schlüsselbund</numerusform>
+            <numerusform>%n Geheimnisse im Schlüsselbund</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="502"/>
+        <source>Needs a value for %1.</source>
+        <translation>Braucht einen Wert für %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="504"/>
+        <source>These cannot be generated: enter them (they go to the keychain).</source>
+        <translation>Diese können nicht erzeugt werden: Geben Sie sie ein (sie kommen in den Schlüsselbund).</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="511"/>
+        <source>generated into the keychain: %1</source>
+        <translation>in den Schlüsselbund erzeugt: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="515"/>
+        <source>stored in the keychain: %1</source>
+        <translation>im Schlüsselbund gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="526"/>
+        <source>Every key is set.</source>
+        <translation>Jeder Schlüssel ist gesetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="572"/>
+        <source>All %n image(s) present</source>
+        <translation>
+            <numerusform>Das Image ist vorhanden</numerusform>
+            <numerusform>Alle %n Images vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="578"/>
+        <source>to build: %1</source>
+        <translation>zu bauen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="581"/>
+        <source>to pull: %1</source>
+        <translation>zu laden: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="614"/>
+        <source>Check the network and the registry login (docker login), or build the image locally.</source>
+        <translation>Prüfen Sie das Netzwerk und die Registry-Anmeldung (docker login) oder bauen Sie das Image lokal.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="624"/>
+        <source>built: %1</source>
+        <translation>gebaut: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="627"/>
+        <source>pulled: %1</source>
+        <translation>geladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="671"/>
+        <source>Started in order: %1</source>
+        <translation>In dieser Reihenfolge gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="691"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="696"/>
+        <source>%n service(s) up</source>
+        <translation>
+            <numerusform>%n Dienst läuft</numerusform>
+            <numerusform>%n Dienste laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="699"/>
+        <source>Waiting for %1</source>
+        <translation>Warte auf %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="703"/>
+        <source>Not healthy after %1 s: %2</source>
+        <translation>Nach %1 s nicht gesund: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="706"/>
+        <source>Open the service&apos;s logs and health checks in DevDock (or devdockctl logs SERVICE), fix it, and retry.</source>
+        <translation>Öffnen Sie Logs und Health-Checks des Dienstes in DevDock (oder devdockctl logs DIENST), beheben Sie den Fehler und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="726"/>
+        <source>The stack publishes no http port.</source>
+        <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>
 </context>
 <context>
@@ -1612,24 +2579,29 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/devdock/main.cpp" line="84"/>
+        <location filename="../app/devdock/main.cpp" line="86"/>
         <source>A desktop manager for Docker Compose projects.</source>
         <translation>Eine Desktop-Verwaltung für Docker-Compose-Projekte.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="89"/>
+        <location filename="../app/devdock/main.cpp" line="91"/>
         <source>Open the Compose project in DIR (default: the last one).</source>
         <translation>Das Compose-Projekt in DIR öffnen (Standard: das zuletzt geöffnete).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="93"/>
+        <location filename="../app/devdock/main.cpp" line="95"/>
         <source>Load the project, wait until its live state is known and the graph laid out, save the window to FILE and exit.</source>
         <translation>Das Projekt laden, warten, bis sein Zustand bekannt und der Graph angeordnet ist, das Fenster als FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="98"/>
+        <location filename="../app/devdock/main.cpp" line="100"/>
         <source>Seconds to wait for --screenshot (default 60).</source>
         <translation>Sekunden, die --screenshot wartet (Standard 60).</translation>
+    </message>
+    <message>
+        <location filename="../app/devdock/main.cpp" line="104"/>
+        <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to run the onboarding and save its dialog.</source>
+        <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment) oder onboarding, um die Einrichtung auszuführen und ihren Dialog zu speichern.</translation>
     </message>
 </context>
 </TS>

@@ -142,7 +142,7 @@ void TestOnboarding::cleanupTestCase()
     down();
     docker({"rmi", "-f", "devdock-it-onboard/frontend:latest"});
     KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
-    for (const QString &key : {"POSTGRES_PASSWORD", "SECRET_KEY", "LLM_API_KEY"}) {
+    for (const QString key : {"POSTGRES_PASSWORD", "SECRET_KEY", "LLM_API_KEY"}) {
         await<void>([&](auto done) { store.remove(key, nullptr, done); });
     }
 }
