@@ -92,7 +92,10 @@ void EnvEditorPanel::buildUi()
     m_fileFilter->setAccessibleName(tr("Show"));
     m_fileFilter->setAccessibleDescription(
         tr("The resolved profile, or the keys of one file of it"));
-    toolbar->addWidget(new QLabel(tr("Show:"), this));
+    auto *showLabel = new QLabel(tr("Show:"), this);
+    showLabel->setAccessibleName(tr("Show"));
+    showLabel->setBuddy(m_fileFilter);
+    toolbar->addWidget(showLabel);
     toolbar->addWidget(m_fileFilter);
     connect(m_fileFilter, &QComboBox::activated, this,
             [this](int index) { m_model->setFile(m_fileFilter->itemData(index).toString()); });
