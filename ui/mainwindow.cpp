@@ -14,6 +14,7 @@
 #include "stats/statscollector.h"
 #include "topology/topologyview.h"
 
+#include "devloop/devloop.h"
 #include "engine/containerwatcher.h"
 #include "engine/engineclient.h"
 #include "env/envprofile.h"
@@ -202,6 +203,10 @@ void MainWindow::buildProjectUi()
     new QVBoxLayout(m_logsTab);
     m_logsTab->layout()->setContentsMargins(0, 0, 0, 0);
     m_tabs->addTab(m_logsTab, tr("&Logs"));
+    m_devLoop = new Core::DevLoop(m_client, m_session, this);
+    connect(m_devLoop, &Core::DevLoop::changed, this, &MainWindow::updateHotReload);
+    connect(m_devLoop, &Core::DevLoop::failed, this,
+            [this](const Core::Error &error) { Ui::showError(m_projectError, error); });
     m_envPanel = new EnvEditorPanel(this);
     m_tabs->addTab(m_envPanel, tr("&Environment"));
     connect(m_envPanel, &EnvEditorPanel::saved, this, [this] {
@@ -710,6 +715,24 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.addAction(tr("Rebuild only this service"), this,
                    [controller, service] { controller->rebuild(service); });
     menu.addSeparator();
+    QAction *dev = menu.addAction(tr("Dev mode"), this,
+                                  [this, service](bool on) { m_devLoop->setDevMode(service, on); });
+    dev->setCheckable(true);
+    dev->setChecked(m_devLoop->devModeServices().contains(service));
+    dev->setEnabled(m_devLoop->devCapableServices().contains(service));
+    dev->setToolTip(dev->isEnabled()
+                        ? tr("Run with its hot-reload configuration (%1); only it is recreated")
+                              .arg(m_devLoop->devModeOrigin(service))
+                        : tr("No dev configuration: add it to docker-compose.dev.yml or an "
+                             "x-devdock extension"));
+    QAction *sync = menu.addAction(tr("File sync"), this,
+                                   [this, service](bool on) { m_devLoop->setSync(service, on); });
+    sync->setCheckable(true);
+    sync->setChecked(m_devLoop->syncedServices().contains(service));
+    sync->setEnabled(m_devLoop->syncableServices().contains(service));
+    sync->setToolTip(tr("Copy changed files into the running container (develop.watch)"));
+    menu.setToolTipsVisible(true);
+    menu.addSeparator();
     menu.addAction(tr("Open logs"), this, [this, service] { showLogs(service); });
     for (const PortRow &row : m_portModel->rows()) {
         if (row.request.service == service && !row.url.isEmpty()) {
@@ -814,6 +837,44 @@ OnboardingDialog *MainWindow::showOnboarding()
     m_onboardingDialog->show();
     onboarding->start();
     return m_onboardingDialog;
+}
+
+void MainWindow::updateHotReload()
+{
+    QHash<QString, QString> text;
+    QHash<QString, QString> badges;
+    for (const QString &service : m_devLoop->devModeServices()) {
+        text[service] = tr("dev mode");
+        badges[service] = tr("dev");
+    }
+    for (const QString &service : m_devLoop->syncedServices()) {
+        const Core::SyncStatus status = m_devLoop->syncStatus(service);
+        QString line;
+        switch (status.state) {
+        case Core::SyncStatus::State::Idle:
+            line = status.lastSync.isValid()
+                       ? tr("sync: synced %1")
+                             .arg(status.lastSync.toString(QStringLiteral("HH:mm:ss")))
+                       : tr("sync: watching");
+            break;
+        case Core::SyncStatus::State::Syncing:
+            line = tr("sync: copying…");
+            break;
+        case Core::SyncStatus::State::Paused:
+            line = tr("sync paused: %1").arg(status.message);
+            break;
+        case Core::SyncStatus::State::Error:
+            line = tr("sync error: %1").arg(status.message);
+            break;
+        }
+        text[service] =
+            text.value(service).isEmpty() ? line : text[service] + QStringLiteral(" · ") + line;
+        badges[service] = badges.value(service).isEmpty()
+                              ? tr("sync")
+                              : badges[service] + QStringLiteral(" · ") + tr("sync");
+    }
+    m_serviceModel->setHotReload(text);
+    m_topology->setHotReload(badges);
 }
 
 void MainWindow::offerRecreate()

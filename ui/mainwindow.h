@@ -24,6 +24,7 @@ class EngineClient;
 class ContainerWatcher;
 class ProjectSession;
 class ProjectLogs;
+class DevLoop;
 struct DiscoveredProject;
 } // namespace DevDock::Core
 
@@ -71,6 +72,7 @@ public:
     bool isSettled() const;
 
     EnvEditorPanel *envPanel() const { return m_envPanel; }
+    Core::DevLoop *devLoop() const { return m_devLoop; }
     // Shows the onboarding dialog for the open project and starts it (on demand, or by itself
     // for a project that has never run here, when enabled).
     OnboardingDialog *showOnboarding();
@@ -115,6 +117,7 @@ private:
     void rebuildRecentMenu();
     void maybeSettled();
     void offerRecreate();
+    void updateHotReload();
 
     Core::EngineClient *m_client;
     Core::ContainerWatcher *m_watcher;
@@ -142,6 +145,7 @@ private:
     QWidget *m_logsTab = nullptr;
     QComboBox *m_envProfile;
     EnvEditorPanel *m_envPanel = nullptr;
+    Core::DevLoop *m_devLoop = nullptr;
     OnboardingDialog *m_onboardingDialog = nullptr;
     bool m_onboardingOnFirstRun = false;
     bool m_onboardingOffered = false;

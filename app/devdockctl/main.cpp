@@ -36,6 +36,8 @@ const char *kUsage =
     "  doctor     Checks engine, Compose, disk, memory, ports, env, images ('doctor ports': who\n"
     "             holds a published port)\n"
     "  onboard    From a fresh clone to a healthy stack, without questions\n"
+    "  dev        Dev mode per service: 'dev on|off SERVICE' (its dev override, only it recreated)\n"
+    "  sync       Runs develop.watch file sync in the foreground, printing each batch\n"
     "  projects   Compose projects running on the engine, whoever started them (--json)\n"
     "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"

@@ -5,6 +5,8 @@
 #include "enginecommand.h"
 #include "output.h"
 
+#include "devloop/devmode.h"
+#include "devloop/filesync.h"
 #include "engine/engineclient.h"
 #include "engine/logstream.h"
 #include "env/secretstore.h"
@@ -35,11 +37,11 @@ using namespace DevDock::Core;
 namespace {
 
 const QStringList kCommands{
-    QStringLiteral("up"),     QStringLiteral("down"),    QStringLiteral("start"),
-    QStringLiteral("stop"),   QStringLiteral("restart"), QStringLiteral("build"),
-    QStringLiteral("pull"),   QStringLiteral("ps"),      QStringLiteral("watch"),
-    QStringLiteral("logs"),   QStringLiteral("doctor"),  QStringLiteral("projects"),
-    QStringLiteral("onboard")};
+    QStringLiteral("up"),      QStringLiteral("down"),    QStringLiteral("start"),
+    QStringLiteral("stop"),    QStringLiteral("restart"), QStringLiteral("build"),
+    QStringLiteral("pull"),    QStringLiteral("ps"),      QStringLiteral("watch"),
+    QStringLiteral("logs"),    QStringLiteral("doctor"),  QStringLiteral("projects"),
+    QStringLiteral("onboard"), QStringLiteral("dev"),     QStringLiteral("sync")};
 
 QByteArray usageFor(const QString &command)
 {
@@ -71,6 +73,18 @@ QByteArray usageFor(const QString &command)
                "secrets,\n"
                "and the images; changes nothing. Exit 1 when a check fails.\n"
                "'doctor ports' lists every published port and who holds it.\n";
+    }
+    if (command == u"dev") {
+        return "Usage: devdockctl dev [on|off SERVICE]\n"
+               "Dev mode: the service runs with its section of docker-compose.dev.yml (or its\n"
+               "x-devdock dev extension) and only it is recreated. Without arguments: which\n"
+               "services can, and which do.\n";
+    }
+    if (command == u"sync") {
+        return "Usage: devdockctl sync [SERVICE...]\n"
+               "Runs the services' develop.watch rules in the foreground until interrupted:\n"
+               "changed files are copied into the running containers, deleted ones removed,\n"
+               "containers restarted or rebuilt as the rules say. Prints each batch.\n";
     }
     if (command == u"onboard") {
         return "Usage: devdockctl onboard [--set KEY=VALUE]... [--health-timeout S] [--json]\n"
@@ -138,6 +152,27 @@ Result<void> prepare(Stack &stack, const QString &envProfile)
     auto project = loadComposeProject(stack.options);
     if (!project) {
         return std::unexpected(project.error());
+    }
+    // Services in dev mode (chosen in DevDock or with `devdockctl dev on`) keep their dev
+    // configuration whatever command runs.
+    if (const QStringList dev = devModeServices(directory); !dev.isEmpty()) {
+        auto sources = findDevModeSources(*project, directory);
+        if (!sources) {
+            return std::unexpected(sources.error());
+        }
+        QStringList active = dev;
+        active.removeIf([&](const QString &s) { return !sources->sections.contains(s); });
+        if (!active.isEmpty()) {
+            const QString overridePath = devOverridePath(directory);
+            if (auto written = writeDevOverride(*sources, active, overridePath); !written) {
+                return std::unexpected(written.error());
+            }
+            stack.options = withDevOverride(stack.options, *project, overridePath);
+            project = loadComposeProject(stack.options);
+            if (!project) {
+                return std::unexpected(project.error());
+            }
+        }
     }
     stack.project = *project;
     auto endpoint = EngineClient::systemEndpoint();
@@ -649,6 +684,139 @@ int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, 
     return exitCode;
 }
 
+// --- dev / sync ------------------------------------------------------------------------------
+
+int cmdDev(Stack &stack, const QStringList &positional)
+{
+    const QString directory = projectDirectoryOf(stack.options);
+    auto sources = findDevModeSources(stack.project, directory);
+    if (!sources) {
+        return reportError(sources.error());
+    }
+    QStringList dev = devModeServices(directory);
+    if (positional.isEmpty()) {
+        Output::outLine(pad(QStringLiteral("SERVICE"), 24) + pad(QStringLiteral("DEV MODE"), 10)
+                        + QStringLiteral("FROM"));
+        for (auto it = sources->origin.cbegin(); it != sources->origin.cend(); ++it) {
+            Output::outLine(
+                pad(it.key(), 24)
+                + pad(dev.contains(it.key()) ? QStringLiteral("on") : QStringLiteral("off"), 10)
+                + it.value());
+        }
+        if (sources->origin.isEmpty()) {
+            Output::outLine(QStringLiteral("No service has a dev mode: add docker-compose.dev.yml "
+                                           "or an x-devdock dev extension."));
+        }
+        Output::flush();
+        return Success;
+    }
+    const QString service = positional.value(1);
+    const bool on = positional.first() == u"on";
+    if (!sources->sections.contains(service)) {
+        return reportError(Error{Error::Code::NotFound,
+                                 QStringLiteral("%1 has no dev mode configuration").arg(service),
+                                 QStringLiteral("Services with one: %1")
+                                     .arg(sources->sections.keys().join(QStringLiteral(", ")))});
+    }
+    dev.removeAll(service);
+    if (on) {
+        dev << service;
+    }
+    dev.removeIf([&](const QString &s) { return !sources->sections.contains(s); });
+    const QString overridePath = devOverridePath(directory);
+    if (auto written = writeDevOverride(*sources, dev, overridePath); !written) {
+        return reportError(written.error());
+    }
+    setDevModeServices(directory, dev);
+    // Reload without the old override, then with the new one (if any service is left in it).
+    ComposeLoadOptions options = stack.options;
+    options.files.removeAll(overridePath);
+    if (!dev.isEmpty()) {
+        options = withDevOverride(options, stack.project, overridePath);
+    }
+    auto project = loadComposeProject(options);
+    if (!project) {
+        return reportError(project.error());
+    }
+    stack.options = options;
+    stack.project = *project;
+    stack.controller->setProject(stack.project, stack.options);
+    Output::outLine(QStringLiteral("%1: dev mode %2 (%3); recreating only %1")
+                        .arg(service, on ? QStringLiteral("on") : QStringLiteral("off"),
+                             sources->origin.value(service)));
+    StackAction action;
+    action.kind = StackAction::Kind::Up;
+    action.services = {service};
+    action.up.noDeps = true;
+    action.up.forceRecreate = true;
+    action.preflight = false; // its own ports are held by itself
+    return runAction(stack, action);
+}
+
+int cmdSync(Stack &stack, const QStringList &services)
+{
+    FileSync sync(stack.client.get());
+    sync.setProject(stack.project, services);
+    if (sync.services().isEmpty()) {
+        return reportError(Error{Error::Code::NotFound,
+                                 services.isEmpty()
+                                     ? QStringLiteral("no service has develop.watch rules")
+                                     : QStringLiteral("%1 has no develop.watch rules")
+                                           .arg(services.join(QStringLiteral(", "))),
+                                 QStringLiteral("Add develop: {watch: [...]} to the service")});
+    }
+    sync.setRebuildHandler([&stack](const QString &service) {
+        Output::outLine(QStringLiteral("%1 %2: rebuilding").arg(nowIso(), service));
+        stack.controller->rebuild(service);
+    });
+    QObject::connect(&sync, &FileSync::batchFinished, [](const SyncBatch &b) {
+        QString line = QStringLiteral("%1 %2: ").arg(nowIso(), b.service);
+        if (!b.result) {
+            line += QStringLiteral("FAILED: ") + b.result.error().message;
+        } else if (b.action == u"restart") {
+            line += QStringLiteral("restarted");
+        } else {
+            line += QStringLiteral("%1%2 copied (%3 bytes), %4 deleted -> %5 in %6 ms%7")
+                        .arg(b.initial ? QStringLiteral("initial sync: ") : QString())
+                        .arg(b.copied.size())
+                        .arg(b.bytes)
+                        .arg(b.deleted.size())
+                        .arg(b.target)
+                        .arg(b.elapsedMs)
+                        .arg(b.restarted ? QStringLiteral(", restarted") : QString());
+            if (!b.copied.isEmpty() && b.copied.size() <= 5) {
+                line +=
+                    QStringLiteral(" [") + b.copied.join(QStringLiteral(", ")) + QLatin1Char(']');
+            }
+            if (!b.skipped.isEmpty()) {
+                line += QStringLiteral(" (not followed: ") + b.skipped.join(QStringLiteral(", "))
+                        + QLatin1Char(')');
+            }
+        }
+        Output::outLine(line);
+        Output::flush();
+    });
+    QObject::connect(
+        &sync, &FileSync::statusChanged, [](const QString &service, const SyncStatus &status) {
+            if (status.state == SyncStatus::State::Paused
+                || status.state == SyncStatus::State::Error) {
+                Output::errLine(QStringLiteral("%1 %2: %3: %4")
+                                    .arg(nowIso(), service, SyncStatus::stateName(status.state),
+                                         status.message));
+                Output::flush();
+            }
+        });
+    Output::outLine(QStringLiteral("syncing %1 (Ctrl+C stops)")
+                        .arg(sync.services().join(QStringLiteral(", "))));
+    Output::flush();
+    installSignalHandlers(&sync, [&stack, &sync] {
+        sync.stop();
+        stack.finish(Success);
+    });
+    sync.start();
+    return stack.wait();
+}
+
 int cmdProjects(bool json)
 {
     auto endpoint = EngineClient::systemEndpoint();
@@ -800,6 +968,17 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
         }
         return cmdOnboarding(options, profileName, false, parser.isSet(json), answers, timeout);
     }
+    QStringList devArguments;
+    if (command == u"dev") {
+        if (!positional.isEmpty()
+            && (positional.size() != 2
+                || (positional.first() != u"on" && positional.first() != u"off"))) {
+            return reportUsageError(QStringLiteral("dev takes on|off SERVICE, or nothing"),
+                                    usageFor(command));
+        }
+        devArguments = positional;
+        positional = positional.mid(1); // the service is checked like any other
+    }
     if (command == u"doctor") {
         if (positional != QStringList{QStringLiteral("ports")}) {
             return reportUsageError(QStringLiteral("doctor takes one check: ports"),
@@ -866,6 +1045,12 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     }
     if (command == u"doctor") {
         return cmdDoctorPorts(stack, parser.isSet(json));
+    }
+    if (command == u"dev") {
+        return cmdDev(stack, devArguments);
+    }
+    if (command == u"sync") {
+        return cmdSync(stack, positional);
     }
 
     StackAction action;

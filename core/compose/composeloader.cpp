@@ -638,6 +638,10 @@ public:
                         }
                         if (item["initial_sync"]) {
                             rule.initialSync = item["initial_sync"].as<bool>(false);
+                        } else if (item["x-initial_sync"]) {
+                            // The same for Compose before 2.27, whose schema refuses
+                            // initial_sync but allows extensions.
+                            rule.initialSync = item["x-initial_sync"].as<bool>(false);
                         }
                         s.watch << rule;
                     }

@@ -144,7 +144,8 @@ bool Onboarding::canGenerate(const QString &key, const QString &exampleComments)
 
 bool Onboarding::wasOnboarded(const QString &projectDirectory)
 {
-    QSettings settings;
+    // Shared by DevDock and devdockctl.
+    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
     return settings
         .value(QStringLiteral("onboarded/")
                + QDir(projectDirectory).canonicalPath().toUtf8().toHex())
@@ -153,7 +154,7 @@ bool Onboarding::wasOnboarded(const QString &projectDirectory)
 
 void Onboarding::setOnboarded(const QString &projectDirectory, bool onboarded)
 {
-    QSettings settings;
+    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
     settings.setValue(QStringLiteral("onboarded/")
                           + QDir(projectDirectory).canonicalPath().toUtf8().toHex(),
                       onboarded);

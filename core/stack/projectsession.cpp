@@ -41,6 +41,7 @@ void ProjectSession::open(const QString &path, const QStringList &files)
         m_files = files;
     }
     m_profiles.clear();
+    m_overlayFiles.clear(); // they belong to the previous project
     m_requestedEnvProfile.clear();
     m_loaded = false;
     liveState()->stop();
@@ -105,8 +106,16 @@ void ProjectSession::startLoad()
                                          liveState()->start();
                                          emit loaded(m_project);
                                      });
-                             m_watcher.setFuture(QtConcurrent::run([options]() {
+                             const QStringList overlays = m_overlayFiles;
+                             m_watcher.setFuture(QtConcurrent::run([options, overlays]() {
                                  LoadResult result{loadComposeProject(options), options, {}};
+                                 if (result.project && !overlays.isEmpty()) {
+                                     // The project's own files (as discovered), then the overlays.
+                                     ComposeLoadOptions withOverlays = options;
+                                     withOverlays.files = result.project->configFiles + overlays;
+                                     result.project = loadComposeProject(withOverlays);
+                                     result.options = withOverlays;
+                                 }
                                  // Every profile any service declares, for the profile picker: load
                                  // once more with all of them active ("*" is Compose's wildcard).
                                  ComposeLoadOptions all = options;

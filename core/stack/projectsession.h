@@ -33,6 +33,10 @@ public:
     void open(const QString &path, const QStringList &files = {});
     void setComposeProfiles(const QStringList &profiles); // reloads
     void setEnvProfile(const QString &profile);           // reloads
+    // Compose files merged after the project's own (e.g. DevDock's dev-mode override); the next
+    // load uses them. Missing files are an error of that load.
+    void setOverlayFiles(const QStringList &files) { m_overlayFiles = files; }
+    QStringList overlayFiles() const { return m_overlayFiles; }
     void reload();
 
     QString directory() const { return m_directory; }
@@ -68,6 +72,7 @@ private:
     QString m_directory;
     QStringList m_files;
     QStringList m_profiles;
+    QStringList m_overlayFiles;
     QString m_requestedEnvProfile;
     QStringList m_allProfiles;
     StackEnvironment m_environment;

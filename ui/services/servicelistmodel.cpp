@@ -45,6 +45,17 @@ void ServiceListModel::setServices(const QList<Core::ServiceState> &services)
         services, [](const Core::ServiceState &s) { return s.name; }, ColumnCount);
 }
 
+void ServiceListModel::setHotReload(const QHash<QString, QString> &text)
+{
+    if (text == m_hotReload) {
+        return;
+    }
+    m_hotReload = text;
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, HotReloadColumn), index(int(m_rows.size()) - 1, HotReloadColumn));
+    }
+}
+
 void ServiceListModel::setUsage(const QHash<QString, ServiceUsage> &usage)
 {
     const QHash<QString, ServiceUsage> before = std::exchange(m_usage, usage);
@@ -126,6 +137,8 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
                                         : QString();
     case ImageColumn:
         return s.image;
+    case HotReloadColumn:
+        return m_hotReload.value(s.name);
     case ReasonColumn:
         return s.reason;
     default:
@@ -157,6 +170,8 @@ QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Memory");
     case ImageColumn:
         return tr("Image");
+    case HotReloadColumn:
+        return tr("Hot reload");
     case ReasonColumn:
         return tr("Why not up");
     default:

@@ -29,6 +29,7 @@ public:
         CpuColumn,
         MemoryColumn,
         ImageColumn,
+        HotReloadColumn,
         ReasonColumn,
         ColumnCount
     };
@@ -46,6 +47,8 @@ public:
     // CPU % and memory MB per service, from the stats streams (while the view is visible).
     void setUsage(const QHash<QString, ServiceUsage> &usage);
     const QList<Core::ServiceState> &services() const { return m_rows; }
+    // Per service: "dev mode", "sync: idle 10:26:45", "sync paused: …" (the hot-reload column).
+    void setHotReload(const QHash<QString, QString> &text);
     // "now" for the uptime column; tests pin it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
@@ -60,6 +63,7 @@ public:
 private:
     std::function<QDateTime()> m_clock;
     QHash<QString, ServiceUsage> m_usage;
+    QHash<QString, QString> m_hotReload;
 };
 
 } // namespace DevDock::Ui

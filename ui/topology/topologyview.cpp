@@ -77,6 +77,16 @@ void ServiceNodeItem::setState(const Core::ServiceState &state)
     update();
 }
 
+void ServiceNodeItem::setBadge(const QString &badge)
+{
+    if (badge == m_badge) {
+        return;
+    }
+    m_badge = badge;
+    setToolTip(explanation());
+    update();
+}
+
 QString ServiceNodeItem::stateText() const
 {
     QString text = Core::statusDisplayName(m_state.status);
@@ -123,6 +133,9 @@ QString ServiceNodeItem::explanation() const
     if (!m_state.reason.isEmpty()) {
         text += QStringLiteral(" — ") + m_state.reason;
     }
+    if (!m_badge.isEmpty()) {
+        text += QStringLiteral(" · ") + m_badge;
+    }
     return text;
 }
 
@@ -163,7 +176,8 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     font.setBold(false);
     font.setPointSizeF(8.5);
     painter->setFont(font);
-    QStringList lines{stateText()};
+    QStringList lines{m_badge.isEmpty() ? stateText()
+                                        : stateText() + QStringLiteral(" · ") + m_badge};
     QStringList ports;
     for (const Core::PortBinding &p : m_state.ports) {
         if (p.publicPort > 0) {
@@ -391,12 +405,23 @@ void TopologyView::build(const TopologyLayout &layout)
     emit layoutFinished();
 }
 
+void TopologyView::setHotReload(const QHash<QString, QString> &badges)
+{
+    m_badges = badges;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        it.value()->setBadge(m_badges.value(it.key()));
+    }
+}
+
 void TopologyView::applyStates()
 {
     for (const Core::ServiceState &s : std::as_const(m_services)) {
         if (ServiceNodeItem *node = m_nodes.value(s.name)) {
             node->setState(s);
         }
+    }
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        it.value()->setBadge(m_badges.value(it.key()));
     }
     for (DependencyEdgeItem *edge : std::as_const(m_edges)) {
         for (const Core::ServiceState &s : std::as_const(m_services)) {

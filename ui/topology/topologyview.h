@@ -31,6 +31,8 @@ public:
 
     void setProject(const Core::ComposeProject &project);
     void setServices(const QList<Core::ServiceState> &services);
+    // Hot-reload badges per service ("dev mode", "sync"): drawn on the node, read in its hover.
+    void setHotReload(const QHash<QString, QString> &badges);
 
     bool isLayoutDone() const { return m_layoutDone; }
     QStringList nodeNames() const { return m_nodes.keys(); }
@@ -67,6 +69,7 @@ private:
     QHash<QString, ServiceNodeItem *> m_nodes;
     QList<DependencyEdgeItem *> m_edges;
     QList<Core::ServiceState> m_services;
+    QHash<QString, QString> m_badges;
     Core::ComposeProject m_project;
     bool m_layoutDone = false;
 };
@@ -84,6 +87,8 @@ public:
     QRectF rect() const { return m_rect; }
     void setState(const Core::ServiceState &state);
     const Core::ServiceState &state() const { return m_state; }
+    void setBadge(const QString &badge);
+    QString badge() const { return m_badge; }
     QString stateText() const;   // "healthy", "exited (137)"
     QString symbol() const;      // a shape per state, readable without colour
     QString explanation() const; // the hover text
@@ -100,6 +105,7 @@ private:
     QRectF m_rect;
     QRectF m_portsRect; // where the port links are drawn
     Core::ServiceState m_state;
+    QString m_badge;
 };
 
 // One depends_on edge.

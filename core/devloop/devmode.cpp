@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "devmode.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <yaml-cpp/yaml.h>
+
+namespace DevDock::Core {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DevMode)
+};
+
+QString projectKey(const QString &projectDirectory)
+{
+    const QString canonical = QDir(projectDirectory).canonicalPath();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QString indent(const QString &yaml, int spaces)
+{
+    QStringList lines = yaml.split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty()) {
+        lines.removeLast();
+    }
+    const QString pad(spaces, QLatin1Char(' '));
+    for (QString &line : lines) {
+        line.prepend(pad);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+Result<DevModeSources> findDevModeSources(const ComposeProject &project,
+                                          const QString &projectDirectory)
+{
+    DevModeSources sources;
+    const QDir dir(projectDirectory);
+    for (const char *name : {"docker-compose.dev.yml", "docker-compose.dev.yaml",
+                             "compose.dev.yaml", "compose.dev.yml"}) {
+        if (dir.exists(QString::fromLatin1(name))) {
+            sources.devFile = dir.filePath(QString::fromLatin1(name));
+            break;
+        }
+    }
+    if (!sources.devFile.isEmpty()) {
+        try {
+            const YAML::Node root = YAML::LoadFile(sources.devFile.toStdString());
+            const YAML::Node services = root["services"];
+            if (services && services.IsMap()) {
+                for (const auto &item : services) {
+                    const QString name = QString::fromStdString(item.first.as<std::string>(""));
+                    if (project.service(name) == nullptr || !item.second.IsMap()) {
+                        continue; // not a service of the loaded project (profiles), or empty
+                    }
+                    YAML::Emitter out;
+                    out << item.second;
+                    sources.sections.insert(name, QString::fromUtf8(out.c_str()));
+                    sources.origin.insert(name, QFileInfo(sources.devFile).fileName());
+                }
+            }
+        } catch (const YAML::Exception &e) {
+            return makeError(Error::Code::InvalidArgument,
+                             Text::tr("%1 is not valid YAML: %2")
+                                 .arg(sources.devFile, QString::fromStdString(e.what())),
+                             Text::tr("Fix the dev override file; dev mode uses it."));
+        }
+    }
+    for (const ComposeService &s : project.services) {
+        const QString extension = s.extensions.value(QStringLiteral("x-devdock")).toString();
+        if (extension.isEmpty() || sources.sections.contains(s.name)) {
+            continue;
+        }
+        try {
+            const YAML::Node node = YAML::Load(extension.toStdString());
+            if (node.IsMap() && node["dev"] && node["dev"].IsMap()) {
+                YAML::Emitter out;
+                out << node["dev"];
+                sources.sections.insert(s.name, QString::fromUtf8(out.c_str()));
+                sources.origin.insert(s.name, QStringLiteral("x-devdock"));
+            }
+        } catch (const YAML::Exception &) {
+            // The loader has read the same text: it is valid YAML.
+        }
+    }
+    return sources;
+}
+
+QString devOverridePath(const QString &projectDirectory)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/devdock/devmode/") + projectKey(projectDirectory)
+           + QStringLiteral("/compose.devdock-dev.yaml");
+}
+
+Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &services,
+                              const QString &path)
+{
+    if (services.isEmpty()) {
+        QFile::remove(path);
+        return {};
+    }
+    QString text = QStringLiteral("# Written by DevDock: dev mode for %1. Edits are replaced.\n"
+                                  "services:\n")
+                       .arg(services.join(QStringLiteral(", ")));
+    for (const QString &service : services) {
+        if (!sources.sections.contains(service)) {
+            return makeError(Error::Code::NotFound,
+                             Text::tr("%1 has no dev mode configuration.").arg(service),
+                             Text::tr("Add its section to docker-compose.dev.yml, or an "
+                                      "x-devdock: {dev: {...}} extension to the service."));
+        }
+        text += QStringLiteral("  ") + service + QStringLiteral(":\n")
+                + indent(sources.sections.value(service), 4) + QLatin1Char('\n');
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return makeError(Error::Code::Io,
+                         Text::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        return makeError(Error::Code::Io,
+                         Text::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+QStringList devModeServices(const QString &projectDirectory)
+{
+    return QSettings(QStringLiteral("DevDock"), QStringLiteral("DevDock"))
+        .value(QStringLiteral("devMode/") + projectKey(projectDirectory))
+        .toStringList();
+}
+
+void setDevModeServices(const QString &projectDirectory, const QStringList &services)
+{
+    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
+    const QString key = QStringLiteral("devMode/") + projectKey(projectDirectory);
+    if (services.isEmpty()) {
+        settings.remove(key);
+    } else {
+        settings.setValue(key, services);
+    }
+}
+
+ComposeLoadOptions withDevOverride(const ComposeLoadOptions &options, const ComposeProject &project,
+                                   const QString &overridePath)
+{
+    ComposeLoadOptions result = options;
+    result.files = project.configFiles;
+    result.files.removeAll(overridePath);
+    result.files << overridePath;
+    if (result.projectDirectory.isEmpty()) {
+        result.projectDirectory = project.workingDirectory;
+    }
+    return result;
+}
+
+} // namespace DevDock::Core
