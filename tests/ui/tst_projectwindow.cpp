@@ -8,6 +8,7 @@
 #include "../common/dockertest.h"
 
 #include "details/servicedetailspanel.h"
+#include "devloop/devloop.h"
 #include "engine/engineclient.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
@@ -390,6 +391,29 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
     window.acceptRecreateOffer();
     QVERIFY(waitUntil([&] { return logLevel("backend") == "info"; }, 120000));
     QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
+
+    // Dev mode from the window: the services view and the graph say so, and it is undone.
+    Core::setDevModeServices(dir.path(), {});
+    auto hotReload = [&](const QString &service) {
+        for (int row = 0; row < window.serviceModel()->rowCount(); ++row) {
+            const QModelIndex name = window.serviceModel()->index(row, Ui::ServiceListModel::NameColumn);
+            if (name.data().toString() == service) {
+                return window.serviceModel()
+                    ->index(row, Ui::ServiceListModel::HotReloadColumn)
+                    .data()
+                    .toString();
+            }
+        }
+        return QString("<no row>");
+    };
+    QVERIFY(window.devLoop()->devCapableServices().contains("frontend"));
+    window.devLoop()->setDevMode("frontend", true);
+    QVERIFY(waitUntil([&] { return hotReload("frontend") == "dev mode"; }, 30000));
+    QCOMPARE(window.topologyView()->node("frontend")->badge(), QString("dev"));
+    QCOMPARE(hotReload("backend"), QString());
+    QCOMPARE(session->overlayFiles().size(), 1);
+    window.devLoop()->setDevMode("frontend", false);
+    QVERIFY(waitUntil([&] { return hotReload("frontend").isEmpty() && session->overlayFiles().isEmpty(); }, 30000));
     run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
 }
 

@@ -105,6 +105,17 @@ void TestServiceListModel::data_columnsAndRoles()
     QCOMPARE(model.index(1, ServiceListModel::UptimeColumn).data().toString(), QString());
     QCOMPARE(model.index(1, ServiceListModel::ReasonColumn).data().toString(),
              QString("exited (code 3)"));
+    // Hot reload: one signal for the column, the text per service.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setHotReload({{"worker", "dev mode · sync: synced 10:05:30"}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.index(1, ServiceListModel::HotReloadColumn).data().toString(),
+             QString("dev mode · sync: synced 10:05:30"));
+    QCOMPARE(model.index(0, ServiceListModel::HotReloadColumn).data().toString(), QString());
+    model.setHotReload({{"worker", "dev mode · sync: synced 10:05:30"}});
+    QCOMPARE(changed.size(), 1); // unchanged: no signal
+    QCOMPARE(model.headerData(ServiceListModel::HotReloadColumn, Qt::Horizontal).toString(),
+             QString("Hot reload"));
     QCOMPARE(model.index(1, 3).data(Qt::ToolTipRole).toString(), QString("exited (code 3)"));
     QCOMPARE(model.index(1, 0).data(ServiceListModel::StatusRole).toInt(),
              int(ServiceStatus::Exited));

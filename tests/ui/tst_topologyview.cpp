@@ -92,6 +92,15 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     }
     QCOMPARE(view.node("postgres")->symbol(), QString("◔"));
     QCOMPARE(view.node("redis")->symbol(), QString("✔"));
+    // Hot reload shows on the node and in its hover text; states keep it.
+    view.setHotReload({{"backend", "dev · sync"}});
+    QCOMPARE(node->badge(), QString("dev · sync"));
+    QCOMPARE(node->explanation(),
+             QString("backend: created — waiting for postgres to become healthy · dev · sync"));
+    view.setServices(computeServiceStates(project, {}));
+    QCOMPARE(view.node("backend")->badge(), QString("dev · sync"));
+    view.setHotReload({});
+    QCOMPARE(view.node("backend")->badge(), QString());
 }
 
 void TestTopologyView::keyboard_movesInStartOrder_enterActivates()
