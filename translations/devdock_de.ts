@@ -447,6 +447,7 @@
     </message>
     <message>
         <location filename="../ui/env/enveditorpanel.cpp" line="92"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="96"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -461,195 +462,195 @@
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="125"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="125"/>
         <source>Add a key to the selected file</source>
         <translation>Einen Schlüssel zur gewählten Datei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="126"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="129"/>
         <source>Add a key</source>
         <translation>Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="127"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="130"/>
         <source>Name of the new key in %1:</source>
         <translation>Name des neuen Schlüssels in %1:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="133"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="136"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="137"/>
         <source>Remove the selected key from its file</source>
         <translation>Den gewählten Schlüssel aus seiner Datei entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="141"/>
         <source>&amp;Move to</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="139"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
         <source>Move to</source>
         <translation>Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="143"/>
         <source>Move the selected key to another file of the profile</source>
         <translation>Den gewählten Schlüssel in eine andere Datei des Profils verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="144"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="350"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="353"/>
         <source>&amp;Secret</source>
         <translation>&amp;Geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="145"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="148"/>
         <source>Mark the selected key secret (its value moves to the keychain), or not</source>
         <translation>Den gewählten Schlüssel als geheim markieren (sein Wert wandert in den Schlüsselbund) oder nicht</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="150"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="148"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
         <source>Generate a strong random value for the selected secret</source>
         <translation>Einen starken Zufallswert für das gewählte Geheimnis erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="154"/>
         <source>Re&amp;veal</source>
         <translation>&amp;Zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="154"/>
         <source>Show the selected secret&apos;s value</source>
         <translation>Den Wert des gewählten Geheimnisses zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="155"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="158"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="155"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="356"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="158"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="359"/>
         <source>Undo the last edit</source>
         <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
         <source>Re&amp;do</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
         <source>Redo the edit undone</source>
         <translation>Die rückgängig gemachte Änderung wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="159"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="162"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="163"/>
         <source>Write the changed files (atomically) and the secrets (to the keychain)</source>
         <translation>Die geänderten Dateien (atomar) und die Geheimnisse (in den Schlüsselbund) schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="164"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="167"/>
         <source>Environment error</source>
         <translation>Umgebungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="169"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="173"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="172"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
         <source>Files changed on disk</source>
         <translation>Dateien auf der Platte geändert</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="174"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="177"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="179"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="177"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="180"/>
         <source>Drop your unsaved edits and show the files as on disk</source>
         <translation>Ungespeicherte Änderungen verwerfen und die Dateien wie auf der Platte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="178"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="181"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="180"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="183"/>
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="181"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="184"/>
         <source>Apply your unsaved edits on top of the files as on disk</source>
         <translation>Ungespeicherte Änderungen auf die Dateien wie auf der Platte anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="193"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="196"/>
         <source>Environment keys</source>
         <translation>Umgebungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="195"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="198"/>
         <source>Key, value (secrets hidden), source file, status and description; edit a value with F2 or a double click</source>
         <translation>Schlüssel, Wert (Geheimnisse verborgen), Quelldatei, Status und Beschreibung; einen Wert mit F2 oder Doppelklick bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="219"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="222"/>
         <source>Environment status</source>
         <translation>Umgebungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="238"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="241"/>
         <source>Reading the .env profile…</source>
         <translation>.env-Profil wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="261"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="264"/>
         <source>Resolved profile (%1)</source>
         <translation>Aufgelöstes Profil (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="262"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="265"/>
         <source>no profile</source>
         <translation>kein Profil</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="327"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="330"/>
         <source>No unsaved changes.</source>
         <translation>Keine ungespeicherten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="331"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="334"/>
         <source>unsaved changes in %1</source>
         <translation>ungespeicherte Änderungen in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/env/enveditorpanel.cpp" line="334"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
         <source>%n secret(s) to store in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis für den Schlüsselbund</numerusform>
@@ -657,27 +658,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="350"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="353"/>
         <source>Not &amp;secret</source>
         <translation>Nicht &amp;geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="355"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="358"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="478"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="481"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="506"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="509"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="555"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="558"/>
         <source>%1 changed on disk while you were editing. Nothing was overwritten: reload the files (dropping your unsaved edits) or merge your edits into them.</source>
         <translation>%1 wurde während der Bearbeitung auf der Platte geändert. Nichts wurde überschrieben: Dateien neu laden (ungespeicherte Änderungen verwerfen) oder Ihre Änderungen einarbeiten.</translation>
     </message>
@@ -1007,467 +1008,533 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Engine status</source>
         <translation>Engine-Status</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>Docker engine version, API version and endpoint</source>
         <translation>Version der Docker-Engine, API-Version und Endpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>Connecting to %1 …</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
         <source>Engine error</source>
         <translation>Engine-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
         <source>Project error</source>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>All containers of the Docker engine, updated live</source>
         <translation>Alle Container der Docker-Engine, live aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Container count</source>
         <translation>Anzahl der Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Project status</source>
         <translation>Projektstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Stack memory total</source>
         <translation>Speicher des Stacks insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>The project&apos;s services: state, health, ports, uptime, restarts, image</source>
         <translation>Die Dienste des Projekts: Zustand, Gesundheit, Ports, Laufzeit, Neustarts, Image</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Every published port with its service, URL and who holds it when it is taken</source>
         <translation>Jeder veröffentlichte Port mit Dienst, URL und, wenn belegt, wer ihn hält</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Topology</source>
         <translation>&amp;Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;Services</source>
         <translation>&amp;Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
-        <location filename="../ui/mainwindow.cpp" line="679"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="684"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Containers</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>&amp;Logs</source>
         <translation>&amp;Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>&amp;Environment</source>
         <translation>&amp;Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>Recreate services</source>
         <translation>Dienste neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>&amp;Recreate</source>
         <translation>Neu &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Recreate</source>
         <translation>Neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Recreate exactly the services whose environment changed</source>
         <translation>Genau die Dienste neu erstellen, deren Umgebung sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Not &amp;now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>Not now</source>
         <translation>Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Stack memory: %1 MB</source>
         <translation>Speicher des Stacks: %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Could not load the project</source>
         <translation>Das Projekt ließ sich nicht laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Loading %1 …</source>
         <translation>Lade %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>Running &amp;Stacks</source>
         <translation>Laufende &amp;Stacks</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Looking for stacks …</source>
         <translation>Suche Stacks …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
         <source>No Compose stacks on the engine</source>
         <translation>Keine Compose-Stacks auf der Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>%1 — %2/%3 running — %4</source>
         <translation>%1 — %2/%3 laufen — %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Stack</source>
         <translation>&amp;Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Up</source>
         <translation>&amp;Hochfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>Create and start every service, dependencies first (Ctrl+U)</source>
         <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
         <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
         <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>S&amp;top Service</source>
         <translation>Dienst s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Re&amp;build Service</source>
         <translation>Dienst neu &amp;bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
         <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>&amp;Cancel Operation</source>
         <translation>Vorgang &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>&amp;Onboarding…</source>
         <translation>&amp;Einrichtung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
         <source>Check this machine and take the project to a healthy stack, step by step (Ctrl+Shift+O)</source>
         <translation>Diesen Rechner prüfen und das Projekt Schritt für Schritt zu einem gesunden Stack bringen (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Check &amp;Ports</source>
         <translation>&amp;Ports prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="447"/>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="462"/>
         <source>Stack actions</source>
         <translation>Stack-Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="468"/>
+        <location filename="../ui/mainwindow.cpp" line="473"/>
         <source>Compose profiles</source>
         <translation>Compose-Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
         <source> .env: </source>
         <translation> .env: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="479"/>
         <source>.env profile label</source>
         <translation>Beschriftung des .env-Profils</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>.env profile</source>
         <translation>.env-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Which .env profile the stack runs with</source>
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="518"/>
+        <location filename="../ui/mainwindow.cpp" line="523"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="618"/>
+        <location filename="../ui/mainwindow.cpp" line="623"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="678"/>
+        <location filename="../ui/mainwindow.cpp" line="683"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="707"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="703"/>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="705"/>
+        <location filename="../ui/mainwindow.cpp" line="710"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="706"/>
+        <location filename="../ui/mainwindow.cpp" line="711"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="708"/>
+        <location filename="../ui/mainwindow.cpp" line="713"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="710"/>
+        <location filename="../ui/mainwindow.cpp" line="715"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="713"/>
+        <location filename="../ui/mainwindow.cpp" line="718"/>
+        <source>Dev mode</source>
+        <translation>Dev-Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="724"/>
+        <source>Run with its hot-reload configuration (%1); only it is recreated</source>
+        <translation>Mit seiner Hot-Reload-Konfiguration ausführen (%1); nur er wird neu erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="726"/>
+        <source>No dev configuration: add it to docker-compose.dev.yml or an x-devdock extension</source>
+        <translation>Keine Dev-Konfiguration: in docker-compose.dev.yml oder einer x-devdock-Erweiterung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="728"/>
+        <source>File sync</source>
+        <translation>Dateisynchronisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
+        <source>Copy changed files into the running container (develop.watch)</source>
+        <translation>Geänderte Dateien in den laufenden Container kopieren (develop.watch)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow.cpp" line="739"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="720"/>
+        <location filename="../ui/mainwindow.cpp" line="743"/>
         <source>Open a shell</source>
         <translation>Shell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="725"/>
+        <location filename="../ui/mainwindow.cpp" line="748"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="753"/>
+        <location filename="../ui/mainwindow.cpp" line="776"/>
         <source>No terminal program was found to run: %1
 Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
         <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
 Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <source>dev mode</source>
+        <translation>Dev-Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="848"/>
+        <source>dev</source>
+        <translation>dev</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="856"/>
+        <source>sync: synced %1</source>
+        <translation>Sync: synchronisiert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="858"/>
+        <source>sync: watching</source>
+        <translation>Sync: beobachtet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="861"/>
+        <source>sync: copying…</source>
+        <translation>Sync: kopiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="864"/>
+        <source>sync paused: %1</source>
+        <translation>Sync angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="867"/>
+        <source>sync error: %1</source>
+        <translation>Sync-Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="873"/>
+        <location filename="../ui/mainwindow.cpp" line="874"/>
+        <source>sync</source>
+        <translation>Sync</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="840"/>
+        <location filename="../ui/mainwindow.cpp" line="901"/>
         <source>The environment of %n running service(s) changed: %1. Recreate them to use it?</source>
         <translation>
             <numerusform>Die Umgebung von %n laufendem Dienst hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
@@ -1475,27 +1542,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="903"/>
+        <location filename="../ui/mainwindow.cpp" line="964"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="918"/>
+        <location filename="../ui/mainwindow.cpp" line="979"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="930"/>
+        <location filename="../ui/mainwindow.cpp" line="991"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="930"/>
+        <location filename="../ui/mainwindow.cpp" line="991"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="931"/>
+        <location filename="../ui/mainwindow.cpp" line="992"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
@@ -2043,57 +2110,62 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="125"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="136"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="143"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="156"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="145"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="158"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="147"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="160"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="149"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="162"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="151"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="164"/>
         <source>Uptime</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="153"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="166"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="155"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="168"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="157"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="170"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="159"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="172"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="161"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="174"/>
+        <source>Hot reload</source>
+        <translation>Hot Reload</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="176"/>
         <source>Why not up</source>
         <translation>Warum nicht aktiv</translation>
     </message>
@@ -2144,17 +2216,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="287"/>
+        <location filename="../ui/topology/topologyview.cpp" line="301"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="288"/>
+        <location filename="../ui/topology/topologyview.cpp" line="302"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="297"/>
+        <location filename="../ui/topology/topologyview.cpp" line="311"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -2211,6 +2283,35 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/tray/traycontroller.cpp" line="207"/>
         <source>%1 is unhealthy</source>
         <translation>%1 ist ungesund</translation>
+    </message>
+</context>
+<context>
+    <name>DevMode</name>
+    <message>
+        <location filename="../core/devloop/devmode.cpp" line="76"/>
+        <source>%1 is not valid YAML: %2</source>
+        <translation>%1 ist kein gültiges YAML: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/devmode.cpp" line="78"/>
+        <source>Fix the dev override file; dev mode uses it.</source>
+        <translation>Korrigieren Sie die Dev-Override-Datei; der Dev-Modus verwendet sie.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/devmode.cpp" line="103"/>
+        <source>%1 has no dev mode configuration.</source>
+        <translation>%1 hat keine Dev-Modus-Konfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/devmode.cpp" line="104"/>
+        <source>Add its section to docker-compose.dev.yml, or an x-devdock: {dev: {...}} extension to the service.</source>
+        <translation>Fügen Sie seinen Abschnitt in docker-compose.dev.yml oder eine x-devdock: {dev: {...}}-Erweiterung am Dienst hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/devmode.cpp" line="136"/>
+        <location filename="../core/devloop/devmode.cpp" line="141"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2389,49 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
 </context>
 <context>
+    <name>FileSync</name>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="183"/>
+        <source>The watched path %1 does not exist.</source>
+        <translation>Der beobachtete Pfad %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="343"/>
+        <source>%1: a rebuild rule needs DevDock&apos;s stack control.</source>
+        <translation>%1: Eine Rebuild-Regel braucht die Stack-Steuerung von DevDock.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="369"/>
+        <source>The engine is not reachable: %1</source>
+        <translation>Die Engine ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="384"/>
+        <source>%1 is not running: sync paused, changes are kept.</source>
+        <translation>%1 läuft nicht: Sync angehalten, Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="471"/>
+        <source>Cannot create %1 in the container.</source>
+        <translation>%1 kann im Container nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="492"/>
+        <source>Deleting in the container failed: %1</source>
+        <translation>Löschen im Container fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="494"/>
+        <source>The container needs an rm command for deletions.</source>
+        <translation>Der Container braucht für Löschungen einen rm-Befehl.</translation>
+    </message>
+    <message>
+        <location filename="../core/devloop/filesync.cpp" line="550"/>
+        <source>Not followed (outside the watched folder): %1</source>
+        <translation>Nicht verfolgt (außerhalb des beobachteten Ordners): %1</translation>
+    </message>
+</context>
+<context>
     <name>Onboarding</name>
     <message>
         <location filename="../core/onboarding/onboarding.cpp" line="35"/>
@@ -2345,82 +2489,82 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Frontend-URL</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="195"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="196"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="195"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="196"/>
         <source>Run the onboarding again to continue from here.</source>
         <translation>Führen Sie die Einrichtung erneut aus, um von hier fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="280"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="281"/>
         <source>Start the Docker engine (sudo systemctl start docker, or start Docker Desktop) and retry.</source>
         <translation>Starten Sie die Docker-Engine (sudo systemctl start docker oder Docker Desktop) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="288"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="289"/>
         <source>Docker %1 at %2</source>
         <translation>Docker %1 unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="300"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="301"/>
         <source>Neither &quot;docker compose&quot; nor &quot;docker-compose&quot; was found.</source>
         <translation>Weder „docker compose“ noch „docker-compose“ wurde gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="301"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="302"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose from trixie; elsewhere: docker-compose-plugin) and retry.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose aus trixie; sonst: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="304"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
         <source>Compose %1 is version 1.</source>
         <translation>Compose %1 ist Version 1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="306"/>
         <source>Install Compose v2: version 1 is no longer maintained.</source>
         <translation>Installieren Sie Compose v2: Version 1 wird nicht mehr gepflegt.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="307"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="308"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="324"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="325"/>
         <source>%1 free at %2</source>
         <translation>%1 frei unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="326"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="327"/>
         <source>Only %1 free at %2; %3 needed.</source>
         <translation>Nur %1 frei unter %2; %3 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="328"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="329"/>
         <source>Free some space (docker system prune removes unused images and build cache) and retry.</source>
         <translation>Schaffen Sie Platz (docker system prune entfernt unbenutzte Images und Build-Cache) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="339"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="340"/>
         <source>The engine has %1 of memory; %2 needed.</source>
         <translation>Die Engine hat %1 Arbeitsspeicher; %2 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="341"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="342"/>
         <source>Give the engine more memory (Docker Desktop: Settings, Resources) and retry.</source>
         <translation>Geben Sie der Engine mehr Arbeitsspeicher (Docker Desktop: Einstellungen, Ressourcen) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="345"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="346"/>
         <source>%1 for the engine</source>
         <translation>%1 für die Engine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="397"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="398"/>
         <source>%n port(s) free</source>
         <translation>
             <numerusform>%n Port frei</numerusform>
@@ -2428,37 +2572,37 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="414"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="415"/>
         <source>No .env.example: nothing to prepare.</source>
         <translation>Keine .env.example: nichts vorzubereiten.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="424"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="425"/>
         <source>.env.local would be created from .env.example</source>
         <translation>.env.local würde aus .env.example erstellt</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="443"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="444"/>
         <source>.env.local created from .env.example</source>
         <translation>.env.local aus .env.example erstellt</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="455"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="456"/>
         <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
         <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="489"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
         <source>Secrets not set: %1.</source>
         <translation>Nicht gesetzte Geheimnisse: %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="491"/>
         <source>Run the onboarding (devdockctl onboard, or Onboarding in DevDock): it generates what it can into the keychain and asks for the rest.</source>
         <translation>Führen Sie die Einrichtung aus (devdockctl onboard oder Einrichtung in DevDock): Sie erzeugt, was sie kann, in den Schlüsselbund und fragt nach dem Rest.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="495"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="496"/>
         <source>%n secret(s) in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis im Schlüsselbund</numerusform>
@@ -2466,32 +2610,32 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="502"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="503"/>
         <source>Needs a value for %1.</source>
         <translation>Braucht einen Wert für %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="504"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="505"/>
         <source>These cannot be generated: enter them (they go to the keychain).</source>
         <translation>Diese können nicht erzeugt werden: Geben Sie sie ein (sie kommen in den Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="511"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="512"/>
         <source>generated into the keychain: %1</source>
         <translation>in den Schlüsselbund erzeugt: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="515"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="516"/>
         <source>stored in the keychain: %1</source>
         <translation>im Schlüsselbund gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="526"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="527"/>
         <source>Every key is set.</source>
         <translation>Jeder Schlüssel ist gesetzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="572"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="573"/>
         <source>All %n image(s) present</source>
         <translation>
             <numerusform>Das Image ist vorhanden</numerusform>
@@ -2499,42 +2643,42 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="578"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="579"/>
         <source>to build: %1</source>
         <translation>zu bauen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="581"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="582"/>
         <source>to pull: %1</source>
         <translation>zu laden: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="614"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="615"/>
         <source>Check the network and the registry login (docker login), or build the image locally.</source>
         <translation>Prüfen Sie das Netzwerk und die Registry-Anmeldung (docker login) oder bauen Sie das Image lokal.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="624"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="625"/>
         <source>built: %1</source>
         <translation>gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="627"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="628"/>
         <source>pulled: %1</source>
         <translation>geladen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="671"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="672"/>
         <source>Started in order: %1</source>
         <translation>In dieser Reihenfolge gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="691"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="692"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="696"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="697"/>
         <source>%n service(s) up</source>
         <translation>
             <numerusform>%n Dienst läuft</numerusform>
@@ -2542,22 +2686,22 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="699"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="700"/>
         <source>Waiting for %1</source>
         <translation>Warte auf %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="703"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="704"/>
         <source>Not healthy after %1 s: %2</source>
         <translation>Nach %1 s nicht gesund: %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="706"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="707"/>
         <source>Open the service&apos;s logs and health checks in DevDock (or devdockctl logs SERVICE), fix it, and retry.</source>
         <translation>Öffnen Sie Logs und Health-Checks des Dienstes in DevDock (oder devdockctl logs DIENST), beheben Sie den Fehler und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="726"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="727"/>
         <source>The stack publishes no http port.</source>
         <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>

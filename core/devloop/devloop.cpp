@@ -122,10 +122,7 @@ void DevLoop::setDevMode(const QString &service, bool on)
         return;
     }
     if (on && !m_sources.sections.contains(service)) {
-        emit failed(Error{Error::Code::NotFound,
-                          tr("%1 has no dev mode configuration.").arg(service),
-                          tr("Add its section to docker-compose.dev.yml, or an x-devdock: {dev: "
-                             "{...}} extension to the service.")});
+        emit failed(noDevModeError(service));
         return;
     }
     if (on) {

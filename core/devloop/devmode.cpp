@@ -98,6 +98,13 @@ Result<DevModeSources> findDevModeSources(const ComposeProject &project,
     return sources;
 }
 
+Error noDevModeError(const QString &service)
+{
+    return Error{Error::Code::NotFound, Text::tr("%1 has no dev mode configuration.").arg(service),
+                 Text::tr("Add its section to docker-compose.dev.yml, or an x-devdock: {dev: "
+                          "{...}} extension to the service.")};
+}
+
 QString devOverridePath(const QString &projectDirectory)
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -117,10 +124,7 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
                        .arg(services.join(QStringLiteral(", ")));
     for (const QString &service : services) {
         if (!sources.sections.contains(service)) {
-            return makeError(Error::Code::NotFound,
-                             Text::tr("%1 has no dev mode configuration.").arg(service),
-                             Text::tr("Add its section to docker-compose.dev.yml, or an "
-                                      "x-devdock: {dev: {...}} extension to the service."));
+            return std::unexpected(noDevModeError(service));
         }
         text += QStringLiteral("  ") + service + QStringLiteral(":\n")
                 + indent(sources.sections.value(service), 4) + QLatin1Char('\n');

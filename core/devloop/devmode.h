@@ -30,6 +30,9 @@ struct DevModeSources
 Result<DevModeSources> findDevModeSources(const ComposeProject &project,
                                           const QString &projectDirectory);
 
+// "SERVICE has no dev mode configuration", with where to add one.
+Error noDevModeError(const QString &service);
+
 // The override DevDock writes for the project (in its application data, never the project
 // folder).
 QString devOverridePath(const QString &projectDirectory);
