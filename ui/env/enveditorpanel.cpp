@@ -152,7 +152,7 @@ void EnvEditorPanel::buildUi()
                         QKeySequence(Qt::CTRL | Qt::Key_G), [this] { generateForSelected(); });
     m_reveal =
         action(tr("Re&veal"), QStringLiteral("envReveal"), tr("Show the selected secret's value"),
-               QKeySequence(Qt::CTRL | Qt::Key_R), [this](bool on) { revealSelected(on); });
+               QKeySequence(Qt::CTRL | Qt::Key_E), [this](bool on) { revealSelected(on); });
     m_reveal->setCheckable(true);
     toolbar->addSeparator();
     m_undo = action(tr("&Undo"), QStringLiteral("envUndo"), tr("Undo the last edit"),
