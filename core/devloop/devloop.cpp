@@ -6,42 +6,21 @@
 #include "stack/livestate.h"
 #include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
+#include "util/projectsettings.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QSettings>
 
 namespace DevDock::Core {
 
-namespace {
-
-QString syncKey(const QString &projectDirectory)
-{
-    return QStringLiteral("fileSync/")
-           + QString::fromLatin1(
-               QCryptographicHash::hash(QDir(projectDirectory).canonicalPath().toUtf8(),
-                                        QCryptographicHash::Sha1)
-                   .toHex()
-                   .left(16));
-}
-
-} // namespace
-
 QStringList syncServices(const QString &projectDirectory)
 {
-    return QSettings(QStringLiteral("DevDock"), QStringLiteral("DevDock"))
-        .value(syncKey(projectDirectory))
+    return sharedSettings()
+        .value(projectSettingsKey(QStringLiteral("fileSync"), projectDirectory))
         .toStringList();
 }
 
 void setSyncServices(const QString &projectDirectory, const QStringList &services)
 {
-    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
-    if (services.isEmpty()) {
-        settings.remove(syncKey(projectDirectory));
-    } else {
-        settings.setValue(syncKey(projectDirectory), services);
-    }
+    rememberList(QStringLiteral("fileSync"), projectDirectory, services);
 }
 
 DevLoop::DevLoop(EngineClient *client, ProjectSession *session, QObject *parent)

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devmode.h"
 
+#include "util/projectsettings.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -20,13 +21,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(DevMode)
 };
-
-QString projectKey(const QString &projectDirectory)
-{
-    const QString canonical = QDir(projectDirectory).canonicalPath();
-    return QString::fromLatin1(
-        QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
-}
 
 QString indent(const QString &yaml, int spaces)
 {
@@ -145,20 +139,14 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
 
 QStringList devModeServices(const QString &projectDirectory)
 {
-    return QSettings(QStringLiteral("DevDock"), QStringLiteral("DevDock"))
-        .value(QStringLiteral("devMode/") + projectKey(projectDirectory))
+    return sharedSettings()
+        .value(projectSettingsKey(QStringLiteral("devMode"), projectDirectory))
         .toStringList();
 }
 
 void setDevModeServices(const QString &projectDirectory, const QStringList &services)
 {
-    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
-    const QString key = QStringLiteral("devMode/") + projectKey(projectDirectory);
-    if (services.isEmpty()) {
-        settings.remove(key);
-    } else {
-        settings.setValue(key, services);
-    }
+    rememberList(QStringLiteral("devMode"), projectDirectory, services);
 }
 
 ComposeLoadOptions withDevOverride(const ComposeLoadOptions &options, const ComposeProject &project,

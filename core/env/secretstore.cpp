@@ -147,4 +147,22 @@ void readSecrets(SecretStore &store, const QStringList &keys, QObject *context,
     readNext(store, keys, {}, context, context != nullptr, std::move(callback));
 }
 
+void writeSecrets(SecretStore &store, QList<std::pair<QString, QString>> values, QObject *context,
+                  std::function<void(Result<void>)> done)
+{
+    if (values.isEmpty()) {
+        done({});
+        return;
+    }
+    const auto [key, value] = values.takeFirst();
+    store.write(key, value, context,
+                [&store, values, context, done = std::move(done)](const Result<void> &r) mutable {
+                    if (!r) {
+                        done(r);
+                        return;
+                    }
+                    writeSecrets(store, std::move(values), context, std::move(done));
+                });
+}
+
 } // namespace DevDock::Core

@@ -62,4 +62,8 @@ private:
 void readSecrets(SecretStore &store, const QStringList &keys, QObject *context,
                  std::function<void(QHash<QString, QString>, std::optional<Error>)> callback);
 
+// Writes the values one after another, in order; the first failure ends it (and is reported).
+void writeSecrets(SecretStore &store, QList<std::pair<QString, QString>> values, QObject *context,
+                  std::function<void(Result<void>)> done);
+
 } // namespace DevDock::Core

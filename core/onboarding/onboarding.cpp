@@ -11,6 +11,7 @@
 #include "stack/portpreflight.h"
 #include "stack/stackcontroller.h"
 #include "stack/stackenvironment.h"
+#include "util/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,25 +51,6 @@ QString commentsAbove(const EnvDocument &doc, const QString &key)
         }
     }
     return {};
-}
-
-// Writes secrets to the store one after another; the first failure ends it.
-void writeSecrets(SecretStore *store, QList<std::pair<QString, QString>> values, QObject *context,
-                  std::function<void(Result<void>)> done)
-{
-    if (values.isEmpty()) {
-        done({});
-        return;
-    }
-    const auto [key, value] = values.takeFirst();
-    store->write(key, value, context,
-                 [store, values, context, done = std::move(done)](const Result<void> &r) mutable {
-                     if (!r) {
-                         done(r);
-                         return;
-                     }
-                     writeSecrets(store, std::move(values), context, std::move(done));
-                 });
 }
 
 } // namespace
@@ -144,20 +126,15 @@ bool Onboarding::canGenerate(const QString &key, const QString &exampleComments)
 
 bool Onboarding::wasOnboarded(const QString &projectDirectory)
 {
-    // Shared by DevDock and devdockctl.
-    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
-    return settings
-        .value(QStringLiteral("onboarded/")
-               + QDir(projectDirectory).canonicalPath().toUtf8().toHex())
+    return sharedSettings()
+        .value(projectSettingsKey(QStringLiteral("onboarded"), projectDirectory))
         .toBool();
 }
 
 void Onboarding::setOnboarded(const QString &projectDirectory, bool onboarded)
 {
-    QSettings settings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
-    settings.setValue(QStringLiteral("onboarded/")
-                          + QDir(projectDirectory).canonicalPath().toUtf8().toHex(),
-                      onboarded);
+    sharedSettings().setValue(projectSettingsKey(QStringLiteral("onboarded"), projectDirectory),
+                              onboarded);
 }
 
 void Onboarding::start()
@@ -515,7 +492,7 @@ void Onboarding::prepareEnv()
         if (!asked.isEmpty()) {
             done << Text::tr("stored in the keychain: %1").arg(asked.join(QStringLiteral(", ")));
         }
-        writeSecrets(m_secrets, toWrite, this,
+        writeSecrets(*m_secrets, toWrite, this,
                      [this, generation, done](const Result<void> &written) {
                          if (generation != m_generation) {
                              return;

@@ -33,26 +33,6 @@ struct Loaded
     Core::Result<QMap<QString, QStringList>> references;
 };
 
-// Writes the secrets one after another; the first failure ends it.
-void writeAll(Core::SecretStore *store, QList<std::pair<QString, QString>> values, QObject *context,
-              std::function<void(Core::Result<void>)> done)
-{
-    if (values.isEmpty()) {
-        done({});
-        return;
-    }
-    const auto [key, value] = values.takeFirst();
-    store->write(
-        key, value, context,
-        [store, values, context, done = std::move(done)](const Core::Result<void> &r) mutable {
-            if (!r) {
-                done(r);
-                return;
-            }
-            writeAll(store, std::move(values), context, std::move(done));
-        });
-}
-
 } // namespace
 
 EnvEditorPanel::EnvEditorPanel(QWidget *parent)
@@ -486,7 +466,8 @@ void EnvEditorPanel::save()
     }
     const quint64 generation = m_generation;
     // The keychain first: if it refuses, no file loses a value it still needs.
-    writeAll(m_store.get(), values, this, [this, generation](const Core::Result<void> &written) {
+    Core::writeSecrets(*m_store, values, this,
+                       [this, generation, store = m_store](const Core::Result<void> &written) {
         if (generation != m_generation || !m_editor) {
             return;
         }
@@ -565,26 +546,20 @@ void EnvEditorPanel::checkDisk()
 
 void EnvEditorPanel::reloadFromDisk()
 {
-    if (!m_editor) {
-        return;
-    }
-    if (auto r = m_editor->reload(); !r) {
-        showError(r.error());
-        return;
-    }
-    m_conflicts.clear();
-    m_conflictBanner->hide();
-    m_model->refresh();
-    watchFiles();
-    afterEdit();
+    takeDisk(&Core::EnvEditor::reload);
 }
 
 void EnvEditorPanel::mergeWithDisk()
 {
+    takeDisk(&Core::EnvEditor::merge);
+}
+
+void EnvEditorPanel::takeDisk(Core::Result<void> (Core::EnvEditor::*read)())
+{
     if (!m_editor) {
         return;
     }
-    if (auto r = m_editor->merge(); !r) {
+    if (auto r = ((*m_editor).*read)(); !r) {
         showError(r.error());
         return;
     }

@@ -78,6 +78,8 @@ private:
     void clearError();
     void watchFiles();
     void checkDisk();
+    // Reload or merge: reads the files again, then shows them.
+    void takeDisk(Core::Result<void> (Core::EnvEditor::*read)());
     QString selectedKey() const;
 
     EnvKeyModel *m_model;
