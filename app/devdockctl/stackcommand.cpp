@@ -149,30 +149,11 @@ Result<void> prepare(Stack &stack, const QString &envProfile)
         }
     }
     applyStackEnvironment(stack.options, environment);
-    auto project = loadComposeProject(stack.options);
-    if (!project) {
-        return std::unexpected(project.error());
-    }
     // Services in dev mode (chosen in DevDock or with `devdockctl dev on`) keep their dev
     // configuration whatever command runs.
-    if (const QStringList dev = devModeServices(directory); !dev.isEmpty()) {
-        auto sources = findDevModeSources(*project, directory);
-        if (!sources) {
-            return std::unexpected(sources.error());
-        }
-        QStringList active = dev;
-        active.removeIf([&](const QString &s) { return !sources->sections.contains(s); });
-        if (!active.isEmpty()) {
-            const QString overridePath = devOverridePath(directory);
-            if (auto written = writeDevOverride(*sources, active, overridePath); !written) {
-                return std::unexpected(written.error());
-            }
-            stack.options = withDevOverride(stack.options, *project, overridePath);
-            project = loadComposeProject(stack.options);
-            if (!project) {
-                return std::unexpected(project.error());
-            }
-        }
+    auto project = loadWithDevMode(stack.options, directory);
+    if (!project) {
+        return std::unexpected(project.error());
     }
     stack.project = *project;
     auto endpoint = EngineClient::systemEndpoint();

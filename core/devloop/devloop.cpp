@@ -8,7 +8,6 @@
 #include "stack/stackcontroller.h"
 #include "util/projectsettings.h"
 
-
 namespace DevDock::Core {
 
 QStringList syncServices(const QString &projectDirectory)

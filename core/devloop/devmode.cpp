@@ -149,6 +149,30 @@ void setDevModeServices(const QString &projectDirectory, const QStringList &serv
     rememberList(QStringLiteral("devMode"), projectDirectory, services);
 }
 
+Result<ComposeProject> loadWithDevMode(ComposeLoadOptions &options, const QString &projectDirectory)
+{
+    auto project = loadComposeProject(options);
+    const QStringList dev = devModeServices(projectDirectory);
+    if (!project || dev.isEmpty()) {
+        return project;
+    }
+    auto sources = findDevModeSources(*project, projectDirectory);
+    if (!sources) {
+        return std::unexpected(sources.error());
+    }
+    QStringList active = dev;
+    active.removeIf([&](const QString &s) { return !sources->sections.contains(s); });
+    if (active.isEmpty()) {
+        return project;
+    }
+    const QString overridePath = devOverridePath(projectDirectory);
+    if (auto written = writeDevOverride(*sources, active, overridePath); !written) {
+        return std::unexpected(written.error());
+    }
+    options = withDevOverride(options, *project, overridePath);
+    return loadComposeProject(options);
+}
+
 ComposeLoadOptions withDevOverride(const ComposeLoadOptions &options, const ComposeProject &project,
                                    const QString &overridePath)
 {

@@ -45,6 +45,12 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
 QStringList devModeServices(const QString &projectDirectory);
 void setDevModeServices(const QString &projectDirectory, const QStringList &services);
 
+// Loads the project as the stack runs: with the dev-mode services' configuration when any service
+// of the project folder is in dev mode (the override is written first). `options` becomes what
+// the compose CLI must be given.
+Result<ComposeProject> loadWithDevMode(ComposeLoadOptions &options,
+                                       const QString &projectDirectory);
+
 // Adds the override to load options whose project is `project` (its files as loaded): the
 // result loads the project with the dev-mode services' configuration.
 ComposeLoadOptions withDevOverride(const ComposeLoadOptions &options, const ComposeProject &project,

@@ -6,8 +6,8 @@
 
 #include <QHash>
 #include <QObject>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>

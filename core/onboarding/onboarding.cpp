@@ -3,6 +3,7 @@
 #include "onboarding.h"
 
 #include "compose/composeprobe.h"
+#include "devloop/devmode.h"
 #include "engine/engineclient.h"
 #include "env/enveditor.h"
 #include "env/envprofile.h"
@@ -338,23 +339,30 @@ void Onboarding::loadProject(std::function<void()> then)
                              applyStackEnvironment(options, environment);
                              m_secretValues = environment.secrets;
                              m_loadOptions = options;
-                             auto *watcher = new QFutureWatcher<Result<ComposeProject>>(this);
+                             using Loaded = std::pair<Result<ComposeProject>, ComposeLoadOptions>;
+                             auto *watcher = new QFutureWatcher<Loaded>(this);
                              connect(watcher, &QFutureWatcherBase::finished, this,
                                      [this, watcher, generation, then] {
                                          watcher->deleteLater();
                                          if (generation != m_generation) {
                                              return;
                                          }
-                                         const Result<ComposeProject> project = watcher->result();
+                                         const auto [project, loadedWith] = watcher->result();
                                          if (!project) {
                                              fail(project.error());
                                              return;
                                          }
                                          m_project = *project;
+                                         m_loadOptions = loadedWith;
                                          then();
                                      });
+                             // As the stack runs: services in dev mode keep their dev
+                             // configuration.
                              watcher->setFuture(QtConcurrent::run(
-                                 [options] { return loadComposeProject(options); }));
+                                 [options, directory = m_options.projectDirectory]() mutable {
+                                     auto project = loadWithDevMode(options, directory);
+                                     return Loaded{std::move(project), options};
+                                 }));
                          });
 }
 

@@ -468,28 +468,28 @@ void EnvEditorPanel::save()
     // The keychain first: if it refuses, no file loses a value it still needs.
     Core::writeSecrets(*m_store, values, this,
                        [this, generation, store = m_store](const Core::Result<void> &written) {
-        if (generation != m_generation || !m_editor) {
-            return;
-        }
-        m_saving = false;
-        if (!written) {
-            showError(written.error());
-            afterEdit();
-            return;
-        }
-        if (auto r = m_editor->saveFiles(); !r) {
-            showError(r.error());
-            checkDisk();
-            afterEdit();
-            return;
-        }
-        clearError();
-        m_model->refresh();
-        watchFiles();
-        afterEdit();
-        m_status->setText(tr("Saved."));
-        emit saved();
-    });
+                           if (generation != m_generation || !m_editor) {
+                               return;
+                           }
+                           m_saving = false;
+                           if (!written) {
+                               showError(written.error());
+                               afterEdit();
+                               return;
+                           }
+                           if (auto r = m_editor->saveFiles(); !r) {
+                               showError(r.error());
+                               checkDisk();
+                               afterEdit();
+                               return;
+                           }
+                           clearError();
+                           m_model->refresh();
+                           watchFiles();
+                           afterEdit();
+                           m_status->setText(tr("Saved."));
+                           emit saved();
+                       });
 }
 
 void EnvEditorPanel::watchFiles()
