@@ -431,226 +431,226 @@
 <context>
     <name>DevDock::Ui::EnvEditorPanel</name>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="70"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="50"/>
         <source>Environment editor</source>
         <translation>Umgebungs-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="71"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="51"/>
         <source>The keys of the active .env profile, with their values, source files and status; secrets live in the keychain</source>
         <translation>Die Schlüssel des aktiven .env-Profils mit Werten, Quelldateien und Status; Geheimnisse liegen im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="88"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="68"/>
         <source>Environment actions</source>
         <translation>Umgebungsaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="92"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="96"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="72"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="76"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="94"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="74"/>
         <source>The resolved profile, or the keys of one file of it</source>
         <translation>Das aufgelöste Profil oder die Schlüssel einer seiner Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="95"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="75"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="125"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="105"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="125"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="105"/>
         <source>Add a key to the selected file</source>
         <translation>Einen Schlüssel zur gewählten Datei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="129"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="109"/>
         <source>Add a key</source>
         <translation>Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="130"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="110"/>
         <source>Name of the new key in %1:</source>
         <translation>Name des neuen Schlüssels in %1:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="136"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="116"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="137"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="117"/>
         <source>Remove the selected key from its file</source>
         <translation>Den gewählten Schlüssel aus seiner Datei entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="141"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="121"/>
         <source>&amp;Move to</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
         <source>Move to</source>
         <translation>Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="143"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="123"/>
         <source>Move the selected key to another file of the profile</source>
         <translation>Den gewählten Schlüssel in eine andere Datei des Profils verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="353"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="127"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
         <source>&amp;Secret</source>
         <translation>&amp;Geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="148"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="128"/>
         <source>Mark the selected key secret (its value moves to the keychain), or not</source>
         <translation>Den gewählten Schlüssel als geheim markieren (sein Wert wandert in den Schlüsselbund) oder nicht</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="150"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="130"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="131"/>
         <source>Generate a strong random value for the selected secret</source>
         <translation>Einen starken Zufallswert für das gewählte Geheimnis erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="154"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
         <source>Re&amp;veal</source>
         <translation>&amp;Zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="154"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
         <source>Show the selected secret&apos;s value</source>
         <translation>Den Wert des gewählten Geheimnisses zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="158"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="158"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="359"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="343"/>
         <source>Undo the last edit</source>
         <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
         <source>Re&amp;do</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
         <source>Redo the edit undone</source>
         <translation>Die rückgängig gemachte Änderung wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="162"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="163"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="143"/>
         <source>Write the changed files (atomically) and the secrets (to the keychain)</source>
         <translation>Die geänderten Dateien (atomar) und die Geheimnisse (in den Schlüsselbund) schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="167"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
         <source>Environment error</source>
         <translation>Umgebungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="172"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="152"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="156"/>
         <source>Files changed on disk</source>
         <translation>Dateien auf der Platte geändert</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="177"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="179"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="159"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="180"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
         <source>Drop your unsaved edits and show the files as on disk</source>
         <translation>Ungespeicherte Änderungen verwerfen und die Dateien wie auf der Platte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="181"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="161"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="183"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="163"/>
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="184"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="164"/>
         <source>Apply your unsaved edits on top of the files as on disk</source>
         <translation>Ungespeicherte Änderungen auf die Dateien wie auf der Platte anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="196"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
         <source>Environment keys</source>
         <translation>Umgebungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="198"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="178"/>
         <source>Key, value (secrets hidden), source file, status and description; edit a value with F2 or a double click</source>
         <translation>Schlüssel, Wert (Geheimnisse verborgen), Quelldatei, Status und Beschreibung; einen Wert mit F2 oder Doppelklick bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="222"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="202"/>
         <source>Environment status</source>
         <translation>Umgebungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="241"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="225"/>
         <source>Reading the .env profile…</source>
         <translation>.env-Profil wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="264"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="248"/>
         <source>Resolved profile (%1)</source>
         <translation>Aufgelöstes Profil (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="265"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="249"/>
         <source>no profile</source>
         <translation>kein Profil</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="330"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="314"/>
         <source>No unsaved changes.</source>
         <translation>Keine ungespeicherten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="334"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="318"/>
         <source>unsaved changes in %1</source>
         <translation>ungespeicherte Änderungen in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="321"/>
         <source>%n secret(s) to store in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis für den Schlüsselbund</numerusform>
@@ -658,27 +658,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="353"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
         <source>Not &amp;secret</source>
         <translation>Nicht &amp;geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="358"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="342"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="481"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="465"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="509"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="494"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="558"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="543"/>
         <source>%1 changed on disk while you were editing. Nothing was overwritten: reload the files (dropping your unsaved edits) or merge your edits into them.</source>
         <translation>%1 wurde während der Bearbeitung auf der Platte geändert. Nichts wurde überschrieben: Dateien neu laden (ungespeicherte Änderungen verwerfen) oder Ihre Änderungen einarbeiten.</translation>
     </message>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="198"/>
-        <location filename="../ui/mainwindow.cpp" line="684"/>
+        <location filename="../ui/mainwindow.cpp" line="689"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
@@ -1379,162 +1379,162 @@ Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="519"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="523"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="559"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="683"/>
+        <location filename="../ui/mainwindow.cpp" line="688"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="707"/>
+        <location filename="../ui/mainwindow.cpp" line="712"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="708"/>
+        <location filename="../ui/mainwindow.cpp" line="713"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="710"/>
+        <location filename="../ui/mainwindow.cpp" line="715"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="711"/>
+        <location filename="../ui/mainwindow.cpp" line="716"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="713"/>
+        <location filename="../ui/mainwindow.cpp" line="718"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="715"/>
+        <location filename="../ui/mainwindow.cpp" line="720"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="718"/>
+        <location filename="../ui/mainwindow.cpp" line="723"/>
         <source>Dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="724"/>
+        <location filename="../ui/mainwindow.cpp" line="729"/>
         <source>Run with its hot-reload configuration (%1); only it is recreated</source>
         <translation>Mit seiner Hot-Reload-Konfiguration ausführen (%1); nur er wird neu erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="726"/>
+        <location filename="../ui/mainwindow.cpp" line="731"/>
         <source>No dev configuration: add it to docker-compose.dev.yml or an x-devdock extension</source>
         <translation>Keine Dev-Konfiguration: in docker-compose.dev.yml oder einer x-devdock-Erweiterung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="728"/>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
         <source>File sync</source>
         <translation>Dateisynchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733"/>
+        <location filename="../ui/mainwindow.cpp" line="738"/>
         <source>Copy changed files into the running container (develop.watch)</source>
         <translation>Geänderte Dateien in den laufenden Container kopieren (develop.watch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="741"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="739"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="743"/>
+        <location filename="../ui/mainwindow.cpp" line="748"/>
         <source>Open a shell</source>
         <translation>Shell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748"/>
+        <location filename="../ui/mainwindow.cpp" line="753"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="776"/>
+        <location filename="../ui/mainwindow.cpp" line="781"/>
         <source>No terminal program was found to run: %1
 Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
         <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
 Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="852"/>
         <source>dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="848"/>
+        <location filename="../ui/mainwindow.cpp" line="853"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="856"/>
+        <location filename="../ui/mainwindow.cpp" line="861"/>
         <source>sync: synced %1</source>
         <translation>Sync: synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="858"/>
+        <location filename="../ui/mainwindow.cpp" line="863"/>
         <source>sync: watching</source>
         <translation>Sync: beobachtet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="861"/>
+        <location filename="../ui/mainwindow.cpp" line="866"/>
         <source>sync: copying…</source>
         <translation>Sync: kopiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="864"/>
+        <location filename="../ui/mainwindow.cpp" line="869"/>
         <source>sync paused: %1</source>
         <translation>Sync angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="867"/>
+        <location filename="../ui/mainwindow.cpp" line="872"/>
         <source>sync error: %1</source>
         <translation>Sync-Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="873"/>
-        <location filename="../ui/mainwindow.cpp" line="874"/>
+        <location filename="../ui/mainwindow.cpp" line="878"/>
+        <location filename="../ui/mainwindow.cpp" line="879"/>
         <source>sync</source>
         <translation>Sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="901"/>
+        <location filename="../ui/mainwindow.cpp" line="906"/>
         <source>The environment of %n running service(s) changed: %1. Recreate them to use it?</source>
         <translation>
             <numerusform>Die Umgebung von %n laufendem Dienst hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
@@ -1542,27 +1542,43 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="964"/>
+        <location filename="../ui/mainwindow.cpp" line="971"/>
+        <location filename="../ui/mainwindow.cpp" line="978"/>
+        <source>Unsaved environment changes</source>
+        <translation>Ungespeicherte Umgebungsänderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="972"/>
+        <source>The .env profile has unsaved changes (%1).</source>
+        <translation>Das .env-Profil hat ungespeicherte Änderungen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="974"/>
+        <source>secrets for the keychain</source>
+        <translation>Geheimnisse für den Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="999"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="979"/>
+        <location filename="../ui/mainwindow.cpp" line="1014"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="991"/>
+        <location filename="../ui/mainwindow.cpp" line="1026"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="991"/>
+        <location filename="../ui/mainwindow.cpp" line="1026"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="992"/>
+        <location filename="../ui/mainwindow.cpp" line="1027"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
@@ -2288,28 +2304,28 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevMode</name>
     <message>
-        <location filename="../core/devloop/devmode.cpp" line="76"/>
+        <location filename="../core/devloop/devmode.cpp" line="70"/>
         <source>%1 is not valid YAML: %2</source>
         <translation>%1 ist kein gültiges YAML: %2</translation>
     </message>
     <message>
-        <location filename="../core/devloop/devmode.cpp" line="78"/>
+        <location filename="../core/devloop/devmode.cpp" line="72"/>
         <source>Fix the dev override file; dev mode uses it.</source>
         <translation>Korrigieren Sie die Dev-Override-Datei; der Dev-Modus verwendet sie.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/devmode.cpp" line="103"/>
+        <location filename="../core/devloop/devmode.cpp" line="97"/>
         <source>%1 has no dev mode configuration.</source>
         <translation>%1 hat keine Dev-Modus-Konfiguration.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/devmode.cpp" line="104"/>
+        <location filename="../core/devloop/devmode.cpp" line="98"/>
         <source>Add its section to docker-compose.dev.yml, or an x-devdock: {dev: {...}} extension to the service.</source>
         <translation>Fügen Sie seinen Abschnitt in docker-compose.dev.yml oder eine x-devdock: {dev: {...}}-Erweiterung am Dienst hinzu.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/devmode.cpp" line="136"/>
-        <location filename="../core/devloop/devmode.cpp" line="141"/>
+        <location filename="../core/devloop/devmode.cpp" line="130"/>
+        <location filename="../core/devloop/devmode.cpp" line="135"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2434,137 +2450,137 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>Onboarding</name>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="35"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="37"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="113"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="96"/>
         <source>Docker engine reachable</source>
         <translation>Docker-Engine erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="114"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="97"/>
         <source>Docker Compose v2 present</source>
         <translation>Docker Compose v2 vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="115"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="98"/>
         <source>Enough free disk space</source>
         <translation>Genug freier Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="116"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="99"/>
         <source>Enough memory for the engine</source>
         <translation>Genug Arbeitsspeicher für die Engine</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="117"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="100"/>
         <source>Published ports free</source>
         <translation>Veröffentlichte Ports frei</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="118"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="101"/>
         <source>Environment and secrets ready</source>
         <translation>Umgebung und Geheimnisse bereit</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="119"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="102"/>
         <source>Images present</source>
         <translation>Images vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="120"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="103"/>
         <source>Stack started in dependency order</source>
         <translation>Stack in Abhängigkeitsreihenfolge gestartet</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="121"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="104"/>
         <source>Every service up and healthy</source>
         <translation>Jeder Dienst läuft und ist gesund</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="122"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="105"/>
         <source>Frontend URL</source>
         <translation>Frontend-URL</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="196"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="174"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="196"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="174"/>
         <source>Run the onboarding again to continue from here.</source>
         <translation>Führen Sie die Einrichtung erneut aus, um von hier fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="281"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="259"/>
         <source>Start the Docker engine (sudo systemctl start docker, or start Docker Desktop) and retry.</source>
         <translation>Starten Sie die Docker-Engine (sudo systemctl start docker oder Docker Desktop) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="289"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="267"/>
         <source>Docker %1 at %2</source>
         <translation>Docker %1 unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="301"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="279"/>
         <source>Neither &quot;docker compose&quot; nor &quot;docker-compose&quot; was found.</source>
         <translation>Weder „docker compose“ noch „docker-compose“ wurde gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="302"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="280"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose from trixie; elsewhere: docker-compose-plugin) and retry.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose aus trixie; sonst: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="283"/>
         <source>Compose %1 is version 1.</source>
         <translation>Compose %1 ist Version 1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="306"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="284"/>
         <source>Install Compose v2: version 1 is no longer maintained.</source>
         <translation>Installieren Sie Compose v2: Version 1 wird nicht mehr gepflegt.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="308"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="286"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="325"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="303"/>
         <source>%1 free at %2</source>
         <translation>%1 frei unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="327"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
         <source>Only %1 free at %2; %3 needed.</source>
         <translation>Nur %1 frei unter %2; %3 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="329"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="307"/>
         <source>Free some space (docker system prune removes unused images and build cache) and retry.</source>
         <translation>Schaffen Sie Platz (docker system prune entfernt unbenutzte Images und Build-Cache) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="340"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="318"/>
         <source>The engine has %1 of memory; %2 needed.</source>
         <translation>Die Engine hat %1 Arbeitsspeicher; %2 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="342"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="320"/>
         <source>Give the engine more memory (Docker Desktop: Settings, Resources) and retry.</source>
         <translation>Geben Sie der Engine mehr Arbeitsspeicher (Docker Desktop: Einstellungen, Ressourcen) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="346"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="324"/>
         <source>%1 for the engine</source>
         <translation>%1 für die Engine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="398"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="383"/>
         <source>%n port(s) free</source>
         <translation>
             <numerusform>%n Port frei</numerusform>
@@ -2572,37 +2588,37 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="415"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="400"/>
         <source>No .env.example: nothing to prepare.</source>
         <translation>Keine .env.example: nichts vorzubereiten.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="425"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="410"/>
         <source>.env.local would be created from .env.example</source>
         <translation>.env.local würde aus .env.example erstellt</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="444"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="429"/>
         <source>.env.local created from .env.example</source>
         <translation>.env.local aus .env.example erstellt</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="456"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="441"/>
         <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
         <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="475"/>
         <source>Secrets not set: %1.</source>
         <translation>Nicht gesetzte Geheimnisse: %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="491"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="476"/>
         <source>Run the onboarding (devdockctl onboard, or Onboarding in DevDock): it generates what it can into the keychain and asks for the rest.</source>
         <translation>Führen Sie die Einrichtung aus (devdockctl onboard oder Einrichtung in DevDock): Sie erzeugt, was sie kann, in den Schlüsselbund und fragt nach dem Rest.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="496"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="481"/>
         <source>%n secret(s) in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis im Schlüsselbund</numerusform>
@@ -2610,32 +2626,32 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="503"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="488"/>
         <source>Needs a value for %1.</source>
         <translation>Braucht einen Wert für %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="505"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
         <source>These cannot be generated: enter them (they go to the keychain).</source>
         <translation>Diese können nicht erzeugt werden: Geben Sie sie ein (sie kommen in den Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="512"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="497"/>
         <source>generated into the keychain: %1</source>
         <translation>in den Schlüsselbund erzeugt: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="516"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="501"/>
         <source>stored in the keychain: %1</source>
         <translation>im Schlüsselbund gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="527"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="512"/>
         <source>Every key is set.</source>
         <translation>Jeder Schlüssel ist gesetzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="573"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="558"/>
         <source>All %n image(s) present</source>
         <translation>
             <numerusform>Das Image ist vorhanden</numerusform>
@@ -2643,42 +2659,42 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="579"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="564"/>
         <source>to build: %1</source>
         <translation>zu bauen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="582"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="567"/>
         <source>to pull: %1</source>
         <translation>zu laden: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="615"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="600"/>
         <source>Check the network and the registry login (docker login), or build the image locally.</source>
         <translation>Prüfen Sie das Netzwerk und die Registry-Anmeldung (docker login) oder bauen Sie das Image lokal.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="625"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="610"/>
         <source>built: %1</source>
         <translation>gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="628"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="613"/>
         <source>pulled: %1</source>
         <translation>geladen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="672"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="657"/>
         <source>Started in order: %1</source>
         <translation>In dieser Reihenfolge gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="692"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="677"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="697"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="682"/>
         <source>%n service(s) up</source>
         <translation>
             <numerusform>%n Dienst läuft</numerusform>
@@ -2686,22 +2702,22 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="700"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="685"/>
         <source>Waiting for %1</source>
         <translation>Warte auf %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="704"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="689"/>
         <source>Not healthy after %1 s: %2</source>
         <translation>Nach %1 s nicht gesund: %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="707"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="692"/>
         <source>Open the service&apos;s logs and health checks in DevDock (or devdockctl logs SERVICE), fix it, and retry.</source>
         <translation>Öffnen Sie Logs und Health-Checks des Dienstes in DevDock (oder devdockctl logs DIENST), beheben Sie den Fehler und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="727"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="712"/>
         <source>The stack publishes no http port.</source>
         <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>

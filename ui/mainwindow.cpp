@@ -484,10 +484,15 @@ void MainWindow::buildActions()
     m_envProfile->setMinimumContentsLength(12);
     toolbar->addWidget(m_envProfile);
     connect(m_envProfile, &QComboBox::activated, this, [this](int index) {
-        if (m_envProfile->itemText(index) != m_session->envProfile()) {
-            m_projectBeforeSwitch = m_session->project();
-            m_session->setEnvProfile(m_envProfile->itemText(index));
+        if (m_envProfile->itemText(index) == m_session->envProfile()) {
+            return;
         }
+        if (!confirmUnsavedEnv()) {
+            m_envProfile->setCurrentText(m_session->envProfile()); // stays where it was
+            return;
+        }
+        m_projectBeforeSwitch = m_session->project();
+        m_session->setEnvProfile(m_envProfile->itemText(index));
     });
 }
 
@@ -950,7 +955,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (!confirmUnsavedEnv()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::confirmUnsavedEnv()
+{
+    Core::EnvEditor *editor = m_envPanel->editor();
+    if (editor == nullptr || !editor->isModified()) {
+        return true;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved environment changes"),
+                    tr("The .env profile has unsaved changes (%1).")
+                        .arg(editor->changedFiles().isEmpty()
+                                 ? tr("secrets for the keychain")
+                                 : editor->changedFiles().join(QStringLiteral(", "))),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedEnvDialog"));
+    box.setAccessibleName(tr("Unsaved environment changes"));
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        m_envPanel->save();
+        return false; // the save runs asynchronously; the user acts again when it is done
+    case QMessageBox::Discard:
+        m_envPanel->reloadFromDisk();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::refreshEngineInfo()

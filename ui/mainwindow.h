@@ -117,6 +117,8 @@ private:
     void rebuildRecentMenu();
     void maybeSettled();
     void offerRecreate();
+    // Unsaved .env edits before they would be lost: save, discard or cancel (false: stay).
+    bool confirmUnsavedEnv();
     void updateHotReload();
 
     Core::EngineClient *m_client;

@@ -25,9 +25,11 @@
 #include "tray/traycontroller.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -35,6 +37,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -392,11 +395,32 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
     QVERIFY(waitUntil([&] { return logLevel("backend") == "info"; }, 120000));
     QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
 
+    // Unsaved edits are not lost to a profile switch: asked first; Cancel keeps both.
+    QVERIFY(panel->editor()->setValue(".env.production", "LOG_LEVEL", "debug"));
+    QVERIFY(panel->editor()->isModified());
+    const int development = combo->findText("development");
+    bool asked = false;
+    QTimer::singleShot(200, this, [&] {
+        auto *box = window.findChild<QMessageBox *>("unsavedEnvDialog");
+        asked = box && box->objectName() == "unsavedEnvDialog";
+        if (box) {
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    combo->setCurrentIndex(development);
+    emit combo->activated(development);
+    QVERIFY(asked);
+    QCOMPARE(session->envProfile(), QString("production"));
+    QCOMPARE(combo->currentText(), QString("production"));
+    QVERIFY(panel->editor()->isModified());
+    panel->reloadFromDisk();
+
     // Dev mode from the window: the services view and the graph say so, and it is undone.
     Core::setDevModeServices(dir.path(), {});
     auto hotReload = [&](const QString &service) {
         for (int row = 0; row < window.serviceModel()->rowCount(); ++row) {
-            const QModelIndex name = window.serviceModel()->index(row, Ui::ServiceListModel::NameColumn);
+            const QModelIndex name =
+                window.serviceModel()->index(row, Ui::ServiceListModel::NameColumn);
             if (name.data().toString() == service) {
                 return window.serviceModel()
                     ->index(row, Ui::ServiceListModel::HotReloadColumn)
@@ -413,7 +437,9 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
     QCOMPARE(hotReload("backend"), QString());
     QCOMPARE(session->overlayFiles().size(), 1);
     window.devLoop()->setDevMode("frontend", false);
-    QVERIFY(waitUntil([&] { return hotReload("frontend").isEmpty() && session->overlayFiles().isEmpty(); }, 30000));
+    QVERIFY(waitUntil(
+        [&] { return hotReload("frontend").isEmpty() && session->overlayFiles().isEmpty(); },
+        30000));
     run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
 }
 

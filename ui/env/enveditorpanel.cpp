@@ -212,6 +212,10 @@ void EnvEditorPanel::setSecretStore(std::shared_ptr<Core::SecretStore> store)
 void EnvEditorPanel::open(const QString &projectDirectory, const QString &profile,
                           const QStringList &composeFiles)
 {
+    if (m_editor && m_editor->isModified() && m_directory == projectDirectory
+        && m_editor->profileName() == profile) {
+        return; // a reload of the same profile: the unsaved edits stay
+    }
     const quint64 generation = ++m_generation;
     m_directory = projectDirectory;
     if (!m_customStore) {
