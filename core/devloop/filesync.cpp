@@ -189,7 +189,9 @@ void FileSync::start()
             watchTree(rule, rule.root);
         } else {
             rule.snapshot.insert(QString(), {info.lastModified().toMSecsSinceEpoch(), info.size()});
-            m_watcher->addPath(rule.root);
+            // The file, and its folder: editors that save by renaming replace the file, and the
+            // watch on the old one goes with it.
+            m_watcher->addPaths({rule.root, info.absolutePath()});
         }
         setStatus(rule.service, SyncStatus::State::Idle);
         if (rule.rule.initialSync && rule.rule.action.startsWith(QLatin1String("sync"))) {
@@ -276,6 +278,18 @@ void FileSync::scan(Rule &rule, const QString &directory, bool record)
 void FileSync::onPathChanged(const QString &path)
 {
     for (Rule &rule : m_rules) {
+        if (!rule.root.isEmpty() && rule.snapshot.contains(QString())
+            && path == QFileInfo(rule.root).absolutePath()) {
+            // The folder of a single-file rule: did the file change (or come back)?
+            const QFileInfo file(rule.root);
+            const QPair<qint64, qint64> stamp{file.lastModified().toMSecsSinceEpoch(), file.size()};
+            if (file.exists() && rule.snapshot.value(QString()) != stamp) {
+                rule.snapshot.insert(QString(), stamp);
+                rule.dirty.insert(QString());
+                m_watcher->addPath(rule.root);
+            }
+            continue;
+        }
         if (rule.root.isEmpty()
             || (path != rule.root && !path.startsWith(rule.root + QLatin1Char('/')))) {
             continue;
