@@ -364,65 +364,47 @@ void EnvEditorPanel::addKey(const QString &key, const QString &value)
     afterEdit();
 }
 
-void EnvEditorPanel::removeSelected()
+void EnvEditorPanel::editSelected(const std::function<Core::Result<void>(const QString &key)> &edit)
 {
     const QString key = selectedKey();
     if (!m_editor || key.isEmpty()) {
         return;
     }
-    if (auto r = m_editor->remove(m_model->targetFile(key), key); !r) {
+    if (auto r = edit(key); !r) {
         showError(r.error());
         return;
     }
     clearError();
     m_model->refresh();
     afterEdit();
+}
+
+void EnvEditorPanel::removeSelected()
+{
+    editSelected(
+        [this](const QString &key) { return m_editor->remove(m_model->targetFile(key), key); });
 }
 
 void EnvEditorPanel::moveSelected(const QString &toFile)
 {
-    const QString key = selectedKey();
-    if (!m_editor || key.isEmpty()) {
-        return;
-    }
-    if (auto r = m_editor->move(key, m_model->targetFile(key), toFile); !r) {
-        showError(r.error());
-        return;
-    }
-    clearError();
-    m_model->refresh();
-    afterEdit();
+    editSelected([this, toFile](const QString &key) {
+        return m_editor->move(key, m_model->targetFile(key), toFile);
+    });
 }
 
 void EnvEditorPanel::toggleSecretSelected()
 {
-    const QString key = selectedKey();
-    if (!m_editor || key.isEmpty()) {
-        return;
-    }
-    const auto r =
-        m_editor->profile().isSecret(key) ? m_editor->unmarkSecret(key) : m_editor->markSecret(key);
-    if (!r) {
-        showError(r.error());
-        return;
-    }
-    clearError();
-    m_model->refresh();
-    afterEdit();
+    editSelected([this](const QString &key) {
+        return m_editor->profile().isSecret(key) ? m_editor->unmarkSecret(key)
+                                                 : m_editor->markSecret(key);
+    });
 }
 
 void EnvEditorPanel::generateForSelected()
 {
-    const QString key = selectedKey();
-    if (!m_editor || key.isEmpty()) {
-        return;
-    }
-    if (auto r = m_editor->setSecretValue(key, Core::EnvEditor::generateSecret()); !r) {
-        showError(r.error());
-        return;
-    }
-    m_model->refresh();
-    afterEdit();
+    editSelected([this](const QString &key) {
+        return m_editor->setSecretValue(key, Core::EnvEditor::generateSecret());
+    });
 }
 
 void EnvEditorPanel::revealSelected(bool reveal)

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -81,6 +82,8 @@ private:
     // Reload or merge: reads the files again, then shows them.
     void takeDisk(Core::Result<void> (Core::EnvEditor::*read)());
     QString selectedKey() const;
+    // Applies an edit to the selected key, then shows the result (or the error).
+    void editSelected(const std::function<Core::Result<void>(const QString &key)> &edit);
 
     EnvKeyModel *m_model;
     QTableView *m_view;
