@@ -75,6 +75,7 @@ private slots:
     void init();
     void model_resolvedAndPerFile_statusesAndComposeUse();
     void edit_undo_save_keychainFirst_nothingSecretOnDisk();
+    void selectedKeyActions_moveSecretGenerateRemove();
     void fileChangedOnDisk_bannerOffersReloadAndMerge();
     void onboardingDialog_engineUnreachable_stopsWithFixAndRetry();
 
@@ -208,6 +209,43 @@ void TestEnvPanel::edit_undo_save_keychainFirst_nothingSecretOnDisk()
     QCOMPARE(cell(again.model(), "DB_PASSWORD", Ui::EnvKeyModel::SourceColumn),
              QString("keychain"));
     await<void>([&](auto done) { store.remove("DB_PASSWORD", nullptr, done); });
+}
+
+void TestEnvPanel::selectedKeyActions_moveSecretGenerateRemove()
+{
+    Ui::EnvEditorPanel panel;
+    QSignalSpy loaded(&panel, &Ui::EnvEditorPanel::loaded);
+    panel.open(m_dir.path(), "development", {});
+    QVERIFY(loaded.wait(10000));
+    QAbstractItemModel *model = panel.model();
+    auto select = [&](const QString &key) {
+        panel.view()->setCurrentIndex(model->index(rowOf(model, key), 0));
+    };
+    select("DEBUG");
+    panel.moveSelected(".env.local");
+    QCOMPARE(cell(model, "DEBUG", Ui::EnvKeyModel::SourceColumn), QString(".env.local"));
+    select("DEBUG");
+    panel.toggleSecretSelected(); // its value waits for the keychain, the file keeps DEBUG=
+    QVERIFY(cell(model, "DEBUG", Ui::EnvKeyModel::StatusColumn).contains("secret"));
+    QCOMPARE(panel.editor()->pendingSecrets().value("DEBUG"), QString("true"));
+    select("DEBUG");
+    panel.generateForSelected();
+    QCOMPARE(panel.editor()->pendingSecrets().value("DEBUG").size(), 43);
+    select("API_PORT");
+    panel.removeSelected();
+    // Only .env.example documents it now: no value, "missing".
+    QCOMPARE(cell(model, "API_PORT", Ui::EnvKeyModel::SourceColumn), QString("—"));
+    QVERIFY(cell(model, "API_PORT", Ui::EnvKeyModel::StatusColumn).contains("missing"));
+    // Nothing selected: nothing happens.
+    panel.view()->setCurrentIndex({});
+    panel.removeSelected();
+    QVERIFY(panel.errorText().isEmpty());
+    // All undone, step by step, back to the files as read.
+    while (panel.editor()->canUndo()) {
+        panel.undo();
+    }
+    QVERIFY(panel.editor()->changedFiles().isEmpty());
+    QVERIFY(panel.editor()->pendingSecrets().isEmpty());
 }
 
 void TestEnvPanel::fileChangedOnDisk_bannerOffersReloadAndMerge()
