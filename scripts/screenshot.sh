@@ -4,15 +4,18 @@
 # Saves a screenshot of DevDock's main window on a project, in a virtual X server: DevDock loads
 # the project, waits until the live state is known and the graph laid out, renders its window
 # to the file and exits (devdock --screenshot).
-#   screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE]     e.g. screenshot.sh out.png examples/demo de
+#   screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE] [VIEW]   e.g. screenshot.sh out.png examples/demo de
+#   VIEW: topology (default), services, ports, containers, logs, environment, or onboarding (runs it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:?usage: screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE]}
+out=${1:?usage: screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE] [VIEW]}
 project=${2:-$root/examples/demo}
 language=${3:-en}
+view=${4:-}
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 locale=C.UTF-8
 [ "$language" = de ] && locale=de_DE.UTF-8
 LANGUAGE=$language LANG=$locale LC_ALL=$locale xvfb-run -a -s "-screen 0 1400x900x24" \
-    "$root/build/dev/app/devdock" --project-directory "$project" --screenshot "$out"
+    "$root/build/dev/app/devdock" --project-directory "$project" --screenshot "$out" \
+    ${view:+--screenshot-view "$view"}
 echo "saved $out"
