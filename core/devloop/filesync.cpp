@@ -10,7 +10,9 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -59,6 +61,55 @@ QRegularExpression globToRegex(QString pattern)
         }
     }
     return QRegularExpression(QRegularExpression::anchoredPattern(rx));
+}
+
+struct Packed
+{
+    QByteArray archive; // empty when nothing is copied
+    QStringList copied;
+    QStringList skipped;
+    qint64 bytes = 0;
+};
+
+// The changed files that still exist, inside the watched folder, as one tar. Runs in a job.
+Packed pack(const QString &root, const QString &targetPath, bool syncs, const QStringList &dirty)
+{
+    Packed packed;
+    if (!syncs) {
+        return packed;
+    }
+    TarWriter tar;
+    const bool single = QFileInfo(root).isFile();
+    for (const QString &relative : dirty) {
+        const QString path = single ? root : root + QLatin1Char('/') + relative;
+        const QString name = single ? QFileInfo(targetPath).fileName() : QDir::cleanPath(relative);
+        if (name.isEmpty() || name.startsWith(QLatin1String("../")) || name == QLatin1String("..")
+            || QDir::isAbsolutePath(name)) {
+            continue;
+        }
+        const QFileInfo info(path);
+        if (info.isSymLink()) {
+            const QString target = info.canonicalFilePath();
+            if (target.isEmpty()
+                || (!target.startsWith(root + QLatin1Char('/')) && target != root)) {
+                packed.skipped << relative; // not followed out of the watched folder
+                continue;
+            }
+        }
+        QFile file(path);
+        if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+            continue; // gone since; the next event says so
+        }
+        const QByteArray data = file.readAll(); // bytes as they are, binary or huge
+        tar.addFile(name, data, int(info.permissions() & QFileDevice::ExeOwner ? 0755 : 0644),
+                    info.lastModified().toSecsSinceEpoch());
+        packed.copied << (single ? QFileInfo(root).fileName() : relative);
+        packed.bytes += data.size();
+    }
+    if (!packed.copied.isEmpty()) {
+        packed.archive = tar.finish();
+    }
+    return packed;
 }
 
 } // namespace
@@ -402,152 +453,135 @@ void FileSync::runBatch(int ruleIndex, bool initial)
             }
             QElapsedTimer timer;
             timer.start();
-            // What goes in: the changed files that still exist, inside the watched folder.
-            TarWriter tar;
+            // The changed files are read and packed off the GUI thread (they may be large).
             const QStringList dirty(rule.dirty.cbegin(), rule.dirty.cend());
-            const QStringList removed(rule.removed.cbegin(), rule.removed.cend());
+            batch.deleted = rule.rule.action.startsWith(QLatin1String("sync"))
+                                ? QStringList(rule.removed.cbegin(), rule.removed.cend())
+                                : QStringList();
             rule.dirty.clear();
             rule.removed.clear();
-            const bool syncs = rule.rule.action.startsWith(QLatin1String("sync"));
-            if (syncs) {
-                const bool single = QFileInfo(rule.root).isFile();
-                for (const QString &relative : dirty) {
-                    const QString path =
-                        single ? rule.root : rule.root + QLatin1Char('/') + relative;
-                    const QString name =
-                        single ? QFileInfo(batch.target).fileName() : QDir::cleanPath(relative);
-                    if (name.isEmpty() || name.startsWith(QLatin1String("../"))
-                        || name == QLatin1String("..") || QDir::isAbsolutePath(name)) {
-                        continue;
-                    }
-                    const QFileInfo info(path);
-                    if (info.isSymLink()) {
-                        const QString target = info.canonicalFilePath();
-                        if (target.isEmpty()
-                            || (!target.startsWith(rule.root + QLatin1Char('/'))
-                                && target != rule.root)) {
-                            batch.skipped << relative; // not followed out of the watched folder
-                            continue;
+            auto *watcher = new QFutureWatcher<Packed>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this,
+                    [this, watcher, ruleIndex, generation, batch, containers, timer]() mutable {
+                        watcher->deleteLater();
+                        if (generation != m_generation) {
+                            return;
                         }
-                    }
-                    QFile file(path);
-                    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
-                        continue; // gone since; the next event says so
-                    }
-                    const QByteArray data = file.readAll(); // bytes as they are, binary or huge
-                    tar.addFile(name, data,
-                                int(info.permissions() & QFileDevice::ExeOwner ? 0755 : 0644),
-                                info.lastModified().toSecsSinceEpoch());
-                    batch.copied << (single ? QFileInfo(rule.root).fileName() : relative);
-                    batch.bytes += data.size();
-                }
-                batch.deleted = removed;
-            }
-            const QString target =
-                QFileInfo(rule.root).isFile() ? QFileInfo(batch.target).path() : batch.target;
-            const QByteArray archive = batch.copied.isEmpty() ? QByteArray() : tar.finish();
-            // Deletions: paths joined onto the target, each checked to stay inside it.
-            QStringList toDelete;
-            for (const QString &relative : std::as_const(batch.deleted)) {
-                const QString joined = QDir::cleanPath(batch.target + QLatin1Char('/') + relative);
-                if (joined.startsWith(batch.target + QLatin1Char('/'))) {
-                    toDelete << joined;
-                }
-            }
-            const bool restart = rule.rule.action == QLatin1String("sync+restart")
-                                 || rule.rule.action == QLatin1String("restart");
-            batch.restarted = restart;
-            // One container after another: upload, delete, restart.
-            auto steps =
-                std::make_shared<QList<std::function<void(std::function<void(Result<void>)>)>>>();
-            for (const QString &id : containers) {
-                if (!archive.isEmpty()) {
-                    steps->append([this, id, target,
-                                   archive](std::function<void(Result<void>)> next) {
-                        m_client->uploadArchive(
-                            id, target, archive, this,
-                            [this, id, target, archive, next](const Result<void> &r) {
-                                if (r || r.error().code != Error::Code::NotFound) {
-                                    next(r);
+                        const Packed packed = watcher->result();
+                        batch.copied = packed.copied;
+                        batch.skipped = packed.skipped;
+                        batch.bytes = packed.bytes;
+                        send(ruleIndex, std::move(batch), containers, packed.archive, timer);
+                    });
+            watcher->setFuture(QtConcurrent::run(pack, rule.root, batch.target,
+                                                 rule.rule.action.startsWith(QLatin1String("sync")),
+                                                 dirty));
+        });
+}
+
+void FileSync::send(int ruleIndex, SyncBatch batch, const QStringList &containers,
+                    const QByteArray &archive, QElapsedTimer timer)
+{
+    const Rule &rule = m_rules.at(ruleIndex);
+    const quint64 generation = m_generation;
+    const QString target =
+        QFileInfo(rule.root).isFile() ? QFileInfo(batch.target).path() : batch.target;
+    // Deletions: paths joined onto the target, each checked to stay inside it.
+    QStringList toDelete;
+    for (const QString &relative : std::as_const(batch.deleted)) {
+        const QString joined = QDir::cleanPath(batch.target + QLatin1Char('/') + relative);
+        if (joined.startsWith(batch.target + QLatin1Char('/'))) {
+            toDelete << joined;
+        }
+    }
+    const bool restart = rule.rule.action == QLatin1String("sync+restart")
+                         || rule.rule.action == QLatin1String("restart");
+    batch.restarted = restart;
+    // One container after another: upload, delete, restart.
+    auto steps = std::make_shared<QList<std::function<void(std::function<void(Result<void>)>)>>>();
+    for (const QString &id : containers) {
+        if (!archive.isEmpty()) {
+            steps->append([this, id, target, archive](std::function<void(Result<void>)> next) {
+                m_client->uploadArchive(
+                    id, target, archive, this,
+                    [this, id, target, archive, next](const Result<void> &r) {
+                        if (r || r.error().code != Error::Code::NotFound) {
+                            next(r);
+                            return;
+                        }
+                        // The target folder does not exist yet: create it, then copy again.
+                        ExecOptions mkdir;
+                        mkdir.command = {QStringLiteral("mkdir"), QStringLiteral("-p"), target};
+                        m_client->exec(
+                            id, mkdir, this,
+                            [this, id, target, archive, next](const Result<ExecResult> &made) {
+                                if (!made || made->exitCode != 0) {
+                                    next(makeError(Error::Code::Api,
+                                                   Text::tr("Cannot create %1 in the container.")
+                                                       .arg(target)));
                                     return;
                                 }
-                                // The target folder does not exist yet: create it, then copy again.
-                                ExecOptions mkdir;
-                                mkdir.command = {QStringLiteral("mkdir"), QStringLiteral("-p"),
-                                                 target};
-                                m_client->exec(
-                                    id, mkdir, this,
-                                    [this, id, target, archive,
-                                     next](const Result<ExecResult> &made) {
-                                        if (!made || made->exitCode != 0) {
-                                            next(makeError(
-                                                Error::Code::Api,
-                                                Text::tr("Cannot create %1 in the container.")
-                                                    .arg(target)));
-                                            return;
-                                        }
-                                        m_client->uploadArchive(id, target, archive, this, next);
-                                    });
+                                m_client->uploadArchive(id, target, archive, this, next);
                             });
                     });
-                }
-                if (!toDelete.isEmpty()) {
-                    steps->append([this, id, toDelete](std::function<void(Result<void>)> next) {
-                        ExecOptions rm;
-                        rm.command = QStringList{QStringLiteral("rm"), QStringLiteral("-rf"),
-                                                 QStringLiteral("--")}
-                                     + toDelete;
-                        m_client->exec(id, rm, this, [next](const Result<ExecResult> &done) {
-                            if (!done) {
-                                next(std::unexpected(done.error()));
-                            } else if (done->exitCode != 0) {
-                                next(makeError(
-                                    Error::Code::Api,
-                                    Text::tr("Deleting in the container failed: %1")
-                                        .arg(QString::fromUtf8(done->stderrData).trimmed()),
-                                    Text::tr("The container needs an rm command for deletions.")));
-                            } else {
-                                next({});
-                            }
-                        });
-                    });
-                }
-                if (restart) {
-                    steps->append([this, id](std::function<void(Result<void>)> next) {
-                        m_client->restartContainer(id, 10, this, next);
-                    });
-                }
-            }
-            // The chain keeps itself alive through the callbacks in flight (a weak self-reference,
-            // so that it is freed when the last one is done).
-            auto run = std::make_shared<std::function<void(int)>>();
-            *run = [this, steps, self = std::weak_ptr(run), batch, ruleIndex, generation,
-                    timer](int at) mutable {
-                if (generation != m_generation) {
-                    return;
-                }
-                if (at >= steps->size()) {
-                    batch.elapsedMs = timer.elapsed();
-                    batch.result = {};
-                    finishBatch(batch, ruleIndex);
-                    return;
-                }
-                (*steps)[at]([this, next = self.lock(), at, batch, ruleIndex, generation,
-                              timer](const Result<void> &r) mutable {
-                    if (generation != m_generation) {
-                        return;
+            });
+        }
+        if (!toDelete.isEmpty()) {
+            steps->append([this, id, toDelete](std::function<void(Result<void>)> next) {
+                ExecOptions rm;
+                rm.command =
+                    QStringList{QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--")}
+                    + toDelete;
+                m_client->exec(id, rm, this, [next](const Result<ExecResult> &done) {
+                    if (!done) {
+                        next(std::unexpected(done.error()));
+                    } else if (done->exitCode != 0) {
+                        next(makeError(
+                            Error::Code::Api,
+                            Text::tr("Deleting in the container failed: %1")
+                                .arg(QString::fromUtf8(done->stderrData).trimmed()),
+                            Text::tr("The container needs an rm command for deletions.")));
+                    } else {
+                        next({});
                     }
-                    if (!r) {
-                        batch.elapsedMs = timer.elapsed();
-                        batch.result = r;
-                        finishBatch(batch, ruleIndex);
-                        return;
-                    }
-                    (*next)(at + 1);
                 });
-            };
-            (*run)(0);
+            });
+        }
+        if (restart) {
+            steps->append([this, id](std::function<void(Result<void>)> next) {
+                m_client->restartContainer(id, 10, this, next);
+            });
+        }
+    }
+    // The chain keeps itself alive through the callbacks in flight (a weak self-reference,
+    // so that it is freed when the last one is done).
+    auto run = std::make_shared<std::function<void(int)>>();
+    *run = [this, steps, self = std::weak_ptr(run), batch, ruleIndex, generation,
+            timer](int at) mutable {
+        if (generation != m_generation) {
+            return;
+        }
+        if (at >= steps->size()) {
+            batch.elapsedMs = timer.elapsed();
+            batch.result = {};
+            finishBatch(batch, ruleIndex);
+            return;
+        }
+        (*steps)[at]([this, next = self.lock(), at, batch, ruleIndex, generation,
+                      timer](const Result<void> &r) mutable {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!r) {
+                batch.elapsedMs = timer.elapsed();
+                batch.result = r;
+                finishBatch(batch, ruleIndex);
+                return;
+            }
+            (*next)(at + 1);
         });
+    };
+    (*run)(0);
 }
 
 void FileSync::finishBatch(SyncBatch batch, int ruleIndex)

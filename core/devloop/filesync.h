@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QObject>
@@ -99,6 +100,9 @@ private:
     void runBatch(int ruleIndex, bool initial);
     void setStatus(const QString &service, SyncStatus::State state, const QString &message = {});
     void finishBatch(SyncBatch batch, int ruleIndex);
+    // Copies the packed files into each container, deletes, restarts: one after another.
+    void send(int ruleIndex, SyncBatch batch, const QStringList &containers,
+              const QByteArray &archive, QElapsedTimer timer);
 
     EngineClient *m_client;
     ComposeProject m_project;

@@ -28,14 +28,6 @@ bool validKey(const QString &key)
     return name.match(key).hasMatch();
 }
 
-bool secretByName(const QString &key)
-{
-    static const QRegularExpression suffix(
-        QStringLiteral("(_PASSWORD|_SECRET|_TOKEN|_API_KEY|_KEY)$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return suffix.match(key).hasMatch();
-}
-
 } // namespace
 
 QString EnvEditor::Op::describe() const
@@ -145,7 +137,7 @@ Result<void> EnvEditor::apply(EnvProfile &profile, const Op &op) const
         return {};
     }
     case Op::Kind::UnmarkSecret: {
-        if (secretByName(op.key)) {
+        if (EnvProfile::isSecretByName(op.key)) {
             return makeError(Error::Code::InvalidArgument,
                              Text::tr("%1 is secret by its name.").arg(op.key),
                              Text::tr("Keys ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY "

@@ -152,22 +152,33 @@ EnvFile *EnvProfile::file(const QString &fileName)
     return nullptr;
 }
 
-bool EnvProfile::isSecret(const QString &key) const
+bool EnvProfile::isSecretByName(const QString &key)
 {
     static const QRegularExpression suffix(
         QStringLiteral("(_PASSWORD|_SECRET|_TOKEN|_API_KEY|_KEY)$"),
         QRegularExpression::CaseInsensitiveOption);
-    if (suffix.match(key).hasMatch()) {
-        return true;
-    }
+    return suffix.match(key).hasMatch();
+}
+
+QStringList EnvProfile::exampleComments(const QString &key) const
+{
     const auto &entries = m_example.document.entries();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (entries.at(i).kind == EnvEntry::Kind::Variable && entries.at(i).key == key) {
-            for (const QString &c : commentsAbove(m_example.document, i)) {
-                if (c.contains(kSecretMarker, Qt::CaseInsensitive)) {
-                    return true;
-                }
-            }
+            return commentsAbove(m_example.document, i);
+        }
+    }
+    return {};
+}
+
+bool EnvProfile::isSecret(const QString &key) const
+{
+    if (isSecretByName(key)) {
+        return true;
+    }
+    for (const QString &c : exampleComments(key)) {
+        if (c.contains(kSecretMarker, Qt::CaseInsensitive)) {
+            return true;
         }
     }
     return false;
@@ -194,15 +205,9 @@ QStringList EnvProfile::secretKeys() const
 
 QString EnvProfile::description(const QString &key) const
 {
-    const auto &entries = m_example.document.entries();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (entries.at(i).kind == EnvEntry::Kind::Variable && entries.at(i).key == key) {
-            QStringList lines = commentsAbove(m_example.document, i);
-            lines.removeIf([](const QString &l) { return l.contains(kSecretMarker); });
-            return lines.join(QLatin1Char(' '));
-        }
-    }
-    return {};
+    QStringList lines = exampleComments(key);
+    lines.removeIf([](const QString &l) { return l.contains(kSecretMarker); });
+    return lines.join(QLatin1Char(' '));
 }
 
 Result<QList<ResolvedEnvKey>> EnvProfile::resolve(const VariableLookup &environment,

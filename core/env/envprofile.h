@@ -53,6 +53,10 @@ public:
     EnvFile *file(const QString &fileName); // a stack file or .env.example; null when neither
 
     bool isSecret(const QString &key) const;
+    // Secret by its name alone: _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY at the end.
+    static bool isSecretByName(const QString &key);
+    // The comment lines directly above the key in .env.example, without their '#'.
+    QStringList exampleComments(const QString &key) const;
     QStringList secretKeys() const; // documented or defined keys that are secret
     QString description(const QString &key) const;
 

@@ -37,23 +37,6 @@ QString megabytes(qint64 bytes)
     return Text::tr("%1 GB").arg(double(bytes) / (1024.0 * 1024 * 1024), 0, 'f', 1);
 }
 
-// The comment lines directly above `key` in a document, joined.
-QString commentsAbove(const EnvDocument &doc, const QString &key)
-{
-    const auto &entries = doc.entries();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (entries.at(i).kind == EnvEntry::Kind::Variable && entries.at(i).key == key) {
-            QStringList lines;
-            for (qsizetype c = i - 1; c >= 0 && entries.at(c).kind == EnvEntry::Kind::Comment;
-                 --c) {
-                lines.prepend(entries.at(c).raw.trimmed());
-            }
-            return lines.join(QLatin1Char('\n'));
-        }
-    }
-    return {};
-}
-
 } // namespace
 
 QString OnboardingStep::statusName(Status status)
@@ -457,7 +440,7 @@ void Onboarding::prepareEnv()
             if (stored.contains(key) || inFile) {
                 continue;
             }
-            const QString comments = commentsAbove(profile.example().document, key);
+            const QString comments = profile.exampleComments(key).join(QLatin1Char('\n'));
             m_descriptions.insert(key, profile.description(key));
             if (m_options.answers.contains(key)) {
                 toWrite.append({key, m_options.answers.value(key)});
