@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -22,6 +23,7 @@ namespace {
 
 QMutex hookMutex;
 std::function<void(const QString &)> beforeReplaceHook;
+std::atomic<bool> unnamedTemporaryFiles{true};
 
 QString errnoText(int error)
 {
@@ -43,6 +45,16 @@ QString folderOf(const QString &path)
     return QFileInfo(path).absolutePath();
 }
 
+// A fresh name beside the target for the new copy. It starts with ".devdock-" so that nothing
+// reads it as one of the project's files (".env.*" would look like a profile), and it names the
+// target so that a copy left by a crash tells whose it was.
+QString temporaryName(const QString &target)
+{
+    return folderOf(target) + QStringLiteral("/.devdock-")
+           + QString::number(QRandomGenerator::global()->generate(), 36) + QLatin1Char('-')
+           + QFileInfo(target).fileName();
+}
+
 void syncFolder(const QString &folder)
 {
     // Makes the rename itself durable; a folder that cannot be opened or synced still has the
@@ -61,6 +73,11 @@ void setBeforeReplaceHook(std::function<void(const QString &path)> hook)
 {
     const QMutexLocker lock(&hookMutex);
     beforeReplaceHook = std::move(hook);
+}
+
+void setUnnamedTemporaryFiles(bool on)
+{
+    unnamedTemporaryFiles = on;
 }
 } // namespace Testing
 
@@ -160,7 +177,7 @@ Result<void> AtomicFile::open()
 #ifdef O_TMPFILE
     // An unnamed file: nothing is left behind if DevDock dies while writing. Linking it into
     // the folder later goes through /proc/self/fd, so without /proc a named file is used.
-    if (::access("/proc/self/fd", X_OK) == 0) {
+    if (unnamedTemporaryFiles && ::access("/proc/self/fd", X_OK) == 0) {
         m_fd = ::open(encoded(folder).constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, createMode);
         if (m_fd >= 0) {
             m_unnamed = true;
@@ -175,9 +192,7 @@ Result<void> AtomicFile::open()
 #endif
     if (m_fd < 0) {
         for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
-            const QString candidate = folder + QStringLiteral("/.") + QFileInfo(m_target).fileName()
-                                      + QStringLiteral(".devdock-")
-                                      + QString::number(QRandomGenerator::global()->generate(), 36);
+            const QString candidate = temporaryName(m_target);
             m_fd = ::open(encoded(candidate).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC,
                           createMode);
             if (m_fd >= 0) {
@@ -242,11 +257,8 @@ Result<void> AtomicFile::linkTemporary()
         return {};
     }
     const QByteArray procPath = "/proc/self/fd/" + QByteArray::number(m_fd);
-    const QString folder = folderOf(m_target);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString candidate = folder + QStringLiteral("/.") + QFileInfo(m_target).fileName()
-                                  + QStringLiteral(".devdock-")
-                                  + QString::number(QRandomGenerator::global()->generate(), 36);
+        const QString candidate = temporaryName(m_target);
         if (::linkat(AT_FDCWD, procPath.constData(), AT_FDCWD, encoded(candidate).constData(),
                      AT_SYMLINK_FOLLOW)
             == 0) {

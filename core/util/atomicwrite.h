@@ -85,6 +85,8 @@ namespace Testing {
 // Runs right before AtomicFile's last check and rename, with the target's path: lets a test
 // play the other program that edits the file at the worst moment. Empty: no hook.
 void setBeforeReplaceHook(std::function<void(const QString &path)> hook);
+// Off: AtomicFile uses a named temporary file as on file systems without O_TMPFILE.
+void setUnnamedTemporaryFiles(bool on);
 } // namespace Testing
 
 } // namespace DevDock::Core

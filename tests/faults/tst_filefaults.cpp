@@ -187,6 +187,7 @@ class TestFileFaults : public QObject
     Q_OBJECT
 private slots:
     void envSet_onFullDisk_exitsNonZero_keepsTheFileByteForByte();
+    void devOverride_onFullDisk_reportsIt_keepsThePreviousOverride_data();
     void devOverride_onFullDisk_reportsIt_keepsThePreviousOverride();
     void logExport_onFullDisk_reportsIt_keepsThePreviousExport();
     void envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays_data();
@@ -194,7 +195,18 @@ private slots:
     void envEditor_otherProgramEditsWhileSaving_landsInConflict_mergeKeepsBoth();
     void envSave_bomAndLatin1_oneLineEdit_changesOnlyThatLinesBytes();
     void rewrite_asRoot_keepsOwnerGroupAndMode();
+    void rewrite_throughSymlink_replacesTheFileItNames();
+    void cleanup() { Testing::setUnnamedTemporaryFiles(true); }
 };
+
+// Both ways of making the temporary copy: unnamed (O_TMPFILE, linked in at the end) and named
+// (file systems without O_TMPFILE); a failure leaves neither behind.
+void addTemporaryKinds()
+{
+    QTest::addColumn<bool>("unnamed");
+    QTest::newRow("unnamed temporary") << true;
+    QTest::newRow("named temporary") << false;
+}
 
 void TestFileFaults::envSet_onFullDisk_exitsNonZero_keepsTheFileByteForByte()
 {
@@ -241,8 +253,15 @@ void TestFileFaults::envSet_onFullDisk_exitsNonZero_keepsTheFileByteForByte()
     QCOMPARE(entries(disk.path()), (QStringList{".env.local", "compose.yaml"}));
 }
 
+void TestFileFaults::devOverride_onFullDisk_reportsIt_keepsThePreviousOverride_data()
+{
+    addTemporaryKinds();
+}
+
 void TestFileFaults::devOverride_onFullDisk_reportsIt_keepsThePreviousOverride()
 {
+    QFETCH(bool, unnamed);
+    Testing::setUnnamedTemporaryFiles(unnamed);
     const DevModeSources small = sourcesWith("api", 2);
     const DevModeSources large = sourcesWith("api", 400);
     // What the large override is, written where there is room: its size is what is needed.
@@ -302,16 +321,20 @@ void TestFileFaults::envSave_otherProgramEditsBeforeRename_isConflict_theirEditS
     // What the other program does to .env.local; the hook runs it after DevDock has written its
     // new copy and right before the rename, the last moment a check can see it.
     QTest::addColumn<QString>("edit");
-    QTest::newRow("appends a line") << "append";
-    QTest::newRow("same size, mtime put back") << "in place";
-    QTest::newRow("replaces it by rename") << "rename";
-    QTest::newRow("deletes it") << "delete";
-    QTest::newRow("edits it between read and save") << "before save";
+    QTest::addColumn<bool>("unnamed");
+    QTest::newRow("appends a line") << "append" << true;
+    QTest::newRow("appends a line, named temporary") << "append" << false;
+    QTest::newRow("same size, mtime put back") << "in place" << true;
+    QTest::newRow("replaces it by rename") << "rename" << true;
+    QTest::newRow("deletes it") << "delete" << true;
+    QTest::newRow("edits it between read and save") << "before save" << true;
 }
 
 void TestFileFaults::envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays()
 {
     QFETCH(QString, edit);
+    QFETCH(bool, unnamed);
+    Testing::setUnnamedTemporaryFiles(unnamed);
     QTemporaryDir dir;
     const QString path = dir.filePath(".env.local");
     const QByteArray original = "# mine and theirs\nA=1\nB=2\n";
@@ -349,6 +372,12 @@ void TestFileFaults::envSave_otherProgramEditsBeforeRename_isConflict_theirEditS
     int hookRuns = 0;
     HookGuard hook([&](const QString &target) {
         QCOMPARE(target, path);
+        // DevDock's new copy is complete and named in the folder by now, beside the target.
+        QStringList during = entries(dir.path());
+        QVERIFY2(during.removeAll(".env.local") == 1, qPrintable(during.join(' ')));
+        QVERIFY2(during.size() == 1 && during.first().startsWith(".devdock-")
+                     && during.first().endsWith("-.env.local"),
+                 qPrintable(during.join(' ')));
         ++hookRuns;
         if (edit != "before save") {
             otherProgram();
@@ -468,6 +497,24 @@ void TestFileFaults::rewrite_asRoot_keepsOwnerGroupAndMode()
     QCOMPARE(ownerOf(dir.filePath("new.txt")).mode, uint(0666 & ~mask));
     QCOMPARE(entries(dir.path()),
              (QStringList{".env.local", "compose.devdock-dev.yaml", "new.txt"}));
+}
+
+void TestFileFaults::rewrite_throughSymlink_replacesTheFileItNames()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir("shared"));
+    const QString target = dir.filePath("shared/team.env");
+    QVERIFY(writeAll(target, "A=1\n"));
+    const QString link = dir.filePath(".env.local");
+    QVERIFY(QFile::link("shared/team.env", link));
+    auto file = EnvFile::read(link);
+    QVERIFY(file);
+    file->document.set("A", "2");
+    QVERIFY(file->save());
+    QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+    QCOMPARE(readAll(target), QByteArray("A=2\n"));
+    QCOMPARE(entries(dir.path()), (QStringList{".env.local", "shared"}));
+    QCOMPARE(entries(dir.filePath("shared")), QStringList{"team.env"});
 }
 
 QTEST_MAIN(TestFileFaults)
