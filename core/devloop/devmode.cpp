@@ -124,9 +124,10 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
                 + indent(sources.sections.value(service), 4) + QLatin1Char('\n');
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return makeError(Error::Code::Io,
-                         Text::tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath()),
-                         Text::tr("Check that DevDock may write to its data folder."));
+        return makeError(
+            Error::Code::Io,
+            Text::tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath()),
+            Text::tr("Check that DevDock may write to its data folder."));
     }
     // Checked and atomic: on a full disk the previous override stays whole and the error says
     // how much space is needed, instead of a cut override that Compose would reject.
