@@ -190,6 +190,8 @@ private slots:
     void devOverride_onFullDisk_reportsIt_keepsThePreviousOverride_data();
     void devOverride_onFullDisk_reportsIt_keepsThePreviousOverride();
     void logExport_onFullDisk_reportsIt_keepsThePreviousExport();
+    void atomicFile_shortWriteOnFullDisk_cancels_data();
+    void atomicFile_shortWriteOnFullDisk_cancels();
     void envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays_data();
     void envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays();
     void envEditor_otherProgramEditsWhileSaving_landsInConflict_mergeKeepsBoth();
@@ -314,6 +316,50 @@ void TestFileFaults::logExport_onFullDisk_reportsIt_keepsThePreviousExport()
              QStringLiteral("disk full: %1 bytes needed at %2").arg(needed).arg(path));
     QCOMPARE(readAll(path), previous);
     QCOMPARE(entries(disk.path()), (QStringList{"filler", "logs.txt"}));
+}
+
+void TestFileFaults::atomicFile_shortWriteOnFullDisk_cancels_data()
+{
+    // Without a size up front nothing is reserved: the disk fills up inside write(), which
+    // first returns a short count (the pages that were free) and then ENOSPC.
+    QTest::addColumn<qint64>("announced");
+    QTest::addColumn<bool>("unnamed");
+    QTest::newRow("size unknown, unnamed temporary") << qint64(-1) << true;
+    QTest::newRow("size unknown, named temporary") << qint64(-1) << false;
+    QTest::newRow("size reserved up front") << qint64(40 * 1024) << true;
+}
+
+void TestFileFaults::atomicFile_shortWriteOnFullDisk_cancels()
+{
+    QFETCH(qint64, announced);
+    QFETCH(bool, unnamed);
+    Testing::setUnnamedTemporaryFiles(unnamed);
+    SmallDisk disk(64 * 1024);
+    MOUNT_OR_FAIL(disk);
+    const QString path = disk.path("data.bin");
+    const QByteArray previous(4096, 'p');
+    QVERIFY(writeAll(path, previous));
+    QVERIFY(disk.fillLeaving(12 * 1024));
+
+    AtomicFile::Options options;
+    options.totalBytes = announced;
+    AtomicFile file(path, options);
+    const QByteArray first(8 * 1024, 'a');   // fits
+    const QByteArray second(32 * 1024, 'b'); // does not: 4 KB of it fit, then the disk is full
+    // With the size announced, open() reserves it and fails at once; without, write() does.
+    Result<void> failed = file.open();
+    QCOMPARE(failed.has_value(), announced < 0);
+    if (failed) {
+        QVERIFY(file.write(first));
+        failed = file.write(second);
+    }
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().message,
+             QStringLiteral("disk full: %1 bytes needed at %2").arg(40 * 1024).arg(path));
+    QVERIFY(!file.write(first)); // a failed file stays failed
+    QVERIFY(!file.commit());
+    QCOMPARE(readAll(path), previous);
+    QCOMPARE(entries(disk.path()), (QStringList{"data.bin", "filler"}));
 }
 
 void TestFileFaults::envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays_data()
