@@ -180,6 +180,15 @@ Result<qint64> exportAndWait(Ui::LogPanel &panel, const QString &path)
     return *result;
 }
 
+// Both ways of making the temporary copy: unnamed (O_TMPFILE, linked in at the end) and named
+// (file systems without O_TMPFILE); a failure leaves neither behind.
+void addTemporaryKinds()
+{
+    QTest::addColumn<bool>("unnamed");
+    QTest::newRow("unnamed temporary") << true;
+    QTest::newRow("named temporary") << false;
+}
+
 } // namespace
 
 class TestFileFaults : public QObject
@@ -200,15 +209,6 @@ private slots:
     void rewrite_throughSymlink_replacesTheFileItNames();
     void cleanup() { Testing::setUnnamedTemporaryFiles(true); }
 };
-
-// Both ways of making the temporary copy: unnamed (O_TMPFILE, linked in at the end) and named
-// (file systems without O_TMPFILE); a failure leaves neither behind.
-void addTemporaryKinds()
-{
-    QTest::addColumn<bool>("unnamed");
-    QTest::newRow("unnamed temporary") << true;
-    QTest::newRow("named temporary") << false;
-}
 
 void TestFileFaults::envSet_onFullDisk_exitsNonZero_keepsTheFileByteForByte()
 {
