@@ -11,7 +11,9 @@
 
 #include "devloop/devmode.h"
 #include "env/enveditor.h"
+#include "env/enveditorpanel.h"
 #include "env/envfile.h"
+#include "env/envkeymodel.h"
 #include "logs/logpanel.h"
 #include "logs/projectlogs.h"
 #include "util/atomicwrite.h"
@@ -19,6 +21,8 @@
 #include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -204,6 +208,7 @@ private slots:
     void envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays_data();
     void envSave_otherProgramEditsBeforeRename_isConflict_theirEditStays();
     void envEditor_otherProgramEditsWhileSaving_landsInConflict_mergeKeepsBoth();
+    void envPanel_otherProgramEditsWhileSaving_showsTheConflictBanner();
     void envSave_bomAndLatin1_oneLineEdit_changesOnlyThatLinesBytes();
     void rewrite_asRoot_keepsOwnerGroupAndMode();
     void rewrite_throughSymlink_replacesTheFileItNames();
@@ -475,6 +480,51 @@ void TestFileFaults::envEditor_otherProgramEditsWhileSaving_landsInConflict_merg
     QVERIFY(editor->filesChangedOnDisk().isEmpty());
     const auto saved = editor->saveFiles();
     QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+    QCOMPARE(readAll(path), QByteArray("API_PORT=9000\nREDIS_URL=redis://cache:6379\n"));
+    QCOMPARE(entries(dir.path()), (QStringList{".env.development", ".env.example"}));
+}
+
+void TestFileFaults::envPanel_otherProgramEditsWhileSaving_showsTheConflictBanner()
+{
+    // The window's editor: a save that meets the other program's edit lands in the banner that
+    // offers reload and merge, with their edit on disk. (No secret keys: no keychain involved.)
+    QTemporaryDir dir;
+    QVERIFY(writeAll(dir.filePath(".env.example"), "API_PORT=8000\n"));
+    const QString path = dir.filePath(".env.development");
+    QVERIFY(writeAll(path, "API_PORT=8001\n"));
+    Ui::EnvEditorPanel panel;
+    panel.show();
+    QSignalSpy loaded(&panel, &Ui::EnvEditorPanel::loaded);
+    panel.open(dir.path(), "development", {});
+    QVERIFY(loaded.wait(10000));
+    QAbstractItemModel *model = panel.model();
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        row = model->index(r, 0).data().toString() == "API_PORT" ? r : row;
+    }
+    QVERIFY(model->setData(model->index(row, Ui::EnvKeyModel::ValueColumn), "9000"));
+
+    const QByteArray theirs = "API_PORT=8001\nREDIS_URL=redis://cache:6379\n";
+    bool edited = false;
+    HookGuard hook([&](const QString &) {
+        if (!edited) {
+            edited = true;
+            QVERIFY(writeAll(path, theirs));
+        }
+    });
+    QSignalSpy conflict(&panel, &Ui::EnvEditorPanel::conflictDetected);
+    panel.save();
+    QVERIFY(conflict.size() == 1 || conflict.wait(10000));
+    QCOMPARE(conflict.first().first().toStringList(), QStringList{".env.development"});
+    QVERIFY(panel.findChild<QWidget *>("envConflict")->isVisible());
+    QVERIFY2(panel.errorText().contains("changed on disk since DevDock read it"),
+             qPrintable(panel.errorText()));
+    QCOMPARE(readAll(path), theirs);
+
+    QTest::mouseClick(panel.findChild<QPushButton *>("envConflictMerge"), Qt::LeftButton);
+    QSignalSpy saved(&panel, &Ui::EnvEditorPanel::saved);
+    panel.save();
+    QVERIFY2(saved.size() == 1 || saved.wait(10000), qPrintable(panel.errorText()));
     QCOMPARE(readAll(path), QByteArray("API_PORT=9000\nREDIS_URL=redis://cache:6379\n"));
     QCOMPARE(entries(dir.path()), (QStringList{".env.development", ".env.example"}));
 }
