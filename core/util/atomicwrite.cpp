@@ -125,6 +125,11 @@ Error AtomicFile::diskFull(int error, qint64 needed)
                                      : QStringLiteral("nothing was written."))};
 }
 
+Error AtomicFile::failure(int error, const QString &what, qint64 needed)
+{
+    return isDiskFull(error) ? diskFull(error, needed) : ioError(what, error);
+}
+
 std::unexpected<Error> AtomicFile::fail(Error error)
 {
     cancel();
@@ -144,11 +149,8 @@ void AtomicFile::cancel()
     }
 }
 
-Result<void> AtomicFile::open()
+Result<void> AtomicFile::inspectTarget()
 {
-    if (m_failed) {
-        return std::unexpected(*m_failed);
-    }
     // A symlink (a shared .env, a dotfiles checkout) keeps pointing where it did: the file it
     // names is the one replaced.
     const QFileInfo info(m_target);
@@ -170,6 +172,11 @@ Result<void> AtomicFile::open()
     } else if (errno != ENOENT) {
         return fail(ioError(QStringLiteral("cannot look at the file"), errno));
     }
+    return {};
+}
+
+Result<void> AtomicFile::createTemporary()
+{
     // A file with restricted permissions (a .env with secrets) is never readable by others
     // while it is written: the copy starts private and gets the original's mode at the end.
     const int createMode = m_preserve ? 0600 : m_options.newFileMode;
@@ -183,10 +190,8 @@ Result<void> AtomicFile::open()
             m_unnamed = true;
         } else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
             const int error = errno;
-            return fail(
-                isDiskFull(error)
-                    ? diskFull(error, std::max<qint64>(m_options.totalBytes, 0))
-                    : ioError(QStringLiteral("cannot create a file in %1").arg(folder), error));
+            return fail(failure(error, QStringLiteral("cannot create a file in %1").arg(folder),
+                                std::max<qint64>(m_options.totalBytes, 0)));
         }
     }
 #endif
@@ -199,15 +204,27 @@ Result<void> AtomicFile::open()
                 m_tempPath = candidate;
             } else if (errno != EEXIST) {
                 const int error = errno;
-                return fail(
-                    isDiskFull(error)
-                        ? diskFull(error, std::max<qint64>(m_options.totalBytes, 0))
-                        : ioError(QStringLiteral("cannot create a file in %1").arg(folder), error));
+                return fail(failure(error, QStringLiteral("cannot create a file in %1").arg(folder),
+                                    std::max<qint64>(m_options.totalBytes, 0)));
             }
         }
         if (m_fd < 0) {
             return fail(ioError(QStringLiteral("no free temporary name"), EEXIST));
         }
+    }
+    return {};
+}
+
+Result<void> AtomicFile::open()
+{
+    if (m_failed) {
+        return std::unexpected(*m_failed);
+    }
+    if (auto inspected = inspectTarget(); !inspected) {
+        return inspected;
+    }
+    if (auto created = createTemporary(); !created) {
+        return created;
     }
     if (m_options.totalBytes > 0) {
         // Reserving the whole size first turns a full disk into one clear error before a byte
@@ -239,9 +256,8 @@ Result<void> AtomicFile::write(QByteArrayView bytes)
         }
         if (n <= 0) {
             const int error = n < 0 ? errno : EIO;
-            return fail(isDiskFull(error)
-                            ? diskFull(error, std::max(m_options.totalBytes, m_written + left))
-                            : ioError(QStringLiteral("write failed"), error));
+            return fail(failure(error, QStringLiteral("write failed"),
+                                std::max(m_options.totalBytes, m_written + left)));
         }
         data += n;
         left -= n;
@@ -268,9 +284,7 @@ Result<void> AtomicFile::linkTemporary()
         }
         if (errno != EEXIST) {
             const int error = errno;
-            return fail(isDiskFull(error)
-                            ? diskFull(error, m_written)
-                            : ioError(QStringLiteral("cannot name the new file"), error));
+            return fail(failure(error, QStringLiteral("cannot name the new file"), m_written));
         }
     }
     return fail(ioError(QStringLiteral("no free temporary name"), EEXIST));
@@ -287,8 +301,7 @@ Result<FileStamp> AtomicFile::commit()
     // Some file systems (NFS, ext4 with delayed allocation) report a full disk only here.
     if (::fsync(m_fd) != 0) {
         const int error = errno;
-        return fail(isDiskFull(error) ? diskFull(error, m_written)
-                                      : ioError(QStringLiteral("sync failed"), error));
+        return fail(failure(error, QStringLiteral("sync failed"), m_written));
     }
     struct stat st = {};
     if (::fstat(m_fd, &st) != 0) {

@@ -59,8 +59,12 @@ public:
 
 private:
     Error diskFull(int error, qint64 needed);
+    // A full disk says how much is needed; anything else says what failed.
+    Error failure(int error, const QString &what, qint64 needed);
     Error ioError(const QString &what, int error);
     std::unexpected<Error> fail(Error error);
+    Result<void> inspectTarget();   // resolves a symlink, notes owner and mode to keep
+    Result<void> createTemporary(); // the new copy, unnamed where the file system allows
     Result<void> linkTemporary();
 
     QString m_target; // the file replaced (a symlink's target)
