@@ -940,6 +940,11 @@
     </message>
     <message>
         <location filename="../ui/logs/logpanel.cpp" line="147"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/logs/logpanel.cpp" line="147"/>
         <source>The lines shown…</source>
         <translation>Die gezeigten Zeilen …</translation>
     </message>
@@ -2324,10 +2329,14 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Fügen Sie seinen Abschnitt in docker-compose.dev.yml oder eine x-devdock: {dev: {...}}-Erweiterung am Dienst hinzu.</translation>
     </message>
     <message>
+        <location filename="../core/devloop/devmode.cpp" line="129"/>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
         <location filename="../core/devloop/devmode.cpp" line="130"/>
-        <location filename="../core/devloop/devmode.cpp" line="135"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>Check that DevDock may write to its data folder.</source>
+        <translation>Prüfen Sie, ob DevDock in seinen Datenordner schreiben darf.</translation>
     </message>
 </context>
 <context>
@@ -2728,12 +2737,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/logs/logview.cpp" line="35"/>
         <source>%1 … (%2 MB in all; double-click to see the whole line)</source>
         <translation>%1 … (%2 MB insgesamt; Doppelklick zeigt die ganze Zeile)</translation>
-    </message>
-    <message>
-        <location filename="../ui/logs/logpanel.cpp" line="432"/>
-        <location filename="../ui/logs/logpanel.cpp" line="452"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "devmode.h"
 
+#include "util/atomicwrite.h"
 #include "util/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -123,16 +123,17 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
         text += QStringLiteral("  ") + service + QStringLiteral(":\n")
                 + indent(sources.sections.value(service), 4) + QLatin1Char('\n');
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return makeError(Error::Code::Io,
-                         Text::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        return makeError(
+            Error::Code::Io,
+            Text::tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath()),
+            Text::tr("Check that DevDock may write to its data folder."));
     }
-    file.write(text.toUtf8());
-    if (!file.commit()) {
-        return makeError(Error::Code::Io,
-                         Text::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    // Checked and atomic: on a full disk the previous override stays whole and the error says
+    // how much space is needed, instead of a cut override that Compose would reject.
+    auto written = writeFileAtomically(path, text.toUtf8());
+    if (!written) {
+        return std::unexpected(written.error());
     }
     return {};
 }

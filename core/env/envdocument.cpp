@@ -40,43 +40,157 @@ Error parseError(const QString &fileName, int line, const QString &what)
                                 "line breaks.")};
 }
 
-// Decodes the inside of a double-quoted value; `templ` gets the same text with every literal $
-// (written \$) doubled so that interpolation leaves it alone.
+// Decodes UTF-8 losslessly enough to write it back: a valid sequence is its character, and each
+// byte that is not part of one is one U+FFFD (as Compose shows it). `offsets`, when given, gets
+// the byte at which each QChar starts, plus the end.
+QString decodeUtf8(QByteArrayView bytes, QList<qsizetype> *offsets = nullptr)
+{
+    QString text;
+    text.reserve(bytes.size());
+    if (offsets) {
+        offsets->clear();
+        offsets->reserve(bytes.size() + 1);
+    }
+    auto continuation = [&](qsizetype at, uchar low = 0x80, uchar high = 0xBF) {
+        return at < bytes.size() && uchar(bytes[at]) >= low && uchar(bytes[at]) <= high;
+    };
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const uchar b = uchar(bytes[i]);
+        int length = 0;
+        char32_t code = 0;
+        if (b < 0x80) {
+            length = 1;
+            code = b;
+        } else if (b >= 0xC2 && b <= 0xDF && continuation(i + 1)) {
+            length = 2;
+            code = b & 0x1F;
+        } else if (b >= 0xE0 && b <= 0xEF
+                   && continuation(i + 1, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF)
+                   && continuation(i + 2)) {
+            length = 3;
+            code = b & 0x0F;
+        } else if (b >= 0xF0 && b <= 0xF4
+                   && continuation(i + 1, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF)
+                   && continuation(i + 2) && continuation(i + 3)) {
+            length = 4;
+            code = b & 0x07;
+        }
+        if (length == 0) {
+            length = 1;
+            code = QChar::ReplacementCharacter;
+        } else {
+            for (int k = 1; k < length; ++k) {
+                code = (code << 6) | (uchar(bytes[i + k]) & 0x3F);
+            }
+        }
+        const qsizetype before = text.size();
+        if (QChar::requiresSurrogates(code)) {
+            text.append(QChar(QChar::highSurrogate(code)));
+            text.append(QChar(QChar::lowSurrogate(code)));
+        } else {
+            text.append(QChar(char16_t(code)));
+        }
+        if (offsets) {
+            for (qsizetype k = before; k < text.size(); ++k) {
+                offsets->append(i);
+            }
+        }
+        i += length;
+    }
+    if (offsets) {
+        offsets->append(bytes.size());
+    }
+    return text;
+}
+
+// The bytes an entry is written as: the ones it was read from while they still say `raw`.
+QByteArray bytesOf(const EnvEntry &e)
+{
+    if (!e.rawBytes.isEmpty() && decodeUtf8(e.rawBytes) == e.raw) {
+        return e.rawBytes;
+    }
+    return e.raw.toUtf8();
+}
+
+constexpr char16_t kByteOrderMark = 0xFEFF;
+
+// Decodes the inside of a double-quoted value as Compose v2.26 does (its dotenv parser: the
+// escapes of a Go string for \a \b \f \n \r \t \v \" \\, \0 and three octal digits, and \$);
+// `templ` gets the same text with every literal $ (written \$) doubled so that interpolation
+// leaves it alone. A $ written as \0044 is not literal: Compose interpolates after decoding.
 void decodeDouble(QStringView in, QString &value, QString &templ)
 {
+    auto put = [&](QChar c) {
+        value.append(c);
+        templ.append(c);
+    };
     for (qsizetype i = 0; i < in.size(); ++i) {
         const QChar c = in.at(i);
         if (c != QLatin1Char('\\') || i + 1 >= in.size()) {
-            value.append(c);
-            templ.append(c);
+            put(c);
             continue;
         }
         const QChar e = in.at(++i);
         switch (e.unicode()) {
+        case 'a':
+            put(QChar(0x07));
+            break;
+        case 'b':
+            put(QChar(0x08));
+            break;
+        case 'f':
+            put(QChar(0x0C));
+            break;
         case 'n':
-            value.append(QLatin1Char('\n'));
-            templ.append(QLatin1Char('\n'));
+            put(QLatin1Char('\n'));
             break;
         case 'r':
-            value.append(QLatin1Char('\r'));
-            templ.append(QLatin1Char('\r'));
+            put(QLatin1Char('\r'));
             break;
         case 't':
-            value.append(QLatin1Char('\t'));
-            templ.append(QLatin1Char('\t'));
+            put(QLatin1Char('\t'));
+            break;
+        case 'v':
+            put(QChar(0x0B));
             break;
         case '"':
         case '\\':
-            value.append(e);
-            templ.append(e);
+            put(e);
             break;
         case '$':
             value.append(e);
             templ.append(QStringLiteral("$$"));
             break;
-        default: // unknown escapes stay as written
-            value.append(c).append(e);
-            templ.append(c).append(e);
+        case '0': {
+            // Compose takes up to three digits after \0; exactly three octal ones up to 0377
+            // are a character, anything else loses its 0 ("\012" is "\12", "\0" is "\").
+            qsizetype n = 0;
+            while (n < 3 && i + 1 + n < in.size() && in.at(i + 1 + n).isDigit()
+                   && in.at(i + 1 + n).unicode() < 128) {
+                ++n;
+            }
+            const QStringView digits = in.sliced(i + 1, n);
+            bool octal = n == 3;
+            int code = 0;
+            for (const QChar d : digits) {
+                octal = octal && d >= QLatin1Char('0') && d <= QLatin1Char('7');
+                code = code * 8 + (d.unicode() - '0');
+            }
+            if (octal && code <= 0377) {
+                put(QChar(char16_t(code)));
+            } else {
+                put(c);
+                for (const QChar d : digits) {
+                    put(d);
+                }
+            }
+            i += n;
+            break;
+        }
+        default: // not an escape in Compose: stays as written
+            put(c);
+            put(e);
             break;
         }
     }
@@ -84,10 +198,30 @@ void decodeDouble(QStringView in, QString &value, QString &templ)
 
 } // namespace
 
-Result<EnvDocument> EnvDocument::parse(const QString &text, const QString &fileName)
+Result<EnvDocument> EnvDocument::parseBytes(const QByteArray &bytes, const QString &fileName)
+{
+    QList<qsizetype> offsets;
+    const QString text = decodeUtf8(bytes, &offsets);
+    auto doc = parse(text, fileName);
+    if (!doc) {
+        return doc;
+    }
+    // Each entry keeps its own slice of the bytes; the entries' texts are the text in order.
+    qsizetype pos = doc->m_byteOrderMark ? 1 : 0;
+    for (EnvEntry &e : doc->m_entries) {
+        const qsizetype from = offsets.at(pos);
+        pos += e.raw.size();
+        e.rawBytes = bytes.mid(from, offsets.at(pos) - from);
+    }
+    return doc;
+}
+
+Result<EnvDocument> EnvDocument::parse(const QString &fullText, const QString &fileName)
 {
     EnvDocument doc;
     doc.m_fileName = fileName;
+    doc.m_byteOrderMark = fullText.startsWith(QChar(kByteOrderMark));
+    const QString text = doc.m_byteOrderMark ? fullText.mid(1) : fullText;
     qsizetype pos = 0;
     while (pos < text.size()) {
         EnvEntry entry;
@@ -239,9 +373,18 @@ Result<EnvDocument> EnvDocument::parse(const QString &text, const QString &fileN
 
 QString EnvDocument::toString() const
 {
-    QString out;
+    QString out = m_byteOrderMark ? QString(QChar(kByteOrderMark)) : QString();
     for (const EnvEntry &e : m_entries) {
         out += e.raw;
+    }
+    return out;
+}
+
+QByteArray EnvDocument::toBytes() const
+{
+    QByteArray out = m_byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    for (const EnvEntry &e : m_entries) {
+        out += bytesOf(e);
     }
     return out;
 }
@@ -342,9 +485,20 @@ void EnvDocument::set(const QString &key, const QString &value)
     const qsizetype i = indexOf(key);
     if (i >= 0) {
         EnvEntry &e = m_entries[i];
+        // Only the value changes: the bytes before and after it (a comment in Latin-1, say)
+        // are kept as they were.
+        QByteArray oldBytes = bytesOf(e);
+        QList<qsizetype> offsets;
+        if (decodeUtf8(oldBytes, &offsets) != e.raw) {
+            oldBytes = e.raw.toUtf8(); // text that UTF-8 cannot hold (a lone surrogate)
+            decodeUtf8(oldBytes, &offsets);
+        }
+        QByteArray prefixBytes = oldBytes.left(offsets.at(e.prefix.size()));
+        const QByteArray suffixBytes = oldBytes.mid(offsets.at(e.raw.size() - e.suffix.size()));
         QString prefix = e.prefix;
         if (!e.hasValue) {
             prefix += QLatin1Char('=');
+            prefixBytes += '=';
         }
         const QString encoded = encodeValue(value, e.quoting);
         e.raw = prefix + encoded + e.suffix;
@@ -356,12 +510,15 @@ void EnvDocument::set(const QString &key, const QString &value)
             e = reparsed->m_entries.first();
             e.line = line;
         }
+        e.rawBytes = prefixBytes + encoded.toUtf8() + suffixBytes;
         return;
     }
     const QString eol = lineEnding();
     if (!m_entries.isEmpty() && !m_entries.last().raw.endsWith(QLatin1Char('\n'))) {
-        m_entries.last().raw += eol;
-        m_entries.last().suffix += eol;
+        EnvEntry &last = m_entries.last();
+        last.rawBytes = bytesOf(last) + eol.toUtf8();
+        last.raw += eol;
+        last.suffix += eol;
     }
     auto appended =
         parse(key + QLatin1Char('=') + encodeValue(value, EnvEntry::Quoting::None) + eol);
@@ -408,6 +565,7 @@ bool EnvDocument::commentOut(const QString &key)
     EnvEntry comment;
     comment.kind = EnvEntry::Kind::Comment;
     comment.raw = QStringLiteral("# ") + m_entries.at(i).raw;
+    comment.rawBytes = "# " + bytesOf(m_entries.at(i));
     comment.line = m_entries.at(i).line;
     m_entries[i] = comment;
     return true;

@@ -5,6 +5,7 @@
 #include "util/interpolation.h"
 #include "util/result.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,10 @@ struct EnvEntry
 
     Kind kind = Kind::Blank;
     QString raw;
+    // The bytes `raw` was read from, kept so that a line nobody edits is written back byte for
+    // byte even where it is not valid UTF-8 (a Latin-1 "é" reads as U+FFFD). Used only while
+    // they still decode to `raw`: an entry whose text changed is written as UTF-8.
+    QByteArray rawBytes;
     int line = 0; // 1-based first line
     QString key;
     QString value;        // decoded (escapes applied), not interpolated
@@ -36,18 +41,24 @@ struct EnvEntry
 
 // A .env document with Compose's rules, kept lossless: parse, edit a key, write — only that key's
 // lines change; comments, blank lines, order, quoting and line endings of the rest stay as they
-// were.
+// were, byte for byte (a UTF-8 byte order mark, bytes that are not UTF-8).
 //  - KEY=value and KEY: value, spaces around the separator, an optional "export " prefix;
-//  - single quotes are literal (\' is a quote), double quotes take \n \r \t \" \\ \$ and may span
-//    lines; other backslashes stay as they are (as Compose v2.26 does);
+//  - single quotes are literal (\' is a quote); double quotes may span lines and take the
+//    escapes of Compose v2.26: \a \b \f \n \r \t \v \" \\ \$ and \0 with three octal digits
+//    (\0101 is "A"); \0 with fewer or other digits drops the 0 (\012 is "\12"), and every other
+//    backslash stays as it is;
 //  - unquoted values are trimmed, and # starts a comment only after whitespace;
 //  - values are interpolated (unquoted and double-quoted only) by resolve().
 class EnvDocument
 {
 public:
+    // A leading byte order mark (U+FEFF) is not part of the first line, as in Compose.
     static Result<EnvDocument> parse(const QString &text, const QString &fileName = {});
+    // The bytes of a file: what toBytes() gives back unchanged when nothing was edited.
+    static Result<EnvDocument> parseBytes(const QByteArray &bytes, const QString &fileName = {});
 
     QString toString() const;
+    QByteArray toBytes() const;
     const QList<EnvEntry> &entries() const { return m_entries; }
     QStringList keys() const;
     bool contains(const QString &key) const { return indexOf(key) >= 0; }
@@ -79,6 +90,7 @@ private:
 
     QList<EnvEntry> m_entries;
     QString m_fileName;
+    bool m_byteOrderMark = false;
 };
 
 } // namespace DevDock::Core

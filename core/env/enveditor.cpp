@@ -5,7 +5,6 @@
 #include "util/interpolation.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -258,7 +257,7 @@ QStringList EnvEditor::changedFiles() const
 {
     QStringList changed;
     auto check = [&](const EnvFile &f) {
-        if (f.document.toString() != f.originalText) {
+        if (f.document.toBytes() != f.originalBytes) {
             changed << f.name;
         }
     };
@@ -296,15 +295,10 @@ QHash<QString, QString> EnvEditor::effectiveSecrets() const
 QStringList EnvEditor::filesChangedOnDisk() const
 {
     QStringList changed;
+    // The rule saveFiles() applies right before each rename, so that what the banner offers
+    // (reload or merge) is exactly what a save would refuse.
     auto check = [&](const EnvFile &f) {
-        QFile file(f.path);
-        const bool exists = file.exists();
-        if (exists != f.exists) {
-            changed << f.name;
-            return;
-        }
-        if (exists && file.open(QIODevice::ReadOnly)
-            && QString::fromUtf8(file.readAll()) != f.originalText) {
+        if (f.changedOnDisk()) {
             changed << f.name;
         }
     };

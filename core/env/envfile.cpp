@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "envfile.h"
 
-#include <QFile>
+#include "util/atomicwrite.h"
+
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace DevDock::Core {
 
@@ -13,18 +13,14 @@ Result<EnvFile> EnvFile::read(const QString &path)
     EnvFile file;
     file.path = path;
     file.name = QFileInfo(path).fileName();
-    QFile f(path);
-    if (!f.exists()) {
-        return file;
+    auto read = readFileStamped(path);
+    if (!read) {
+        return std::unexpected(read.error());
     }
-    if (!f.open(QIODevice::ReadOnly)) {
-        return makeError(Error::Code::Io,
-                         QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()),
-                         QStringLiteral("Check the file's permissions."));
-    }
-    file.exists = true;
-    file.originalText = QString::fromUtf8(f.readAll());
-    auto document = EnvDocument::parse(file.originalText, file.name);
+    file.exists = read->stamp.exists;
+    file.originalBytes = std::move(read->bytes);
+    file.stamp = read->stamp;
+    auto document = EnvDocument::parseBytes(file.originalBytes, file.name);
     if (!document) {
         return std::unexpected(document.error());
     }
@@ -34,38 +30,23 @@ Result<EnvFile> EnvFile::read(const QString &path)
 
 Result<void> EnvFile::save()
 {
-    QFile current(path);
-    QString onDisk;
-    if (current.exists()) {
-        if (!current.open(QIODevice::ReadOnly)) {
-            return makeError(Error::Code::Io,
-                             QStringLiteral("Cannot read %1: %2").arg(path, current.errorString()));
-        }
-        onDisk = QString::fromUtf8(current.readAll());
-        current.close();
+    const QByteArray bytes = document.toBytes();
+    AtomicFile::Options options;
+    options.expected = stamp;
+    auto written = writeFileAtomically(path, bytes, std::move(options));
+    if (!written) {
+        return std::unexpected(written.error());
     }
-    if (current.exists() != exists || onDisk != originalText) {
-        return makeError(Error::Code::Conflict,
-                         QStringLiteral("%1 changed on disk since DevDock read it; nothing was "
-                                        "written.")
-                             .arg(path),
-                         QStringLiteral("Reload the file (or merge your change into it) and save "
-                                        "again."));
-    }
-    const QString text = document.toString();
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        return makeError(Error::Code::Io,
-                         QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    }
-    out.write(text.toUtf8());
-    if (!out.commit()) {
-        return makeError(Error::Code::Io,
-                         QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    }
-    originalText = text;
+    originalBytes = bytes;
+    stamp = *written;
     exists = true;
     return {};
+}
+
+bool EnvFile::changedOnDisk() const
+{
+    const auto now = FileStamp::of(path);
+    return !now || *now != stamp;
 }
 
 } // namespace DevDock::Core

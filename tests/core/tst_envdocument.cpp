@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace DevDock::Core;
@@ -55,6 +56,11 @@ private slots:
     void resolve_missingRequired_namesFileAndLine();
     void resolve_matchesDockerCompose_data();
     void resolve_matchesDockerCompose();
+    void resolve_asDotEnv_matchesDockerComposeInterpolation_data();
+    void resolve_asDotEnv_matchesDockerComposeInterpolation();
+    void parseBytes_roundTrip_byteForByte_data();
+    void parseBytes_roundTrip_byteForByte();
+    void parseBytes_edits_keepEveryUntouchedByte();
 };
 
 void TestEnvDocument::parse_value_data()
@@ -122,6 +128,56 @@ void TestEnvDocument::parse_value_data()
     QTest::newRow("indented") << "   K=v"
                               << "K"
                               << "v";
+    // Double-quote escapes, each checked against Compose 2.26 (see escapes.env below).
+    QTest::newRow("bell backspace formfeed vtab") << "K=\"a\\ab\\bc\\fd\\ve\""
+                                                  << "K"
+                                                  << "a\x07"
+                                                     "b\x08"
+                                                     "c\x0C"
+                                                     "d\x0B"
+                                                     "e";
+    QTest::newRow("\\c is no escape") << "K=\"a\\cb\""
+                                      << "K"
+                                      << "a\\cb";
+    QTest::newRow("\\0 and three octal digits") << "K=\"\\0101\\0123\""
+                                                << "K"
+                                                << "AS";
+    QTest::newRow("\\0377 is y-umlaut") << "K=\"\\0377\""
+                                        << "K" << QString(QChar(0xFF));
+    QTest::newRow("\\0000 is NUL") << "K=\"a\\0000b\""
+                                   << "K" << QString("a") + QChar(0) + "b";
+    QTest::newRow("\\0 takes three digits at most") << "K=\"\\01234\""
+                                                    << "K"
+                                                    << "S4";
+    QTest::newRow("\\0 above 0377 drops the 0") << "K=\"\\0400\""
+                                                << "K"
+                                                << "\\400";
+    QTest::newRow("\\0 with two digits drops the 0") << "K=\"\\012\""
+                                                     << "K"
+                                                     << "\\12";
+    QTest::newRow("\\0 alone is a backslash") << "K=\"a\\0b\""
+                                              << "K"
+                                              << "a\\b";
+    QTest::newRow("\\0 with 8 or 9 drops the 0") << "K=\"\\08 \\0999\""
+                                                 << "K"
+                                                 << "\\8 \\999";
+    QTest::newRow("\\x and \\u are no escapes") << "K=\"\\x41\\u0041\""
+                                                << "K"
+                                                << "\\x41\\u0041";
+    QTest::newRow("\\' in double quotes stays") << "K=\"a\\'b\""
+                                                << "K"
+                                                << "a\\'b";
+    QTest::newRow("backslash before a line break stays") << "K=\"a\\\nb\""
+                                                         << "K"
+                                                         << "a\\\nb";
+    QTest::newRow("escaped backslash, then quote") << "K=\"\\\\\\\"x\""
+                                                   << "K"
+                                                   << "\\\"x";
+    QTest::newRow("value ends in an escaped backslash") << "K=\"a\\\\\""
+                                                        << "K"
+                                                        << "a\\";
+    QTest::newRow("byte order mark before the first key") << QChar(0xFEFF) + QString("K=v") << "K"
+                                                          << "v";
 }
 
 void TestEnvDocument::parse_value()
@@ -335,6 +391,7 @@ void TestEnvDocument::resolve_matchesDockerCompose_data()
     QTest::newRow("basics") << "basics.env";
     QTest::newRow("crlf") << "crlf_no_final_newline.env";
     QTest::newRow("synapse example") << "synapse.env.example";
+    QTest::newRow("every double-quote escape") << "escapes.env";
 }
 
 void TestEnvDocument::resolve_matchesDockerCompose()
@@ -380,6 +437,124 @@ void TestEnvDocument::resolve_matchesDockerCompose()
         QVERIFY2(expected.contains(key), qPrintable(key));
         QCOMPARE(value, composeValue);
     }
+}
+
+void TestEnvDocument::resolve_asDotEnv_matchesDockerComposeInterpolation_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("basics") << "basics.env";
+    QTest::newRow("every double-quote escape") << "escapes.env";
+}
+
+void TestEnvDocument::resolve_asDotEnv_matchesDockerComposeInterpolation()
+{
+    // Differential, the other way Compose reads a .env: as the project's .env, interpolated into
+    // the compose file (${KEY} for every key).
+    QFETCH(QString, file);
+    const auto doc = EnvDocument::parse(readData(file), file);
+    QVERIFY(doc);
+    QTemporaryDir project;
+    QVERIFY(
+        QFile::copy(QStringLiteral(DEVDOCK_TEST_DATA "/env/") + file, project.filePath(".env")));
+    // Every key a compose file can name in ${...} (dotted.key and dash-key cannot be).
+    QStringList referenced = doc->keys();
+    referenced.removeIf([](const QString &key) {
+        return !QRegularExpression("^[A-Za-z_][A-Za-z0-9_]*$").match(key).hasMatch();
+    });
+    QVERIFY(referenced.size() > 10);
+    QByteArray yaml = "services:\n  s:\n    image: devdock-test/busybox\n    environment:\n";
+    for (const QString &key : referenced) {
+        yaml += "      " + key.toUtf8() + ": \"${" + key.toUtf8() + "}\"\n";
+    }
+    QFile compose(project.filePath("compose.yaml"));
+    QVERIFY(compose.open(QIODevice::WriteOnly));
+    compose.write(yaml);
+    compose.close();
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("DEVDOCK_DIFF_VAR", "from the process");
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(project.path());
+    p.start("docker", {"compose", "config", "--format", "json"});
+    QVERIFY2(p.waitForFinished(60000), "docker compose config did not finish");
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QJsonObject expected = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                     .object()["services"]
+                                     .toObject()["s"]
+                                     .toObject()["environment"]
+                                     .toObject();
+    const auto resolved = doc->resolve([&](const QString &name) -> std::optional<QString> {
+        return env.contains(name) ? std::optional<QString>(env.value(name)) : std::nullopt;
+    });
+    QVERIFY2(resolved, resolved ? "" : qPrintable(resolved.error().message));
+    QCOMPARE(expected.size(), referenced.size());
+    for (const auto &[key, value] : *resolved) {
+        if (!referenced.contains(key)) {
+            continue;
+        }
+        QVERIFY2(expected.contains(key), qPrintable(key));
+        QString composeValue = expected.value(key).toString();
+        composeValue.replace(QStringLiteral("$$"), QStringLiteral("$")); // Compose's escaping
+        QCOMPARE(value, composeValue);
+    }
+}
+
+void TestEnvDocument::parseBytes_roundTrip_byteForByte_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF# c\nK=v\n") << "K"
+                                     << "v";
+    QTest::newRow("Latin-1 value") << QByteArray("K=caf\xE9\n") << "K"
+                                   << "caf\uFFFD";
+    QTest::newRow("Latin-1 comment, BOM, CRLF, no final newline")
+        << QByteArray("\xEF\xBB\xBF# \xE9t\xE9\r\nK=1 # \xFC\r\nL=2") << "L"
+        << "2";
+    QTest::newRow("overlong, surrogate and cut sequences")
+        << QByteArray("K=\xC0\xAF \xED\xA0\x80 \xE2\x82\n") << "K"
+        << "\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD";
+    QTest::newRow("valid multi-byte text") << QByteArray("K=\xC3\xA9\xE2\x82\xAC\xF0\x9F\x90\xB3\n")
+                                           << "K" << QString::fromUtf8("\u00E9\u20AC\U0001F433");
+    QTest::newRow("Latin-1 inside a multi-line quoted value")
+        << QByteArray("K=\"a\xE9\nb\"\nL=1\n") << "K"
+        << "a\uFFFD\nb";
+}
+
+void TestEnvDocument::parseBytes_roundTrip_byteForByte()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    const auto doc = EnvDocument::parseBytes(bytes);
+    QVERIFY2(doc, doc ? "" : qPrintable(doc.error().message));
+    QCOMPARE(doc->toBytes(), bytes);
+    QCOMPARE(doc->rawValue(key).value_or("<absent>"), value);
+}
+
+void TestEnvDocument::parseBytes_edits_keepEveryUntouchedByte()
+{
+    const QByteArray bytes = "\xEF\xBB\xBF# caf\xE9\n"
+                             "A=1 # \xE9t\xE9\n"
+                             "B=Ren\xE9\x65\n"
+                             "C=3\n"
+                             "LAST=\xFF";
+    auto doc = EnvDocument::parseBytes(bytes);
+    QVERIFY(doc);
+    doc->set("A", "2"); // its trailing comment keeps its Latin-1 bytes
+    QCOMPARE(doc->toBytes(), QByteArray(bytes).replace("A=1 #", "A=2 #"));
+    doc->set("NEW", "x"); // the last line gets a line break and keeps its byte
+    QCOMPARE(doc->toBytes(), QByteArray(bytes).replace("A=1 #", "A=2 #") + "\nNEW=x\n");
+    QVERIFY(doc->commentOut("B"));
+    QVERIFY(doc->toBytes().contains("\n# B=Ren\xE9\x65\n"));
+    QVERIFY(doc->remove("C"));
+    QCOMPARE(
+        doc->toBytes(),
+        QByteArray("\xEF\xBB\xBF# caf\xE9\nA=2 # \xE9t\xE9\n# B=Ren\xE9\x65\nLAST=\xFF\nNEW=x\n"));
+    // An edited value with non-ASCII text is written as UTF-8.
+    doc->set("LAST", "\u00E9");
+    QVERIFY(doc->toBytes().contains("LAST=\xC3\xA9\n"));
 }
 
 QTEST_GUILESS_MAIN(TestEnvDocument)

@@ -5,6 +5,7 @@
 #include "logview.h"
 
 #include "logs/ansi.h"
+#include "util/atomicwrite.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,11 +18,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QTimer>
 #include <QToolButton>
@@ -141,7 +142,14 @@ LogPanel::LogPanel(Core::ProjectLogs *logs, QWidget *parent)
     auto chooseAndExport = [this](bool whole) {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export logs"), QStringLiteral("logs.txt"));
         if (!path.isEmpty()) {
-            exportTo(path, whole, [](Core::Result<qint64>) {});
+            exportTo(path, whole, [this](Core::Result<qint64> exported) {
+                if (!exported) {
+                    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"),
+                                                exported.error().toString(), QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open(); // window-modal, and the event loop goes on
+                }
+            });
         }
     };
     exportMenu->addAction(tr("The lines shown…"), this, [chooseAndExport] { chooseAndExport(false); });
@@ -426,30 +434,48 @@ void LogPanel::exportTo(const QString &path, bool wholeStore,
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run([job, path]() -> Core::Result<qint64> {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            return Core::makeError(Core::Error::Code::Io,
-                                   QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        auto exported = [&](const Core::ProjectLogs::Ref &ref) -> std::optional<Core::LogLine> {
+            Core::LogLine line = job->snapshots[size_t(ref.source)].line(ref.seq);
+            if (!line.isValid() || line.stream == Core::ProjectLogs::MarkerStream) {
+                return std::nullopt;
+            }
+            return line;
+        };
+        // The size first, so that a disk without room for it fails before anything is written
+        // and says how much is needed.
+        Core::AtomicFile::Options options;
+        options.totalBytes = 0;
+        for (const auto &ref : job->refs) {
+            if (const auto line = exported(ref)) {
+                options.totalBytes += qint64(line->bytes.size()) + 1;
+            }
+        }
+        Core::AtomicFile file(path, options);
+        if (auto opened = file.open(); !opened) {
+            return std::unexpected(opened.error());
         }
         qint64 lines = 0;
         QByteArray buffer;
         for (const auto &ref : job->refs) {
-            const Core::LogLine line = job->snapshots[size_t(ref.source)].line(ref.seq);
-            if (!line.isValid() || line.stream == Core::ProjectLogs::MarkerStream) {
+            const auto line = exported(ref);
+            if (!line) {
                 continue;
             }
-            buffer.append(line.bytes.data(), line.bytes.size()); // the bytes as they came
+            buffer.append(line->bytes.data(), qsizetype(line->bytes.size())); // as they came
             buffer.append('\n');
             ++lines;
             if (buffer.size() > (1 << 20)) {
-                file.write(buffer);
+                if (auto written = file.write(buffer); !written) {
+                    return std::unexpected(written.error());
+                }
                 buffer.clear();
             }
         }
-        file.write(buffer);
-        if (!file.commit()) {
-            return Core::makeError(Core::Error::Code::Io,
-                                   QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        if (auto written = file.write(buffer); !written) {
+            return std::unexpected(written.error());
+        }
+        if (auto committed = file.commit(); !committed) {
+            return std::unexpected(committed.error());
         }
         return lines;
     }));
