@@ -1586,11 +1586,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="52"/>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
         <location filename="../ui/onboarding/onboardingdialog.cpp" line="54"/>
         <source>running</source>
         <translation>läuft</translation>
@@ -1941,6 +1936,11 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
         <source>Review the change to .env.local: Accept or Skip.</source>
         <translation>Prüfen Sie die Änderung an .env.local: übernehmen oder überspringen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>to do</source>
+        <translation>offen</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2932,11 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../core/onboarding/onboarding.cpp" line="0"/>
         <source>will ask for: %1</source>
         <translation>fragt nach: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Will open the frontend in the browser</source>
+        <translation>Öffnet das Frontend im Browser</translation>
     </message>
 </context>
 <context>

@@ -98,8 +98,8 @@ QString createText(const EnvProfile &profile, EnvLocalPlan &plan)
         QStringLiteral(
             "# Personal settings for this machine, written by DevDock's onboarding from "
             ".env.example.\n"
-            "# This file layers last, over every profile: what a profile sets (%1) is left to "
-            "it.\n"
+            "# It layers last, over every profile, so it holds only what no profile sets\n"
+            "# (%1).\n"
             "# Secrets (the \"# KEY=\" lines) live in the keychain: devdockctl env set --secret "
             "KEY VALUE.\n\n")
             .arg(plan.profileFiles.join(QStringLiteral(", ")));

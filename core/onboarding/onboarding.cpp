@@ -151,6 +151,8 @@ void Onboarding::finishPreview()
         } else if (step.id == Id::Healthy) {
             step.detail = Text::tr("Will wait up to %n s for every service", nullptr,
                                    m_options.healthTimeoutSeconds);
+        } else if (step.id == Id::Open) {
+            step.detail = Text::tr("Will open the frontend in the browser");
         }
         emit stepChanged(i);
     }

@@ -156,7 +156,9 @@ Ui::OnboardingDialog *TestOnboardingDialog::waitForPlan(Ui::MainWindow &window)
     const bool planned = waitUntil(
         [&] {
             Core::Onboarding *o = onboardingOf(window.onboardingDialog());
-            return o && !o->isRunning() && !step(o, Core::OnboardingStep::Id::Images)->detail.isEmpty();
+            return o && !o->isRunning()
+                   && step(o, Core::OnboardingStep::Id::Engine)->status
+                          != Core::OnboardingStep::Status::Pending;
         },
         60000);
     return planned ? window.onboardingDialog() : nullptr;
@@ -175,10 +177,11 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
     window.show();
     window.openProject(m_dir.path());
 
-    // The dialog opens by itself, on the plan.
+    // The dialog opens by itself, on the plan, and the project is as it was.
     Ui::OnboardingDialog *dialog = waitForPlan(window);
     QVERIFY(dialog);
     dialog->setOpenBrowser(false);
+    QCOMPARE(treeDigest(m_dir.path()), before);
     Core::Onboarding *onboarding = onboardingOf(dialog);
     using Id = Core::OnboardingStep::Id;
     using Status = Core::OnboardingStep::Status;
@@ -197,7 +200,8 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
                  && plan.contains("DEMO_FLAKY_PERIOD"),
              qPrintable(plan));
     const QString diff = dialog->envDiff()->toPlainText();
-    QVERIFY2(dialog->envDiff()->isVisible() && diff.contains("+DEMO_HTTP_PORT=18080")
+    QCOMPARE(diff, onboarding->envLocalPlan().plannedText); // the new file, as it will be
+    QVERIFY2(dialog->envDiff()->isVisible() && diff.contains("\nDEMO_HTTP_PORT=18080\n")
                  && !diff.contains("DEMO_FLAKY_PERIOD") && !diff.contains("LOG_LEVEL"),
              qPrintable(diff));
     QVERIFY(!dialog->acceptEnvButton()->isVisible()); // a new file: Start is the go-ahead

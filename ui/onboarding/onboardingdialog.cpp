@@ -50,7 +50,7 @@ QString statusText(Status status)
 {
     switch (status) {
     case Status::Pending:
-        return OnboardingDialog::tr("waiting");
+        return OnboardingDialog::tr("to do");
     case Status::Running:
         return OnboardingDialog::tr("running");
     case Status::Passed:
@@ -144,7 +144,13 @@ OnboardingDialog::OnboardingDialog(Core::Onboarding *onboarding, QWidget *parent
         auto *item = new QTreeWidgetItem(m_steps, {step.title, QString(), QString()});
         item->setData(0, Qt::AccessibleTextRole, step.title);
     }
-    layout->addWidget(m_steps, 3);
+    // As tall as its rows (a fix row may open under a failed step), the rest for the plan.
+    m_steps->setMinimumHeight(m_steps->header()->sizeHint().height()
+                              + m_steps->sizeHintForRow(0) * (int(onboarding->steps().size()) + 3)
+                              + 2 * m_steps->frameWidth());
+    m_steps->setMaximumHeight(m_steps->minimumHeight() + 2 * m_steps->sizeHintForRow(0));
+    m_steps->resizeColumnToContents(0);
+    layout->addWidget(m_steps);
 
     m_questions->setObjectName(QStringLiteral("onboardingQuestions"));
     m_questions->setAccessibleName(tr("Values DevDock cannot generate"));
@@ -195,7 +201,7 @@ OnboardingDialog::OnboardingDialog(Core::Onboarding *onboarding, QWidget *parent
     connect(m_acceptEnv, &QPushButton::clicked, this, [this] { decideEnv(true); });
     connect(m_skipEnv, &QPushButton::clicked, this, [this] { decideEnv(false); });
     m_planBox->hide();
-    layout->addWidget(m_planBox, 2);
+    layout->addWidget(m_planBox, 1);
 
     m_output->setObjectName(QStringLiteral("onboardingOutput"));
     m_output->setAccessibleName(tr("Progress output"));
@@ -225,11 +231,14 @@ OnboardingDialog::OnboardingDialog(Core::Onboarding *onboarding, QWidget *parent
     m_retry->setEnabled(false);
     m_retry->hide(); // Start is the first run; Retry the next ones
     m_openFrontend->setEnabled(false);
+    m_openFrontend->hide(); // until there is a frontend to open
     m_cancel->setEnabled(false);
+    m_cancel->hide(); // until something runs
     m_start->setDefault(true);
     connect(m_start, &QPushButton::clicked, this, [this] {
         m_start->hide();
         m_retry->show();
+        m_cancel->show();
         m_retry->setEnabled(false);
         m_onboarding->start();
     });
@@ -315,8 +324,10 @@ void OnboardingDialog::showPlan()
         m_diffCaption->setText(update ? tr("Proposed change to your .env.local:")
                                       : tr("The new .env.local:"));
     }
-    if (plan.changes()) {
+    if (update) {
         showDiff(m_diff, plan.diff());
+    } else if (plan.changes()) {
+        m_diff->setPlainText(plan.plannedText); // a new file: its text, not a diff of nothing
     }
     m_planBox->show();
 }
@@ -419,6 +430,7 @@ void OnboardingDialog::onFinished(bool ok)
     m_retry->setEnabled(!ok);
     const QString url = m_onboarding->frontendUrl();
     m_openFrontend->setEnabled(ok && !url.isEmpty());
+    m_openFrontend->setVisible(ok && !url.isEmpty());
     if (ok) {
         m_summary->setText(url.isEmpty() ? tr("Done: every service is up and healthy.")
                                          : tr("Done: every service is up and healthy. The frontend "
