@@ -235,13 +235,7 @@ OnboardingDialog::OnboardingDialog(Core::Onboarding *onboarding, QWidget *parent
     m_cancel->setEnabled(false);
     m_cancel->hide(); // until something runs
     m_start->setDefault(true);
-    connect(m_start, &QPushButton::clicked, this, [this] {
-        m_start->hide();
-        m_retry->show();
-        m_cancel->show();
-        m_retry->setEnabled(false);
-        m_onboarding->start();
-    });
+    connect(m_start, &QPushButton::clicked, m_onboarding, &Core::Onboarding::start);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         m_retry->setEnabled(false);
         m_onboarding->start();
@@ -369,6 +363,11 @@ void OnboardingDialog::updateStep(int index)
         m_acceptEnv->setFocus();
     }
     if (step.status == Status::Running && !m_onboarding->isPreviewing()) {
+        // It runs (from Start, or started by the caller): Retry and Cancel take Start's place.
+        m_start->hide();
+        m_retry->show();
+        m_retry->setEnabled(false);
+        m_cancel->show();
         m_summary->setText(tr("Step %1 of %2: %3…")
                                .arg(index + 1)
                                .arg(m_onboarding->steps().size())
