@@ -633,8 +633,8 @@ int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, 
             return;
         }
         shownDiff = plan.diff();
-        Output::outLine(QStringLiteral("%1 exists; onboarding proposes this change:")
-                            .arg(plan.path));
+        Output::outLine(
+            QStringLiteral("%1 exists; onboarding proposes this change:").arg(plan.path));
         Output::out(shownDiff.toUtf8());
         Output::outLine(acceptEnvChanges
                             ? QStringLiteral("Applying it (--accept-env-changes).")

@@ -26,8 +26,7 @@ QString commentText(const EnvEntry &e)
 // A commented-out assignment of `key` ("# KEY=…"): the user's way to switch a key off.
 bool isCommentedAssignment(const EnvEntry &e, const QString &key)
 {
-    return e.kind == EnvEntry::Kind::Comment
-           && commentText(e).startsWith(key + QLatin1Char('='));
+    return e.kind == EnvEntry::Kind::Comment && commentText(e).startsWith(key + QLatin1Char('='));
 }
 
 QString withLineEnd(QString raw)
@@ -156,7 +155,8 @@ QString updateText(const EnvProfile &profile, const EnvFile &local, EnvLocalPlan
             for (const EnvEntry &c : commentsAbove(example, stale)) {
                 description << commentText(c);
             }
-            pending.removeIf([&](const EnvEntry &c) { return description.contains(commentText(c)); });
+            pending.removeIf(
+                [&](const EnvEntry &c) { return description.contains(commentText(c)); });
             if (!plan.removed.contains(stale)) {
                 plan.removed << stale;
             }
@@ -230,7 +230,8 @@ QString unifiedDiff(const QString &before, const QString &after, const QString &
     std::vector<std::vector<int>> lcs(size_t(n + 1), std::vector<int>(size_t(m + 1), 0));
     for (qsizetype i = n - 1; i >= 0; --i) {
         for (qsizetype j = m - 1; j >= 0; --j) {
-            lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+            lcs[i][j] =
+                a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
         }
     }
     struct Line
@@ -288,12 +289,9 @@ QString unifiedDiff(const QString &before, const QString &after, const QString &
         }
         const qsizetype aStart = aCount == 0 ? script[start].aLine : script[start].aLine + 1;
         const qsizetype bStart = bCount == 0 ? script[start].bLine : script[start].bLine + 1;
-        out += QStringLiteral("@@ -%1,%2 +%3,%4 @@\n")
-                   .arg(aStart)
-                   .arg(aCount)
-                   .arg(bStart)
-                   .arg(bCount)
-               + body;
+        out +=
+            QStringLiteral("@@ -%1,%2 +%3,%4 @@\n").arg(aStart).arg(aCount).arg(bStart).arg(bCount)
+            + body;
         k = end;
     }
     return out;

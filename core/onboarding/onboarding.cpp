@@ -172,7 +172,7 @@ void Onboarding::planned(const QString &detail)
 
 void Onboarding::decideEnvChanges(bool accept)
 {
-    m_decidedChange = m_envPlan.currentText + QChar(0) + m_envPlan.plannedText;
+    m_decidedChange = envChange();
     m_acceptChange = accept;
     if (!m_running && m_index < m_steps.size() && current().id == OnboardingStep::Id::Env
         && current().status == OnboardingStep::Status::NeedsInput) {
@@ -229,8 +229,7 @@ void Onboarding::provideAnswers(const QHash<QString, QString> &answers)
 
 void Onboarding::runStep()
 {
-    if (m_previewing
-        && (m_index >= m_steps.size() || current().id >= OnboardingStep::Id::Start)) {
+    if (m_previewing && (m_index >= m_steps.size() || current().id >= OnboardingStep::Id::Start)) {
         finishPreview();
         return;
     }
@@ -372,7 +371,7 @@ void Onboarding::checkMemory()
         pass(Text::tr("Unknown: the engine did not answer."), OnboardingStep::Status::Skipped);
         return;
     }
-    if (m_memTotal > 0 && m_memTotal < m_options.minMemoryBytes) {
+    if (m_memTotal < m_options.minMemoryBytes) {
         fail(Text::tr("The engine has %1 of memory; %2 needed.")
                  .arg(megabytes(m_memTotal), megabytes(m_options.minMemoryBytes)),
              Text::tr(
@@ -466,10 +465,9 @@ bool Onboarding::applyEnvPlan(EnvProfile &profile, QStringList &done,
                              int(m_envPlan.added.size() + m_envPlan.removed.size()));
             return true;
         }
-        const QString change = m_envPlan.currentText + QChar(0) + m_envPlan.plannedText;
         bool accept = m_options.envChanges == OnboardingOptions::EnvChanges::Accept;
         if (m_options.envChanges == OnboardingOptions::EnvChanges::Ask) {
-            if (m_decidedChange != change) {
+            if (!envChangesDecided()) {
                 // The user's file: it changes only once they have seen this diff and said yes.
                 current().status = OnboardingStep::Status::NeedsInput;
                 current().detail = Text::tr(".env.local exists: review the proposed change.");
@@ -539,9 +537,8 @@ void Onboarding::prepareEnv()
     // Secrets: generated into the keychain, or asked for.
     const QStringList secretKeys = profile.secretKeys();
     const quint64 generation = m_generation;
-    auto withSecrets = [this, generation, profile, secretKeys, done,
-                        envStatus](QHash<QString, QString> stored,
-                                   std::optional<Error> error) mutable {
+    auto withSecrets = [this, generation, profile, secretKeys, done, envStatus](
+                           QHash<QString, QString> stored, std::optional<Error> error) mutable {
         if (generation != m_generation) {
             return;
         }

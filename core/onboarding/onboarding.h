@@ -88,10 +88,7 @@ public:
     // The user's answer to the .env.local change shown (envLocalPlanned with changes): applies
     // to exactly that change; a run waiting for it continues.
     void decideEnvChanges(bool accept);
-    bool envChangesDecided() const
-    {
-        return m_decidedChange == m_envPlan.currentText + QChar(0) + m_envPlan.plannedText;
-    }
+    bool envChangesDecided() const { return m_decidedChange == envChange(); }
     // The URL to open at the end (the first http port the stack publishes, nginx/frontend first).
     QString frontendUrl() const { return m_frontendUrl; }
     const ComposeProject &project() const { return m_project; }
@@ -119,6 +116,8 @@ private:
     void fail(const Error &error);
     void planned(const QString &detail); // preview: what the step would do
     bool readOnly() const { return m_options.checkOnly || m_previewing; }
+    // The change in envLocalPlan(), as one string: a decision holds for exactly that change.
+    QString envChange() const { return m_envPlan.currentText + QChar(0) + m_envPlan.plannedText; }
     void finishPreview();
     bool applyEnvPlan(EnvProfile &profile, QStringList &done, OnboardingStep::Status &status);
     OnboardingStep &current() { return m_steps[m_index]; }

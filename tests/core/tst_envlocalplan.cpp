@@ -143,12 +143,18 @@ void TestEnvLocalPlan::unifiedDiff_data()
     QTest::addColumn<QString>("before");
     QTest::addColumn<QString>("after");
     QTest::addColumn<QString>("diff");
-    QTest::newRow("equal") << "a\nb\n" << "a\nb\n" << "";
-    QTest::newRow("new file") << "" << "a\nb\n" << "--- A\n+++ B\n@@ -0,0 +1,2 @@\n+a\n+b\n";
-    QTest::newRow("removal before addition")
-        << "a\nb\nc\n" << "a\nx\nc\n" << "--- A\n+++ B\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n";
+    QTest::newRow("equal") << "a\nb\n"
+                           << "a\nb\n"
+                           << "";
+    QTest::newRow("new file") << ""
+                              << "a\nb\n"
+                              << "--- A\n+++ B\n@@ -0,0 +1,2 @@\n+a\n+b\n";
+    QTest::newRow("removal before addition") << "a\nb\nc\n"
+                                             << "a\nx\nc\n"
+                                             << "--- A\n+++ B\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n";
     QTest::newRow("two hunks, context 3")
-        << "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n" << "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n"
+        << "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n"
+        << "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n"
         << "--- A\n+++ B\n@@ -1,3 +1,4 @@\n+0\n 1\n 2\n 3\n@@ -9,4 +10,3 @@\n 9\n 10\n 11\n-12\n";
 }
 

@@ -266,7 +266,8 @@ QByteArray TestOnboarding::localText() const
 static QStringList assignedKeys(const QByteArray &text, bool commentedToo)
 {
     QStringList keys;
-    static const QRegularExpression line(QStringLiteral("^\\s*(#\\s*)?(export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
+    static const QRegularExpression line(
+        QStringLiteral("^\\s*(#\\s*)?(export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
     for (const QString &l : QString::fromUtf8(text).split('\n')) {
         const auto m = line.match(l);
         if (m.hasMatch() && (commentedToo || m.captured(1).isEmpty())) {
@@ -279,7 +280,8 @@ static QStringList assignedKeys(const QByteArray &text, bool commentedToo)
 // After onboarding (the first test), the production profile: .env.local overrides none of its
 // values, so every container runs with what `devdockctl env list --profile production` says, and
 // that is what .env.production sets.
-void TestOnboarding::productionProfile_afterOnboarding_reachesEveryContainer_localHoldsNoProfileKey()
+void TestOnboarding::
+    productionProfile_afterOnboarding_reachesEveryContainer_localHoldsNoProfileKey()
 {
     // No key a profile file sets appears in .env.local, not even commented out.
     QStringList profileKeys;
@@ -318,7 +320,8 @@ void TestOnboarding::productionProfile_afterOnboarding_reachesEveryContainer_loc
     }
     // Every container's variables that the profile defines have the profile's values; the
     // demo's temporal-ui reads DEMO_FLAKY_PERIOD in its command.
-    const Run ids = docker({"ps", "-q", "--filter", "label=com.docker.compose.project=" + kProject});
+    const Run ids =
+        docker({"ps", "-q", "--filter", "label=com.docker.compose.project=" + kProject});
     const QList<QByteArray> containers = ids.out.trimmed().split('\n');
     QCOMPARE(containers.size(), 10);
     int compared = 0;
@@ -341,9 +344,9 @@ void TestOnboarding::productionProfile_afterOnboarding_reachesEveryContainer_loc
             for (const QJsonValue &part : config["Cmd"].toArray()) {
                 cmd << part.toString();
             }
-            QVERIFY2(cmd.join(' ').contains("p=" + keys["DEMO_FLAKY_PERIOD"]["value"].toString()
-                                            + "\n"),
-                     qPrintable(cmd.join(' ')));
+            QVERIFY2(
+                cmd.join(' ').contains("p=" + keys["DEMO_FLAKY_PERIOD"]["value"].toString() + "\n"),
+                qPrintable(cmd.join(' ')));
             flakyChecked = true;
         }
     }
@@ -394,7 +397,9 @@ void TestOnboarding::handEditedLocal_rerun_leftByteForByte_unlessTheShownChangeI
             return OnboardingStep();
         };
         QVERIFY(waitUntil(
-            [&] { return envStep().status == OnboardingStep::Status::NeedsInput || !done.isEmpty(); },
+            [&] {
+                return envStep().status == OnboardingStep::Status::NeedsInput || !done.isEmpty();
+            },
             60000));
         QVERIFY2(done.isEmpty(), qPrintable(describe({false, onboarding.steps()})));
         QVERIFY(!onboarding.isRunning());

@@ -45,11 +45,12 @@ QStringList treeDigest(const QString &root)
         QString line = QDir(root).relativeFilePath(path);
         if (info.isFile()) {
             QFile f(path);
-            line += ' ' + QString::fromLatin1(
-                              f.open(QIODevice::ReadOnly)
-                                  ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                        .toHex()
-                                  : QByteArray("unreadable"));
+            line +=
+                ' '
+                + QString::fromLatin1(
+                    f.open(QIODevice::ReadOnly)
+                        ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()
+                        : QByteArray("unreadable"));
         } else {
             line += '/';
         }
@@ -125,7 +126,8 @@ void TestOnboardingDialog::initTestCase()
         QVERIFY(QFile::copy(file, target));
     }
     QByteArray compose = readAll(m_dir.filePath("compose.yaml"));
-    compose.replace("image: devdock-demo/frontend:latest", "image: devdock-it-onbui/frontend:latest");
+    compose.replace("image: devdock-demo/frontend:latest",
+                    "image: devdock-it-onbui/frontend:latest");
     QVERIFY(writeFile(m_dir.filePath("compose.yaml"), compose));
     qputenv("COMPOSE_PROJECT_NAME", kProject.toUtf8());
     qputenv("DEMO_HTTP_PORT", QByteArray::number(freePort()));
@@ -206,8 +208,9 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
              qPrintable(diff));
     QVERIFY(!dialog->acceptEnvButton()->isVisible()); // a new file: Start is the go-ahead
     QVERIFY(dialog->startButton()->isVisible() && dialog->startButton()->isEnabled());
-    for (QWidget *w : QList<QWidget *>{dialog->startButton(), dialog->planLabel(), dialog->envDiff(),
-                                       dialog->acceptEnvButton(), dialog->skipEnvButton()}) {
+    for (QWidget *w :
+         QList<QWidget *>{dialog->startButton(), dialog->planLabel(), dialog->envDiff(),
+                          dialog->acceptEnvButton(), dialog->skipEnvButton()}) {
         QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
     }
 
@@ -221,8 +224,8 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
     // Start: the onboarding runs, asks for the API key, and takes the stack to healthy.
     QSignalSpy finished(onboarding, &Core::Onboarding::finished);
     QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return dialog->inputs().contains("LLM_API_KEY") || !finished.isEmpty(); },
-                      60000));
+    QVERIFY(waitUntil(
+        [&] { return dialog->inputs().contains("LLM_API_KEY") || !finished.isEmpty(); }, 60000));
     QVERIFY(finished.isEmpty());
     QVERIFY(QFile::exists(m_dir.filePath(".env.local")));
     QTest::keyClicks(dialog->inputs().value("LLM_API_KEY"), "sk-onboarding-dialog-test");
@@ -230,7 +233,8 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
     QVERIFY(waitUntil([&] { return !finished.isEmpty(); }, 240000));
     QString steps;
     for (const Core::OnboardingStep &s : onboarding->steps()) {
-        steps += s.title + ": " + Core::OnboardingStep::statusName(s.status) + " " + s.detail + '\n';
+        steps +=
+            s.title + ": " + Core::OnboardingStep::statusName(s.status) + " " + s.detail + '\n';
     }
     QVERIFY2(finished.first().first().toBool(), qPrintable(steps));
     QVERIFY(Core::Onboarding::wasOnboarded(m_dir.path()));
@@ -299,7 +303,8 @@ void TestOnboardingDialog::handEditedLocal_changesOnlyWhenTheShownDiffIsAccepted
     dialog->setOpenBrowser(false);
     onboarding = onboardingOf(dialog);
     const QString planned = onboarding->envLocalPlan().plannedText;
-    QCOMPARE(dialog->envDiff()->toPlainText().trimmed(), onboarding->envLocalPlan().diff().trimmed());
+    QCOMPARE(dialog->envDiff()->toPlainText().trimmed(),
+             onboarding->envLocalPlan().diff().trimmed());
     QTest::mouseClick(dialog->acceptEnvButton(), Qt::LeftButton);
     QCOMPARE(readAll(m_dir.filePath(".env.local")), edited); // still the plan: nothing written
     QSignalSpy finishedAgain(onboarding, &Core::Onboarding::finished);
