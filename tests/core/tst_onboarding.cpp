@@ -369,6 +369,17 @@ void TestOnboarding::handEditedLocal_rerun_leftByteForByte_unlessTheShownChangeI
               "spells.\nDEMO_FLAKY_PERIOD=90\n";
     QVERIFY(writeFile(m_dir.filePath(".env.local"), edited));
 
+    // doctor --json: the env step carries the change it would propose; nothing is written.
+    const Run doctor = ctl({"doctor", "--json"});
+    QString doctorDiff;
+    for (const QJsonValue &c : QJsonDocument::fromJson(doctor.out).array()) {
+        if (c["check"].toString() == "env") {
+            doctorDiff = c["diff"].toString();
+        }
+    }
+    QVERIFY2(doctorDiff.contains("\n-DEMO_FLAKY_PERIOD=90\n"), doctor.out.constData());
+    QCOMPARE(localText(), edited);
+
     // The CLI without the flag: prints the diff, leaves the file, carries on.
     const Run kept = ctl({"onboard", "--health-timeout", "120"});
     QVERIFY2(kept.exitCode == 0, (kept.out + kept.err).constData());
