@@ -66,6 +66,16 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
+// With DEVDOCK_TEST_ARTIFACTS=DIR, the dialog as it looks at that point, for a person to check.
+void saveShot(QWidget *dialog, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("DEVDOCK_TEST_ARTIFACTS");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        dialog->grab().save(dir + '/' + name + ".png");
+    }
+}
+
 Core::Onboarding *onboardingOf(Ui::OnboardingDialog *dialog)
 {
     return dialog ? dialog->findChild<Core::Onboarding *>() : nullptr;
@@ -237,6 +247,8 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
             s.title + ": " + Core::OnboardingStep::statusName(s.status) + " " + s.detail + '\n';
     }
     QVERIFY2(finished.first().first().toBool(), qPrintable(steps));
+    saveShot(dialog, "onboarding-done");
+    QVERIFY(!dialog->planLabel()->isVisible()); // done: no plan in the future tense is left
     QVERIFY(Core::Onboarding::wasOnboarded(m_dir.path()));
     const QByteArray local = readAll(m_dir.filePath(".env.local"));
     QVERIFY2(local.contains("DEMO_HTTP_PORT=18080\n") && !local.contains("DEMO_FLAKY_PERIOD"),
@@ -286,6 +298,7 @@ void TestOnboardingDialog::handEditedLocal_changesOnlyWhenTheShownDiffIsAccepted
         },
         60000));
     QVERIFY(dialog->skipEnvButton()->isEnabled());
+    saveShot(dialog, "onboarding-env-change-asked");
     QTest::mouseClick(dialog->skipEnvButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return !finished.isEmpty(); }, 180000));
     QVERIFY(finished.first().first().toBool());

@@ -356,6 +356,11 @@ void OnboardingDialog::updateStep(int index)
         fix->setData(2, Qt::AccessibleTextRole, step.fix);
         item->setExpanded(true);
     }
+    if (step.id == Core::OnboardingStep::Id::Env && !m_onboarding->isPreviewing()
+        && (step.status == Status::Passed || step.status == Status::Warning
+            || step.status == Status::Skipped)) {
+        m_planBox->hide(); // the plan is done: the steps say what happened
+    }
     if (step.id == Core::OnboardingStep::Id::Env && step.status == Status::NeedsInput
         && m_onboarding->envLocalPlan().action == Core::EnvLocalPlan::Action::Update
         && m_acceptEnv->isEnabled()) {
