@@ -5,7 +5,7 @@
 # the project, waits until the live state is known and the graph laid out, renders its window
 # to the file and exits (devdock --screenshot).
 #   screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE] [VIEW]   e.g. screenshot.sh out.png examples/demo de
-#   VIEW: topology (default), services, ports, containers, logs, environment, or onboarding (runs it)
+#   VIEW: topology (default), services, ports, containers, logs, environment, or onboarding (its plan)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: screenshot.sh OUTPUT.png [PROJECT_DIR] [LANGUAGE] [VIEW]}

@@ -1591,11 +1591,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="52"/>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
         <location filename="../ui/onboarding/onboardingdialog.cpp" line="54"/>
         <source>running</source>
         <translation>läuft</translation>
@@ -1762,11 +1757,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Dieses Fenster schließen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="168"/>
-        <source>Checking this machine and the project…</source>
-        <translation>Rechner und Projekt werden geprüft…</translation>
-    </message>
-    <message>
         <location filename="../ui/onboarding/onboardingdialog.cpp" line="187"/>
         <source>Fix</source>
         <translation>Abhilfe</translation>
@@ -1803,6 +1793,159 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/onboarding/onboardingdialog.cpp" line="266"/>
         <source>Stopped at “%1”. Fix it and press Retry.</source>
         <translation>Angehalten bei „%1“. Beheben Sie es und wählen Sie „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Files and keychain</source>
+        <translation>Dateien und Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Acce&amp;pt the change</source>
+        <translation>Änderung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>S&amp;kip: keep my file</source>
+        <translation>Überspri&amp;ngen: Datei behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>&amp;Start onboarding</source>
+        <translation>Einrichtung s&amp;tarten</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>The files onboarding will create or change, and the secrets it will store</source>
+        <translation>Die Dateien, die die Einrichtung anlegt oder ändert, und die Geheimnisse, die sie speichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>About the change</source>
+        <translation>Zur Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>.env.local change</source>
+        <translation>Änderung an .env.local</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>The change to .env.local as a diff: + added, - removed</source>
+        <translation>Die Änderung an .env.local als Diff: + hinzugefügt, - entfernt</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Accept the change</source>
+        <translation>Änderung übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Onboarding writes this change into .env.local</source>
+        <translation>Die Einrichtung schreibt diese Änderung in .env.local</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Skip the change</source>
+        <translation>Änderung überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Onboarding leaves .env.local as it is and goes on</source>
+        <translation>Die Einrichtung lässt .env.local unverändert und macht weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Start onboarding</source>
+        <translation>Einrichtung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Run the plan: only now does onboarding write files and secrets</source>
+        <translation>Den Plan ausführen: Erst jetzt schreibt die Einrichtung Dateien und Geheimnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>This is the plan; nothing has been written yet. Press Start to run it.</source>
+        <translation>Das ist der Plan; noch wurde nichts geschrieben. Mit „Einrichtung starten“ wird er ausgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>This is the plan; nothing has been written yet. %n check(s) failed: fix them (see below), then press Start.</source>
+        <translation>
+            <numerusform>Das ist der Plan; noch wurde nichts geschrieben. %n Prüfung ist fehlgeschlagen: Beheben Sie sie (siehe unten) und starten Sie dann.</numerusform>
+            <numerusform>Das ist der Plan; noch wurde nichts geschrieben. %n Prüfungen sind fehlgeschlagen: Beheben Sie sie (siehe unten) und starten Sie dann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Checking this machine and reading the project; nothing is written until you press Start…</source>
+        <translation>Rechner wird geprüft und Projekt gelesen; bis zum Start wird nichts geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>No file in the project changes.</source>
+        <translation>Keine Datei im Projekt ändert sich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Creates .env.local with what no profile sets: %1.</source>
+        <translation>Legt .env.local an mit dem, was kein Profil setzt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>.env.local exists: the change below is applied only if you accept it.</source>
+        <translation>.env.local existiert: Die Änderung unten wird nur übernommen, wenn Sie zustimmen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Left to the profiles (%1): %2.</source>
+        <translation>Den Profilen überlassen (%1): %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Generates into the keychain: %1.</source>
+        <translation>Erzeugt im Schlüsselbund: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Asks you for: %1 (stored in the keychain).</source>
+        <translation>Fragt Sie nach: %1 (im Schlüsselbund gespeichert).</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Proposed change to your .env.local:</source>
+        <translation>Vorgeschlagene Änderung an Ihrer .env.local:</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>The new .env.local:</source>
+        <translation>Die neue .env.local:</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Accepted: onboarding writes this change into .env.local.</source>
+        <translation>Übernommen: Die Einrichtung schreibt diese Änderung in .env.local.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Skipped: .env.local stays as it is.</source>
+        <translation>Übersprungen: .env.local bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>Review the change to .env.local: Accept or Skip.</source>
+        <translation>Prüfen Sie die Änderung an .env.local: übernehmen oder überspringen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <source>to do</source>
+        <translation>offen</translation>
     </message>
 </context>
 <context>
@@ -2602,16 +2745,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Keine .env.example: nichts vorzubereiten.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="410"/>
-        <source>.env.local would be created from .env.example</source>
-        <translation>.env.local würde aus .env.example erstellt</translation>
-    </message>
-    <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="429"/>
-        <source>.env.local created from .env.example</source>
-        <translation>.env.local aus .env.example erstellt</translation>
-    </message>
-    <message>
         <location filename="../core/onboarding/onboarding.cpp" line="441"/>
         <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
         <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
@@ -2730,6 +2863,90 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>The stack publishes no http port.</source>
         <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Will start, in this order: %1</source>
+        <translation>Startet in dieser Reihenfolge: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Will wait up to %n s for every service</source>
+        <translation>
+            <numerusform>Wartet bis zu %n s auf jeden Dienst</numerusform>
+            <numerusform>Wartet bis zu %n s auf jeden Dienst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Unknown: the engine did not answer.</source>
+        <translation>Unbekannt: Die Engine hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local overrides every profile for %1</source>
+        <translation>.env.local überschreibt jedes Profil bei %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local would be created with %1</source>
+        <translation>.env.local würde angelegt mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local has %n change(s) to review</source>
+        <translation>
+            <numerusform>.env.local: %n Änderung zu prüfen</numerusform>
+            <numerusform>.env.local: %n Änderungen zu prüfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local exists: review the proposed change.</source>
+        <translation>.env.local existiert: Prüfen Sie die vorgeschlagene Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Accept it, or Skip to keep the file as it is.</source>
+        <translation>Übernehmen Sie sie, oder überspringen Sie sie, um die Datei zu behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local kept as it is (%n change(s) not applied)</source>
+        <translation>
+            <numerusform>.env.local unverändert (%n Änderung nicht übernommen)</numerusform>
+            <numerusform>.env.local unverändert (%n Änderungen nicht übernommen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>No .env.local in the profile.</source>
+        <translation>Keine .env.local im Profil.</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local created with %1</source>
+        <translation>.env.local angelegt mit %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>.env.local updated</source>
+        <translation>.env.local aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>will generate into the keychain: %1</source>
+        <translation>erzeugt im Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>will ask for: %1</source>
+        <translation>fragt nach: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <source>Will open the frontend in the browser</source>
+        <translation>Öffnet das Frontend im Browser</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2762,9 +2979,9 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Sekunden, die --screenshot wartet (Standard 60).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="104"/>
-        <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to run the onboarding and save its dialog.</source>
-        <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment) oder onboarding, um die Einrichtung auszuführen und ihren Dialog zu speichern.</translation>
+        <location filename="../app/devdock/main.cpp" line="0"/>
+        <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to save the onboarding dialog with its plan.</source>
+        <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment), oder onboarding, um den Einrichtungsdialog mit seinem Plan zu speichern.</translation>
     </message>
 </context>
 </TS>

@@ -840,7 +840,8 @@ OnboardingDialog *MainWindow::showOnboarding()
         }
     });
     m_onboardingDialog->show();
-    onboarding->start();
+    // The plan only: nothing is written into the project before the user presses Start.
+    onboarding->preview();
     return m_onboardingDialog;
 }
 

@@ -73,8 +73,8 @@ public:
 
     EnvEditorPanel *envPanel() const { return m_envPanel; }
     Core::DevLoop *devLoop() const { return m_devLoop; }
-    // Shows the onboarding dialog for the open project and starts it (on demand, or by itself
-    // for a project that has never run here, when enabled).
+    // Shows the onboarding dialog for the open project with its plan (on demand, or by itself
+    // for a project that has never run here, when enabled); it runs when the user presses Start.
     OnboardingDialog *showOnboarding();
     OnboardingDialog *onboardingDialog() const { return m_onboardingDialog; }
     void setOnboardingOnFirstRun(bool enabled) { m_onboardingOnFirstRun = enabled; }

@@ -103,7 +103,7 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-view"),
         QApplication::translate("main", "With --screenshot: the view to show first (topology, "
                                         "services, ports, containers, logs, environment), or "
-                                        "onboarding to run the onboarding and save its dialog."),
+                                        "onboarding to save the onboarding dialog with its plan."),
         QStringLiteral("VIEW"));
     parser.addOptions({project, screenshot, timeout, view});
     parser.process(app);
@@ -144,8 +144,8 @@ int main(int argc, char *argv[])
                         QApplication::exit(ok ? 0 : 1);
                     });
                 };
-                QObject::connect(onboarding, &Core::Onboarding::finished, dialog, grab);
-                QObject::connect(onboarding, &Core::Onboarding::inputNeeded, dialog, grab);
+                // The plan the dialog opens on (the onboarding itself runs on Start).
+                QObject::connect(onboarding, &Core::Onboarding::previewFinished, dialog, grab);
                 return;
             }
             if (!viewName.isEmpty() && !window.showView(viewName)) {

@@ -87,11 +87,15 @@ QByteArray usageFor(const QString &command)
                "containers restarted or rebuilt as the rules say. Prints each batch.\n";
     }
     if (command == u"onboard") {
-        return "Usage: devdockctl onboard [--set KEY=VALUE]... [--health-timeout S] [--json]\n"
-               "From a fresh clone to a healthy stack without questions: .env.local from\n"
-               ".env.example, secrets generated into the keychain, images built or pulled, the\n"
-               "stack started, every service healthy. Values that cannot be generated come from\n"
-               "--set or from the environment. Exit 0 only when every service is up and healthy.\n";
+        return "Usage: devdockctl onboard [--set KEY=VALUE]... [--health-timeout S]\n"
+               "                          [--accept-env-changes] [--json]\n"
+               "From a fresh clone to a healthy stack without questions: .env.local with the keys\n"
+               "of .env.example that no profile sets, secrets generated into the keychain, images\n"
+               "built or pulled, the stack started, every service healthy. Values that cannot be\n"
+               "generated come from --set or from the environment. An existing .env.local is\n"
+               "yours: a change onboarding proposes is printed as a diff and applied only with\n"
+               "--accept-env-changes; otherwise the file stays as it is and onboarding goes on.\n"
+               "Exit 0 only when every service is up and healthy.\n";
     }
     if (command == u"projects") {
         return "Usage: devdockctl projects [--json]\n"
@@ -580,9 +584,13 @@ QString stepMark(OnboardingStep::Status status)
 }
 
 int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, bool checkOnly,
-                  bool json, const QHash<QString, QString> &answers, int healthTimeout)
+                  bool json, const QHash<QString, QString> &answers, int healthTimeout,
+                  bool acceptEnvChanges = false)
 {
     OnboardingOptions o;
+    // No questions on a terminal or in CI: a change to the user's .env.local needs the flag.
+    o.envChanges = acceptEnvChanges ? OnboardingOptions::EnvChanges::Accept
+                                    : OnboardingOptions::EnvChanges::Keep;
     o.projectDirectory = projectDirectoryOf(options);
     o.composeFiles = options.files;
     o.envProfile = envProfile;
@@ -617,6 +625,24 @@ int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, 
             Output::outLine(QStringLiteral("       ") + line);
         });
     }
+    QString shownDiff; // a run resumed after answers plans again: the same diff once
+    QObject::connect(&onboarding, &Onboarding::envLocalPlanned, [&] {
+        const EnvLocalPlan &plan = onboarding.envLocalPlan();
+        if (json || checkOnly || plan.action != EnvLocalPlan::Action::Update
+            || plan.diff() == shownDiff) {
+            return;
+        }
+        shownDiff = plan.diff();
+        Output::outLine(
+            QStringLiteral("%1 exists; onboarding proposes this change:").arg(plan.path));
+        Output::out(shownDiff.toUtf8());
+        Output::outLine(acceptEnvChanges
+                            ? QStringLiteral("Applying it (--accept-env-changes).")
+                            : QStringLiteral("Not applied: .env.local stays as it is. "
+                                             "devdockctl onboard --accept-env-changes applies "
+                                             "it."));
+        Output::flush();
+    });
     QObject::connect(&onboarding, &Onboarding::inputNeeded, [&](const QStringList &keys) {
         // No questions here: the environment may hold the values.
         QHash<QString, QString> found;
@@ -649,6 +675,11 @@ int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, 
                                 {QStringLiteral("status"), OnboardingStep::statusName(s.status)},
                                 {QStringLiteral("detail"), s.detail},
                                 {QStringLiteral("fix"), s.fix}});
+                if (s.id == OnboardingStep::Id::Env && onboarding.envLocalPlan().changes()) {
+                    QJsonObject env = array.last().toObject();
+                    env.insert(QStringLiteral("diff"), onboarding.envLocalPlan().diff());
+                    array.replace(array.size() - 1, env);
+                }
             }
             Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
         } else if (ok && !checkOnly && !onboarding.frontendUrl().isEmpty()) {
@@ -894,6 +925,9 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                                        QStringLiteral("KEY=VALUE"));
     const QCommandLineOption healthTimeout(QStringLiteral("health-timeout"),
                                            QStringLiteral("Seconds"), QStringLiteral("S"));
+    const QCommandLineOption acceptEnvChanges(
+        QStringLiteral("accept-env-changes"),
+        QStringLiteral("Apply the change onboarding proposes to an existing .env.local"));
     parser.addOptions({help, envProfile});
     if (command == u"up") {
         parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
@@ -909,7 +943,7 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                || command == u"projects") {
         parser.addOption(json);
     } else if (command == u"onboard") {
-        parser.addOptions({json, setOption, healthTimeout});
+        parser.addOptions({json, setOption, healthTimeout, acceptEnvChanges});
     } else if (command == u"logs") {
         parser.addOptions({follow, tail, since, timestamps, noPrefix, grepOption, grepRegex,
                            grepCase, rawOption});
@@ -947,7 +981,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
             return reportUsageError(QStringLiteral("--health-timeout takes a number of seconds"),
                                     usageFor(command));
         }
-        return cmdOnboarding(options, profileName, false, parser.isSet(json), answers, timeout);
+        return cmdOnboarding(options, profileName, false, parser.isSet(json), answers, timeout,
+                             parser.isSet(acceptEnvChanges));
     }
     QStringList devArguments;
     if (command == u"dev") {

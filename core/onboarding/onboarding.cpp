@@ -6,6 +6,7 @@
 #include "devloop/devmode.h"
 #include "engine/engineclient.h"
 #include "env/enveditor.h"
+#include "env/envfile.h"
 #include "env/envprofile.h"
 #include "env/secretstore.h"
 #include "stack/livestate.h"
@@ -121,11 +122,71 @@ void Onboarding::setOnboarded(const QString &projectDirectory, bool onboarded)
                               onboarded);
 }
 
-void Onboarding::start()
+void Onboarding::preview()
 {
     if (m_running) {
         return;
     }
+    ++m_generation;
+    m_index = 0;
+    for (int i = 0; i < m_steps.size(); ++i) {
+        m_steps[i].status = OnboardingStep::Status::Pending;
+        m_steps[i].detail.clear();
+        m_steps[i].fix.clear();
+        emit stepChanged(i);
+    }
+    m_running = true;
+    m_previewing = true;
+    runStep();
+}
+
+void Onboarding::finishPreview()
+{
+    using Id = OnboardingStep::Id;
+    for (int i = m_index; i < m_steps.size(); ++i) {
+        OnboardingStep &step = m_steps[i];
+        if (step.id == Id::Start && !m_project.services.isEmpty()) {
+            step.detail = Text::tr("Will start, in this order: %1")
+                              .arg(m_project.startOrder().join(QStringLiteral(", ")));
+        } else if (step.id == Id::Healthy) {
+            step.detail = Text::tr("Will wait up to %n s for every service", nullptr,
+                                   m_options.healthTimeoutSeconds);
+        } else if (step.id == Id::Open) {
+            step.detail = Text::tr("Will open the frontend in the browser");
+        }
+        emit stepChanged(i);
+    }
+    m_running = false;
+    m_previewing = false;
+    emit previewFinished();
+}
+
+void Onboarding::planned(const QString &detail)
+{
+    current().status = OnboardingStep::Status::Pending;
+    current().detail = detail;
+    emit stepChanged(m_index);
+    ++m_index;
+    runStep();
+}
+
+void Onboarding::decideEnvChanges(bool accept)
+{
+    m_decidedChange = envChange();
+    m_acceptChange = accept;
+    if (!m_running && m_index < m_steps.size() && current().id == OnboardingStep::Id::Env
+        && current().status == OnboardingStep::Status::NeedsInput) {
+        start(); // the run was waiting for this answer
+    }
+}
+
+void Onboarding::start()
+{
+    if (m_running && !m_previewing) {
+        return;
+    }
+    m_previewing = false; // a preview still running ends here: the run checks again anyway
+    m_running = false;
     ++m_generation;
     m_index = 0;
     while (m_index < m_steps.size()
@@ -168,6 +229,10 @@ void Onboarding::provideAnswers(const QHash<QString, QString> &answers)
 
 void Onboarding::runStep()
 {
+    if (m_previewing && (m_index >= m_steps.size() || current().id >= OnboardingStep::Id::Start)) {
+        finishPreview();
+        return;
+    }
     if (m_index >= m_steps.size()) {
         m_running = false;
         if (!m_options.checkOnly) {
@@ -221,6 +286,11 @@ void Onboarding::fail(const QString &detail, const QString &fix)
     current().detail = detail;
     current().fix = fix;
     emit stepChanged(m_index);
+    if (m_previewing) {
+        ++m_index; // the plan shows every check, not only the first that failed
+        runStep();
+        return;
+    }
     m_running = false;
     emit finished(false);
 }
@@ -297,7 +367,11 @@ void Onboarding::checkDisk()
 
 void Onboarding::checkMemory()
 {
-    if (m_memTotal > 0 && m_memTotal < m_options.minMemoryBytes) {
+    if (m_memTotal <= 0) {
+        pass(Text::tr("Unknown: the engine did not answer."), OnboardingStep::Status::Skipped);
+        return;
+    }
+    if (m_memTotal < m_options.minMemoryBytes) {
         fail(Text::tr("The engine has %1 of memory; %2 needed.")
                  .arg(megabytes(m_memTotal), megabytes(m_options.minMemoryBytes)),
              Text::tr(
@@ -368,6 +442,71 @@ void Onboarding::checkPorts()
                      });
 }
 
+bool Onboarding::applyEnvPlan(EnvProfile &profile, QStringList &done,
+                              OnboardingStep::Status &status)
+{
+    const QString keys = m_envPlan.added.join(QStringLiteral(", "));
+    if (!m_envPlan.overrides.isEmpty()) {
+        done << Text::tr(".env.local overrides every profile for %1")
+                    .arg(m_envPlan.overrides.join(QStringLiteral(", ")));
+    }
+    switch (m_envPlan.action) {
+    case EnvLocalPlan::Action::Nothing:
+        return true;
+    case EnvLocalPlan::Action::Create:
+        if (readOnly()) {
+            done << Text::tr(".env.local would be created with %1").arg(keys);
+            return true;
+        }
+        break; // Start was the user's go-ahead for a file that is not there yet
+    case EnvLocalPlan::Action::Update: {
+        if (readOnly()) {
+            done << Text::tr(".env.local has %n change(s) to review", nullptr,
+                             int(m_envPlan.added.size() + m_envPlan.removed.size()));
+            return true;
+        }
+        bool accept = m_options.envChanges == OnboardingOptions::EnvChanges::Accept;
+        if (m_options.envChanges == OnboardingOptions::EnvChanges::Ask) {
+            if (!envChangesDecided()) {
+                // The user's file: it changes only once they have seen this diff and said yes.
+                current().status = OnboardingStep::Status::NeedsInput;
+                current().detail = Text::tr(".env.local exists: review the proposed change.");
+                current().fix = Text::tr("Accept it, or Skip to keep the file as it is.");
+                emit stepChanged(m_index);
+                m_running = false;
+                return false;
+            }
+            accept = m_acceptChange;
+        }
+        if (!accept) {
+            done << Text::tr(".env.local kept as it is (%n change(s) not applied)", nullptr,
+                             int(m_envPlan.added.size() + m_envPlan.removed.size()));
+            status = OnboardingStep::Status::Warning;
+            return true;
+        }
+        break;
+    }
+    }
+    EnvFile *local = profile.file(QStringLiteral(".env.local"));
+    auto document = EnvDocument::parse(m_envPlan.plannedText, QStringLiteral(".env.local"));
+    if (local == nullptr || !document) {
+        fail(document ? Error{Error::Code::Unknown, Text::tr("No .env.local in the profile."), {}}
+                      : document.error());
+        return false;
+    }
+    local->document = std::move(*document);
+    // save() writes only if the file still holds what the plan was made from.
+    if (auto saved = local->save(); !saved) {
+        fail(saved.error());
+        return false;
+    }
+    done << (m_envPlan.action == EnvLocalPlan::Action::Create
+                 ? Text::tr(".env.local created with %1").arg(keys)
+                 : Text::tr(".env.local updated"));
+    local->exists = true;
+    return true;
+}
+
 void Onboarding::prepareEnv()
 {
     auto loaded = EnvProfile::load(m_options.projectDirectory,
@@ -383,40 +522,23 @@ void Onboarding::prepareEnv()
         pass(Text::tr("No .env.example: nothing to prepare."), OnboardingStep::Status::Skipped);
         return;
     }
+    auto plan = EnvLocalPlan::make(profile);
+    if (!plan) {
+        fail(plan.error());
+        return;
+    }
+    m_envPlan = std::move(*plan);
+    emit envLocalPlanned();
     QStringList done;
-    // .env.local from .env.example, comments and order kept. Keys the profile's other files set,
-    // and secrets (they live in the keychain), are there as comments: personal overrides must
-    // not override the profile by accident.
-    EnvFile *local = profile.file(QStringLiteral(".env.local"));
-    if (local != nullptr && !local->exists) {
-        if (m_options.checkOnly) {
-            done << Text::tr(".env.local would be created from .env.example");
-        } else {
-            local->document = profile.example().document;
-            const QStringList secrets = profile.secretKeys();
-            for (const QString &key : local->document.keys()) {
-                bool setElsewhere = secrets.contains(key);
-                for (const EnvFile &f : profile.stack()) {
-                    setElsewhere =
-                        setElsewhere || (f.name != local->name && f.document.contains(key));
-                }
-                if (setElsewhere) {
-                    local->document.commentOut(key);
-                }
-            }
-            if (auto saved = local->save(); !saved) {
-                fail(saved.error());
-                return;
-            }
-            local->exists = true;
-            done << Text::tr(".env.local created from .env.example");
-        }
+    OnboardingStep::Status envStatus = OnboardingStep::Status::Passed;
+    if (!applyEnvPlan(profile, done, envStatus)) {
+        return; // failed, or waiting for the user's answer to the .env.local change
     }
     // Secrets: generated into the keychain, or asked for.
     const QStringList secretKeys = profile.secretKeys();
     const quint64 generation = m_generation;
-    auto withSecrets = [this, generation, profile, secretKeys,
-                        done](QHash<QString, QString> stored, std::optional<Error> error) mutable {
+    auto withSecrets = [this, generation, profile, secretKeys, done, envStatus](
+                           QHash<QString, QString> stored, std::optional<Error> error) mutable {
         if (generation != m_generation) {
             return;
         }
@@ -430,6 +552,8 @@ void Onboarding::prepareEnv()
         QList<std::pair<QString, QString>> toWrite;
         QStringList generated, asked, missing;
         m_questions.clear();
+        m_toGenerate.clear();
+        m_toAsk.clear();
         for (const QString &key : secretKeys) {
             bool inFile = false;
             for (const EnvFile &f : profile.stack()) {
@@ -446,12 +570,28 @@ void Onboarding::prepareEnv()
                 toWrite.append({key, m_options.answers.value(key)});
                 asked << key;
             } else if (canGenerate(key, comments)) {
-                toWrite.append({key, EnvEditor::generateSecret()});
+                m_toGenerate << key;
+                if (!readOnly()) {
+                    toWrite.append({key, EnvEditor::generateSecret()});
+                }
                 generated << key;
             } else {
+                m_toAsk << key;
                 m_questions << key;
             }
             missing << key;
+        }
+        if (m_previewing) {
+            if (!m_toGenerate.isEmpty()) {
+                done << Text::tr("will generate into the keychain: %1")
+                            .arg(m_toGenerate.join(QStringLiteral(", ")));
+            }
+            if (!m_toAsk.isEmpty()) {
+                done << Text::tr("will ask for: %1").arg(m_toAsk.join(QStringLiteral(", ")));
+            }
+            planned(done.isEmpty() ? Text::tr("Every key is set.")
+                                   : done.join(QStringLiteral("; ")));
+            return;
         }
         if (m_options.checkOnly) {
             if (!missing.isEmpty()) {
@@ -484,7 +624,7 @@ void Onboarding::prepareEnv()
             done << Text::tr("stored in the keychain: %1").arg(asked.join(QStringLiteral(", ")));
         }
         writeSecrets(*m_secrets, toWrite, this,
-                     [this, generation, done](const Result<void> &written) {
+                     [this, generation, done, envStatus](const Result<void> &written) {
                          if (generation != m_generation) {
                              return;
                          }
@@ -493,7 +633,8 @@ void Onboarding::prepareEnv()
                              return;
                          }
                          pass(done.isEmpty() ? Text::tr("Every key is set.")
-                                             : done.join(QStringLiteral("; ")));
+                                             : done.join(QStringLiteral("; ")),
+                              envStatus);
                      });
     };
     if (secretKeys.isEmpty() || m_secrets == nullptr) {
@@ -541,7 +682,7 @@ void Onboarding::prepareImages()
             pass(Text::tr("All %n image(s) present", nullptr, int(m_project.services.size())));
             return;
         }
-        if (m_options.checkOnly) {
+        if (readOnly()) {
             QStringList parts;
             if (!toBuild.isEmpty()) {
                 parts << Text::tr("to build: %1").arg(toBuild.join(QStringLiteral(", ")));
@@ -549,7 +690,11 @@ void Onboarding::prepareImages()
             if (!toPull.isEmpty()) {
                 parts << Text::tr("to pull: %1").arg(toPull.join(QStringLiteral(", ")));
             }
-            pass(parts.join(QStringLiteral("; ")), OnboardingStep::Status::Warning);
+            if (m_previewing) {
+                planned(parts.join(QStringLiteral("; ")));
+            } else {
+                pass(parts.join(QStringLiteral("; ")), OnboardingStep::Status::Warning);
+            }
             return;
         }
         ensureController();

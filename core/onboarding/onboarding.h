@@ -4,6 +4,7 @@
 
 #include "compose/composeloader.h"
 #include "compose/composemodel.h"
+#include "envlocalplan.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -15,6 +16,7 @@
 namespace DevDock::Core {
 
 class EngineClient;
+class EnvProfile;
 class SecretStore;
 class StackController;
 
@@ -40,6 +42,10 @@ struct OnboardingOptions
     bool checkOnly = false;
     // Values for keys that cannot be generated (API keys…), e.g. from options or the environment.
     QHash<QString, QString> answers;
+    // What the env step does with proposed changes to an existing .env.local: ask (the env step
+    // waits for decideEnvChanges()), apply them, or keep the file as it is.
+    enum class EnvChanges { Ask, Accept, Keep };
+    EnvChanges envChanges = EnvChanges::Ask;
     qint64 minFreeDiskBytes = 2LL * 1024 * 1024 * 1024;
     qint64 minMemoryBytes = 2LL * 1024 * 1024 * 1024;
     int healthTimeoutSeconds = 300;
@@ -49,6 +55,9 @@ struct OnboardingOptions
 // Compose v2, disk, memory, ports, .env.local and secrets, images, start in dependency order, every
 // service healthy, the frontend URL. A failure stops at its step with a fix; start() again retries
 // from there (every step is safe to repeat). Asynchronous; nothing blocks the calling thread.
+// preview() shows the plan first and writes nothing: the checks that only read run, and the
+// other steps say what they would do (the .env.local change as a diff, the secrets it would
+// generate or ask for, the images to build). Only start() changes anything.
 class Onboarding final : public QObject
 {
     Q_OBJECT
@@ -59,7 +68,11 @@ public:
 
     const QList<OnboardingStep> &steps() const { return m_steps; }
     bool isRunning() const { return m_running; }
-    // Runs (or resumes at the first step not passed).
+    // The plan: runs the read-only checks (a failure does not stop the others) and describes the
+    // rest; ends with previewFinished(). Writes nothing, not even the keychain.
+    void preview();
+    bool isPreviewing() const { return m_previewing; }
+    // Runs (or resumes at the first step not passed). Ends a preview still running.
     void start();
     void cancel();
     // After inputNeeded: values for the keys asked for; continues.
@@ -67,6 +80,15 @@ public:
     // Keys the env step needs from the user, with their descriptions from .env.example.
     QStringList pendingQuestions() const { return m_questions; }
     QString describe(const QString &key) const { return m_descriptions.value(key); }
+    // What the env step would do to .env.local (set by preview() and by each run of the step).
+    const EnvLocalPlan &envLocalPlan() const { return m_envPlan; }
+    // Secrets the env step would generate into the keychain, and those it would ask for.
+    QStringList secretsToGenerate() const { return m_toGenerate; }
+    QStringList secretsToAsk() const { return m_toAsk; }
+    // The user's answer to the .env.local change shown (envLocalPlanned with changes): applies
+    // to exactly that change; a run waiting for it continues.
+    void decideEnvChanges(bool accept);
+    bool envChangesDecided() const { return m_decidedChange == envChange(); }
     // The URL to open at the end (the first http port the stack publishes, nginx/frontend first).
     QString frontendUrl() const { return m_frontendUrl; }
     const ComposeProject &project() const { return m_project; }
@@ -82,6 +104,8 @@ signals:
     void stepChanged(int index);
     void output(int index, const QString &line); // progress lines of long steps
     void inputNeeded(const QStringList &keys);
+    void envLocalPlanned(); // envLocalPlan() is new; with Ask, a run waits for decideEnvChanges
+    void previewFinished();
     void finished(bool ok);
 
 private:
@@ -90,6 +114,12 @@ private:
               OnboardingStep::Status status = OnboardingStep::Status::Passed);
     void fail(const QString &detail, const QString &fix);
     void fail(const Error &error);
+    void planned(const QString &detail); // preview: what the step would do
+    bool readOnly() const { return m_options.checkOnly || m_previewing; }
+    // The change in envLocalPlan(), as one string: a decision holds for exactly that change.
+    QString envChange() const { return m_envPlan.currentText + QChar(0) + m_envPlan.plannedText; }
+    void finishPreview();
+    bool applyEnvPlan(EnvProfile &profile, QStringList &done, OnboardingStep::Status &status);
     OnboardingStep &current() { return m_steps[m_index]; }
 
     void checkEngine();
@@ -111,6 +141,7 @@ private:
     QList<OnboardingStep> m_steps;
     int m_index = 0;
     bool m_running = false;
+    bool m_previewing = false;
     quint64 m_generation = 0; // cancels callbacks of an earlier run
     QString m_dockerRootDir;
     qint64 m_memTotal = 0;
@@ -119,6 +150,11 @@ private:
     QHash<QString, QString> m_secretValues; // the profile's keychain values (never logged)
     QStringList m_questions;
     QHash<QString, QString> m_descriptions;
+    EnvLocalPlan m_envPlan;
+    QString m_decidedChange; // the change (current + planned text) the decision below is for
+    bool m_acceptChange = false;
+    QStringList m_toGenerate;
+    QStringList m_toAsk;
     QString m_frontendUrl;
     StackController *m_controller = nullptr;
     QTimer m_healthTimer;

@@ -4,6 +4,7 @@
 // Onboarding against the real engine and the real compose CLI, on a fresh copy of the demo stack.
 #undef QT_USE_QSTRINGBUILDER
 
+#include "../common/composetest.h"
 #include "../common/dockertest.h"
 
 #include "engine/engineclient.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -103,6 +105,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void freshCopy_everyStepPasses_stackHealthy_secretsOnlyInKeychain();
+    void productionProfile_afterOnboarding_reachesEveryContainer_localHoldsNoProfileKey();
+    void handEditedLocal_rerun_leftByteForByte_unlessTheShownChangeIsAccepted();
     void portTaken_stopsAtPorts_namingTheHolder();
     void engineStopped_stopsAtEngine_withHowToStartIt();
     void devdockctl_doctorAndOnboard();
@@ -110,6 +114,8 @@ private slots:
 private:
     void down();
     OnboardingOptions options() const;
+    Run ctl(const QStringList &args, int timeoutMs = 240000) const;
+    QByteArray localText() const;
 
     QTemporaryDir m_dir;
     int m_httpPort = 0;
@@ -208,14 +214,16 @@ void TestOnboarding::freshCopy_everyStepPasses_stackHealthy_secretsOnlyInKeychai
     }
     QVERIFY(Onboarding::wasOnboarded(m_dir.path()));
 
-    // .env.local came from .env.example: comments kept, secrets and the profile's keys only as
-    // comments; the secrets reached the containers from the keychain.
+    // .env.local came from .env.example: the keys no profile sets with their comments, secrets
+    // as their marker line, and nothing a profile sets; the secrets reached the containers from
+    // the keychain.
     QFile local(m_dir.filePath(".env.local"));
     QVERIFY(local.open(QIODevice::ReadOnly));
     const QByteArray localText = local.readAll();
     QVERIFY(localText.contains("# Host port of the nginx entry point (the frontend URL).\n"
                                "DEMO_HTTP_PORT=18080\n"));
-    QVERIFY(localText.contains("# LOG_LEVEL=info\n"));
+    QVERIFY2(!localText.contains("LOG_LEVEL") && !localText.contains("DEMO_FLAKY_PERIOD"),
+             localText.constData());
     QVERIFY(localText.contains("# SECRET_KEY=\n"));
     const Run env =
         docker({"inspect", "--format", "{{json .Config.Env}}", kProject + "-backend-1"});
@@ -241,6 +249,192 @@ void TestOnboarding::freshCopy_everyStepPasses_stackHealthy_secretsOnlyInKeychai
     const Run env2 =
         docker({"inspect", "--format", "{{json .Config.Env}}", kProject + "-backend-1"});
     QVERIFY(env2.out.contains("SECRET_KEY=" + generated));
+}
+
+Run TestOnboarding::ctl(const QStringList &args, int timeoutMs) const
+{
+    return run(DEVDOCKCTL_PATH, QStringList{"--project-directory", m_dir.path()} + args, timeoutMs);
+}
+
+QByteArray TestOnboarding::localText() const
+{
+    QFile file(m_dir.filePath(".env.local"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+// Keys a file assigns, active or commented out ("KEY=…", "# KEY=…").
+static QStringList assignedKeys(const QByteArray &text, bool commentedToo)
+{
+    QStringList keys;
+    static const QRegularExpression line(
+        QStringLiteral("^\\s*(#\\s*)?(export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
+    for (const QString &l : QString::fromUtf8(text).split('\n')) {
+        const auto m = line.match(l);
+        if (m.hasMatch() && (commentedToo || m.captured(1).isEmpty())) {
+            keys << m.captured(3);
+        }
+    }
+    return keys;
+}
+
+// After onboarding (the first test), the production profile: .env.local overrides none of its
+// values, so every container runs with what `devdockctl env list --profile production` says, and
+// that is what .env.production sets.
+void TestOnboarding::
+    productionProfile_afterOnboarding_reachesEveryContainer_localHoldsNoProfileKey()
+{
+    // No key a profile file sets appears in .env.local, not even commented out.
+    QStringList profileKeys;
+    for (const char *name : {".env.development", ".env.production"}) {
+        QFile f(m_dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        profileKeys << assignedKeys(f.readAll(), false);
+    }
+    QVERIFY(profileKeys.contains("DEMO_FLAKY_PERIOD"));
+    const QByteArray local = localText();
+    for (const QString &key : assignedKeys(local, true)) {
+        QVERIFY2(!profileKeys.contains(key), qPrintable(key + " in .env.local:\n" + local));
+    }
+
+    const Run up = ctl({"up", "--env-profile", "production"});
+    QVERIFY2(up.exitCode == 0, (up.out + up.err).constData());
+    const Run list = run(DEVDOCKCTL_PATH, {"env", "list", "--project-directory", m_dir.path(),
+                                           "--profile", "production", "--json"});
+    QCOMPARE(list.exitCode, 0);
+    QHash<QString, QJsonObject> keys;
+    for (const QJsonValue &k : QJsonDocument::fromJson(list.out)["keys"].toArray()) {
+        keys.insert(k["key"].toString(), k.toObject());
+    }
+    // What .env.production sets is what the profile resolves to.
+    QFile production(m_dir.filePath(".env.production"));
+    QVERIFY(production.open(QIODevice::ReadOnly));
+    for (const QString &line : QString::fromUtf8(production.readAll()).split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (line.startsWith('#') || eq <= 0) {
+            continue;
+        }
+        const QString key = line.left(eq);
+        QVERIFY2(keys.contains(key), qPrintable(key));
+        QCOMPARE(keys[key]["source"].toString(), QString(".env.production"));
+        QCOMPARE(keys[key]["value"].toString(), line.mid(eq + 1));
+    }
+    // Every container's variables that the profile defines have the profile's values; the
+    // demo's temporal-ui reads DEMO_FLAKY_PERIOD in its command.
+    const Run ids =
+        docker({"ps", "-q", "--filter", "label=com.docker.compose.project=" + kProject});
+    const QList<QByteArray> containers = ids.out.trimmed().split('\n');
+    QCOMPARE(containers.size(), 10);
+    int compared = 0;
+    bool flakyChecked = false;
+    for (const QByteArray &id : containers) {
+        const Run inspect = docker({"inspect", QString::fromLatin1(id)});
+        const QJsonObject c = QJsonDocument::fromJson(inspect.out).array().first().toObject();
+        const QJsonObject config = c["Config"].toObject();
+        for (const QJsonValue &v : config["Env"].toArray()) {
+            const QString pair = v.toString();
+            const QString key = pair.section('=', 0, 0);
+            if (!keys.contains(key) || keys[key]["secret"].toBool()) {
+                continue;
+            }
+            QCOMPARE(pair.section('=', 1), keys[key]["value"].toString());
+            ++compared;
+        }
+        if (config["Labels"].toObject()["com.docker.compose.service"].toString() == "temporal-ui") {
+            QStringList cmd;
+            for (const QJsonValue &part : config["Cmd"].toArray()) {
+                cmd << part.toString();
+            }
+            QVERIFY2(
+                cmd.join(' ').contains("p=" + keys["DEMO_FLAKY_PERIOD"]["value"].toString() + "\n"),
+                qPrintable(cmd.join(' ')));
+            flakyChecked = true;
+        }
+    }
+    QVERIFY(flakyChecked);
+    QVERIFY(compared >= 2); // LOG_LEVEL in backend and worker at least
+}
+
+// A .env.local its user edited: onboarding shows the change it would make and applies it only when
+// accepted (--accept-env-changes, or decideEnvChanges(true)); otherwise not one byte changes.
+void TestOnboarding::handEditedLocal_rerun_leftByteForByte_unlessTheShownChangeIsAccepted()
+{
+    // The user took out DEMO_DOCS_PORT, added a setting of their own, and has the stale copy of
+    // DEMO_FLAKY_PERIOD an earlier onboarding wrote.
+    QByteArray edited = localText();
+    edited.replace("# Host port of the docs site (the \"docs\" profile; file sync keeps it "
+                   "current).\nDEMO_DOCS_PORT=18090\n",
+                   "");
+    QVERIFY(!edited.contains("DEMO_DOCS_PORT"));
+    edited += "\n# mine\nMY_SETTING=on\n# Seconds between temporal-ui's planned unhealthy "
+              "spells.\nDEMO_FLAKY_PERIOD=90\n";
+    QVERIFY(writeFile(m_dir.filePath(".env.local"), edited));
+
+    // doctor --json: the env step carries the change it would propose; nothing is written.
+    const Run doctor = ctl({"doctor", "--json"});
+    QString doctorDiff;
+    for (const QJsonValue &c : QJsonDocument::fromJson(doctor.out).array()) {
+        if (c["check"].toString() == "env") {
+            doctorDiff = c["diff"].toString();
+        }
+    }
+    QVERIFY2(doctorDiff.contains("\n-DEMO_FLAKY_PERIOD=90\n"), doctor.out.constData());
+    QCOMPARE(localText(), edited);
+
+    // The CLI without the flag: prints the diff, leaves the file, carries on.
+    const Run kept = ctl({"onboard", "--health-timeout", "120"});
+    QVERIFY2(kept.exitCode == 0, (kept.out + kept.err).constData());
+    QVERIFY2(kept.out.contains("onboarding proposes this change:")
+                 && kept.out.contains("\n-DEMO_FLAKY_PERIOD=90\n")
+                 && kept.out.contains("\n+DEMO_DOCS_PORT=18090\n")
+                 && kept.out.contains("--accept-env-changes applies it")
+                 && kept.out.contains("[warn] Environment and secrets ready: .env.local kept as it "
+                                      "is"),
+             kept.out.constData());
+    QCOMPARE(localText(), edited);
+
+    // The API: the env step waits for the answer to the change it shows; Skip keeps the bytes.
+    EngineClient client(*EngineClient::systemEndpoint());
+    KeychainSecretStore store(KeychainSecretStore::scopeForProject(m_dir.path()));
+    {
+        Onboarding onboarding(&client, &store, options());
+        QSignalSpy done(&onboarding, &Onboarding::finished);
+        onboarding.start();
+        auto envStep = [&] {
+            for (const OnboardingStep &s : onboarding.steps()) {
+                if (s.id == OnboardingStep::Id::Env) {
+                    return s;
+                }
+            }
+            return OnboardingStep();
+        };
+        QVERIFY(waitUntil(
+            [&] {
+                return envStep().status == OnboardingStep::Status::NeedsInput || !done.isEmpty();
+            },
+            60000));
+        QVERIFY2(done.isEmpty(), qPrintable(describe({false, onboarding.steps()})));
+        QVERIFY(!onboarding.isRunning());
+        QCOMPARE(onboarding.envLocalPlan().action, EnvLocalPlan::Action::Update);
+        QCOMPARE(onboarding.envLocalPlan().currentText.toUtf8(), edited);
+        QCOMPARE(localText(), edited);
+        onboarding.decideEnvChanges(false);
+        QVERIFY(done.wait(180000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(describe({false, onboarding.steps()})));
+        QCOMPARE(localText(), edited);
+    }
+
+    // With the flag: exactly the change shown is applied; the user's own lines stay.
+    const Run accepted = ctl({"onboard", "--accept-env-changes", "--health-timeout", "120"});
+    QVERIFY2(accepted.exitCode == 0, (accepted.out + accepted.err).constData());
+    QVERIFY(accepted.out.contains("Applying it (--accept-env-changes)."));
+    const QByteArray after = localText();
+    QVERIFY2(after.contains("# mine\nMY_SETTING=on\n") && after.contains("\nDEMO_DOCS_PORT=18090\n")
+                 && !after.contains("DEMO_FLAKY_PERIOD"),
+             after.constData());
+    // And then there is nothing left to propose.
+    const Run again = ctl({"onboard", "--health-timeout", "120"});
+    QVERIFY2(again.exitCode == 0 && !again.out.contains("proposes"), again.out.constData());
+    QCOMPARE(localText(), after);
 }
 
 void TestOnboarding::portTaken_stopsAtPorts_namingTheHolder()
@@ -307,10 +501,6 @@ void TestOnboarding::engineStopped_stopsAtEngine_withHowToStartIt()
 void TestOnboarding::devdockctl_doctorAndOnboard()
 {
     down();
-    auto ctl = [&](const QStringList &args, int timeoutMs = 240000) {
-        return run(DEVDOCKCTL_PATH, QStringList{"--project-directory", m_dir.path()} + args,
-                   timeoutMs);
-    };
     // doctor: the checks, as JSON, changing nothing; exit 0 while all pass.
     const Run doctor = ctl({"doctor", "--json"});
     QVERIFY2(doctor.exitCode == 0, doctor.out.constData());
@@ -335,7 +525,7 @@ void TestOnboarding::devdockctl_doctorAndOnboard()
                  failing.out.constData());
     }
     // onboard: no questions (the keychain has the API key by now); exit 0 with a healthy stack.
-    const Run onboard = ctl({"onboard", "--health-timeout", "120"});
+    const Run onboard = ctl({"onboard", "--health-timeout", "120"}, 240000);
     QVERIFY2(onboard.exitCode == 0, (onboard.out + onboard.err).constData());
     QVERIFY(onboard.out.contains(
         QString("The stack is up: http://127.0.0.1:%1/").arg(m_httpPort).toUtf8()));
