@@ -52,7 +52,10 @@ const char *kEnvUsage =
     "  --file F                  the file set/unset write (default .env.local)\n"
     "  --secret                  set: store the value in the keychain\n"
     "  --plaintext               set: write the value into the file even if it is a secret\n"
-    "                            (only when no keychain can be used)\n";
+    "                            (only when no keychain can be used)\n"
+    "\n"
+    "A locked keychain is an error that says how to unlock it; one that does not answer\n"
+    "within 15 s (DEVDOCK_KEYCHAIN_TIMEOUT=SECONDS) is too.\n";
 
 int usage(const QString &message)
 {
@@ -252,8 +255,8 @@ int runEnvCommand(const QStringList &arguments)
         const bool json = parser.isSet(QStringLiteral("json"));
         const bool check = command == QLatin1String("check");
         auto secrets = std::make_shared<QHash<QString, QString>>();
-        fetchSecrets(*store, profile->secretKeys(), secrets,
-                     [&, secrets, exitCode](std::optional<Error> keychainError) {
+        const QStringList secretKeys = profile->secretKeys();
+        fetchSecrets(*store, secretKeys, secrets, [&, secrets, exitCode](auto keychainError) {
             auto keys = profile->resolve(processVariable, *secrets);
             if (!keys) {
                 finish(exitCode, fail(keys.error()));
@@ -334,13 +337,12 @@ int runEnvCommand(const QStringList &arguments)
                                           : k.missing ? QStringLiteral("(missing)")
                                                       : EnvProfile::displayValue(k, *keys);
                     const QStringList statuses = statusesOf(k);
-                    Output::outLine(QStringLiteral("%1=%2  [%3]%4")
-                                        .arg(k.key, value,
-                                             k.source.isEmpty() ? QStringLiteral("-") : k.source,
-                                             statuses.isEmpty()
-                                                 ? QString()
-                                                 : QStringLiteral("  ")
-                                                       + statuses.join(QStringLiteral(", "))));
+                    Output::outLine(
+                        QStringLiteral("%1=%2  [%3]%4")
+                            .arg(k.key, value, k.source.isEmpty() ? QStringLiteral("-") : k.source,
+                                 statuses.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral("  ") + statuses.join(QStringLiteral(", "))));
                 }
             }
             finish(exitCode, Success);
@@ -381,8 +383,8 @@ int runEnvCommand(const QStringList &arguments)
         QString value;
         if (set) {
             // "-" reads stdin unless it came after "--" (literalFrom: the first word after it).
-            const bool fromStdin = !prompt && positional.at(1) == QLatin1String("-")
-                                   && literalFrom > 1;
+            const bool fromStdin =
+                !prompt && positional.at(1) == QLatin1String("-") && literalFrom > 1;
             std::optional<QString> given = positional.value(1);
             if (prompt) {
                 given = promptForValue(key, secret);
@@ -465,7 +467,8 @@ int runEnvCommand(const QStringList &arguments)
             if (set) {
                 Output::outLine(QStringLiteral("%1 stored in the keychain").arg(key));
                 for (const EnvFile &f : stack.stack()) {
-                    if (f.name != file->name && !f.document.rawValue(key).value_or(QString()).isEmpty()) {
+                    if (f.name != file->name
+                        && !f.document.rawValue(key).value_or(QString()).isEmpty()) {
                         Output::errLine(QStringLiteral("devdockctl: warning: %1 still has a plain "
                                                        "value in %2 (the keychain's wins there); "
                                                        "delete that line so no copy stays "

@@ -170,11 +170,12 @@ void runJob(std::function<Job *()> makeJob, const QString &entry, const QString 
         job->setAutoDelete(true);
         job->setInsecureFallback(false); // never plain text
         job->setKey(entry);
-        QObject::connect(job, &QKeychain::Job::finished, job, [settle, onFinished](QKeychain::Job *j) {
-            if (settle()) {
-                onFinished(static_cast<Job *>(j));
-            }
-        });
+        QObject::connect(job, &QKeychain::Job::finished, job,
+                         [settle, onFinished](QKeychain::Job *j) {
+                             if (settle()) {
+                                 onFinished(static_cast<Job *>(j));
+                             }
+                         });
         job->start();
     });
 }

@@ -65,8 +65,8 @@ bool preparePrivateDirectory(const QString &directory, const QString &appName)
         || !QFile::setPermissions(directory, OwnerOnlyFile | QFile::ExeOwner)) {
         return false;
     }
-    const QStringList logs = QDir(directory).entryList({appName + QStringLiteral("*.log")},
-                                                       QDir::Files | QDir::Hidden);
+    const QStringList logs =
+        QDir(directory).entryList({appName + QStringLiteral("*.log")}, QDir::Files | QDir::Hidden);
     for (const QString &name : logs) {
         QFile::setPermissions(directory + QLatin1Char('/') + name, OwnerOnlyFile);
     }

@@ -177,7 +177,8 @@ void TestEnvProfile::secrets_markerInAStackFileCounts()
     auto file = EnvFile::read(dir.filePath(".env.local"));
     QVERIFY(file);
     EnvProfile::recordSecret(file->document, "MY_SETTING");
-    QCOMPARE(file->document.toString(), QStringLiteral("PLAIN=1\n# devdock: secret\nMY_SETTING=\n"));
+    QCOMPARE(file->document.toString(),
+             QStringLiteral("PLAIN=1\n# devdock: secret\nMY_SETTING=\n"));
     QVERIFY(file->save());
     auto profile = EnvProfile::load(dir.path());
     QVERIFY(profile);
@@ -203,10 +204,9 @@ void TestEnvProfile::displayValue_masksTheKeychainValueAndStalePlainCopies()
     write(dir.filePath(".env.example"), kExample);
     // A stale plain copy of the password, quoted literally inside DATABASE_URL; the keychain
     // holds a newer value, which LEGACY_URL quotes.
-    write(dir.filePath(".env.local"),
-          "POSTGRES_PASSWORD=stale-copy\n"
-          "DATABASE_URL=postgresql://synapse:stale-copy@db/app\n"
-          "LEGACY_URL=postgresql://synapse:keychain-value@old/app\n");
+    write(dir.filePath(".env.local"), "POSTGRES_PASSWORD=stale-copy\n"
+                                      "DATABASE_URL=postgresql://synapse:stale-copy@db/app\n"
+                                      "LEGACY_URL=postgresql://synapse:keychain-value@old/app\n");
     const auto profile = EnvProfile::load(dir.path());
     QVERIFY(profile);
     const auto keys = profile->resolve(noEnvironment, {{"POSTGRES_PASSWORD", "keychain-value"}});

@@ -245,14 +245,16 @@ public:
     // new daemon, once it owns the Secret Service's name).
     bool unlock() const
     {
-        const Run r = runWith(QStringLiteral("bash"),
-                              {QStringLiteral("-c"),
-                               QStringLiteral("printf '%s' devdock-test | gnome-keyring-daemon "
-                                              "--replace --unlock --components=secrets >/dev/null")},
-                              m_env);
-        return r.exitCode == 0 && waitUntil([&] {
-                   return daemonPid() > 0 && lockedProperty() == QLatin1String("false");
-               }, 15000);
+        const Run r =
+            runWith(QStringLiteral("bash"),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("printf '%s' devdock-test | gnome-keyring-daemon "
+                                    "--replace --unlock --components=secrets >/dev/null")},
+                    m_env);
+        return r.exitCode == 0
+               && waitUntil(
+                   [&] { return daemonPid() > 0 && lockedProperty() == QLatin1String("false"); },
+                   15000);
     }
 
     void stop()
@@ -288,7 +290,10 @@ private:
                     QStringLiteral("org.freedesktop.DBus.") + method,
                     {QStringLiteral("string:org.freedesktop.secrets")});
     }
-    bool serviceOwned() const { return busCall(QStringLiteral("NameHasOwner")).out.contains("true"); }
+    bool serviceOwned() const
+    {
+        return busCall(QStringLiteral("NameHasOwner")).out.contains("true");
+    }
     bool waitForSecretService() const
     {
         return waitUntil([&] { return serviceOwned(); }, 15000);
@@ -365,7 +370,8 @@ void TestSecretFaults::redaction_hidesKnownValuesLongestFirstAndNotTooShortOnes(
 {
     clearRegisteredSecrets();
     QVERIFY(!haveSecretsToRedact());
-    QCOMPARE(redactSecrets(QStringLiteral("nothing known yet")), QStringLiteral("nothing known yet"));
+    QCOMPARE(redactSecrets(QStringLiteral("nothing known yet")),
+             QStringLiteral("nothing known yet"));
     QVERIFY(registerSecret(QStringLiteral("DB_PASSWORD"), QStringLiteral("hunter22")));
     QVERIFY(registerSecret(QStringLiteral("API_TOKEN"), QStringLiteral("hunter22-and-more")));
     QVERIFY(!registerSecret(QStringLiteral("PIN"), QStringLiteral("123"))); // too short to hide
@@ -470,7 +476,8 @@ void TestSecretFaults::setSecret_anyName_isRecordedListedInjectedAndUnset()
     // Listed, masked, from the keychain.
     r = ctl(QStringList{"env"} + in);
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("MY_SETTING=********  [keychain]  secret in keychain"), r.out.constData());
+    QVERIFY2(r.out.contains("MY_SETTING=********  [keychain]  secret in keychain"),
+             r.out.constData());
     QVERIFY(!r.out.contains(secret.toUtf8()));
 
     // Injected into the compose CLI's environment: the container sees it.
@@ -514,8 +521,8 @@ void TestSecretFaults::setSecret_valueFromStdin_neverOnTheCommandLine()
     QCOMPARE(keychainValue(dir.path(), "STDIN_TOKEN"), std::optional(secret));
 
     // No input at all is an error, not an empty secret.
-    const Run r = ctl({"env", "set", "--secret", "STDIN_TOKEN", "-", "--project-directory",
-                       dir.path()});
+    const Run r =
+        ctl({"env", "set", "--secret", "STDIN_TOKEN", "-", "--project-directory", dir.path()});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("no value for STDIN_TOKEN on standard input"), r.err.constData());
     QCOMPARE(keychainValue(dir.path(), "STDIN_TOKEN"), std::optional(secret));
@@ -667,9 +674,9 @@ void TestSecretFaults::silentKeychain_timesOutWithAMessage()
     QCOMPARE(::kill(static_cast<pid_t>(pid), SIGSTOP), 0);
     QElapsedTimer timer;
     timer.start();
-    const Run set = ctl({"env", "set", "--secret", "API_TOKEN", "silent-value",
-                         "--project-directory", dir.path()},
-                        {}, env);
+    const Run set = ctl(
+        {"env", "set", "--secret", "API_TOKEN", "silent-value", "--project-directory", dir.path()},
+        {}, env);
     const qint64 setMs = timer.elapsed();
     timer.restart();
     const Run list = ctl({"env", "--project-directory", dir.path()}, {}, env);
