@@ -7,6 +7,7 @@
 
 #include "env/envprofile.h"
 #include "env/secretstore.h"
+#include "util/redaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,7 +17,12 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 
+#include <cerrno>
+#include <csignal>
 #include <memory>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace DevDock::Ctl {
 
@@ -31,8 +37,13 @@ const char *kEnvUsage =
     "  list (default)          every key: value (secrets masked), source file, status\n"
     "  check                   exit 1 when keys documented in .env.example are missing\n"
     "  set KEY VALUE           set a key in .env.local (or --file); --secret keeps it in the\n"
-    "                          keychain instead of a file\n"
+    "                          keychain instead of a file (the file records it as secret)\n"
+    "  set KEY -               the value is the first line of stdin (not visible in ps)\n"
+    "  set KEY                 on a terminal: asks for the value (not echoed for a secret)\n"
     "  unset KEY               remove a key from .env.local (or --file) and the keychain\n"
+    "\n"
+    "-- ends the options: what follows is taken as it is, so 'set KEY -- -x' sets -x and\n"
+    "'set KEY -- -' sets a literal -.\n"
     "\n"
     "Options:\n"
     "  --project-directory DIR   the project (default: the current directory)\n"
@@ -41,7 +52,10 @@ const char *kEnvUsage =
     "  --file F                  the file set/unset write (default .env.local)\n"
     "  --secret                  set: store the value in the keychain\n"
     "  --plaintext               set: write the value into the file even if it is a secret\n"
-    "                            (only when no keychain can be used)\n";
+    "                            (only when no keychain can be used)\n"
+    "\n"
+    "A locked keychain is an error that says how to unlock it; one that does not answer\n"
+    "within 15 s (DEVDOCK_KEYCHAIN_TIMEOUT=SECONDS) is too.\n";
 
 int usage(const QString &message)
 {
@@ -59,19 +73,109 @@ std::optional<QString> processVariable(const QString &name)
     return env.contains(name) ? std::optional<QString>(env.value(name)) : std::nullopt;
 }
 
-// Reads the keychain values of `keys`. A keychain that cannot be used is reported once on stderr;
-// the listing goes on without secrets.
+// Reads the keychain values of `keys`. A keychain that cannot be used (locked, not answering) is
+// reported once on stderr with its fix; the listing goes on without those secrets.
 void fetchSecrets(SecretStore &store, const QStringList &keys,
-                  std::shared_ptr<QHash<QString, QString>> out, std::function<void()> done)
+                  std::shared_ptr<QHash<QString, QString>> out,
+                  std::function<void(std::optional<Error>)> done)
 {
     readSecrets(store, keys, nullptr,
                 [out, done](QHash<QString, QString> values, std::optional<Error> error) {
                     if (error) {
                         Output::errLine(QStringLiteral("devdockctl: warning: ") + error->message);
+                        if (!error->hint.isEmpty()) {
+                            Output::errLine(QStringLiteral("hint: ") + error->hint);
+                        }
                     }
                     out->insert(values);
-                    done();
+                    done(error);
                 });
+}
+
+// A secret the keychain could not be asked for is not "missing": nobody knows.
+bool unread(const ResolvedEnvKey &key, const std::optional<Error> &keychainError)
+{
+    return keychainError && key.secret && key.source != QLatin1String("keychain")
+           && key.value.isEmpty();
+}
+
+// --- reading a value without putting it on the command line ---------------------------------
+
+termios g_savedTerminal{};
+volatile sig_atomic_t g_terminalQuiet = 0;
+
+// Ctrl+C at the prompt must not leave the terminal without echo.
+void restoreTerminalAndDie(int signal)
+{
+    if (g_terminalQuiet) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    }
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
+
+// One line from stdin, its line ending dropped; nullopt when the input ends before any byte.
+std::optional<QString> readStdinLine()
+{
+    QByteArray line;
+    bool newline = false;
+    char c = 0;
+    while (true) {
+        const ssize_t n = ::read(STDIN_FILENO, &c, 1);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        if (c == '\n') {
+            newline = true;
+            break;
+        }
+        line.append(c);
+    }
+    if (line.isEmpty() && !newline) {
+        return std::nullopt;
+    }
+    if (line.endsWith('\r')) {
+        line.chop(1);
+    }
+    return QString::fromUtf8(line);
+}
+
+// Asks on the terminal; a secret is typed without echo (termios), as passwd does. Echo goes off
+// before the prompt appears, so nothing typed after it is ever shown.
+std::optional<QString> promptForValue(const QString &key, bool hidden)
+{
+    const bool quiet = hidden && ::tcgetattr(STDIN_FILENO, &g_savedTerminal) == 0;
+    struct sigaction previous[3] = {};
+    const int caught[3] = {SIGINT, SIGTERM, SIGHUP};
+    if (quiet) {
+        struct sigaction action = {};
+        action.sa_handler = restoreTerminalAndDie;
+        for (int i = 0; i < 3; ++i) {
+            ::sigaction(caught[i], &action, &previous[i]);
+        }
+        termios noEcho = g_savedTerminal;
+        noEcho.c_lflag &= ~tcflag_t(ECHO);
+        g_terminalQuiet = 1;
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &noEcho);
+    }
+    Output::err(QStringLiteral("Value for %1%2: ")
+                    .arg(key, hidden ? QStringLiteral(" (not shown)") : QString())
+                    .toUtf8());
+    Output::flush();
+    const std::optional<QString> value = readStdinLine();
+    if (quiet) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
+        g_terminalQuiet = 0;
+        for (int i = 0; i < 3; ++i) {
+            ::sigaction(caught[i], &previous[i], nullptr);
+        }
+        Output::err("\n"); // the Enter the terminal did not echo
+        Output::flush();
+    }
+    return value;
 }
 
 int waitFor(const std::shared_ptr<int> &exitCode)
@@ -105,7 +209,12 @@ int runEnvCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("plaintext"),
                       QStringLiteral("Write even a secret into the file (explicit opt-in).")});
     parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
-    if (!parser.parse(QStringList{QStringLiteral("devdockctl env")} + arguments.mid(1))) {
+    // "--" ends the options. Split here rather than in the parser, to know which words followed
+    // it: "-" before it means stdin, after it the value "-".
+    const qsizetype dashes = arguments.indexOf(QStringLiteral("--"), 1);
+    const QStringList literal = dashes < 0 ? QStringList() : arguments.mid(dashes + 1);
+    if (!parser.parse(QStringList{QStringLiteral("devdockctl env")}
+                      + arguments.mid(1, dashes < 0 ? -1 : dashes - 1))) {
         return usage(parser.errorText());
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -113,8 +222,10 @@ int runEnvCommand(const QStringList &arguments)
         Output::flush();
         return Success;
     }
-    QStringList positional = parser.positionalArguments();
+    QStringList positional = parser.positionalArguments() + literal;
+    qsizetype literalFrom = positional.size() - literal.size(); // index of the first literal word
     const QString command = positional.isEmpty() ? QStringLiteral("list") : positional.takeFirst();
+    --literalFrom;
     const QString directory = parser.isSet(QStringLiteral("project-directory"))
                                   ? parser.value(QStringLiteral("project-directory"))
                                   : QDir::currentPath();
@@ -144,7 +255,8 @@ int runEnvCommand(const QStringList &arguments)
         const bool json = parser.isSet(QStringLiteral("json"));
         const bool check = command == QLatin1String("check");
         auto secrets = std::make_shared<QHash<QString, QString>>();
-        fetchSecrets(*store, profile->secretKeys(), secrets, [&, secrets, exitCode] {
+        const QStringList secretKeys = profile->secretKeys();
+        fetchSecrets(*store, secretKeys, secrets, [&, secrets, exitCode](auto keychainError) {
             auto keys = profile->resolve(processVariable, *secrets);
             if (!keys) {
                 finish(exitCode, fail(keys.error()));
@@ -154,6 +266,9 @@ int runEnvCommand(const QStringList &arguments)
                 QStringList missing;
                 QStringList empty;
                 for (const ResolvedEnvKey &k : *keys) {
+                    if (unread(k, keychainError)) {
+                        continue;
+                    }
                     if (k.missing) {
                         missing << k.key;
                     } else if (k.empty && !k.extra) {
@@ -177,23 +292,39 @@ int runEnvCommand(const QStringList &arguments)
                     finish(exitCode, EngineFailure);
                     return;
                 }
+                if (keychainError) {
+                    // The secrets' state is unknown: neither "ok" nor "missing" would be true.
+                    finish(exitCode, fail(*keychainError));
+                    return;
+                }
                 Output::outLine(
                     QStringLiteral("ok: every documented key is set (profile %1)")
                         .arg(profile->name().isEmpty() ? QStringLiteral("none") : profile->name()));
                 finish(exitCode, Success);
                 return;
             }
+            const QString notRead = QStringLiteral("not read from the keychain");
+            auto statusesOf = [&](const ResolvedEnvKey &k) {
+                QStringList statuses = k.statuses();
+                if (unread(k, keychainError)) {
+                    statuses.removeAll(QStringLiteral("missing"));
+                    statuses.removeAll(QStringLiteral("empty"));
+                    statuses.prepend(notRead);
+                }
+                return statuses;
+            };
             if (json) {
                 QJsonArray array;
                 for (const ResolvedEnvKey &k : *keys) {
                     array.append(QJsonObject{
                         {QStringLiteral("key"), k.key},
                         {QStringLiteral("value"),
-                         k.missing ? QJsonValue(QJsonValue::Null)
-                                   : QJsonValue(EnvProfile::displayValue(k, *keys))},
+                         k.missing || unread(k, keychainError)
+                             ? QJsonValue(QJsonValue::Null)
+                             : QJsonValue(EnvProfile::displayValue(k, *keys))},
                         {QStringLiteral("source"), k.source},
                         {QStringLiteral("secret"), k.secret},
-                        {QStringLiteral("status"), QJsonArray::fromStringList(k.statuses())},
+                        {QStringLiteral("status"), QJsonArray::fromStringList(statusesOf(k))},
                         {QStringLiteral("description"), k.description}});
                 }
                 Output::out(QJsonDocument(QJsonObject{{QStringLiteral("profile"), profile->name()},
@@ -201,15 +332,17 @@ int runEnvCommand(const QStringList &arguments)
                                 .toJson(QJsonDocument::Indented));
             } else {
                 for (const ResolvedEnvKey &k : *keys) {
-                    const QString value = k.missing ? QStringLiteral("(missing)")
-                                                    : EnvProfile::displayValue(k, *keys);
-                    Output::outLine(QStringLiteral("%1=%2  [%3]%4")
-                                        .arg(k.key, value,
-                                             k.source.isEmpty() ? QStringLiteral("-") : k.source,
-                                             k.statuses().isEmpty()
-                                                 ? QString()
-                                                 : QStringLiteral("  ")
-                                                       + k.statuses().join(QStringLiteral(", "))));
+                    const QString value = unread(k, keychainError)
+                                              ? QStringLiteral("(%1)").arg(notRead)
+                                          : k.missing ? QStringLiteral("(missing)")
+                                                      : EnvProfile::displayValue(k, *keys);
+                    const QStringList statuses = statusesOf(k);
+                    Output::outLine(
+                        QStringLiteral("%1=%2  [%3]%4")
+                            .arg(k.key, value, k.source.isEmpty() ? QStringLiteral("-") : k.source,
+                                 statuses.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral("  ") + statuses.join(QStringLiteral(", "))));
                 }
             }
             finish(exitCode, Success);
@@ -219,8 +352,9 @@ int runEnvCommand(const QStringList &arguments)
 
     if (command == QLatin1String("set") || command == QLatin1String("unset")) {
         const bool set = command == QLatin1String("set");
-        if (positional.size() != (set ? 2 : 1)) {
-            return usage(set ? QStringLiteral("set takes KEY VALUE")
+        const bool prompt = set && positional.size() == 1 && ::isatty(STDIN_FILENO);
+        if (positional.size() != (set ? 2 : 1) && !prompt) {
+            return usage(set ? QStringLiteral("set takes KEY VALUE (VALUE - reads it from stdin)")
                              : QStringLiteral("unset takes KEY"));
         }
         const QString key = positional.at(0);
@@ -246,8 +380,29 @@ int runEnvCommand(const QStringList &arguments)
             !plaintext
             && (set ? (parser.isSet(QStringLiteral("secret")) || profile->isSecret(key))
                     : profile->isSecret(key));
+        QString value;
+        if (set) {
+            // "-" reads stdin unless it came after "--" (literalFrom: the first word after it).
+            const bool fromStdin =
+                !prompt && positional.at(1) == QLatin1String("-") && literalFrom > 1;
+            std::optional<QString> given = positional.value(1);
+            if (prompt) {
+                given = promptForValue(key, secret);
+            } else if (fromStdin) {
+                given = readStdinLine();
+            }
+            if (!given) {
+                return usage(QStringLiteral("no value for %1 on standard input").arg(key));
+            }
+            value = *given;
+            if (secret && value.isEmpty()) {
+                return usage(QStringLiteral("an empty value for the secret %1: nothing stored "
+                                            "(use unset to remove it)")
+                                 .arg(key));
+            }
+        }
         if (set && !secret) {
-            file->document.set(key, positional.at(1));
+            file->document.set(key, value);
             if (auto r = file->save(); !r) {
                 return fail(r.error());
             }
@@ -255,24 +410,79 @@ int runEnvCommand(const QStringList &arguments)
             Output::flush();
             return Success;
         }
-        // A secret (set) moves into the keychain and leaves the file; unset removes both.
-        auto afterKeychain = [file, exitCode, key, set](Result<void> r) {
+        if (set && !registerSecret(key, value)) {
+            Output::errLine(QStringLiteral("devdockctl: warning: the secret %1 is shorter than %2 "
+                                           "characters; DevDock cannot tell it from other text, "
+                                           "so it is not hidden in logs and output. Use a "
+                                           "longer one.")
+                                .arg(key)
+                                .arg(MinimumSecretLength));
+        }
+        // set: the value goes to the keychain; the file records the key as secret (unless its name
+        // or another file already does) and keeps no value. unset: keychain entry, key and marker
+        // go; so do the empty placeholders other files of the stack hold for it.
+        auto afterKeychain = [file, exitCode, key, set, secret,
+                              stack = *profile](Result<void> r) mutable {
             if (!r) {
                 finish(exitCode, fail(r.error()));
                 return;
             }
-            if (file->document.remove(key)) {
-                if (auto saved = file->save(); !saved) {
-                    finish(exitCode, fail(saved.error()));
+            QList<EnvFile *> changed;
+            if (set) {
+                if (stack.isSecretWithoutMarkerIn(key, file->name)) {
+                    EnvProfile::forgetSecret(file->document, key);
+                } else {
+                    EnvProfile::recordSecret(file->document, key);
+                }
+                changed << file;
+            } else if (secret) {
+                EnvProfile::forgetSecret(file->document, key);
+                changed << file;
+                for (const EnvFile &f : stack.stack()) {
+                    EnvFile *placeholder = stack.file(f.name);
+                    if (f.name != file->name && f.document.rawValue(key) == QString()
+                        && EnvProfile::forgetSecret(placeholder->document, key)) {
+                        changed << placeholder;
+                    }
+                }
+            } else {
+                file->document.remove(key);
+                changed << file;
+            }
+            for (EnvFile *f : std::as_const(changed)) {
+                if (f->document.toString() == f->originalText) {
+                    continue;
+                }
+                if (auto saved = f->save(); !saved) {
+                    Error e = saved.error();
+                    if (set) {
+                        e.hint += QStringLiteral(" The value is in the keychain already; run the "
+                                                 "command again once %1 can be written.")
+                                      .arg(f->name);
+                    }
+                    finish(exitCode, fail(e));
                     return;
                 }
             }
-            Output::outLine(set ? QStringLiteral("%1 stored in the keychain").arg(key)
-                                : QStringLiteral("%1 removed").arg(key));
+            if (set) {
+                Output::outLine(QStringLiteral("%1 stored in the keychain").arg(key));
+                for (const EnvFile &f : stack.stack()) {
+                    if (f.name != file->name
+                        && !f.document.rawValue(key).value_or(QString()).isEmpty()) {
+                        Output::errLine(QStringLiteral("devdockctl: warning: %1 still has a plain "
+                                                       "value in %2 (the keychain's wins there); "
+                                                       "delete that line so no copy stays "
+                                                       "readable")
+                                            .arg(key, f.name));
+                    }
+                }
+            } else {
+                Output::outLine(QStringLiteral("%1 removed").arg(key));
+            }
             finish(exitCode, Success);
         };
         if (set) {
-            store->write(key, positional.at(1), nullptr, afterKeychain);
+            store->write(key, value, nullptr, afterKeychain);
         } else if (secret) {
             store->remove(key, nullptr, afterKeychain);
         } else {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output.h"
 
+#include "util/redaction.h"
+
 #include <QByteArray>
 #include <QTimer>
 
@@ -46,11 +48,20 @@ void scheduleFlush()
     }
 }
 
+void append(QByteArray &buffer, QByteArrayView bytes)
+{
+    if (Core::haveSecretsToRedact()) {
+        buffer.append(Core::redactSecrets(bytes.toByteArray()));
+    } else {
+        buffer.append(bytes); // no copy while no secret is known
+    }
+}
+
 } // namespace
 
 void Output::out(QByteArrayView bytes)
 {
-    g_out.append(bytes);
+    append(g_out, bytes);
     if (g_out.size() >= kFlushAt) {
         writeAll(STDOUT_FILENO, g_out);
     }
@@ -59,7 +70,7 @@ void Output::out(QByteArrayView bytes)
 
 void Output::err(QByteArrayView bytes)
 {
-    g_err.append(bytes);
+    append(g_err, bytes);
     if (g_err.size() >= kFlushAt) {
         writeAll(STDERR_FILENO, g_err);
     }

@@ -9,6 +9,8 @@ namespace DevDock::Ctl {
 
 // Unbuffered-by-Qt writes to the process's stdout/stderr file descriptors, with a user-space
 // buffer flushed at the end of every event-loop turn: fast for bulk logs, prompt for follow mode.
+// Every known secret value is redacted (util/redaction.h). Redaction works on each call's bytes,
+// so callers hand over whole lines (or whole documents), never a value split across calls.
 class Output
 {
 public:

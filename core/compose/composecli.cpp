@@ -3,6 +3,7 @@
 #include "composecli.h"
 
 #include "util/logging.h"
+#include "util/redaction.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -225,8 +226,11 @@ void ComposeOperation::onReadyRead()
     }
 }
 
-void ComposeOperation::takeLine(const QString &line)
+void ComposeOperation::takeLine(const QString &rawLine)
 {
+    // Compose echoes interpolated values (an image tag, a bad port) in its errors: known secrets
+    // are hidden before the line is kept, shown in the operation panel, printed or logged.
+    const QString line = redactSecrets(rawLine);
     m_lines.append(line);
     emit lineReceived(line);
     const ComposeProgressEvent event =

@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "envprofile.h"
 
+#include "util/redaction.h"
+
 #include <QDir>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace DevDock::Core {
 
@@ -27,6 +31,28 @@ QStringList commentsAbove(const EnvDocument &doc, qsizetype index)
         lines.prepend(text.trimmed());
     }
     return lines;
+}
+
+bool hasSecretMarker(const EnvDocument &doc, const QString &key)
+{
+    const auto &entries = doc.entries();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries.at(i).kind == EnvEntry::Kind::Variable && entries.at(i).key == key) {
+            const QStringList comments = commentsAbove(doc, i);
+            return std::any_of(comments.cbegin(), comments.cend(), [](const QString &c) {
+                return c.contains(kSecretMarker, Qt::CaseInsensitive);
+            });
+        }
+    }
+    return false;
+}
+
+void maskAll(QString &text, const QString &secret)
+{
+    // Very short secrets would mask unrelated text; they are masked on their own line only.
+    if (secret.size() >= MinimumSecretLength) {
+        text.replace(secret, EnvProfile::Mask);
+    }
 }
 
 } // namespace
@@ -62,9 +88,14 @@ QString EnvProfile::displayValue(const ResolvedEnvKey &key, const QList<Resolved
     }
     QString value = key.value;
     for (const ResolvedEnvKey &other : all) {
-        // Very short secrets would mask unrelated text; they are masked on their own line only.
-        if (other.secret && other.value.size() >= 4) {
-            value.replace(other.value, Mask);
+        if (!other.secret) {
+            continue;
+        }
+        // The keychain's value and every copy found in a file: a stale plain copy still leaks
+        // when another value (DATABASE_URL) interpolates it.
+        maskAll(value, other.value);
+        for (const QString &plain : other.plainValues) {
+            maskAll(value, plain);
         }
     }
     return value;
@@ -173,15 +204,39 @@ QStringList EnvProfile::exampleComments(const QString &key) const
 
 bool EnvProfile::isSecret(const QString &key) const
 {
-    if (isSecretByName(key)) {
+    if (isSecretByName(key) || hasSecretMarker(m_example.document, key)) {
         return true;
     }
-    for (const QString &c : exampleComments(key)) {
-        if (c.contains(kSecretMarker, Qt::CaseInsensitive)) {
-            return true;
-        }
+    return std::any_of(m_stack.cbegin(), m_stack.cend(),
+                       [&](const EnvFile &f) { return hasSecretMarker(f.document, key); });
+}
+
+bool EnvProfile::isSecretWithoutMarkerIn(const QString &key, const QString &fileName) const
+{
+    if (isSecretByName(key)
+        || (m_example.name != fileName && hasSecretMarker(m_example.document, key))) {
+        return true;
     }
-    return false;
+    return std::any_of(m_stack.cbegin(), m_stack.cend(), [&](const EnvFile &f) {
+        return f.name != fileName && hasSecretMarker(f.document, key);
+    });
+}
+
+void EnvProfile::recordSecret(EnvDocument &document, const QString &key)
+{
+    document.set(key, QString()); // the value itself lives in the keychain
+    if (!hasSecretMarker(document, key)) {
+        document.addCommentAbove(key, kSecretMarker);
+    }
+}
+
+bool EnvProfile::forgetSecret(EnvDocument &document, const QString &key)
+{
+    const bool marked = hasSecretMarker(document, key);
+    if (marked) {
+        document.removeCommentsAbove(key, kSecretMarker);
+    }
+    return document.remove(key) || marked;
 }
 
 QStringList EnvProfile::secretKeys() const
@@ -255,19 +310,29 @@ Result<QList<ResolvedEnvKey>> EnvProfile::resolve(const VariableLookup &environm
             k.missing = false;
             k.value = value;
             k.source = f.name;
-            k.secretInFile = k.secret;
+            if (k.secret && !value.isEmpty()) {
+                k.plainValues.append(value);
+            }
+            k.secretInFile = !k.plainValues.isEmpty();
             resolvedSoFar.insert(key, value);
         }
     }
     for (ResolvedEnvKey &k : result) {
         if (k.secret && secrets.contains(k.key)) {
-            k.overridden = k.overridden || !k.source.isEmpty();
+            // An empty placeholder (the key recorded as secret) is not a value it overrides.
+            k.overridden = k.overridden || !k.plainValues.isEmpty();
             k.value = secrets.value(k.key);
             k.source = QStringLiteral("keychain");
             k.missing = false;
         }
         k.empty = k.value.isEmpty();
         k.extra = m_example.exists && !m_example.document.contains(k.key);
+        if (k.secret) {
+            registerSecret(k.key, k.value);
+            for (const QString &plain : std::as_const(k.plainValues)) {
+                registerSecret(k.key, plain);
+            }
+        }
     }
     return result;
 }

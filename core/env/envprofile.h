@@ -26,14 +26,16 @@ struct ResolvedEnvKey
     bool empty = false;
     bool extra = false;        // not documented in .env.example
     bool secretInFile = false; // a secret whose value sits in a plain file
+    QStringList plainValues;   // a secret's non-empty values in plain files, in stack order
 
     QStringList statuses() const;
 };
 
 // The .env profiles of a project in the SynapseDTE layout: `.env.example` documents every key,
 // a profile NAME is the stack `.env` (if present), `.env.NAME`, `.env.local` (personal, if
-// present); later files override earlier ones. Keys are secret when `.env.example` marks them
-// with a `# devdock: secret` comment line above them, or their name ends in _PASSWORD, _SECRET,
+// present); later files override earlier ones. Keys are secret when `.env.example` or a file of
+// the stack marks them with a `# devdock: secret` comment line above them (`devdockctl env set
+// --secret` writes one above an empty placeholder), or their name ends in _PASSWORD, _SECRET,
 // _TOKEN, _API_KEY or _KEY. Files are small: loading reads them synchronously (the UI does it
 // off the GUI thread).
 class EnvProfile
@@ -58,16 +60,25 @@ public:
     // The comment lines directly above the key in .env.example, without their '#'.
     QStringList exampleComments(const QString &key) const;
     QStringList secretKeys() const; // documented or defined keys that are secret
+    // Secret for a reason other than a marker in `fileName`: its name, or a marker elsewhere.
+    bool isSecretWithoutMarkerIn(const QString &key, const QString &fileName) const;
+    // Records `key` as a secret in `document`: an empty placeholder (the value stays in the
+    // keychain) with the `# devdock: secret` marker above it, as the editor marks keys.
+    static void recordSecret(EnvDocument &document, const QString &key);
+    // Removes the key and its marker; false when the document had neither.
+    static bool forgetSecret(EnvDocument &document, const QString &key);
     QString description(const QString &key) const;
 
     // Every key with its value. References resolve from `environment` first, then from the
     // files in stack order. `secrets` are the keychain's values for secret keys (fetched by the
-    // caller, asynchronously) and take precedence over files.
+    // caller, asynchronously) and take precedence over files. Every secret value met, the
+    // keychain's and plain copies in files, is registered for redaction (util/redaction.h).
     Result<QList<ResolvedEnvKey>> resolve(const VariableLookup &environment,
                                           const QHash<QString, QString> &secrets = {}) const;
 
-    // The value as shown to users: a secret is masked, and so is a secret's value inside
-    // another value (DATABASE_URL=postgres://user:<password>@db).
+    // The value as shown to users: a secret is masked, and so is any secret's value inside
+    // another value (DATABASE_URL=postgres://user:<password>@db), be it the keychain's value or a
+    // copy in a plain file.
     static QString displayValue(const ResolvedEnvKey &key, const QList<ResolvedEnvKey> &all);
     static constexpr QLatin1StringView Mask{"********"};
 

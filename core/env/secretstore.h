@@ -33,7 +33,11 @@ public:
 };
 
 // The OS keychain through QtKeychain (Secret Service / KWallet on Linux, Keychain on macOS,
-// Credential Manager on Windows). Never falls back to plain-text storage.
+// Credential Manager on Windows). Never falls back to plain-text storage. A locked Secret Service
+// keychain is an error that says so ("Keychain locked", with how to unlock it) instead of a prompt
+// or a "missing" secret; a call that gets no answer within 15 s (DEVDOCK_KEYCHAIN_TIMEOUT,
+// seconds) fails with Error::Code::Timeout. Every value read or written is registered for
+// redaction (util/redaction.h).
 class KeychainSecretStore final : public SecretStore
 {
 public:

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 
 namespace DevDock::Core {
 
@@ -46,16 +47,29 @@ void loadStackEnvironment(const QString &projectDirectory, const QString &profil
     }
     const QStringList secretKeys = profile->secretKeys();
     environment.secretKeys = secretKeys;
+    // Plain copies of secrets in the files reach Compose through --env-file, and Compose may
+    // echo them: resolving registers them (and the keychain's values) for redaction.
+    auto registerValues = [profile = *profile](const QHash<QString, QString> &secrets) {
+        static const QProcessEnvironment process = QProcessEnvironment::systemEnvironment();
+        (void)profile.resolve(
+            [](const QString &name) {
+                return process.contains(name) ? std::optional<QString>(process.value(name))
+                                              : std::nullopt;
+            },
+            secrets);
+    };
     if (!store || secretKeys.isEmpty()) {
+        registerValues({});
         callback(environment);
         return;
     }
     readSecrets(*store, secretKeys, context,
-                [environment, callback](QHash<QString, QString> values,
-                                        std::optional<Error> error) mutable {
+                [environment, callback, registerValues](QHash<QString, QString> values,
+                                                        std::optional<Error> error) mutable {
                     environment.secrets = std::move(values);
+                    registerValues(environment.secrets);
                     if (error) {
-                        environment.warnings << error->message;
+                        environment.warnings << error->toString(); // with how to fix it
                     }
                     callback(environment);
                 });

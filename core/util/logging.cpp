@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logging.h"
 
+#include "redaction.h"
+
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -10,6 +13,10 @@
 #include <spdlog/spdlog.h>
 
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace DevDock::Core {
 
@@ -25,7 +32,8 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     if (!g_logger) {
         return;
     }
-    const QByteArray text = message.toUtf8();
+    // The one place every message passes: console and file see the same redacted text.
+    const QByteArray text = redactSecrets(message).toUtf8();
     const char *category = context.category ? context.category : "default";
     switch (type) {
     case QtDebugMsg:
@@ -47,6 +55,41 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     }
 }
 
+constexpr QFile::Permissions OwnerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
+
+// The log may quote paths, commands and output that are nobody else's business: the folder is
+// 0700 and every log file 0600, including those written by older versions and rotated ones.
+bool preparePrivateDirectory(const QString &directory, const QString &appName)
+{
+    if (!QDir().mkpath(directory)
+        || !QFile::setPermissions(directory, OwnerOnlyFile | QFile::ExeOwner)) {
+        return false;
+    }
+    const QStringList logs =
+        QDir(directory).entryList({appName + QStringLiteral("*.log")}, QDir::Files | QDir::Hidden);
+    for (const QString &name : logs) {
+        QFile::setPermissions(directory + QLatin1Char('/') + name, OwnerOnlyFile);
+    }
+    return true;
+}
+
+// spdlog opens its files with fopen (mode 0666 & ~umask); a new file is created 0600 first, and
+// an existing one is narrowed to 0600 when it is opened (after each rotation, too).
+spdlog::file_event_handlers privateFileHandlers()
+{
+    spdlog::file_event_handlers handlers;
+    handlers.before_open = [](const spdlog::filename_t &name) {
+        const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    };
+    handlers.after_open = [](const spdlog::filename_t &, std::FILE *file) {
+        ::fchmod(::fileno(file), 0600);
+    };
+    return handlers;
+}
+
 } // namespace
 
 QString defaultLogDirectory()
@@ -63,12 +106,13 @@ void installLogging(const LoggingOptions &options)
         console->set_level(options.verbose ? spdlog::level::debug : spdlog::level::warn);
         sinks.push_back(console);
     }
-    if (!options.directory.isEmpty() && QDir().mkpath(options.directory)) {
+    if (!options.directory.isEmpty()
+        && preparePrivateDirectory(options.directory, options.appName)) {
         const QString file =
             options.directory + QLatin1Char('/') + options.appName + QStringLiteral(".log");
         try {
             auto rotating = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                file.toStdString(), 5 * 1024 * 1024, 3);
+                file.toStdString(), 5 * 1024 * 1024, 3, false, privateFileHandlers());
             rotating->set_level(spdlog::level::debug);
             sinks.push_back(rotating);
         } catch (const spdlog::spdlog_ex &) {

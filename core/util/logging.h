@@ -19,7 +19,8 @@ struct LoggingOptions
 };
 
 // Routes every Qt message (qDebug/qCInfo/qWarning...) to spdlog: a rotating file plus, optionally,
-// the console. Call once, early in main().
+// the console. Known secret values are redacted (util/redaction.h); the log folder is 0700 and its
+// files 0600. Call once, early in main().
 void installLogging(const LoggingOptions &options);
 
 // Where DevDock keeps its application log by default (XDG state/cache location).

@@ -73,6 +73,8 @@ private slots:
     void resolve_layersFilesAndTellsWhereEachKeyCameFrom();
     void resolve_keychainSecretFeedsInterpolation();
     void secrets_markerCommentOrNameSuffix();
+    void secrets_markerInAStackFileCounts();
+    void displayValue_masksTheKeychainValueAndStalePlainCopies();
     void unknownProfile_namesTheAvailableOnes();
     void save_isAtomicAndRefusesAFileChangedOnDisk();
     void keychain_storeReadDelete();
@@ -165,6 +167,58 @@ void TestEnvProfile::secrets_markerCommentOrNameSuffix()
     for (const char *key : {"POSTGRES_USER", "DATABASE_URL", "LOG_LEVEL", "KEYBOARD"}) {
         QVERIFY2(!profile->isSecret(key), key);
     }
+}
+
+void TestEnvProfile::secrets_markerInAStackFileCounts()
+{
+    // What `devdockctl env set --secret MY_SETTING` records: a marker above an empty placeholder.
+    QTemporaryDir dir;
+    write(dir.filePath(".env.local"), "PLAIN=1\n");
+    auto file = EnvFile::read(dir.filePath(".env.local"));
+    QVERIFY(file);
+    EnvProfile::recordSecret(file->document, "MY_SETTING");
+    QCOMPARE(file->document.toString(),
+             QStringLiteral("PLAIN=1\n# devdock: secret\nMY_SETTING=\n"));
+    QVERIFY(file->save());
+    auto profile = EnvProfile::load(dir.path());
+    QVERIFY(profile);
+    QVERIFY(profile->isSecret("MY_SETTING"));
+    QVERIFY(!profile->isSecret("PLAIN"));
+    QCOMPARE(profile->secretKeys(), QStringList{"MY_SETTING"});
+    QVERIFY(!profile->isSecretWithoutMarkerIn("MY_SETTING", ".env.local"));
+    QVERIFY(profile->isSecretWithoutMarkerIn("API_TOKEN", ".env.local"));
+    // The empty placeholder is no "secret in a plain file".
+    const auto keys = profile->resolve(noEnvironment, {{"MY_SETTING", "from-keychain"}});
+    QVERIFY(keys);
+    const auto *setting = find(*keys, "MY_SETTING");
+    QCOMPARE(setting->source, QStringLiteral("keychain"));
+    QVERIFY(!setting->secretInFile);
+    QVERIFY(EnvProfile::forgetSecret(file->document, "MY_SETTING"));
+    QCOMPARE(file->document.toString(), QStringLiteral("PLAIN=1\n"));
+    QVERIFY(!EnvProfile::forgetSecret(file->document, "MY_SETTING"));
+}
+
+void TestEnvProfile::displayValue_masksTheKeychainValueAndStalePlainCopies()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(".env.example"), kExample);
+    // A stale plain copy of the password, quoted literally inside DATABASE_URL; the keychain
+    // holds a newer value, which LEGACY_URL quotes.
+    write(dir.filePath(".env.local"), "POSTGRES_PASSWORD=stale-copy\n"
+                                      "DATABASE_URL=postgresql://synapse:stale-copy@db/app\n"
+                                      "LEGACY_URL=postgresql://synapse:keychain-value@old/app\n");
+    const auto profile = EnvProfile::load(dir.path());
+    QVERIFY(profile);
+    const auto keys = profile->resolve(noEnvironment, {{"POSTGRES_PASSWORD", "keychain-value"}});
+    QVERIFY(keys);
+    const auto *password = find(*keys, "POSTGRES_PASSWORD");
+    QCOMPARE(password->plainValues, QStringList{"stale-copy"});
+    QVERIFY(password->secretInFile);
+    QCOMPARE(EnvProfile::displayValue(*password, *keys), QString(EnvProfile::Mask));
+    QCOMPARE(EnvProfile::displayValue(*find(*keys, "DATABASE_URL"), *keys),
+             QStringLiteral("postgresql://synapse:********@db/app"));
+    QCOMPARE(EnvProfile::displayValue(*find(*keys, "LEGACY_URL"), *keys),
+             QStringLiteral("postgresql://synapse:********@old/app"));
 }
 
 void TestEnvProfile::unknownProfile_namesTheAvailableOnes()
