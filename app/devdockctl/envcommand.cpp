@@ -450,7 +450,7 @@ int runEnvCommand(const QStringList &arguments)
                 changed << file;
             }
             for (EnvFile *f : std::as_const(changed)) {
-                if (f->document.toString() == f->originalText) {
+                if (f->document.toBytes() == f->originalBytes) {
                     continue;
                 }
                 if (auto saved = f->save(); !saved) {

@@ -344,7 +344,9 @@ Result<EnvLocalPlan> EnvLocalPlan::make(const EnvProfile &profile)
         plan.action = plan.plannedText.isEmpty() ? Action::Nothing : Action::Create;
         return plan;
     }
-    plan.currentText = local->originalText;
+    // The diff and the comparison work on text; a save goes through EnvFile, which checks the
+    // file is still the one read.
+    plan.currentText = QString::fromUtf8(local->originalBytes);
     plan.plannedText = updateText(profile, *local, plan);
     plan.action = plan.plannedText == plan.currentText ? Action::Nothing : Action::Update;
     if (plan.action == Action::Nothing) {
