@@ -70,6 +70,10 @@
 <context>
     <name>DevDock::Core::LiveState</name>
     <message>
+        <source>connecting to the Docker engine</source>
+        <translation>Verbindung zur Docker-Engine wird aufgebaut</translation>
+    </message>
+    <message>
         <location filename="../core/stack/livestate.cpp" line="293"/>
         <source>the Docker engine is not reachable</source>
         <translation>die Docker-Engine ist nicht erreichbar</translation>
@@ -172,6 +176,18 @@
 </context>
 <context>
     <name>DevDock::Core::ServiceState</name>
+    <message>
+        <source>the state of dependency %1 is unknown</source>
+        <translation>der Zustand der Abhängigkeit %1 ist unbekannt</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>unknown — engine unreachable</source>
+        <translation>unbekannt — Engine nicht erreichbar</translation>
+    </message>
     <message>
         <location filename="../core/stack/servicestate.cpp" line="132"/>
         <source>dependency %1 exited (code %2)</source>
@@ -1012,6 +1028,18 @@
 </context>
 <context>
     <name>DevDock::Ui::MainWindow</name>
+    <message>
+        <source>Check who holds the ports the stack publishes</source>
+        <translation>Prüfen, wer die Ports belegt, die der Stack veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Unavailable while the Docker engine is unreachable: %1</source>
+        <translation>Nicht verfügbar, solange die Docker-Engine nicht erreichbar ist: %1</translation>
+    </message>
+    <message>
+        <source>%1 · state unknown: the Docker engine is not reachable · %2</source>
+        <translation>%1 · Zustand unbekannt: die Docker-Engine ist nicht erreichbar · %2</translation>
+    </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>DevDock</source>
@@ -2397,6 +2425,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 </context>
 <context>
     <name>DevDock::Ui::TrayController</name>
+    <message>
+        <source>DevDock · %1: engine unreachable</source>
+        <translation>DevDock · %1: Engine nicht erreichbar</translation>
+    </message>
     <message>
         <location filename="../ui/tray/traycontroller.cpp" line="31"/>
         <source>DevDock tray menu</source>

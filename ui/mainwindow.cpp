@@ -277,6 +277,8 @@ void MainWindow::buildProjectUi()
     Core::LiveState *live = m_session->liveState();
     connect(live, &Core::LiveState::servicesChanged, this, &MainWindow::onServicesChanged);
     connect(live, &Core::LiveState::ready, this, &MainWindow::maybeSettled);
+    connect(live, &Core::LiveState::ready, this, &MainWindow::updateActions);
+    connect(live, &Core::LiveState::engineStatusChanged, this, &MainWindow::updateActions);
     connect(live, &Core::LiveState::alertRaised, this, [this](const Core::ServiceAlert &alert) {
         statusBar()->showMessage(alert.message, 10000);
         emit serviceAlert(alert);
@@ -433,8 +435,15 @@ void MainWindow::buildActions()
     onboarding->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     onboarding->setToolTip(tr("Check this machine and take the project to a healthy stack, step "
                               "by step (Ctrl+Shift+O)"));
-    auto *ports = stackMenu->addAction(tr("Check &Ports"), this, &MainWindow::checkPorts);
-    ports->setObjectName(QStringLiteral("checkPortsAction"));
+    m_checkPortsAction = stackMenu->addAction(tr("Check &Ports"), this, &MainWindow::checkPorts);
+    m_checkPortsAction->setObjectName(QStringLiteral("checkPortsAction"));
+    m_checkPortsAction->setToolTip(tr("Check who holds the ports the stack publishes"));
+    // The tooltips above are what the actions say while they can run; updateActions() puts the
+    // reason in their place while the engine is away.
+    for (QAction *action : {m_upAction, m_downAction, m_restartAction, m_stopAction,
+                            m_rebuildAction, m_checkPortsAction}) {
+        action->setProperty("devdockToolTip", action->toolTip());
+    }
 
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
     auto *fit = viewMenu->addAction(tr("&Fit Graph"), m_topology, &TopologyView::fitAll);
@@ -621,15 +630,20 @@ void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
     }
     m_stats->setServices(services);
     int up = 0;
+    bool unknown = false;
     for (const Core::ServiceState &s : services) {
         up += s.isUp() ? 1 : 0;
+        unknown = unknown || s.status == Core::ServiceStatus::Unknown;
     }
     if (m_session->isLoaded()) {
-        m_projectLabel->setText(tr("%1 · %2 of %3 services up · %4")
-                                    .arg(m_session->project().name)
-                                    .arg(up)
-                                    .arg(services.size())
-                                    .arg(m_session->directory()));
+        m_projectLabel->setText(
+            unknown ? tr("%1 · state unknown: the Docker engine is not reachable · %2")
+                          .arg(m_session->project().name, m_session->directory())
+                    : tr("%1 · %2 of %3 services up · %4")
+                          .arg(m_session->project().name)
+                          .arg(up)
+                          .arg(services.size())
+                          .arg(m_session->directory()));
     }
 }
 
@@ -662,16 +676,48 @@ void MainWindow::showLogs(const QString &service)
     m_logPanel->showOnly(service);
 }
 
+QString MainWindow::engineUnavailableReason() const
+{
+    const Core::LiveState *live = m_session->liveState();
+    if (!m_session->isLoaded() || !live->isKnown() || live->isEngineReachable()) {
+        return {};
+    }
+    return tr("Unavailable while the Docker engine is unreachable: %1")
+        .arg(live->engineError().message);
+}
+
+void MainWindow::gateOnEngine(QAction *action, bool enabled, const QString &unavailable)
+{
+    action->setEnabled(enabled && unavailable.isEmpty());
+    const QString tip =
+        unavailable.isEmpty() ? action->property("devdockToolTip").toString() : unavailable;
+    action->setToolTip(tip);
+    action->setStatusTip(unavailable);
+}
+
 void MainWindow::updateActions()
 {
     const bool loaded = m_session->isLoaded();
     const bool busy = m_session->controller()->isBusy();
-    m_upAction->setEnabled(loaded);
-    m_downAction->setEnabled(loaded);
-    m_restartAction->setEnabled(loaded);
-    m_stopAction->setEnabled(loaded && !m_selected.isEmpty());
-    m_rebuildAction->setEnabled(loaded && !m_selected.isEmpty());
+    const QString unavailable = engineUnavailableReason();
+    gateOnEngine(m_upAction, loaded, unavailable);
+    gateOnEngine(m_downAction, loaded, unavailable);
+    gateOnEngine(m_restartAction, loaded, unavailable);
+    gateOnEngine(m_stopAction, loaded && !m_selected.isEmpty(), unavailable);
+    gateOnEngine(m_rebuildAction, loaded && !m_selected.isEmpty(), unavailable);
+    gateOnEngine(m_checkPortsAction, loaded, unavailable);
+    // Cancel stays: an operation already running must stay stoppable.
     m_cancelAction->setEnabled(busy);
+    const bool available = unavailable.isEmpty();
+    if (available != m_engineAvailable) {
+        m_engineAvailable = available;
+        if (!available) {
+            statusBar()->showMessage(unavailable);
+        } else {
+            statusBar()->clearMessage();
+        }
+        emit engineAvailabilityChanged(available);
+    }
 }
 
 void MainWindow::checkPorts()
@@ -710,15 +756,20 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     }
     QMenu menu(this);
     menu.setAccessibleName(tr("Service actions"));
-    menu.addAction(tr("Start with dependencies"), this,
-                   [controller, services] { controller->startWithDependencies(services); });
-    menu.addAction(tr("Stop"), this, [controller, services] { controller->stop(services, false); });
-    menu.addAction(tr("Stop with dependents"), this,
-                   [controller, services] { controller->stop(services, true); });
-    menu.addAction(tr("Restart with dependents"), this,
-                   [controller, services] { controller->restart(services, true); });
-    menu.addAction(tr("Rebuild only this service"), this,
-                   [controller, service] { controller->rebuild(service); });
+    menu.setToolTipsVisible(true);
+    const QString unavailable = engineUnavailableReason();
+    QList<QAction *> needEngine;
+    needEngine << menu.addAction(tr("Start with dependencies"), this, [controller, services] {
+        controller->startWithDependencies(services);
+    });
+    needEngine << menu.addAction(tr("Stop"), this,
+                                 [controller, services] { controller->stop(services, false); });
+    needEngine << menu.addAction(tr("Stop with dependents"), this,
+                                 [controller, services] { controller->stop(services, true); });
+    needEngine << menu.addAction(tr("Restart with dependents"), this,
+                                 [controller, services] { controller->restart(services, true); });
+    needEngine << menu.addAction(tr("Rebuild only this service"), this,
+                                 [controller, service] { controller->rebuild(service); });
     menu.addSeparator();
     QAction *dev = menu.addAction(tr("Dev mode"), this,
                                   [this, service](bool on) { m_devLoop->setDevMode(service, on); });
@@ -736,7 +787,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     sync->setChecked(m_devLoop->syncedServices().contains(service));
     sync->setEnabled(m_devLoop->syncableServices().contains(service));
     sync->setToolTip(tr("Copy changed files into the running container (develop.watch)"));
-    menu.setToolTipsVisible(true);
+    needEngine << dev << sync;
     menu.addSeparator();
     menu.addAction(tr("Open logs"), this, [this, service] { showLogs(service); });
     for (const PortRow &row : m_portModel->rows()) {
@@ -750,6 +801,13 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
                         container, QStringLiteral("sh")});
     });
     shell->setEnabled(state && state->isUp());
+    needEngine << shell;
+    if (!unavailable.isEmpty()) {
+        for (QAction *action : std::as_const(needEngine)) {
+            action->setEnabled(false);
+            action->setToolTip(unavailable);
+        }
+    }
     QAction *copy = menu.addAction(tr("Copy container ID"), this,
                                    [container] { QApplication::clipboard()->setText(container); });
     copy->setEnabled(!container.isEmpty());

@@ -85,6 +85,10 @@ public:
     // Selects a tab by name: topology, services, ports, containers, logs, environment.
     bool showView(const QString &name);
 
+    // Why the actions that need the engine are disabled right now (empty: they are not): the
+    // open project's engine is unreachable. Shown as their tooltip and in the status bar.
+    QString engineUnavailableReason() const;
+
     // When the window closes: hide (a tray keeps DevDock running) or quit.
     void setCloseToTray(bool enabled) { m_closeToTray = enabled; }
 
@@ -93,6 +97,8 @@ signals:
     void settled();
     // A service exited unexpectedly or turned unhealthy (for the tray's notifications).
     void serviceAlert(const DevDock::Core::ServiceAlert &alert);
+    // The engine became unreachable (actions disabled) or reachable again.
+    void engineAvailabilityChanged(bool available);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -108,6 +114,8 @@ private:
     void onServicesChanged(const QList<Core::ServiceState> &services);
     void updateCount();
     void updateActions();
+    // Enables `action` when `enabled` and the engine is there; its tooltip says why not.
+    void gateOnEngine(QAction *action, bool enabled, const QString &unavailable);
     void checkPorts();
     void showServiceMenu(const QString &service, const QPoint &globalPos);
     void openInTerminal(const QStringList &command);
@@ -163,6 +171,8 @@ private:
     QAction *m_rebuildAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_checkPortsAction = nullptr;
+    bool m_engineAvailable = true;
     QString m_selected;
     bool m_closeToTray = false;
     bool m_settledEmitted = false;

@@ -74,7 +74,11 @@ int main(int argc, char *argv[])
     Core::installLogging(logging);
     installTranslations(app);
 
-    auto endpoint = Core::EngineClient::systemEndpoint();
+    QStringList endpointWarnings;
+    auto endpoint = Core::EngineClient::systemEndpoint(&endpointWarnings);
+    for (const QString &warning : std::as_const(endpointWarnings)) {
+        qCWarning(Core::lcApp).noquote() << warning;
+    }
     if (!endpoint) {
         // A broken DOCKER_CONTEXT must not keep the window from opening: fall back to the
         // default socket and show the problem in the window's error banner.

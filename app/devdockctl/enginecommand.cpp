@@ -79,7 +79,7 @@ struct Session
 
     Result<void> connect()
     {
-        auto endpoint = EngineClient::systemEndpoint();
+        auto endpoint = Ctl::systemEndpoint();
         if (!endpoint) {
             return std::unexpected(endpoint.error());
         }
@@ -428,6 +428,17 @@ void installSignalHandlers(QObject *context, std::function<void()> onSignal)
     std::signal(SIGTERM, handler);
     auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
     QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] { onSignal(); });
+}
+
+Result<Endpoint> systemEndpoint()
+{
+    QStringList warnings;
+    auto endpoint = EngineClient::systemEndpoint(&warnings);
+    for (const QString &warning : std::as_const(warnings)) {
+        Output::errLine(QStringLiteral("devdockctl: warning: ") + warning);
+    }
+    Output::flush();
+    return endpoint;
 }
 
 int reportError(const Error &error)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/endpoint.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -18,6 +19,10 @@ enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
 int reportError(const Core::Error &error);
 // Prints "devdockctl: message" and the usage text on stderr; returns UsageError (exit 2).
 int reportUsageError(const QString &message, const QByteArray &usage);
+
+// The engine's endpoint as the docker CLI finds it. What was ignored on the way (an unreadable
+// ~/.docker/config.json) is printed on stderr as "devdockctl: warning: …", as docker does.
+Core::Result<Core::Endpoint> systemEndpoint();
 
 // SIGINT/SIGTERM call `onSignal` from the event loop (follow modes end cleanly, exit 0).
 void installSignalHandlers(QObject *context, std::function<void()> onSignal);

@@ -160,7 +160,7 @@ Result<void> prepare(Stack &stack, const QString &envProfile)
         return std::unexpected(project.error());
     }
     stack.project = *project;
-    auto endpoint = EngineClient::systemEndpoint();
+    auto endpoint = Ctl::systemEndpoint();
     if (!endpoint) {
         return std::unexpected(endpoint.error());
     }
@@ -246,10 +246,8 @@ int cmdPs(Stack &stack, bool json)
 {
     LiveState *live = stack.controller->liveState();
     QObject::connect(live, &LiveState::ready, live, [&stack, live, json] {
-        if (!live->isEngineReachable()) {
-            stack.finish(reportError(live->engineError()));
-            return;
-        }
+        // Without the engine every service is "unknown" (not "not created"): the table says so,
+        // the error says why, and the exit status is 1.
         const QList<ServiceState> services = live->services();
         if (json) {
             QJsonArray array;
@@ -260,7 +258,7 @@ int cmdPs(Stack &stack, bool json)
         } else {
             printTable(services);
         }
-        stack.finish(Success);
+        stack.finish(live->isEngineReachable() ? Success : reportError(live->engineError()));
     });
     live->start();
     return stack.wait();
@@ -599,7 +597,7 @@ int cmdOnboarding(const ComposeLoadOptions &options, const QString &envProfile, 
     if (healthTimeout > 0) {
         o.healthTimeoutSeconds = healthTimeout;
     }
-    auto endpoint = EngineClient::systemEndpoint();
+    auto endpoint = Ctl::systemEndpoint();
     if (!endpoint) {
         return reportError(endpoint.error());
     }
@@ -831,7 +829,7 @@ int cmdSync(Stack &stack, const QStringList &services)
 
 int cmdProjects(bool json)
 {
-    auto endpoint = EngineClient::systemEndpoint();
+    auto endpoint = Ctl::systemEndpoint();
     if (!endpoint) {
         return reportError(endpoint.error());
     }

@@ -16,6 +16,8 @@ namespace DevDock::Core {
 namespace {
 
 const QString kDefaultContext = QStringLiteral("default");
+// config.json and a context's meta.json are a few KB; more is not one of them (or /dev/zero).
+constexpr qint64 MaxJsonFileBytes = 4 << 20;
 
 Result<QJsonObject> readJsonObject(const QString &path)
 {
@@ -25,11 +27,16 @@ Result<QJsonObject> readJsonObject(const QString &path)
                          QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     }
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        return makeError(
-            Error::Code::InvalidArgument,
-            QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()));
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(MaxJsonFileBytes), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("%1 is not valid JSON: %2 at byte %3")
+                             .arg(path, parseError.errorString())
+                             .arg(parseError.offset));
+    }
+    if (!doc.isObject()) {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("%1 is not a JSON object").arg(path));
     }
     return doc.object();
 }
@@ -224,7 +231,7 @@ Result<Endpoint> parseDockerHost(const QString &hostIn, bool tls)
     return endpoint;
 }
 
-Result<Endpoint> resolveEndpoint(const EndpointEnvironment &env)
+Result<Endpoint> resolveEndpoint(const EndpointEnvironment &env, QStringList *warnings)
 {
     // Precedence as in the docker CLI: DOCKER_HOST pins the default context.
     if (!env.variables.value(QStringLiteral("DOCKER_HOST")).isEmpty()) {
@@ -234,11 +241,17 @@ Result<Endpoint> resolveEndpoint(const EndpointEnvironment &env)
     if (name.isEmpty()) {
         const QString configPath = env.configDirectory() + QStringLiteral("/config.json");
         if (QFileInfo::exists(configPath)) {
+            // As the docker CLI does: a config file it cannot read is a warning, and the default
+            // context applies. Only the current context is read from it here.
             auto config = readJsonObject(configPath);
-            if (!config) {
-                return std::unexpected(config.error());
+            if (config) {
+                name = config->value(QStringLiteral("currentContext")).toString();
+            } else if (warnings) {
+                warnings->append(
+                    QStringLiteral("%1; ignoring it and using the default context (fix or remove "
+                                   "the file, or set DOCKER_HOST / DOCKER_CONTEXT).")
+                        .arg(config.error().message));
             }
-            name = config->value(QStringLiteral("currentContext")).toString();
         }
     }
     if (name.isEmpty() || name == kDefaultContext) {

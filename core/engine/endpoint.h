@@ -52,8 +52,11 @@ Result<Endpoint> parseDockerHost(const QString &host, bool tls = false);
 
 // Resolves the endpoint as the docker CLI does: DOCKER_HOST, then DOCKER_CONTEXT, then the
 // current context of config.json, then the platform default. TLS from the context store, or from
-// DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH for the default context.
-Result<Endpoint> resolveEndpoint(const EndpointEnvironment &environment);
+// DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH for the default context. A config.json that
+// cannot be read or parsed is no error (the docker CLI warns and goes on): its warning is added
+// to `warnings` and the default context applies.
+Result<Endpoint> resolveEndpoint(const EndpointEnvironment &environment,
+                                 QStringList *warnings = nullptr);
 
 QString defaultDockerHost(bool windows);
 

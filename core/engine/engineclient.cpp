@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engineclient.h"
 
+#include "enginelimits.h"
 #include "framedemuxer.h"
+#include "snippet.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -18,6 +20,17 @@ constexpr int kMaxIdleConnections = 4;
 QByteArray pct(const QString &s)
 {
     return QUrl::toPercentEncoding(s);
+}
+
+// The engine answers stop and restart after the container stopped: up to `t` seconds on top of
+// the usual response time (-1: the container's own stop timeout, which the client does not know;
+// a minute covers what Compose files use).
+HttpRequest waitingPost(QByteArray target, int timeoutSeconds)
+{
+    HttpRequest request{"POST", std::move(target)};
+    request.headTimeoutMs = EngineLimits::fromEnvironment().responseTimeoutMs
+                            + (timeoutSeconds >= 0 ? timeoutSeconds : 60) * 1000;
+    return request;
 }
 
 // Wraps a callback so that it only runs while its context object lives.
@@ -43,9 +56,9 @@ EngineClient::EngineClient(Endpoint endpoint, QObject *parent)
 
 EngineClient::~EngineClient() = default;
 
-Result<Endpoint> EngineClient::systemEndpoint()
+Result<Endpoint> EngineClient::systemEndpoint(QStringList *warnings)
 {
-    return resolveEndpoint(EndpointEnvironment::fromSystem());
+    return resolveEndpoint(EndpointEnvironment::fromSystem(), warnings);
 }
 
 QByteArray EngineClient::versioned(QByteArrayView pathAndQuery) const
@@ -65,10 +78,13 @@ QByteArray EngineClient::encodeFilters(const QMap<QString, QStringList> &filters
 
 Error EngineClient::apiError(int status, const QByteArray &body)
 {
-    QString message =
-        QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
-    if (message.isEmpty()) {
-        message = QString::fromUtf8(body.trimmed().left(500));
+    // The engine's own words, without control characters: whatever answers may send escapes.
+    QString message = withoutControls(
+        QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString());
+    if (message.isEmpty() && !body.trimmed().isEmpty()) {
+        message = QStringLiteral("The Docker engine answered with HTTP status %1: %2")
+                      .arg(status)
+                      .arg(quotedSnippet(body.trimmed(), 200));
     }
     if (message.isEmpty()) {
         message = QStringLiteral("The Docker engine answered with HTTP status %1.").arg(status);
@@ -145,20 +161,26 @@ void EngineClient::ping(QObject *context, Callback<PingInfo> callback)
                  callback(std::unexpected(r.error()));
                  return;
              }
+             // Every answer of the engine carries Api-Version, errors too; a web server or a
+             // proxy that is not the engine does not.
+             const QByteArray apiVersion = r->head.header("Api-Version");
+             if (apiVersion.isEmpty()) {
+                 callback(std::unexpected(notDockerError(
+                     m_endpoint,
+                     QStringLiteral("GET /_ping answered HTTP %1 without an Api-Version header%2")
+                         .arg(r->head.statusCode)
+                         .arg(r->body.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (%1)").arg(quotedSnippet(r->body))))));
+                 return;
+             }
              if (r->head.statusCode >= 400) {
                  callback(std::unexpected(apiError(r->head.statusCode, r->body)));
                  return;
              }
              PingInfo info;
-             info.apiVersion = QString::fromLatin1(r->head.header("Api-Version"));
-             info.osType = QString::fromLatin1(r->head.header("Ostype"));
-             if (info.apiVersion.isEmpty()) {
-                 callback(makeError(Error::Code::Protocol,
-                                    QStringLiteral("%1 does not look like a Docker engine: /_ping "
-                                                   "sent no Api-Version header.")
-                                        .arg(m_endpoint.uri)));
-                 return;
-             }
+             info.apiVersion = withoutControls(QString::fromLatin1(apiVersion), 20);
+             info.osType = withoutControls(QString::fromLatin1(r->head.header("Ostype")), 20);
              callback(info);
          }));
 }
@@ -220,9 +242,14 @@ void EngineClient::callJson(HttpRequest request, QObject *context, Callback<QJso
         QJsonParseError error{};
         QJsonDocument doc = QJsonDocument::fromJson(r->body, &error);
         if (error.error != QJsonParseError::NoError) {
-            callback(makeError(Error::Code::Protocol,
-                               QStringLiteral("The Docker engine sent invalid JSON: %1")
-                                   .arg(error.errorString())));
+            callback(makeError(
+                Error::Code::Protocol,
+                QStringLiteral("The Docker engine sent invalid JSON (%1 at byte %2): %3")
+                    .arg(error.errorString())
+                    .arg(error.offset)
+                    .arg(quotedSnippet(r->body)),
+                QStringLiteral("Check that DOCKER_HOST or the docker context point at a Docker "
+                               "engine, not a proxy that rewrites its answers.")));
             return;
         }
         callback(std::move(doc));
@@ -318,7 +345,7 @@ void EngineClient::stopContainer(const QString &id, int timeoutSeconds, QObject 
     if (timeoutSeconds >= 0) {
         target += "?t=" + QByteArray::number(timeoutSeconds);
     }
-    callVoid({"POST", target}, context, std::move(callback));
+    callVoid(waitingPost(target, timeoutSeconds), context, std::move(callback));
 }
 
 void EngineClient::restartContainer(const QString &id, int timeoutSeconds, QObject *context,
@@ -328,7 +355,7 @@ void EngineClient::restartContainer(const QString &id, int timeoutSeconds, QObje
     if (timeoutSeconds >= 0) {
         target += "?t=" + QByteArray::number(timeoutSeconds);
     }
-    callVoid({"POST", target}, context, std::move(callback));
+    callVoid(waitingPost(target, timeoutSeconds), context, std::move(callback));
 }
 
 void EngineClient::killContainer(const QString &id, const QString &signal, QObject *context,
@@ -438,9 +465,12 @@ void EngineClient::startExec(const QString &execId, bool tty, QObject *context,
             }
         };
         const QJsonObject body{{QStringLiteral("Detach"), false}, {QStringLiteral("Tty"), tty}};
-        connection->send({"POST", versioned(QByteArray("/exec/" + pct(execId) + "/start")),
-                          "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)},
-                         std::move(handlers));
+        HttpRequest request{"POST", versioned(QByteArray("/exec/" + pct(execId) + "/start")),
+                            "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)};
+        // The command may be silent for long (a dump that computes); its output is buffered, so
+        // the body cap stays.
+        request.idleTimeoutMs = HttpRequest::None;
+        connection->send(request, std::move(handlers));
     });
 }
 

@@ -37,8 +37,9 @@ public:
     explicit EngineClient(Endpoint endpoint, QObject *parent = nullptr);
     ~EngineClient() override;
 
-    // The endpoint of the environment as the docker CLI resolves it.
-    static Result<Endpoint> systemEndpoint();
+    // The endpoint of the environment as the docker CLI resolves it. What was ignored on the way
+    // (an unreadable config.json) lands in `warnings`, for the caller to print or log.
+    static Result<Endpoint> systemEndpoint(QStringList *warnings = nullptr);
 
     const Endpoint &endpoint() const { return m_endpoint; }
     // Negotiated API version ("1.41"), empty until the first successful ping.

@@ -166,7 +166,12 @@ void EventStream::connectNow()
                            QStringLiteral("The Docker engine closed the event stream."),
                            QStringLiteral("Reconnecting.")});
         };
-        m_connection->send({"GET", m_client->versioned(target)}, std::move(handlers));
+        HttpRequest request{"GET", m_client->versioned(target)};
+        // Events may not come for hours: only the head has a deadline (a dead engine closes the
+        // connection; TCP keep-alive notices a vanished host). A timeout reconnects like a break.
+        request.idleTimeoutMs = HttpRequest::None;
+        request.maxBodyBytes = HttpRequest::None;
+        m_connection->send(request, std::move(handlers));
     });
 }
 

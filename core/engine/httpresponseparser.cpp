@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpresponseparser.h"
 
+#include "snippet.h"
+
 #include <limits>
 
 namespace DevDock::Core {
@@ -22,6 +24,18 @@ bool listsToken(QByteArrayView value, QByteArrayView token)
         }
     }
     return false;
+}
+
+// Whether a partial first line can still become "HTTP/1.x ...": garbage fails at its first bytes
+// instead of waiting for a newline that may never come.
+bool couldBeStatusLine(const QByteArray &partial)
+{
+    static constexpr QByteArrayView prefix("HTTP/1.");
+    if (partial == "\r") {
+        return true; // a stray CRLF, split after the CR
+    }
+    const qsizetype n = std::min(partial.size(), prefix.size());
+    return prefix.startsWith(QByteArrayView(partial).first(n));
 }
 
 bool isTokenChar(char c)
@@ -283,14 +297,18 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
                 return result(fail(QStringLiteral("HTTP response head is too large")));
             }
             if (!complete) {
+                if (!couldBeStatusLine(m_line)) {
+                    return result(fail(QStringLiteral("Not an HTTP/1.x status line: %1")
+                                           .arg(quotedSnippet(m_line))));
+                }
                 break;
             }
             if (m_line.isEmpty() && m_head.statusCode == 0) {
                 continue; // tolerate stray CRLF before the status line
             }
             if (!parseStatusLine(m_line)) {
-                return result(fail(QStringLiteral("Malformed HTTP status line: \"%1\"")
-                                       .arg(QString::fromLatin1(m_line.left(80)))));
+                return result(fail(QStringLiteral("Not an HTTP/1.x status line: %1")
+                                       .arg(quotedSnippet(m_line))));
             }
             m_line.clear();
             m_state = State::Headers;
@@ -306,8 +324,8 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
             }
             if (!m_line.isEmpty()) {
                 if (!parseHeaderLine(m_line)) {
-                    return result(fail(QStringLiteral("Malformed HTTP header line: \"%1\"")
-                                           .arg(QString::fromLatin1(m_line.left(80)))));
+                    return result(fail(QStringLiteral("Malformed HTTP header line: %1")
+                                           .arg(quotedSnippet(m_line))));
                 }
                 m_line.clear();
                 break;
@@ -322,8 +340,8 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
             }
             if (!startBody()) {
                 return result(
-                    fail(QStringLiteral("Invalid Content-Length: \"%1\"")
-                             .arg(QString::fromLatin1(m_head.header("Content-Length").left(40)))));
+                    fail(QStringLiteral("Invalid Content-Length: %1")
+                             .arg(quotedSnippet(m_head.header("Content-Length")))));
             }
             if (m_callbacks.head) {
                 m_callbacks.head(m_head);
@@ -359,8 +377,8 @@ HttpResponseParser::Status HttpResponseParser::feed(QByteArrayView data, qsizety
                 break;
             }
             if (!parseChunkSize(m_line)) {
-                return result(fail(QStringLiteral("Malformed HTTP chunk size: \"%1\"")
-                                       .arg(QString::fromLatin1(m_line.left(40)))));
+                return result(fail(QStringLiteral("Malformed HTTP chunk size: %1")
+                                       .arg(quotedSnippet(m_line))));
             }
             m_line.clear();
             m_state = m_remaining == 0 ? State::Trailers : State::ChunkData;

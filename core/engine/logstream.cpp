@@ -4,6 +4,7 @@
 
 #include "engineclient.h"
 #include "httpconnection.h"
+#include "snippet.h"
 #include "timestamp.h"
 
 #include <QUrl>
@@ -83,7 +84,9 @@ void LogStream::openStream()
     };
     const auto forward = [this](FrameDemuxer::Stream stream, QByteArrayView bytes) {
         if (stream == FrameDemuxer::Stream::SystemError) {
-            m_systemError.append(bytes);
+            // The engine's error text: a line. Keep enough of it to quote.
+            m_systemError.append(bytes.first(std::min<qsizetype>(
+                bytes.size(), std::max<qsizetype>(0, 65536 - m_systemError.size()))));
         } else if (m_sink) {
             m_sink(stream, bytes);
         }
@@ -105,14 +108,22 @@ void LogStream::openStream()
         } else if (m_status >= 400) {
             finish(std::unexpected(EngineClient::apiError(m_status, m_errorBody)));
         } else if (!m_systemError.isEmpty()) {
-            finish(makeError(Error::Code::Api, QString::fromUtf8(m_systemError).trimmed()));
+            finish(makeError(Error::Code::Api,
+                             withoutControls(QString::fromUtf8(m_systemError).trimmed())));
         } else if (!m_tty && !m_demuxer.finish()) {
             finish(makeError(Error::Code::Protocol, m_demuxer.errorString()));
         } else {
             finish({});
         }
     };
-    m_connection->send({"GET", m_client->versioned(target)}, std::move(handlers));
+    HttpRequest request{"GET", m_client->versioned(target)};
+    // Streamed to the sink as it comes; a followed container may be silent for as long as it
+    // likes, a finished log is read without pauses.
+    request.maxBodyBytes = HttpRequest::None;
+    if (m_options.follow) {
+        request.idleTimeoutMs = HttpRequest::None;
+    }
+    m_connection->send(request, std::move(handlers));
 }
 
 void LogStream::finish(const Result<void> &result)

@@ -45,16 +45,30 @@ void StatsStream::start()
         HttpConnection::Handlers handlers;
         handlers.head = [this](const HttpResponseHead &head) { m_status = head.statusCode; };
         handlers.body = [this](QByteArrayView bytes) {
+            if (!m_running) {
+                return;
+            }
             if (m_status >= 400) {
                 m_errorBody.append(bytes);
                 return;
             }
-            m_lines.feed(bytes, [this](QByteArrayView line) {
+            const bool ok = m_lines.feed(bytes, [this](QByteArrayView line) {
                 const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray());
                 if (doc.isObject()) {
                     emit sampleReceived(ContainerStats::fromJson(doc.object()));
                 }
             });
+            if (!ok) {
+                // A "line" without end is no stats stream; do not buffer it further. The
+                // connection closes once this handler has returned.
+                m_lines.reset();
+                QMetaObject::invokeMethod(m_connection, &HttpConnection::abort,
+                                          Qt::QueuedConnection);
+                finish(makeError(Error::Code::Protocol,
+                                 QStringLiteral("The stats stream of %1 sent a line longer than "
+                                                "16 MiB; it is not the Docker engine's format.")
+                                     .arg(m_container)));
+            }
         };
         handlers.done = [this](const Result<void> &result) {
             if (!result) {
@@ -73,7 +87,10 @@ void StatsStream::start()
             }
             finish({});
         };
-        m_connection->send({"GET", m_client->versioned(target)}, std::move(handlers));
+        HttpRequest request{"GET", m_client->versioned(target)};
+        // A sample a second or so: silence for the response timeout means a broken stream.
+        request.maxBodyBytes = HttpRequest::None;
+        m_connection->send(request, std::move(handlers));
     });
 }
 

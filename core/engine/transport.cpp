@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport.h"
 
+#include "enginelimits.h"
 #include "util/logging.h"
 
 #include <QFile>
@@ -51,7 +52,10 @@ Error unreachableError(const Endpoint &endpoint, const QString &reason, Error::C
 Transport::Transport(Endpoint endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
-{}
+{
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &Transport::onConnectTimeout);
+}
 
 Transport::~Transport()
 {
@@ -65,6 +69,9 @@ Transport::~Transport()
 void Transport::open()
 {
     m_finished = false;
+    if (m_connectTimeoutMs > 0 && m_endpoint.kind != Endpoint::Kind::Ssh) {
+        m_connectTimer.start(m_connectTimeoutMs);
+    }
     switch (m_endpoint.kind) {
     case Endpoint::Kind::Unix:
     case Endpoint::Kind::NamedPipe:
@@ -79,11 +86,47 @@ void Transport::open()
     }
 }
 
+void Transport::onOpened()
+{
+    m_connectTimer.stop();
+    if (m_socket) {
+        // Event streams may be silent for hours: TCP keep-alive notices a peer that vanished
+        // without closing (a host that went down, a dropped NAT entry). Set once connected: an
+        // unconnected socket ignores options.
+        m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    }
+    m_open = true;
+    emit opened();
+}
+
+void Transport::onConnectTimeout()
+{
+    if (m_open || m_finished) {
+        return;
+    }
+    Error error;
+    error.code = Error::Code::Timeout;
+    error.message = QStringLiteral("No connection to the Docker engine within %1 at %2.")
+                        .arg(secondsText(m_connectTimeoutMs), m_endpoint.uri);
+    error.hint = QStringLiteral("Check that the engine is running and not overloaded, and that "
+                                "DOCKER_HOST or the docker context point at it. "
+                                "DEVDOCK_ENGINE_CONNECT_TIMEOUT sets the limit (seconds).");
+    fail(error);
+    // After fail(): the socket's own error on abort finds the transport finished.
+    if (m_local) {
+        m_local->abort();
+    }
+    if (m_socket) {
+        m_socket->abort();
+    }
+}
+
 void Transport::fail(Error error)
 {
     if (m_finished) {
         return;
     }
+    m_connectTimer.stop();
     m_finished = true;
     m_open = false;
     qCDebug(lcEngine) << "transport failed:" << error.message;
@@ -98,11 +141,9 @@ void Transport::openLocal()
     m_local = new QLocalSocket(this);
     m_local->setReadBufferSize(0);
     m_device = m_local;
-    connect(m_local, &QLocalSocket::connected, this, [this] {
-        m_open = true;
-        emit opened();
-    });
+    connect(m_local, &QLocalSocket::connected, this, &Transport::onOpened);
     connect(m_local, &QLocalSocket::readyRead, this, &Transport::readyRead);
+    connect(m_local, &QLocalSocket::bytesWritten, this, &Transport::bytesWritten);
     connect(m_local, &QLocalSocket::disconnected, this, &Transport::onClosed);
     connect(m_local, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError e) {
         if (e == QLocalSocket::PeerClosedError) {
@@ -173,10 +214,7 @@ void Transport::openTcp()
         config.setPeerVerifyMode(m_endpoint.tlsVerify ? QSslSocket::VerifyPeer
                                                       : QSslSocket::VerifyNone);
         ssl->setSslConfiguration(config);
-        connect(ssl, &QSslSocket::encrypted, this, [this] {
-            m_open = true;
-            emit opened();
-        });
+        connect(ssl, &QSslSocket::encrypted, this, &Transport::onOpened);
         connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
             if (!m_endpoint.tlsVerify) {
                 ssl->ignoreSslErrors();
@@ -194,12 +232,10 @@ void Transport::openTcp()
         m_socket = ssl;
     } else {
         m_socket = new QTcpSocket(this);
-        connect(m_socket, &QAbstractSocket::connected, this, [this] {
-            m_open = true;
-            emit opened();
-        });
+        connect(m_socket, &QAbstractSocket::connected, this, &Transport::onOpened);
     }
     m_socket->setReadBufferSize(0);
+    connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::bytesWritten);
     m_device = m_socket;
     connect(m_socket, &QAbstractSocket::readyRead, this, &Transport::readyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &Transport::onClosed);
@@ -257,11 +293,9 @@ void Transport::openSsh()
     m_process = new QProcess(this);
     m_device = m_process;
     const QStringList command = m_endpoint.sshCommand();
-    connect(m_process, &QProcess::started, this, [this] {
-        m_open = true;
-        emit opened();
-    });
+    connect(m_process, &QProcess::started, this, &Transport::onOpened);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &Transport::readyRead);
+    connect(m_process, &QProcess::bytesWritten, this, &Transport::bytesWritten);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         m_sshStderr += m_process->readAllStandardError();
         if (m_sshStderr.size() > 8192) {
@@ -295,6 +329,7 @@ void Transport::openSsh()
 
 void Transport::close()
 {
+    m_connectTimer.stop();
     m_finished = true;
     m_open = false;
     if (m_local) {

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class QIODevice;
 class QLocalSocket;
@@ -18,7 +19,9 @@ namespace DevDock::Core {
 
 // One byte stream to the engine: a unix socket or Windows named pipe (QLocalSocket), TCP
 // (QTcpSocket), TCP with TLS and client certificates (QSslSocket), or the stdio of
-// `ssh HOST docker system dial-stdio` (QProcess). Event-driven; never blocks.
+// `ssh HOST docker system dial-stdio` (QProcess). Event-driven; never blocks. A connection that is
+// not established within the connect timeout fails with an error naming the endpoint (ssh: the
+// process starts at once; ssh's own ConnectTimeout and the response timeout cover the rest).
 class Transport final : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,8 @@ public:
     explicit Transport(Endpoint endpoint, QObject *parent = nullptr);
     ~Transport() override;
 
+    // 0: no limit. Takes effect at the next open().
+    void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
     void open();
     void close();
     bool isOpen() const { return m_open; }
@@ -37,6 +42,7 @@ public:
 signals:
     void opened();
     void readyRead();
+    void bytesWritten(); // some of what was written left for the engine
     void closed();                                  // the peer or we closed it
     void failed(const DevDock::Core::Error &error); // could not connect, or broke
 
@@ -47,8 +53,12 @@ private:
     void fail(Error error);
     void onAbstractSocketError();
     void onClosed();
+    void onOpened();
+    void onConnectTimeout();
 
     Endpoint m_endpoint;
+    QTimer m_connectTimer;
+    int m_connectTimeoutMs = 0;
     QLocalSocket *m_local = nullptr;
     QAbstractSocket *m_socket = nullptr;
     QProcess *m_process = nullptr;

@@ -288,9 +288,17 @@ void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 void LiveState::apply()
 {
     QList<ServiceState> next = computeServiceStates(m_project, m_containers.values());
-    if (!m_reachable && m_answered) {
+    if (!m_reachable) {
+        // Without the engine nothing is known about the containers: "unknown", never a guess
+        // such as "not created" (which would invite an Up that recreates what still runs).
         for (ServiceState &s : next) {
-            s.reason = tr("the Docker engine is not reachable");
+            s.status = ServiceStatus::Unknown;
+            s.health.clear();
+            s.healthLog.clear();
+            s.exitCode = 0;
+            s.reason = m_answered ? tr("the Docker engine is not reachable")
+                                  : tr("connecting to the Docker engine");
+            s.dependencies.clear(); // neither satisfied nor broken: not known
         }
     }
 

@@ -96,6 +96,7 @@ int severity(ServiceStatus status)
     case ServiceStatus::Healthy:
         return 1;
     case ServiceStatus::NotCreated:
+    case ServiceStatus::Unknown:
         return 0;
     }
     return 0;
@@ -150,6 +151,8 @@ QString blockingReason(const QString &name, const ServiceState &dependency,
         return Text::tr("dependency %1 is paused").arg(name);
     case ServiceStatus::Removing:
         return Text::tr("dependency %1 is being removed").arg(name);
+    case ServiceStatus::Unknown:
+        return Text::tr("the state of dependency %1 is unknown").arg(name);
     case ServiceStatus::Starting:
     case ServiceStatus::Running:
     case ServiceStatus::Healthy:
@@ -189,6 +192,8 @@ QString ownReason(const ServiceState &s)
         return Text::tr("being removed");
     case ServiceStatus::Dead:
         return Text::tr("dead");
+    case ServiceStatus::Unknown:
+        return Text::tr("state unknown");
     case ServiceStatus::Running:
     case ServiceStatus::Healthy:
         break;
@@ -235,6 +240,8 @@ QString statusName(ServiceStatus status)
         return QStringLiteral("removing");
     case ServiceStatus::Dead:
         return QStringLiteral("dead");
+    case ServiceStatus::Unknown:
+        return QStringLiteral("unknown");
     }
     return {};
 }
@@ -264,6 +271,9 @@ QString statusDisplayName(ServiceStatus status)
         return Text::tr("removing");
     case ServiceStatus::Dead:
         return Text::tr("dead");
+    case ServiceStatus::Unknown:
+        // Only LiveState without an engine says "unknown": every view tells why in the same words.
+        return Text::tr("unknown — engine unreachable");
     }
     return {};
 }

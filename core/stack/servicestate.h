@@ -27,10 +27,14 @@ enum class ServiceStatus {
     Exited,
     Removing,
     Dead,
+    // The engine cannot be asked (unreachable, or not answered yet): the containers may run or
+    // not; nobody knows. Never "not created", which would be a guess.
+    Unknown,
 };
 
 QString statusName(ServiceStatus status);        // "not created", "healthy", ... (stable, for JSON)
-QString statusDisplayName(ServiceStatus status); // translated
+// Translated; Unknown reads "unknown — engine unreachable" (the only way to be unknown).
+QString statusDisplayName(ServiceStatus status);
 // Up: the service's containers run (healthy, starting, unhealthy or without a health check).
 bool isUp(ServiceStatus status);
 

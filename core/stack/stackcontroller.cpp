@@ -257,6 +257,10 @@ void StackController::next()
     m_current = m_queue.dequeue();
     m_cancelRequested = false;
     m_currentAffected = affectedServices(*m_current);
+    // Started as it leaves the queue, before the compose probe and the port pre-flight: every
+    // actionFinished has its actionStarted, also when the action ends before the CLI runs (an
+    // Up against an unreachable engine), so whoever times it has a start.
+    emit actionStarted(*m_current);
     if (!m_tool) {
         if (!m_probing) {
             m_probing = true;
@@ -349,7 +353,6 @@ void StackController::launch()
     // Exits during DevDock's own stop/restart/recreate are not crashes.
     m_expected = services;
     m_live->beginExpected(m_expected);
-    emit actionStarted(action);
     runNextStep();
 }
 

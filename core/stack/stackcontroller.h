@@ -78,6 +78,8 @@ public:
 
 signals:
     void actionQueued(const DevDock::Core::StackAction &action);
+    // The action left the queue (before the compose probe and the port pre-flight); always
+    // followed by its actionFinished.
     void actionStarted(const DevDock::Core::StackAction &action);
     // An action runs one or more compose commands (restart with dependents: stop, then start).
     void operationStarted(const DevDock::Core::StackAction &action,

@@ -154,10 +154,22 @@ void TestEndpoint::resolve_data()
         << QStringList{"DOCKER_CONTEXT=ghost"} << QByteArray() << QStringList{} << false << ""
         << "" << false << false << "-"
         << "context \"ghost\" does not exist";
-    QTest::newRow("broken config.json is an error")
-        << QStringList{} << QByteArray("{not json") << QStringList{} << false << ""
-        << "" << false << false << "-"
-        << "not valid JSON";
+    // The docker CLI warns and goes on with the default context; so does DevDock.
+    QTest::newRow("broken config.json: a warning, the default context")
+        << QStringList{} << QByteArray("{not json") << QStringList{} << false
+        << "unix:///var/run/docker.sock"
+        << "default" << false << false << "-"
+        << "config.json is not valid JSON";
+    QTest::newRow("config.json not an object: a warning, the default context")
+        << QStringList{} << QByteArray("[1, 2]") << QStringList{} << false
+        << "unix:///var/run/docker.sock"
+        << "default" << false << false << "-"
+        << "config.json is not a JSON object";
+    QTest::newRow("broken config.json under DOCKER_HOST is not read")
+        << QStringList{"DOCKER_HOST=tcp://10.1.2.3:2375"} << QByteArray("{not json")
+        << QStringList{} << false << "tcp://10.1.2.3:2375"
+        << "default" << false << false << "-"
+        << "";
     QTest::newRow("unsupported scheme")
         << QStringList{"DOCKER_HOST=fd://"} << QByteArray() << QStringList{} << false << ""
         << "" << false << false << "-"
@@ -200,7 +212,8 @@ void TestEndpoint::resolve()
         writeContext(configDir, spec);
     }
 
-    const Result<Endpoint> endpoint = resolveEndpoint(env);
+    QStringList warnings;
+    const Result<Endpoint> endpoint = resolveEndpoint(env, &warnings);
     if (uri.isEmpty()) {
         QVERIFY(!endpoint);
         QVERIFY2(endpoint.error().message.contains(errorContains),
@@ -208,6 +221,15 @@ void TestEndpoint::resolve()
         return;
     }
     QVERIFY2(endpoint, endpoint ? "" : qPrintable(endpoint.error().message));
+    // With a success, errorContains is the warning expected (none when empty).
+    if (errorContains.isEmpty()) {
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+    } else {
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(errorContains), qPrintable(warnings.first()));
+        QVERIFY2(warnings.first().contains("using the default context"),
+                 qPrintable(warnings.first()));
+    }
     QCOMPARE(endpoint->uri, uri);
     QCOMPARE(endpoint->contextName, context);
     QCOMPARE(endpoint->tls, tls);

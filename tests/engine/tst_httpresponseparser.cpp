@@ -80,6 +80,8 @@ private slots:
     void parse_afterComplete_leavesFollowingBytesUnconsumed();
     void parse_resetAllowsNextResponseOnSameConnection();
     void parse_headRequest_hasNoBody();
+    void parse_garbage_failsAtFirstBytes_quotedWithoutControls_data();
+    void parse_garbage_failsAtFirstBytes_quotedWithoutControls();
 };
 
 void TestHttpResponseParser::parse_splitAtEveryOffset_sameResult_data()
@@ -325,6 +327,36 @@ void TestHttpResponseParser::parse_headRequest_hasNoBody()
     QCOMPARE(parser.feed("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n"),
              HttpResponseParser::Status::Complete);
     QCOMPARE(parser.bodyBytes(), 0);
+}
+
+void TestHttpResponseParser::parse_garbage_failsAtFirstBytes_quotedWithoutControls_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("quoted");
+    // No newline and no close: an endpoint that sends this and then waits must not keep the
+    // parser waiting for a line that never ends.
+    QTest::newRow("terminal escapes")
+        << QByteArray("\x1b]0;pwned\x07\x1b[2J\x1b[31mSTART DOCKER")
+        << QStringLiteral("\"\\x1b]0;");
+    QTest::newRow("ssh banner") << QByteArray("SSH-2.0-OpenSSH_9.2") << QStringLiteral("\"SSH-2.0");
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe\x9b", 4) << QStringLiteral("\"\\x00\\xff");
+    QTest::newRow("HTTP/2 preface") << QByteArray("HTTP/2 200") << QStringLiteral("\"HTTP/2");
+}
+
+void TestHttpResponseParser::parse_garbage_failsAtFirstBytes_quotedWithoutControls()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, quoted);
+    const Outcome out = run(bytes, {}, false);
+    QCOMPARE(out.status, HttpResponseParser::Status::Error);
+    QVERIFY2(out.error.contains(quoted), qPrintable(out.error));
+    for (const QChar c : out.error) {
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(out.error));
+    }
+    // A status line arriving byte by byte is not garbage.
+    const Outcome slow = run("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+                             {1, 2, 3, 4, 5, 6, 7, 8}, false);
+    QCOMPARE(slow.status, HttpResponseParser::Status::Complete);
 }
 
 QTEST_GUILESS_MAIN(TestHttpResponseParser)

@@ -2,10 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window, offscreen, against the real engine; widgets are found by accessible name as a
 // screen reader or a black-box GUI test would find them.
+#include "../common/composetest.h"
 #include "../common/dockertest.h"
+#include "../common/socketproxy.h"
 
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "operations/operationpanel.h"
+#include "services/servicelistmodel.h"
+#include "stack/livestate.h"
+#include "stack/projectsession.h"
+#include "stack/stackcontroller.h"
+#include "topology/topologyview.h"
+#include "tray/traycontroller.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
@@ -14,7 +23,9 @@
 #include <QGraphicsView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QMenu>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -56,6 +67,7 @@ private slots:
     void cleanupTestCase();
     void showsEngineAndLiveContainers();
     void unreachableEngine_showsErrorWithHint();
+    void engineAway_actionsDisabledWithReason_servicesUnknown_elapsedNeverNegative();
     void everyWidgetHasAnAccessibleName();
 };
 
@@ -110,6 +122,99 @@ void TestMainWindow::unreachableEngine_showsErrorWithHint()
     QVERIFY(error->text().contains(
         "Cannot connect to the Docker engine at unix:///tmp/devdock-ui-missing.sock"));
     QVERIFY(error->text().contains("Start the engine"));
+}
+
+void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapsedNeverNegative()
+{
+    // The project's engine is away (a proxy to the real one that is not listening yet).
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("compose.yaml"),
+                      QStringLiteral("services:\n"
+                                     "  db:\n"
+                                     "    image: devdock-test/busybox:latest\n"
+                                     "    command: [\"sleep\", \"600\"]\n"
+                                     "  app:\n"
+                                     "    image: devdock-test/busybox:latest\n"
+                                     "    command: [\"sleep\", \"600\"]\n"
+                                     "    depends_on: [db]\n"
+                                     "    ports: [\"127.0.0.1:%1:8080\"]\n")
+                          .arg(freePort())
+                          .toUtf8()));
+    QTemporaryDir socketDir;
+    SocketProxy proxy(socketDir.filePath("engine.sock"));
+    auto endpoint = Core::parseDockerHost(proxy.dockerHost());
+    QVERIFY(endpoint);
+    Core::EngineClient client(*endpoint);
+    Ui::MainWindow window(&client);
+    Ui::TrayController tray(&window);
+    window.resize(1366, 768);
+    window.show();
+    window.openProject(dir.path());
+    Core::LiveState *live = window.session()->liveState();
+    // Settled: loaded, the live state known (as unknown), the graph laid out.
+    QVERIFY(waitUntil([&] { return window.isSettled(); }, 30000));
+    QVERIFY(live->isKnown() && !live->isEngineReachable());
+
+    // Services: unknown, never "not created", in the table, the graph and the tray.
+    Ui::ServiceListModel *services = window.serviceModel();
+    QCOMPARE(services->rowCount(), 2);
+    for (int row = 0; row < services->rowCount(); ++row) {
+        const QModelIndex index = services->index(row, Ui::ServiceListModel::StateColumn);
+        QCOMPARE(index.data(Ui::ServiceListModel::StatusRole).toInt(),
+                 int(Core::ServiceStatus::Unknown));
+        QCOMPARE(index.data().toString(), QString("unknown — engine unreachable"));
+    }
+    Ui::ServiceNodeItem *node = window.topologyView()->node("app");
+    QVERIFY(node);
+    QCOMPARE(node->stateText(), QString("unknown — engine unreachable"));
+    QVERIFY2(node->explanation().contains("the Docker engine is not reachable"),
+             qPrintable(node->explanation()));
+    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Unknown);
+
+    // Actions that need the engine are disabled and say why; Cancel is not one of them.
+    const QStringList needEngine{"upAction", "downAction", "restartAction", "checkPortsAction"};
+    for (const QString &name : needEngine) {
+        auto *action = window.findChild<QAction *>(name);
+        QVERIFY2(action, qPrintable(name));
+        QVERIFY2(!action->isEnabled(), qPrintable(name));
+        QVERIFY2(action->toolTip().startsWith(
+                     "Unavailable while the Docker engine is unreachable: "),
+                 qPrintable(action->toolTip()));
+        QVERIFY2(action->toolTip().contains(proxy.dockerHost()), qPrintable(action->toolTip()));
+    }
+    QVERIFY(window.engineUnavailableReason().contains(proxy.dockerHost()));
+    for (QAction *action : tray.menu()->actions()) {
+        if (action->text().startsWith("Start ") || action->text().startsWith("Stop ")) {
+            QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        }
+    }
+    if (const QByteArray shots = qgetenv("DEVDOCK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QTest::qWait(300); // the graph's layout
+        window.grab().save(QString::fromLocal8Bit(shots) + "/engine-unreachable.png");
+    }
+
+    // An Up that still reaches the controller (queued before the engine went, or from a script)
+    // fails before the CLI runs, and its time is a time.
+    window.session()->controller()->up();
+    Ui::OperationPanel *panel = window.operationPanel();
+    QVERIFY(waitUntil([&] { return panel->title().contains("failed after"); }, 30000));
+    const QRegularExpressionMatch took =
+        QRegularExpression("failed after (-?[0-9.]+) s").match(panel->title());
+    QVERIFY2(took.hasMatch(), qPrintable(panel->title()));
+    const double seconds = took.captured(1).toDouble();
+    QVERIFY2(seconds >= 0 && seconds < 60, qPrintable(panel->title()));
+    QVERIFY2(panel->errorText().contains(proxy.dockerHost()), qPrintable(panel->errorText()));
+
+    // The engine is back: the state is known again and the actions return, with their own
+    // tooltips.
+    QVERIFY(proxy.restore());
+    auto *up = window.findChild<QAction *>("upAction");
+    QVERIFY(waitUntil([&] { return up->isEnabled(); }, 30000));
+    QVERIFY(waitUntil(
+        [&] { return node->state().status == Core::ServiceStatus::NotCreated; }, 10000));
+    QVERIFY2(up->toolTip().startsWith("Create and start every service"), qPrintable(up->toolTip()));
+    QVERIFY(window.engineUnavailableReason().isEmpty());
+    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Idle);
 }
 
 void TestMainWindow::everyWidgetHasAnAccessibleName()

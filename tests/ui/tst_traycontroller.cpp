@@ -68,6 +68,11 @@ void TestTrayController::overall_fromServiceStates()
     const QImage healthy = Ui::TrayController::iconFor(Overall::Healthy).pixmap(32).toImage();
     const QImage failing = Ui::TrayController::iconFor(Overall::Failing).pixmap(32).toImage();
     QVERIFY(idle != healthy && healthy != failing && idle != failing);
+    // Without the engine nothing is known: neither idle nor failing, an icon of its own.
+    QCOMPARE(Ui::TrayController::overallOf({state("a", S::Unknown), state("b", S::Unknown)}),
+             Overall::Unknown);
+    const QImage unknown = Ui::TrayController::iconFor(Overall::Unknown).pixmap(32).toImage();
+    QVERIFY(unknown != idle && unknown != failing && unknown != healthy);
 }
 
 void TestTrayController::notify_rateLimitedPerServiceAndOverall()

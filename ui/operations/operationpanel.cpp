@@ -13,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace DevDock::Ui {
 
 OperationPanel::OperationPanel(QWidget *parent)
@@ -156,7 +158,7 @@ void OperationPanel::onFinished(const Core::StackAction &action, const Core::Res
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
     m_cancel->setEnabled(false);
-    const QString took = tr("%1 s").arg(m_clock.elapsed() / 1000.0, 0, 'f', 1);
+    const QString took = tr("%1 s").arg(elapsedMs() / 1000.0, 0, 'f', 1);
     if (result) {
         m_title->setText(tr("%1: done in %2").arg(action.describe(), took));
         return;
@@ -178,9 +180,16 @@ void OperationPanel::setServiceStatus(const QString &service, const QString &sta
     item->setForeground(1, error ? QBrush(QColor(0xD5, 0x5E, 0x00)) : QBrush());
 }
 
+qint64 OperationPanel::elapsedMs() const
+{
+    // An invalid QElapsedTimer answers with garbage (once: "failed after -9223369134.2 s"); the
+    // controller announces every action now, and a clock that never started reads zero.
+    return m_clock.isValid() ? std::max<qint64>(0, m_clock.elapsed()) : 0;
+}
+
 void OperationPanel::tick()
 {
-    m_elapsed->setText(tr("%1 s").arg(m_clock.elapsed() / 1000));
+    m_elapsed->setText(tr("%1 s").arg(elapsedMs() / 1000));
 }
 
 } // namespace DevDock::Ui

@@ -42,6 +42,7 @@ private:
     void onFinished(const Core::StackAction &action, const Core::Result<void> &result);
     void setServiceStatus(const QString &service, const QString &status, bool error);
     void tick();
+    qint64 elapsedMs() const;
 
     QPointer<Core::StackController> m_controller;
     QLabel *m_title;

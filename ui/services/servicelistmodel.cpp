@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicelistmodel.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 namespace DevDock::Ui {
 
 ServiceListModel::ServiceListModel(QObject *parent)
@@ -98,6 +101,12 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         return s.containers.isEmpty() ? QString() : s.containers.first().id;
     case Qt::ToolTipRole:
         return s.reason.isEmpty() ? QVariant() : QVariant(s.reason);
+    case Qt::ForegroundRole:
+        // An unknown state is greyed like disabled text: no live value stands behind the row.
+        if (s.status == Core::ServiceStatus::Unknown) {
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        }
+        return {};
     case Qt::DisplayRole:
         break;
     default:

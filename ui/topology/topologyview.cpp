@@ -40,6 +40,8 @@ QColor stateColor(Core::ServiceStatus status)
     case S::Exited:
     case S::Dead:
         return QColor(0xD5, 0x5E, 0x00); // vermillion
+    case S::Unknown:
+        return QColor(0x6E, 0x6E, 0x6E); // dark grey: nothing is known, which is not "idle"
     case S::Created:
     case S::Paused:
     case S::Removing:
@@ -121,6 +123,8 @@ QString ServiceNodeItem::symbol() const
         return QStringLiteral("○");
     case S::Removing:
         return QStringLiteral("⌫");
+    case S::Unknown:
+        return QStringLiteral("?");
     case S::NotCreated:
         break;
     }
@@ -147,7 +151,9 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     const bool selected = option->state & QStyle::State_Selected;
     painter->setPen(
         QPen(selected ? palette.color(QPalette::Highlight) : accent, selected ? 3 : 2,
-             m_state.status == Core::ServiceStatus::NotCreated ? Qt::DashLine : Qt::SolidLine));
+             m_state.status == Core::ServiceStatus::NotCreated ? Qt::DashLine
+             : m_state.status == Core::ServiceStatus::Unknown  ? Qt::DotLine
+                                                               : Qt::SolidLine));
     painter->setBrush(palette.color(QPalette::Base));
     painter->drawRoundedRect(m_rect, 8, 8);
     // The state band on the left, with the state's symbol.
@@ -176,8 +182,11 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     font.setBold(false);
     font.setPointSizeF(8.5);
     painter->setFont(font);
-    QStringList lines{m_badge.isEmpty() ? stateText()
-                                        : stateText() + QStringLiteral(" · ") + m_badge};
+    // "unknown — engine unreachable" is too wide for a node: one line each part.
+    QStringList lines = stateText().split(QStringLiteral(" — "));
+    if (!m_badge.isEmpty()) {
+        lines.first() += QStringLiteral(" · ") + m_badge;
+    }
     QStringList ports;
     for (const Core::PortBinding &p : m_state.ports) {
         if (p.publicPort > 0) {
@@ -185,6 +194,7 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         }
     }
     ports.removeDuplicates();
+    const qsizetype portsLine = ports.isEmpty() ? -1 : lines.size();
     if (!ports.isEmpty()) {
         lines << ports.join(QStringLiteral(" "));
     }
@@ -193,7 +203,7 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     qreal y = text.top() + metrics.height() * 1.35;
     m_portsRect = {};
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const bool isPorts = !ports.isEmpty() && i == 1;
+        const bool isPorts = i == portsLine;
         const QString line = metrics.elidedText(lines.at(i), Qt::ElideMiddle, text.width());
         if (isPorts) {
             // Published ports are links: underlined, in the link colour, clickable.

@@ -55,6 +55,7 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
             &TrayController::update);
     connect(window, &MainWindow::serviceAlert, this, &TrayController::notify);
     connect(window, &MainWindow::projectLoaded, this, &TrayController::rebuildMenu);
+    connect(window, &MainWindow::engineAvailabilityChanged, this, &TrayController::rebuildMenu);
     rebuildMenu();
 }
 
@@ -73,6 +74,9 @@ TrayController::Overall TrayController::overallOf(const QList<Core::ServiceState
     using S = Core::ServiceStatus;
     Overall overall = Overall::Idle;
     for (const Core::ServiceState &s : services) {
+        if (s.status == S::Unknown) {
+            return Overall::Unknown; // LiveState makes every service unknown at once
+        }
         if (s.status == S::Exited || s.status == S::Dead || s.status == S::Restarting) {
             if (!s.containers.isEmpty() && !(s.status == S::Exited && s.exitCode == 0)) {
                 return Overall::Failing;
@@ -115,6 +119,19 @@ QIcon TrayController::iconFor(Overall overall)
         p.setPen(QPen(QColor(0x99, 0x99, 0x99), 8));
         p.drawEllipse(QRectF(8, 8, 48, 48));
         break;
+    case Overall::Unknown: {
+        // A dotted ring with a question mark: not idle, not failing, simply not known.
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0x6E, 0x6E, 0x6E), 6, Qt::DotLine));
+        p.drawEllipse(QRectF(8, 8, 48, 48));
+        QFont font = p.font();
+        font.setBold(true);
+        font.setPixelSize(34);
+        p.setFont(font);
+        p.setPen(QColor(0x6E, 0x6E, 0x6E));
+        p.drawText(QRectF(0, 0, 64, 64), Qt::AlignCenter, QStringLiteral("?"));
+        break;
+    }
     }
     return QIcon(pixmap);
 }
@@ -152,10 +169,17 @@ void TrayController::rebuildMenu()
     if (session->isLoaded()) {
         const QString name = session->project().name;
         m_menu->addSection(name);
-        m_menu->addAction(tr("Start %1").arg(name), session->controller(),
-                          [session] { session->controller()->up(); });
-        m_menu->addAction(tr("Stop %1").arg(name), session->controller(),
-                          [session] { session->controller()->down(false); });
+        QAction *start = m_menu->addAction(tr("Start %1").arg(name), session->controller(),
+                                           [session] { session->controller()->up(); });
+        QAction *stop = m_menu->addAction(tr("Stop %1").arg(name), session->controller(),
+                                          [session] { session->controller()->down(false); });
+        // The window's rule: what needs the engine waits for it, and says why.
+        const QString unavailable = m_window->engineUnavailableReason();
+        for (QAction *action : {start, stop}) {
+            action->setEnabled(unavailable.isEmpty());
+            action->setToolTip(unavailable);
+        }
+        m_menu->setToolTipsVisible(!unavailable.isEmpty());
         QMenu *services = m_menu->addMenu(tr("Services"));
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             QAction *a = services->addAction(
@@ -178,11 +202,16 @@ void TrayController::rebuildMenu()
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             up += s.isUp() ? 1 : 0;
         }
-        m_tray->setToolTip(session->isLoaded() ? tr("DevDock · %1: %2 of %3 services up")
-                                                     .arg(session->project().name)
-                                                     .arg(up)
-                                                     .arg(m_services.size())
-                                               : tr("DevDock"));
+        QString tip = tr("DevDock");
+        if (session->isLoaded()) {
+            tip = m_overall == Overall::Unknown
+                      ? tr("DevDock · %1: engine unreachable").arg(session->project().name)
+                      : tr("DevDock · %1: %2 of %3 services up")
+                            .arg(session->project().name)
+                            .arg(up)
+                            .arg(m_services.size());
+        }
+        m_tray->setToolTip(tip);
     }
 }
 

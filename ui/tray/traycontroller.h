@@ -24,7 +24,8 @@ class TrayController final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Overall { Idle, Healthy, Degraded, Failing };
+    // Unknown: the engine is unreachable, so nothing is known about the stack.
+    enum class Overall { Idle, Healthy, Degraded, Failing, Unknown };
 
     explicit TrayController(MainWindow *window, QObject *parent = nullptr);
     ~TrayController() override;
