@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/redaction.h"
 #include "util/result.h"
 
 #include <QLabel>
@@ -25,11 +26,13 @@ inline QLabel *makeErrorBanner(QWidget *parent, const QString &objectName,
     return label;
 }
 
-// Shows an error's message and, on the next line, its hint.
+// Shows an error's message and, on the next line, its hint. Loader and compose errors can quote
+// an interpolated value, so known secret values are hidden here as in the logs.
 inline void showError(QLabel *banner, const Core::Error &error)
 {
-    banner->setText(error.hint.isEmpty() ? error.message
-                                         : error.message + QStringLiteral("\n") + error.hint);
+    banner->setText(Core::redactSecrets(error.hint.isEmpty()
+                                            ? error.message
+                                            : error.message + QStringLiteral("\n") + error.hint));
     banner->show();
 }
 

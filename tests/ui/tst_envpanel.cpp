@@ -12,6 +12,8 @@
 #include "env/secretstore.h"
 #include "onboarding/onboarding.h"
 #include "onboarding/onboardingdialog.h"
+#include "errorbanner.h"
+#include "util/redaction.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -78,6 +80,7 @@ private slots:
     void selectedKeyActions_moveSecretGenerateRemove();
     void fileChangedOnDisk_bannerOffersReloadAndMerge();
     void onboardingDialog_engineUnreachable_stopsWithFixAndRetry();
+    void errorBanner_hidesKnownSecretValues();
 
 private:
     QTemporaryDir m_dir;
@@ -327,6 +330,24 @@ void TestEnvPanel::onboardingDialog_engineUnreachable_stopsWithFixAndRetry()
     QTest::mouseClick(dialog.retryButton(), Qt::LeftButton);
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.size(), 2);
+}
+
+// A compose or loader error can quote an interpolated secret (an image tag, a URL); the window's
+// banner shows the error as the logs do, with the value hidden.
+void TestEnvPanel::errorBanner_hidesKnownSecretValues()
+{
+    const QString value = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QVERIFY(Core::registerSecret(QStringLiteral("API_TOKEN"), value));
+    QWidget parent;
+    QLabel *banner =
+        Ui::makeErrorBanner(&parent, QStringLiteral("errorBanner"), QStringLiteral("Error"));
+    Ui::showError(banner, Core::Error{Core::Error::Code::InvalidArgument,
+                            QStringLiteral("invalid reference format: busybox:%1").arg(value),
+                            QStringLiteral("Check the image of service api (%1).").arg(value)});
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(!banner->text().contains(value), qPrintable(banner->text()));
+    QCOMPARE(banner->text().count(QStringLiteral("[secret API_TOKEN]")), 2);
+    Core::clearRegisteredSecrets();
 }
 
 QTEST_MAIN(TestEnvPanel)
