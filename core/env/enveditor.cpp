@@ -142,8 +142,15 @@ Result<void> EnvEditor::apply(EnvProfile &profile, const Op &op) const
                              Text::tr("Keys ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY "
                                       "are always secret; rename the key to keep it in a file."));
         }
-        EnvFile *example = profile.file(profile.example().name);
-        example->document.removeCommentsAbove(op.key, kSecretMarker);
+        // The marker may stand in any file: the editor puts it in .env.example, `devdockctl env
+        // set --secret` above a placeholder in the file it was given.
+        QStringList files{profile.example().name};
+        for (const EnvFile &f : profile.stack()) {
+            files << f.name;
+        }
+        for (const QString &name : std::as_const(files)) {
+            profile.file(name)->document.removeCommentsAbove(op.key, kSecretMarker);
+        }
         if (!op.value.isEmpty()) {
             auto f = fileOf(op.file);
             if (!f) {

@@ -71,6 +71,7 @@ private slots:
     void fileChangedOnDisk_detected_reloadOrMerge_neverOverwritten();
     void markSecret_valueLeavesFiles_markerInExample();
     void unmarkSecret_bySuffix_isRefused();
+    void unmarkSecret_markerInAStackFile_isRemovedThere();
     void generateSecret_strongAndDistinct();
     void composeVariableReferences_withServices();
     void servicesChangedBetween_profiles();
@@ -237,6 +238,20 @@ void TestEnvEditor::unmarkSecret_bySuffix_isRefused()
     QVERIFY(!refused);
     QVERIFY(refused.error().hint.contains("_PASSWORD"));
     QVERIFY(!editor->isModified());
+}
+
+// `devdockctl env set --secret` records a key that does not look secret with the marker above a
+// placeholder in the stack file it wrote; unmarking it in the editor must remove that marker too.
+void TestEnvEditor::unmarkSecret_markerInAStackFile_isRemovedThere()
+{
+    write(m_dir.filePath(".env.local"), "# devdock: secret\nSIGNING_SALT=\n");
+    auto editor = EnvEditor::open(m_dir.path(), "development");
+    QVERIFY(editor);
+    QVERIFY(editor->profile().isSecret("SIGNING_SALT"));
+    QVERIFY(editor->unmarkSecret("SIGNING_SALT"));
+    QVERIFY(!editor->profile().isSecret("SIGNING_SALT"));
+    QVERIFY(editor->saveFiles());
+    QVERIFY(!read(m_dir.filePath(".env.local")).contains("devdock: secret"));
 }
 
 void TestEnvEditor::generateSecret_strongAndDistinct()
