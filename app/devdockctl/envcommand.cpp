@@ -195,7 +195,7 @@ void finish(const std::shared_ptr<int> &exitCode, int code)
 
 } // namespace
 
-int runEnvCommand(const QStringList &arguments)
+int runEnvCommand(const QStringList &arguments, const QString &globalProjectDirectory)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("project-directory"), QStringLiteral("Project folder."),
@@ -228,7 +228,8 @@ int runEnvCommand(const QStringList &arguments)
     --literalFrom;
     const QString directory = parser.isSet(QStringLiteral("project-directory"))
                                   ? parser.value(QStringLiteral("project-directory"))
-                                  : QDir::currentPath();
+                                  : !globalProjectDirectory.isEmpty() ? globalProjectDirectory
+                                                                      : QDir::currentPath();
     const QString profileName = parser.isSet(QStringLiteral("profile"))
                                     ? parser.value(QStringLiteral("profile"))
                                     : EnvProfile::defaultProfile(directory);

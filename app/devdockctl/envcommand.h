@@ -7,6 +7,8 @@
 namespace DevDock::Ctl {
 
 // `devdockctl env [list|check|set|unset] …`: the project's .env profiles, secrets in the keychain.
-int runEnvCommand(const QStringList &arguments);
+// `globalProjectDirectory`: a --project-directory given before the command (devdockctl's global
+// option); the env command's own option wins.
+int runEnvCommand(const QStringList &arguments, const QString &globalProjectDirectory = {});
 
 } // namespace DevDock::Ctl

@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
         return Ctl::runStackCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
-        return Ctl::runEnvCommand(args);
+        return Ctl::runEnvCommand(args, compose.projectDirectory);
     }
     if (command == QStringLiteral("version") || command == QStringLiteral("--version")) {
         Ctl::Output::outLine(QStringLiteral("devdockctl " DEVDOCK_VERSION));

@@ -80,6 +80,7 @@ private slots:
     void keychain_storeReadDelete();
     void devdockctl_env_secretNeverReachesAFileOrLog();
     void noKeychain_refusesPlainTextUnlessAskedTo();
+    void devdockctl_env_globalProjectDirectoryBeforeTheCommand();
 
 private:
     QTemporaryDir m_project;
@@ -364,6 +365,19 @@ void TestEnvProfile::noKeychain_refusesPlainTextUnlessAskedTo()
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     QCOMPARE(read(project.filePath(".env.local")), QByteArray("API_TOKEN=t0ken-value\n"));
+}
+
+// `devdockctl --project-directory P env …`, as every other command takes it: the project is P, not
+// the directory devdockctl runs in.
+void TestEnvProfile::devdockctl_env_globalProjectDirectoryBeforeTheCommand()
+{
+    QTemporaryDir project;
+    write(project.filePath(".env.example"), "LOG_LEVEL=info\n");
+    const Run r = run(QStringLiteral(DEVDOCKCTL_PATH),
+                      {"--project-directory", project.path(), "env", "set", "LOG_LEVEL", "debug"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(read(project.filePath(".env.local")), QByteArray("LOG_LEVEL=debug\n"));
+    QVERIFY(!QFile::exists(QDir::current().filePath(".env.local")));
 }
 
 QTEST_GUILESS_MAIN(TestEnvProfile)
