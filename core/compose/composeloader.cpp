@@ -3,6 +3,7 @@
 #include "composeloader.h"
 
 #include "env/envdocument.h"
+#include "util/filereading.h"
 #include "util/interpolation.h"
 
 #include <QDir>
@@ -14,6 +15,8 @@
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
+
+#include <unordered_map>
 
 namespace DevDock::Core {
 
@@ -768,72 +771,172 @@ void merge(ServiceParts &base, const ServiceParts &over)
     base.present += over.present;
 }
 
-// YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does not:
-// keys of the merged maps are added where the map does not set them itself. In place, so that
-// every node keeps its position for error messages. Aliases can make the document a graph with
-// cycles (`&a [*a]`) or exponentially many paths (an "alias bomb"): ancestors are checked for
-// cycles and the walk has a budget.
-struct MergeWalk
+// One pass over a freshly parsed document, before anything reads it:
+// - duplicate keys in a mapping are refused, naming both (yaml-cpp keeps both and lookups
+//   return the first; Compose refuses them);
+// - YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does
+//   not, are resolved in place: keys of the merged maps are added where the map does not set
+//   them itself, and every node keeps its position for error messages;
+// - aliases are bounded. An alias shares its anchor's node (and position), so a container seen
+//   before is not walked again: its expanded size, memoised on the first walk, is added to the
+//   expansion count. The walk is linear in the file; a document whose aliases expand to too
+//   many nodes (an "alias bomb") or refer to the node that contains them is refused.
+class DocumentWalk
 {
-    QString file;
-    std::vector<YAML::Node> ancestors;
-    int budget = 200000;
+public:
+    explicit DocumentWalk(QString file)
+        : m_file(std::move(file))
+    {}
+
+    static constexpr qint64 kMaxAliasExpansions = 1000000;
+    static constexpr int kMaxDepth = 200;
+
+    // The node's size in nodes, with every alias expanded.
+    qint64 visit(YAML::Node node, int depth)
+    {
+        if (!node.IsMap() && !node.IsSequence()) {
+            return 1;
+        }
+        const int pos = node.Mark().pos;
+        if (pos >= 0) {
+            const auto [it, inserted] = m_sizes.try_emplace(pos, -1);
+            if (!inserted) {
+                if (it->second < 0) {
+                    fail(m_file, node,
+                         QStringLiteral("a YAML alias refers to a node that contains it"));
+                }
+                countExpansion(node, it->second);
+                return it->second;
+            }
+        }
+        if (depth > kMaxDepth) {
+            fail(m_file, node, QStringLiteral("the document is nested too deeply"));
+        }
+        qint64 size = 1;
+        if (node.IsSequence()) {
+            for (YAML::Node child : node) {
+                size += visit(child, depth + 1);
+            }
+        } else {
+            checkUniqueKeys(node);
+            for (auto kv : node) {
+                size += visit(kv.second, depth + 1);
+            }
+            size += resolveMergeKey(node);
+        }
+        if (pos >= 0) {
+            m_sizes[pos] = size;
+        }
+        return size;
+    }
+
+private:
+    void countExpansion(const YAML::Node &node, qint64 size)
+    {
+        m_expansions += size;
+        if (m_expansions > kMaxAliasExpansions) {
+            fail(m_file, node,
+                 QStringLiteral("YAML aliases expand to more than %1 nodes (an alias bomb?)")
+                     .arg(kMaxAliasExpansions));
+        }
+    }
+
+    qint64 sizeOf(const YAML::Node &node) const
+    {
+        if (!node.IsMap() && !node.IsSequence()) {
+            return 1;
+        }
+        const auto it = m_sizes.find(node.Mark().pos);
+        return it == m_sizes.end() ? 1 : std::max<qint64>(it->second, 1);
+    }
+
+    void checkUniqueKeys(const YAML::Node &map) const
+    {
+        // Most mappings are small: a sorted vector of key pointers beats a hash set.
+        std::vector<std::pair<const std::string *, YAML::Mark>> keys;
+        keys.reserve(map.size());
+        for (const auto &kv : map) {
+            if (kv.first.IsScalar()) {
+                keys.emplace_back(&kv.first.Scalar(), kv.first.Mark());
+            }
+        }
+        if (keys.size() < 2) {
+            return;
+        }
+        std::stable_sort(keys.begin(), keys.end(),
+                         [](const auto &a, const auto &b) { return *a.first < *b.first; });
+        for (size_t i = 1; i < keys.size(); ++i) {
+            if (*keys[i].first != *keys[i - 1].first) {
+                continue;
+            }
+            const auto [first, second] = keys[i - 1].second.pos < keys[i].second.pos
+                                             ? std::pair{keys[i - 1].second, keys[i].second}
+                                             : std::pair{keys[i].second, keys[i - 1].second};
+            const auto at = [&](const YAML::Mark &m) {
+                return QStringLiteral("%1:%2:%3").arg(m_file).arg(m.line + 1).arg(m.column + 1);
+            };
+            throw LoadFailure{
+                Error{Error::Code::InvalidArgument,
+                      QStringLiteral("%1: mapping key \"%2\" is defined twice (first at %3)")
+                          .arg(at(second), QString::fromStdString(*keys[i].first), at(first)),
+                      QStringLiteral("Remove or rename one of the two; Compose refuses "
+                                     "duplicate keys too.")}};
+        }
+    }
+
+    // Returns the nodes the merge added (with their expansions).
+    qint64 resolveMergeKey(YAML::Node node)
+    {
+        const YAML::Node &constNode = node;
+        const YAML::Node merge = constNode["<<"];
+        if (!merge) {
+            return 0;
+        }
+        QList<YAML::Node> sources;
+        if (merge.IsMap()) {
+            sources << merge;
+        } else if (merge.IsSequence()) {
+            for (const YAML::Node &m : merge) {
+                if (m.IsMap()) {
+                    sources << m;
+                }
+            }
+        }
+        node.remove("<<");
+        qint64 added = 0;
+        for (const YAML::Node &source : sources) {
+            for (const auto &kv : source) {
+                const std::string key = kv.first.Scalar();
+                if (!constNode[key]) {
+                    node[key] = kv.second;
+                    const qint64 size = sizeOf(kv.second);
+                    countExpansion(kv.second, size);
+                    added += size;
+                }
+            }
+        }
+        return added;
+    }
+
+    QString m_file;
+    std::unordered_map<int, qint64> m_sizes; // container position -> expanded size, -1: walking
+    qint64 m_expansions = 0;
 };
 
-void resolveMergeKeys(YAML::Node node, MergeWalk &walk)
+// An env file's variables, interpolated from `lookup`; the file must be a regular file of a sane
+// size (a FIFO or /dev/zero is refused at once).
+Result<QList<std::pair<QString, QString>>> readEnvFile(const QString &path,
+                                                       const VariableLookup &lookup)
 {
-    if (--walk.budget < 0) {
-        fail(walk.file, node,
-             QStringLiteral("the document expands to too many nodes (a YAML alias loop or alias "
-                            "bomb?)"));
+    const auto bytes = readRegularFile(path, kMaxEnvFileBytes, QStringLiteral("env file"));
+    if (!bytes) {
+        return std::unexpected(bytes.error());
     }
-    if (!node.IsMap() && !node.IsSequence()) {
-        return;
+    auto doc = EnvDocument::parse(QString::fromUtf8(*bytes), path);
+    if (!doc) {
+        return std::unexpected(doc.error());
     }
-    for (const YAML::Node &ancestor : walk.ancestors) {
-        if (ancestor.is(node)) {
-            fail(walk.file, node, QStringLiteral("a YAML alias refers to a node that contains it"));
-        }
-    }
-    if (walk.ancestors.size() > 200) {
-        fail(walk.file, node, QStringLiteral("the document is nested too deeply"));
-    }
-    walk.ancestors.push_back(node);
-    if (node.IsSequence()) {
-        for (YAML::Node child : node) {
-            resolveMergeKeys(child, walk);
-        }
-        walk.ancestors.pop_back();
-        return;
-    }
-    for (auto kv : node) {
-        resolveMergeKeys(kv.second, walk);
-    }
-    walk.ancestors.pop_back();
-    const YAML::Node &constNode = node;
-    const YAML::Node merge = constNode["<<"];
-    if (!merge) {
-        return;
-    }
-    QList<YAML::Node> sources;
-    if (merge.IsMap()) {
-        sources << merge;
-    } else if (merge.IsSequence()) {
-        for (const YAML::Node &m : merge) {
-            if (m.IsMap()) {
-                sources << m;
-            }
-        }
-    }
-    node.remove("<<");
-    for (const YAML::Node &source : sources) {
-        for (const auto &kv : source) {
-            const std::string key = kv.first.Scalar();
-            if (!constNode[key]) {
-                node[key] = kv.second;
-            }
-        }
-    }
+    return doc->resolve(lookup);
 }
 
 QStringList discover(const QString &startDir)
@@ -913,28 +1016,19 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 ? QStringList{QDir(projectDir).filePath(QStringLiteral(".env"))}
                 : options.envFiles;
         for (const QString &path : envFiles) {
-            QFile f(QDir(cwd).absoluteFilePath(path));
-            if (!f.exists()) {
-                if (!options.envFiles.isEmpty()) {
-                    return makeError(Error::Code::NotFound,
-                                     QStringLiteral("The env file %1 does not exist.").arg(path));
-                }
+            const QString absolutePath = QDir(cwd).absoluteFilePath(path);
+            // A missing default .env is normal; a named --env-file must exist.
+            if (options.envFiles.isEmpty() && !QFileInfo::exists(absolutePath)) {
                 continue;
             }
-            if (!f.open(QIODevice::ReadOnly)) {
-                return makeError(Error::Code::Io, QStringLiteral("Cannot read %1").arg(path));
-            }
-            auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), f.fileName());
-            if (!doc) {
-                return std::unexpected(doc.error());
-            }
-            auto values = doc->resolve([&](const QString &n) -> std::optional<QString> {
-                if (auto v = env(n)) {
-                    return v;
-                }
-                const auto it = dotenv.constFind(n);
-                return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
-            });
+            auto values =
+                readEnvFile(absolutePath, [&](const QString &n) -> std::optional<QString> {
+                    if (auto v = env(n)) {
+                        return v;
+                    }
+                    const auto it = dotenv.constFind(n);
+                    return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
+                });
             if (!values) {
                 return std::unexpected(values.error());
             }
@@ -978,21 +1072,21 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         project.configFiles = files;
         QString topName;
         QList<ServiceParts> services;
+        QHash<QString, qsizetype> serviceIndex; // name -> position in services
         QSet<QString> networks;
         QSet<QString> volumes;
         QSet<QString> secrets;
         QSet<QString> configs;
         for (const QString &path : files) {
             loader.file = path;
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly)) {
-                return makeError(Error::Code::NotFound,
-                                 QStringLiteral("Cannot open the compose file %1: %2")
-                                     .arg(path, f.errorString()));
+            const auto text =
+                readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
+            if (!text) {
+                return std::unexpected(text.error());
             }
             YAML::Node root;
             try {
-                root = YAML::Load(f.readAll().toStdString());
+                root = YAML::Load(text->toStdString());
             } catch (const YAML::Exception &e) {
                 return makeError(Error::Code::InvalidArgument,
                                  QStringLiteral("%1:%2:%3: %4")
@@ -1005,8 +1099,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             if (root.IsNull()) {
                 continue;
             }
-            MergeWalk walk{path, {}};
-            resolveMergeKeys(root, walk);
+            DocumentWalk(path).visit(root, 0);
             if (!root.IsMap()) {
                 fail(path, root, QStringLiteral("a compose file must be a map"));
             }
@@ -1020,13 +1113,12 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 for (const auto &kv : s) {
                     const QString name = QString::fromStdString(kv.first.Scalar());
                     ServiceParts parts = loader.service(name, kv.second);
-                    auto it =
-                        std::find_if(services.begin(), services.end(),
-                                     [&](const ServiceParts &p) { return p.service.name == name; });
-                    if (it == services.end()) {
+                    const auto it = serviceIndex.constFind(name);
+                    if (it == serviceIndex.cend()) {
+                        serviceIndex.insert(name, services.size());
                         services.append(std::move(parts));
                     } else {
-                        merge(*it, parts);
+                        merge(services[*it], parts);
                     }
                 }
             }
@@ -1074,8 +1166,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             // env_file values first, environment overrides them.
             QMap<QString, std::optional<QString>> environment;
             for (const auto &[path, required] : parts.envFiles) {
-                QFile f(path);
-                if (!f.open(QIODevice::ReadOnly)) {
+                if (!QFileInfo::exists(path)) {
                     if (required) {
                         return makeError(Error::Code::NotFound,
                                          QStringLiteral("%1: env file %2 not found (service %3).")
@@ -1084,13 +1175,14 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     }
                     continue;
                 }
-                auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), path);
-                if (!doc) {
-                    return std::unexpected(doc.error());
-                }
-                auto values = doc->resolve(env);
+                auto values = readEnvFile(path, env);
                 if (!values) {
-                    return std::unexpected(values.error());
+                    Error error = values.error();
+                    error.message = QStringLiteral("%1:%2: env_file of service %3: %4")
+                                        .arg(s.file)
+                                        .arg(s.line)
+                                        .arg(s.name, error.message);
+                    return std::unexpected(error);
                 }
                 for (const auto &[k, v] : *values) {
                     environment.insert(k, v);
@@ -1121,16 +1213,19 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
 
         // Validation: dependencies exist (or are disabled but optional), no cycles.
+        const QHash<QString, const ComposeService *> byName = project.serviceIndex();
+        const QSet<QString> disabled(project.disabledServices.begin(),
+                                     project.disabledServices.end());
         for (const ComposeService &s : project.services) {
             for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-                if (project.service(it.key())) {
+                if (byName.contains(it.key())) {
                     continue;
                 }
-                if (project.disabledServices.contains(it.key()) && !it.value().required) {
+                if (disabled.contains(it.key()) && !it.value().required) {
                     continue;
                 }
                 const QString why =
-                    project.disabledServices.contains(it.key())
+                    disabled.contains(it.key())
                         ? QStringLiteral("service \"%1\" depends on \"%2\", which is "
                                          "not in an enabled profile")
                         : QStringLiteral("service \"%1\" depends on undefined "
@@ -1144,46 +1239,14 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     QStringLiteral("Define the service, fix the name, or enable its profile."));
             }
         }
-        // Cycle detection by depth-first search; the message names the cycle.
-        QHash<QString, int> state; // 0 new, 1 on the stack, 2 done
-        QStringList stack;
-        std::function<std::optional<QStringList>(const QString &)> visit =
-            [&](const QString &n) -> std::optional<QStringList> {
-            state[n] = 1;
-            stack << n;
-            if (const ComposeService *s = project.service(n)) {
-                for (auto it = s->dependsOn.begin(); it != s->dependsOn.end(); ++it) {
-                    if (!project.service(it.key())) {
-                        continue;
-                    }
-                    if (state.value(it.key()) == 1) {
-                        QStringList cycle = stack.mid(stack.indexOf(it.key()));
-                        cycle << it.key();
-                        return cycle;
-                    }
-                    if (state.value(it.key()) == 0) {
-                        if (auto c = visit(it.key())) {
-                            return c;
-                        }
-                    }
-                }
-            }
-            stack.removeLast();
-            state[n] = 2;
-            return std::nullopt;
-        };
-        for (const ComposeService &s : project.services) {
-            if (state.value(s.name) == 0) {
-                if (auto cycle = visit(s.name)) {
-                    const ComposeService *first = project.service(cycle->first());
-                    return makeError(Error::Code::InvalidArgument,
-                                     QStringLiteral("%1:%2: dependency cycle: %3")
-                                         .arg(first->file)
-                                         .arg(first->line)
-                                         .arg(cycle->join(QStringLiteral(" -> "))),
-                                     QStringLiteral("Remove one of these depends_on entries."));
-                }
-            }
+        if (const auto cycle = project.dependencyCycle()) {
+            const ComposeService *first = byName.value(cycle->first());
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("%1:%2: dependency cycle: %3")
+                                 .arg(first->file)
+                                 .arg(first->line)
+                                 .arg(cycle->join(QStringLiteral(" -> "))),
+                             QStringLiteral("Remove one of these depends_on entries."));
         }
 
         if (usesDefaultNetwork) {

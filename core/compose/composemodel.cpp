@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 namespace DevDock::Core {
 
@@ -19,25 +21,92 @@ const ComposeService *ComposeProject::service(const QString &name) const
     return nullptr;
 }
 
+QHash<QString, const ComposeService *> ComposeProject::serviceIndex() const
+{
+    QHash<QString, const ComposeService *> index;
+    index.reserve(services.size());
+    for (const ComposeService &s : services) {
+        index.insert(s.name, &s);
+    }
+    return index;
+}
+
+namespace {
+
+// Depth-first walk over depends_on, iterative so that a long chain of services cannot overflow
+// the stack. Calls `finished` for each service after all its dependencies; returns the first
+// cycle met (names from the repeated service back to it), if any. Without `stopAtCycle` a
+// dependency that closes a cycle is skipped and the walk goes on.
+std::optional<QStringList>
+walkDependencies(const QList<ComposeService> &services,
+                 const QHash<QString, const ComposeService *> &byName, bool stopAtCycle,
+                 const std::function<void(const ComposeService &)> &finished)
+{
+    enum class Mark { New, Walking, Done };
+    QHash<QString, Mark> marks;
+    struct Frame
+    {
+        const ComposeService *service;
+        QStringList dependencies;
+        qsizetype next = 0;
+    };
+    std::vector<Frame> stack;
+    for (const ComposeService &root : services) {
+        if (marks.value(root.name, Mark::New) != Mark::New) {
+            continue;
+        }
+        marks.insert(root.name, Mark::Walking);
+        stack.push_back({&root, root.dependsOn.keys()});
+        while (!stack.empty()) {
+            Frame &top = stack.back();
+            if (top.next == top.dependencies.size()) {
+                marks.insert(top.service->name, Mark::Done);
+                if (finished) {
+                    finished(*top.service);
+                }
+                stack.pop_back();
+                continue;
+            }
+            const QString dep = top.dependencies.at(top.next++);
+            const ComposeService *next = byName.value(dep);
+            if (!next) {
+                continue;
+            }
+            const Mark mark = marks.value(dep, Mark::New);
+            if (mark == Mark::Walking && stopAtCycle) {
+                QStringList cycle;
+                bool inCycle = false;
+                for (const Frame &f : stack) {
+                    inCycle = inCycle || f.service->name == dep;
+                    if (inCycle) {
+                        cycle << f.service->name;
+                    }
+                }
+                cycle << dep;
+                return cycle;
+            }
+            if (mark == Mark::New) {
+                marks.insert(dep, Mark::Walking);
+                stack.push_back({next, next->dependsOn.keys()}); // `top` is invalid from here
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QStringList> ComposeProject::dependencyCycle() const
+{
+    return walkDependencies(services, serviceIndex(), true, {});
+}
+
 QStringList ComposeProject::startOrder() const
 {
     QStringList order;
-    QSet<QString> done;
-    std::function<void(const ComposeService &)> visit = [&](const ComposeService &s) {
-        if (done.contains(s.name)) {
-            return;
-        }
-        done.insert(s.name); // the loader rejects cycles, so marking first is safe
-        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-            if (const ComposeService *dep = service(it.key())) {
-                visit(*dep);
-            }
-        }
-        order << s.name;
-    };
-    for (const ComposeService &s : services) {
-        visit(s);
-    }
+    // The loader rejects cycles; in a hand-made project one is broken at its last edge.
+    walkDependencies(services, serviceIndex(), false,
+                     [&](const ComposeService &s) { order << s.name; });
     return order;
 }
 
@@ -59,9 +128,17 @@ QStringList ComposeProject::dependents(const QString &name) const
 
 QStringList ComposeProject::roots() const
 {
+    QSet<QString> dependedOn;
+    for (const ComposeService &s : services) {
+        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+            if (it.key() != s.name) {
+                dependedOn.insert(it.key());
+            }
+        }
+    }
     QStringList list;
     for (const ComposeService &s : services) {
-        if (dependents(s.name).isEmpty()) {
+        if (!dependedOn.contains(s.name)) {
             list << s.name;
         }
     }
@@ -71,7 +148,17 @@ QStringList ComposeProject::roots() const
 QJsonObject ComposeProject::toJson() const
 {
     QJsonObject servicesJson;
+    // A QJsonObject keeps its keys sorted: inserting in key order appends, any other order moves
+    // the keys already there (quadratic for a project with 100 000 services).
+    QList<const ComposeService *> sorted;
+    sorted.reserve(services.size());
     for (const ComposeService &s : services) {
+        sorted << &s;
+    }
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ComposeService *a, const ComposeService *b) { return a->name < b->name; });
+    for (const ComposeService *service : sorted) {
+        const ComposeService &s = *service;
         QJsonObject o;
         if (!s.image.isEmpty()) {
             o.insert(QStringLiteral("image"), s.image);

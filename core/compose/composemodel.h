@@ -4,6 +4,7 @@
 
 #include "util/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -116,6 +117,10 @@ struct ComposeProject
     QStringList configs;
 
     const ComposeService *service(const QString &name) const;
+    // Name -> service, for callers that look many names up (service() is a linear scan).
+    QHash<QString, const ComposeService *> serviceIndex() const;
+    // The first depends_on cycle among active services, as "a, b, c, a"; nullopt when none.
+    std::optional<QStringList> dependencyCycle() const;
     // Services ordered so that every dependency comes before its dependents.
     QStringList startOrder() const;
     QStringList dependents(const QString &name) const; // direct and indirect
