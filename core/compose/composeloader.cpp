@@ -656,6 +656,9 @@ public:
         return parts;
     }
 
+    const ComposeLoadOptions &options() const { return m_options; }
+    const VariableLookup &lookup() const { return m_lookup; }
+
 private:
     const ComposeLoadOptions &m_options;
     VariableLookup m_lookup;
@@ -939,6 +942,257 @@ Result<QList<std::pair<QString, QString>>> readEnvFile(const QString &path,
     return doc->resolve(lookup);
 }
 
+// What one compose file contributes, with everything it includes.
+struct FileModel
+{
+    QString name; // name:, empty when the file sets none
+    QList<ServiceParts> services;
+    QHash<QString, qsizetype> index; // service name -> position in services
+    QSet<QString> networks;
+    QSet<QString> volumes;
+    QSet<QString> secrets;
+    QSet<QString> configs;
+
+    const ServiceParts *find(const QString &service) const
+    {
+        const auto it = index.constFind(service);
+        return it == index.cend() ? nullptr : &services.at(*it);
+    }
+
+    void add(ServiceParts parts)
+    {
+        index.insert(parts.service.name, services.size());
+        services.append(std::move(parts));
+    }
+
+    // `over` is a later -f file (or a later path of one include): its services merge into ours.
+    void override(FileModel over)
+    {
+        if (!over.name.isEmpty()) {
+            name = over.name;
+        }
+        for (ServiceParts &parts : over.services) {
+            const auto it = index.constFind(parts.service.name);
+            if (it == index.cend()) {
+                add(std::move(parts));
+            } else {
+                merge(services[*it], parts);
+            }
+        }
+        networks += over.networks;
+        volumes += over.volumes;
+        secrets += over.secrets;
+        configs += over.configs;
+    }
+};
+
+QString position(const QString &file, const YAML::Node &node)
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(file)
+        .arg(node.Mark().line + 1)
+        .arg(node.Mark().column + 1);
+}
+
+// Reads, parses and prepares (duplicate keys, merge keys, alias budget) one compose file.
+YAML::Node parseFile(const QString &path)
+{
+    const auto text = readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
+    if (!text) {
+        throw LoadFailure{text.error()};
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(text->toStdString());
+    } catch (const YAML::Exception &e) {
+        throw LoadFailure{Error{Error::Code::InvalidArgument,
+                                QStringLiteral("%1:%2:%3: %4")
+                                    .arg(path)
+                                    .arg(e.mark.line + 1)
+                                    .arg(e.mark.column + 1)
+                                    .arg(QString::fromStdString(e.msg)),
+                                QStringLiteral("Fix the YAML syntax at that position.")}};
+    }
+    if (!root.IsNull()) {
+        DocumentWalk(path).visit(root, 0);
+        if (!root.IsMap()) {
+            fail(path, root, QStringLiteral("a compose file must be a map"));
+        }
+    }
+    return root;
+}
+
+void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+                   FileModel &model);
+
+// One compose file as `loader` reads it (its project directory and variables); `chain` is the
+// include chain that led here, for cycle detection.
+FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
+{
+    const YAML::Node root = parseFile(path);
+    FileModel model;
+    if (root.IsNull()) {
+        return model;
+    }
+    const QString previousFile = loader.file;
+    loader.file = path;
+    if (root["name"]) {
+        model.name = loader.scalar(root["name"]);
+    }
+    if (const YAML::Node s = root["services"]) {
+        if (!s.IsMap() && !s.IsNull()) {
+            fail(path, s, QStringLiteral("services must be a map"));
+        }
+        for (const auto &kv : s) {
+            model.add(loader.service(QString::fromStdString(kv.first.Scalar()), kv.second));
+        }
+    }
+    for (const auto &[key, set] :
+         {std::pair{"networks", &model.networks}, std::pair{"volumes", &model.volumes},
+          std::pair{"secrets", &model.secrets}, std::pair{"configs", &model.configs}}) {
+        if (const YAML::Node n = root[key]) {
+            if (!n.IsMap() && !n.IsNull()) {
+                fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
+            }
+            for (const auto &kv : n) {
+                set->insert(QString::fromStdString(kv.first.Scalar()));
+            }
+        }
+    }
+    if (const YAML::Node include = root["include"]) {
+        chain << path;
+        applyIncludes(loader, include, chain, model);
+    }
+    loader.file = previousFile;
+    return model;
+}
+
+// Compose's `include` (2.20+): each entry is a sub-project (one file, or a file and its
+// overrides) read with its own project directory (default: the first file's folder) and env file
+// (default: the .env there), whose variables come after the including project's. Its services,
+// networks, volumes, secrets and configs join the including file; a service of the same name is
+// a conflict unless both are the same.
+void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+                   FileModel &model)
+{
+    const QString file = parent.file;
+    if (!node.IsSequence()) {
+        fail(file, node, QStringLiteral("include must be a list"));
+    }
+    for (const YAML::Node &item : node) {
+        QStringList paths;
+        QString projectDirectory;
+        QStringList envFiles;
+        if (item.IsScalar()) {
+            paths << parent.scalar(item);
+        } else if (item.IsMap()) {
+            for (const auto &kv : item) {
+                const QString key = QString::fromStdString(kv.first.Scalar());
+                if (key == QLatin1String("path")) {
+                    paths = parent.stringList(kv.second);
+                } else if (key == QLatin1String("project_directory")) {
+                    projectDirectory = parent.scalar(kv.second);
+                } else if (key == QLatin1String("env_file")) {
+                    envFiles = parent.stringList(kv.second);
+                } else {
+                    fail(file, kv.first,
+                         QStringLiteral("include: unknown key \"%1\" (use path, "
+                                        "project_directory, env_file)")
+                             .arg(key));
+                }
+            }
+        } else {
+            fail(file, item, QStringLiteral("an include entry is a path or a map with path:"));
+        }
+        if (paths.isEmpty()) {
+            fail(file, item, QStringLiteral("an include entry needs a path"));
+        }
+        for (QString &p : paths) {
+            p = parent.absolute(p);
+        }
+        projectDirectory = projectDirectory.isEmpty() ? QFileInfo(paths.first()).absolutePath()
+                                                      : parent.absolute(projectDirectory);
+        if (chain.contains(paths.first())) {
+            QStringList cycle = chain.mid(chain.indexOf(paths.first()));
+            cycle << paths.first();
+            fail(file, item,
+                 QStringLiteral("include cycle: %1").arg(cycle.join(QStringLiteral(" -> "))));
+        }
+        if (envFiles.isEmpty()) {
+            const QString dotEnv = QDir(projectDirectory).filePath(QStringLiteral(".env"));
+            if (QFileInfo::exists(dotEnv)) {
+                envFiles << dotEnv;
+            }
+        } else {
+            for (QString &f : envFiles) {
+                f = parent.absolute(f);
+            }
+        }
+        // The including project's variables win over the included env files.
+        QHash<QString, QString> variables;
+        const VariableLookup outer = parent.lookup();
+        for (const QString &f : envFiles) {
+            auto values = readEnvFile(f, [&](const QString &n) -> std::optional<QString> {
+                if (auto v = outer(n)) {
+                    return v;
+                }
+                const auto it = variables.constFind(n);
+                return it == variables.cend() ? std::nullopt : std::optional<QString>(*it);
+            });
+            if (!values) {
+                Error error = values.error();
+                error.message =
+                    QStringLiteral("%1: include: %2").arg(position(file, item), error.message);
+                throw LoadFailure{error};
+            }
+            for (const auto &[k, v] : *values) {
+                variables.insert(k, v);
+            }
+        }
+        Loader sub(
+            parent.options(),
+            [outer, variables](const QString &n) -> std::optional<QString> {
+                if (auto v = outer(n)) {
+                    return v;
+                }
+                const auto it = variables.constFind(n);
+                return it == variables.cend() ? std::nullopt : std::optional<QString>(*it);
+            },
+            projectDirectory);
+        FileModel included;
+        for (const QString &p : paths) {
+            if (!QFileInfo::exists(p)) {
+                fail(file, item, QStringLiteral("included file %1 does not exist").arg(p));
+            }
+            included.override(loadFile(sub, p, chain));
+        }
+        for (ServiceParts &parts : included.services) {
+            if (const ServiceParts *existing = model.find(parts.service.name)) {
+                if (existing->service.toJson() == parts.service.toJson()
+                    && existing->envFiles == parts.envFiles) {
+                    continue;
+                }
+                throw LoadFailure{Error{
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: service \"%3\" is also defined, differently, in the "
+                                   "included file %4:%5 (services.%3 conflicts with imported "
+                                   "resource)")
+                        .arg(existing->service.file)
+                        .arg(existing->service.line)
+                        .arg(parts.service.name, parts.service.file)
+                        .arg(parts.service.line),
+                    QStringLiteral("Rename one of the two, or define the service in one place "
+                                   "only.")}};
+            }
+            model.add(std::move(parts));
+        }
+        model.networks += included.networks;
+        model.volumes += included.volumes;
+        model.secrets += included.secrets;
+        model.configs += included.configs;
+    }
+}
+
 QStringList discover(const QString &startDir)
 {
     static const QStringList names{QStringLiteral("compose.yaml"), QStringLiteral("compose.yml"),
@@ -1070,71 +1324,17 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         ComposeProject project;
         project.workingDirectory = projectDir;
         project.configFiles = files;
-        QString topName;
-        QList<ServiceParts> services;
-        QHash<QString, qsizetype> serviceIndex; // name -> position in services
-        QSet<QString> networks;
-        QSet<QString> volumes;
-        QSet<QString> secrets;
-        QSet<QString> configs;
+        // The first file is the project; each further -f file overrides it.
+        FileModel model;
         for (const QString &path : files) {
-            loader.file = path;
-            const auto text =
-                readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
-            if (!text) {
-                return std::unexpected(text.error());
-            }
-            YAML::Node root;
-            try {
-                root = YAML::Load(text->toStdString());
-            } catch (const YAML::Exception &e) {
-                return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("%1:%2:%3: %4")
-                                     .arg(path)
-                                     .arg(e.mark.line + 1)
-                                     .arg(e.mark.column + 1)
-                                     .arg(QString::fromStdString(e.msg)),
-                                 QStringLiteral("Fix the YAML syntax at that position."));
-            }
-            if (root.IsNull()) {
-                continue;
-            }
-            DocumentWalk(path).visit(root, 0);
-            if (!root.IsMap()) {
-                fail(path, root, QStringLiteral("a compose file must be a map"));
-            }
-            if (root["name"]) {
-                topName = loader.scalar(root["name"]);
-            }
-            if (const YAML::Node s = root["services"]) {
-                if (!s.IsMap()) {
-                    fail(path, s, QStringLiteral("services must be a map"));
-                }
-                for (const auto &kv : s) {
-                    const QString name = QString::fromStdString(kv.first.Scalar());
-                    ServiceParts parts = loader.service(name, kv.second);
-                    const auto it = serviceIndex.constFind(name);
-                    if (it == serviceIndex.cend()) {
-                        serviceIndex.insert(name, services.size());
-                        services.append(std::move(parts));
-                    } else {
-                        merge(services[*it], parts);
-                    }
-                }
-            }
-            for (const auto &[key, set] :
-                 {std::pair{"networks", &networks}, std::pair{"volumes", &volumes},
-                  std::pair{"secrets", &secrets}, std::pair{"configs", &configs}}) {
-                if (const YAML::Node n = root[key]) {
-                    if (!n.IsMap() && !n.IsNull()) {
-                        fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
-                    }
-                    for (const auto &kv : n) {
-                        set->insert(QString::fromStdString(kv.first.Scalar()));
-                    }
-                }
-            }
+            model.override(loadFile(loader, path, {}));
         }
+        const QString topName = model.name;
+        QList<ServiceParts> &services = model.services;
+        const QSet<QString> &networks = model.networks;
+        const QSet<QString> &volumes = model.volumes;
+        const QSet<QString> &secrets = model.secrets;
+        const QSet<QString> &configs = model.configs;
 
         // Name: -p, COMPOSE_PROJECT_NAME, name:, the project folder.
         QString name = options.projectName;
@@ -1249,10 +1449,10 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                              QStringLiteral("Remove one of these depends_on entries."));
         }
 
-        if (usesDefaultNetwork) {
-            networks.insert(QStringLiteral("default"));
-        }
         project.networks = QStringList(networks.begin(), networks.end());
+        if (usesDefaultNetwork && !networks.contains(QStringLiteral("default"))) {
+            project.networks << QStringLiteral("default");
+        }
         project.volumes = QStringList(volumes.begin(), volumes.end());
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());

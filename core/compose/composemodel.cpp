@@ -145,6 +145,181 @@ QStringList ComposeProject::roots() const
     return list;
 }
 
+QJsonObject ComposeService::toJson() const
+{
+    const ComposeService &s = *this;
+    QJsonObject o;
+    if (!s.image.isEmpty()) {
+        o.insert(QStringLiteral("image"), s.image);
+    }
+    if (s.build) {
+        QJsonObject b{{QStringLiteral("context"), s.build->context},
+                      {QStringLiteral("dockerfile"), s.build->dockerfile}};
+        if (!s.build->target.isEmpty()) {
+            b.insert(QStringLiteral("target"), s.build->target);
+        }
+        if (!s.build->args.isEmpty()) {
+            QJsonObject args;
+            for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
+                args.insert(it.key(), it.value());
+            }
+            b.insert(QStringLiteral("args"), args);
+        }
+        o.insert(QStringLiteral("build"), b);
+    }
+    o.insert(QStringLiteral("command"), s.command
+                                            ? QJsonValue(QJsonArray::fromStringList(*s.command))
+                                            : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("entrypoint"),
+             s.entrypoint ? QJsonValue(QJsonArray::fromStringList(*s.entrypoint))
+                          : QJsonValue(QJsonValue::Null));
+    if (!s.environment.isEmpty()) {
+        QJsonObject env;
+        for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
+            env.insert(it.key(),
+                       it.value() ? QJsonValue(*it.value()) : QJsonValue(QJsonValue::Null));
+        }
+        o.insert(QStringLiteral("environment"), env);
+    }
+    if (!s.ports.isEmpty()) {
+        QJsonArray ports;
+        for (const ComposePort &p : s.ports) {
+            QJsonObject port{{QStringLiteral("mode"), p.mode},
+                             {QStringLiteral("target"), p.target},
+                             {QStringLiteral("protocol"), p.protocol}};
+            if (!p.hostIp.isEmpty()) {
+                port.insert(QStringLiteral("host_ip"), p.hostIp);
+            }
+            if (!p.published.isEmpty()) {
+                port.insert(QStringLiteral("published"), p.published);
+            }
+            ports.append(port);
+        }
+        o.insert(QStringLiteral("ports"), ports);
+    }
+    if (!s.expose.isEmpty()) {
+        o.insert(QStringLiteral("expose"), QJsonArray::fromStringList(s.expose));
+    }
+    if (!s.dependsOn.isEmpty()) {
+        QJsonObject deps;
+        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+            QJsonObject d{{QStringLiteral("condition"), it->condition},
+                          {QStringLiteral("required"), it->required}};
+            if (it->restart) {
+                d.insert(QStringLiteral("restart"), true);
+            }
+            deps.insert(it.key(), d);
+        }
+        o.insert(QStringLiteral("depends_on"), deps);
+    }
+    if (s.healthcheck) {
+        QJsonObject h;
+        if (!s.healthcheck->test.isEmpty()) {
+            h.insert(QStringLiteral("test"), QJsonArray::fromStringList(s.healthcheck->test));
+        }
+        if (!s.healthcheck->interval.isEmpty()) {
+            h.insert(QStringLiteral("interval"), s.healthcheck->interval);
+        }
+        if (!s.healthcheck->timeout.isEmpty()) {
+            h.insert(QStringLiteral("timeout"), s.healthcheck->timeout);
+        }
+        if (!s.healthcheck->startPeriod.isEmpty()) {
+            h.insert(QStringLiteral("start_period"), s.healthcheck->startPeriod);
+        }
+        if (s.healthcheck->retries) {
+            h.insert(QStringLiteral("retries"), *s.healthcheck->retries);
+        }
+        if (s.healthcheck->disable) {
+            h.insert(QStringLiteral("disable"), true);
+        }
+        o.insert(QStringLiteral("healthcheck"), h);
+    }
+    if (!s.volumes.isEmpty()) {
+        QJsonArray volumes;
+        for (const ComposeVolumeMount &v : s.volumes) {
+            QJsonObject vol{{QStringLiteral("type"), v.type}, {QStringLiteral("target"), v.target}};
+            if (!v.source.isEmpty()) {
+                vol.insert(QStringLiteral("source"), v.source);
+            }
+            if (v.readOnly) {
+                vol.insert(QStringLiteral("read_only"), true);
+            }
+            volumes.append(vol);
+        }
+        o.insert(QStringLiteral("volumes"), volumes);
+    }
+    QJsonObject networksJson;
+    for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+        networksJson.insert(
+            it.key(), it->isEmpty() ? QJsonValue(QJsonValue::Null)
+                                    : QJsonValue(QJsonObject{{QStringLiteral("aliases"),
+                                                              QJsonArray::fromStringList(*it)}}));
+    }
+    o.insert(QStringLiteral("networks"), networksJson);
+    if (!s.profiles.isEmpty()) {
+        o.insert(QStringLiteral("profiles"), QJsonArray::fromStringList(s.profiles));
+    }
+    if (!s.restart.isEmpty()) {
+        o.insert(QStringLiteral("restart"), s.restart);
+    }
+    if (!s.labels.isEmpty()) {
+        QJsonObject labels;
+        for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {
+            labels.insert(it.key(), it.value());
+        }
+        o.insert(QStringLiteral("labels"), labels);
+    }
+    QJsonObject deploy;
+    if (s.replicas) {
+        deploy.insert(QStringLiteral("replicas"), *s.replicas);
+    }
+    const auto resourcesJson = [](const ComposeResources &r) {
+        QJsonObject o;
+        if (r.cpus) {
+            o.insert(QStringLiteral("cpus"), *r.cpus);
+        }
+        if (r.memoryBytes) {
+            o.insert(QStringLiteral("memory"), QString::number(*r.memoryBytes));
+        }
+        return o;
+    };
+    if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
+        QJsonObject resources;
+        if (!s.limits.isEmpty()) {
+            resources.insert(QStringLiteral("limits"), resourcesJson(s.limits));
+        }
+        if (!s.reservations.isEmpty()) {
+            resources.insert(QStringLiteral("reservations"), resourcesJson(s.reservations));
+        }
+        deploy.insert(QStringLiteral("resources"), resources);
+    }
+    if (!deploy.isEmpty()) {
+        o.insert(QStringLiteral("deploy"), deploy);
+    }
+    if (!s.tmpfs.isEmpty()) {
+        o.insert(QStringLiteral("tmpfs"), QJsonArray::fromStringList(s.tmpfs));
+    }
+    if (!s.watch.isEmpty()) {
+        QJsonArray watch;
+        for (const ComposeWatchRule &w : s.watch) {
+            QJsonObject rule{{QStringLiteral("action"), w.action},
+                             {QStringLiteral("path"), w.path}};
+            if (!w.target.isEmpty()) {
+                rule.insert(QStringLiteral("target"), w.target);
+            }
+            if (!w.ignore.isEmpty()) {
+                rule.insert(QStringLiteral("ignore"), QJsonArray::fromStringList(w.ignore));
+            }
+            if (w.initialSync) {
+                rule.insert(QStringLiteral("initial_sync"), true);
+            }
+            watch.append(rule);
+        }
+        o.insert(QStringLiteral("develop"), QJsonObject{{QStringLiteral("watch"), watch}});
+    }
+    return o;
+}
+
 QJsonObject ComposeProject::toJson() const
 {
     QJsonObject servicesJson;
@@ -159,178 +334,7 @@ QJsonObject ComposeProject::toJson() const
               [](const ComposeService *a, const ComposeService *b) { return a->name < b->name; });
     for (const ComposeService *service : sorted) {
         const ComposeService &s = *service;
-        QJsonObject o;
-        if (!s.image.isEmpty()) {
-            o.insert(QStringLiteral("image"), s.image);
-        }
-        if (s.build) {
-            QJsonObject b{{QStringLiteral("context"), s.build->context},
-                          {QStringLiteral("dockerfile"), s.build->dockerfile}};
-            if (!s.build->target.isEmpty()) {
-                b.insert(QStringLiteral("target"), s.build->target);
-            }
-            if (!s.build->args.isEmpty()) {
-                QJsonObject args;
-                for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
-                    args.insert(it.key(), it.value());
-                }
-                b.insert(QStringLiteral("args"), args);
-            }
-            o.insert(QStringLiteral("build"), b);
-        }
-        o.insert(QStringLiteral("command"), s.command
-                                                ? QJsonValue(QJsonArray::fromStringList(*s.command))
-                                                : QJsonValue(QJsonValue::Null));
-        o.insert(QStringLiteral("entrypoint"),
-                 s.entrypoint ? QJsonValue(QJsonArray::fromStringList(*s.entrypoint))
-                              : QJsonValue(QJsonValue::Null));
-        if (!s.environment.isEmpty()) {
-            QJsonObject env;
-            for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
-                env.insert(it.key(),
-                           it.value() ? QJsonValue(*it.value()) : QJsonValue(QJsonValue::Null));
-            }
-            o.insert(QStringLiteral("environment"), env);
-        }
-        if (!s.ports.isEmpty()) {
-            QJsonArray ports;
-            for (const ComposePort &p : s.ports) {
-                QJsonObject port{{QStringLiteral("mode"), p.mode},
-                                 {QStringLiteral("target"), p.target},
-                                 {QStringLiteral("protocol"), p.protocol}};
-                if (!p.hostIp.isEmpty()) {
-                    port.insert(QStringLiteral("host_ip"), p.hostIp);
-                }
-                if (!p.published.isEmpty()) {
-                    port.insert(QStringLiteral("published"), p.published);
-                }
-                ports.append(port);
-            }
-            o.insert(QStringLiteral("ports"), ports);
-        }
-        if (!s.expose.isEmpty()) {
-            o.insert(QStringLiteral("expose"), QJsonArray::fromStringList(s.expose));
-        }
-        if (!s.dependsOn.isEmpty()) {
-            QJsonObject deps;
-            for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-                QJsonObject d{{QStringLiteral("condition"), it->condition},
-                              {QStringLiteral("required"), it->required}};
-                if (it->restart) {
-                    d.insert(QStringLiteral("restart"), true);
-                }
-                deps.insert(it.key(), d);
-            }
-            o.insert(QStringLiteral("depends_on"), deps);
-        }
-        if (s.healthcheck) {
-            QJsonObject h;
-            if (!s.healthcheck->test.isEmpty()) {
-                h.insert(QStringLiteral("test"), QJsonArray::fromStringList(s.healthcheck->test));
-            }
-            if (!s.healthcheck->interval.isEmpty()) {
-                h.insert(QStringLiteral("interval"), s.healthcheck->interval);
-            }
-            if (!s.healthcheck->timeout.isEmpty()) {
-                h.insert(QStringLiteral("timeout"), s.healthcheck->timeout);
-            }
-            if (!s.healthcheck->startPeriod.isEmpty()) {
-                h.insert(QStringLiteral("start_period"), s.healthcheck->startPeriod);
-            }
-            if (s.healthcheck->retries) {
-                h.insert(QStringLiteral("retries"), *s.healthcheck->retries);
-            }
-            if (s.healthcheck->disable) {
-                h.insert(QStringLiteral("disable"), true);
-            }
-            o.insert(QStringLiteral("healthcheck"), h);
-        }
-        if (!s.volumes.isEmpty()) {
-            QJsonArray volumes;
-            for (const ComposeVolumeMount &v : s.volumes) {
-                QJsonObject vol{{QStringLiteral("type"), v.type},
-                                {QStringLiteral("target"), v.target}};
-                if (!v.source.isEmpty()) {
-                    vol.insert(QStringLiteral("source"), v.source);
-                }
-                if (v.readOnly) {
-                    vol.insert(QStringLiteral("read_only"), true);
-                }
-                volumes.append(vol);
-            }
-            o.insert(QStringLiteral("volumes"), volumes);
-        }
-        QJsonObject networksJson;
-        for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
-            networksJson.insert(it.key(),
-                                it->isEmpty()
-                                    ? QJsonValue(QJsonValue::Null)
-                                    : QJsonValue(QJsonObject{{QStringLiteral("aliases"),
-                                                              QJsonArray::fromStringList(*it)}}));
-        }
-        o.insert(QStringLiteral("networks"), networksJson);
-        if (!s.profiles.isEmpty()) {
-            o.insert(QStringLiteral("profiles"), QJsonArray::fromStringList(s.profiles));
-        }
-        if (!s.restart.isEmpty()) {
-            o.insert(QStringLiteral("restart"), s.restart);
-        }
-        if (!s.labels.isEmpty()) {
-            QJsonObject labels;
-            for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {
-                labels.insert(it.key(), it.value());
-            }
-            o.insert(QStringLiteral("labels"), labels);
-        }
-        QJsonObject deploy;
-        if (s.replicas) {
-            deploy.insert(QStringLiteral("replicas"), *s.replicas);
-        }
-        const auto resourcesJson = [](const ComposeResources &r) {
-            QJsonObject o;
-            if (r.cpus) {
-                o.insert(QStringLiteral("cpus"), *r.cpus);
-            }
-            if (r.memoryBytes) {
-                o.insert(QStringLiteral("memory"), QString::number(*r.memoryBytes));
-            }
-            return o;
-        };
-        if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
-            QJsonObject resources;
-            if (!s.limits.isEmpty()) {
-                resources.insert(QStringLiteral("limits"), resourcesJson(s.limits));
-            }
-            if (!s.reservations.isEmpty()) {
-                resources.insert(QStringLiteral("reservations"), resourcesJson(s.reservations));
-            }
-            deploy.insert(QStringLiteral("resources"), resources);
-        }
-        if (!deploy.isEmpty()) {
-            o.insert(QStringLiteral("deploy"), deploy);
-        }
-        if (!s.tmpfs.isEmpty()) {
-            o.insert(QStringLiteral("tmpfs"), QJsonArray::fromStringList(s.tmpfs));
-        }
-        if (!s.watch.isEmpty()) {
-            QJsonArray watch;
-            for (const ComposeWatchRule &w : s.watch) {
-                QJsonObject rule{{QStringLiteral("action"), w.action},
-                                 {QStringLiteral("path"), w.path}};
-                if (!w.target.isEmpty()) {
-                    rule.insert(QStringLiteral("target"), w.target);
-                }
-                if (!w.ignore.isEmpty()) {
-                    rule.insert(QStringLiteral("ignore"), QJsonArray::fromStringList(w.ignore));
-                }
-                if (w.initialSync) {
-                    rule.insert(QStringLiteral("initial_sync"), true);
-                }
-                watch.append(rule);
-            }
-            o.insert(QStringLiteral("develop"), QJsonObject{{QStringLiteral("watch"), watch}});
-        }
-        servicesJson.insert(s.name, o);
+        servicesJson.insert(s.name, s.toJson());
     }
     auto names = [](const QStringList &list) {
         QJsonObject o;

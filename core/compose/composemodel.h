@@ -102,6 +102,9 @@ struct ComposeService
     QStringList tmpfs;
     QList<ComposeWatchRule> watch; // develop.watch
     QJsonObject extensions;        // x-* keys, as JSON
+
+    // This service as `docker compose config --format json` prints it (the modelled keys).
+    QJsonObject toJson() const;
 };
 
 struct ComposeProject

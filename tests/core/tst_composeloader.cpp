@@ -305,6 +305,18 @@ void TestComposeLoader::errors_nameFileAndLine_data()
                               << "invalid port or range \"eighty\"";
     QTest::newRow("missing env file") << "missing-env-file"
                                       << "nope.env not found (service app)";
+    QTest::newRow("duplicate key")
+        << "duplicate-key"
+        << "compose.yaml:5:5: mapping key \"image\" is defined twice (first at ";
+    QTest::newRow("duplicate service")
+        << "duplicate-service"
+        << "compose.yaml:6:3: mapping key \"web\" is defined twice (first at ";
+    QTest::newRow("include cycle")
+        << "include-cycle"
+        << "parts/b.yaml:1:11: include cycle: ";
+    QTest::newRow("include conflict")
+        << "include-conflict"
+        << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
 }
 
 void TestComposeLoader::errors_nameFileAndLine()
