@@ -29,15 +29,20 @@ struct LoadFailure
     Error error;
 };
 
-[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+[[noreturn]] void failAt(const QString &file, const YAML::Mark &mark, const QString &what)
 {
     QString where = file;
-    if (node.IsDefined() && node.Mark().line >= 0) {
-        where += QStringLiteral(":%1:%2").arg(node.Mark().line + 1).arg(node.Mark().column + 1);
+    if (mark.line >= 0) {
+        where += QStringLiteral(":%1:%2").arg(mark.line + 1).arg(mark.column + 1);
     }
     throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
                             QStringLiteral("Fix the compose file; `docker compose config` shows "
                                            "Compose's own reading of it.")}};
+}
+
+[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+{
+    failAt(file, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), what);
 }
 
 struct ServiceParts
@@ -46,6 +51,11 @@ struct ServiceParts
     QSet<QString> present;                    // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
+    // extends: the base service, its file (empty: this file), where it is set. A mark, not a
+    // YAML::Node: assigning to a bound YAML::Node would overwrite the document's node.
+    QString extendsService;
+    QString extendsFile;
+    YAML::Mark extendsMark;
 };
 
 class Loader
@@ -649,6 +659,20 @@ public:
                         s.watch << rule;
                     }
                 }
+            } else if (key == QLatin1String("extends")) {
+                parts.extendsMark = v.Mark();
+                if (v.IsScalar()) {
+                    parts.extendsService = scalar(v);
+                } else if (v.IsMap() && v["service"]) {
+                    parts.extendsService = scalar(v["service"]);
+                    if (v["file"]) {
+                        parts.extendsFile = scalar(v["file"]);
+                    }
+                } else {
+                    fail(file, v,
+                         QStringLiteral("extends is a service name or a map with service: "
+                                        "(and file:)"));
+                }
             } else if (key.startsWith(QStringLiteral("x-"))) {
                 s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
             }
@@ -1025,6 +1049,62 @@ YAML::Node parseFile(const QString &path)
 void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
                    FileModel &model);
 
+// The service `name` of `services` (the services: map of loader.file) with its `extends`
+// applied as Compose applies it: the base service (from this file, or from file: read with paths
+// relative to that file's folder, and with its own extends) is overridden by this service with
+// the same rules as a later -f file. `chain` holds "file:service" already on the way, for cycles.
+ServiceParts extendedService(Loader &loader, const YAML::Node &services, const QString &name,
+                             QStringList chain)
+{
+    const QString key = loader.file + QLatin1Char(':') + name;
+    ServiceParts parts = loader.service(name, services[name.toStdString()]);
+    if (parts.extendsService.isEmpty()) {
+        return parts;
+    }
+    if (chain.contains(key)) {
+        chain << key;
+        failAt(loader.file, parts.extendsMark,
+               QStringLiteral("extends cycle: %1")
+                   .arg(chain.mid(chain.indexOf(key)).join(QStringLiteral(" -> "))));
+    }
+    chain << key;
+    const QString &ref = parts.extendsService;
+    ServiceParts base;
+    if (parts.extendsFile.isEmpty()) {
+        if (!services[ref.toStdString()]) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends \"%2\", which is not defined in this "
+                                  "file")
+                       .arg(name, ref));
+        }
+        base = extendedService(loader, services, ref, chain);
+    } else {
+        const QString path = loader.absolute(parts.extendsFile);
+        if (!QFileInfo::exists(path)) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends a service in %2, which does not exist")
+                       .arg(name, path));
+        }
+        const YAML::Node root = parseFile(path);
+        const YAML::Node baseServices = root.IsMap() ? root["services"] : YAML::Node();
+        if (!baseServices || !baseServices.IsMap() || !baseServices[ref.toStdString()]) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends \"%2\", which %3 does not define")
+                       .arg(name, ref, path));
+        }
+        Loader sub(loader.options(), loader.lookup(), QFileInfo(path).absolutePath());
+        sub.file = path;
+        base = extendedService(sub, baseServices, ref, chain);
+    }
+    merge(base, parts);
+    base.service.name = parts.service.name;
+    base.service.file = parts.service.file;
+    base.service.line = parts.service.line;
+    base.extendsService.clear();
+    base.extendsFile.clear();
+    return base;
+}
+
 // One compose file as `loader` reads it (its project directory and variables); `chain` is the
 // include chain that led here, for cycle detection.
 FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
@@ -1045,6 +1125,11 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
         }
         for (const auto &kv : s) {
             model.add(loader.service(QString::fromStdString(kv.first.Scalar()), kv.second));
+        }
+        for (ServiceParts &parts : model.services) {
+            if (!parts.extendsService.isEmpty()) {
+                parts = extendedService(loader, s, parts.service.name, {});
+            }
         }
     }
     for (const auto &[key, set] :

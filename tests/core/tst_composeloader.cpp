@@ -317,6 +317,11 @@ void TestComposeLoader::errors_nameFileAndLine_data()
     QTest::newRow("include conflict")
         << "include-conflict"
         << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
+    QTest::newRow("extends cycle") << "extends-cycle"
+                                   << "compose.yaml:4:14: extends cycle: ";
+    QTest::newRow("extends missing")
+        << "extends-missing"
+        << "compose.yaml:6:14: service \"web\" extends \"bsae\", which is not defined in this file";
 }
 
 void TestComposeLoader::errors_nameFileAndLine()
