@@ -56,7 +56,58 @@ struct ServiceParts
     QString extendsService;
     QString extendsFile;
     YAML::Mark extendsMark;
+    QSet<QString> resets; // keys tagged !reset or !override: the base's value is dropped first
 };
+
+// Back to "not set" for one service key, as !reset and !override need before a merge.
+void resetKey(ServiceParts &parts, const QString &key)
+{
+    ComposeService &s = parts.service;
+    const ComposeService blank;
+    if (key == QLatin1String("image")) {
+        s.image = blank.image;
+    } else if (key == QLatin1String("build")) {
+        s.build.reset();
+    } else if (key == QLatin1String("command")) {
+        s.command.reset();
+    } else if (key == QLatin1String("entrypoint")) {
+        s.entrypoint.reset();
+    } else if (key == QLatin1String("environment")) {
+        s.environment.clear();
+    } else if (key == QLatin1String("env_file")) {
+        parts.envFiles.clear();
+    } else if (key == QLatin1String("ports")) {
+        s.ports.clear();
+    } else if (key == QLatin1String("expose")) {
+        s.expose.clear();
+    } else if (key == QLatin1String("depends_on")) {
+        s.dependsOn.clear();
+    } else if (key == QLatin1String("healthcheck")) {
+        s.healthcheck.reset();
+    } else if (key == QLatin1String("volumes")) {
+        s.volumes.clear();
+    } else if (key == QLatin1String("networks")) {
+        s.networks.clear();
+    } else if (key == QLatin1String("profiles")) {
+        s.profiles.clear();
+    } else if (key == QLatin1String("restart")) {
+        s.restart.clear();
+    } else if (key == QLatin1String("labels")) {
+        s.labels.clear();
+    } else if (key == QLatin1String("deploy")) {
+        s.replicas.reset();
+        s.limits = blank.limits;
+        s.reservations = blank.reservations;
+    } else if (key == QLatin1String("tmpfs")) {
+        s.tmpfs.clear();
+    } else if (key == QLatin1String("develop")) {
+        s.watch.clear();
+    } else if (key.startsWith(QLatin1String("x-"))) {
+        s.extensions.remove(key);
+    }
+    const QString prefix = key + QLatin1Char('.');
+    parts.present.removeIf([&](const QString &k) { return k == key || k.startsWith(prefix); });
+}
 
 class Loader
 {
@@ -454,6 +505,15 @@ public:
         for (const auto &kv : node) {
             const QString key = QString::fromStdString(kv.first.Scalar());
             const YAML::Node &v = kv.second;
+            // Compose's merge tags: !reset drops what a base file (or extends) set for the key,
+            // !override replaces it instead of merging.
+            if (v.Tag() == "!reset") {
+                parts.resets.insert(key);
+                continue;
+            }
+            if (v.Tag() == "!override") {
+                parts.resets.insert(key);
+            }
             parts.present.insert(key);
             if (key == QLatin1String("image")) {
                 s.image = scalar(v);
@@ -691,6 +751,9 @@ private:
 
 void merge(ServiceParts &base, const ServiceParts &over)
 {
+    for (const QString &key : over.resets) {
+        resetKey(base, key);
+    }
     ComposeService &b = base.service;
     const ComposeService &o = over.service;
     const auto has = [&](const char *key) { return over.present.contains(QLatin1String(key)); };
