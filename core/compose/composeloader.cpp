@@ -1597,11 +1597,33 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                              QStringLiteral("Remove one of these depends_on entries."));
         }
 
-        project.networks = QStringList(networks.begin(), networks.end());
+        // Like Compose, the project has the networks and named volumes its active services use
+        // (declared ones nobody uses are left out; "default" exists when a service is on it).
+        QSet<QString> usedNetworks;
+        QSet<QString> usedVolumes;
+        for (const ComposeService &s : project.services) {
+            for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+                usedNetworks.insert(it.key());
+            }
+            for (const ComposeVolumeMount &v : s.volumes) {
+                if (v.type == QLatin1String("volume") && !v.source.isEmpty()) {
+                    usedVolumes.insert(v.source);
+                }
+            }
+        }
+        for (const QString &n : networks) {
+            if (usedNetworks.contains(n)) {
+                project.networks << n;
+            }
+        }
         if (usesDefaultNetwork && !networks.contains(QStringLiteral("default"))) {
             project.networks << QStringLiteral("default");
         }
-        project.volumes = QStringList(volumes.begin(), volumes.end());
+        for (const QString &v : volumes) {
+            if (usedVolumes.contains(v)) {
+                project.volumes << v;
+            }
+        }
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());
         for (QStringList *l :
