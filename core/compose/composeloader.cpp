@@ -92,6 +92,10 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.profiles.clear();
     } else if (key == QLatin1String("restart")) {
         s.restart.clear();
+    } else if (key == QLatin1String("network_mode")) {
+        s.networkMode.clear();
+    } else if (key == QLatin1String("links")) {
+        s.links.clear();
     } else if (key == QLatin1String("labels")) {
         s.labels.clear();
     } else if (key == QLatin1String("deploy")) {
@@ -444,6 +448,10 @@ public:
             if (v.type == QLatin1String("bind") && !v.source.isEmpty()) {
                 v.source = absolute(v.source);
             }
+            // Compose cleans container paths: "/app/src/" is "/app/src".
+            if (v.target.startsWith(QLatin1Char('/'))) {
+                v.target = QDir::cleanPath(v.target);
+            }
             if (v.target.isEmpty()) {
                 fail(file, item, QStringLiteral("a volume needs a target"));
             }
@@ -660,6 +668,10 @@ public:
                 s.profiles = stringList(v);
             } else if (key == QLatin1String("restart")) {
                 s.restart = scalar(v);
+            } else if (key == QLatin1String("network_mode")) {
+                s.networkMode = scalar(v);
+            } else if (key == QLatin1String("links")) {
+                s.links = stringList(v);
             } else if (key == QLatin1String("labels")) {
                 const auto labels = keyValues(v, true);
                 for (auto it = labels.begin(); it != labels.end(); ++it) {
@@ -838,6 +850,14 @@ void merge(ServiceParts &base, const ServiceParts &over)
     }
     if (has("restart")) {
         b.restart = o.restart;
+    }
+    if (has("network_mode")) {
+        b.networkMode = o.networkMode;
+    }
+    for (const QString &link : o.links) {
+        if (!b.links.contains(link)) {
+            b.links << link;
+        }
     }
     b.labels.insert(o.labels);
     if (o.replicas) {
@@ -1546,7 +1566,24 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 project.disabledServices << s.name;
                 continue;
             }
-            if (s.networks.isEmpty()) {
+            // links and network_mode: service:X make X a dependency (Compose restarts the
+            // dependent with it).
+            QStringList implied;
+            for (const QString &link : s.links) {
+                implied << link.section(QLatin1Char(':'), 0, 0);
+            }
+            if (s.networkMode.startsWith(QLatin1String("service:"))) {
+                implied << s.networkMode.mid(8);
+            }
+            for (const QString &dep : implied) {
+                if (!s.dependsOn.contains(dep)) {
+                    ComposeDependency d;
+                    d.restart = true;
+                    s.dependsOn.insert(dep, d);
+                }
+            }
+            // With a network_mode the service joins no network, not even "default".
+            if (s.networks.isEmpty() && s.networkMode.isEmpty()) {
                 s.networks.insert(QStringLiteral("default"), {});
             }
             usesDefaultNetwork =

@@ -262,6 +262,12 @@ QJsonObject ComposeService::toJson() const
     if (!s.restart.isEmpty()) {
         o.insert(QStringLiteral("restart"), s.restart);
     }
+    if (!s.networkMode.isEmpty()) {
+        o.insert(QStringLiteral("network_mode"), s.networkMode);
+    }
+    if (!s.links.isEmpty()) {
+        o.insert(QStringLiteral("links"), QJsonArray::fromStringList(s.links));
+    }
     if (!s.labels.isEmpty()) {
         QJsonObject labels;
         for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {

@@ -95,6 +95,8 @@ struct ComposeService
     QMap<QString, QStringList> networks; // name -> aliases
     QStringList profiles;
     QString restart;
+    QString networkMode; // host, none, service:NAME, container:NAME; empty: networks apply
+    QStringList links;
     QMap<QString, QString> labels;
     std::optional<int> replicas;
     ComposeResources limits;

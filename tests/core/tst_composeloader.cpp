@@ -70,7 +70,7 @@ QJsonObject modelled(const QJsonObject &compose)
     for (auto it = in.begin(); it != in.end(); ++it) {
         const QJsonObject s = it.value().toObject();
         QJsonObject o = pick(s, {"image", "command", "entrypoint", "environment", "expose",
-                                 "profiles", "restart", "labels"});
+                                 "profiles", "restart", "labels", "network_mode", "links"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
                                    {"context", "dockerfile", "target", "args"}));
@@ -231,10 +231,9 @@ void TestComposeLoader::config_matchesDockerCompose_data()
         << synapse
         << prod + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development"};
     QTest::newRow("synapse-dte production+test, profile test")
-        << synapse
-        << prod
-               + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development",
-                             "--profile", "test"};
+        << synapse << prod + QStringList{"-f",         "docker-compose.test.yml",
+                                         "--env-file", ".env.development",
+                                         "--profile",  "test"};
 }
 
 void TestComposeLoader::config_matchesDockerCompose()
@@ -311,9 +310,8 @@ void TestComposeLoader::errors_nameFileAndLine_data()
     QTest::newRow("duplicate service")
         << "duplicate-service"
         << "compose.yaml:6:3: mapping key \"web\" is defined twice (first at ";
-    QTest::newRow("include cycle")
-        << "include-cycle"
-        << "parts/b.yaml:1:11: include cycle: ";
+    QTest::newRow("include cycle") << "include-cycle"
+                                   << "parts/b.yaml:1:11: include cycle: ";
     QTest::newRow("include conflict")
         << "include-conflict"
         << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
