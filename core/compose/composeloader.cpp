@@ -116,10 +116,13 @@ void resetKey(ServiceParts &parts, const QString &key)
 class Loader
 {
 public:
-    Loader(const ComposeLoadOptions &options, VariableLookup lookup, QString projectDir)
+    // missing: where tolerated missing required variables go (null: they are errors)
+    Loader(const ComposeLoadOptions &options, VariableLookup lookup, QString projectDir,
+           QList<ComposeMissingVariable> *missing)
         : m_options(options)
         , m_lookup(std::move(lookup))
         , m_dir(std::move(projectDir))
+        , m_missing(missing)
     {}
 
     QString file;
@@ -131,11 +134,48 @@ public:
         }
         const QString raw = QString::fromStdString(node.Scalar());
         auto value = interpolate(raw, m_lookup);
+        if (!value && m_missing) {
+            value = interpolateTolerating(raw, node);
+        }
         if (!value) {
             fail(file, node, value.error().message);
         }
         return *value;
     }
+
+    // For a load that tolerates missing required variables (to show a project before its
+    // secrets exist): each ${NAME:?message} without a value is recorded, with its position, and
+    // stands in the value as "<NAME unset>"; other errors stay errors.
+    Result<QString> interpolateTolerating(const QString &raw, const YAML::Node &node)
+    {
+        // interpolate() words it "Required variable NAME is missing a value: MESSAGE".
+        static const QRegularExpression required(
+            QStringLiteral("^Required variable (\\S+) is missing a value: (.*)$"),
+            QRegularExpression::DotMatchesEverythingOption);
+        QHash<QString, QString> placeholders;
+        while (true) {
+            auto value = interpolate(raw, [&](const QString &name) -> std::optional<QString> {
+                const auto it = placeholders.constFind(name);
+                return it != placeholders.cend() ? std::optional<QString>(*it) : m_lookup(name);
+            });
+            if (value) {
+                return value;
+            }
+            const auto m = required.match(value.error().message);
+            if (!m.hasMatch() || placeholders.contains(m.captured(1))) {
+                return value;
+            }
+            const QString name = m.captured(1);
+            placeholders.insert(name, QStringLiteral("<%1 unset>").arg(name));
+            const ComposeMissingVariable missing{name, file, node.Mark().line + 1,
+                                                 node.Mark().column + 1, m.captured(2)};
+            if (!m_missing->contains(missing)) {
+                m_missing->append(missing);
+            }
+        }
+    }
+
+    QList<ComposeMissingVariable> *missingSink() const { return m_missing; }
 
     QStringList stringList(const YAML::Node &node)
     {
@@ -759,6 +799,7 @@ private:
     const ComposeLoadOptions &m_options;
     VariableLookup m_lookup;
     QString m_dir;
+    QList<ComposeMissingVariable> *m_missing = nullptr;
 };
 
 void merge(ServiceParts &base, const ServiceParts &over)
@@ -1175,7 +1216,8 @@ ServiceParts extendedService(Loader &loader, const YAML::Node &services, const Q
                    QStringLiteral("service \"%1\" extends \"%2\", which %3 does not define")
                        .arg(name, ref, path));
         }
-        Loader sub(loader.options(), loader.lookup(), QFileInfo(path).absolutePath());
+        Loader sub(loader.options(), loader.lookup(), QFileInfo(path).absolutePath(),
+                   loader.missingSink());
         sub.file = path;
         base = extendedService(sub, baseServices, ref, chain);
     }
@@ -1326,7 +1368,7 @@ void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &ch
                 const auto it = variables.constFind(n);
                 return it == variables.cend() ? std::nullopt : std::optional<QString>(*it);
             },
-            projectDirectory);
+            projectDirectory, parent.missingSink());
         FileModel included;
         for (const QString &p : paths) {
             if (!QFileInfo::exists(p)) {
@@ -1488,8 +1530,9 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
         }
 
-        Loader loader(options, lookup, projectDir);
         ComposeProject project;
+        Loader loader(options, lookup, projectDir,
+                      options.tolerateMissingRequired ? &project.missingRequired : nullptr);
         project.workingDirectory = projectDir;
         project.configFiles = files;
         // The first file is the project; each further -f file overrides it.

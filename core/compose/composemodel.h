@@ -109,6 +109,17 @@ struct ComposeService
     QJsonObject toJson() const;
 };
 
+// A required variable (${NAME:?message}) without a value, where a load tolerated it.
+struct ComposeMissingVariable
+{
+    QString name;
+    QString file;
+    int line = 0;
+    int column = 0;
+    QString message; // the text after :? in the file
+    bool operator==(const ComposeMissingVariable &) const = default;
+};
+
 struct ComposeProject
 {
     QString name;
@@ -120,6 +131,10 @@ struct ComposeProject
     QStringList volumes;
     QStringList secrets;
     QStringList configs;
+    // Only with ComposeLoadOptions::tolerateMissingRequired: the unset required variables, in
+    // file order; their uses hold "<NAME unset>". Such a project is for display: anything that
+    // runs it (up, config --json) must refuse while this is not empty.
+    QList<ComposeMissingVariable> missingRequired;
 
     const ComposeService *service(const QString &name) const;
     // Name -> service, for callers that look many names up (service() is a linear scan).

@@ -208,6 +208,7 @@ private slots:
     void errors_nameFileAndLine_data();
     void errors_nameFileAndLine();
     void graph_startOrderDependentsRoots();
+    void requiredVariables_toleratedForDisplay_listedWithPositions();
     void projectName_normalised_data();
     void projectName_normalised();
 };
@@ -356,6 +357,46 @@ void TestComposeLoader::graph_startOrderDependentsRoots()
     QCOMPARE(roots, (QStringList{"nginx", "temporal-admin-tools", "temporal-ui", "worker"}));
     QCOMPARE(project->networks,
              (QStringList{"public-network", "synapse-network", "temporal-network"}));
+}
+
+void TestComposeLoader::requiredVariables_toleratedForDisplay_listedWithPositions()
+{
+    // The flagship from a fresh clone: its secrets are in no file and not in the environment.
+    const QString dir = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/synapse-dte");
+    ComposeLoadOptions options;
+    options.workingDirectory = dir;
+    options.environment.insert("HOME", QDir::homePath());
+    const auto strict = loadComposeProject(options);
+    QVERIFY(!strict);
+    QVERIFY2(strict.error().message.contains("Required variable POSTGRES_PASSWORD is missing a "
+                                             "value: POSTGRES_PASSWORD must be set"),
+             qPrintable(strict.error().message));
+
+    options.tolerateMissingRequired = true;
+    const auto project = loadComposeProject(options);
+    QVERIFY2(project, project ? "" : qPrintable(project.error().message));
+    QCOMPARE(project->services.size(), 10);
+    QStringList names;
+    for (const ComposeMissingVariable &m : project->missingRequired) {
+        if (!names.contains(m.name)) {
+            names << m.name;
+        }
+        QCOMPARE(m.file, dir + "/docker-compose.yml");
+        QCOMPARE(m.message, m.name + " must be set");
+        QVERIFY(m.line > 0 && m.column > 0);
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{"POSTGRES_PASSWORD", "REDIS_PASSWORD", "SECRET_KEY",
+                                 "TEMPORAL_DB_PASSWORD"}));
+    const ComposeMissingVariable &first = project->missingRequired.first();
+    QCOMPARE(first.name, QStringLiteral("POSTGRES_PASSWORD"));
+    QCOMPARE(first.line, 19);
+    // The graph, ports and images come from the files; the secret's uses hold a placeholder.
+    const ComposeService *postgres = project->service("postgres");
+    QVERIFY(postgres);
+    QCOMPARE(postgres->environment.value("POSTGRES_PASSWORD"),
+             std::optional<QString>("<POSTGRES_PASSWORD unset>"));
+    QVERIFY(!project->service("nginx")->ports.isEmpty());
 }
 
 void TestComposeLoader::projectName_normalised_data()
