@@ -27,6 +27,8 @@ namespace {
 struct LoadFailure
 {
     Error error;
+    QString where; // file:line:col, when the failure is about a position
+    QString what;  // the message without the position
 };
 
 [[noreturn]] void failAt(const QString &file, const YAML::Mark &mark, const QString &what)
@@ -37,7 +39,139 @@ struct LoadFailure
     }
     throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
                             QStringLiteral("Fix the compose file; `docker compose config` shows "
-                                           "Compose's own reading of it.")}};
+                                           "Compose's own reading of it.")},
+                      where, what};
+}
+
+// The keys a service may have (Compose 2.26's schema); anything else but x-* is refused.
+const QSet<QString> &knownServiceKeys()
+{
+    static const QSet<QString> keys{"annotations",
+                                    "attach",
+                                    "blkio_config",
+                                    "build",
+                                    "cap_add",
+                                    "cap_drop",
+                                    "cgroup",
+                                    "cgroup_parent",
+                                    "command",
+                                    "configs",
+                                    "container_name",
+                                    "cpu_count",
+                                    "cpu_percent",
+                                    "cpu_period",
+                                    "cpu_quota",
+                                    "cpu_rt_period",
+                                    "cpu_rt_runtime",
+                                    "cpu_shares",
+                                    "cpus",
+                                    "cpuset",
+                                    "credential_spec",
+                                    "depends_on",
+                                    "deploy",
+                                    "develop",
+                                    "device_cgroup_rules",
+                                    "devices",
+                                    "dns",
+                                    "dns_opt",
+                                    "dns_search",
+                                    "domainname",
+                                    "entrypoint",
+                                    "env_file",
+                                    "environment",
+                                    "expose",
+                                    "extends",
+                                    "external_links",
+                                    "extra_hosts",
+                                    "group_add",
+                                    "healthcheck",
+                                    "hostname",
+                                    "image",
+                                    "init",
+                                    "ipc",
+                                    "isolation",
+                                    "labels",
+                                    "links",
+                                    "logging",
+                                    "mac_address",
+                                    "mem_limit",
+                                    "mem_reservation",
+                                    "mem_swappiness",
+                                    "memswap_limit",
+                                    "network_mode",
+                                    "networks",
+                                    "oom_kill_disable",
+                                    "oom_score_adj",
+                                    "pid",
+                                    "pids_limit",
+                                    "platform",
+                                    "ports",
+                                    "privileged",
+                                    "profiles",
+                                    "pull_policy",
+                                    "read_only",
+                                    "restart",
+                                    "runtime",
+                                    "scale",
+                                    "secrets",
+                                    "security_opt",
+                                    "shm_size",
+                                    "stdin_open",
+                                    "stop_grace_period",
+                                    "stop_signal",
+                                    "storage_opt",
+                                    "sysctls",
+                                    "tmpfs",
+                                    "tty",
+                                    "ulimits",
+                                    "user",
+                                    "userns_mode",
+                                    "uts",
+                                    "volumes",
+                                    "volumes_from",
+                                    "working_dir"};
+    return keys;
+}
+
+const QSet<QString> &knownTopLevelKeys()
+{
+    static const QSet<QString> keys{"version",  "name",    "include", "services",
+                                    "networks", "volumes", "secrets", "configs"};
+    return keys;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j) {
+        row[j] = static_cast<int>(j);
+    }
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min(
+                {row[j] + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// " (did you mean \"image\"?)" for the closest known key within a few edits, else "".
+QString didYouMean(const QString &key, const QSet<QString> &known)
+{
+    QString best;
+    int bestDistance = std::max<int>(2, static_cast<int>(key.size()) / 3) + 1;
+    for (const QString &k : known) {
+        const int d = editDistance(key.toLower(), k);
+        if (d < bestDistance || (d == bestDistance && !best.isEmpty() && k < best)) {
+            bestDistance = d;
+            best = k;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(best);
 }
 
 [[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
@@ -350,6 +484,21 @@ public:
         return out + seconds + QLatin1Char('s');
     }
 
+    // A Go duration ("1m30s", "500ms"), in Compose's printed form.
+    QString duration(const YAML::Node &node, const QString &key)
+    {
+        const QString text = scalar(node);
+        const QString printed = goDuration(text);
+        static const QRegularExpression valid(
+            QStringLiteral("^0$|^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
+        if (!valid.match(text).hasMatch()) {
+            fail(file, node,
+                 QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
+                     .arg(key, text));
+        }
+        return printed;
+    }
+
     QList<ComposePort> ports(const YAML::Node &node)
     {
         QList<ComposePort> list;
@@ -563,233 +712,260 @@ public:
                 parts.resets.insert(key);
             }
             parts.present.insert(key);
-            if (key == QLatin1String("image")) {
-                s.image = scalar(v);
-            } else if (key == QLatin1String("build")) {
-                ComposeBuild b;
-                // Sub-keys are remembered: an override merges them into the base key by key.
-                if (v.IsScalar()) {
-                    b.context = absolute(scalar(v));
-                    parts.present.insert(QStringLiteral("build.context"));
-                } else if (v.IsMap()) {
-                    b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
-                    if (v["context"]) {
-                        parts.present.insert(QStringLiteral("build.context"));
-                    }
-                    if (v["dockerfile"]) {
-                        b.dockerfile = scalar(v["dockerfile"]);
-                        parts.present.insert(QStringLiteral("build.dockerfile"));
-                    }
-                    if (v["target"]) {
-                        b.target = scalar(v["target"]);
-                    }
-                    if (v["args"]) {
-                        const auto args = keyValues(v["args"], true);
-                        for (auto it = args.begin(); it != args.end(); ++it) {
-                            if (it.value()) {
-                                b.args.insert(it.key(), *it.value());
-                            }
-                        }
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("build must be a path or a map"));
+            if (!knownServiceKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+                fail(file, kv.first,
+                     QStringLiteral("services.%1.%2: unknown key%3")
+                         .arg(name, key, didYouMean(key, knownServiceKeys())));
+            }
+            try {
+                serviceKey(parts, key, v);
+            } catch (LoadFailure &failure) {
+                // Name the key's path in the message: "file:line:col: services.app.ports: ...".
+                if (!failure.what.isEmpty()) {
+                    failure.error.message = QStringLiteral("%1: services.%2.%3: %4")
+                                                .arg(failure.where, name, key, failure.what);
+                    failure.what.clear();
                 }
-                if (b.dockerfile.isEmpty()) {
-                    b.dockerfile = QStringLiteral("Dockerfile");
-                }
-                s.build = b;
-            } else if (key == QLatin1String("command")) {
-                s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
-            } else if (key == QLatin1String("entrypoint")) {
-                s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
-            } else if (key == QLatin1String("environment")) {
-                s.environment = keyValues(v, true);
-            } else if (key == QLatin1String("env_file")) {
-                const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
-                if (v.IsScalar()) {
-                    parts.envFiles.append({absolute(scalar(v)), true});
-                }
-                for (const auto &item : list) {
-                    if (item.IsMap()) {
-                        parts.envFiles.append(
-                            {absolute(scalar(item["path"])),
-                             item["required"] ? item["required"].as<bool>(true) : true});
-                    } else {
-                        parts.envFiles.append({absolute(scalar(item)), true});
-                    }
-                }
-            } else if (key == QLatin1String("ports")) {
-                s.ports = ports(v);
-            } else if (key == QLatin1String("expose")) {
-                s.expose = stringList(v);
-            } else if (key == QLatin1String("depends_on")) {
-                if (v.IsSequence()) {
-                    for (const QString &dep : stringList(v)) {
-                        s.dependsOn.insert(dep, ComposeDependency{});
-                    }
-                } else if (v.IsMap()) {
-                    for (const auto &d : v) {
-                        ComposeDependency dep;
-                        if (d.second.IsMap()) {
-                            if (d.second["condition"]) {
-                                dep.condition = scalar(d.second["condition"]);
-                            }
-                            if (d.second["required"]) {
-                                dep.required = d.second["required"].as<bool>(true);
-                            }
-                            if (d.second["restart"]) {
-                                dep.restart = d.second["restart"].as<bool>(false);
-                            }
-                        }
-                        static const QStringList conditions{
-                            QStringLiteral("service_started"), QStringLiteral("service_healthy"),
-                            QStringLiteral("service_completed_successfully")};
-                        if (!conditions.contains(dep.condition)) {
-                            fail(file, d.second["condition"],
-                                 QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
-                                     .arg(dep.condition, conditions.join(QStringLiteral(", "))));
-                        }
-                        s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("depends_on must be a list or a map"));
-                }
-            } else if (key == QLatin1String("healthcheck")) {
-                ComposeHealthcheck h;
-                if (!v.IsMap()) {
-                    fail(file, v, QStringLiteral("healthcheck must be a map"));
-                }
-                if (v["test"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.test"));
-                    h.test = v["test"].IsScalar()
-                                 ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
-                                 : stringList(v["test"]);
-                }
-                if (v["interval"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.interval"));
-                    h.interval = goDuration(scalar(v["interval"]));
-                }
-                if (v["timeout"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.timeout"));
-                    h.timeout = goDuration(scalar(v["timeout"]));
-                }
-                if (v["start_period"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.start_period"));
-                    h.startPeriod = goDuration(scalar(v["start_period"]));
-                }
-                if (v["retries"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.retries"));
-                    h.retries = scalar(v["retries"]).toInt();
-                }
-                if (v["disable"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.disable"));
-                    h.disable = v["disable"].as<bool>(false);
-                }
-                s.healthcheck = h;
-            } else if (key == QLatin1String("volumes")) {
-                s.volumes = volumes(v);
-            } else if (key == QLatin1String("networks")) {
-                if (v.IsSequence()) {
-                    for (const QString &n : stringList(v)) {
-                        s.networks.insert(n, {});
-                    }
-                } else if (v.IsMap()) {
-                    for (const auto &n : v) {
-                        QStringList aliases;
-                        if (n.second.IsMap() && n.second["aliases"]) {
-                            aliases = stringList(n.second["aliases"]);
-                        }
-                        s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("networks must be a list or a map"));
-                }
-            } else if (key == QLatin1String("profiles")) {
-                s.profiles = stringList(v);
-            } else if (key == QLatin1String("restart")) {
-                s.restart = scalar(v);
-            } else if (key == QLatin1String("network_mode")) {
-                s.networkMode = scalar(v);
-            } else if (key == QLatin1String("links")) {
-                s.links = stringList(v);
-            } else if (key == QLatin1String("labels")) {
-                const auto labels = keyValues(v, true);
-                for (auto it = labels.begin(); it != labels.end(); ++it) {
-                    s.labels.insert(it.key(), it.value().value_or(QString()));
-                }
-            } else if (key == QLatin1String("deploy")) {
-                if (!v.IsMap()) {
-                    fail(file, v, QStringLiteral("deploy must be a map"));
-                }
-                if (v["replicas"]) {
-                    bool ok = false;
-                    const int replicas = scalar(v["replicas"]).toInt(&ok);
-                    if (!ok || replicas < 0) {
-                        fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
-                    }
-                    s.replicas = replicas;
-                }
-                if (const YAML::Node r = v["resources"]) {
-                    s.limits = resources(r["limits"]);
-                    s.reservations = resources(r["reservations"]);
-                }
-            } else if (key == QLatin1String("tmpfs")) {
-                s.tmpfs = stringList(v);
-            } else if (key == QLatin1String("develop")) {
-                if (const YAML::Node w = v["watch"]) {
-                    if (!w.IsSequence()) {
-                        fail(file, w, QStringLiteral("develop.watch must be a list"));
-                    }
-                    for (const auto &item : w) {
-                        ComposeWatchRule rule;
-                        rule.action = item["action"] ? scalar(item["action"]) : QString();
-                        static const QStringList actions{
-                            QStringLiteral("sync"), QStringLiteral("rebuild"),
-                            QStringLiteral("sync+restart"), QStringLiteral("restart")};
-                        if (!actions.contains(rule.action)) {
-                            fail(file, item,
-                                 QStringLiteral("develop.watch action must be one of %1")
-                                     .arg(actions.join(QStringLiteral(", "))));
-                        }
-                        if (!item["path"]) {
-                            fail(file, item, QStringLiteral("develop.watch rule needs a path"));
-                        }
-                        rule.path = absolute(scalar(item["path"]));
-                        if (item["target"]) {
-                            rule.target = scalar(item["target"]);
-                        }
-                        if (item["ignore"]) {
-                            rule.ignore = stringList(item["ignore"]);
-                        }
-                        if (item["initial_sync"]) {
-                            rule.initialSync = item["initial_sync"].as<bool>(false);
-                        } else if (item["x-initial_sync"]) {
-                            // The same for Compose before 2.27, whose schema refuses
-                            // initial_sync but allows extensions.
-                            rule.initialSync = item["x-initial_sync"].as<bool>(false);
-                        }
-                        s.watch << rule;
-                    }
-                }
-            } else if (key == QLatin1String("extends")) {
-                parts.extendsMark = v.Mark();
-                if (v.IsScalar()) {
-                    parts.extendsService = scalar(v);
-                } else if (v.IsMap() && v["service"]) {
-                    parts.extendsService = scalar(v["service"]);
-                    if (v["file"]) {
-                        parts.extendsFile = scalar(v["file"]);
-                    }
-                } else {
-                    fail(file, v,
-                         QStringLiteral("extends is a service name or a map with service: "
-                                        "(and file:)"));
-                }
-            } else if (key.startsWith(QStringLiteral("x-"))) {
-                s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+                throw;
             }
         }
         return parts;
+    }
+
+    void serviceKey(ServiceParts &parts, const QString &key, const YAML::Node &v)
+    {
+        ComposeService &s = parts.service;
+        if (key == QLatin1String("image")) {
+            s.image = scalar(v);
+        } else if (key == QLatin1String("build")) {
+            ComposeBuild b;
+            // Sub-keys are remembered: an override merges them into the base key by key.
+            if (v.IsScalar()) {
+                b.context = absolute(scalar(v));
+                parts.present.insert(QStringLiteral("build.context"));
+            } else if (v.IsMap()) {
+                b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                if (v["context"]) {
+                    parts.present.insert(QStringLiteral("build.context"));
+                }
+                if (v["dockerfile"]) {
+                    b.dockerfile = scalar(v["dockerfile"]);
+                    parts.present.insert(QStringLiteral("build.dockerfile"));
+                }
+                if (v["target"]) {
+                    b.target = scalar(v["target"]);
+                }
+                if (v["args"]) {
+                    const auto args = keyValues(v["args"], true);
+                    for (auto it = args.begin(); it != args.end(); ++it) {
+                        if (it.value()) {
+                            b.args.insert(it.key(), *it.value());
+                        }
+                    }
+                }
+            } else {
+                fail(file, v, QStringLiteral("build must be a path or a map"));
+            }
+            if (b.dockerfile.isEmpty()) {
+                b.dockerfile = QStringLiteral("Dockerfile");
+            }
+            s.build = b;
+        } else if (key == QLatin1String("command")) {
+            s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+        } else if (key == QLatin1String("entrypoint")) {
+            s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+        } else if (key == QLatin1String("environment")) {
+            s.environment = keyValues(v, true);
+        } else if (key == QLatin1String("env_file")) {
+            const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
+            if (v.IsScalar()) {
+                parts.envFiles.append({absolute(scalar(v)), true});
+            }
+            for (const auto &item : list) {
+                if (item.IsMap()) {
+                    parts.envFiles.append(
+                        {absolute(scalar(item["path"])),
+                         item["required"] ? item["required"].as<bool>(true) : true});
+                } else {
+                    parts.envFiles.append({absolute(scalar(item)), true});
+                }
+            }
+        } else if (key == QLatin1String("ports")) {
+            s.ports = ports(v);
+        } else if (key == QLatin1String("expose")) {
+            s.expose = stringList(v);
+        } else if (key == QLatin1String("depends_on")) {
+            if (v.IsSequence()) {
+                for (const QString &dep : stringList(v)) {
+                    s.dependsOn.insert(dep, ComposeDependency{});
+                }
+            } else if (v.IsMap()) {
+                for (const auto &d : v) {
+                    ComposeDependency dep;
+                    if (d.second.IsMap()) {
+                        if (d.second["condition"]) {
+                            dep.condition = scalar(d.second["condition"]);
+                        }
+                        if (d.second["required"]) {
+                            dep.required = d.second["required"].as<bool>(true);
+                        }
+                        if (d.second["restart"]) {
+                            dep.restart = d.second["restart"].as<bool>(false);
+                        }
+                    }
+                    static const QStringList conditions{
+                        QStringLiteral("service_started"), QStringLiteral("service_healthy"),
+                        QStringLiteral("service_completed_successfully")};
+                    if (!conditions.contains(dep.condition)) {
+                        fail(file, d.second["condition"],
+                             QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
+                                 .arg(dep.condition, conditions.join(QStringLiteral(", "))));
+                    }
+                    s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
+                }
+            } else {
+                fail(file, v, QStringLiteral("depends_on must be a list or a map"));
+            }
+        } else if (key == QLatin1String("healthcheck")) {
+            ComposeHealthcheck h;
+            if (!v.IsMap()) {
+                fail(file, v, QStringLiteral("healthcheck must be a map"));
+            }
+            if (v["test"]) {
+                parts.present.insert(QStringLiteral("healthcheck.test"));
+                h.test = v["test"].IsScalar()
+                             ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
+                             : stringList(v["test"]);
+            }
+            if (v["interval"]) {
+                parts.present.insert(QStringLiteral("healthcheck.interval"));
+                h.interval = duration(v["interval"], QStringLiteral("interval"));
+            }
+            if (v["timeout"]) {
+                parts.present.insert(QStringLiteral("healthcheck.timeout"));
+                h.timeout = duration(v["timeout"], QStringLiteral("timeout"));
+            }
+            if (v["start_period"]) {
+                parts.present.insert(QStringLiteral("healthcheck.start_period"));
+                h.startPeriod = duration(v["start_period"], QStringLiteral("start_period"));
+            }
+            if (v["retries"]) {
+                parts.present.insert(QStringLiteral("healthcheck.retries"));
+                bool ok = false;
+                h.retries = scalar(v["retries"]).toInt(&ok);
+                if (!ok || *h.retries < 0) {
+                    fail(file, v["retries"],
+                         QStringLiteral("retries must be a whole number, not \"%1\"")
+                             .arg(scalar(v["retries"])));
+                }
+            }
+            if (v["disable"]) {
+                parts.present.insert(QStringLiteral("healthcheck.disable"));
+                h.disable = v["disable"].as<bool>(false);
+            }
+            s.healthcheck = h;
+        } else if (key == QLatin1String("volumes")) {
+            s.volumes = volumes(v);
+        } else if (key == QLatin1String("networks")) {
+            if (v.IsSequence()) {
+                for (const QString &n : stringList(v)) {
+                    s.networks.insert(n, {});
+                }
+            } else if (v.IsMap()) {
+                for (const auto &n : v) {
+                    QStringList aliases;
+                    if (n.second.IsMap() && n.second["aliases"]) {
+                        aliases = stringList(n.second["aliases"]);
+                    }
+                    s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
+                }
+            } else {
+                fail(file, v, QStringLiteral("networks must be a list or a map"));
+            }
+        } else if (key == QLatin1String("profiles")) {
+            s.profiles = stringList(v);
+        } else if (key == QLatin1String("restart")) {
+            s.restart = scalar(v);
+        } else if (key == QLatin1String("network_mode")) {
+            s.networkMode = scalar(v);
+        } else if (key == QLatin1String("links")) {
+            s.links = stringList(v);
+        } else if (key == QLatin1String("labels")) {
+            const auto labels = keyValues(v, true);
+            for (auto it = labels.begin(); it != labels.end(); ++it) {
+                s.labels.insert(it.key(), it.value().value_or(QString()));
+            }
+        } else if (key == QLatin1String("deploy")) {
+            if (!v.IsMap()) {
+                fail(file, v, QStringLiteral("deploy must be a map"));
+            }
+            if (v["replicas"]) {
+                bool ok = false;
+                const int replicas = scalar(v["replicas"]).toInt(&ok);
+                if (!ok || replicas < 0) {
+                    fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
+                }
+                s.replicas = replicas;
+            }
+            if (const YAML::Node r = v["resources"]) {
+                s.limits = resources(r["limits"]);
+                s.reservations = resources(r["reservations"]);
+            }
+        } else if (key == QLatin1String("tmpfs")) {
+            s.tmpfs = stringList(v);
+        } else if (key == QLatin1String("develop")) {
+            if (const YAML::Node w = v["watch"]) {
+                if (!w.IsSequence()) {
+                    fail(file, w, QStringLiteral("develop.watch must be a list"));
+                }
+                for (const auto &item : w) {
+                    ComposeWatchRule rule;
+                    rule.action = item["action"] ? scalar(item["action"]) : QString();
+                    static const QStringList actions{
+                        QStringLiteral("sync"), QStringLiteral("rebuild"),
+                        QStringLiteral("sync+restart"), QStringLiteral("restart")};
+                    if (!actions.contains(rule.action)) {
+                        fail(file, item,
+                             QStringLiteral("develop.watch action must be one of %1")
+                                 .arg(actions.join(QStringLiteral(", "))));
+                    }
+                    if (!item["path"]) {
+                        fail(file, item, QStringLiteral("develop.watch rule needs a path"));
+                    }
+                    rule.path = absolute(scalar(item["path"]));
+                    if (item["target"]) {
+                        rule.target = scalar(item["target"]);
+                    }
+                    if (item["ignore"]) {
+                        rule.ignore = stringList(item["ignore"]);
+                    }
+                    if (item["initial_sync"]) {
+                        rule.initialSync = item["initial_sync"].as<bool>(false);
+                    } else if (item["x-initial_sync"]) {
+                        // The same for Compose before 2.27, whose schema refuses
+                        // initial_sync but allows extensions.
+                        rule.initialSync = item["x-initial_sync"].as<bool>(false);
+                    }
+                    s.watch << rule;
+                }
+            }
+        } else if (key == QLatin1String("extends")) {
+            parts.extendsMark = v.Mark();
+            if (v.IsScalar()) {
+                parts.extendsService = scalar(v);
+            } else if (v.IsMap() && v["service"]) {
+                parts.extendsService = scalar(v["service"]);
+                if (v["file"]) {
+                    parts.extendsFile = scalar(v["file"]);
+                }
+            } else {
+                fail(file, v,
+                     QStringLiteral("extends is a service name or a map with service: "
+                                    "(and file:)"));
+            }
+        } else if (key.startsWith(QStringLiteral("x-"))) {
+            s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+        }
     }
 
     const ComposeLoadOptions &options() const { return m_options; }
@@ -1241,6 +1417,14 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
     }
     const QString previousFile = loader.file;
     loader.file = path;
+    for (const auto &kv : root) {
+        const QString key = QString::fromStdString(kv.first.Scalar());
+        if (!knownTopLevelKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+            fail(path, kv.first,
+                 QStringLiteral("unknown top-level key \"%1\"%2")
+                     .arg(key, didYouMean(key, knownTopLevelKeys())));
+        }
+    }
     if (root["name"]) {
         model.name = loader.scalar(root["name"]);
     }
@@ -1249,7 +1433,11 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             fail(path, s, QStringLiteral("services must be a map"));
         }
         for (const auto &kv : s) {
-            model.add(loader.service(QString::fromStdString(kv.first.Scalar()), kv.second));
+            const QString name = QString::fromStdString(kv.first.Scalar());
+            if (!kv.first.IsScalar() || name.isEmpty() || kv.first.IsNull()) {
+                fail(path, kv.first, QStringLiteral("a service needs a name"));
+            }
+            model.add(loader.service(name, kv.second));
         }
         for (ServiceParts &parts : model.services) {
             if (!parts.extendsService.isEmpty()) {
@@ -1601,6 +1789,17 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             environment.insert(s.environment);
             s.environment = environment;
+            if (s.image.isEmpty() && !s.build) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: services.%3: the service has neither an image nor a "
+                                   "build context")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name),
+                    QStringLiteral(
+                        "Add image: (what to run) or build: (where its Dockerfile is)."));
+            }
             const bool active =
                 s.profiles.isEmpty() || profiles.contains(QStringLiteral("*"))
                 || std::any_of(s.profiles.begin(), s.profiles.end(),

@@ -298,7 +298,8 @@ void TestComposeLoader::errors_nameFileAndLine_data()
                            << "dependency cycle: a -> b -> c -> a";
     QTest::newRow("required variable")
         << "required-variable"
-        << "compose.yaml:3:12: Required variable TAG is missing a value: set TAG to the release";
+        << "compose.yaml:3:12: services.app.image: Required variable TAG is missing a value: set TAG "
+           "to the release";
     QTest::newRow("bad interpolation") << "bad-interpolation"
                                        << "Invalid interpolation format";
     QTest::newRow("bad port") << "bad-port"
@@ -316,6 +317,31 @@ void TestComposeLoader::errors_nameFileAndLine_data()
     QTest::newRow("include conflict")
         << "include-conflict"
         << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
+    QTest::newRow("misspelt key")
+        << "unknown-key-misspelt"
+        << "compose.yaml:5:5: services.app.enviroment: unknown key (did you mean \"environment\"?)";
+    QTest::newRow("unknown key") << "unknown-key"
+                                 << "compose.yaml:5:5: services.app.wrongField: unknown key";
+    QTest::newRow("unknown top-level key")
+        << "unknown-top-level"
+        << "compose.yaml:5:1: unknown top-level key \"service\" (did you mean \"services\"?)";
+    QTest::newRow("retries not a number")
+        << "healthcheck-retries-type"
+        << "compose.yaml:7:16: services.app.healthcheck: retries must be a whole number, not "
+           "\"abc\"";
+    QTest::newRow("duration banana")
+        << "duration-invalid"
+        << "compose.yaml:7:17: services.app.healthcheck: interval: \"banana\" is not a duration";
+    QTest::newRow("image as a list") << "image-list"
+                                     << "compose.yaml:4:12: services.app.image: expected a single "
+                                        "value";
+    QTest::newRow("neither image nor build")
+        << "no-image-no-build"
+        << "compose.yaml:4: services.app: the service has neither an image nor a build context";
+    QTest::newRow("empty service name") << "empty-service-name"
+                                        << "compose.yaml:3:3: a service needs a name";
+    QTest::newRow("null service name") << "null-service-name"
+                                       << "compose.yaml:3:3: a service needs a name";
     QTest::newRow("extends cycle") << "extends-cycle"
                                    << "compose.yaml:4:14: extends cycle: ";
     QTest::newRow("extends missing")
