@@ -193,6 +193,38 @@ struct ServiceParts
     QSet<QString> resets; // keys tagged !reset or !override: the base's value is dropped first
 };
 
+// The service's plain text and yes/no keys, by name (null: not one of them).
+QString *textKey(ComposeService &s, const QString &key)
+{
+    const std::pair<const char *, QString *> keys[] = {{"container_name", &s.containerName},
+                                                       {"hostname", &s.hostname},
+                                                       {"user", &s.user},
+                                                       {"working_dir", &s.workingDir},
+                                                       {"platform", &s.platform},
+                                                       {"stop_signal", &s.stopSignal},
+                                                       {"stop_grace_period", &s.stopGracePeriod}};
+    for (const auto &[name, field] : keys) {
+        if (key == QLatin1String(name)) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
+bool *flagKey(ComposeService &s, const QString &key)
+{
+    const std::pair<const char *, bool *> keys[] = {{"privileged", &s.privileged},
+                                                    {"read_only", &s.readOnly},
+                                                    {"stdin_open", &s.stdinOpen},
+                                                    {"tty", &s.tty}};
+    for (const auto &[name, field] : keys) {
+        if (key == QLatin1String(name)) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
 // Back to "not set" for one service key, as !reset and !override need before a merge.
 void resetKey(ServiceParts &parts, const QString &key)
 {
@@ -226,6 +258,18 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.profiles.clear();
     } else if (key == QLatin1String("restart")) {
         s.restart.clear();
+    } else if (QString *text = textKey(s, key)) {
+        text->clear();
+    } else if (bool *flag = flagKey(s, key)) {
+        *flag = false;
+    } else if (key == QLatin1String("init")) {
+        s.init.reset();
+    } else if (key == QLatin1String("cap_add")) {
+        s.capAdd.clear();
+    } else if (key == QLatin1String("cap_drop")) {
+        s.capDrop.clear();
+    } else if (key == QLatin1String("extra_hosts")) {
+        s.extraHosts.clear();
     } else if (key == QLatin1String("network_mode")) {
         s.networkMode.clear();
     } else if (key == QLatin1String("links")) {
@@ -755,6 +799,9 @@ public:
                 if (v["target"]) {
                     b.target = scalar(v["target"]);
                 }
+                if (v["platforms"]) {
+                    b.platforms = stringList(v["platforms"]);
+                }
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
                     for (auto it = args.begin(); it != args.end(); ++it) {
@@ -886,6 +933,37 @@ public:
             s.profiles = stringList(v);
         } else if (key == QLatin1String("restart")) {
             s.restart = scalar(v);
+        } else if (QString *text = textKey(s, key)) {
+            *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
+        } else if (bool *flag = flagKey(s, key)) {
+            *flag = v.as<bool>(false);
+        } else if (key == QLatin1String("init")) {
+            s.init = v.as<bool>(false);
+        } else if (key == QLatin1String("cap_add")) {
+            s.capAdd = stringList(v);
+        } else if (key == QLatin1String("cap_drop")) {
+            s.capDrop = stringList(v);
+        } else if (key == QLatin1String("extra_hosts")) {
+            // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
+            s.extraHosts.clear();
+            if (v.IsMap()) {
+                for (const auto &kv : v) {
+                    s.extraHosts << QString::fromStdString(kv.first.Scalar()) + QLatin1Char('=')
+                                        + scalar(kv.second);
+                }
+            } else {
+                for (QString entry : stringList(v)) {
+                    if (!entry.contains(QLatin1Char('='))) {
+                        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+                        if (colon < 0) {
+                            fail(file, v,
+                                 QStringLiteral("\"%1\" is not host=ip or host:ip").arg(entry));
+                        }
+                        entry[colon] = QLatin1Char('=');
+                    }
+                    s.extraHosts << entry;
+                }
+            }
         } else if (key == QLatin1String("network_mode")) {
             s.networkMode = scalar(v);
         } else if (key == QLatin1String("links")) {
@@ -1002,6 +1080,9 @@ void merge(ServiceParts &base, const ServiceParts &over)
             if (!o.build->target.isEmpty()) {
                 b.build->target = o.build->target;
             }
+            if (!o.build->platforms.isEmpty()) {
+                b.build->platforms = o.build->platforms;
+            }
             b.build->args.insert(o.build->args);
         }
     }
@@ -1070,6 +1151,25 @@ void merge(ServiceParts &base, const ServiceParts &over)
     }
     if (has("network_mode")) {
         b.networkMode = o.networkMode;
+    }
+    for (const QString &key : over.present) {
+        if (QString *text = textKey(b, key)) {
+            *text = *textKey(const_cast<ComposeService &>(o), key);
+        } else if (bool *flag = flagKey(b, key)) {
+            *flag = *flagKey(const_cast<ComposeService &>(o), key);
+        }
+    }
+    if (has("init")) {
+        b.init = o.init;
+    }
+    for (const auto &[mine, theirs] :
+         {std::pair{&b.capAdd, &o.capAdd}, std::pair{&b.capDrop, &o.capDrop},
+          std::pair{&b.extraHosts, &o.extraHosts}}) {
+        for (const QString &item : *theirs) {
+            if (!mine->contains(item)) {
+                *mine << item;
+            }
+        }
     }
     for (const QString &link : o.links) {
         if (!b.links.contains(link)) {
@@ -1789,6 +1889,18 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             environment.insert(s.environment);
             s.environment = environment;
+            s.extraHosts.sort();
+            if (!s.platform.isEmpty() && s.build && !s.build->platforms.isEmpty()
+                && !s.build->platforms.contains(s.platform)) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: services.%3.platform: \"%4\" is not in "
+                                   "build.platforms (%5)")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name, s.platform, s.build->platforms.join(QStringLiteral(", "))),
+                    QStringLiteral("Add it to build.platforms, or build for one of those."));
+            }
             if (s.image.isEmpty() && !s.build) {
                 return makeError(
                     Error::Code::InvalidArgument,

@@ -158,6 +158,9 @@ QJsonObject ComposeService::toJson() const
         if (!s.build->target.isEmpty()) {
             b.insert(QStringLiteral("target"), s.build->target);
         }
+        if (!s.build->platforms.isEmpty()) {
+            b.insert(QStringLiteral("platforms"), QJsonArray::fromStringList(s.build->platforms));
+        }
         if (!s.build->args.isEmpty()) {
             QJsonObject args;
             for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
@@ -261,6 +264,32 @@ QJsonObject ComposeService::toJson() const
     }
     if (!s.restart.isEmpty()) {
         o.insert(QStringLiteral("restart"), s.restart);
+    }
+    for (const auto &[key, value] :
+         {std::pair{"container_name", &s.containerName}, std::pair{"hostname", &s.hostname},
+          std::pair{"user", &s.user}, std::pair{"working_dir", &s.workingDir},
+          std::pair{"platform", &s.platform}, std::pair{"stop_signal", &s.stopSignal},
+          std::pair{"stop_grace_period", &s.stopGracePeriod}}) {
+        if (!value->isEmpty()) {
+            o.insert(QLatin1String(key), *value);
+        }
+    }
+    if (s.init) {
+        o.insert(QStringLiteral("init"), *s.init);
+    }
+    for (const auto &[key, value] :
+         {std::pair{"privileged", s.privileged}, std::pair{"read_only", s.readOnly},
+          std::pair{"stdin_open", s.stdinOpen}, std::pair{"tty", s.tty}}) {
+        if (value) {
+            o.insert(QLatin1String(key), true);
+        }
+    }
+    for (const auto &[key, value] :
+         {std::pair{"cap_add", &s.capAdd}, std::pair{"cap_drop", &s.capDrop},
+          std::pair{"extra_hosts", &s.extraHosts}}) {
+        if (!value->isEmpty()) {
+            o.insert(QLatin1String(key), QJsonArray::fromStringList(*value));
+        }
     }
     if (!s.networkMode.isEmpty()) {
         o.insert(QStringLiteral("network_mode"), s.networkMode);

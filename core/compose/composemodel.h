@@ -25,6 +25,7 @@ struct ComposeBuild
     QString dockerfile;
     QString target;
     QMap<QString, QString> args;
+    QStringList platforms;
 };
 
 struct ComposePort
@@ -97,6 +98,21 @@ struct ComposeService
     QString restart;
     QString networkMode; // host, none, service:NAME, container:NAME; empty: networks apply
     QStringList links;
+    QString containerName;
+    QString hostname;
+    QString user;
+    QString workingDir;
+    QString platform;
+    QString stopSignal;
+    QString stopGracePeriod; // as Compose prints durations
+    std::optional<bool> init;
+    bool privileged = false;
+    bool readOnly = false;
+    bool stdinOpen = false;
+    bool tty = false;
+    QStringList capAdd;
+    QStringList capDrop;
+    QStringList extraHosts; // "host=ip", sorted
     QMap<QString, QString> labels;
     std::optional<int> replicas;
     ComposeResources limits;

@@ -69,11 +69,34 @@ QJsonObject modelled(const QJsonObject &compose)
     const QJsonObject in = compose.value("services").toObject();
     for (auto it = in.begin(); it != in.end(); ++it) {
         const QJsonObject s = it.value().toObject();
-        QJsonObject o = pick(s, {"image", "command", "entrypoint", "environment", "expose",
-                                 "profiles", "restart", "labels", "network_mode", "links"});
+        QJsonObject o = pick(s, {"image",
+                                 "command",
+                                 "entrypoint",
+                                 "environment",
+                                 "expose",
+                                 "profiles",
+                                 "restart",
+                                 "labels",
+                                 "network_mode",
+                                 "links",
+                                 "container_name",
+                                 "hostname",
+                                 "user",
+                                 "working_dir",
+                                 "platform",
+                                 "stop_signal",
+                                 "stop_grace_period",
+                                 "init",
+                                 "privileged",
+                                 "read_only",
+                                 "stdin_open",
+                                 "tty",
+                                 "cap_add",
+                                 "cap_drop",
+                                 "extra_hosts"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
-                                   {"context", "dockerfile", "target", "args"}));
+                                   {"context", "dockerfile", "target", "args", "platforms"}));
         }
         if (s.contains("ports")) {
             QJsonArray ports;
@@ -296,10 +319,10 @@ void TestComposeLoader::errors_nameFileAndLine_data()
         << "compose.yaml:3: service \"app\" depends on undefined service \"ghost\"";
     QTest::newRow("cycle") << "dependency-cycle"
                            << "dependency cycle: a -> b -> c -> a";
-    QTest::newRow("required variable")
-        << "required-variable"
-        << "compose.yaml:3:12: services.app.image: Required variable TAG is missing a value: set TAG "
-           "to the release";
+    QTest::newRow("required variable") << "required-variable"
+                                       << "compose.yaml:3:12: services.app.image: Required "
+                                          "variable TAG is missing a value: set TAG "
+                                          "to the release";
     QTest::newRow("bad interpolation") << "bad-interpolation"
                                        << "Invalid interpolation format";
     QTest::newRow("bad port") << "bad-port"
@@ -342,6 +365,9 @@ void TestComposeLoader::errors_nameFileAndLine_data()
                                         << "compose.yaml:3:3: a service needs a name";
     QTest::newRow("null service name") << "null-service-name"
                                        << "compose.yaml:3:3: a service needs a name";
+    QTest::newRow("platform not built")
+        << "platform-not-in-build"
+        << "compose.yaml:4: services.app.platform: \"linux/s390x\" is not in build.platforms";
     QTest::newRow("extends cycle") << "extends-cycle"
                                    << "compose.yaml:4:14: extends cycle: ";
     QTest::newRow("extends missing")
