@@ -55,6 +55,38 @@ std::optional<QStringList> takeGlobalOptions(const QStringList &arguments,
     return rest;
 }
 
+namespace {
+
+// A load that failed: when unset required variables are the reason, name all of them (a load
+// that tolerates them collects them), not just the first one met.
+Error missingRequiredOr(const ComposeLoadOptions &options, const Error &error)
+{
+    ComposeLoadOptions tolerant = options;
+    tolerant.tolerateMissingRequired = true;
+    const auto project = loadComposeProject(tolerant);
+    if (!project || project->missingRequired.isEmpty()) {
+        return error;
+    }
+    QStringList lines;
+    QStringList names;
+    for (const ComposeMissingVariable &m : project->missingRequired) {
+        lines << QStringLiteral("%1:%2:%3: Required variable %4 is missing a value: %5")
+                     .arg(m.file)
+                     .arg(m.line)
+                     .arg(m.column)
+                     .arg(m.name, m.message);
+        if (!names.contains(m.name)) {
+            names << m.name;
+        }
+    }
+    return Error{Error::Code::InvalidArgument, lines.join(QLatin1Char('\n')),
+                 QStringLiteral("Set %1 in the environment, the project's .env file or the "
+                                "keychain (devdockctl env set --secret).")
+                     .arg(names.join(QStringLiteral(", ")))};
+}
+
+} // namespace
+
 int runConfigCommand(const ComposeLoadOptions &options, const QStringList &arguments)
 {
     // arguments: {"config", ...}
@@ -71,7 +103,7 @@ int runConfigCommand(const ComposeLoadOptions &options, const QStringList &argum
     }
     const auto project = loadComposeProject(options);
     if (!project) {
-        return reportError(project.error());
+        return reportError(missingRequiredOr(options, project.error()));
     }
     if (json) {
         Output::out(QJsonDocument(project->toJson()).toJson(QJsonDocument::Indented));

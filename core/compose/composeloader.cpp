@@ -3,6 +3,7 @@
 #include "composeloader.h"
 
 #include "env/envdocument.h"
+#include "util/filereading.h"
 #include "util/interpolation.h"
 
 #include <QDir>
@@ -15,6 +16,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unordered_map>
+
 namespace DevDock::Core {
 
 namespace {
@@ -24,17 +27,156 @@ namespace {
 struct LoadFailure
 {
     Error error;
+    QString where; // file:line:col, when the failure is about a position
+    QString what;  // the message without the position
 };
 
-[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+[[noreturn]] void failAt(const QString &file, const YAML::Mark &mark, const QString &what)
 {
     QString where = file;
-    if (node.IsDefined() && node.Mark().line >= 0) {
-        where += QStringLiteral(":%1:%2").arg(node.Mark().line + 1).arg(node.Mark().column + 1);
+    if (mark.line >= 0) {
+        where += QStringLiteral(":%1:%2").arg(mark.line + 1).arg(mark.column + 1);
     }
     throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
                             QStringLiteral("Fix the compose file; `docker compose config` shows "
-                                           "Compose's own reading of it.")}};
+                                           "Compose's own reading of it.")},
+                      where, what};
+}
+
+// The keys a service may have (Compose 2.26's schema); anything else but x-* is refused.
+const QSet<QString> &knownServiceKeys()
+{
+    static const QSet<QString> keys{"annotations",
+                                    "attach",
+                                    "blkio_config",
+                                    "build",
+                                    "cap_add",
+                                    "cap_drop",
+                                    "cgroup",
+                                    "cgroup_parent",
+                                    "command",
+                                    "configs",
+                                    "container_name",
+                                    "cpu_count",
+                                    "cpu_percent",
+                                    "cpu_period",
+                                    "cpu_quota",
+                                    "cpu_rt_period",
+                                    "cpu_rt_runtime",
+                                    "cpu_shares",
+                                    "cpus",
+                                    "cpuset",
+                                    "credential_spec",
+                                    "depends_on",
+                                    "deploy",
+                                    "develop",
+                                    "device_cgroup_rules",
+                                    "devices",
+                                    "dns",
+                                    "dns_opt",
+                                    "dns_search",
+                                    "domainname",
+                                    "entrypoint",
+                                    "env_file",
+                                    "environment",
+                                    "expose",
+                                    "extends",
+                                    "external_links",
+                                    "extra_hosts",
+                                    "group_add",
+                                    "healthcheck",
+                                    "hostname",
+                                    "image",
+                                    "init",
+                                    "ipc",
+                                    "isolation",
+                                    "labels",
+                                    "links",
+                                    "logging",
+                                    "mac_address",
+                                    "mem_limit",
+                                    "mem_reservation",
+                                    "mem_swappiness",
+                                    "memswap_limit",
+                                    "network_mode",
+                                    "networks",
+                                    "oom_kill_disable",
+                                    "oom_score_adj",
+                                    "pid",
+                                    "pids_limit",
+                                    "platform",
+                                    "ports",
+                                    "privileged",
+                                    "profiles",
+                                    "pull_policy",
+                                    "read_only",
+                                    "restart",
+                                    "runtime",
+                                    "scale",
+                                    "secrets",
+                                    "security_opt",
+                                    "shm_size",
+                                    "stdin_open",
+                                    "stop_grace_period",
+                                    "stop_signal",
+                                    "storage_opt",
+                                    "sysctls",
+                                    "tmpfs",
+                                    "tty",
+                                    "ulimits",
+                                    "user",
+                                    "userns_mode",
+                                    "uts",
+                                    "volumes",
+                                    "volumes_from",
+                                    "working_dir"};
+    return keys;
+}
+
+const QSet<QString> &knownTopLevelKeys()
+{
+    static const QSet<QString> keys{"version",  "name",    "include", "services",
+                                    "networks", "volumes", "secrets", "configs"};
+    return keys;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j) {
+        row[j] = static_cast<int>(j);
+    }
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min(
+                {row[j] + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// " (did you mean \"image\"?)" for the closest known key within a few edits, else "".
+QString didYouMean(const QString &key, const QSet<QString> &known)
+{
+    QString best;
+    int bestDistance = std::max<int>(2, static_cast<int>(key.size()) / 3) + 1;
+    for (const QString &k : known) {
+        const int d = editDistance(key.toLower(), k);
+        if (d < bestDistance || (d == bestDistance && !best.isEmpty() && k < best)) {
+            bestDistance = d;
+            best = k;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(best);
+}
+
+[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+{
+    failAt(file, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), what);
 }
 
 struct ServiceParts
@@ -43,15 +185,122 @@ struct ServiceParts
     QSet<QString> present;                    // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
+    // extends: the base service, its file (empty: this file), where it is set. A mark, not a
+    // YAML::Node: assigning to a bound YAML::Node would overwrite the document's node.
+    QString extendsService;
+    QString extendsFile;
+    YAML::Mark extendsMark;
+    QSet<QString> resets; // keys tagged !reset or !override: the base's value is dropped first
 };
+
+// The service's plain text and yes/no keys, by name (null: not one of them).
+QString *textKey(ComposeService &s, const QString &key)
+{
+    const std::pair<const char *, QString *> keys[] = {{"container_name", &s.containerName},
+                                                       {"hostname", &s.hostname},
+                                                       {"user", &s.user},
+                                                       {"working_dir", &s.workingDir},
+                                                       {"platform", &s.platform},
+                                                       {"stop_signal", &s.stopSignal},
+                                                       {"stop_grace_period", &s.stopGracePeriod}};
+    for (const auto &[name, field] : keys) {
+        if (key == QLatin1String(name)) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
+bool *flagKey(ComposeService &s, const QString &key)
+{
+    const std::pair<const char *, bool *> keys[] = {{"privileged", &s.privileged},
+                                                    {"read_only", &s.readOnly},
+                                                    {"stdin_open", &s.stdinOpen},
+                                                    {"tty", &s.tty}};
+    for (const auto &[name, field] : keys) {
+        if (key == QLatin1String(name)) {
+            return field;
+        }
+    }
+    return nullptr;
+}
+
+// Back to "not set" for one service key, as !reset and !override need before a merge.
+void resetKey(ServiceParts &parts, const QString &key)
+{
+    ComposeService &s = parts.service;
+    const ComposeService blank;
+    if (key == QLatin1String("image")) {
+        s.image = blank.image;
+    } else if (key == QLatin1String("build")) {
+        s.build.reset();
+    } else if (key == QLatin1String("command")) {
+        s.command.reset();
+    } else if (key == QLatin1String("entrypoint")) {
+        s.entrypoint.reset();
+    } else if (key == QLatin1String("environment")) {
+        s.environment.clear();
+    } else if (key == QLatin1String("env_file")) {
+        parts.envFiles.clear();
+    } else if (key == QLatin1String("ports")) {
+        s.ports.clear();
+    } else if (key == QLatin1String("expose")) {
+        s.expose.clear();
+    } else if (key == QLatin1String("depends_on")) {
+        s.dependsOn.clear();
+    } else if (key == QLatin1String("healthcheck")) {
+        s.healthcheck.reset();
+    } else if (key == QLatin1String("volumes")) {
+        s.volumes.clear();
+    } else if (key == QLatin1String("networks")) {
+        s.networks.clear();
+    } else if (key == QLatin1String("profiles")) {
+        s.profiles.clear();
+    } else if (key == QLatin1String("restart")) {
+        s.restart.clear();
+    } else if (QString *text = textKey(s, key)) {
+        text->clear();
+    } else if (bool *flag = flagKey(s, key)) {
+        *flag = false;
+    } else if (key == QLatin1String("init")) {
+        s.init.reset();
+    } else if (key == QLatin1String("cap_add")) {
+        s.capAdd.clear();
+    } else if (key == QLatin1String("cap_drop")) {
+        s.capDrop.clear();
+    } else if (key == QLatin1String("extra_hosts")) {
+        s.extraHosts.clear();
+    } else if (key == QLatin1String("network_mode")) {
+        s.networkMode.clear();
+    } else if (key == QLatin1String("links")) {
+        s.links.clear();
+    } else if (key == QLatin1String("labels")) {
+        s.labels.clear();
+    } else if (key == QLatin1String("deploy")) {
+        s.replicas.reset();
+        s.limits = blank.limits;
+        s.reservations = blank.reservations;
+    } else if (key == QLatin1String("tmpfs")) {
+        s.tmpfs.clear();
+    } else if (key == QLatin1String("develop")) {
+        s.watch.clear();
+    } else if (key.startsWith(QLatin1String("x-"))) {
+        s.extensions.remove(key);
+    }
+    const QString prefix = key + QLatin1Char('.');
+    parts.present.removeIf([&](const QString &k) { return k == key || k.startsWith(prefix); });
+}
 
 class Loader
 {
 public:
-    Loader(const ComposeLoadOptions &options, VariableLookup lookup, QString projectDir)
+    // missing: where tolerated missing required variables go (null: they are errors)
+    Loader(const ComposeLoadOptions &options, VariableLookup lookup, QString projectDir,
+           QList<ComposeMissingVariable> *missing)
         : m_options(options)
         , m_lookup(std::move(lookup))
         , m_dir(std::move(projectDir))
+        , m_missing(missing)
     {}
 
     QString file;
@@ -63,11 +312,48 @@ public:
         }
         const QString raw = QString::fromStdString(node.Scalar());
         auto value = interpolate(raw, m_lookup);
+        if (!value && m_missing) {
+            value = interpolateTolerating(raw, node);
+        }
         if (!value) {
             fail(file, node, value.error().message);
         }
         return *value;
     }
+
+    // For a load that tolerates missing required variables (to show a project before its
+    // secrets exist): each ${NAME:?message} without a value is recorded, with its position, and
+    // stands in the value as "<NAME unset>"; other errors stay errors.
+    Result<QString> interpolateTolerating(const QString &raw, const YAML::Node &node)
+    {
+        // interpolate() words it "Required variable NAME is missing a value: MESSAGE".
+        static const QRegularExpression required(
+            QStringLiteral("^Required variable (\\S+) is missing a value: (.*)$"),
+            QRegularExpression::DotMatchesEverythingOption);
+        QHash<QString, QString> placeholders;
+        while (true) {
+            auto value = interpolate(raw, [&](const QString &name) -> std::optional<QString> {
+                const auto it = placeholders.constFind(name);
+                return it != placeholders.cend() ? std::optional<QString>(*it) : m_lookup(name);
+            });
+            if (value) {
+                return value;
+            }
+            const auto m = required.match(value.error().message);
+            if (!m.hasMatch() || placeholders.contains(m.captured(1))) {
+                return value;
+            }
+            const QString name = m.captured(1);
+            placeholders.insert(name, QStringLiteral("<%1 unset>").arg(name));
+            const ComposeMissingVariable missing{name, file, node.Mark().line + 1,
+                                                 node.Mark().column + 1, m.captured(2)};
+            if (!m_missing->contains(missing)) {
+                m_missing->append(missing);
+            }
+        }
+    }
+
+    QList<ComposeMissingVariable> *missingSink() const { return m_missing; }
 
     QStringList stringList(const YAML::Node &node)
     {
@@ -242,6 +528,21 @@ public:
         return out + seconds + QLatin1Char('s');
     }
 
+    // A Go duration ("1m30s", "500ms"), in Compose's printed form.
+    QString duration(const YAML::Node &node, const QString &key)
+    {
+        const QString text = scalar(node);
+        const QString printed = goDuration(text);
+        static const QRegularExpression valid(
+            QStringLiteral("^0$|^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
+        if (!valid.match(text).hasMatch()) {
+            fail(file, node,
+                 QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
+                     .arg(key, text));
+        }
+        return printed;
+    }
+
     QList<ComposePort> ports(const YAML::Node &node)
     {
         QList<ComposePort> list;
@@ -380,6 +681,10 @@ public:
             if (v.type == QLatin1String("bind") && !v.source.isEmpty()) {
                 v.source = absolute(v.source);
             }
+            // Compose cleans container paths: "/app/src/" is "/app/src".
+            if (v.target.startsWith(QLatin1Char('/'))) {
+                v.target = QDir::cleanPath(v.target);
+            }
             if (v.target.isEmpty()) {
                 fail(file, item, QStringLiteral("a volume needs a target"));
             }
@@ -441,226 +746,321 @@ public:
         for (const auto &kv : node) {
             const QString key = QString::fromStdString(kv.first.Scalar());
             const YAML::Node &v = kv.second;
+            // Compose's merge tags: !reset drops what a base file (or extends) set for the key,
+            // !override replaces it instead of merging.
+            if (v.Tag() == "!reset") {
+                parts.resets.insert(key);
+                continue;
+            }
+            if (v.Tag() == "!override") {
+                parts.resets.insert(key);
+            }
             parts.present.insert(key);
-            if (key == QLatin1String("image")) {
-                s.image = scalar(v);
-            } else if (key == QLatin1String("build")) {
-                ComposeBuild b;
-                // Sub-keys are remembered: an override merges them into the base key by key.
-                if (v.IsScalar()) {
-                    b.context = absolute(scalar(v));
-                    parts.present.insert(QStringLiteral("build.context"));
-                } else if (v.IsMap()) {
-                    b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
-                    if (v["context"]) {
-                        parts.present.insert(QStringLiteral("build.context"));
-                    }
-                    if (v["dockerfile"]) {
-                        b.dockerfile = scalar(v["dockerfile"]);
-                        parts.present.insert(QStringLiteral("build.dockerfile"));
-                    }
-                    if (v["target"]) {
-                        b.target = scalar(v["target"]);
-                    }
-                    if (v["args"]) {
-                        const auto args = keyValues(v["args"], true);
-                        for (auto it = args.begin(); it != args.end(); ++it) {
-                            if (it.value()) {
-                                b.args.insert(it.key(), *it.value());
-                            }
-                        }
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("build must be a path or a map"));
+            if (!knownServiceKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+                fail(file, kv.first,
+                     QStringLiteral("services.%1.%2: unknown key%3")
+                         .arg(name, key, didYouMean(key, knownServiceKeys())));
+            }
+            try {
+                serviceKey(parts, key, v);
+            } catch (LoadFailure &failure) {
+                // Name the key's path in the message: "file:line:col: services.app.ports: ...".
+                if (!failure.what.isEmpty()) {
+                    failure.error.message = QStringLiteral("%1: services.%2.%3: %4")
+                                                .arg(failure.where, name, key, failure.what);
+                    failure.what.clear();
                 }
-                if (b.dockerfile.isEmpty()) {
-                    b.dockerfile = QStringLiteral("Dockerfile");
-                }
-                s.build = b;
-            } else if (key == QLatin1String("command")) {
-                s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
-            } else if (key == QLatin1String("entrypoint")) {
-                s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
-            } else if (key == QLatin1String("environment")) {
-                s.environment = keyValues(v, true);
-            } else if (key == QLatin1String("env_file")) {
-                const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
-                if (v.IsScalar()) {
-                    parts.envFiles.append({absolute(scalar(v)), true});
-                }
-                for (const auto &item : list) {
-                    if (item.IsMap()) {
-                        parts.envFiles.append(
-                            {absolute(scalar(item["path"])),
-                             item["required"] ? item["required"].as<bool>(true) : true});
-                    } else {
-                        parts.envFiles.append({absolute(scalar(item)), true});
-                    }
-                }
-            } else if (key == QLatin1String("ports")) {
-                s.ports = ports(v);
-            } else if (key == QLatin1String("expose")) {
-                s.expose = stringList(v);
-            } else if (key == QLatin1String("depends_on")) {
-                if (v.IsSequence()) {
-                    for (const QString &dep : stringList(v)) {
-                        s.dependsOn.insert(dep, ComposeDependency{});
-                    }
-                } else if (v.IsMap()) {
-                    for (const auto &d : v) {
-                        ComposeDependency dep;
-                        if (d.second.IsMap()) {
-                            if (d.second["condition"]) {
-                                dep.condition = scalar(d.second["condition"]);
-                            }
-                            if (d.second["required"]) {
-                                dep.required = d.second["required"].as<bool>(true);
-                            }
-                            if (d.second["restart"]) {
-                                dep.restart = d.second["restart"].as<bool>(false);
-                            }
-                        }
-                        static const QStringList conditions{
-                            QStringLiteral("service_started"), QStringLiteral("service_healthy"),
-                            QStringLiteral("service_completed_successfully")};
-                        if (!conditions.contains(dep.condition)) {
-                            fail(file, d.second["condition"],
-                                 QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
-                                     .arg(dep.condition, conditions.join(QStringLiteral(", "))));
-                        }
-                        s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("depends_on must be a list or a map"));
-                }
-            } else if (key == QLatin1String("healthcheck")) {
-                ComposeHealthcheck h;
-                if (!v.IsMap()) {
-                    fail(file, v, QStringLiteral("healthcheck must be a map"));
-                }
-                if (v["test"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.test"));
-                    h.test = v["test"].IsScalar()
-                                 ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
-                                 : stringList(v["test"]);
-                }
-                if (v["interval"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.interval"));
-                    h.interval = goDuration(scalar(v["interval"]));
-                }
-                if (v["timeout"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.timeout"));
-                    h.timeout = goDuration(scalar(v["timeout"]));
-                }
-                if (v["start_period"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.start_period"));
-                    h.startPeriod = goDuration(scalar(v["start_period"]));
-                }
-                if (v["retries"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.retries"));
-                    h.retries = scalar(v["retries"]).toInt();
-                }
-                if (v["disable"]) {
-                    parts.present.insert(QStringLiteral("healthcheck.disable"));
-                    h.disable = v["disable"].as<bool>(false);
-                }
-                s.healthcheck = h;
-            } else if (key == QLatin1String("volumes")) {
-                s.volumes = volumes(v);
-            } else if (key == QLatin1String("networks")) {
-                if (v.IsSequence()) {
-                    for (const QString &n : stringList(v)) {
-                        s.networks.insert(n, {});
-                    }
-                } else if (v.IsMap()) {
-                    for (const auto &n : v) {
-                        QStringList aliases;
-                        if (n.second.IsMap() && n.second["aliases"]) {
-                            aliases = stringList(n.second["aliases"]);
-                        }
-                        s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
-                    }
-                } else {
-                    fail(file, v, QStringLiteral("networks must be a list or a map"));
-                }
-            } else if (key == QLatin1String("profiles")) {
-                s.profiles = stringList(v);
-            } else if (key == QLatin1String("restart")) {
-                s.restart = scalar(v);
-            } else if (key == QLatin1String("labels")) {
-                const auto labels = keyValues(v, true);
-                for (auto it = labels.begin(); it != labels.end(); ++it) {
-                    s.labels.insert(it.key(), it.value().value_or(QString()));
-                }
-            } else if (key == QLatin1String("deploy")) {
-                if (!v.IsMap()) {
-                    fail(file, v, QStringLiteral("deploy must be a map"));
-                }
-                if (v["replicas"]) {
-                    bool ok = false;
-                    const int replicas = scalar(v["replicas"]).toInt(&ok);
-                    if (!ok || replicas < 0) {
-                        fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
-                    }
-                    s.replicas = replicas;
-                }
-                if (const YAML::Node r = v["resources"]) {
-                    s.limits = resources(r["limits"]);
-                    s.reservations = resources(r["reservations"]);
-                }
-            } else if (key == QLatin1String("tmpfs")) {
-                s.tmpfs = stringList(v);
-            } else if (key == QLatin1String("develop")) {
-                if (const YAML::Node w = v["watch"]) {
-                    if (!w.IsSequence()) {
-                        fail(file, w, QStringLiteral("develop.watch must be a list"));
-                    }
-                    for (const auto &item : w) {
-                        ComposeWatchRule rule;
-                        rule.action = item["action"] ? scalar(item["action"]) : QString();
-                        static const QStringList actions{
-                            QStringLiteral("sync"), QStringLiteral("rebuild"),
-                            QStringLiteral("sync+restart"), QStringLiteral("restart")};
-                        if (!actions.contains(rule.action)) {
-                            fail(file, item,
-                                 QStringLiteral("develop.watch action must be one of %1")
-                                     .arg(actions.join(QStringLiteral(", "))));
-                        }
-                        if (!item["path"]) {
-                            fail(file, item, QStringLiteral("develop.watch rule needs a path"));
-                        }
-                        rule.path = absolute(scalar(item["path"]));
-                        if (item["target"]) {
-                            rule.target = scalar(item["target"]);
-                        }
-                        if (item["ignore"]) {
-                            rule.ignore = stringList(item["ignore"]);
-                        }
-                        if (item["initial_sync"]) {
-                            rule.initialSync = item["initial_sync"].as<bool>(false);
-                        } else if (item["x-initial_sync"]) {
-                            // The same for Compose before 2.27, whose schema refuses
-                            // initial_sync but allows extensions.
-                            rule.initialSync = item["x-initial_sync"].as<bool>(false);
-                        }
-                        s.watch << rule;
-                    }
-                }
-            } else if (key.startsWith(QStringLiteral("x-"))) {
-                s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+                throw;
             }
         }
         return parts;
     }
 
+    void serviceKey(ServiceParts &parts, const QString &key, const YAML::Node &v)
+    {
+        ComposeService &s = parts.service;
+        if (key == QLatin1String("image")) {
+            s.image = scalar(v);
+        } else if (key == QLatin1String("build")) {
+            ComposeBuild b;
+            // Sub-keys are remembered: an override merges them into the base key by key.
+            if (v.IsScalar()) {
+                b.context = absolute(scalar(v));
+                parts.present.insert(QStringLiteral("build.context"));
+            } else if (v.IsMap()) {
+                b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                if (v["context"]) {
+                    parts.present.insert(QStringLiteral("build.context"));
+                }
+                if (v["dockerfile"]) {
+                    b.dockerfile = scalar(v["dockerfile"]);
+                    parts.present.insert(QStringLiteral("build.dockerfile"));
+                }
+                if (v["target"]) {
+                    b.target = scalar(v["target"]);
+                }
+                if (v["platforms"]) {
+                    b.platforms = stringList(v["platforms"]);
+                }
+                if (v["args"]) {
+                    const auto args = keyValues(v["args"], true);
+                    for (auto it = args.begin(); it != args.end(); ++it) {
+                        if (it.value()) {
+                            b.args.insert(it.key(), *it.value());
+                        }
+                    }
+                }
+            } else {
+                fail(file, v, QStringLiteral("build must be a path or a map"));
+            }
+            if (b.dockerfile.isEmpty()) {
+                b.dockerfile = QStringLiteral("Dockerfile");
+            }
+            s.build = b;
+        } else if (key == QLatin1String("command")) {
+            s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+        } else if (key == QLatin1String("entrypoint")) {
+            s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+        } else if (key == QLatin1String("environment")) {
+            s.environment = keyValues(v, true);
+        } else if (key == QLatin1String("env_file")) {
+            const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
+            if (v.IsScalar()) {
+                parts.envFiles.append({absolute(scalar(v)), true});
+            }
+            for (const auto &item : list) {
+                if (item.IsMap()) {
+                    parts.envFiles.append(
+                        {absolute(scalar(item["path"])),
+                         item["required"] ? item["required"].as<bool>(true) : true});
+                } else {
+                    parts.envFiles.append({absolute(scalar(item)), true});
+                }
+            }
+        } else if (key == QLatin1String("ports")) {
+            s.ports = ports(v);
+        } else if (key == QLatin1String("expose")) {
+            s.expose = stringList(v);
+        } else if (key == QLatin1String("depends_on")) {
+            if (v.IsSequence()) {
+                for (const QString &dep : stringList(v)) {
+                    s.dependsOn.insert(dep, ComposeDependency{});
+                }
+            } else if (v.IsMap()) {
+                for (const auto &d : v) {
+                    ComposeDependency dep;
+                    if (d.second.IsMap()) {
+                        if (d.second["condition"]) {
+                            dep.condition = scalar(d.second["condition"]);
+                        }
+                        if (d.second["required"]) {
+                            dep.required = d.second["required"].as<bool>(true);
+                        }
+                        if (d.second["restart"]) {
+                            dep.restart = d.second["restart"].as<bool>(false);
+                        }
+                    }
+                    static const QStringList conditions{
+                        QStringLiteral("service_started"), QStringLiteral("service_healthy"),
+                        QStringLiteral("service_completed_successfully")};
+                    if (!conditions.contains(dep.condition)) {
+                        fail(file, d.second["condition"],
+                             QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
+                                 .arg(dep.condition, conditions.join(QStringLiteral(", "))));
+                    }
+                    s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
+                }
+            } else {
+                fail(file, v, QStringLiteral("depends_on must be a list or a map"));
+            }
+        } else if (key == QLatin1String("healthcheck")) {
+            ComposeHealthcheck h;
+            if (!v.IsMap()) {
+                fail(file, v, QStringLiteral("healthcheck must be a map"));
+            }
+            if (v["test"]) {
+                parts.present.insert(QStringLiteral("healthcheck.test"));
+                h.test = v["test"].IsScalar()
+                             ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
+                             : stringList(v["test"]);
+            }
+            if (v["interval"]) {
+                parts.present.insert(QStringLiteral("healthcheck.interval"));
+                h.interval = duration(v["interval"], QStringLiteral("interval"));
+            }
+            if (v["timeout"]) {
+                parts.present.insert(QStringLiteral("healthcheck.timeout"));
+                h.timeout = duration(v["timeout"], QStringLiteral("timeout"));
+            }
+            if (v["start_period"]) {
+                parts.present.insert(QStringLiteral("healthcheck.start_period"));
+                h.startPeriod = duration(v["start_period"], QStringLiteral("start_period"));
+            }
+            if (v["retries"]) {
+                parts.present.insert(QStringLiteral("healthcheck.retries"));
+                bool ok = false;
+                h.retries = scalar(v["retries"]).toInt(&ok);
+                if (!ok || *h.retries < 0) {
+                    fail(file, v["retries"],
+                         QStringLiteral("retries must be a whole number, not \"%1\"")
+                             .arg(scalar(v["retries"])));
+                }
+            }
+            if (v["disable"]) {
+                parts.present.insert(QStringLiteral("healthcheck.disable"));
+                h.disable = v["disable"].as<bool>(false);
+            }
+            s.healthcheck = h;
+        } else if (key == QLatin1String("volumes")) {
+            s.volumes = volumes(v);
+        } else if (key == QLatin1String("networks")) {
+            if (v.IsSequence()) {
+                for (const QString &n : stringList(v)) {
+                    s.networks.insert(n, {});
+                }
+            } else if (v.IsMap()) {
+                for (const auto &n : v) {
+                    QStringList aliases;
+                    if (n.second.IsMap() && n.second["aliases"]) {
+                        aliases = stringList(n.second["aliases"]);
+                    }
+                    s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
+                }
+            } else {
+                fail(file, v, QStringLiteral("networks must be a list or a map"));
+            }
+        } else if (key == QLatin1String("profiles")) {
+            s.profiles = stringList(v);
+        } else if (key == QLatin1String("restart")) {
+            s.restart = scalar(v);
+        } else if (QString *text = textKey(s, key)) {
+            *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
+        } else if (bool *flag = flagKey(s, key)) {
+            *flag = v.as<bool>(false);
+        } else if (key == QLatin1String("init")) {
+            s.init = v.as<bool>(false);
+        } else if (key == QLatin1String("cap_add")) {
+            s.capAdd = stringList(v);
+        } else if (key == QLatin1String("cap_drop")) {
+            s.capDrop = stringList(v);
+        } else if (key == QLatin1String("extra_hosts")) {
+            // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
+            s.extraHosts.clear();
+            if (v.IsMap()) {
+                for (const auto &kv : v) {
+                    s.extraHosts << QString::fromStdString(kv.first.Scalar()) + QLatin1Char('=')
+                                        + scalar(kv.second);
+                }
+            } else {
+                for (QString entry : stringList(v)) {
+                    if (!entry.contains(QLatin1Char('='))) {
+                        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+                        if (colon < 0) {
+                            fail(file, v,
+                                 QStringLiteral("\"%1\" is not host=ip or host:ip").arg(entry));
+                        }
+                        entry[colon] = QLatin1Char('=');
+                    }
+                    s.extraHosts << entry;
+                }
+            }
+        } else if (key == QLatin1String("network_mode")) {
+            s.networkMode = scalar(v);
+        } else if (key == QLatin1String("links")) {
+            s.links = stringList(v);
+        } else if (key == QLatin1String("labels")) {
+            const auto labels = keyValues(v, true);
+            for (auto it = labels.begin(); it != labels.end(); ++it) {
+                s.labels.insert(it.key(), it.value().value_or(QString()));
+            }
+        } else if (key == QLatin1String("deploy")) {
+            if (!v.IsMap()) {
+                fail(file, v, QStringLiteral("deploy must be a map"));
+            }
+            if (v["replicas"]) {
+                bool ok = false;
+                const int replicas = scalar(v["replicas"]).toInt(&ok);
+                if (!ok || replicas < 0) {
+                    fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
+                }
+                s.replicas = replicas;
+            }
+            if (const YAML::Node r = v["resources"]) {
+                s.limits = resources(r["limits"]);
+                s.reservations = resources(r["reservations"]);
+            }
+        } else if (key == QLatin1String("tmpfs")) {
+            s.tmpfs = stringList(v);
+        } else if (key == QLatin1String("develop")) {
+            if (const YAML::Node w = v["watch"]) {
+                if (!w.IsSequence()) {
+                    fail(file, w, QStringLiteral("develop.watch must be a list"));
+                }
+                for (const auto &item : w) {
+                    ComposeWatchRule rule;
+                    rule.action = item["action"] ? scalar(item["action"]) : QString();
+                    static const QStringList actions{
+                        QStringLiteral("sync"), QStringLiteral("rebuild"),
+                        QStringLiteral("sync+restart"), QStringLiteral("restart")};
+                    if (!actions.contains(rule.action)) {
+                        fail(file, item,
+                             QStringLiteral("develop.watch action must be one of %1")
+                                 .arg(actions.join(QStringLiteral(", "))));
+                    }
+                    if (!item["path"]) {
+                        fail(file, item, QStringLiteral("develop.watch rule needs a path"));
+                    }
+                    rule.path = absolute(scalar(item["path"]));
+                    if (item["target"]) {
+                        rule.target = scalar(item["target"]);
+                    }
+                    if (item["ignore"]) {
+                        rule.ignore = stringList(item["ignore"]);
+                    }
+                    if (item["initial_sync"]) {
+                        rule.initialSync = item["initial_sync"].as<bool>(false);
+                    } else if (item["x-initial_sync"]) {
+                        // The same for Compose before 2.27, whose schema refuses
+                        // initial_sync but allows extensions.
+                        rule.initialSync = item["x-initial_sync"].as<bool>(false);
+                    }
+                    s.watch << rule;
+                }
+            }
+        } else if (key == QLatin1String("extends")) {
+            parts.extendsMark = v.Mark();
+            if (v.IsScalar()) {
+                parts.extendsService = scalar(v);
+            } else if (v.IsMap() && v["service"]) {
+                parts.extendsService = scalar(v["service"]);
+                if (v["file"]) {
+                    parts.extendsFile = scalar(v["file"]);
+                }
+            } else {
+                fail(file, v,
+                     QStringLiteral("extends is a service name or a map with service: "
+                                    "(and file:)"));
+            }
+        } else if (key.startsWith(QStringLiteral("x-"))) {
+            s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+        }
+    }
+
+    const ComposeLoadOptions &options() const { return m_options; }
+    const VariableLookup &lookup() const { return m_lookup; }
+
 private:
     const ComposeLoadOptions &m_options;
     VariableLookup m_lookup;
     QString m_dir;
+    QList<ComposeMissingVariable> *m_missing = nullptr;
 };
 
 void merge(ServiceParts &base, const ServiceParts &over)
 {
+    for (const QString &key : over.resets) {
+        resetKey(base, key);
+    }
     ComposeService &b = base.service;
     const ComposeService &o = over.service;
     const auto has = [&](const char *key) { return over.present.contains(QLatin1String(key)); };
@@ -679,6 +1079,9 @@ void merge(ServiceParts &base, const ServiceParts &over)
             }
             if (!o.build->target.isEmpty()) {
                 b.build->target = o.build->target;
+            }
+            if (!o.build->platforms.isEmpty()) {
+                b.build->platforms = o.build->platforms;
             }
             b.build->args.insert(o.build->args);
         }
@@ -746,6 +1149,33 @@ void merge(ServiceParts &base, const ServiceParts &over)
     if (has("restart")) {
         b.restart = o.restart;
     }
+    if (has("network_mode")) {
+        b.networkMode = o.networkMode;
+    }
+    for (const QString &key : over.present) {
+        if (QString *text = textKey(b, key)) {
+            *text = *textKey(const_cast<ComposeService &>(o), key);
+        } else if (bool *flag = flagKey(b, key)) {
+            *flag = *flagKey(const_cast<ComposeService &>(o), key);
+        }
+    }
+    if (has("init")) {
+        b.init = o.init;
+    }
+    for (const auto &[mine, theirs] :
+         {std::pair{&b.capAdd, &o.capAdd}, std::pair{&b.capDrop, &o.capDrop},
+          std::pair{&b.extraHosts, &o.extraHosts}}) {
+        for (const QString &item : *theirs) {
+            if (!mine->contains(item)) {
+                *mine << item;
+            }
+        }
+    }
+    for (const QString &link : o.links) {
+        if (!b.links.contains(link)) {
+            b.links << link;
+        }
+    }
     b.labels.insert(o.labels);
     if (o.replicas) {
         b.replicas = o.replicas;
@@ -768,71 +1198,496 @@ void merge(ServiceParts &base, const ServiceParts &over)
     base.present += over.present;
 }
 
-// YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does not:
-// keys of the merged maps are added where the map does not set them itself. In place, so that
-// every node keeps its position for error messages. Aliases can make the document a graph with
-// cycles (`&a [*a]`) or exponentially many paths (an "alias bomb"): ancestors are checked for
-// cycles and the walk has a budget.
-struct MergeWalk
+// One pass over a freshly parsed document, before anything reads it:
+// - duplicate keys in a mapping are refused, naming both (yaml-cpp keeps both and lookups
+//   return the first; Compose refuses them);
+// - YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does
+//   not, are resolved in place: keys of the merged maps are added where the map does not set
+//   them itself, and every node keeps its position for error messages;
+// - aliases are bounded. An alias shares its anchor's node (and position), so a container seen
+//   before is not walked again: its expanded size, memoised on the first walk, is added to the
+//   expansion count. The walk is linear in the file; a document whose aliases expand to too
+//   many nodes (an "alias bomb") or refer to the node that contains them is refused.
+class DocumentWalk
 {
-    QString file;
-    std::vector<YAML::Node> ancestors;
-    int budget = 200000;
+public:
+    explicit DocumentWalk(QString file)
+        : m_file(std::move(file))
+    {}
+
+    static constexpr qint64 kMaxAliasExpansions = 1000000;
+    static constexpr int kMaxDepth = 200;
+
+    // The node's size in nodes, with every alias expanded.
+    qint64 visit(YAML::Node node, int depth)
+    {
+        if (!node.IsMap() && !node.IsSequence()) {
+            return 1;
+        }
+        const int pos = node.Mark().pos;
+        if (pos >= 0) {
+            const auto [it, inserted] = m_sizes.try_emplace(pos, -1);
+            if (!inserted) {
+                if (it->second < 0) {
+                    fail(m_file, node,
+                         QStringLiteral("a YAML alias refers to a node that contains it"));
+                }
+                countExpansion(node, it->second);
+                return it->second;
+            }
+        }
+        if (depth > kMaxDepth) {
+            fail(m_file, node, QStringLiteral("the document is nested too deeply"));
+        }
+        qint64 size = 1;
+        if (node.IsSequence()) {
+            for (YAML::Node child : node) {
+                size += visit(child, depth + 1);
+            }
+        } else {
+            checkUniqueKeys(node);
+            for (auto kv : node) {
+                size += visit(kv.second, depth + 1);
+            }
+            size += resolveMergeKey(node);
+        }
+        if (pos >= 0) {
+            m_sizes[pos] = size;
+        }
+        return size;
+    }
+
+private:
+    void countExpansion(const YAML::Node &node, qint64 size)
+    {
+        m_expansions += size;
+        if (m_expansions > kMaxAliasExpansions) {
+            fail(m_file, node,
+                 QStringLiteral("YAML aliases expand to more than %1 nodes (an alias bomb?)")
+                     .arg(kMaxAliasExpansions));
+        }
+    }
+
+    qint64 sizeOf(const YAML::Node &node) const
+    {
+        if (!node.IsMap() && !node.IsSequence()) {
+            return 1;
+        }
+        const auto it = m_sizes.find(node.Mark().pos);
+        return it == m_sizes.end() ? 1 : std::max<qint64>(it->second, 1);
+    }
+
+    void checkUniqueKeys(const YAML::Node &map) const
+    {
+        // Most mappings are small: a sorted vector of key pointers beats a hash set.
+        std::vector<std::pair<const std::string *, YAML::Mark>> keys;
+        keys.reserve(map.size());
+        for (const auto &kv : map) {
+            if (kv.first.IsScalar()) {
+                keys.emplace_back(&kv.first.Scalar(), kv.first.Mark());
+            }
+        }
+        if (keys.size() < 2) {
+            return;
+        }
+        std::stable_sort(keys.begin(), keys.end(),
+                         [](const auto &a, const auto &b) { return *a.first < *b.first; });
+        for (size_t i = 1; i < keys.size(); ++i) {
+            if (*keys[i].first != *keys[i - 1].first) {
+                continue;
+            }
+            const auto [first, second] = keys[i - 1].second.pos < keys[i].second.pos
+                                             ? std::pair{keys[i - 1].second, keys[i].second}
+                                             : std::pair{keys[i].second, keys[i - 1].second};
+            const auto at = [&](const YAML::Mark &m) {
+                return QStringLiteral("%1:%2:%3").arg(m_file).arg(m.line + 1).arg(m.column + 1);
+            };
+            throw LoadFailure{
+                Error{Error::Code::InvalidArgument,
+                      QStringLiteral("%1: mapping key \"%2\" is defined twice (first at %3)")
+                          .arg(at(second), QString::fromStdString(*keys[i].first), at(first)),
+                      QStringLiteral("Remove or rename one of the two; Compose refuses "
+                                     "duplicate keys too.")}};
+        }
+    }
+
+    // Returns the nodes the merge added (with their expansions).
+    qint64 resolveMergeKey(YAML::Node node)
+    {
+        const YAML::Node &constNode = node;
+        const YAML::Node merge = constNode["<<"];
+        if (!merge) {
+            return 0;
+        }
+        QList<YAML::Node> sources;
+        if (merge.IsMap()) {
+            sources << merge;
+        } else if (merge.IsSequence()) {
+            for (const YAML::Node &m : merge) {
+                if (m.IsMap()) {
+                    sources << m;
+                }
+            }
+        }
+        node.remove("<<");
+        qint64 added = 0;
+        for (const YAML::Node &source : sources) {
+            for (const auto &kv : source) {
+                const std::string key = kv.first.Scalar();
+                if (!constNode[key]) {
+                    node[key] = kv.second;
+                    const qint64 size = sizeOf(kv.second);
+                    countExpansion(kv.second, size);
+                    added += size;
+                }
+            }
+        }
+        return added;
+    }
+
+    QString m_file;
+    std::unordered_map<int, qint64> m_sizes; // container position -> expanded size, -1: walking
+    qint64 m_expansions = 0;
 };
 
-void resolveMergeKeys(YAML::Node node, MergeWalk &walk)
+// An env file's variables, interpolated from `lookup`; the file must be a regular file of a sane
+// size (a FIFO or /dev/zero is refused at once).
+Result<QList<std::pair<QString, QString>>> readEnvFile(const QString &path,
+                                                       const VariableLookup &lookup)
 {
-    if (--walk.budget < 0) {
-        fail(walk.file, node,
-             QStringLiteral("the document expands to too many nodes (a YAML alias loop or alias "
-                            "bomb?)"));
+    const auto bytes = readRegularFile(path, kMaxEnvFileBytes, QStringLiteral("env file"));
+    if (!bytes) {
+        return std::unexpected(bytes.error());
     }
-    if (!node.IsMap() && !node.IsSequence()) {
-        return;
+    auto doc = EnvDocument::parse(QString::fromUtf8(*bytes), path);
+    if (!doc) {
+        return std::unexpected(doc.error());
     }
-    for (const YAML::Node &ancestor : walk.ancestors) {
-        if (ancestor.is(node)) {
-            fail(walk.file, node, QStringLiteral("a YAML alias refers to a node that contains it"));
+    return doc->resolve(lookup);
+}
+
+// What one compose file contributes, with everything it includes.
+struct FileModel
+{
+    QString name; // name:, empty when the file sets none
+    QList<ServiceParts> services;
+    QHash<QString, qsizetype> index; // service name -> position in services
+    QSet<QString> networks;
+    QSet<QString> volumes;
+    QSet<QString> secrets;
+    QSet<QString> configs;
+
+    const ServiceParts *find(const QString &service) const
+    {
+        const auto it = index.constFind(service);
+        return it == index.cend() ? nullptr : &services.at(*it);
+    }
+
+    void add(ServiceParts parts)
+    {
+        index.insert(parts.service.name, services.size());
+        services.append(std::move(parts));
+    }
+
+    // `over` is a later -f file (or a later path of one include): its services merge into ours.
+    void override(FileModel over)
+    {
+        if (!over.name.isEmpty()) {
+            name = over.name;
+        }
+        for (ServiceParts &parts : over.services) {
+            const auto it = index.constFind(parts.service.name);
+            if (it == index.cend()) {
+                add(std::move(parts));
+            } else {
+                merge(services[*it], parts);
+            }
+        }
+        networks += over.networks;
+        volumes += over.volumes;
+        secrets += over.secrets;
+        configs += over.configs;
+    }
+};
+
+QString position(const QString &file, const YAML::Node &node)
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(file)
+        .arg(node.Mark().line + 1)
+        .arg(node.Mark().column + 1);
+}
+
+// Reads, parses and prepares (duplicate keys, merge keys, alias budget) one compose file.
+YAML::Node parseFile(const QString &path)
+{
+    const auto text = readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
+    if (!text) {
+        throw LoadFailure{text.error()};
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(text->toStdString());
+    } catch (const YAML::Exception &e) {
+        throw LoadFailure{Error{Error::Code::InvalidArgument,
+                                QStringLiteral("%1:%2:%3: %4")
+                                    .arg(path)
+                                    .arg(e.mark.line + 1)
+                                    .arg(e.mark.column + 1)
+                                    .arg(QString::fromStdString(e.msg)),
+                                QStringLiteral("Fix the YAML syntax at that position.")}};
+    }
+    if (!root.IsNull()) {
+        DocumentWalk(path).visit(root, 0);
+        if (!root.IsMap()) {
+            fail(path, root, QStringLiteral("a compose file must be a map"));
         }
     }
-    if (walk.ancestors.size() > 200) {
-        fail(walk.file, node, QStringLiteral("the document is nested too deeply"));
+    return root;
+}
+
+void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+                   FileModel &model);
+
+// The service `name` of `services` (the services: map of loader.file) with its `extends`
+// applied as Compose applies it: the base service (from this file, or from file: read with paths
+// relative to that file's folder, and with its own extends) is overridden by this service with
+// the same rules as a later -f file. `chain` holds "file:service" already on the way, for cycles.
+ServiceParts extendedService(Loader &loader, const YAML::Node &services, const QString &name,
+                             QStringList chain)
+{
+    const QString key = loader.file + QLatin1Char(':') + name;
+    ServiceParts parts = loader.service(name, services[name.toStdString()]);
+    if (parts.extendsService.isEmpty()) {
+        return parts;
     }
-    walk.ancestors.push_back(node);
-    if (node.IsSequence()) {
-        for (YAML::Node child : node) {
-            resolveMergeKeys(child, walk);
+    if (chain.contains(key)) {
+        chain << key;
+        failAt(loader.file, parts.extendsMark,
+               QStringLiteral("extends cycle: %1")
+                   .arg(chain.mid(chain.indexOf(key)).join(QStringLiteral(" -> "))));
+    }
+    chain << key;
+    const QString &ref = parts.extendsService;
+    ServiceParts base;
+    if (parts.extendsFile.isEmpty()) {
+        if (!services[ref.toStdString()]) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends \"%2\", which is not defined in this "
+                                  "file")
+                       .arg(name, ref));
         }
-        walk.ancestors.pop_back();
-        return;
+        base = extendedService(loader, services, ref, chain);
+    } else {
+        const QString path = loader.absolute(parts.extendsFile);
+        if (!QFileInfo::exists(path)) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends a service in %2, which does not exist")
+                       .arg(name, path));
+        }
+        const YAML::Node root = parseFile(path);
+        const YAML::Node baseServices = root.IsMap() ? root["services"] : YAML::Node();
+        if (!baseServices || !baseServices.IsMap() || !baseServices[ref.toStdString()]) {
+            failAt(loader.file, parts.extendsMark,
+                   QStringLiteral("service \"%1\" extends \"%2\", which %3 does not define")
+                       .arg(name, ref, path));
+        }
+        Loader sub(loader.options(), loader.lookup(), QFileInfo(path).absolutePath(),
+                   loader.missingSink());
+        sub.file = path;
+        base = extendedService(sub, baseServices, ref, chain);
     }
-    for (auto kv : node) {
-        resolveMergeKeys(kv.second, walk);
+    merge(base, parts);
+    base.service.name = parts.service.name;
+    base.service.file = parts.service.file;
+    base.service.line = parts.service.line;
+    base.extendsService.clear();
+    base.extendsFile.clear();
+    return base;
+}
+
+// One compose file as `loader` reads it (its project directory and variables); `chain` is the
+// include chain that led here, for cycle detection.
+FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
+{
+    const YAML::Node root = parseFile(path);
+    FileModel model;
+    if (root.IsNull()) {
+        return model;
     }
-    walk.ancestors.pop_back();
-    const YAML::Node &constNode = node;
-    const YAML::Node merge = constNode["<<"];
-    if (!merge) {
-        return;
+    const QString previousFile = loader.file;
+    loader.file = path;
+    for (const auto &kv : root) {
+        const QString key = QString::fromStdString(kv.first.Scalar());
+        if (!knownTopLevelKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+            fail(path, kv.first,
+                 QStringLiteral("unknown top-level key \"%1\"%2")
+                     .arg(key, didYouMean(key, knownTopLevelKeys())));
+        }
     }
-    QList<YAML::Node> sources;
-    if (merge.IsMap()) {
-        sources << merge;
-    } else if (merge.IsSequence()) {
-        for (const YAML::Node &m : merge) {
-            if (m.IsMap()) {
-                sources << m;
+    if (root["name"]) {
+        model.name = loader.scalar(root["name"]);
+    }
+    if (const YAML::Node s = root["services"]) {
+        if (!s.IsMap() && !s.IsNull()) {
+            fail(path, s, QStringLiteral("services must be a map"));
+        }
+        for (const auto &kv : s) {
+            const QString name = QString::fromStdString(kv.first.Scalar());
+            if (!kv.first.IsScalar() || name.isEmpty() || kv.first.IsNull()) {
+                fail(path, kv.first, QStringLiteral("a service needs a name"));
+            }
+            model.add(loader.service(name, kv.second));
+        }
+        for (ServiceParts &parts : model.services) {
+            if (!parts.extendsService.isEmpty()) {
+                parts = extendedService(loader, s, parts.service.name, {});
             }
         }
     }
-    node.remove("<<");
-    for (const YAML::Node &source : sources) {
-        for (const auto &kv : source) {
-            const std::string key = kv.first.Scalar();
-            if (!constNode[key]) {
-                node[key] = kv.second;
+    for (const auto &[key, set] :
+         {std::pair{"networks", &model.networks}, std::pair{"volumes", &model.volumes},
+          std::pair{"secrets", &model.secrets}, std::pair{"configs", &model.configs}}) {
+        if (const YAML::Node n = root[key]) {
+            if (!n.IsMap() && !n.IsNull()) {
+                fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
+            }
+            for (const auto &kv : n) {
+                set->insert(QString::fromStdString(kv.first.Scalar()));
             }
         }
+    }
+    if (const YAML::Node include = root["include"]) {
+        chain << path;
+        applyIncludes(loader, include, chain, model);
+    }
+    loader.file = previousFile;
+    return model;
+}
+
+// Compose's `include` (2.20+): each entry is a sub-project (one file, or a file and its
+// overrides) read with its own project directory (default: the first file's folder) and env file
+// (default: the .env there), whose variables come after the including project's. Its services,
+// networks, volumes, secrets and configs join the including file; a service of the same name is
+// a conflict unless both are the same.
+void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+                   FileModel &model)
+{
+    const QString file = parent.file;
+    if (!node.IsSequence()) {
+        fail(file, node, QStringLiteral("include must be a list"));
+    }
+    for (const YAML::Node &item : node) {
+        QStringList paths;
+        QString projectDirectory;
+        QStringList envFiles;
+        if (item.IsScalar()) {
+            paths << parent.scalar(item);
+        } else if (item.IsMap()) {
+            for (const auto &kv : item) {
+                const QString key = QString::fromStdString(kv.first.Scalar());
+                if (key == QLatin1String("path")) {
+                    paths = parent.stringList(kv.second);
+                } else if (key == QLatin1String("project_directory")) {
+                    projectDirectory = parent.scalar(kv.second);
+                } else if (key == QLatin1String("env_file")) {
+                    envFiles = parent.stringList(kv.second);
+                } else {
+                    fail(file, kv.first,
+                         QStringLiteral("include: unknown key \"%1\" (use path, "
+                                        "project_directory, env_file)")
+                             .arg(key));
+                }
+            }
+        } else {
+            fail(file, item, QStringLiteral("an include entry is a path or a map with path:"));
+        }
+        if (paths.isEmpty()) {
+            fail(file, item, QStringLiteral("an include entry needs a path"));
+        }
+        for (QString &p : paths) {
+            p = parent.absolute(p);
+        }
+        projectDirectory = projectDirectory.isEmpty() ? QFileInfo(paths.first()).absolutePath()
+                                                      : parent.absolute(projectDirectory);
+        if (chain.contains(paths.first())) {
+            QStringList cycle = chain.mid(chain.indexOf(paths.first()));
+            cycle << paths.first();
+            fail(file, item,
+                 QStringLiteral("include cycle: %1").arg(cycle.join(QStringLiteral(" -> "))));
+        }
+        if (envFiles.isEmpty()) {
+            const QString dotEnv = QDir(projectDirectory).filePath(QStringLiteral(".env"));
+            if (QFileInfo::exists(dotEnv)) {
+                envFiles << dotEnv;
+            }
+        } else {
+            for (QString &f : envFiles) {
+                f = parent.absolute(f);
+            }
+        }
+        // The including project's variables win over the included env files.
+        QHash<QString, QString> variables;
+        const VariableLookup outer = parent.lookup();
+        for (const QString &f : envFiles) {
+            auto values = readEnvFile(f, [&](const QString &n) -> std::optional<QString> {
+                if (auto v = outer(n)) {
+                    return v;
+                }
+                const auto it = variables.constFind(n);
+                return it == variables.cend() ? std::nullopt : std::optional<QString>(*it);
+            });
+            if (!values) {
+                Error error = values.error();
+                error.message =
+                    QStringLiteral("%1: include: %2").arg(position(file, item), error.message);
+                throw LoadFailure{error};
+            }
+            for (const auto &[k, v] : *values) {
+                variables.insert(k, v);
+            }
+        }
+        Loader sub(
+            parent.options(),
+            [outer, variables](const QString &n) -> std::optional<QString> {
+                if (auto v = outer(n)) {
+                    return v;
+                }
+                const auto it = variables.constFind(n);
+                return it == variables.cend() ? std::nullopt : std::optional<QString>(*it);
+            },
+            projectDirectory, parent.missingSink());
+        FileModel included;
+        for (const QString &p : paths) {
+            if (!QFileInfo::exists(p)) {
+                fail(file, item, QStringLiteral("included file %1 does not exist").arg(p));
+            }
+            included.override(loadFile(sub, p, chain));
+        }
+        for (ServiceParts &parts : included.services) {
+            if (const ServiceParts *existing = model.find(parts.service.name)) {
+                if (existing->service.toJson() == parts.service.toJson()
+                    && existing->envFiles == parts.envFiles) {
+                    continue;
+                }
+                throw LoadFailure{Error{
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: service \"%3\" is also defined, differently, in the "
+                                   "included file %4:%5 (services.%3 conflicts with imported "
+                                   "resource)")
+                        .arg(existing->service.file)
+                        .arg(existing->service.line)
+                        .arg(parts.service.name, parts.service.file)
+                        .arg(parts.service.line),
+                    QStringLiteral("Rename one of the two, or define the service in one place "
+                                   "only.")}};
+            }
+            model.add(std::move(parts));
+        }
+        model.networks += included.networks;
+        model.volumes += included.volumes;
+        model.secrets += included.secrets;
+        model.configs += included.configs;
     }
 }
 
@@ -913,28 +1768,19 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 ? QStringList{QDir(projectDir).filePath(QStringLiteral(".env"))}
                 : options.envFiles;
         for (const QString &path : envFiles) {
-            QFile f(QDir(cwd).absoluteFilePath(path));
-            if (!f.exists()) {
-                if (!options.envFiles.isEmpty()) {
-                    return makeError(Error::Code::NotFound,
-                                     QStringLiteral("The env file %1 does not exist.").arg(path));
-                }
+            const QString absolutePath = QDir(cwd).absoluteFilePath(path);
+            // A missing default .env is normal; a named --env-file must exist.
+            if (options.envFiles.isEmpty() && !QFileInfo::exists(absolutePath)) {
                 continue;
             }
-            if (!f.open(QIODevice::ReadOnly)) {
-                return makeError(Error::Code::Io, QStringLiteral("Cannot read %1").arg(path));
-            }
-            auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), f.fileName());
-            if (!doc) {
-                return std::unexpected(doc.error());
-            }
-            auto values = doc->resolve([&](const QString &n) -> std::optional<QString> {
-                if (auto v = env(n)) {
-                    return v;
-                }
-                const auto it = dotenv.constFind(n);
-                return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
-            });
+            auto values =
+                readEnvFile(absolutePath, [&](const QString &n) -> std::optional<QString> {
+                    if (auto v = env(n)) {
+                        return v;
+                    }
+                    const auto it = dotenv.constFind(n);
+                    return it == dotenv.cend() ? std::nullopt : std::optional<QString>(*it);
+                });
             if (!values) {
                 return std::unexpected(values.error());
             }
@@ -972,77 +1818,22 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
         }
 
-        Loader loader(options, lookup, projectDir);
         ComposeProject project;
+        Loader loader(options, lookup, projectDir,
+                      options.tolerateMissingRequired ? &project.missingRequired : nullptr);
         project.workingDirectory = projectDir;
         project.configFiles = files;
-        QString topName;
-        QList<ServiceParts> services;
-        QSet<QString> networks;
-        QSet<QString> volumes;
-        QSet<QString> secrets;
-        QSet<QString> configs;
+        // The first file is the project; each further -f file overrides it.
+        FileModel model;
         for (const QString &path : files) {
-            loader.file = path;
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly)) {
-                return makeError(Error::Code::NotFound,
-                                 QStringLiteral("Cannot open the compose file %1: %2")
-                                     .arg(path, f.errorString()));
-            }
-            YAML::Node root;
-            try {
-                root = YAML::Load(f.readAll().toStdString());
-            } catch (const YAML::Exception &e) {
-                return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("%1:%2:%3: %4")
-                                     .arg(path)
-                                     .arg(e.mark.line + 1)
-                                     .arg(e.mark.column + 1)
-                                     .arg(QString::fromStdString(e.msg)),
-                                 QStringLiteral("Fix the YAML syntax at that position."));
-            }
-            if (root.IsNull()) {
-                continue;
-            }
-            MergeWalk walk{path, {}};
-            resolveMergeKeys(root, walk);
-            if (!root.IsMap()) {
-                fail(path, root, QStringLiteral("a compose file must be a map"));
-            }
-            if (root["name"]) {
-                topName = loader.scalar(root["name"]);
-            }
-            if (const YAML::Node s = root["services"]) {
-                if (!s.IsMap()) {
-                    fail(path, s, QStringLiteral("services must be a map"));
-                }
-                for (const auto &kv : s) {
-                    const QString name = QString::fromStdString(kv.first.Scalar());
-                    ServiceParts parts = loader.service(name, kv.second);
-                    auto it =
-                        std::find_if(services.begin(), services.end(),
-                                     [&](const ServiceParts &p) { return p.service.name == name; });
-                    if (it == services.end()) {
-                        services.append(std::move(parts));
-                    } else {
-                        merge(*it, parts);
-                    }
-                }
-            }
-            for (const auto &[key, set] :
-                 {std::pair{"networks", &networks}, std::pair{"volumes", &volumes},
-                  std::pair{"secrets", &secrets}, std::pair{"configs", &configs}}) {
-                if (const YAML::Node n = root[key]) {
-                    if (!n.IsMap() && !n.IsNull()) {
-                        fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
-                    }
-                    for (const auto &kv : n) {
-                        set->insert(QString::fromStdString(kv.first.Scalar()));
-                    }
-                }
-            }
+            model.override(loadFile(loader, path, {}));
         }
+        const QString topName = model.name;
+        QList<ServiceParts> &services = model.services;
+        const QSet<QString> &networks = model.networks;
+        const QSet<QString> &volumes = model.volumes;
+        const QSet<QString> &secrets = model.secrets;
+        const QSet<QString> &configs = model.configs;
 
         // Name: -p, COMPOSE_PROJECT_NAME, name:, the project folder.
         QString name = options.projectName;
@@ -1074,8 +1865,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             // env_file values first, environment overrides them.
             QMap<QString, std::optional<QString>> environment;
             for (const auto &[path, required] : parts.envFiles) {
-                QFile f(path);
-                if (!f.open(QIODevice::ReadOnly)) {
+                if (!QFileInfo::exists(path)) {
                     if (required) {
                         return makeError(Error::Code::NotFound,
                                          QStringLiteral("%1: env file %2 not found (service %3).")
@@ -1084,13 +1874,14 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     }
                     continue;
                 }
-                auto doc = EnvDocument::parse(QString::fromUtf8(f.readAll()), path);
-                if (!doc) {
-                    return std::unexpected(doc.error());
-                }
-                auto values = doc->resolve(env);
+                auto values = readEnvFile(path, env);
                 if (!values) {
-                    return std::unexpected(values.error());
+                    Error error = values.error();
+                    error.message = QStringLiteral("%1:%2: env_file of service %3: %4")
+                                        .arg(s.file)
+                                        .arg(s.line)
+                                        .arg(s.name, error.message);
+                    return std::unexpected(error);
                 }
                 for (const auto &[k, v] : *values) {
                     environment.insert(k, v);
@@ -1098,6 +1889,29 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             environment.insert(s.environment);
             s.environment = environment;
+            s.extraHosts.sort();
+            if (!s.platform.isEmpty() && s.build && !s.build->platforms.isEmpty()
+                && !s.build->platforms.contains(s.platform)) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: services.%3.platform: \"%4\" is not in "
+                                   "build.platforms (%5)")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name, s.platform, s.build->platforms.join(QStringLiteral(", "))),
+                    QStringLiteral("Add it to build.platforms, or build for one of those."));
+            }
+            if (s.image.isEmpty() && !s.build) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: services.%3: the service has neither an image nor a "
+                                   "build context")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name),
+                    QStringLiteral(
+                        "Add image: (what to run) or build: (where its Dockerfile is)."));
+            }
             const bool active =
                 s.profiles.isEmpty() || profiles.contains(QStringLiteral("*"))
                 || std::any_of(s.profiles.begin(), s.profiles.end(),
@@ -1106,7 +1920,24 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 project.disabledServices << s.name;
                 continue;
             }
-            if (s.networks.isEmpty()) {
+            // links and network_mode: service:X make X a dependency (Compose restarts the
+            // dependent with it).
+            QStringList implied;
+            for (const QString &link : s.links) {
+                implied << link.section(QLatin1Char(':'), 0, 0);
+            }
+            if (s.networkMode.startsWith(QLatin1String("service:"))) {
+                implied << s.networkMode.mid(8);
+            }
+            for (const QString &dep : implied) {
+                if (!s.dependsOn.contains(dep)) {
+                    ComposeDependency d;
+                    d.restart = true;
+                    s.dependsOn.insert(dep, d);
+                }
+            }
+            // With a network_mode the service joins no network, not even "default".
+            if (s.networks.isEmpty() && s.networkMode.isEmpty()) {
                 s.networks.insert(QStringLiteral("default"), {});
             }
             usesDefaultNetwork =
@@ -1121,16 +1952,19 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
 
         // Validation: dependencies exist (or are disabled but optional), no cycles.
+        const QHash<QString, const ComposeService *> byName = project.serviceIndex();
+        const QSet<QString> disabled(project.disabledServices.begin(),
+                                     project.disabledServices.end());
         for (const ComposeService &s : project.services) {
             for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-                if (project.service(it.key())) {
+                if (byName.contains(it.key())) {
                     continue;
                 }
-                if (project.disabledServices.contains(it.key()) && !it.value().required) {
+                if (disabled.contains(it.key()) && !it.value().required) {
                     continue;
                 }
                 const QString why =
-                    project.disabledServices.contains(it.key())
+                    disabled.contains(it.key())
                         ? QStringLiteral("service \"%1\" depends on \"%2\", which is "
                                          "not in an enabled profile")
                         : QStringLiteral("service \"%1\" depends on undefined "
@@ -1144,53 +1978,43 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     QStringLiteral("Define the service, fix the name, or enable its profile."));
             }
         }
-        // Cycle detection by depth-first search; the message names the cycle.
-        QHash<QString, int> state; // 0 new, 1 on the stack, 2 done
-        QStringList stack;
-        std::function<std::optional<QStringList>(const QString &)> visit =
-            [&](const QString &n) -> std::optional<QStringList> {
-            state[n] = 1;
-            stack << n;
-            if (const ComposeService *s = project.service(n)) {
-                for (auto it = s->dependsOn.begin(); it != s->dependsOn.end(); ++it) {
-                    if (!project.service(it.key())) {
-                        continue;
-                    }
-                    if (state.value(it.key()) == 1) {
-                        QStringList cycle = stack.mid(stack.indexOf(it.key()));
-                        cycle << it.key();
-                        return cycle;
-                    }
-                    if (state.value(it.key()) == 0) {
-                        if (auto c = visit(it.key())) {
-                            return c;
-                        }
-                    }
-                }
-            }
-            stack.removeLast();
-            state[n] = 2;
-            return std::nullopt;
-        };
-        for (const ComposeService &s : project.services) {
-            if (state.value(s.name) == 0) {
-                if (auto cycle = visit(s.name)) {
-                    const ComposeService *first = project.service(cycle->first());
-                    return makeError(Error::Code::InvalidArgument,
-                                     QStringLiteral("%1:%2: dependency cycle: %3")
-                                         .arg(first->file)
-                                         .arg(first->line)
-                                         .arg(cycle->join(QStringLiteral(" -> "))),
-                                     QStringLiteral("Remove one of these depends_on entries."));
-                }
-            }
+        if (const auto cycle = project.dependencyCycle()) {
+            const ComposeService *first = byName.value(cycle->first());
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("%1:%2: dependency cycle: %3")
+                                 .arg(first->file)
+                                 .arg(first->line)
+                                 .arg(cycle->join(QStringLiteral(" -> "))),
+                             QStringLiteral("Remove one of these depends_on entries."));
         }
 
-        if (usesDefaultNetwork) {
-            networks.insert(QStringLiteral("default"));
+        // Like Compose, the project has the networks and named volumes its active services use
+        // (declared ones nobody uses are left out; "default" exists when a service is on it).
+        QSet<QString> usedNetworks;
+        QSet<QString> usedVolumes;
+        for (const ComposeService &s : project.services) {
+            for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+                usedNetworks.insert(it.key());
+            }
+            for (const ComposeVolumeMount &v : s.volumes) {
+                if (v.type == QLatin1String("volume") && !v.source.isEmpty()) {
+                    usedVolumes.insert(v.source);
+                }
+            }
         }
-        project.networks = QStringList(networks.begin(), networks.end());
-        project.volumes = QStringList(volumes.begin(), volumes.end());
+        for (const QString &n : networks) {
+            if (usedNetworks.contains(n)) {
+                project.networks << n;
+            }
+        }
+        if (usesDefaultNetwork && !networks.contains(QStringLiteral("default"))) {
+            project.networks << QStringLiteral("default");
+        }
+        for (const QString &v : volumes) {
+            if (usedVolumes.contains(v)) {
+                project.volumes << v;
+            }
+        }
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());
         for (QStringList *l :

@@ -21,6 +21,9 @@ struct ComposeLoadOptions
     QStringList envFiles;                // --env-file; empty: <project directory>/.env
     QHash<QString, QString> environment; // the process environment
     QString workingDirectory;            // where discovery starts
+    // Load a project whose required variables (${X:?msg}) are unset, for display: they are
+    // collected in ComposeProject::missingRequired instead of failing the load.
+    bool tolerateMissingRequired = false;
 
     static ComposeLoadOptions fromProcess();
 };

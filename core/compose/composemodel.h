@@ -4,6 +4,7 @@
 
 #include "util/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -24,6 +25,7 @@ struct ComposeBuild
     QString dockerfile;
     QString target;
     QMap<QString, QString> args;
+    QStringList platforms;
 };
 
 struct ComposePort
@@ -94,6 +96,23 @@ struct ComposeService
     QMap<QString, QStringList> networks; // name -> aliases
     QStringList profiles;
     QString restart;
+    QString networkMode; // host, none, service:NAME, container:NAME; empty: networks apply
+    QStringList links;
+    QString containerName;
+    QString hostname;
+    QString user;
+    QString workingDir;
+    QString platform;
+    QString stopSignal;
+    QString stopGracePeriod; // as Compose prints durations
+    std::optional<bool> init;
+    bool privileged = false;
+    bool readOnly = false;
+    bool stdinOpen = false;
+    bool tty = false;
+    QStringList capAdd;
+    QStringList capDrop;
+    QStringList extraHosts; // "host=ip", sorted
     QMap<QString, QString> labels;
     std::optional<int> replicas;
     ComposeResources limits;
@@ -101,6 +120,20 @@ struct ComposeService
     QStringList tmpfs;
     QList<ComposeWatchRule> watch; // develop.watch
     QJsonObject extensions;        // x-* keys, as JSON
+
+    // This service as `docker compose config --format json` prints it (the modelled keys).
+    QJsonObject toJson() const;
+};
+
+// A required variable (${NAME:?message}) without a value, where a load tolerated it.
+struct ComposeMissingVariable
+{
+    QString name;
+    QString file;
+    int line = 0;
+    int column = 0;
+    QString message; // the text after :? in the file
+    bool operator==(const ComposeMissingVariable &) const = default;
 };
 
 struct ComposeProject
@@ -114,8 +147,16 @@ struct ComposeProject
     QStringList volumes;
     QStringList secrets;
     QStringList configs;
+    // Only with ComposeLoadOptions::tolerateMissingRequired: the unset required variables, in
+    // file order; their uses hold "<NAME unset>". Such a project is for display: anything that
+    // runs it (up, config --json) must refuse while this is not empty.
+    QList<ComposeMissingVariable> missingRequired;
 
     const ComposeService *service(const QString &name) const;
+    // Name -> service, for callers that look many names up (service() is a linear scan).
+    QHash<QString, const ComposeService *> serviceIndex() const;
+    // The first depends_on cycle among active services, as "a, b, c, a"; nullopt when none.
+    std::optional<QStringList> dependencyCycle() const;
     // Services ordered so that every dependency comes before its dependents.
     QStringList startOrder() const;
     QStringList dependents(const QString &name) const; // direct and indirect

@@ -4,13 +4,16 @@
 #
 # Compose loading: `devdockctl config --json` against `docker compose config --format json` on the
 # SynapseDTE corpus project and a generated 300-service project, RUNS times each; medians and the
-# ratio printed side by side (never pass/fail on timing).
+# ratio printed side by side (never pass/fail on timing). Then a generated plain 50 MB file
+# (about 140 000 services, no aliases), BIG_RUNS times, beside a raw read of the same bytes.
+#   BIG_RUNS=0 skips the 50 MB case.
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DEVDOCKCTL=${DEVDOCKCTL:-$root/build/dev/app/devdockctl}
 RUNS=${RUNS:-7}
+BIG_RUNS=${BIG_RUNS:-3}
 [ -x "$DEVDOCKCTL" ] || { echo "bench: build devdockctl first ($DEVDOCKCTL)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -56,3 +59,38 @@ for project in synapse gen300; do
     echo "BENCH config_${project}_docker_compose_median_ms $m_dc ms"
     awk -v d="$m_dd" -v c="$m_dc" -v p="$project" 'BEGIN { printf "BENCH config_%s_speedup %.1f x (target >= 5)\n", p, c / (d > 0 ? d : 1) }'
 done
+
+[ "$BIG_RUNS" -gt 0 ] || exit 0
+mkdir -p "$work/big50"
+python3 - "$work/big50/compose.yaml" <<'PY'
+import sys
+out = ["services:\n"]
+for i in range(1, 140001):
+    out.append(f"""  svc{i}:
+    image: "registry.local/svc{i}:${{TAG:-1.0}}"
+    command: ["serve", "--port", "{8000 + i % 50000}"]
+    environment:
+      SERVICE_ID: "{i}"
+      DATABASE_URL: postgresql://user:pw@db{i % 10}:5432/app
+    ports: ["{20000 + i % 40000}:{8000 + i % 50000}"]
+    volumes: ["./data/svc{i}:/data", "cache{i % 5}:/cache"]
+    healthcheck:
+      test: ["CMD", "true"]
+      interval: 10s
+""")
+    if i > 1:
+        out.append(f"    depends_on: [svc{i - 1}]\n")
+out.append("volumes:\n" + "".join(f"  cache{j}:\n" for j in range(5)))
+open(sys.argv[1], "w").write("".join(out))
+PY
+bytes=$(stat -c %s "$work/big50/compose.yaml")
+dd=(); dc=(); raw=()
+for _ in $(seq 1 "$BIG_RUNS"); do
+    raw+=("$(time_ms cat "$work/big50/compose.yaml")")
+    dd+=("$(time_ms in_dir "$work/big50" "$DEVDOCKCTL" config --json)")
+    dc+=("$(time_ms in_dir "$work/big50" docker compose config --format json)")
+done
+echo "compose config, plain $bytes-byte file, $BIG_RUNS runs (ms): raw read ${raw[*]} | devdockctl ${dd[*]} | docker compose ${dc[*]}"
+echo "BENCH config_big50_raw_read_median_ms $(printf '%s\n' "${raw[@]}" | median) ms"
+echo "BENCH config_big50_devdockctl_median_ms $(printf '%s\n' "${dd[@]}" | median) ms (target < 2000)"
+echo "BENCH config_big50_docker_compose_median_ms $(printf '%s\n' "${dc[@]}" | median) ms"

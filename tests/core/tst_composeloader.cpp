@@ -69,11 +69,34 @@ QJsonObject modelled(const QJsonObject &compose)
     const QJsonObject in = compose.value("services").toObject();
     for (auto it = in.begin(); it != in.end(); ++it) {
         const QJsonObject s = it.value().toObject();
-        QJsonObject o = pick(s, {"image", "command", "entrypoint", "environment", "expose",
-                                 "profiles", "restart", "labels"});
+        QJsonObject o = pick(s, {"image",
+                                 "command",
+                                 "entrypoint",
+                                 "environment",
+                                 "expose",
+                                 "profiles",
+                                 "restart",
+                                 "labels",
+                                 "network_mode",
+                                 "links",
+                                 "container_name",
+                                 "hostname",
+                                 "user",
+                                 "working_dir",
+                                 "platform",
+                                 "stop_signal",
+                                 "stop_grace_period",
+                                 "init",
+                                 "privileged",
+                                 "read_only",
+                                 "stdin_open",
+                                 "tty",
+                                 "cap_add",
+                                 "cap_drop",
+                                 "extra_hosts"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
-                                   {"context", "dockerfile", "target", "args"}));
+                                   {"context", "dockerfile", "target", "args", "platforms"}));
         }
         if (s.contains("ports")) {
             QJsonArray ports;
@@ -208,6 +231,7 @@ private slots:
     void errors_nameFileAndLine_data();
     void errors_nameFileAndLine();
     void graph_startOrderDependentsRoots();
+    void requiredVariables_toleratedForDisplay_listedWithPositions();
     void projectName_normalised_data();
     void projectName_normalised();
 };
@@ -231,10 +255,9 @@ void TestComposeLoader::config_matchesDockerCompose_data()
         << synapse
         << prod + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development"};
     QTest::newRow("synapse-dte production+test, profile test")
-        << synapse
-        << prod
-               + QStringList{"-f", "docker-compose.test.yml", "--env-file", ".env.development",
-                             "--profile", "test"};
+        << synapse << prod + QStringList{"-f",         "docker-compose.test.yml",
+                                         "--env-file", ".env.development",
+                                         "--profile",  "test"};
 }
 
 void TestComposeLoader::config_matchesDockerCompose()
@@ -296,15 +319,60 @@ void TestComposeLoader::errors_nameFileAndLine_data()
         << "compose.yaml:3: service \"app\" depends on undefined service \"ghost\"";
     QTest::newRow("cycle") << "dependency-cycle"
                            << "dependency cycle: a -> b -> c -> a";
-    QTest::newRow("required variable")
-        << "required-variable"
-        << "compose.yaml:3:12: Required variable TAG is missing a value: set TAG to the release";
+    QTest::newRow("required variable") << "required-variable"
+                                       << "compose.yaml:3:12: services.app.image: Required "
+                                          "variable TAG is missing a value: set TAG "
+                                          "to the release";
     QTest::newRow("bad interpolation") << "bad-interpolation"
                                        << "Invalid interpolation format";
     QTest::newRow("bad port") << "bad-port"
                               << "invalid port or range \"eighty\"";
     QTest::newRow("missing env file") << "missing-env-file"
                                       << "nope.env not found (service app)";
+    QTest::newRow("duplicate key")
+        << "duplicate-key"
+        << "compose.yaml:5:5: mapping key \"image\" is defined twice (first at ";
+    QTest::newRow("duplicate service")
+        << "duplicate-service"
+        << "compose.yaml:6:3: mapping key \"web\" is defined twice (first at ";
+    QTest::newRow("include cycle") << "include-cycle"
+                                   << "parts/b.yaml:1:11: include cycle: ";
+    QTest::newRow("include conflict")
+        << "include-conflict"
+        << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
+    QTest::newRow("misspelt key")
+        << "unknown-key-misspelt"
+        << "compose.yaml:5:5: services.app.enviroment: unknown key (did you mean \"environment\"?)";
+    QTest::newRow("unknown key") << "unknown-key"
+                                 << "compose.yaml:5:5: services.app.wrongField: unknown key";
+    QTest::newRow("unknown top-level key")
+        << "unknown-top-level"
+        << "compose.yaml:5:1: unknown top-level key \"service\" (did you mean \"services\"?)";
+    QTest::newRow("retries not a number")
+        << "healthcheck-retries-type"
+        << "compose.yaml:7:16: services.app.healthcheck: retries must be a whole number, not "
+           "\"abc\"";
+    QTest::newRow("duration banana")
+        << "duration-invalid"
+        << "compose.yaml:7:17: services.app.healthcheck: interval: \"banana\" is not a duration";
+    QTest::newRow("image as a list") << "image-list"
+                                     << "compose.yaml:4:12: services.app.image: expected a single "
+                                        "value";
+    QTest::newRow("neither image nor build")
+        << "no-image-no-build"
+        << "compose.yaml:4: services.app: the service has neither an image nor a build context";
+    QTest::newRow("empty service name") << "empty-service-name"
+                                        << "compose.yaml:3:3: a service needs a name";
+    QTest::newRow("null service name") << "null-service-name"
+                                       << "compose.yaml:3:3: a service needs a name";
+    QTest::newRow("platform not built")
+        << "platform-not-in-build"
+        << "compose.yaml:4: services.app.platform: \"linux/s390x\" is not in build.platforms";
+    QTest::newRow("extends cycle") << "extends-cycle"
+                                   << "compose.yaml:4:14: extends cycle: ";
+    QTest::newRow("extends missing")
+        << "extends-missing"
+        << "compose.yaml:6:14: service \"web\" extends \"bsae\", which is not defined in this file";
 }
 
 void TestComposeLoader::errors_nameFileAndLine()
@@ -341,6 +409,46 @@ void TestComposeLoader::graph_startOrderDependentsRoots()
     QCOMPARE(roots, (QStringList{"nginx", "temporal-admin-tools", "temporal-ui", "worker"}));
     QCOMPARE(project->networks,
              (QStringList{"public-network", "synapse-network", "temporal-network"}));
+}
+
+void TestComposeLoader::requiredVariables_toleratedForDisplay_listedWithPositions()
+{
+    // The flagship from a fresh clone: its secrets are in no file and not in the environment.
+    const QString dir = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/synapse-dte");
+    ComposeLoadOptions options;
+    options.workingDirectory = dir;
+    options.environment.insert("HOME", QDir::homePath());
+    const auto strict = loadComposeProject(options);
+    QVERIFY(!strict);
+    QVERIFY2(strict.error().message.contains("Required variable POSTGRES_PASSWORD is missing a "
+                                             "value: POSTGRES_PASSWORD must be set"),
+             qPrintable(strict.error().message));
+
+    options.tolerateMissingRequired = true;
+    const auto project = loadComposeProject(options);
+    QVERIFY2(project, project ? "" : qPrintable(project.error().message));
+    QCOMPARE(project->services.size(), 10);
+    QStringList names;
+    for (const ComposeMissingVariable &m : project->missingRequired) {
+        if (!names.contains(m.name)) {
+            names << m.name;
+        }
+        QCOMPARE(m.file, dir + "/docker-compose.yml");
+        QCOMPARE(m.message, m.name + " must be set");
+        QVERIFY(m.line > 0 && m.column > 0);
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{"POSTGRES_PASSWORD", "REDIS_PASSWORD", "SECRET_KEY",
+                                 "TEMPORAL_DB_PASSWORD"}));
+    const ComposeMissingVariable &first = project->missingRequired.first();
+    QCOMPARE(first.name, QStringLiteral("POSTGRES_PASSWORD"));
+    QCOMPARE(first.line, 19);
+    // The graph, ports and images come from the files; the secret's uses hold a placeholder.
+    const ComposeService *postgres = project->service("postgres");
+    QVERIFY(postgres);
+    QCOMPARE(postgres->environment.value("POSTGRES_PASSWORD"),
+             std::optional<QString>("<POSTGRES_PASSWORD unset>"));
+    QVERIFY(!project->service("nginx")->ports.isEmpty());
 }
 
 void TestComposeLoader::projectName_normalised_data()
