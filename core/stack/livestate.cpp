@@ -191,6 +191,7 @@ void LiveState::run()
         }
         setReachable(true);
         m_answered = true;
+        m_listed = true;
         QSet<QString> present;
         for (const ContainerSummary &summary : *list) {
             present.insert(summary.id);
@@ -288,16 +289,17 @@ void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 void LiveState::apply()
 {
     QList<ServiceState> next = computeServiceStates(m_project, m_containers.values());
-    if (!m_reachable) {
+    if (!m_reachable || !m_listed) {
         // Without the engine nothing is known about the containers: "unknown", never a guess
-        // such as "not created" (which would invite an Up that recreates what still runs).
+        // such as "not created" (which would invite an Up that recreates what still runs). The
+        // same holds after a reconnect until the first listing is in.
         for (ServiceState &s : next) {
             s.status = ServiceStatus::Unknown;
             s.health.clear();
             s.healthLog.clear();
             s.exitCode = 0;
-            s.reason = m_answered ? tr("the Docker engine is not reachable")
-                                  : tr("connecting to the Docker engine");
+            s.reason = m_answered && !m_reachable ? tr("the Docker engine is not reachable")
+                                                  : tr("connecting to the Docker engine");
             s.dependencies.clear(); // neither satisfied nor broken: not known
         }
     }
@@ -393,6 +395,7 @@ void LiveState::setReachable(bool reachable, const Error &error)
     m_reachable = reachable;
     m_engineError = reachable ? Error{} : error;
     if (!reachable) {
+        m_listed = false;
         m_containers.clear();
         m_dirty.clear();
         m_relist = true;

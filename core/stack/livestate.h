@@ -96,6 +96,9 @@ private:
     bool m_known = false;
     bool m_answered = false; // the engine answered (a listing, or the error)
     bool m_reachable = false;
+    // A full listing came back since the engine was (re)reached: until then the containers are not
+    // known, and an empty picture must not read as "not created".
+    bool m_listed = false;
     bool m_running = false;
     Error m_engineError;
 };

@@ -589,7 +589,15 @@ void TestEngineFaults::engineAway_servicesUnknownNotNotCreated_thenRecover()
     QVERIFY2(finished->error().message.contains(proxy.dockerHost()),
              qPrintable(finished->error().message));
 
-    // Back: everything recovers by itself.
+    // Back: everything recovers by itself, straight from unknown to what the engine says (a
+    // passing "not created" would be a false transition in the window's history).
+    QList<ServiceStatus> afterRestore;
+    connect(live, &LiveState::serviceChanged, this,
+            [&](const ServiceState &now, const ServiceState &) {
+                if (now.name == QLatin1String("app")) {
+                    afterRestore << now.status;
+                }
+            });
     QVERIFY(proxy.restore());
     QVERIFY(waitUntil(
         [&] {
@@ -600,6 +608,8 @@ void TestEngineFaults::engineAway_servicesUnknownNotNotCreated_thenRecover()
     QVERIFY2(waitUntil([&] { return sawState(jsonLines(watched), "app", "running", "unknown"); },
                        30000),
              watched.constData());
+    QVERIFY(!afterRestore.isEmpty());
+    QVERIFY(!afterRestore.contains(ServiceStatus::NotCreated));
     const Outcome back = ctl(global + QStringList{"ps", "--json"}, env);
     QVERIFY2(back.exitCode == 0, back.err.constData());
     QCOMPARE(QJsonDocument::fromJson(back.out).array().first().toObject().value("state").toString(),
