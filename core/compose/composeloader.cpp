@@ -1868,8 +1868,10 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 if (!QFileInfo::exists(path)) {
                     if (required) {
                         return makeError(Error::Code::NotFound,
-                                         QStringLiteral("%1: env file %2 not found (service %3).")
-                                             .arg(s.file, path, s.name),
+                                         QStringLiteral("%1:%2: env file %3 not found (service %4).")
+                                             .arg(s.file)
+                                             .arg(s.line)
+                                             .arg(path, s.name),
                                          QStringLiteral("Create it, or mark it required: false."));
                     }
                     continue;

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace DevDock::Core;
@@ -306,6 +307,9 @@ void TestComposeLoader::broken_rejectedByBoth()
     QCOMPARE(mine.exitCode, 1);
     QVERIFY(mine.out.isEmpty());
     QVERIFY2(mine.err.contains("hint:"), mine.err.constData());
+    // Better than Compose: the message names the file and the line.
+    static const QRegularExpression fileAndLine(QStringLiteral("[\\w.-]+\\.(ya?ml|env)\\S*:\\d+"));
+    QVERIFY2(fileAndLine.match(QString::fromUtf8(mine.err)).hasMatch(), mine.err.constData());
 }
 
 void TestComposeLoader::errors_nameFileAndLine_data()
