@@ -3,6 +3,7 @@
 #include "filereading.h"
 
 #include <QFile>
+#include <QDateTime>
 #include <QFileInfo>
 
 #ifdef Q_OS_UNIX
@@ -65,6 +66,16 @@ QString kindOf(mode_t mode)
 } // namespace
 
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const QString &what)
+{
+    auto content = readRegularFileContent(path, maxBytes, what);
+    if (!content) {
+        return std::unexpected(content.error());
+    }
+    return std::move(content->bytes);
+}
+
+Result<RegularFileContent> readRegularFileContent(const QString &path, qint64 maxBytes,
+                                                  const QString &what)
 {
 #ifdef Q_OS_UNIX
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. The type is then
@@ -129,7 +140,13 @@ Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const Q
         return tooLarge(path, what, maxBytes);
     }
     data.truncate(used);
-    return data;
+    if (::fstat(fd, &st) != 0) {
+        return makeError(Error::Code::Io,
+                         QStringLiteral("Cannot read the %1 %2: %3")
+                             .arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return RegularFileContent{std::move(data),
+                              qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 #else
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -153,7 +170,7 @@ Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const Q
     if (data.size() > maxBytes) {
         return tooLarge(path, what, maxBytes);
     }
-    return data;
+    return RegularFileContent{std::move(data), info.lastModified().toMSecsSinceEpoch() * 1000000};
 #endif
 }
 

@@ -20,4 +20,14 @@ inline constexpr qint64 kMaxEnvFileBytes = 4LL * 1024 * 1024;
 // "env file"); every message names the path.
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const QString &what);
 
+// The same read, with the file's modification time (nanoseconds since the epoch) taken from the
+// same open descriptor after the read, so that bytes and time describe one version of the file.
+struct RegularFileContent
+{
+    QByteArray bytes;
+    qint64 mtimeNs = 0;
+};
+Result<RegularFileContent> readRegularFileContent(const QString &path, qint64 maxBytes,
+                                                  const QString &what);
+
 } // namespace DevDock::Core
