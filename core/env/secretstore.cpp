@@ -138,6 +138,10 @@ void runJob(std::function<Job *()> makeJob, const QString &entry, const QString 
     const QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     auto answered = std::make_shared<bool>(false);
+    // The job once it runs: QtKeychain runs one job at a time per process, so a job that never
+    // ends (an unlock prompt nobody answers, a Secret Service that stopped answering) would hold
+    // back every later keychain call until DevDock restarts.
+    auto running = std::make_shared<QPointer<Job>>();
     auto *timer = new QTimer;
     // True for the first outcome only; later ones (a job finishing after the timeout) are void.
     auto settle = [answered, timer, guard, hasContext] {
@@ -150,9 +154,15 @@ void runJob(std::function<Job *()> makeJob, const QString &entry, const QString 
         return !hasContext || !guard.isNull();
     };
     timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, timer, [settle, onError, key, timeoutMs] {
+    QObject::connect(timer, &QTimer::timeout, timer, [settle, onError, key, timeoutMs, running] {
         if (settle()) {
             onError(timeoutError(key, timeoutMs));
+        }
+        // Let the next keychain call through: QtKeychain's queue moves on when the running job
+        // reports finished. The job itself is not deleted (its backend may still call back into
+        // it); it deletes itself if its answer ever comes, and that late answer is void here.
+        if (Job *stuck = running->data()) {
+            Q_EMIT stuck->finished(stuck);
         }
     });
     timer->start(timeoutMs);
@@ -167,6 +177,7 @@ void runJob(std::function<Job *()> makeJob, const QString &entry, const QString 
             return;
         }
         Job *job = makeJob();
+        *running = job;
         job->setAutoDelete(true);
         job->setInsecureFallback(false); // never plain text
         job->setKey(entry);
