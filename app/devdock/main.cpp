@@ -8,6 +8,7 @@
 
 #include "stack/projectsession.h"
 #include "util/logging.h"
+#include "util/settingsfile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,6 +65,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("DevDock"));
     QApplication::setOrganizationName(QStringLiteral("DevDock"));
+    DevDock::Core::prepareSettings();
     QApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.devdock.DevDock"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/devdock.svg")));

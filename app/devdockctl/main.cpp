@@ -7,6 +7,7 @@
 #include "stackcommand.h"
 
 #include "util/logging.h"
+#include "util/settingsfile.h"
 
 #include <QCoreApplication>
 
@@ -54,6 +55,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
+    DevDock::Core::prepareSettings();
     QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
 
     Core::LoggingOptions logging;

@@ -737,7 +737,9 @@ int cmdDev(Stack &stack, const QStringList &positional)
     if (auto written = writeDevOverride(*sources, dev, overridePath); !written) {
         return reportError(written.error());
     }
-    setDevModeServices(directory, dev);
+    if (auto saved = setDevModeServices(directory, dev); !saved) {
+        return reportError(saved.error());
+    }
     // Reload without the old override, then with the new one (if any service is left in it).
     ComposeLoadOptions options = stack.options;
     options.files.removeAll(overridePath);

@@ -17,9 +17,9 @@ QStringList syncServices(const QString &projectDirectory)
         .toStringList();
 }
 
-void setSyncServices(const QString &projectDirectory, const QStringList &services)
+Result<void> setSyncServices(const QString &projectDirectory, const QStringList &services)
 {
-    rememberList(QStringLiteral("fileSync"), projectDirectory, services);
+    return rememberList(QStringLiteral("fileSync"), projectDirectory, services);
 }
 
 DevLoop::DevLoop(EngineClient *client, ProjectSession *session, QObject *parent)
@@ -108,7 +108,9 @@ void DevLoop::setDevMode(const QString &service, bool on)
     } else {
         m_devServices.removeAll(service);
     }
-    setDevModeServices(m_directory, m_devServices);
+    if (auto saved = setDevModeServices(m_directory, m_devServices); !saved) {
+        emit failed(saved.error()); // on for now, not remembered
+    }
     const QString overridePath = devOverridePath(m_directory);
     if (auto written = writeDevOverride(m_sources, m_devServices, overridePath); !written) {
         emit failed(written.error());
@@ -141,7 +143,9 @@ void DevLoop::setSync(const QString &service, bool on)
     } else {
         m_syncServices.removeAll(service);
     }
-    setSyncServices(m_directory, m_syncServices);
+    if (auto saved = setSyncServices(m_directory, m_syncServices); !saved) {
+        emit failed(saved.error()); // on for now, not remembered
+    }
     applySync();
     emit changed();
 }

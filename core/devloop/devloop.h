@@ -57,6 +57,6 @@ private:
 
 // The services with file sync switched on, remembered per project folder.
 QStringList syncServices(const QString &projectDirectory);
-void setSyncServices(const QString &projectDirectory, const QStringList &services);
+Result<void> setSyncServices(const QString &projectDirectory, const QStringList &services);
 
 } // namespace DevDock::Core

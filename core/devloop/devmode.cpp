@@ -145,9 +145,9 @@ QStringList devModeServices(const QString &projectDirectory)
         .toStringList();
 }
 
-void setDevModeServices(const QString &projectDirectory, const QStringList &services)
+Result<void> setDevModeServices(const QString &projectDirectory, const QStringList &services)
 {
-    rememberList(QStringLiteral("devMode"), projectDirectory, services);
+    return rememberList(QStringLiteral("devMode"), projectDirectory, services);
 }
 
 Result<ComposeProject> loadWithDevMode(ComposeLoadOptions &options, const QString &projectDirectory)

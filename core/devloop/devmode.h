@@ -43,7 +43,7 @@ Result<void> writeDevOverride(const DevModeSources &sources, const QStringList &
 
 // The services in dev mode, remembered per project folder.
 QStringList devModeServices(const QString &projectDirectory);
-void setDevModeServices(const QString &projectDirectory, const QStringList &services);
+Result<void> setDevModeServices(const QString &projectDirectory, const QStringList &services);
 
 // Loads the project as the stack runs: with the dev-mode services' configuration when any service
 // of the project folder is in dev mode (the override is written first). `options` becomes what

@@ -116,10 +116,11 @@ bool Onboarding::wasOnboarded(const QString &projectDirectory)
         .toBool();
 }
 
-void Onboarding::setOnboarded(const QString &projectDirectory, bool onboarded)
+Result<void> Onboarding::setOnboarded(const QString &projectDirectory, bool onboarded)
 {
-    sharedSettings().setValue(projectSettingsKey(QStringLiteral("onboarded"), projectDirectory),
-                              onboarded);
+    QSettings settings = sharedSettings();
+    settings.setValue(projectSettingsKey(QStringLiteral("onboarded"), projectDirectory), onboarded);
+    return saveSettings(settings);
 }
 
 void Onboarding::preview()
@@ -236,7 +237,9 @@ void Onboarding::runStep()
     if (m_index >= m_steps.size()) {
         m_running = false;
         if (!m_options.checkOnly) {
-            setOnboarded(m_options.projectDirectory, true);
+            if (auto saved = setOnboarded(m_options.projectDirectory, true); !saved) {
+                qWarning().noquote() << saved.error().message; // asks again next time
+            }
         }
         emit finished(true);
         return;

@@ -95,7 +95,7 @@ public:
 
     // Whether DevDock has onboarded this project folder on this machine (kept in settings).
     static bool wasOnboarded(const QString &projectDirectory);
-    static void setOnboarded(const QString &projectDirectory, bool onboarded);
+    static Result<void> setOnboarded(const QString &projectDirectory, bool onboarded);
     // The secrets of a profile that onboarding may generate, and those it must ask for: keys
     // ending in _API_KEY, or marked "# devdock: ask" in .env.example, cannot be invented.
     static bool canGenerate(const QString &key, const QString &exampleComments);

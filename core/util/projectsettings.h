@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/result.h"
+#include "util/settingsfile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSettings>
@@ -13,7 +16,8 @@ namespace DevDock::Core {
 // Settings DevDock and devdockctl share (one file, whatever the application name).
 inline QSettings sharedSettings()
 {
-    return QSettings(QStringLiteral("DevDock"), QStringLiteral("DevDock"));
+    return QSettings(checkedSettingsFormat(), QSettings::UserScope, QStringLiteral("DevDock"),
+                     QStringLiteral("DevDock"));
 }
 
 // A short, stable name for a project folder (its canonical path, hashed).
@@ -30,8 +34,8 @@ inline QString projectSettingsKey(const QString &group, const QString &projectDi
     return group + QLatin1Char('/') + projectKey(projectDirectory);
 }
 
-// Remembers a list per project folder (empty: forgets it).
-inline void rememberList(const QString &group, const QString &projectDirectory,
+// Remembers a list per project folder (empty: forgets it); written at once, checked.
+inline Result<void> rememberList(const QString &group, const QString &projectDirectory,
                          const QStringList &values)
 {
     QSettings settings = sharedSettings();
@@ -41,6 +45,7 @@ inline void rememberList(const QString &group, const QString &projectDirectory,
     } else {
         settings.setValue(key, values);
     }
+    return saveSettings(settings);
 }
 
 } // namespace DevDock::Core

@@ -17,11 +17,14 @@
 #include "logs/logpanel.h"
 #include "logs/projectlogs.h"
 #include "util/atomicwrite.h"
+#include "util/settingsfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -212,6 +215,8 @@ private slots:
     void envSave_bomAndLatin1_oneLineEdit_changesOnlyThatLinesBytes();
     void rewrite_asRoot_keepsOwnerGroupAndMode();
     void rewrite_throughSymlink_replacesTheFileItNames();
+    void settings_onFullDisk_reportsIt_keepsThePreviousFile();
+    void settings_fromAnEarlierVersion_areCarriedOver();
     void cleanup() { Testing::setUnnamedTemporaryFiles(true); }
 };
 
@@ -611,6 +616,80 @@ void TestFileFaults::rewrite_throughSymlink_replacesTheFileItNames()
     QCOMPARE(readAll(target), QByteArray("A=2\n"));
     QCOMPARE(entries(dir.path()), (QStringList{".env.local", "shared"}));
     QCOMPARE(entries(dir.filePath("shared")), QStringList{"team.env"});
+}
+
+void TestFileFaults::settings_onFullDisk_reportsIt_keepsThePreviousFile()
+{
+    SmallDisk disk(64 * 1024);
+    MOUNT_OR_FAIL(disk);
+    const QString path = disk.path("DevDock.json");
+    QStringList recent;
+    for (int i = 0; i < 40; ++i) {
+        recent << QStringLiteral("/home/dev/src/project-%1").arg(i);
+    }
+    const QByteArray geometry("\x01\x02\x00\xff binary window state", 27);
+    {
+        QSettings settings(path, checkedSettingsFormat());
+        settings.setValue("recentProjects", recent);
+        settings.setValue("onboarded/abc", true);
+        settings.setValue("window/geometry", geometry);
+        settings.setValue("zoom", 3);
+        QVERIFY(saveSettings(settings));
+    }
+    const QByteArray previous = readAll(path);
+    QVERIFY(previous.contains("project-39"));
+    QVERIFY(disk.fillLeaving(8 * 1024));
+
+    QSettings settings(path, checkedSettingsFormat());
+    settings.setValue("notes", QString(30 * 1024, QLatin1Char('n')));
+    const auto saved = saveSettings(settings);
+    QVERIFY(!saved);
+    QVERIFY2(saved.error().message.contains(
+                 QRegularExpression(QStringLiteral("disk full: \\d+ bytes needed at ")
+                                    + QRegularExpression::escape(path))),
+             qPrintable(saved.error().message));
+    QVERIFY2(saved.error().hint.contains(QLatin1String("settings saved before are kept")),
+             qPrintable(saved.error().hint));
+    QCOMPARE(readAll(path), previous); // Qt's INI writer would have cut it to 8 KB here
+    QCOMPARE(entries(disk.path()), (QStringList{"DevDock.json", "filler"}));
+
+    // With room again it saves, and every value comes back with its type.
+    disk.unfill();
+    QVERIFY(saveSettings(settings));
+    QSettings reread(path, checkedSettingsFormat());
+    QCOMPARE(reread.value("recentProjects").toStringList(), recent);
+    QCOMPARE(reread.value("onboarded/abc").toBool(), true);
+    QCOMPARE(reread.value("window/geometry").toByteArray(), geometry);
+    QCOMPARE(reread.value("zoom").toInt(), 3);
+    QCOMPARE(reread.value("notes").toString().size(), 30 * 1024);
+}
+
+void TestFileFaults::settings_fromAnEarlierVersion_areCarriedOver()
+{
+    QTemporaryDir home;
+    const QString legacyPath = home.filePath("config/DevDock/DevDock.conf");
+    {
+        QSettings legacy(legacyPath, QSettings::NativeFormat);
+        legacy.setValue("devMode/0123456789abcdef", QStringList{"api", "worker"});
+        legacy.setValue("onboarded/0123456789abcdef", true);
+        legacy.sync();
+        QCOMPARE(legacy.status(), QSettings::NoError);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("HOME", home.path());
+    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+    env.insert("XDG_CACHE_HOME", home.filePath("cache"));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(DEVDOCKCTL_PATH, {"--version"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString current = home.filePath("config/DevDock/DevDock.json");
+    QVERIFY2(QFileInfo::exists(current), qPrintable(current));
+    QSettings carried(current, checkedSettingsFormat());
+    QCOMPARE(carried.value("devMode/0123456789abcdef").toStringList(),
+             (QStringList{"api", "worker"}));
+    QCOMPARE(carried.value("onboarded/0123456789abcdef").toBool(), true);
 }
 
 QTEST_MAIN(TestFileFaults)
