@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logstore.h"
 
+#include "util/redaction.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -220,6 +222,16 @@ DEVDOCK_ALWAYS_INLINE void LogStore::takeLine(quint8 stream, QByteArrayView line
         ts = stampNanos(line, &stampSize);
         if (ts != 0) {
             line = stampSize >= line.size() ? QByteArrayView() : line.sliced(stampSize + 1);
+        }
+    }
+    // A container that prints a secret DevDock knows (its DATABASE_URL, say) has it hidden here,
+    // on the whole line, so neither the view, a search result nor an export shows it.
+    if (haveSecretsToRedact()) [[unlikely]] {
+        const QByteArray raw = QByteArray::fromRawData(line.data(), line.size());
+        const QByteArray redacted = redactSecrets(raw);
+        if (redacted.constData() != raw.constData()) {
+            store(stream, redacted, ts);
+            return;
         }
     }
     store(stream, line, ts);

@@ -5,6 +5,7 @@
 
 #include "logs/logsearch.h"
 #include "logs/logstore.h"
+#include "util/redaction.h"
 
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,6 +18,7 @@ class TestLogStore : public QObject
 private slots:
     void appendBytes_splitsLinesAcrossChunks_keepsPartial();
     void appendBytes_timestampsParsedAndRemoved();
+    void appendBytes_knownSecret_isHiddenEvenSplitAcrossChunks();
     void appendBytes_sameSecondStamps_matchFullParse();
     void parseTimestamp_data();
     void parseTimestamp();
@@ -30,6 +32,22 @@ private slots:
     void search_badRegex_isAnError();
     void search_cancelStopsEarly();
 };
+
+void TestLogStore::appendBytes_knownSecret_isHiddenEvenSplitAcrossChunks()
+{
+    clearRegisteredSecrets();
+    QVERIFY(registerSecret(QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cr3t-Pa55")));
+    LogStore store;
+    // A container printing its connection string; the engine's frames cut it mid-secret.
+    store.appendBytes(1, "2026-12-01T10:00:00.000000001Z connecting to postgres://app:s3cr3", true);
+    store.appendBytes(1, "t-Pa55@db/app\nplain line\n", true);
+    clearRegisteredSecrets();
+    QCOMPARE(store.lineCount(), 2);
+    QCOMPARE(store.line(0).bytes,
+             QByteArrayView("connecting to postgres://app:[secret DB_PASSWORD]@db/app"));
+    QVERIFY(store.line(0).timestampNs > 0);
+    QCOMPARE(store.line(1).bytes, QByteArrayView("plain line"));
+}
 
 void TestLogStore::appendBytes_splitsLinesAcrossChunks_keepsPartial()
 {
