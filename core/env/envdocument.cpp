@@ -104,13 +104,9 @@ QString decodeUtf8(QByteArrayView bytes, QList<qsizetype> *offsets = nullptr)
     return text;
 }
 
-// The bytes an entry is written as: the ones it was read from while they still say `raw`.
 QByteArray bytesOf(const EnvEntry &e)
 {
-    if (!e.rawBytes.isEmpty() && decodeUtf8(e.rawBytes) == e.raw) {
-        return e.rawBytes;
-    }
-    return e.raw.toUtf8();
+    return EnvDocument::entryBytes(e);
 }
 
 constexpr char16_t kByteOrderMark = 0xFEFF;
@@ -632,6 +628,14 @@ EnvDocument::resolve(const VariableLookup &environment) const
         }
     }
     return result;
+}
+
+QByteArray EnvDocument::entryBytes(const EnvEntry &e)
+{
+    if (!e.rawBytes.isEmpty() && decodeUtf8(e.rawBytes) == e.raw) {
+        return e.rawBytes;
+    }
+    return e.raw.toUtf8();
 }
 
 } // namespace DevDock::Core

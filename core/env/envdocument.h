@@ -80,6 +80,11 @@ public:
     // (the process environment, as in Compose), then from keys earlier in the file.
     Result<QList<std::pair<QString, QString>>> resolve(const VariableLookup &environment) const;
 
+    bool hasByteOrderMark() const { return m_byteOrderMark; }
+    // The bytes an entry is written as: the ones it was read from while they still say its raw
+    // text (so a line nobody edited keeps bytes that are not UTF-8), else its text as UTF-8.
+    static QByteArray entryBytes(const EnvEntry &entry);
+
     // How a value is written for a given quoting preference (None falls back to Double when the
     // value needs quotes).
     static QString encodeValue(const QString &value, EnvEntry::Quoting preferred);

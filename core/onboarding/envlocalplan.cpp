@@ -105,8 +105,23 @@ QString createText(const EnvProfile &profile, EnvLocalPlan &plan)
     return header + body;
 }
 
+// The planned text, and in plan.plannedBytes the same as bytes: every line kept from the user's
+// file keeps its own bytes (a BOM, bytes that are not UTF-8), only added lines are new.
 QString updateText(const EnvProfile &profile, const EnvFile &local, EnvLocalPlan &plan)
 {
+    QString out;
+    QByteArray outBytes;
+    if (local.document.hasByteOrderMark()) {
+        outBytes += "\xEF\xBB\xBF"; // not in the text: QString::fromUtf8 drops it too
+    }
+    auto keep = [&](const EnvEntry &e) {
+        out += e.raw;
+        outBytes += EnvDocument::entryBytes(e);
+    };
+    auto addText = [&](const QString &text) {
+        out += text;
+        outBytes += text.toUtf8();
+    };
     const EnvDocument &example = profile.example().document;
     // A copy of the example's line (as an earlier onboarding made it, active or commented) of a
     // key a profile sets, with the example's description above it: stale, it goes.
@@ -130,18 +145,17 @@ QString updateText(const EnvProfile &profile, const EnvFile &local, EnvLocalPlan
         }
         return {};
     };
-    QString out;
     QList<EnvEntry> pending; // comments directly above the next entry
     auto flush = [&] {
         for (const EnvEntry &c : std::as_const(pending)) {
-            out += c.raw;
+            keep(c);
         }
         pending.clear();
     };
     for (const EnvEntry &e : local.document.entries()) {
         if (e.kind == EnvEntry::Kind::Blank) {
             flush();
-            out += e.raw;
+            keep(e);
             continue;
         }
         const QString stale = staleCopy(e);
@@ -163,7 +177,7 @@ QString updateText(const EnvProfile &profile, const EnvFile &local, EnvLocalPlan
             continue;
         }
         flush();
-        out += e.raw;
+        keep(e);
         if (plan.profileKeys.contains(e.key) && !plan.overrides.contains(e.key)) {
             plan.overrides << e.key;
         }
@@ -192,13 +206,14 @@ QString updateText(const EnvProfile &profile, const EnvFile &local, EnvLocalPlan
     }
     if (!additions.isEmpty()) {
         if (!out.isEmpty() && !out.endsWith(QLatin1Char('\n'))) {
-            out += QLatin1Char('\n');
+            addText(QStringLiteral("\n"));
         }
         if (!out.isEmpty() && !out.endsWith(QLatin1String("\n\n"))) {
-            out += QLatin1Char('\n');
+            addText(QStringLiteral("\n"));
         }
-        out += additions;
+        addText(additions);
     }
+    plan.plannedBytes = outBytes;
     return out;
 }
 
@@ -341,6 +356,7 @@ Result<EnvLocalPlan> EnvLocalPlan::make(const EnvProfile &profile)
     }
     if (!local->exists) {
         plan.plannedText = createText(profile, plan);
+        plan.plannedBytes = plan.plannedText.toUtf8();
         plan.action = plan.plannedText.isEmpty() ? Action::Nothing : Action::Create;
         return plan;
     }
@@ -351,6 +367,7 @@ Result<EnvLocalPlan> EnvLocalPlan::make(const EnvProfile &profile)
     plan.action = plan.plannedText == plan.currentText ? Action::Nothing : Action::Update;
     if (plan.action == Action::Nothing) {
         plan.plannedText = plan.currentText;
+        plan.plannedBytes = local->originalBytes;
     }
     return plan;
 }

@@ -29,6 +29,7 @@ struct EnvLocalPlan
     QString path;             // absolute path of .env.local
     QString currentText;      // as read; empty when the file does not exist
     QString plannedText;      // what onboarding would write (equal to currentText for Nothing)
+    QByteArray plannedBytes;  // the same as written: lines kept from the file keep their bytes
     QStringList added;        // keys (with a value) the plan puts into .env.local
     QStringList markers;      // secrets it notes as "# KEY=" (their values go to the keychain)
     QStringList removed;      // stale copies of a profile's key it takes out

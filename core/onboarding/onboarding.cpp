@@ -491,7 +491,7 @@ bool Onboarding::applyEnvPlan(EnvProfile &profile, QStringList &done,
     }
     }
     EnvFile *local = profile.file(QStringLiteral(".env.local"));
-    auto document = EnvDocument::parse(m_envPlan.plannedText, QStringLiteral(".env.local"));
+    auto document = EnvDocument::parseBytes(m_envPlan.plannedBytes, QStringLiteral(".env.local"));
     if (local == nullptr || !document) {
         fail(document ? Error{Error::Code::Unknown, Text::tr("No .env.local in the profile."), {}}
                       : document.error());
