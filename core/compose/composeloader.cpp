@@ -311,6 +311,9 @@ public:
             fail(file, node, QStringLiteral("expected a single value"));
         }
         const QString raw = node.qtext();
+        if (node.text().find('$') == std::string_view::npos) {
+            return raw; // nothing to interpolate: most values of a large file
+        }
         auto value = interpolate(raw, m_lookup);
         if (!value && m_missing) {
             value = interpolateTolerating(raw, node);
@@ -1241,6 +1244,14 @@ struct FileModel
     // `over` is a later -f file (or a later path of one include): its services merge into ours.
     void override(FileModel over)
     {
+        if (services.isEmpty() && networks.isEmpty() && volumes.isEmpty() && secrets.isEmpty()
+            && configs.isEmpty()) {
+            // The first file: nothing to merge into (and nothing copied, for large files).
+            const QString kept = over.name.isEmpty() ? name : over.name;
+            *this = std::move(over);
+            name = kept;
+            return;
+        }
         if (!over.name.isEmpty()) {
             name = over.name;
         }
@@ -1809,7 +1820,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             usesDefaultNetwork =
                 usesDefaultNetwork || s.networks.contains(QStringLiteral("default"));
-            project.services << s;
+            project.services << std::move(s);
         }
         if (project.services.isEmpty() && services.isEmpty()) {
             return makeError(
