@@ -14,7 +14,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <yaml-cpp/yaml.h>
+#include "yamltree.h"
 
 #include <unordered_map>
 
@@ -31,7 +31,7 @@ struct LoadFailure
     QString what;  // the message without the position
 };
 
-[[noreturn]] void failAt(const QString &file, const YAML::Mark &mark, const QString &what)
+[[noreturn]] void failAt(const QString &file, const YamlMark &mark, const QString &what)
 {
     QString where = file;
     if (mark.line >= 0) {
@@ -174,9 +174,9 @@ QString didYouMean(const QString &key, const QSet<QString> &known)
     return best.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(best);
 }
 
-[[noreturn]] void fail(const QString &file, const YAML::Node &node, const QString &what)
+[[noreturn]] void fail(const QString &file, const YamlNode &node, const QString &what)
 {
-    failAt(file, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), what);
+    failAt(file, node.isDefined() ? node.mark() : YamlMark{}, what);
 }
 
 struct ServiceParts
@@ -186,10 +186,10 @@ struct ServiceParts
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
     // extends: the base service, its file (empty: this file), where it is set. A mark, not a
-    // YAML::Node: assigning to a bound YAML::Node would overwrite the document's node.
+    // YamlNode: assigning to a bound YamlNode would overwrite the document's node.
     QString extendsService;
     QString extendsFile;
-    YAML::Mark extendsMark;
+    YamlMark extendsMark;
     QSet<QString> resets; // keys tagged !reset or !override: the base's value is dropped first
 };
 
@@ -305,12 +305,15 @@ public:
 
     QString file;
 
-    QString scalar(const YAML::Node &node)
+    QString scalar(const YamlNode &node)
     {
-        if (!node.IsScalar()) {
+        if (!node.isScalar()) {
             fail(file, node, QStringLiteral("expected a single value"));
         }
-        const QString raw = QString::fromStdString(node.Scalar());
+        const QString raw = node.qtext();
+        if (node.text().find('$') == std::string_view::npos) {
+            return raw; // nothing to interpolate: most values of a large file
+        }
         auto value = interpolate(raw, m_lookup);
         if (!value && m_missing) {
             value = interpolateTolerating(raw, node);
@@ -324,7 +327,7 @@ public:
     // For a load that tolerates missing required variables (to show a project before its
     // secrets exist): each ${NAME:?message} without a value is recorded, with its position, and
     // stands in the value as "<NAME unset>"; other errors stay errors.
-    Result<QString> interpolateTolerating(const QString &raw, const YAML::Node &node)
+    Result<QString> interpolateTolerating(const QString &raw, const YamlNode &node)
     {
         // interpolate() words it "Required variable NAME is missing a value: MESSAGE".
         static const QRegularExpression required(
@@ -345,8 +348,8 @@ public:
             }
             const QString name = m.captured(1);
             placeholders.insert(name, QStringLiteral("<%1 unset>").arg(name));
-            const ComposeMissingVariable missing{name, file, node.Mark().line + 1,
-                                                 node.Mark().column + 1, m.captured(2)};
+            const ComposeMissingVariable missing{name, file, node.mark().line + 1,
+                                                 node.mark().column + 1, m.captured(2)};
             if (!m_missing->contains(missing)) {
                 m_missing->append(missing);
             }
@@ -355,14 +358,14 @@ public:
 
     QList<ComposeMissingVariable> *missingSink() const { return m_missing; }
 
-    QStringList stringList(const YAML::Node &node)
+    QStringList stringList(const YamlNode &node)
     {
         QStringList list;
-        if (node.IsScalar()) {
+        if (node.isScalar()) {
             list << scalar(node);
             return list;
         }
-        if (!node.IsSequence()) {
+        if (!node.isSequence()) {
             fail(file, node, QStringLiteral("expected a list"));
         }
         for (const auto &item : node) {
@@ -372,7 +375,7 @@ public:
     }
 
     // "a b 'c d'" -> {a, b, c d}, as Compose splits command strings (shell words).
-    QStringList shellSplit(const YAML::Node &node, const QString &text)
+    QStringList shellSplit(const YamlNode &node, const QString &text)
     {
         QStringList words;
         QString current;
@@ -417,30 +420,30 @@ public:
         return words;
     }
 
-    QStringList commandList(const YAML::Node &node)
+    QStringList commandList(const YamlNode &node)
     {
-        if (node.IsNull()) {
+        if (node.isNull()) {
             return {};
         }
-        if (node.IsScalar()) {
+        if (node.isScalar()) {
             return shellSplit(node, scalar(node));
         }
         return stringList(node);
     }
 
-    QMap<QString, std::optional<QString>> keyValues(const YAML::Node &node, bool listAllowsBare)
+    QMap<QString, std::optional<QString>> keyValues(const YamlNode &node, bool listAllowsBare)
     {
         QMap<QString, std::optional<QString>> map;
-        if (node.IsMap()) {
+        if (node.isMap()) {
             for (const auto &kv : node) {
-                const QString key = QString::fromStdString(kv.first.Scalar());
-                if (kv.second.IsNull()) {
+                const QString key = kv.first.qtext();
+                if (kv.second.isNull()) {
                     map.insert(key, std::nullopt);
                 } else {
                     map.insert(key, scalar(kv.second));
                 }
             }
-        } else if (node.IsSequence()) {
+        } else if (node.isSequence()) {
             for (const auto &item : node) {
                 const QString entry = scalar(item);
                 const qsizetype eq = entry.indexOf(QLatin1Char('='));
@@ -454,7 +457,7 @@ public:
                     map.insert(entry.left(eq), entry.mid(eq + 1));
                 }
             }
-        } else if (!node.IsNull()) {
+        } else if (!node.isNull()) {
             fail(file, node, QStringLiteral("expected a map or a list of KEY=VALUE"));
         }
         return map;
@@ -529,7 +532,7 @@ public:
     }
 
     // A Go duration ("1m30s", "500ms"), in Compose's printed form.
-    QString duration(const YAML::Node &node, const QString &key)
+    QString duration(const YamlNode &node, const QString &key)
     {
         const QString text = scalar(node);
         const QString printed = goDuration(text);
@@ -543,14 +546,14 @@ public:
         return printed;
     }
 
-    QList<ComposePort> ports(const YAML::Node &node)
+    QList<ComposePort> ports(const YamlNode &node)
     {
         QList<ComposePort> list;
-        if (!node.IsSequence()) {
+        if (!node.isSequence()) {
             fail(file, node, QStringLiteral("ports must be a list"));
         }
         for (const auto &item : node) {
-            if (item.IsMap()) {
+            if (item.isMap()) {
                 ComposePort p;
                 if (item["target"]) {
                     p.target = scalar(item["target"]).toInt();
@@ -578,7 +581,7 @@ public:
         return list;
     }
 
-    QList<ComposePort> shortPorts(const YAML::Node &node, QString spec)
+    QList<ComposePort> shortPorts(const YamlNode &node, QString spec)
     {
         QString protocol = QStringLiteral("tcp");
         if (const qsizetype slash = spec.lastIndexOf(QLatin1Char('/')); slash >= 0) {
@@ -642,15 +645,15 @@ public:
         return list;
     }
 
-    QList<ComposeVolumeMount> volumes(const YAML::Node &node)
+    QList<ComposeVolumeMount> volumes(const YamlNode &node)
     {
         QList<ComposeVolumeMount> list;
-        if (!node.IsSequence()) {
+        if (!node.isSequence()) {
             fail(file, node, QStringLiteral("volumes must be a list"));
         }
         for (const auto &item : node) {
             ComposeVolumeMount v;
-            if (item.IsMap()) {
+            if (item.isMap()) {
                 v.type = item["type"] ? scalar(item["type"]) : QStringLiteral("volume");
                 if (item["source"]) {
                     v.source = scalar(item["source"]);
@@ -659,7 +662,7 @@ public:
                     v.target = scalar(item["target"]);
                 }
                 if (item["read_only"]) {
-                    v.readOnly = item["read_only"].as<bool>(false);
+                    v.readOnly = item["read_only"].asBool(false);
                 }
             } else {
                 const QString spec = scalar(item);
@@ -693,10 +696,10 @@ public:
         return list;
     }
 
-    ComposeResources resources(const YAML::Node &node)
+    ComposeResources resources(const YamlNode &node)
     {
         ComposeResources r;
-        if (!node || node.IsNull()) {
+        if (!node || node.isNull()) {
             return r;
         }
         if (node["cpus"]) {
@@ -713,7 +716,7 @@ public:
     }
 
     // "512M", "1g", "128mb", "1024" -> bytes (1024-based, as Compose reads them).
-    qint64 byteSize(const YAML::Node &node, const QString &text)
+    qint64 byteSize(const YamlNode &node, const QString &text)
     {
         static const QRegularExpression re(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)b?$"),
                                            QRegularExpression::CaseInsensitiveOption);
@@ -730,29 +733,29 @@ public:
         return static_cast<qint64>(value);
     }
 
-    ServiceParts service(const QString &name, const YAML::Node &node)
+    ServiceParts service(const QString &name, const YamlNode &node)
     {
         ServiceParts parts;
         ComposeService &s = parts.service;
         s.name = name;
         s.file = file;
-        s.line = node.Mark().line + 1;
-        if (node.IsNull()) {
+        s.line = node.mark().line + 1;
+        if (node.isNull()) {
             return parts;
         }
-        if (!node.IsMap()) {
+        if (!node.isMap()) {
             fail(file, node, QStringLiteral("service \"%1\" must be a map").arg(name));
         }
         for (const auto &kv : node) {
-            const QString key = QString::fromStdString(kv.first.Scalar());
-            const YAML::Node &v = kv.second;
+            const QString key = kv.first.qtext();
+            const YamlNode &v = kv.second;
             // Compose's merge tags: !reset drops what a base file (or extends) set for the key,
             // !override replaces it instead of merging.
-            if (v.Tag() == "!reset") {
+            if (v.tag() == "!reset") {
                 parts.resets.insert(key);
                 continue;
             }
-            if (v.Tag() == "!override") {
+            if (v.tag() == "!override") {
                 parts.resets.insert(key);
             }
             parts.present.insert(key);
@@ -776,7 +779,7 @@ public:
         return parts;
     }
 
-    void serviceKey(ServiceParts &parts, const QString &key, const YAML::Node &v)
+    void serviceKey(ServiceParts &parts, const QString &key, const YamlNode &v)
     {
         ComposeService &s = parts.service;
         if (key == QLatin1String("image")) {
@@ -784,10 +787,10 @@ public:
         } else if (key == QLatin1String("build")) {
             ComposeBuild b;
             // Sub-keys are remembered: an override merges them into the base key by key.
-            if (v.IsScalar()) {
+            if (v.isScalar()) {
                 b.context = absolute(scalar(v));
                 parts.present.insert(QStringLiteral("build.context"));
-            } else if (v.IsMap()) {
+            } else if (v.isMap()) {
                 b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
                 if (v["context"]) {
                     parts.present.insert(QStringLiteral("build.context"));
@@ -818,21 +821,22 @@ public:
             }
             s.build = b;
         } else if (key == QLatin1String("command")) {
-            s.command = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+            s.command = v.isNull() ? std::optional<QStringList>() : commandList(v);
         } else if (key == QLatin1String("entrypoint")) {
-            s.entrypoint = v.IsNull() ? std::optional<QStringList>() : commandList(v);
+            s.entrypoint = v.isNull() ? std::optional<QStringList>() : commandList(v);
         } else if (key == QLatin1String("environment")) {
             s.environment = keyValues(v, true);
         } else if (key == QLatin1String("env_file")) {
-            const YAML::Node list = v.IsSequence() ? v : YAML::Node(YAML::NodeType::Sequence);
-            if (v.IsScalar()) {
+            if (v.isScalar()) {
                 parts.envFiles.append({absolute(scalar(v)), true});
+            } else if (!v.isSequence() && !v.isNull()) {
+                fail(file, v, QStringLiteral("env_file must be a path or a list"));
             }
-            for (const auto &item : list) {
-                if (item.IsMap()) {
+            for (const auto &item : v) {
+                if (item.isMap()) {
                     parts.envFiles.append(
                         {absolute(scalar(item["path"])),
-                         item["required"] ? item["required"].as<bool>(true) : true});
+                         item["required"] ? item["required"].asBool(true) : true});
                 } else {
                     parts.envFiles.append({absolute(scalar(item)), true});
                 }
@@ -842,22 +846,22 @@ public:
         } else if (key == QLatin1String("expose")) {
             s.expose = stringList(v);
         } else if (key == QLatin1String("depends_on")) {
-            if (v.IsSequence()) {
+            if (v.isSequence()) {
                 for (const QString &dep : stringList(v)) {
                     s.dependsOn.insert(dep, ComposeDependency{});
                 }
-            } else if (v.IsMap()) {
+            } else if (v.isMap()) {
                 for (const auto &d : v) {
                     ComposeDependency dep;
-                    if (d.second.IsMap()) {
+                    if (d.second.isMap()) {
                         if (d.second["condition"]) {
                             dep.condition = scalar(d.second["condition"]);
                         }
                         if (d.second["required"]) {
-                            dep.required = d.second["required"].as<bool>(true);
+                            dep.required = d.second["required"].asBool(true);
                         }
                         if (d.second["restart"]) {
-                            dep.restart = d.second["restart"].as<bool>(false);
+                            dep.restart = d.second["restart"].asBool(false);
                         }
                     }
                     static const QStringList conditions{
@@ -868,19 +872,19 @@ public:
                              QStringLiteral("unknown depends_on condition \"%1\" (use %2)")
                                  .arg(dep.condition, conditions.join(QStringLiteral(", "))));
                     }
-                    s.dependsOn.insert(QString::fromStdString(d.first.Scalar()), dep);
+                    s.dependsOn.insert(d.first.qtext(), dep);
                 }
             } else {
                 fail(file, v, QStringLiteral("depends_on must be a list or a map"));
             }
         } else if (key == QLatin1String("healthcheck")) {
             ComposeHealthcheck h;
-            if (!v.IsMap()) {
+            if (!v.isMap()) {
                 fail(file, v, QStringLiteral("healthcheck must be a map"));
             }
             if (v["test"]) {
                 parts.present.insert(QStringLiteral("healthcheck.test"));
-                h.test = v["test"].IsScalar()
+                h.test = v["test"].isScalar()
                              ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
                              : stringList(v["test"]);
             }
@@ -908,23 +912,23 @@ public:
             }
             if (v["disable"]) {
                 parts.present.insert(QStringLiteral("healthcheck.disable"));
-                h.disable = v["disable"].as<bool>(false);
+                h.disable = v["disable"].asBool(false);
             }
             s.healthcheck = h;
         } else if (key == QLatin1String("volumes")) {
             s.volumes = volumes(v);
         } else if (key == QLatin1String("networks")) {
-            if (v.IsSequence()) {
+            if (v.isSequence()) {
                 for (const QString &n : stringList(v)) {
                     s.networks.insert(n, {});
                 }
-            } else if (v.IsMap()) {
+            } else if (v.isMap()) {
                 for (const auto &n : v) {
                     QStringList aliases;
-                    if (n.second.IsMap() && n.second["aliases"]) {
+                    if (n.second.isMap() && n.second["aliases"]) {
                         aliases = stringList(n.second["aliases"]);
                     }
-                    s.networks.insert(QString::fromStdString(n.first.Scalar()), aliases);
+                    s.networks.insert(n.first.qtext(), aliases);
                 }
             } else {
                 fail(file, v, QStringLiteral("networks must be a list or a map"));
@@ -936,9 +940,9 @@ public:
         } else if (QString *text = textKey(s, key)) {
             *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
         } else if (bool *flag = flagKey(s, key)) {
-            *flag = v.as<bool>(false);
+            *flag = v.asBool(false);
         } else if (key == QLatin1String("init")) {
-            s.init = v.as<bool>(false);
+            s.init = v.asBool(false);
         } else if (key == QLatin1String("cap_add")) {
             s.capAdd = stringList(v);
         } else if (key == QLatin1String("cap_drop")) {
@@ -946,9 +950,9 @@ public:
         } else if (key == QLatin1String("extra_hosts")) {
             // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
             s.extraHosts.clear();
-            if (v.IsMap()) {
+            if (v.isMap()) {
                 for (const auto &kv : v) {
-                    s.extraHosts << QString::fromStdString(kv.first.Scalar()) + QLatin1Char('=')
+                    s.extraHosts << kv.first.qtext() + QLatin1Char('=')
                                         + scalar(kv.second);
                 }
             } else {
@@ -974,7 +978,7 @@ public:
                 s.labels.insert(it.key(), it.value().value_or(QString()));
             }
         } else if (key == QLatin1String("deploy")) {
-            if (!v.IsMap()) {
+            if (!v.isMap()) {
                 fail(file, v, QStringLiteral("deploy must be a map"));
             }
             if (v["replicas"]) {
@@ -985,15 +989,15 @@ public:
                 }
                 s.replicas = replicas;
             }
-            if (const YAML::Node r = v["resources"]) {
+            if (const YamlNode r = v["resources"]) {
                 s.limits = resources(r["limits"]);
                 s.reservations = resources(r["reservations"]);
             }
         } else if (key == QLatin1String("tmpfs")) {
             s.tmpfs = stringList(v);
         } else if (key == QLatin1String("develop")) {
-            if (const YAML::Node w = v["watch"]) {
-                if (!w.IsSequence()) {
+            if (const YamlNode w = v["watch"]) {
+                if (!w.isSequence()) {
                     fail(file, w, QStringLiteral("develop.watch must be a list"));
                 }
                 for (const auto &item : w) {
@@ -1018,20 +1022,20 @@ public:
                         rule.ignore = stringList(item["ignore"]);
                     }
                     if (item["initial_sync"]) {
-                        rule.initialSync = item["initial_sync"].as<bool>(false);
+                        rule.initialSync = item["initial_sync"].asBool(false);
                     } else if (item["x-initial_sync"]) {
                         // The same for Compose before 2.27, whose schema refuses
                         // initial_sync but allows extensions.
-                        rule.initialSync = item["x-initial_sync"].as<bool>(false);
+                        rule.initialSync = item["x-initial_sync"].asBool(false);
                     }
                     s.watch << rule;
                 }
             }
         } else if (key == QLatin1String("extends")) {
-            parts.extendsMark = v.Mark();
-            if (v.IsScalar()) {
+            parts.extendsMark = v.mark();
+            if (v.isScalar()) {
                 parts.extendsService = scalar(v);
-            } else if (v.IsMap() && v["service"]) {
+            } else if (v.isMap() && v["service"]) {
                 parts.extendsService = scalar(v["service"]);
                 if (v["file"]) {
                     parts.extendsFile = scalar(v["file"]);
@@ -1042,7 +1046,7 @@ public:
                                     "(and file:)"));
             }
         } else if (key.startsWith(QStringLiteral("x-"))) {
-            s.extensions.insert(key, QString::fromStdString(YAML::Dump(v)));
+            s.extensions.insert(key, v.toFlowYaml());
         }
     }
 
@@ -1198,158 +1202,6 @@ void merge(ServiceParts &base, const ServiceParts &over)
     base.present += over.present;
 }
 
-// One pass over a freshly parsed document, before anything reads it:
-// - duplicate keys in a mapping are refused, naming both (yaml-cpp keeps both and lookups
-//   return the first; Compose refuses them);
-// - YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`), which Compose honours and yaml-cpp does
-//   not, are resolved in place: keys of the merged maps are added where the map does not set
-//   them itself, and every node keeps its position for error messages;
-// - aliases are bounded. An alias shares its anchor's node (and position), so a container seen
-//   before is not walked again: its expanded size, memoised on the first walk, is added to the
-//   expansion count. The walk is linear in the file; a document whose aliases expand to too
-//   many nodes (an "alias bomb") or refer to the node that contains them is refused.
-class DocumentWalk
-{
-public:
-    explicit DocumentWalk(QString file)
-        : m_file(std::move(file))
-    {}
-
-    static constexpr qint64 kMaxAliasExpansions = 1000000;
-    static constexpr int kMaxDepth = 200;
-
-    // The node's size in nodes, with every alias expanded.
-    qint64 visit(YAML::Node node, int depth)
-    {
-        if (!node.IsMap() && !node.IsSequence()) {
-            return 1;
-        }
-        const int pos = node.Mark().pos;
-        if (pos >= 0) {
-            const auto [it, inserted] = m_sizes.try_emplace(pos, -1);
-            if (!inserted) {
-                if (it->second < 0) {
-                    fail(m_file, node,
-                         QStringLiteral("a YAML alias refers to a node that contains it"));
-                }
-                countExpansion(node, it->second);
-                return it->second;
-            }
-        }
-        if (depth > kMaxDepth) {
-            fail(m_file, node, QStringLiteral("the document is nested too deeply"));
-        }
-        qint64 size = 1;
-        if (node.IsSequence()) {
-            for (YAML::Node child : node) {
-                size += visit(child, depth + 1);
-            }
-        } else {
-            checkUniqueKeys(node);
-            for (auto kv : node) {
-                size += visit(kv.second, depth + 1);
-            }
-            size += resolveMergeKey(node);
-        }
-        if (pos >= 0) {
-            m_sizes[pos] = size;
-        }
-        return size;
-    }
-
-private:
-    void countExpansion(const YAML::Node &node, qint64 size)
-    {
-        m_expansions += size;
-        if (m_expansions > kMaxAliasExpansions) {
-            fail(m_file, node,
-                 QStringLiteral("YAML aliases expand to more than %1 nodes (an alias bomb?)")
-                     .arg(kMaxAliasExpansions));
-        }
-    }
-
-    qint64 sizeOf(const YAML::Node &node) const
-    {
-        if (!node.IsMap() && !node.IsSequence()) {
-            return 1;
-        }
-        const auto it = m_sizes.find(node.Mark().pos);
-        return it == m_sizes.end() ? 1 : std::max<qint64>(it->second, 1);
-    }
-
-    void checkUniqueKeys(const YAML::Node &map) const
-    {
-        // Most mappings are small: a sorted vector of key pointers beats a hash set.
-        std::vector<std::pair<const std::string *, YAML::Mark>> keys;
-        keys.reserve(map.size());
-        for (const auto &kv : map) {
-            if (kv.first.IsScalar()) {
-                keys.emplace_back(&kv.first.Scalar(), kv.first.Mark());
-            }
-        }
-        if (keys.size() < 2) {
-            return;
-        }
-        std::stable_sort(keys.begin(), keys.end(),
-                         [](const auto &a, const auto &b) { return *a.first < *b.first; });
-        for (size_t i = 1; i < keys.size(); ++i) {
-            if (*keys[i].first != *keys[i - 1].first) {
-                continue;
-            }
-            const auto [first, second] = keys[i - 1].second.pos < keys[i].second.pos
-                                             ? std::pair{keys[i - 1].second, keys[i].second}
-                                             : std::pair{keys[i].second, keys[i - 1].second};
-            const auto at = [&](const YAML::Mark &m) {
-                return QStringLiteral("%1:%2:%3").arg(m_file).arg(m.line + 1).arg(m.column + 1);
-            };
-            throw LoadFailure{
-                Error{Error::Code::InvalidArgument,
-                      QStringLiteral("%1: mapping key \"%2\" is defined twice (first at %3)")
-                          .arg(at(second), QString::fromStdString(*keys[i].first), at(first)),
-                      QStringLiteral("Remove or rename one of the two; Compose refuses "
-                                     "duplicate keys too.")}};
-        }
-    }
-
-    // Returns the nodes the merge added (with their expansions).
-    qint64 resolveMergeKey(YAML::Node node)
-    {
-        const YAML::Node &constNode = node;
-        const YAML::Node merge = constNode["<<"];
-        if (!merge) {
-            return 0;
-        }
-        QList<YAML::Node> sources;
-        if (merge.IsMap()) {
-            sources << merge;
-        } else if (merge.IsSequence()) {
-            for (const YAML::Node &m : merge) {
-                if (m.IsMap()) {
-                    sources << m;
-                }
-            }
-        }
-        node.remove("<<");
-        qint64 added = 0;
-        for (const YAML::Node &source : sources) {
-            for (const auto &kv : source) {
-                const std::string key = kv.first.Scalar();
-                if (!constNode[key]) {
-                    node[key] = kv.second;
-                    const qint64 size = sizeOf(kv.second);
-                    countExpansion(kv.second, size);
-                    added += size;
-                }
-            }
-        }
-        return added;
-    }
-
-    QString m_file;
-    std::unordered_map<int, qint64> m_sizes; // container position -> expanded size, -1: walking
-    qint64 m_expansions = 0;
-};
-
 // An env file's variables, interpolated from `lookup`; the file must be a regular file of a sane
 // size (a FIFO or /dev/zero is refused at once).
 Result<QList<std::pair<QString, QString>>> readEnvFile(const QString &path,
@@ -1392,6 +1244,14 @@ struct FileModel
     // `over` is a later -f file (or a later path of one include): its services merge into ours.
     void override(FileModel over)
     {
+        if (services.isEmpty() && networks.isEmpty() && volumes.isEmpty() && secrets.isEmpty()
+            && configs.isEmpty()) {
+            // The first file: nothing to merge into (and nothing copied, for large files).
+            const QString kept = over.name.isEmpty() ? name : over.name;
+            *this = std::move(over);
+            name = kept;
+            return;
+        }
         if (!over.name.isEmpty()) {
             name = over.name;
         }
@@ -1410,50 +1270,64 @@ struct FileModel
     }
 };
 
-QString position(const QString &file, const YAML::Node &node)
+QString position(const QString &file, const YamlNode &node)
 {
     return QStringLiteral("%1:%2:%3")
         .arg(file)
-        .arg(node.Mark().line + 1)
-        .arg(node.Mark().column + 1);
+        .arg(node.mark().line + 1)
+        .arg(node.mark().column + 1);
 }
 
-// Reads, parses and prepares (duplicate keys, merge keys, alias budget) one compose file.
-YAML::Node parseFile(const QString &path)
+// Reads and parses one compose file; the tree refuses duplicate keys, resolves merge keys and
+// bounds alias expansion while it is built (see YamlTree).
+std::unique_ptr<YamlTree> parseFile(const QString &path)
 {
     const auto text = readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
     if (!text) {
         throw LoadFailure{text.error()};
     }
-    YAML::Node root;
-    try {
-        root = YAML::Load(text->toStdString());
-    } catch (const YAML::Exception &e) {
-        throw LoadFailure{Error{Error::Code::InvalidArgument,
-                                QStringLiteral("%1:%2:%3: %4")
-                                    .arg(path)
-                                    .arg(e.mark.line + 1)
-                                    .arg(e.mark.column + 1)
-                                    .arg(QString::fromStdString(e.msg)),
-                                QStringLiteral("Fix the YAML syntax at that position.")}};
-    }
-    if (!root.IsNull()) {
-        DocumentWalk(path).visit(root, 0);
-        if (!root.IsMap()) {
-            fail(path, root, QStringLiteral("a compose file must be a map"));
+    YamlError error;
+    auto tree = YamlTree::parse(std::string_view(text->constData(), text->size()), &error);
+    if (!tree) {
+        switch (error.kind) {
+        case YamlError::Kind::Syntax:
+            throw LoadFailure{Error{Error::Code::InvalidArgument,
+                                    QStringLiteral("%1:%2:%3: %4")
+                                        .arg(path)
+                                        .arg(error.mark.line + 1)
+                                        .arg(error.mark.column + 1)
+                                        .arg(error.message),
+                                    QStringLiteral("Fix the YAML syntax at that position.")}};
+        case YamlError::Kind::DuplicateKey: {
+            const auto at = [&](const YamlMark &m) {
+                return QStringLiteral("%1:%2:%3").arg(path).arg(m.line + 1).arg(m.column + 1);
+            };
+            throw LoadFailure{
+                Error{Error::Code::InvalidArgument,
+                      QStringLiteral("%1: %2 (first at %3)")
+                          .arg(at(error.mark), error.message, at(error.first)),
+                      QStringLiteral("Remove or rename one of the two; Compose refuses "
+                                     "duplicate keys too.")}};
+        }
+        case YamlError::Kind::Aliases:
+            failAt(path, error.mark, error.message);
         }
     }
-    return root;
+    const YamlNode root = tree->root();
+    if (!root.isNull() && !root.isMap()) {
+        fail(path, root, QStringLiteral("a compose file must be a map"));
+    }
+    return tree;
 }
 
-void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chain,
                    FileModel &model);
 
 // The service `name` of `services` (the services: map of loader.file) with its `extends`
 // applied as Compose applies it: the base service (from this file, or from file: read with paths
 // relative to that file's folder, and with its own extends) is overridden by this service with
 // the same rules as a later -f file. `chain` holds "file:service" already on the way, for cycles.
-ServiceParts extendedService(Loader &loader, const YAML::Node &services, const QString &name,
+ServiceParts extendedService(Loader &loader, const YamlNode &services, const QString &name,
                              QStringList chain)
 {
     const QString key = loader.file + QLatin1Char(':') + name;
@@ -1485,9 +1359,10 @@ ServiceParts extendedService(Loader &loader, const YAML::Node &services, const Q
                    QStringLiteral("service \"%1\" extends a service in %2, which does not exist")
                        .arg(name, path));
         }
-        const YAML::Node root = parseFile(path);
-        const YAML::Node baseServices = root.IsMap() ? root["services"] : YAML::Node();
-        if (!baseServices || !baseServices.IsMap() || !baseServices[ref.toStdString()]) {
+        const auto tree = parseFile(path);
+        const YamlNode root = tree->root();
+        const YamlNode baseServices = root.isMap() ? root["services"] : YamlNode();
+        if (!baseServices || !baseServices.isMap() || !baseServices[ref.toStdString()]) {
             failAt(loader.file, parts.extendsMark,
                    QStringLiteral("service \"%1\" extends \"%2\", which %3 does not define")
                        .arg(name, ref, path));
@@ -1510,15 +1385,16 @@ ServiceParts extendedService(Loader &loader, const YAML::Node &services, const Q
 // include chain that led here, for cycle detection.
 FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
 {
-    const YAML::Node root = parseFile(path);
+    const auto tree = parseFile(path);
+    const YamlNode root = tree->root();
     FileModel model;
-    if (root.IsNull()) {
+    if (root.isNull()) {
         return model;
     }
     const QString previousFile = loader.file;
     loader.file = path;
     for (const auto &kv : root) {
-        const QString key = QString::fromStdString(kv.first.Scalar());
+        const QString key = kv.first.qtext();
         if (!knownTopLevelKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
             fail(path, kv.first,
                  QStringLiteral("unknown top-level key \"%1\"%2")
@@ -1528,13 +1404,13 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
     if (root["name"]) {
         model.name = loader.scalar(root["name"]);
     }
-    if (const YAML::Node s = root["services"]) {
-        if (!s.IsMap() && !s.IsNull()) {
+    if (const YamlNode s = root["services"]) {
+        if (!s.isMap() && !s.isNull()) {
             fail(path, s, QStringLiteral("services must be a map"));
         }
         for (const auto &kv : s) {
-            const QString name = QString::fromStdString(kv.first.Scalar());
-            if (!kv.first.IsScalar() || name.isEmpty() || kv.first.IsNull()) {
+            const QString name = kv.first.qtext();
+            if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
                 fail(path, kv.first, QStringLiteral("a service needs a name"));
             }
             model.add(loader.service(name, kv.second));
@@ -1548,16 +1424,16 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
     for (const auto &[key, set] :
          {std::pair{"networks", &model.networks}, std::pair{"volumes", &model.volumes},
           std::pair{"secrets", &model.secrets}, std::pair{"configs", &model.configs}}) {
-        if (const YAML::Node n = root[key]) {
-            if (!n.IsMap() && !n.IsNull()) {
+        if (const YamlNode n = root[key]) {
+            if (!n.isMap() && !n.isNull()) {
                 fail(path, n, QStringLiteral("%1 must be a map").arg(QLatin1String(key)));
             }
             for (const auto &kv : n) {
-                set->insert(QString::fromStdString(kv.first.Scalar()));
+                set->insert(kv.first.qtext());
             }
         }
     }
-    if (const YAML::Node include = root["include"]) {
+    if (const YamlNode include = root["include"]) {
         chain << path;
         applyIncludes(loader, include, chain, model);
     }
@@ -1570,22 +1446,22 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
 // (default: the .env there), whose variables come after the including project's. Its services,
 // networks, volumes, secrets and configs join the including file; a service of the same name is
 // a conflict unless both are the same.
-void applyIncludes(Loader &parent, const YAML::Node &node, const QStringList &chain,
+void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chain,
                    FileModel &model)
 {
     const QString file = parent.file;
-    if (!node.IsSequence()) {
+    if (!node.isSequence()) {
         fail(file, node, QStringLiteral("include must be a list"));
     }
-    for (const YAML::Node &item : node) {
+    for (const YamlNode &item : node) {
         QStringList paths;
         QString projectDirectory;
         QStringList envFiles;
-        if (item.IsScalar()) {
+        if (item.isScalar()) {
             paths << parent.scalar(item);
-        } else if (item.IsMap()) {
+        } else if (item.isMap()) {
             for (const auto &kv : item) {
-                const QString key = QString::fromStdString(kv.first.Scalar());
+                const QString key = kv.first.qtext();
                 if (key == QLatin1String("path")) {
                     paths = parent.stringList(kv.second);
                 } else if (key == QLatin1String("project_directory")) {
@@ -1944,7 +1820,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             usesDefaultNetwork =
                 usesDefaultNetwork || s.networks.contains(QStringLiteral("default"));
-            project.services << s;
+            project.services << std::move(s);
         }
         if (project.services.isEmpty() && services.isEmpty()) {
             return makeError(
@@ -2026,13 +1902,6 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         return project;
     } catch (const LoadFailure &failure) {
         return std::unexpected(failure.error);
-    } catch (const YAML::Exception &e) {
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("line %1, column %2: %3")
-                             .arg(e.mark.line + 1)
-                             .arg(e.mark.column + 1)
-                             .arg(QString::fromStdString(e.msg)),
-                         QStringLiteral("Check the value's type at that position."));
     }
 }
 
