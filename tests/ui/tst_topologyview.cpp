@@ -78,9 +78,10 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     ServiceNodeItem *node = view.node("backend");
     QVERIFY(node);
     QCOMPARE(node->stateText(), QString("created"));
-    QCOMPARE(node->symbol(), QString("○"));
+    QCOMPARE(node->symbol(), QString("◔")); // created and waiting: on its way, not idle
     QCOMPARE(node->explanation(),
-             QString("backend: created — waiting for postgres to become healthy"));
+             QString("backend: created — waiting for postgres to become healthy\n"
+                     "Waits for: postgres\nBlocked by: postgres — starting"));
     QCOMPARE(node->toolTip(), node->explanation());
     QVERIFY(!view.edge("backend", "postgres")->isSatisfied());
     QVERIFY(view.edge("backend", "redis")->isSatisfied());
@@ -96,7 +97,8 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     view.setHotReload({{"backend", "dev · sync"}});
     QCOMPARE(node->badge(), QString("dev · sync"));
     QCOMPARE(node->explanation(),
-             QString("backend: created — waiting for postgres to become healthy · dev · sync"));
+             QString("backend: created — waiting for postgres to become healthy · dev · sync\n"
+                     "Waits for: postgres\nBlocked by: postgres — starting"));
     view.setServices(computeServiceStates(project, {}));
     QCOMPARE(view.node("backend")->badge(), QString("dev · sync"));
     view.setHotReload({});
