@@ -522,6 +522,9 @@ void TopologyView::fit()
     if (m_scene->sceneRect().isEmpty()) {
         return;
     }
+    // Fitted, the whole graph is in view: scroll bars would only take room from it (and leave it
+    // fitted into the smaller viewport they leave).
+    setScrollBars(false);
     fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
     if (transform().m11() > MaxFitScale) {
         setTransform(QTransform::fromScale(MaxFitScale, MaxFitScale));
@@ -529,15 +532,24 @@ void TopologyView::fit()
     }
 }
 
+void TopologyView::setScrollBars(bool on)
+{
+    const Qt::ScrollBarPolicy policy = on ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff;
+    setHorizontalScrollBarPolicy(policy);
+    setVerticalScrollBarPolicy(policy);
+}
+
 void TopologyView::zoomIn()
 {
     m_userZoomed = true;
+    setScrollBars(true);
     scale(1.2, 1.2);
 }
 
 void TopologyView::zoomOut()
 {
     m_userZoomed = true;
+    setScrollBars(true);
     scale(1 / 1.2, 1 / 1.2);
 }
 

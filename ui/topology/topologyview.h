@@ -79,6 +79,7 @@ private:
     void applyPalette();
     void moveSelection(int step);
     void fit();
+    void setScrollBars(bool on);
     void refreshToolTip();
     QString edgeToolTip(const DependencyEdgeItem *edge) const;
 
