@@ -140,10 +140,12 @@ QPalette ThemeManager::lightPalette()
     return fusion ? fusion->standardPalette() : QPalette();
 }
 
-void ThemeManager::setTheme(Theme theme)
+void ThemeManager::setTheme(Theme theme, bool remember)
 {
     m_theme = theme;
-    QSettings().setValue(settingsKey(), themeToString(theme));
+    if (remember) {
+        QSettings().setValue(settingsKey(), themeToString(theme));
+    }
     apply();
 }
 

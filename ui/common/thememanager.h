@@ -26,8 +26,8 @@ public:
 
     Theme theme() const { return m_theme; }
     bool isDark() const { return m_dark; }
-    // Applies and remembers the choice.
-    void setTheme(Theme theme);
+    // Applies the choice, and remembers it unless told not to (a one-off from the command line).
+    void setTheme(Theme theme, bool remember = true);
     // Applies the remembered choice (or System).
     void restore();
 

@@ -233,20 +233,21 @@ QPainterPath DependencyEdgeItem::shape() const
     return path;
 }
 
-void DependencyEdgeItem::setSatisfied(bool satisfied)
+void DependencyEdgeItem::setSatisfied(bool satisfied, bool waiting)
 {
     m_satisfied = satisfied;
+    m_waiting = waiting;
     update();
 }
 
 void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const QColor color = m_satisfied ? palette.color(QPalette::Mid)
-                                     : StatePalette::color(StateKind::Failed, palette);
+    const QColor color = isBlocking() ? StatePalette::color(StateKind::Failed, palette)
+                                      : palette.color(QPalette::Mid);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(
-        QPen(color, m_satisfied ? 1.5 : 2.2, m_satisfied ? Qt::SolidLine : Qt::DashLine));
+        QPen(color, isBlocking() ? 2.2 : 1.5, m_satisfied ? Qt::SolidLine : Qt::DashLine));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_curve);
     // Arrow head at the dependency.
@@ -261,8 +262,8 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     QFont font = painter->font();
     font.setPointSizeF(8.5);
     painter->setFont(font);
-    painter->setPen(m_satisfied ? palette.color(QPalette::Text) : color);
-    const QString text = m_satisfied ? m_path.label : m_path.label + QStringLiteral(" ✗");
+    painter->setPen(isBlocking() ? color : palette.color(QPalette::Text));
+    const QString text = isBlocking() ? m_path.label + QStringLiteral(" ✗") : m_path.label;
     painter->drawText(QRectF(m_path.labelPos - QPointF(60, 10), QSizeF(120, 20)), Qt::AlignCenter,
                       text);
 }
@@ -406,7 +407,10 @@ void TopologyView::applyStates()
     for (DependencyEdgeItem *edge : std::as_const(m_edges)) {
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             if (s.name == edge->from()) {
-                edge->setSatisfied(s.dependencies.value(edge->to(), true));
+                const StateKind kind = stateKind(s);
+                edge->setSatisfied(s.dependencies.value(edge->to(), true),
+                                   kind != StateKind::NotCreated && kind != StateKind::Stopped
+                                       && kind != StateKind::Unknown);
             }
         }
         edge->setToolTip(edgeToolTip(edge));

@@ -150,13 +150,17 @@ public:
     QString from() const { return m_path.from; }
     QString to() const { return m_path.to; }
     QString label() const { return m_path.label; }
-    void setSatisfied(bool satisfied);
+    // waiting: the dependent service is trying to start and this edge holds it (drawn as a
+    // problem); an unmet edge of a stack that is simply not running is drawn calm.
+    void setSatisfied(bool satisfied, bool waiting = true);
     bool isSatisfied() const { return m_satisfied; }
+    bool isBlocking() const { return !m_satisfied && m_waiting; }
 
 private:
     TopologyLayout::EdgePath m_path;
     QPainterPath m_curve;
     bool m_satisfied = true;
+    bool m_waiting = true;
 };
 
 } // namespace DevDock::Ui
