@@ -12,6 +12,8 @@
 #include "services/containerlistmodel.h"
 #include "services/servicelistmodel.h"
 #include "stats/statscollector.h"
+#include "common/icons.h"
+#include "common/statedotdelegate.h"
 #include "topology/topologyview.h"
 
 #include "devloop/devloop.h"
@@ -70,6 +72,8 @@ void setupTable(QTableView *view)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // State cells as chips (colour, icon, words); other cells as usual.
+    view->setItemDelegate(new StateDotDelegate(view));
 }
 
 } // namespace
@@ -446,12 +450,24 @@ void MainWindow::buildActions()
     }
 
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu"));
     auto *fit = viewMenu->addAction(tr("&Fit Graph"), m_topology, &TopologyView::fitAll);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    viewMenu->addAction(tr("Zoom &In"), m_topology, &TopologyView::zoomIn)
-        ->setShortcut(QKeySequence::ZoomIn);
-    viewMenu->addAction(tr("Zoom &Out"), m_topology, &TopologyView::zoomOut)
-        ->setShortcut(QKeySequence::ZoomOut);
+    QAction *zoomIn = viewMenu->addAction(tr("Zoom &In"), m_topology, &TopologyView::zoomIn);
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = viewMenu->addAction(tr("Zoom &Out"), m_topology, &TopologyView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    // The desktop's icon theme, DevDock's own SVGs where it has none.
+    const std::pair<QAction *, const char *> icons[] = {
+        {open, "document-open"},        {refresh, "view-refresh"},
+        {m_upAction, "media-playback-start"}, {m_downAction, "media-playback-stop"},
+        {m_restartAction, "system-restart"},  {m_stopAction, "media-playback-stop"},
+        {m_rebuildAction, "run-build"},       {m_cancelAction, "process-stop"},
+        {fit, "zoom-fit-best"},         {zoomIn, "zoom-in"},
+        {zoomOut, "zoom-out"}};
+    for (const auto &[action, name] : icons) {
+        action->setIcon(Icons::action(QString::fromLatin1(name)));
+    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *show = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), this,
                                          [this, i] { m_tabs->setCurrentIndex(i); });
@@ -469,7 +485,7 @@ void MainWindow::buildActions()
     auto *toolbar = addToolBar(tr("Stack"));
     toolbar->setObjectName(QStringLiteral("stackToolbar"));
     toolbar->setAccessibleName(tr("Stack actions"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(open);
     toolbar->addSeparator();
     toolbar->addAction(m_upAction);

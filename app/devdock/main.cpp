@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/thememanager.h"
 #include "engine/engineclient.h"
 #include "mainwindow.h"
 #include "onboarding/onboarding.h"
@@ -16,6 +17,8 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
@@ -111,12 +114,48 @@ int main(int argc, char *argv[])
                                         "services, ports, containers, logs, environment), or "
                                         "onboarding to save the onboarding dialog with its plan."),
         QStringLiteral("VIEW"));
-    parser.addOptions({project, screenshot, timeout, view});
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main", "Use the theme T (system, light, dark) this time, without "
+                                        "changing the one chosen in View > Theme."),
+        QStringLiteral("T"));
+    const QCommandLineOption size(
+        QStringLiteral("window-size"),
+        QApplication::translate("main", "Open the window at WIDTHxHEIGHT pixels (e.g. 1366x768)."),
+        QStringLiteral("WxH"));
+    parser.addOptions({project, screenshot, timeout, view, theme, size});
     parser.process(app);
+
+    // Before any window exists, so that the first paint is in the right colours.
+    Ui::ThemeManager themes;
+    if (parser.isSet(theme)) {
+        const QString name = parser.value(theme);
+        themes.setTheme(name == u"dark"    ? Ui::ThemeManager::Theme::Dark
+                        : name == u"light" ? Ui::ThemeManager::Theme::Light
+                                           : Ui::ThemeManager::Theme::System,
+                        false);
+    } else {
+        themes.restore();
+    }
 
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
     Ui::TrayController tray(&window);
+    if (auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        viewMenu->addSeparator();
+        viewMenu->addMenu(themes.createMenu(viewMenu));
+    } else {
+        window.menuBar()->addMenu(themes.createMenu(&window));
+    }
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh.at(0).toInt() > 0 && wh.at(1).toInt() > 0) {
+            window.resize(wh.at(0).toInt(), wh.at(1).toInt());
+        } else {
+            std::fprintf(stderr, "devdock: --window-size wants WIDTHxHEIGHT, e.g. 1366x768\n");
+            return 2;
+        }
+    }
     // A project that never ran here offers its onboarding (not while taking screenshots).
     window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
     QString path = parser.value(project);

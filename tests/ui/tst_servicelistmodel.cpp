@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/statepalette.h"
 #include "services/servicelistmodel.h"
+
+#include <QGuiApplication>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -39,7 +42,41 @@ private slots:
     void data_columnsAndRoles();
     void uptimeText_data();
     void uptimeText();
+    void stateColumn_deliberateStopIsCalm_failureIsColoured();
 };
+
+void TestServiceListModel::stateColumn_deliberateStopIsCalm_failureIsColoured()
+{
+    ServiceListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // `docker stop` ends with SIGTERM (143); the last health probe before it said unhealthy.
+    ServiceState stopped = service("api", ServiceStatus::Exited, "exited (code 143)");
+    stopped.exitCode = 143;
+    stopped.health = "unhealthy";
+    ServiceState crashed = service("worker", ServiceStatus::Exited, "exited (code 1)");
+    crashed.exitCode = 1;
+    model.setServices({stopped, crashed, service("db", ServiceStatus::Healthy)});
+    const QPalette palette = QGuiApplication::palette();
+    auto cell = [&model](int row, int column, int role) {
+        return model.index(row, column).data(role);
+    };
+    const int state = ServiceListModel::StateColumn;
+    QCOMPARE(cell(0, state, Qt::DisplayRole).toString(), QString("stopped"));
+    QCOMPARE(cell(0, ServiceListModel::HealthColumn, Qt::DisplayRole).toString(), QString("—"));
+    QCOMPARE(cell(0, state, StateKindRole).toInt(), int(StateKind::Stopped));
+    QCOMPARE(cell(0, state, Qt::ForegroundRole).value<QBrush>().color(),
+             StatePalette::color(StateKind::Stopped, palette));
+    QCOMPARE(cell(1, state, Qt::DisplayRole).toString(), QString("exited (1) · error"));
+    QCOMPARE(cell(1, state, StateKindRole).toInt(), int(StateKind::Failed));
+    QCOMPARE(cell(1, state, Qt::ForegroundRole).value<QBrush>().color(),
+             StatePalette::color(StateKind::Failed, palette));
+    QVERIFY(cell(0, state, Qt::ForegroundRole) != cell(1, state, Qt::ForegroundRole));
+    QCOMPARE(cell(2, state, StateKindRole).toInt(), int(StateKind::Healthy));
+    QVERIFY(!cell(2, state, Qt::DecorationRole).value<QIcon>().isNull());
+    // Only the state column carries the chip.
+    QVERIFY(!cell(2, ServiceListModel::NameColumn, StateKindRole).isValid());
+    QVERIFY(!cell(2, ServiceListModel::NameColumn, Qt::DecorationRole).isValid());
+}
 
 void TestServiceListModel::setServices_diffKeepsRowsAndEmitsOnlyChanges()
 {
@@ -101,7 +138,7 @@ void TestServiceListModel::data_columnsAndRoles()
              QString("nginx-id"));
 
     QCOMPARE(model.index(1, ServiceListModel::StateColumn).data().toString(),
-             QString("exited (3)"));
+             QString("exited (3) · error"));
     QCOMPARE(model.index(1, ServiceListModel::UptimeColumn).data().toString(), QString());
     QCOMPARE(model.index(1, ServiceListModel::ReasonColumn).data().toString(),
              QString("exited (code 3)"));

@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compose/composeloader.h"
+#include "common/statepalette.h"
 #include "topology/topologyview.h"
 
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 using namespace DevDock::Core;
 using namespace DevDock::Ui;
@@ -42,7 +46,207 @@ private slots:
     void states_showReasonAndBlockingEdges();
     void keyboard_movesInStartOrder_enterActivates();
     void newerProject_replacesOlderLayout();
+    void rightClick_selectsNodeUnderPointer_notTheLastLeftClicked();
+    void resize_fitsUnlessUserZoomed_textReadable();
+    void tooltip_followsStateWhileShown();
+    void whyNotReady_walksDependsOnToTheBlocker();
+    void edges_tooltipNamesConditionAndWhetherMet();
+    void deliberateStop_drawnAsStopped();
 };
+
+namespace {
+
+// A laid-out demo graph in a shown view.
+struct ShownDemo
+{
+    TopologyView view;
+    ComposeProject project = demo();
+    explicit ShownDemo(QSize size = {1000, 700})
+    {
+        view.resize(size);
+        view.show();
+        QSignalSpy done(&view, &TopologyView::layoutFinished);
+        view.setProject(project);
+        QVERIFY(done.wait(10000));
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+    }
+    QPoint centre(const QString &name) const
+    {
+        return view.mapFromScene(view.node(name)->rect().center());
+    }
+};
+
+} // namespace
+
+void TestTopologyView::rightClick_selectsNodeUnderPointer_notTheLastLeftClicked()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    view.setContextMenuPolicy(Qt::CustomContextMenu);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, demo.centre("postgres"));
+    QCOMPARE(view.selectedService(), QString("postgres"));
+    // The window's menu reads the selection when the context menu is requested: it must be the
+    // node under the pointer by then.
+    QString menuFor;
+    connect(&view, &QWidget::customContextMenuRequested, &view,
+            [&view, &menuFor](const QPoint &) { menuFor = view.selectedService(); });
+    const QPoint redis = demo.centre("redis");
+    QTest::mousePress(view.viewport(), Qt::RightButton, {}, redis);
+    QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, redis, view.viewport()->mapToGlobal(redis));
+    QApplication::sendEvent(view.viewport(), &menuEvent);
+    QTest::mouseRelease(view.viewport(), Qt::RightButton, {}, redis);
+    QCOMPARE(menuFor, QString("redis"));
+    QCOMPARE(view.serviceAt(redis), QString("redis"));
+    // On empty canvas nothing is selected: no service menu for a service not pointed at.
+    const QPoint empty = view.mapFromScene(view.sceneRect().topLeft() + QPointF(4, 4));
+    QCOMPARE(view.serviceAt(empty), QString());
+    QTest::mousePress(view.viewport(), Qt::RightButton, {}, empty);
+    QCOMPARE(view.selectedService(), QString());
+}
+
+void TestTopologyView::resize_fitsUnlessUserZoomed_textReadable()
+{
+    ShownDemo demo({640, 420});
+    TopologyView &view = demo.view;
+    auto fitsWhole = [&view] {
+        const QRect scene = view.mapFromScene(view.sceneRect()).boundingRect();
+        return view.viewport()->rect().adjusted(-2, -2, 2, 2).contains(scene);
+    };
+    QVERIFY(fitsWhole());
+    const qreal small = view.transform().m11();
+    // A 1920x1080 window gives the graph about 1300x800.
+    view.resize(1300, 800);
+    QTRY_VERIFY(view.transform().m11() > small * 1.5);
+    QVERIFY(fitsWhole());
+    QFont title = view.font();
+    title.setPointSizeF(NodeTitlePointSize);
+    const qreal titlePixels = QFontMetricsF(title).height() * view.transform().m11();
+    QVERIFY2(titlePixels >= 14, qPrintable(QString::number(titlePixels)));
+    // A 1366x768 window: about 850x500 for the graph; titles stay readable.
+    view.resize(850, 500);
+    QTRY_VERIFY(view.transform().m11() < small * 1.5);
+    QVERIFY(QFontMetricsF(title).height() * view.transform().m11() >= 10);
+    // The user's zoom survives a resize; fit (F) goes back to following the window.
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(view.isUserZoomed());
+    const qreal zoomed = view.transform().m11();
+    view.resize(700, 450);
+    QTest::qWait(50);
+    QCOMPARE(view.transform().m11(), zoomed);
+    QTest::keyClick(&view, Qt::Key_F);
+    QVERIFY(!view.isUserZoomed());
+    QVERIFY(fitsWhole());
+}
+
+void TestTopologyView::tooltip_followsStateWhileShown()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    view.setServices(computeServiceStates(demo.project,
+                                          {container("postgres", ServiceStatus::Healthy)}));
+    const QPoint at = demo.centre("postgres");
+    QHelpEvent help(QEvent::ToolTip, at, view.viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view.viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), QString("postgres: healthy"));
+    // The database dies while the user reads the tooltip: the tooltip says so.
+    ContainerState killed = container("postgres", ServiceStatus::Exited);
+    killed.exitCode = 1;
+    view.setServices(computeServiceStates(demo.project, {killed}));
+    QVERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().startsWith("postgres: exited (1) · error"),
+             qPrintable(QToolTip::text()));
+    QCOMPARE(QToolTip::text(), view.node("postgres")->explanation());
+    QToolTip::hideText();
+}
+
+void TestTopologyView::whyNotReady_walksDependsOnToTheBlocker()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    view.setLastLogLine([](const QString &service) {
+        return service == "postgres" ? QString("FATAL: could not open file \"pg_hba.conf\"\n")
+                                     : QString();
+    });
+    ContainerState postgres = container("postgres", ServiceStatus::Exited);
+    postgres.exitCode = 137;
+    postgres.oomKilled = true;
+    ContainerState backend = container("backend", ServiceStatus::Created);
+    backend.engineState = "created";
+    const QList<ServiceState> states = computeServiceStates(
+        demo.project, {postgres, backend, container("redis", ServiceStatus::Healthy),
+                       container("frontend", ServiceStatus::Healthy),
+                       container("nginx", ServiceStatus::Created)});
+    QCOMPARE(Readiness::blockingChain("nginx", states),
+             (QStringList{"nginx", "backend", "postgres"}));
+    view.setServices(states);
+    const QString why = view.node("nginx")->whyNotReady();
+    QVERIFY2(why.contains("Waits for: backend → postgres"), qPrintable(why));
+    QVERIFY2(why.contains("Blocked by: postgres — exited (137) · killed: out of memory"),
+             qPrintable(why));
+    QVERIFY(why.contains("Exit code 137: killed: out of memory"));
+    QVERIFY(why.contains("Last log line: FATAL: could not open file \"pg_hba.conf\""));
+    QVERIFY(view.node("nginx")->toolTip().contains(why));
+    // Ready services and deliberate stops explain nothing.
+    QCOMPARE(view.node("redis")->whyNotReady(), QString());
+    ContainerState stopped = container("postgres", ServiceStatus::Exited);
+    stopped.exitCode = 143;
+    view.setServices(computeServiceStates(demo.project, {stopped}));
+    QCOMPARE(view.node("postgres")->whyNotReady(), QString());
+}
+
+void TestTopologyView::edges_tooltipNamesConditionAndWhetherMet()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    view.setServices(computeServiceStates(demo.project,
+                                          {container("postgres", ServiceStatus::Starting)}));
+    DependencyEdgeItem *edge = view.edge("backend", "postgres");
+    QCOMPARE(edge->toolTip(), QString("backend starts once postgres is healthy (service_healthy)\n"
+                                      "Not satisfied: backend waits."));
+    QCOMPARE(view.edge("temporal-ui", "temporal")->toolTip().section('\n', 0, 0),
+             QString("temporal-ui starts once temporal has started (service_started)"));
+    // The hover area is the line, not the whole box around the curve.
+    QVERIFY(edge->shape().boundingRect().width() > 0);
+    QVERIFY(!edge->shape().contains(edge->boundingRect().topLeft()));
+}
+
+void TestTopologyView::deliberateStop_drawnAsStopped()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    ContainerState stopped = container("redis", ServiceStatus::Exited);
+    stopped.exitCode = 143;
+    stopped.health = "unhealthy"; // the probe's last word before the stop
+    ContainerState crashed = container("postgres", ServiceStatus::Exited);
+    crashed.exitCode = 1;
+    view.setServices(computeServiceStates(demo.project, {stopped, crashed}));
+    QCOMPARE(view.node("redis")->kind(), StateKind::Stopped);
+    QCOMPARE(view.node("redis")->stateText(), QString("stopped"));
+    QCOMPARE(view.node("redis")->symbol(), QString("■"));
+    QCOMPARE(view.node("postgres")->kind(), StateKind::Failed);
+    QCOMPARE(view.node("postgres")->symbol(), QString("✖"));
+    // Drawn: the stopped node has none of the failure colour, the failed one has it.
+    const QColor failed = StatePalette::color(StateKind::Failed, view.palette());
+    auto nodeImage = [&view](const QString &name) {
+        const QRect r = view.mapFromScene(view.node(name)->rect()).boundingRect();
+        return view.viewport()->grab(r).toImage();
+    };
+    auto count = [&failed](const QImage &image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += std::abs(c.red() - failed.red()) + std::abs(c.green() - failed.green())
+                             + std::abs(c.blue() - failed.blue())
+                         < 30;
+            }
+        }
+        return n;
+    };
+    QVERIFY(count(nodeImage("postgres")) > 20);
+    QCOMPARE(count(nodeImage("redis")), 0);
+}
 
 void TestTopologyView::layout_offThread_buildsNodesEdgesClusters()
 {
@@ -78,9 +282,10 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     ServiceNodeItem *node = view.node("backend");
     QVERIFY(node);
     QCOMPARE(node->stateText(), QString("created"));
-    QCOMPARE(node->symbol(), QString("○"));
+    QCOMPARE(node->symbol(), QString("◔")); // created and waiting: on its way, not idle
     QCOMPARE(node->explanation(),
-             QString("backend: created — waiting for postgres to become healthy"));
+             QString("backend: created — waiting for postgres to become healthy\n"
+                     "Waits for: postgres\nBlocked by: postgres — starting"));
     QCOMPARE(node->toolTip(), node->explanation());
     QVERIFY(!view.edge("backend", "postgres")->isSatisfied());
     QVERIFY(view.edge("backend", "redis")->isSatisfied());
@@ -96,7 +301,8 @@ void TestTopologyView::states_showReasonAndBlockingEdges()
     view.setHotReload({{"backend", "dev · sync"}});
     QCOMPARE(node->badge(), QString("dev · sync"));
     QCOMPARE(node->explanation(),
-             QString("backend: created — waiting for postgres to become healthy · dev · sync"));
+             QString("backend: created — waiting for postgres to become healthy · dev · sync\n"
+                     "Waits for: postgres\nBlocked by: postgres — starting"));
     view.setServices(computeServiceStates(project, {}));
     QCOMPARE(view.node("backend")->badge(), QString("dev · sync"));
     view.setHotReload({});

@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "portlistmodel.h"
 
+#include "common/statekind.h"
+#include "common/statepalette.h"
+
+#include <QGuiApplication>
+
 #include <QBrush>
 #include <QColor>
 
@@ -11,6 +16,12 @@ QString PortRow::key() const
 {
     return request.service + QLatin1Char('|') + request.hostIp + QLatin1Char('|')
            + QString::number(request.port) + QLatin1Char('/') + request.protocol;
+}
+
+StateKind PortListModel::stateKind(const PortRow &row)
+{
+    // A port nobody publishes because its service is stopped is calm, not an error.
+    return row.conflict ? StateKind::Failed : row.live ? StateKind::Running : StateKind::Stopped;
 }
 
 PortListModel::PortListModel(QObject *parent)
@@ -97,9 +108,15 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
         return row.conflict;
     case ServiceRole:
         return row.request.service;
+    case StateKindRole:
+        return index.column() == StatusColumn ? QVariant(int(stateKind(row))) : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == StatusColumn
+                   ? QVariant(StatePalette::icon(stateKind(row), QGuiApplication::palette()))
+                   : QVariant();
     case Qt::ForegroundRole:
-        return index.column() == StatusColumn && row.conflict
-                   ? QVariant(QBrush(QColor(0xD5, 0x5E, 0x00)))
+        return index.column() == StatusColumn
+                   ? QVariant(QBrush(StatePalette::color(stateKind(row), QGuiApplication::palette())))
                    : QVariant();
     case Qt::DisplayRole:
         break;

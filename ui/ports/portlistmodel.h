@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/statekind.h"
 #include "services/keyedtablemodel.h"
 #include "stack/portpreflight.h"
 #include "stack/servicestate.h"
@@ -35,6 +36,7 @@ public:
 
     void setProject(const Core::ComposeProject &project);
     void setServices(const QList<Core::ServiceState> &services);
+    static StateKind stateKind(const PortRow &row);
     void setReport(const Core::PortReport &report);
     const QList<PortRow> &rows() const { return m_rows; }
     int conflictCount() const;

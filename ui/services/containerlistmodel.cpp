@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "containerlistmodel.h"
 
+#include "common/statekind.h"
+#include "common/statepalette.h"
+
+#include <QGuiApplication>
+
 #include <QBrush>
 #include <QColor>
 #include <QHash>
@@ -67,14 +72,18 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case StateKindRole:
+        return index.column() == StateColumn ? QVariant(int(containerStateKind(c.state, c.status)))
+                                             : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == StateColumn
+                   ? QVariant(StatePalette::icon(containerStateKind(c.state, c.status),
+                                                 QGuiApplication::palette()))
+                   : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {
-            if (c.state == QLatin1String("running")) {
-                return QBrush(QColor(0x1b, 0x7f, 0x3b));
-            }
-            if (c.state == QLatin1String("exited") || c.state == QLatin1String("dead")) {
-                return QBrush(QColor(0xb0, 0x2a, 0x1e));
-            }
+            return QBrush(StatePalette::color(containerStateKind(c.state, c.status),
+                                              QGuiApplication::palette()));
         }
         return {};
     case IdRole:

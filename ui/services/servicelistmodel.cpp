@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicelistmodel.h"
 
+#include "common/statekind.h"
+#include "common/statepalette.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -101,10 +104,19 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
         return s.containers.isEmpty() ? QString() : s.containers.first().id;
     case Qt::ToolTipRole:
         return s.reason.isEmpty() ? QVariant() : QVariant(s.reason);
+    case StateKindRole:
+        return index.column() == StateColumn ? QVariant(int(stateKind(s))) : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == StateColumn
+                   ? QVariant(StatePalette::icon(stateKind(s), QGuiApplication::palette()))
+                   : QVariant();
     case Qt::ForegroundRole:
         // An unknown state is greyed like disabled text: no live value stands behind the row.
         if (s.status == Core::ServiceStatus::Unknown) {
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        }
+        if (index.column() == StateColumn) {
+            return QBrush(StatePalette::color(stateKind(s), QGuiApplication::palette()));
         }
         return {};
     case Qt::DisplayRole:
@@ -116,18 +128,15 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
     case NameColumn:
         return s.name;
     case StateColumn: {
-        QString state = Core::statusDisplayName(s.status);
-        if (s.status == Core::ServiceStatus::Exited
-            || s.status == Core::ServiceStatus::Restarting) {
-            state += QStringLiteral(" (%1)").arg(s.exitCode);
-        }
+        QString state = stateWords(s);
         if (s.desiredReplicas > 1 || s.containers.size() > 1) {
             state += QStringLiteral(" ×%1").arg(s.containers.size());
         }
         return state;
     }
     case HealthColumn:
-        return s.health.isEmpty() ? QStringLiteral("—") : s.health;
+        // The last health of a container that no longer runs is history, not its state.
+        return s.health.isEmpty() || !s.isUp() ? QStringLiteral("—") : s.health;
     case PortsColumn:
         return portsText(s.ports);
     case UptimeColumn:

@@ -3,7 +3,12 @@
 #include "topologylayout.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QMutex>
+
+#include <algorithm>
+#include <cmath>
 
 #include <graphviz/gvc.h>
 
@@ -29,12 +34,29 @@ struct Text
 
 } // namespace
 
+QSizeF nodeSizeFor(const QString &name)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        return {DefaultWidth, DefaultHeight}; // no fonts without a GUI application
+    }
+    QFont font = QGuiApplication::font();
+    font.setBold(true);
+    font.setPointSizeF(NodeTitlePointSize);
+    // The state band (34) and the right margin (6) beside the full name, up to a width where
+    // the name is elided (and read in full on hover).
+    const double needed = QFontMetricsF(font).horizontalAdvance(name) + 34 + 12;
+    return {std::clamp(std::ceil(needed), DefaultWidth, 320.0), DefaultHeight};
+}
+
 TopologyGraph TopologyGraph::fromProject(const Core::ComposeProject &project)
 {
     TopologyGraph graph;
     QHash<QString, int> members;
     for (const Core::ComposeService &s : project.services) {
         graph.nodes << s.name;
+        if (const QSizeF size = nodeSizeFor(s.name); size != QSizeF(DefaultWidth, DefaultHeight)) {
+            graph.nodeSizes.insert(s.name, size);
+        }
         for (auto it = s.networks.cbegin(); it != s.networks.cend(); ++it) {
             ++members[it.key()];
         }

@@ -36,6 +36,10 @@ struct TopologyGraph
     static TopologyGraph fromProject(const Core::ComposeProject &project);
 };
 
+// The point size of a node's title (its service name); nodes are as wide as their name needs.
+inline constexpr double NodeTitlePointSize = 10.5;
+QSizeF nodeSizeFor(const QString &name);
+
 struct TopologyLayout
 {
     struct EdgePath

@@ -2,16 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyview.h"
 
+#include "common/statepalette.h"
 #include "stack/portpreflight.h"
 
 #include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPalette>
 #include <QPropertyAnimation>
 #include <QStyleOptionGraphicsItem>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,35 +24,8 @@ namespace DevDock::Ui {
 
 namespace {
 
-// Colours from the Okabe-Ito palette (distinguishable with common colour-vision deficiencies);
-// every state also has its own symbol, so colour is never the only cue.
-QColor stateColor(Core::ServiceStatus status)
-{
-    using S = Core::ServiceStatus;
-    switch (status) {
-    case S::Healthy:
-        return QColor(0x00, 0x9E, 0x73); // bluish green
-    case S::Running:
-        return QColor(0x56, 0xB4, 0xE9); // sky blue
-    case S::Starting:
-        return QColor(0xF0, 0xE4, 0x42); // yellow
-    case S::Unhealthy:
-        return QColor(0xE6, 0x9F, 0x00); // orange
-    case S::Restarting:
-        return QColor(0xCC, 0x79, 0xA7); // reddish purple
-    case S::Exited:
-    case S::Dead:
-        return QColor(0xD5, 0x5E, 0x00); // vermillion
-    case S::Unknown:
-        return QColor(0x6E, 0x6E, 0x6E); // dark grey: nothing is known, which is not "idle"
-    case S::Created:
-    case S::Paused:
-    case S::Removing:
-    case S::NotCreated:
-        break;
-    }
-    return QColor(0x99, 0x99, 0x99);
-}
+// The most a fit enlarges the graph: a small stack in a big window stays a graph, not a poster.
+constexpr qreal MaxFitScale = 1.6;
 
 } // namespace
 
@@ -91,44 +67,21 @@ void ServiceNodeItem::setBadge(const QString &badge)
 
 QString ServiceNodeItem::stateText() const
 {
-    QString text = Core::statusDisplayName(m_state.status);
-    if (m_state.status == Core::ServiceStatus::Exited
-        || m_state.status == Core::ServiceStatus::Restarting) {
-        text += QStringLiteral(" (%1)").arg(m_state.exitCode);
-    }
-    return text;
+    return stateWords(m_state);
 }
 
 QString ServiceNodeItem::symbol() const
 {
-    using S = Core::ServiceStatus;
-    switch (m_state.status) {
-    case S::Healthy:
-        return QStringLiteral("✔");
-    case S::Running:
-        return QStringLiteral("▶");
-    case S::Starting:
-        return QStringLiteral("◔");
-    case S::Unhealthy:
-        return QStringLiteral("⚠");
-    case S::Restarting:
-        return QStringLiteral("⟳");
-    case S::Exited:
-        return QStringLiteral("■");
-    case S::Dead:
-        return QStringLiteral("✖");
-    case S::Paused:
-        return QStringLiteral("⏸");
-    case S::Created:
-        return QStringLiteral("○");
-    case S::Removing:
-        return QStringLiteral("⌫");
-    case S::Unknown:
-        return QStringLiteral("?");
-    case S::NotCreated:
-        break;
+    return StatePalette::symbol(kind());
+}
+
+void ServiceNodeItem::setWhyNotReady(const QString &why)
+{
+    if (why == m_why) {
+        return;
     }
-    return QStringLiteral("◌");
+    m_why = why;
+    setToolTip(explanation());
 }
 
 QString ServiceNodeItem::explanation() const
@@ -140,37 +93,38 @@ QString ServiceNodeItem::explanation() const
     if (!m_badge.isEmpty()) {
         text += QStringLiteral(" · ") + m_badge;
     }
+    if (!m_why.isEmpty()) {
+        text += QLatin1Char('\n') + m_why;
+    }
     return text;
 }
 
 void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const QColor accent = stateColor(m_state.status);
+    const StateKind stateKind = kind();
+    const QColor accent = StatePalette::color(stateKind, palette);
     painter->setRenderHint(QPainter::Antialiasing);
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setPen(
-        QPen(selected ? palette.color(QPalette::Highlight) : accent, selected ? 3 : 2,
-             m_state.status == Core::ServiceStatus::NotCreated ? Qt::DashLine
-             : m_state.status == Core::ServiceStatus::Unknown  ? Qt::DotLine
-                                                               : Qt::SolidLine));
+    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : accent, selected ? 3 : 2,
+                         stateKind == StateKind::NotCreated ? Qt::DashLine
+                         : stateKind == StateKind::Unknown  ? Qt::DotLine
+                                                            : Qt::SolidLine));
     painter->setBrush(palette.color(QPalette::Base));
     painter->drawRoundedRect(m_rect, 8, 8);
-    // The state band on the left, with the state's symbol.
-    const QRectF band(m_rect.left(), m_rect.top(), 26, m_rect.height());
+    // The state band on the left: tinted, with the state's icon.
+    const QRectF band(m_rect.left(), m_rect.top(), 28, m_rect.height());
     QPainterPath bandPath;
     bandPath.addRoundedRect(band, 8, 8);
-    painter->fillPath(bandPath, accent);
+    painter->fillPath(bandPath, StatePalette::tint(stateKind, palette));
+    const QRectF iconRect(band.center() - QPointF(9, 9), QSizeF(18, 18));
+    StatePalette::icon(stateKind, palette).paint(painter, iconRect.toAlignedRect());
     QFont font = painter->font();
-    font.setPointSizeF(11);
-    painter->setFont(font);
-    painter->setPen(QColor(0x20, 0x20, 0x20));
-    painter->drawText(band, Qt::AlignCenter, symbol());
 
-    const QRectF text = m_rect.adjusted(32, 4, -6, -4);
+    const QRectF text = m_rect.adjusted(34, 4, -6, -4);
     painter->setPen(palette.color(QPalette::Text));
     font.setBold(true);
-    font.setPointSizeF(10);
+    font.setPointSizeF(NodeTitlePointSize);
     painter->setFont(font);
     QString title = m_name;
     if (m_state.desiredReplicas > 1 || m_state.containers.size() > 1) {
@@ -180,7 +134,7 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->drawText(text, Qt::AlignLeft | Qt::AlignTop,
                       QFontMetricsF(font).elidedText(title, Qt::ElideRight, text.width()));
     font.setBold(false);
-    font.setPointSizeF(8.5);
+    font.setPointSizeF(9);
     painter->setFont(font);
     // "unknown — engine unreachable" is too wide for a node: one line each part.
     QStringList lines = stateText().split(QStringLiteral(" — "));
@@ -204,6 +158,8 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     m_portsRect = {};
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const bool isPorts = i == portsLine;
+        // The state line in the state's colour (the third cue, beside the icon and the words).
+        painter->setPen(i == 0 ? accent : palette.color(QPalette::Text));
         const QString line = metrics.elidedText(lines.at(i), Qt::ElideMiddle, text.width());
         if (isPorts) {
             // Published ports are links: underlined, in the link colour, clickable.
@@ -268,19 +224,30 @@ QRectF DependencyEdgeItem::boundingRect() const
         .adjusted(-8, -8, 8, 8);
 }
 
-void DependencyEdgeItem::setSatisfied(bool satisfied)
+QPainterPath DependencyEdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath path = stroker.createStroke(m_curve);
+    path.addRect(QRectF(m_path.labelPos - QPointF(40, 10), QSizeF(80, 20)));
+    return path;
+}
+
+void DependencyEdgeItem::setSatisfied(bool satisfied, bool waiting)
 {
     m_satisfied = satisfied;
+    m_waiting = waiting;
     update();
 }
 
 void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
-    const QColor color = m_satisfied ? palette.color(QPalette::Mid) : QColor(0xD5, 0x5E, 0x00);
+    const QColor color = isBlocking() ? StatePalette::color(StateKind::Failed, palette)
+                                      : palette.color(QPalette::Mid);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(
-        QPen(color, m_satisfied ? 1.5 : 2.2, m_satisfied ? Qt::SolidLine : Qt::DashLine));
+        QPen(color, isBlocking() ? 2.2 : 1.5, m_satisfied ? Qt::SolidLine : Qt::DashLine));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_curve);
     // Arrow head at the dependency.
@@ -293,10 +260,10 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setBrush(color);
     painter->drawPolygon(head);
     QFont font = painter->font();
-    font.setPointSizeF(8);
+    font.setPointSizeF(8.5);
     painter->setFont(font);
-    painter->setPen(m_satisfied ? palette.color(QPalette::Text) : color);
-    const QString text = m_satisfied ? m_path.label : m_path.label + QStringLiteral(" ✗");
+    painter->setPen(isBlocking() ? color : palette.color(QPalette::Text));
+    const QString text = isBlocking() ? m_path.label + QStringLiteral(" ✗") : m_path.label;
     painter->drawText(QRectF(m_path.labelPos - QPointF(60, 10), QSizeF(120, 20)), Qt::AlignCenter,
                       text);
 }
@@ -367,21 +334,23 @@ void TopologyView::build(const TopologyLayout &layout)
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
         oldCenters.insert(it.key(), it.value()->rect().center() + it.value()->pos());
     }
+    m_tipItem = nullptr;
     m_scene->clear();
     m_nodes.clear();
     m_edges.clear();
-    const QPalette palette = this->palette();
-    m_scene->setPalette(palette);
+    m_clusterRects.clear();
+    m_clusterLabels.clear();
     for (auto it = layout.clusters.cbegin(); it != layout.clusters.cend(); ++it) {
-        auto *rect =
-            m_scene->addRect(it.value(), QPen(palette.color(QPalette::Mid), 1, Qt::DotLine),
-                             palette.color(QPalette::AlternateBase));
+        auto *rect = m_scene->addRect(it.value());
         rect->setZValue(-2);
+        rect->setToolTip(tr("Network %1").arg(it.key()));
         auto *label = m_scene->addSimpleText(it.key());
-        label->setBrush(palette.color(QPalette::PlaceholderText));
         label->setPos(it.value().topLeft() + QPointF(8, 4));
         label->setZValue(-2);
+        m_clusterRects << rect;
+        m_clusterLabels << label;
     }
+    applyPalette();
     for (const TopologyLayout::EdgePath &path : layout.edges) {
         auto *edge = new DependencyEdgeItem(path);
         m_scene->addItem(edge);
@@ -411,7 +380,9 @@ void TopologyView::build(const TopologyLayout &layout)
         selectService(selected);
     }
     m_layoutDone = true;
-    fitAll();
+    if (!m_userZoomed) {
+        fit();
+    }
     emit layoutFinished();
 }
 
@@ -436,10 +407,83 @@ void TopologyView::applyStates()
     for (DependencyEdgeItem *edge : std::as_const(m_edges)) {
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             if (s.name == edge->from()) {
-                edge->setSatisfied(s.dependencies.value(edge->to(), true));
+                const StateKind kind = stateKind(s);
+                edge->setSatisfied(s.dependencies.value(edge->to(), true),
+                                   kind != StateKind::NotCreated && kind != StateKind::Stopped
+                                       && kind != StateKind::Unknown);
             }
         }
+        edge->setToolTip(edgeToolTip(edge));
     }
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        it.value()->setWhyNotReady(Readiness::whyNotReady(it.key(), m_services, m_lastLogLine));
+    }
+    refreshToolTip();
+}
+
+void TopologyView::applyPalette()
+{
+    const QPalette palette = this->palette();
+    m_scene->setPalette(palette);
+    setBackgroundBrush(palette.color(QPalette::Base));
+    for (QGraphicsRectItem *rect : std::as_const(m_clusterRects)) {
+        rect->setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+        rect->setBrush(palette.color(QPalette::AlternateBase));
+    }
+    for (QGraphicsSimpleTextItem *label : std::as_const(m_clusterLabels)) {
+        label->setBrush(palette.color(QPalette::PlaceholderText));
+    }
+    m_scene->update();
+}
+
+void TopologyView::setLastLogLine(LastLogLine lastLogLine)
+{
+    m_lastLogLine = std::move(lastLogLine);
+    applyStates();
+}
+
+QString TopologyView::edgeToolTip(const DependencyEdgeItem *edge) const
+{
+    QString condition;
+    for (const Core::ComposeService &s : m_project.services) {
+        if (s.name == edge->from() && s.dependsOn.contains(edge->to())) {
+            condition = s.dependsOn.value(edge->to()).condition;
+        }
+    }
+    QString rule;
+    if (condition == u"service_healthy") {
+        rule = tr("%1 starts once %2 is healthy").arg(edge->from(), edge->to());
+    } else if (condition == u"service_completed_successfully") {
+        rule = tr("%1 starts once %2 has completed successfully").arg(edge->from(), edge->to());
+    } else {
+        rule = tr("%1 starts once %2 has started").arg(edge->from(), edge->to());
+    }
+    if (!condition.isEmpty()) {
+        rule += QStringLiteral(" (%1)").arg(condition);
+    }
+    return rule + QLatin1Char('\n')
+           + (edge->isSatisfied() ? tr("Satisfied now.") : tr("Not satisfied: %1 waits.").arg(edge->from()));
+}
+
+void TopologyView::refreshToolTip()
+{
+    // A tooltip that is showing follows the state it describes (QToolTip keeps its text).
+    if (m_tipItem && QToolTip::isVisible()) {
+        const QString text = m_tipItem->toolTip();
+        if (text != QToolTip::text()) {
+            QToolTip::showText(m_tipPos, text, viewport());
+        }
+    }
+}
+
+QString TopologyView::serviceAt(const QPoint &viewportPos) const
+{
+    for (QGraphicsItem *item : items(viewportPos)) {
+        if (auto *node = dynamic_cast<ServiceNodeItem *>(item)) {
+            return node->name();
+        }
+    }
+    return {};
 }
 
 DependencyEdgeItem *TopologyView::edge(const QString &from, const QString &to) const
@@ -473,19 +517,94 @@ void TopologyView::selectService(const QString &name)
 
 void TopologyView::fitAll()
 {
-    if (!m_scene->sceneRect().isEmpty()) {
-        fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    m_userZoomed = false;
+    fit();
+}
+
+void TopologyView::fit()
+{
+    if (m_scene->sceneRect().isEmpty()) {
+        return;
     }
+    // Fitted, the whole graph is in view: scroll bars would only take room from it (and leave it
+    // fitted into the smaller viewport they leave).
+    setScrollBars(false);
+    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    if (transform().m11() > MaxFitScale) {
+        setTransform(QTransform::fromScale(MaxFitScale, MaxFitScale));
+        centerOn(m_scene->sceneRect().center());
+    }
+}
+
+void TopologyView::setScrollBars(bool on)
+{
+    const Qt::ScrollBarPolicy policy = on ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff;
+    setHorizontalScrollBarPolicy(policy);
+    setVerticalScrollBarPolicy(policy);
 }
 
 void TopologyView::zoomIn()
 {
+    m_userZoomed = true;
+    setScrollBars(true);
     scale(1.2, 1.2);
 }
 
 void TopologyView::zoomOut()
 {
+    m_userZoomed = true;
+    setScrollBars(true);
     scale(1 / 1.2, 1 / 1.2);
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_userZoomed) {
+        fit();
+    }
+}
+
+void TopologyView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+    }
+    QGraphicsView::changeEvent(event);
+}
+
+bool TopologyView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        // Remember which item the tooltip belongs to, so that it can follow live changes.
+        const auto *help = static_cast<QHelpEvent *>(event);
+        m_tipItem = nullptr;
+        for (QGraphicsItem *item : items(help->pos())) {
+            if (!item->toolTip().isEmpty()) {
+                m_tipItem = item;
+                break;
+            }
+        }
+        m_tipPos = help->globalPos();
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    // A right click acts on what is under the pointer: the node there becomes the selection
+    // before the context menu asks for it; on empty canvas nothing stays selected.
+    if (event->button() == Qt::RightButton) {
+        const QString name = serviceAt(event->position().toPoint());
+        if (name.isEmpty()) {
+            m_scene->clearSelection();
+        } else if (name != selectedService()) {
+            selectService(name);
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
 }
 
 void TopologyView::moveSelection(int step)
@@ -539,6 +658,7 @@ void TopologyView::wheelEvent(QWheelEvent *event)
 {
     if (event->modifiers() & Qt::ControlModifier) {
         event->angleDelta().y() > 0 ? zoomIn() : zoomOut();
+        event->accept();
         return;
     }
     QGraphicsView::wheelEvent(event);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/statekind.h"
+#include "readiness.h"
 #include "stack/servicestate.h"
 #include "topologylayout.h"
 
@@ -12,6 +14,8 @@
 #include <QPainterPath>
 
 class QGraphicsScene;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
 
 namespace DevDock::Ui {
 
@@ -33,6 +37,13 @@ public:
     void setServices(const QList<Core::ServiceState> &services);
     // Hot-reload badges per service ("dev mode", "sync"): drawn on the node, read in its hover.
     void setHotReload(const QHash<QString, QString> &badges);
+    // Where the "why not ready" explanation reads a service's last log line.
+    void setLastLogLine(LastLogLine lastLogLine);
+
+    // The service whose node is under a point of the viewport, or empty.
+    QString serviceAt(const QPoint &viewportPos) const;
+    // Whether the user zoomed since the last fit (then a resize keeps the zoom).
+    bool isUserZoomed() const { return m_userZoomed; }
 
     bool isLayoutDone() const { return m_layoutDone; }
     QStringList nodeNames() const { return m_nodes.keys(); }
@@ -56,12 +67,21 @@ signals:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void build(const TopologyLayout &layout);
     void applyStates();
+    void applyPalette();
     void moveSelection(int step);
+    void fit();
+    void setScrollBars(bool on);
+    void refreshToolTip();
+    QString edgeToolTip(const DependencyEdgeItem *edge) const;
 
     QGraphicsScene *m_scene;
     QFutureWatcher<Core::Result<TopologyLayout>> m_watcher;
@@ -71,7 +91,13 @@ private:
     QList<Core::ServiceState> m_services;
     QHash<QString, QString> m_badges;
     Core::ComposeProject m_project;
+    LastLogLine m_lastLogLine;
+    QList<QGraphicsRectItem *> m_clusterRects;
+    QList<QGraphicsSimpleTextItem *> m_clusterLabels;
+    QGraphicsItem *m_tipItem = nullptr; // the item whose tooltip is showing (live updates)
+    QPoint m_tipPos;                    // where it shows, global
     bool m_layoutDone = false;
+    bool m_userZoomed = false;
 };
 
 // One service.
@@ -89,9 +115,12 @@ public:
     const Core::ServiceState &state() const { return m_state; }
     void setBadge(const QString &badge);
     QString badge() const { return m_badge; }
-    QString stateText() const;   // "healthy", "exited (137)"
+    StateKind kind() const { return stateKind(m_state); }
+    QString stateText() const;   // "healthy", "stopped", "exited (1) · error"
     QString symbol() const;      // a shape per state, readable without colour
-    QString explanation() const; // the hover text
+    QString explanation() const; // the hover text: full name, state, reason, why not ready
+    void setWhyNotReady(const QString &why);
+    QString whyNotReady() const { return m_why; }
     QStringList urls() const;    // http links of the published ports
 
 signals:
@@ -106,6 +135,7 @@ private:
     QRectF m_portsRect; // where the port links are drawn
     Core::ServiceState m_state;
     QString m_badge;
+    QString m_why;
 };
 
 // One depends_on edge.
@@ -114,18 +144,23 @@ class DependencyEdgeItem final : public QGraphicsItem
 public:
     DependencyEdgeItem(const TopologyLayout::EdgePath &path, QGraphicsItem *parent = nullptr);
     QRectF boundingRect() const override;
+    QPainterPath shape() const override; // the curve and its label: hovers hit the line itself
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     QString from() const { return m_path.from; }
     QString to() const { return m_path.to; }
     QString label() const { return m_path.label; }
-    void setSatisfied(bool satisfied);
+    // waiting: the dependent service is trying to start and this edge holds it (drawn as a
+    // problem); an unmet edge of a stack that is simply not running is drawn calm.
+    void setSatisfied(bool satisfied, bool waiting = true);
     bool isSatisfied() const { return m_satisfied; }
+    bool isBlocking() const { return !m_satisfied && m_waiting; }
 
 private:
     TopologyLayout::EdgePath m_path;
     QPainterPath m_curve;
     bool m_satisfied = true;
+    bool m_waiting = true;
 };
 
 } // namespace DevDock::Ui
