@@ -264,7 +264,10 @@ void MainWindow::buildProjectUi()
     operationDock->setAccessibleName(tr("Operation"));
     operationDock->setWidget(m_operations);
     addDockWidget(Qt::BottomDockWidgetArea, operationDock);
-    resizeDocks({operationDock}, {170}, Qt::Vertical);
+    // No empty furniture: the operation area appears with an operation and folds away after it.
+    operationDock->hide();
+    connect(m_operations, &OperationPanel::wantedChanged, operationDock, &QDockWidget::setVisible);
+    connect(m_details, &ServiceDetailsPanel::serviceChosen, this, &MainWindow::selectService);
     m_operations->setController(m_session->controller());
 
     connect(m_session, &Core::ProjectSession::loaded, this, &MainWindow::onProjectLoaded);
@@ -457,6 +460,17 @@ void MainWindow::buildActions()
                                          [this, i] { m_tabs->setCurrentIndex(i); });
         show->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
     }
+    // Closed panels come back from here and from the toolbar, not only from the docks' hidden
+    // context menu.
+    viewMenu->addSeparator();
+    QList<QAction *> panelToggles;
+    for (auto *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setObjectName(dock->objectName() + QStringLiteral("Toggle"));
+        toggle->setToolTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
+        viewMenu->addAction(toggle);
+        panelToggles << toggle;
+    }
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About DevDock"), this, [this] {
@@ -477,6 +491,8 @@ void MainWindow::buildActions()
     toolbar->addAction(m_restartAction);
     toolbar->addAction(m_rebuildAction);
     toolbar->addAction(m_cancelAction);
+    toolbar->addSeparator();
+    toolbar->addActions(panelToggles);
     toolbar->addSeparator();
     m_composeProfiles->setObjectName(QStringLiteral("composeProfilesButton"));
     m_composeProfiles->setAccessibleName(tr("Compose profiles"));

@@ -20,6 +20,9 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QToolBar>
 #include <QGraphicsView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -69,6 +72,7 @@ private slots:
     void unreachableEngine_showsErrorWithHint();
     void engineAway_actionsDisabledWithReason_servicesUnknown_elapsedNeverNegative();
     void everyWidgetHasAnAccessibleName();
+    void panels_operationHiddenWhileIdle_closedDocksComeBackFromViewMenuAndToolbar();
 };
 
 void TestMainWindow::initTestCase()
@@ -248,6 +252,54 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
                 qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
         }
     }
+}
+
+void TestMainWindow::panels_operationHiddenWhileIdle_closedDocksComeBackFromViewMenuAndToolbar()
+{
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    Core::EngineClient client(*endpoint);
+    Ui::MainWindow window(&client);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *operation = window.findChild<QDockWidget *>("operationDock");
+    auto *details = window.findChild<QDockWidget *>("detailsDock");
+    QVERIFY(operation && details);
+    QVERIFY(!operation->isVisible()); // idle: no operation area at all
+    QVERIFY(details->isVisible());
+
+    details->close();
+    QVERIFY(!details->isVisible());
+    QMenu *view = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text().remove('&') == "View") {
+            view = menu->menu();
+        }
+    }
+    QVERIFY(view && window.menuBar()->isVisible());
+    QAction *toggle = nullptr;
+    for (QAction *a : view->actions()) {
+        if (a->text().remove('&') == "Details") {
+            toggle = a;
+        }
+    }
+    QVERIFY(toggle && toggle->isCheckable() && !toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(details->isVisible());
+
+    // The same toggles sit in the toolbar, as buttons a pointer can reach.
+    auto *toolbar = findByAccessibleName<QToolBar>(&window, "Stack actions");
+    QVERIFY(toolbar);
+    QToolButton *operationButton = nullptr;
+    for (QToolButton *b : toolbar->findChildren<QToolButton *>()) {
+        if (b->defaultAction() == operation->toggleViewAction()) {
+            operationButton = b;
+        }
+    }
+    QVERIFY(operationButton && operationButton->isVisible());
+    QTest::mouseClick(operationButton, Qt::LeftButton);
+    QVERIFY(operation->isVisible());
+    QVERIFY(view->actions().contains(operation->toggleViewAction()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -110,7 +110,7 @@ QString ProjectListModel::statusDescription(const Core::ProjectSummary &p)
     default:
         break;
     }
-    QStringList parts{tr("%1 of %n service(s) running", nullptr, p.servicesTotal).arg(p.servicesUp)};
+    QStringList parts{tr("%1 of %2 services running").arg(p.servicesUp).arg(p.servicesTotal)};
     if (p.unhealthy > 0) {
         parts << tr("%n unhealthy", nullptr, p.unhealthy);
     }
