@@ -242,7 +242,8 @@ void TestProjectListModel::columns_showEngineBranchPortsAndDevMode()
              QString("8080, 5432"));
     QVERIFY(model.index(0, 0).data(ProjectListModel::DevModeRole).toBool());
     QCOMPARE(model.index(0, 0).data(ProjectListModel::PortsRole).toList().size(), 2);
-    const QString tip = model.index(0, ProjectListModel::NameColumn).data(Qt::ToolTipRole).toString();
+    const QString tip =
+        model.index(0, ProjectListModel::NameColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains("/work/shop") && tip.contains("compose.dev.yaml")
                  && tip.contains("dev mode on") && tip.contains("10 of 10"),
              qPrintable(tip));

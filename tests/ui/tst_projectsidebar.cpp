@@ -10,9 +10,14 @@
 #include <QListView>
 #include <QMainWindow>
 #include <QMenu>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
+#include <QTranslator>
 
 using namespace DevDock::Core;
 using namespace DevDock::Ui;
@@ -65,6 +70,7 @@ private slots:
     void shortcuts_ctrlNumberAndCtrlTab();
     void controls_allHaveAccessibleNames();
     void delegate_sizeFitsNameAndChip();
+    void german_everyChipFitsTheSidebarAtItsSize();
 };
 
 void TestProjectSidebar::selecting_asksForTheProject_activeOneIsFollowedSilently()
@@ -73,7 +79,7 @@ void TestProjectSidebar::selecting_asksForTheProject_activeOneIsFollowedSilently
     QSignalSpy activate(&sidebar, &ProjectSidebar::activateRequested);
     sidebar.setProjects(workspace("beta"));
     QCOMPARE(sidebar.selectedId(), QString("/work/beta")); // follows the one on screen
-    QCOMPARE(activate.size(), 0);                           // without asking for it again
+    QCOMPARE(activate.size(), 0);                          // without asking for it again
 
     sidebar.view()->setCurrentIndex(sidebar.model()->index(2, 0));
     QCOMPARE(activate.size(), 1);
@@ -183,7 +189,9 @@ void TestProjectSidebar::shortcuts_ctrlNumberAndCtrlTab()
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QSignalSpy activate(sidebar, &ProjectSidebar::activateRequested);
-    const auto last = [&] { return activate.isEmpty() ? QString() : activate.last().at(0).toString(); };
+    const auto last = [&] {
+        return activate.isEmpty() ? QString() : activate.last().at(0).toString();
+    };
 
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(last(), QString("/work/beta"));
@@ -242,10 +250,72 @@ void TestProjectSidebar::delegate_sizeFitsNameAndChip()
     const QSize hint = sidebar.view()->itemDelegate()->sizeHint(option, index);
     const QFontMetrics metrics(option.font);
     QVERIFY(hint.width() > metrics.horizontalAdvance(p.name));
-    QVERIFY(hint.width() > metrics.horizontalAdvance(
-                               QStringLiteral("3/4 up · ") + ProjectItemDelegate::detailText(index)));
+    QVERIFY(hint.width() > metrics.horizontalAdvance(QStringLiteral("3/4 up · ")
+                                                     + ProjectItemDelegate::detailText(index)));
     QVERIFY(hint.height() >= 2 * metrics.height());
     QCOMPARE(ProjectItemDelegate::detailText(index), QString("feature/checkout · dev mode"));
+}
+
+void TestProjectSidebar::german_everyChipFitsTheSidebarAtItsSize()
+{
+    // The German catalogue as the app ships it, compiled from today's translations.
+    QTemporaryDir dir;
+    const QString qm = dir.filePath("devdock_de.qm");
+    QProcess lrelease;
+    lrelease.start("/usr/lib/qt6/bin/lrelease",
+                   {QStringLiteral(DEVDOCK_SOURCE_DIR "/translations/devdock_de.ts"), "-qm", qm});
+    QVERIFY(lrelease.waitForFinished(60000) && lrelease.exitCode() == 0);
+    QTranslator german;
+    QVERIFY(german.load(qm));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+
+    QList<ProjectSummary> all;
+    const auto add = [&](const QString &name, auto change) {
+        ProjectSummary p = project(name, true, 10);
+        p.servicesTotal = 10;
+        change(p);
+        all << p;
+    };
+    add("up", [](ProjectSummary &) {});
+    add("starting", [](ProjectSummary &p) {
+        p.servicesUp = 8;
+        p.starting = 2;
+    });
+    add("sick", [](ProjectSummary &p) { p.unhealthy = 10; });
+    add("exited", [](ProjectSummary &p) { p.exited = 10; });
+    add("away", [](ProjectSummary &p) { p.engineReachable = false; });
+    add("broken", [](ProjectSummary &p) { p.loadError = "compose.yaml:1: bad"; });
+    add("loading", [](ProjectSummary &p) { p.loading = true; });
+    add("stopped", [](ProjectSummary &p) { p.servicesUp = 0; });
+
+    ProjectSidebar sidebar;
+    sidebar.setProjects(all);
+    sidebar.resize(sidebar.sizeHint().width(), 700);
+    sidebar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+    QCOMPARE(sidebar.model()->index(4, 0).data(ProjectListModel::ChipTextRole).toString(),
+             QString("Engine nicht erreichbar"));
+    QStyleOptionViewItem option;
+    option.initFrom(sidebar.view());
+    option.font = sidebar.view()->font();
+    const int available = sidebar.view()->viewport()->width();
+    for (int row = 0; row < sidebar.model()->rowCount(); ++row) {
+        const QModelIndex index = sidebar.model()->index(row, 0);
+        const int needed = sidebar.view()->itemDelegate()->sizeHint(option, index).width();
+        QVERIFY2(needed <= available,
+                 qPrintable(QString("%1 needs %2 px, has %3")
+                                .arg(index.data(ProjectListModel::ChipTextRole).toString())
+                                .arg(needed)
+                                .arg(available)));
+    }
+    // Every button of the row is on screen, none squeezed out.
+    for (auto *button : sidebar.findChildren<QAbstractButton *>()) {
+        QVERIFY(button->isVisible());
+        QVERIFY(sidebar.rect().contains(button->mapTo(&sidebar, button->rect().bottomRight())));
+    }
+    QCOMPARE(sidebar.findChild<QAbstractButton *>("projectStartButton")->accessibleName(),
+             QString("Starten"));
 }
 
 QTEST_MAIN(TestProjectSidebar)

@@ -41,6 +41,11 @@ QString ProjectItemDelegate::detailText(const QModelIndex &index)
     return parts.join(QStringLiteral(" · "));
 }
 
+int ProjectItemDelegate::chipWidth(const QFontMetrics &metrics, const QString &words)
+{
+    return Dot + Margin + IconSize + Margin + metrics.horizontalAdvance(words) + 2 * Margin;
+}
+
 QSize ProjectItemDelegate::sizeHint(const QStyleOptionViewItem &option,
                                     const QModelIndex &index) const
 {
@@ -48,15 +53,14 @@ QSize ProjectItemDelegate::sizeHint(const QStyleOptionViewItem &option,
     const QFontMetrics nameMetrics(nameFont(option, active));
     const QFontMetrics metrics(option.font);
     const QString detail = detailText(index);
-    const int nameWidth = nameMetrics.horizontalAdvance(index.data().toString()) + IconSize + Margin;
-    const int chipWidth = Dot + Margin + IconSize + Margin
-                          + metrics.horizontalAdvance(
-                              index.data(ProjectListModel::ChipTextRole).toString())
-                          + (detail.isEmpty() ? 0
-                                              : metrics.horizontalAdvance(QStringLiteral(" · ")
-                                                                          + detail));
+    const int nameWidth =
+        nameMetrics.horizontalAdvance(index.data().toString()) + IconSize + Margin;
+    QString line = index.data(ProjectListModel::ChipTextRole).toString();
+    if (!detail.isEmpty()) {
+        line += QStringLiteral(" · ") + detail;
+    }
     const int height = nameMetrics.height() + std::max(metrics.height(), IconSize) + 3 * Margin;
-    return {std::max(nameWidth, chipWidth) + 2 * Margin, height};
+    return {std::max(nameWidth + 2 * Margin, chipWidth(metrics, line)), height};
 }
 
 void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -79,9 +83,9 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->save();
     if (active) {
         // The project on screen: an accent bar in the chip's colour along the left edge.
-        painter->fillRect(QRect(option.rect.left(), option.rect.top() + 2, 3,
-                                option.rect.height() - 4),
-                          chipColour);
+        painter->fillRect(
+            QRect(option.rect.left(), option.rect.top() + 2, 3, option.rect.height() - 4),
+            chipColour);
     }
     const QFont font = nameFont(option, active);
     painter->setFont(font);
@@ -91,13 +95,13 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (index.data(ProjectListModel::PinnedRole).toBool()) {
         const QIcon pin = QIcon::fromTheme(QStringLiteral("pin"),
                                            style->standardIcon(QStyle::SP_DialogYesButton));
-        pin.paint(painter, QRect(nameRect.right() - IconSize + 1, nameRect.top(), IconSize,
-                                 IconSize));
+        pin.paint(painter,
+                  QRect(nameRect.right() - IconSize + 1, nameRect.top(), IconSize, IconSize));
         nameRect.setRight(nameRect.right() - IconSize - Margin);
     }
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(index.data().toString(), Qt::ElideMiddle,
-                                             nameRect.width()));
+    painter->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        nameMetrics.elidedText(index.data().toString(), Qt::ElideMiddle, nameRect.width()));
 
     painter->setFont(option.font);
     const QFontMetrics metrics(option.font);

@@ -19,6 +19,8 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // The width the chip line needs for `words` (dot, icon, text, margins).
+    static int chipWidth(const QFontMetrics &metrics, const QString &words);
     // The second line's words after the chip ("main · remote · dev mode").
     static QString detailText(const QModelIndex &index);
 };

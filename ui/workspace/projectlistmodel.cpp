@@ -28,8 +28,7 @@ bool sameSummary(const Core::ProjectSummary &a, const Core::ProjectSummary &b)
 
 ProjectListModel::ProjectListModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 ProjectListModel::Group ProjectListModel::groupOf(const Core::ProjectSummary &project)
 {
@@ -154,9 +153,9 @@ QIcon ProjectListModel::chipIcon(Chip chip)
 {
     // The desktop's icon theme first; the style's standard icons where the theme has none.
     const auto themed = [](const char *name, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QLatin1StringView(name),
-                                QApplication::style() ? QApplication::style()->standardIcon(fallback)
-                                                      : QIcon());
+        return QIcon::fromTheme(
+            QLatin1StringView(name),
+            QApplication::style() ? QApplication::style()->standardIcon(fallback) : QIcon());
     };
     switch (chip) {
     case Chip::Up:

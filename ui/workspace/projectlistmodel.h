@@ -45,10 +45,10 @@ public:
         EngineUnreachable,
         Checking, // the engine's first listing is not in yet
         Unhealthy,
-        Exited,   // exited unexpectedly
+        Exited, // exited unexpectedly
         Starting,
-        Up,       // every service running
-        Partial,  // some running, none failing (a deliberate partial stop is no failure)
+        Up,      // every service running
+        Partial, // some running, none failing (a deliberate partial stop is no failure)
         Stopped,
     };
 

@@ -44,23 +44,32 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
     m_view->setMouseTracking(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    m_start = makeAction(tr("Start"), tr("Start every service of the selected project"),
-                         "media-playback-start", QStyle::SP_MediaPlay);
-    m_stop = makeAction(tr("Stop"), tr("Stop every service of the selected project"),
-                        "media-playback-stop", QStyle::SP_MediaStop);
-    m_open = makeAction(tr("Open"), tr("Show the selected project"), "document-open", QStyle::SP_DirOpenIcon);
-    m_close = makeAction(tr("Close"),
+    m_start = makeAction(QStringLiteral("Start"), tr("Start"),
+                         tr("Start every service of the selected project"), "media-playback-start",
+                         QStyle::SP_MediaPlay);
+    m_stop = makeAction(QStringLiteral("Stop"), tr("Stop"),
+                        tr("Stop every service of the selected project"), "media-playback-stop",
+                        QStyle::SP_MediaStop);
+    m_open = makeAction(QStringLiteral("Open"), tr("Open"), tr("Show the selected project"),
+                        "document-open", QStyle::SP_DirOpenIcon);
+    m_close = makeAction(QStringLiteral("Close"), tr("Close"),
                          tr("Close the selected project (it stays in the list as recent)"),
                          "window-close", QStyle::SP_DialogCloseButton);
-    m_pin = makeAction(tr("Pin"), tr("Keep the selected project at the top of the list"), "pin", QStyle::SP_ArrowUp);
+    m_pin = makeAction(QStringLiteral("Pin"), tr("Pin"),
+                       tr("Keep the selected project at the top of the list"), "pin",
+                       QStyle::SP_ArrowUp);
     m_pin->setCheckable(true);
-    m_remove = makeAction(tr("Remove"), tr("Remove the selected project from the list"),
-                          "list-remove", QStyle::SP_TrashIcon);
+    m_remove = makeAction(QStringLiteral("Remove"), tr("Remove"),
+                          tr("Remove the selected project from the list"), "list-remove",
+                          QStyle::SP_TrashIcon);
 
-    auto *buttons = new QHBoxLayout;
+    m_buttons = new QWidget(this);
+    m_buttons->setObjectName(QStringLiteral("projectButtons"));
+    auto *buttons = new QHBoxLayout(m_buttons);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(2);
     for (QAction *action : {m_start, m_stop, m_open, m_close, m_pin, m_remove}) {
-        auto *button = new QToolButton(this);
+        auto *button = new QToolButton(m_buttons);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         button->setAutoRaise(true);
@@ -75,7 +84,7 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(heading);
     layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_buttons);
 
     const auto onSelected = [this](auto act) {
         return [this, act] {
@@ -127,8 +136,9 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
     updateButtons();
 }
 
-QAction *ProjectSidebar::makeAction(const QString &text, const QString &description,
-                                    const char *icon, QStyle::StandardPixmap fallback)
+QAction *ProjectSidebar::makeAction(const QString &key, const QString &text,
+                                    const QString &description, const char *icon,
+                                    QStyle::StandardPixmap fallback)
 {
     // The buttons show only icons (six of them fit the sidebar in German too): the style's
     // standard icon where the desktop's theme has none, so a button is never blank.
@@ -136,7 +146,7 @@ QAction *ProjectSidebar::makeAction(const QString &text, const QString &descript
         QIcon::fromTheme(QLatin1StringView(icon), style()->standardIcon(fallback)), text, this);
     action->setToolTip(description);
     action->setStatusTip(description);
-    action->setObjectName(QString(text).remove(QLatin1Char(' ')));
+    action->setObjectName(key); // names the buttons, the same in every language
     return action;
 }
 
@@ -158,6 +168,39 @@ void ProjectSidebar::buildShortcuts()
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)});
     connect(previous, &QAction::triggered, this, [this] { step(-1); });
     m_shortcuts << next << previous;
+}
+
+QSize ProjectSidebar::sizeHint() const
+{
+    // Every state a chip can tell, with two-digit counts.
+    Core::ProjectSummary sample;
+    sample.known = true;
+    sample.servicesTotal = 10;
+    sample.servicesUp = 10;
+    QStringList words{ProjectListModel::chipText(sample)};
+    sample.servicesUp = 8;
+    sample.starting = 2;
+    words << ProjectListModel::chipText(sample);
+    sample.unhealthy = 10;
+    words << ProjectListModel::chipText(sample);
+    sample.unhealthy = 0;
+    sample.exited = 10;
+    words << ProjectListModel::chipText(sample);
+    sample.engineReachable = false;
+    words << ProjectListModel::chipText(sample);
+    sample.loadError = QStringLiteral("x");
+    words << ProjectListModel::chipText(sample);
+    sample.loading = true;
+    words << ProjectListModel::chipText(sample);
+    const QFontMetrics metrics(m_view->font());
+    int width = m_buttons->sizeHint().width();
+    for (const QString &w : std::as_const(words)) {
+        width = std::max(width, ProjectItemDelegate::chipWidth(metrics, w));
+    }
+    const QMargins margins = layout()->contentsMargins();
+    width += margins.left() + margins.right() + 2 * m_view->frameWidth()
+             + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    return {std::max(width, 200), QWidget::sizeHint().height()};
 }
 
 QString ProjectSidebar::selectedId() const
@@ -250,24 +293,29 @@ QMenu *ProjectSidebar::createContextMenu(const QString &id, QWidget *parent)
         action->setEnabled(enabled);
         return action;
     };
-    add(tr("Open “%1”").arg(p.name), [this](const QString &i) { emit activateRequested(i); },
+    add(
+        tr("Open “%1”").arg(p.name), [this](const QString &i) { emit activateRequested(i); },
         !p.active);
     menu->addSeparator();
-    QAction *start = add(tr("Start “%1”").arg(p.name),
-                         [this](const QString &i) { emit startRequested(i); }, p.engineReachable);
-    QAction *stop = add(tr("Stop “%1”").arg(p.name),
-                        [this](const QString &i) { emit stopRequested(i); },
-                        p.engineReachable && p.servicesUp + p.starting > 0);
+    QAction *start = add(
+        tr("Start “%1”").arg(p.name), [this](const QString &i) { emit startRequested(i); },
+        p.engineReachable);
+    QAction *stop = add(
+        tr("Stop “%1”").arg(p.name), [this](const QString &i) { emit stopRequested(i); },
+        p.engineReachable && p.servicesUp + p.starting > 0);
     if (!p.engineReachable) {
         start->setToolTip(ProjectListModel::statusDescription(p));
         stop->setToolTip(ProjectListModel::statusDescription(p));
     }
     menu->addSeparator();
     const bool pinned = p.pinned;
-    add(pinned ? tr("Unpin") : tr("Pin to the top"),
+    add(
+        pinned ? tr("Unpin") : tr("Pin to the top"),
         [this, pinned](const QString &i) { emit pinRequested(i, !pinned); }, true);
-    add(tr("Close"), [this](const QString &i) { emit closeRequested(i); }, p.open);
-    add(tr("Remove from the list"), [this](const QString &i) { emit removeRequested(i); }, true);
+    add(
+        tr("Close"), [this](const QString &i) { emit closeRequested(i); }, p.open);
+    add(
+        tr("Remove from the list"), [this](const QString &i) { emit removeRequested(i); }, true);
     return menu;
 }
 

@@ -29,6 +29,9 @@ public:
     ProjectListModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
     QString selectedId() const;
+    // Wide enough for every chip's words in the current language (German ones are the longest)
+    // and the row of buttons.
+    QSize sizeHint() const override;
 
     // Ctrl+1 … Ctrl+9 (the n-th project of the list), Ctrl+Tab and Ctrl+Shift+Tab (the next and
     // previous open project in list order, wrapping); the window adds them so they work
@@ -56,8 +59,8 @@ private:
     void updateButtons();
     void activateRow(int row);
     void step(int direction);
-    QAction *makeAction(const QString &text, const QString &description, const char *icon,
-                        QStyle::StandardPixmap fallback);
+    QAction *makeAction(const QString &key, const QString &text, const QString &description,
+                        const char *icon, QStyle::StandardPixmap fallback);
 
     ProjectListModel *m_model;
     QListView *m_view;
@@ -69,6 +72,7 @@ private:
     QAction *m_remove;
     QList<QAction *> m_shortcuts;
     bool m_following = false;
+    QWidget *m_buttons = nullptr;
 };
 
 } // namespace DevDock::Ui

@@ -82,8 +82,8 @@ WelcomeView::WelcomeView(QWidget *parent)
     buttonRow->addStretch(1);
     columnLayout->addSpacing(8);
     columnLayout->addLayout(buttonRow);
-    m_recent = makeSection(column, tr("Recent projects"), QStringLiteral("welcomeRecent"),
-                           &m_recentList);
+    m_recent =
+        makeSection(column, tr("Recent projects"), QStringLiteral("welcomeRecent"), &m_recentList);
     m_running = makeSection(column, tr("Running on the engine"), QStringLiteral("welcomeRunning"),
                             &m_runningList);
     columnLayout->addWidget(m_recent);
@@ -120,9 +120,8 @@ void WelcomeView::setProjects(const QList<Core::ProjectSummary> &projects)
             recent << p;
         }
     }
-    std::stable_sort(recent.begin(), recent.end(), [](const auto &a, const auto &b) {
-        return a.lastOpened > b.lastOpened;
-    });
+    std::stable_sort(recent.begin(), recent.end(),
+                     [](const auto &a, const auto &b) { return a.lastOpened > b.lastOpened; });
     recent = recent.mid(0, MaxRecent);
     m_recentIds.clear();
     m_runningIds.clear();
@@ -148,13 +147,14 @@ void WelcomeView::fill(QWidget *section, QVBoxLayout *list,
     for (const Core::ProjectSummary &p : projects) {
         const QString where = QDir::toNativeSeparators(p.directory);
         const QString state = ProjectListModel::chipText(p);
-        auto *button = new QCommandLinkButton(p.name, QStringLiteral("%1 · %2").arg(state, where),
-                                              section);
+        auto *button =
+            new QCommandLinkButton(p.name, QStringLiteral("%1 · %2").arg(state, where), section);
         button->setIcon(ProjectListModel::chipIcon(ProjectListModel::chipOf(p)));
         button->setAccessibleName(adopt ? tr("Adopt %1").arg(p.name) : tr("Open %1").arg(p.name));
         button->setAccessibleDescription(ProjectListModel::statusDescription(p));
-        button->setToolTip(adopt ? tr("Show the running stack %1 (%2) in DevDock").arg(p.name, where)
-                                 : tr("Open %1").arg(where));
+        button->setToolTip(adopt
+                               ? tr("Show the running stack %1 (%2) in DevDock").arg(p.name, where)
+                               : tr("Open %1").arg(where));
         const QString id = p.id;
         connect(button, &QCommandLinkButton::clicked, this, [this, id, adopt] {
             if (adopt) {
