@@ -337,6 +337,14 @@
         <source>removing</source>
         <translation>wird entfernt</translation>
     </message>
+    <message>
+        <source>dependency %1 is stopped</source>
+        <translation>Abhängigkeit %1 ist gestoppt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Core::StackController</name>
@@ -1618,6 +1626,33 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>Show or hide the %1 panel</source>
         <translation>Bereich %1 zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Could not reload the project; showing the last good load</source>
+        <translation>Das Projekt konnte nicht neu geladen werden; gezeigt wird der letzte gelungene Stand</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required variable(s) not set: %1. The stack cannot start until they are.</source>
+        <translation>
+            <numerusform>%n benötigte Variable nicht gesetzt: %1. Der Stack kann erst starten, wenn sie gesetzt ist.</numerusform>
+            <numerusform>%n benötigte Variablen nicht gesetzt: %1. Der Stack kann erst starten, wenn sie gesetzt sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required variables not set</source>
+        <translation>Benötigte Variablen nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Set in &amp;Environment</source>
+        <translation>In &amp;Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>Set in Environment</source>
+        <translation>In Umgebung setzen</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@
 #include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
 
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "util/logging.h"
 
 #include <QApplication>
@@ -113,7 +114,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    // Every project the user has, and every stack on the engine; the window shows one of them.
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray(&window);
     // A project that never ran here offers its onboarding (not while taking screenshots).
     window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
@@ -124,9 +127,7 @@ int main(int argc, char *argv[])
             path.clear(); // moved or deleted since: start empty
         }
     }
-    if (!path.isEmpty()) {
-        window.openProject(path);
-    }
+    Core::ProjectRuntime *opening = path.isEmpty() ? nullptr : window.openProject(path);
     window.show();
 
     if (parser.isSet(screenshot)) {
@@ -171,7 +172,7 @@ int main(int argc, char *argv[])
             save();
         } else {
             QObject::connect(&window, &Ui::MainWindow::settled, &window, save);
-            QObject::connect(window.session(), &Core::ProjectSession::loadFailed, &window, save);
+            QObject::connect(opening, &Core::ProjectRuntime::loadFailed, &window, save);
         }
         QTimer::singleShot(parser.value(timeout).toInt() * 1000, &app, [] {
             std::fputs("devdock: the project did not settle in time for --screenshot\n", stderr);
