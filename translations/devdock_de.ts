@@ -1654,6 +1654,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>Set in Environment</source>
         <translation>In Umgebung setzen</translation>
     </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "workspace/projectsidebar.h"
+
 #include "details/servicedetailspanel.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
@@ -127,6 +129,7 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     m_view->setColumnWidth(ContainerListModel::PortsColumn, 180);
 
     buildProjectUi();
+    installSidebar();
     buildActions();
 
     auto *central = new QWidget(this);
@@ -523,6 +526,31 @@ void MainWindow::buildProjectUi()
             QDesktopServices::openUrl(QUrl(url));
         }
     });
+}
+
+void MainWindow::installSidebar()
+{
+    // The workspace's projects on the left: summaries in, requests out (Workspace does them).
+    auto *sidebar = new ProjectSidebar(this);
+    auto *dock = new QDockWidget(tr("Projects"), this);
+    dock->setObjectName(QStringLiteral("projectsDock"));
+    dock->setAccessibleName(tr("Projects"));
+    dock->setWidget(sidebar);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    sidebar->setProjects(m_workspace->projects());
+    connect(m_workspace, &Core::Workspace::projectAdded, sidebar, &ProjectSidebar::updateProject);
+    connect(m_workspace, &Core::Workspace::projectChanged, sidebar,
+            &ProjectSidebar::updateProject);
+    connect(m_workspace, &Core::Workspace::projectRemoved, sidebar,
+            &ProjectSidebar::removeProject);
+    connect(sidebar, &ProjectSidebar::activateRequested, m_workspace, &Core::Workspace::setActive);
+    connect(sidebar, &ProjectSidebar::startRequested, m_workspace,
+            qOverload<const QString &>(&Core::Workspace::start));
+    connect(sidebar, &ProjectSidebar::stopRequested, m_workspace, &Core::Workspace::stop);
+    connect(sidebar, &ProjectSidebar::closeRequested, m_workspace, &Core::Workspace::close);
+    connect(sidebar, &ProjectSidebar::pinRequested, m_workspace, &Core::Workspace::setPinned);
+    connect(sidebar, &ProjectSidebar::removeRequested, m_workspace, &Core::Workspace::remove);
+    addActions(sidebar->shortcutActions());
 }
 
 void MainWindow::buildActions()

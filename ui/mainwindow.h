@@ -124,6 +124,7 @@ protected:
 
 private:
     void buildActions();
+    void installSidebar();
     // Binds every view to the runtime's objects (nullptr: none on screen).
     void bind(Core::ProjectRuntime *runtime);
     void onRuntimeLoadFailed(Core::ProjectRuntime *runtime, const Core::Error &error);

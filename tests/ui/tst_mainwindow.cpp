@@ -305,6 +305,14 @@ void TestMainWindow::panels_operationHiddenWhileIdle_closedDocksComeBackFromView
     QTest::mouseClick(operationButton, Qt::LeftButton);
     QVERIFY(operation->isVisible());
     QVERIFY(view->actions().contains(operation->toggleViewAction()));
+
+    // The workspace's projects, in the sidebar dock, which the View menu can bring back too.
+    auto *projects = window.findChild<QDockWidget *>("projectsDock");
+    QVERIFY(projects && projects->isVisible());
+    QVERIFY(view->actions().contains(projects->toggleViewAction()));
+    auto *list = projects->findChild<QAbstractItemView *>("projectList");
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), int(workspace.projects().size()));
 }
 
 QTEST_MAIN(TestMainWindow)
