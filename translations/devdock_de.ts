@@ -341,6 +341,14 @@
         <source>removing</source>
         <translation>wird entfernt</translation>
     </message>
+    <message>
+        <source>dependency %1 is stopped</source>
+        <translation>Abhängigkeit %1 ist gestoppt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Core::StackController</name>
@@ -1622,6 +1630,41 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
+    <message>
+        <source>Show or hide the %1 panel</source>
+        <translation>Bereich %1 zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Could not reload the project; showing the last good load</source>
+        <translation>Das Projekt konnte nicht neu geladen werden; gezeigt wird der letzte gelungene Stand</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required variable(s) not set: %1. The stack cannot start until they are.</source>
+        <translation>
+            <numerusform>%n benötigte Variable nicht gesetzt: %1. Der Stack kann erst starten, wenn sie gesetzt ist.</numerusform>
+            <numerusform>%n benötigte Variablen nicht gesetzt: %1. Der Stack kann erst starten, wenn sie gesetzt sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required variables not set</source>
+        <translation>Benötigte Variablen nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Set in &amp;Environment</source>
+        <translation>In &amp;Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>Set in Environment</source>
+        <translation>In Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
@@ -2093,6 +2136,18 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>%1: failed after %2</source>
         <translation>%1: fehlgeschlagen nach %2</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss the operation</source>
+        <translation>Vorgang schließen</translation>
+    </message>
+    <message>
+        <source>Fold the operation area away</source>
+        <translation>Den Vorgangsbereich einklappen</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::PortListModel</name>
@@ -2312,6 +2367,37 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/details/servicedetailspanel.cpp" line="267"/>
         <source>network %1</source>
         <translation>Netzwerk %1</translation>
+    </message>
+    <message>
+        <source>Services of the stack</source>
+        <translation>Dienste des Stacks</translation>
+    </message>
+    <message>
+        <source>Every service and its state; select one for its details</source>
+        <translation>Jeder Dienst mit seinem Zustand; wählen Sie einen für seine Details</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>Show the details of %1</source>
+        <translation>Die Details von %1 anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 services running</source>
+        <translation>%1 von %2 Diensten laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exited</source>
+        <translation>
+            <numerusform>%n beendet</numerusform>
+            <numerusform>%n beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a service for its details and charts.</source>
+        <translation>Wählen Sie einen Dienst für seine Details und Diagramme.</translation>
     </message>
 </context>
 <context>
@@ -3250,6 +3336,275 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../app/devdock/main.cpp" line="122"/>
         <source>Open the window at WIDTHxHEIGHT pixels (e.g. 1366x768).</source>
         <translation>Das Fenster mit BREITExHÖHE Pixeln öffnen (z. B. 1366x768).</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ProjectListModel</name>
+    <message>
+        <source>loading…</source>
+        <translation>lädt …</translation>
+    </message>
+    <message>
+        <source>load failed</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>engine unreachable</source>
+        <translation>Engine nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unhealthy</source>
+        <translation>
+            <numerusform>%n nicht gesund</numerusform>
+            <numerusform>%n nicht gesund</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exited</source>
+        <translation>
+            <numerusform>%n beendet</numerusform>
+            <numerusform>%n beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 up, starting</source>
+        <translation>%1/%2 laufen, starten</translation>
+    </message>
+    <message>
+        <source>%1/%2 up</source>
+        <translation>%1/%2 laufen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Loading the compose files of %1 …</source>
+        <translation>Die Compose-Dateien von %1 werden geladen …</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The Docker engine “%1” is not reachable; the state of %2 is unknown.</source>
+        <translation>Die Docker-Engine „%1“ ist nicht erreichbar; der Zustand von %2 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Asking the engine for the containers of %1 …</source>
+        <translation>Die Engine wird nach den Containern von %1 gefragt …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 services running</source>
+        <translation>%1 von %2 Diensten laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exited unexpectedly</source>
+        <translation>
+            <numerusform>%n unerwartet beendet</numerusform>
+            <numerusform>%n unerwartet beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n starting</source>
+        <translation>
+            <numerusform>%n startet</numerusform>
+            <numerusform>%n starten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dev mode on</source>
+        <translation>Dev-Modus an</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>dev mode</source>
+        <translation>Dev-Modus</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ProjectSidebar</name>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Every project of the workspace with its live state</source>
+        <translation>Jedes Projekt des Arbeitsbereichs mit seinem aktuellen Zustand</translation>
+    </message>
+    <message>
+        <source>Workspace projects</source>
+        <translation>Projekte des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Pinned projects first, then the open ones, then recent and running stacks found on the engine. Select one to show it; the context menu has its actions.</source>
+        <translation>Angeheftete Projekte zuerst, dann die geöffneten, dann zuletzt benutzte und auf der Engine gefundene laufende Stacks. Wählen Sie eines aus, um es anzuzeigen; das Kontextmenü enthält seine Aktionen.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start every service of the selected project</source>
+        <translation>Alle Dienste des ausgewählten Projekts starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop every service of the selected project</source>
+        <translation>Alle Dienste des ausgewählten Projekts stoppen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Show the selected project</source>
+        <translation>Das ausgewählte Projekt anzeigen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the selected project (it stays in the list as recent)</source>
+        <translation>Das ausgewählte Projekt schließen (es bleibt als zuletzt benutzt in der Liste)</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Keep the selected project at the top of the list</source>
+        <translation>Das ausgewählte Projekt oben in der Liste halten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected project from the list</source>
+        <translation>Das ausgewählte Projekt aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Show project %1</source>
+        <translation>Projekt %1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Next project</source>
+        <translation>Nächstes Projekt</translation>
+    </message>
+    <message>
+        <source>Previous project</source>
+        <translation>Vorheriges Projekt</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Project actions</source>
+        <translation>Projektaktionen</translation>
+    </message>
+    <message>
+        <source>Open “%1”</source>
+        <translation>„%1“ öffnen</translation>
+    </message>
+    <message>
+        <source>Start “%1”</source>
+        <translation>„%1“ starten</translation>
+    </message>
+    <message>
+        <source>Stop “%1”</source>
+        <translation>„%1“ stoppen</translation>
+    </message>
+    <message>
+        <source>Pin to the top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Aus der Liste entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::WelcomeView</name>
+    <message>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen …</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Open a Compose project, a recent one or a running stack</source>
+        <translation>Ein Compose-Projekt öffnen, ein zuletzt benutztes oder einen laufenden Stack</translation>
+    </message>
+    <message>
+        <source>DevDock</source>
+        <translation>DevDock</translation>
+    </message>
+    <message>
+        <source>Start, watch and debug your Docker Compose projects, all of them in one window.</source>
+        <translation>Starten, beobachten und untersuchen Sie Ihre Docker-Compose-Projekte, alle in einem Fenster.</translation>
+    </message>
+    <message>
+        <source>What DevDock does</source>
+        <translation>Was DevDock tut</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Choose a folder with a compose.yaml (or docker-compose.yml)</source>
+        <translation>Einen Ordner mit einer compose.yaml (oder docker-compose.yml) wählen</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt benutzte Projekte</translation>
+    </message>
+    <message>
+        <source>Running on the engine</source>
+        <translation>Laufend auf der Engine</translation>
+    </message>
+    <message>
+        <source>Adopt %1</source>
+        <translation>%1 übernehmen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Show the running stack %1 (%2) in DevDock</source>
+        <translation>Den laufenden Stack %1 (%2) in DevDock anzeigen</translation>
     </message>
 </context>
 </TS>

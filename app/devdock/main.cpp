@@ -7,7 +7,8 @@
 #include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
 
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "util/logging.h"
 #include "util/settingsfile.h"
 
@@ -139,7 +140,9 @@ int main(int argc, char *argv[])
     }
 
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    // Every project the user has, and every stack on the engine; the window shows one of them.
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray(&window);
     if (auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
         viewMenu->addSeparator();
@@ -165,9 +168,7 @@ int main(int argc, char *argv[])
             path.clear(); // moved or deleted since: start empty
         }
     }
-    if (!path.isEmpty()) {
-        window.openProject(path);
-    }
+    Core::ProjectRuntime *opening = path.isEmpty() ? nullptr : window.openProject(path);
     window.show();
 
     if (parser.isSet(screenshot)) {
@@ -212,7 +213,7 @@ int main(int argc, char *argv[])
             save();
         } else {
             QObject::connect(&window, &Ui::MainWindow::settled, &window, save);
-            QObject::connect(window.session(), &Core::ProjectSession::loadFailed, &window, save);
+            QObject::connect(opening, &Core::ProjectRuntime::loadFailed, &window, save);
         }
         QTimer::singleShot(parser.value(timeout).toInt() * 1000, &app, [] {
             std::fputs("devdock: the project did not settle in time for --screenshot\n", stderr);

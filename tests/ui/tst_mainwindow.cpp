@@ -8,10 +8,11 @@
 
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "operations/operationpanel.h"
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
 #include "topology/topologyview.h"
 #include "tray/traycontroller.h"
@@ -20,6 +21,9 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QToolBar>
 #include <QGraphicsView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -69,6 +73,7 @@ private slots:
     void unreachableEngine_showsErrorWithHint();
     void engineAway_actionsDisabledWithReason_servicesUnknown_elapsedNeverNegative();
     void everyWidgetHasAnAccessibleName();
+    void panels_operationHiddenWhileIdle_closedDocksComeBackFromViewMenuAndToolbar();
 };
 
 void TestMainWindow::initTestCase()
@@ -89,7 +94,8 @@ void TestMainWindow::showsEngineAndLiveContainers()
     auto endpoint = Core::EngineClient::systemEndpoint();
     QVERIFY(endpoint);
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
 
     auto *engine = findByAccessibleName<QLabel>(&window, "Engine status");
@@ -114,7 +120,8 @@ void TestMainWindow::unreachableEngine_showsErrorWithHint()
 {
     auto endpoint = Core::parseDockerHost("unix:///tmp/devdock-ui-missing.sock");
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
     auto *error = findByAccessibleName<QLabel>(&window, "Engine error");
     QVERIFY(error);
@@ -145,12 +152,12 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     auto endpoint = Core::parseDockerHost(proxy.dockerHost());
     QVERIFY(endpoint);
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray(&window);
     window.resize(1366, 768);
     window.show();
-    window.openProject(dir.path());
-    Core::LiveState *live = window.session()->liveState();
+    Core::LiveState *live = window.openProject(dir.path())->liveState();
     // Settled: loaded, the live state known (as unknown), the graph laid out.
     QVERIFY(waitUntil([&] { return window.isSettled(); }, 30000));
     QVERIFY(live->isKnown() && !live->isEngineReachable());
@@ -195,7 +202,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
 
     // An Up that still reaches the controller (queued before the engine went, or from a script)
     // fails before the CLI runs, and its time is a time.
-    window.session()->controller()->up();
+    window.activeRuntime()->controller()->up();
     Ui::OperationPanel *panel = window.operationPanel();
     QVERIFY(waitUntil([&] { return panel->title().contains("failed after"); }, 30000));
     const QRegularExpressionMatch took =
@@ -221,7 +228,8 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
 {
     auto endpoint = Core::EngineClient::systemEndpoint();
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
     // Every control, view and status element DevDock creates (Qt's own internals aside).
     for (QWidget *w : window.findChildren<QWidget *>()) {
@@ -248,6 +256,63 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
                 qPrintable(QString("%1 %2").arg(w->metaObject()->className(), w->objectName())));
         }
     }
+}
+
+void TestMainWindow::panels_operationHiddenWhileIdle_closedDocksComeBackFromViewMenuAndToolbar()
+{
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    Core::EngineClient client(*endpoint);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *operation = window.findChild<QDockWidget *>("operationDock");
+    auto *details = window.findChild<QDockWidget *>("detailsDock");
+    QVERIFY(operation && details);
+    QVERIFY(!operation->isVisible()); // idle: no operation area at all
+    QVERIFY(details->isVisible());
+
+    details->close();
+    QVERIFY(!details->isVisible());
+    QMenu *view = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text().remove('&') == "View") {
+            view = menu->menu();
+        }
+    }
+    QVERIFY(view && window.menuBar()->isVisible());
+    QAction *toggle = nullptr;
+    for (QAction *a : view->actions()) {
+        if (a->text().remove('&') == "Details") {
+            toggle = a;
+        }
+    }
+    QVERIFY(toggle && toggle->isCheckable() && !toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(details->isVisible());
+
+    // The same toggles sit in the toolbar, as buttons a pointer can reach.
+    auto *toolbar = findByAccessibleName<QToolBar>(&window, "Stack actions");
+    QVERIFY(toolbar);
+    QToolButton *operationButton = nullptr;
+    for (QToolButton *b : toolbar->findChildren<QToolButton *>()) {
+        if (b->defaultAction() == operation->toggleViewAction()) {
+            operationButton = b;
+        }
+    }
+    QVERIFY(operationButton && operationButton->isVisible());
+    QTest::mouseClick(operationButton, Qt::LeftButton);
+    QVERIFY(operation->isVisible());
+    QVERIFY(view->actions().contains(operation->toggleViewAction()));
+
+    // The workspace's projects, in the sidebar dock, which the View menu can bring back too.
+    auto *projects = window.findChild<QDockWidget *>("projectsDock");
+    QVERIFY(projects && projects->isVisible());
+    QVERIFY(view->actions().contains(projects->toggleViewAction()));
+    auto *list = projects->findChild<QAbstractItemView *>("projectList");
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), int(workspace.projects().size()));
 }
 
 QTEST_MAIN(TestMainWindow)

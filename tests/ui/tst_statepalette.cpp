@@ -73,8 +73,10 @@ void TestStatePalette::stateKind_fromStatusAndExitCode_data()
     QTest::newRow("created waits") << S::Created << 0 << false << K::Starting;
     QTest::newRow("restarting") << S::Restarting << 1 << false << K::Starting;
     QTest::newRow("unhealthy") << S::Unhealthy << 0 << false << K::Unhealthy;
-    QTest::newRow("docker stop: SIGTERM") << S::Exited << 143 << false << K::Stopped;
-    QTest::newRow("docker stop: SIGKILL after timeout") << S::Exited << 137 << false << K::Stopped;
+    QTest::newRow("docker stop: SIGTERM") << S::Stopped << 143 << false << K::Stopped;
+    QTest::newRow("docker stop: SIGKILL after timeout") << S::Stopped << 137 << false << K::Stopped;
+    QTest::newRow("137 with nobody asking (killed from outside)") << S::Exited << 137 << false
+                                                                   << K::Failed;
     QTest::newRow("clean exit") << S::Exited << 0 << false << K::Stopped;
     QTest::newRow("137 by the OOM killer") << S::Exited << 137 << true << K::Failed;
     QTest::newRow("error") << S::Exited << 1 << false << K::Failed;
@@ -93,7 +95,8 @@ void TestStatePalette::stateKind_fromStatusAndExitCode()
     QFETCH(StateKind, kind);
     QCOMPARE(stateKind(status, exitCode, oomKilled), kind);
     QCOMPARE(isDeliberateStop(status, exitCode, oomKilled), kind == StateKind::Stopped
-                                                                && status == ServiceStatus::Exited);
+                                                                && (status == ServiceStatus::Exited
+                                                                    || status == ServiceStatus::Stopped));
     // The same decision for a service whose container was OOM-killed.
     ServiceState service;
     service.status = status;

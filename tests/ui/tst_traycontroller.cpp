@@ -3,6 +3,8 @@
 #include "engine/endpoint.h"
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "tray/traycontroller.h"
 
 #include <QMenu>
@@ -78,7 +80,8 @@ void TestTrayController::overall_fromServiceStates()
 void TestTrayController::notify_rateLimitedPerServiceAndOverall()
 {
     Core::EngineClient client(*Core::parseDockerHost("unix:///tmp/devdock-tray-test.sock"));
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray(&window);
     QSignalSpy notified(&tray, &Ui::TrayController::notified);
     QVERIFY(tray.notify(alert("api")));
@@ -99,7 +102,8 @@ void TestTrayController::notify_rateLimitedPerServiceAndOverall()
 void TestTrayController::menu_offersOpenAndQuit()
 {
     Core::EngineClient client(*Core::parseDockerHost("unix:///tmp/devdock-tray-test.sock"));
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray(&window);
     QStringList texts;
     for (QAction *a : tray.menu()->actions()) {

@@ -25,10 +25,12 @@ bool anyOomKilled(const Core::ServiceState &service)
 
 bool isDeliberateStop(Core::ServiceStatus status, int exitCode, bool oomKilled)
 {
-    if (status != Core::ServiceStatus::Exited || oomKilled) {
-        return false;
+    // Core tells a stop someone asked for (a stop or kill event, or SIGTERM's 143) as Stopped;
+    // an exit of its own is a failure unless it was a clean one.
+    if (status == Core::ServiceStatus::Stopped) {
+        return true;
     }
-    return exitCode == 0 || exitCode == 143 || exitCode == 137;
+    return status == Core::ServiceStatus::Exited && !oomKilled && exitCode == 0;
 }
 
 StateKind stateKind(Core::ServiceStatus status, int exitCode, bool oomKilled)
@@ -46,6 +48,7 @@ StateKind stateKind(Core::ServiceStatus status, int exitCode, bool oomKilled)
         return StateKind::Starting;
     case S::Unhealthy:
         return StateKind::Unhealthy;
+    case S::Stopped:
     case S::Exited:
         return isDeliberateStop(status, exitCode, oomKilled) ? StateKind::Stopped
                                                              : StateKind::Failed;
@@ -82,7 +85,9 @@ StateKind containerStateKind(const QString &engineState, const QString &statusTe
         static const QRegularExpression code(QStringLiteral(R"(\((-?\d+)\))"));
         const QRegularExpressionMatch match = code.match(statusText);
         // No code in the text: the engine did not say why, which is no reason to alarm.
-        return stateKind(S::Exited, match.hasMatch() ? match.captured(1).toInt() : 0);
+        const int exitCode = match.hasMatch() ? match.captured(1).toInt() : 0;
+        // 143 is SIGTERM's code: someone asked it to stop (core reads it the same way).
+        return stateKind(exitCode == 143 ? S::Stopped : S::Exited, exitCode);
     }
     if (engineState == u"dead") {
         return StateKind::Failed;

@@ -45,6 +45,7 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
     , m_probeList(new QListWidget(this))
     , m_environment(new QTableWidget(this))
     , m_mounts(new QListWidget(this))
+    , m_summary(new QListWidget(this))
     , m_chartView(new QChartView(this))
     , m_chart(new QChart)
     , m_cpu(new QLineSeries)
@@ -77,6 +78,16 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
     m_environment->verticalHeader()->hide();
     m_environment->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mounts->setAccessibleName(tr("Mounts and networks"));
+    m_summary->setObjectName(QStringLiteral("detailsSummary"));
+    m_summary->setAccessibleName(tr("Services of the stack"));
+    m_summary->setAccessibleDescription(tr("Every service and its state; select one for its "
+                                           "details"));
+    connect(m_summary, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit serviceChosen(item->data(Qt::UserRole).toString());
+    });
+    connect(m_summary, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        emit serviceChosen(item->data(Qt::UserRole).toString());
+    });
 
     m_cpu->setName(tr("CPU %"));
     m_memory->setName(tr("Memory MB"));
@@ -110,6 +121,7 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
                                              "over the last five minutes"));
 
     auto *tabs = new QTabWidget(this);
+    m_sections = tabs;
     tabs->setAccessibleName(tr("Service detail sections"));
     tabs->addTab(m_transitionList, tr("Transitions"));
     tabs->addTab(m_probeList, tr("Health"));
@@ -120,6 +132,8 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
     layout->addWidget(m_state);
     layout->addWidget(m_chartView, 2);
     layout->addWidget(tabs, 3);
+    layout->addWidget(m_summary, 5);
+    refresh();
 }
 
 ServiceDetailsPanel::~ServiceDetailsPanel() = default;
@@ -147,8 +161,10 @@ void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &servic
     const QString now = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
     // Only a change of the service shown redraws the panel (probes of others come every second).
     const Core::ServiceState shownBefore = m_states.value(m_service);
+    bool anyChanged = false;
     for (const Core::ServiceState &s : services) {
         const auto before = m_states.constFind(s.name);
+        anyChanged = anyChanged || before == m_states.cend() || !(*before == s);
         if (before != m_states.cend()
             && (before->status != s.status || before->exitCode != s.exitCode)) {
             QString line = QStringLiteral("%1  %2 → %3")
@@ -165,10 +181,57 @@ void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &servic
         }
         m_states.insert(s.name, s);
     }
-    if (!(m_states.value(m_service) == shownBefore)) {
+    if (m_service.isEmpty() ? anyChanged : !(m_states.value(m_service) == shownBefore)) {
         refresh();
     }
     syncStats();
+}
+
+bool ServiceDetailsPanel::isShowingSummary() const
+{
+    return m_service.isEmpty();
+}
+
+QStringList ServiceDetailsPanel::summaryLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_summary->count(); ++i) {
+        lines << m_summary->item(i)->text();
+    }
+    return lines;
+}
+
+void ServiceDetailsPanel::refreshSummary()
+{
+    m_title->setText(m_project.name.isEmpty() ? tr("No project open") : m_project.name);
+    int up = 0;
+    int exited = 0;
+    m_summary->clear();
+    for (const Core::ComposeService &service : m_project.services) {
+        const auto state = m_states.constFind(service.name);
+        QString text = service.name;
+        if (state != m_states.cend()) {
+            up += state->isUp() ? 1 : 0;
+            exited += state->status == Core::ServiceStatus::Exited ? 1 : 0;
+            text += QStringLiteral(" — ") + Core::statusDisplayName(state->status);
+            if (!state->health.isEmpty()) {
+                text += QStringLiteral(" · ") + tr("health: %1").arg(state->health);
+            }
+        }
+        auto *item = new QListWidgetItem(text, m_summary);
+        item->setData(Qt::UserRole, service.name);
+        item->setToolTip(tr("Show the details of %1").arg(service.name));
+    }
+    const int total = int(m_project.services.size());
+    const QString line = total == 0 ? QString()
+                                    : tr("%1 of %2 services running").arg(up).arg(total)
+                                          + (exited > 0 ? QStringLiteral(" · ")
+                                                              + tr("%n exited", nullptr, exited)
+                                                        : QString())
+                                          + QStringLiteral("\n")
+                                          + tr("Select a service for its details and charts.");
+    m_state->setText(line);
+    m_state->setAccessibleDescription(line);
 }
 
 QStringList ServiceDetailsPanel::transitions(const QString &service) const
@@ -198,9 +261,12 @@ QStringList ServiceDetailsPanel::probeLines() const
 void ServiceDetailsPanel::refresh()
 {
     const Core::ComposeService *model = m_project.service(m_service);
-    if (m_service.isEmpty()) {
-        m_title->setText(tr("No service selected"));
-        m_state->clear();
+    const bool summary = m_service.isEmpty();
+    m_chartView->setVisible(!summary);
+    m_sections->setVisible(!summary);
+    m_summary->setVisible(summary);
+    if (summary) {
+        refreshSummary();
         return;
     }
     m_title->setText(m_service);

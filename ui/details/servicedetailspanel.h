@@ -30,7 +30,8 @@ namespace DevDock::Ui {
 // The selected service in depth: state and why, recent transitions with times, health probe
 // outputs, environment (secrets masked), mounts, networks, and charts of CPU, memory (MB) and
 // network I/O over the last minutes. Stats stream only while the panel is visible and the
-// service runs.
+// service runs. With no service selected it shows the stack's summary (every service and its
+// state; a click selects one) instead of an empty chart.
 class ServiceDetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -49,7 +50,14 @@ public:
     QStringList probeLines() const;
     int sampleCount() const { return m_samples; }
     bool isStreaming() const { return m_stats != nullptr; }
+    // True while the stack's summary is shown (no service selected).
+    bool isShowingSummary() const;
+    QStringList summaryLines() const;
     static constexpr int WindowSeconds = 300;
+
+signals:
+    // The user picked a service from the stack's summary.
+    void serviceChosen(const QString &service);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -57,6 +65,7 @@ protected:
 
 private:
     void refresh();
+    void refreshSummary();
     void syncStats();
     void addSample(const Core::ContainerStats &stats);
 
@@ -72,6 +81,8 @@ private:
     QListWidget *m_probeList;
     QTableWidget *m_environment;
     QListWidget *m_mounts;
+    QListWidget *m_summary;
+    QWidget *m_sections = nullptr;
     QChartView *m_chartView;
     QChart *m_chart;
     QLineSeries *m_cpu;

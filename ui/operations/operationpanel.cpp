@@ -24,6 +24,7 @@ OperationPanel::OperationPanel(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_toggleOutput(new QPushButton(tr("Show output"), this))
+    , m_dismiss(new QPushButton(tr("Dismiss"), this))
     , m_error(makeErrorBanner(this, QStringLiteral("operationError"), tr("Operation error")))
     , m_services(new QTreeWidget(this))
     , m_output(new QPlainTextEdit(this))
@@ -44,6 +45,10 @@ OperationPanel::OperationPanel(QWidget *parent)
     m_toggleOutput->setObjectName(QStringLiteral("toggleOutputButton"));
     m_toggleOutput->setAccessibleName(tr("Show or hide the operation's output"));
     m_toggleOutput->setCheckable(true);
+    m_dismiss->setObjectName(QStringLiteral("dismissOperationButton"));
+    m_dismiss->setAccessibleName(tr("Dismiss the operation"));
+    m_dismiss->setToolTip(tr("Fold the operation area away"));
+    m_dismiss->hide();
     m_services->setObjectName(QStringLiteral("operationServices"));
     m_services->setAccessibleName(tr("Progress per service"));
     m_services->setHeaderLabels({tr("Service"), tr("Status")});
@@ -63,6 +68,7 @@ OperationPanel::OperationPanel(QWidget *parent)
     top->addWidget(m_progress);
     top->addWidget(m_toggleOutput);
     top->addWidget(m_cancel);
+    top->addWidget(m_dismiss);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(top);
@@ -74,6 +80,10 @@ OperationPanel::OperationPanel(QWidget *parent)
         m_output->setVisible(on);
         m_toggleOutput->setText(on ? tr("Hide output") : tr("Show output"));
     });
+    connect(m_dismiss, &QPushButton::clicked, this, [this] { setWanted(false); });
+    m_fold.setSingleShot(true);
+    m_fold.setInterval(DefaultFoldDelayMs);
+    connect(&m_fold, &QTimer::timeout, this, [this] { setWanted(false); });
     m_ticker.setInterval(500);
     connect(&m_ticker, &QTimer::timeout, this, &OperationPanel::tick);
 }
@@ -118,6 +128,9 @@ QString OperationPanel::errorText() const
 void OperationPanel::onStarted(const Core::StackAction &action)
 {
     m_title->setText(action.describe() + QStringLiteral(" …"));
+    m_fold.stop();
+    m_dismiss->hide();
+    setWanted(true);
     m_error->hide();
     m_services->clear();
     m_items.clear();
@@ -161,8 +174,10 @@ void OperationPanel::onFinished(const Core::StackAction &action, const Core::Res
     const QString took = tr("%1 s").arg(elapsedMs() / 1000.0, 0, 'f', 1);
     if (result) {
         m_title->setText(tr("%1: done in %2").arg(action.describe(), took));
+        m_fold.start();
         return;
     }
+    m_dismiss->show();
     m_title->setText(tr("%1: failed after %2").arg(action.describe(), took));
     const Core::Error &error = result.error();
     showError(m_error, error);
@@ -178,6 +193,18 @@ void OperationPanel::setServiceStatus(const QString &service, const QString &sta
     }
     item->setText(1, status);
     item->setForeground(1, error ? QBrush(QColor(0xD5, 0x5E, 0x00)) : QBrush());
+}
+
+void OperationPanel::setWanted(bool wanted)
+{
+    if (!wanted) {
+        m_fold.stop();
+        m_dismiss->hide();
+    }
+    if (m_wanted != wanted) {
+        m_wanted = wanted;
+        emit wantedChanged(wanted);
+    }
 }
 
 qint64 OperationPanel::elapsedMs() const

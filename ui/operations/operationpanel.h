@@ -20,7 +20,8 @@ namespace DevDock::Ui {
 
 // The running (or last) stack action: what it is, each service's progress as the compose CLI
 // reports it, elapsed time, Cancel, and the full output on demand. Failures show their message
-// and hint here, never in a modal dialog.
+// and hint here, never in a modal dialog. It asks to be shown when an action starts and to fold
+// away a short while after it succeeded; a failure stays until the user dismisses it.
 class OperationPanel final : public QWidget
 {
     Q_OBJECT
@@ -32,9 +33,15 @@ public:
     QString serviceStatus(const QString &service) const;
     QString outputText() const;
     QString errorText() const;
+    // Whether the panel has something to show (an operation running, or a failure not dismissed).
+    bool isWanted() const { return m_wanted; }
+    static constexpr int DefaultFoldDelayMs = 4000;
+    void setFoldDelay(int ms) { m_fold.setInterval(ms); }
 
 signals:
     void actionFailed(const DevDock::Core::Error &error);
+    // Show (an operation started) or fold away (done a while ago, or dismissed).
+    void wantedChanged(bool wanted);
 
 private:
     void onStarted(const Core::StackAction &action);
@@ -42,6 +49,7 @@ private:
     void onFinished(const Core::StackAction &action, const Core::Result<void> &result);
     void setServiceStatus(const QString &service, const QString &status, bool error);
     void tick();
+    void setWanted(bool wanted);
     qint64 elapsedMs() const;
 
     QPointer<Core::StackController> m_controller;
@@ -50,12 +58,15 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QPushButton *m_toggleOutput;
+    QPushButton *m_dismiss;
     QLabel *m_error;
     QTreeWidget *m_services;
     QPlainTextEdit *m_output;
     QHash<QString, QTreeWidgetItem *> m_items;
     QElapsedTimer m_clock;
     QTimer m_ticker;
+    QTimer m_fold;
+    bool m_wanted = false;
 };
 
 } // namespace DevDock::Ui

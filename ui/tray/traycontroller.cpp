@@ -5,7 +5,7 @@
 #include "mainwindow.h"
 
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
 #include "stack/stackcontroller.h"
 
 #include <QApplication>
@@ -51,8 +51,19 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
         m_tray->show();
         window->setCloseToTray(true);
     }
-    connect(window->session()->liveState(), &Core::LiveState::servicesChanged, this,
-            &TrayController::update);
+    // The services of the project on screen, whichever it is.
+    auto follow = [this](Core::ProjectRuntime *runtime) {
+        delete m_follow;
+        m_follow = new QObject(this);
+        update(runtime ? runtime->liveState()->services() : QList<Core::ServiceState>());
+        if (runtime) {
+            connect(runtime->liveState(), &Core::LiveState::servicesChanged, m_follow,
+                    [this](const QList<Core::ServiceState> &services) { update(services); });
+        }
+        rebuildMenu();
+    };
+    connect(window, &MainWindow::activeRuntimeChanged, this, follow);
+    follow(window->activeRuntime());
     connect(window, &MainWindow::serviceAlert, this, &TrayController::notify);
     connect(window, &MainWindow::projectLoaded, this, &TrayController::rebuildMenu);
     connect(window, &MainWindow::engineAvailabilityChanged, this, &TrayController::rebuildMenu);
@@ -165,8 +176,8 @@ void TrayController::rebuildMenu()
     if (!m_window) {
         return;
     }
-    Core::ProjectSession *session = m_window->session();
-    if (session->isLoaded()) {
+    Core::ProjectRuntime *session = m_window->activeRuntime();
+    if (session && session->isLoaded()) {
         const QString name = session->project().name;
         m_menu->addSection(name);
         QAction *start = m_menu->addAction(tr("Start %1").arg(name), session->controller(),

@@ -50,6 +50,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu;
     QList<Core::ServiceState> m_services;
+    QObject *m_follow = nullptr; // context of the connections to the shown runtime
     Overall m_overall = Overall::Idle;
     QHash<QString, QDateTime> m_lastPerService;
     QList<QDateTime> m_recent;

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The details drawer never shows an empty chart: with no service selected it shows the stack.
+#include "../common/composetest.h"
+
+#include "details/servicedetailspanel.h"
+#include "engine/engineclient.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace DevDock::Core;
+using namespace DevDock::Ui;
+
+class TestServiceDetailsPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void noSelection_showsTheStackSummary_notAnEmptyChart();
+};
+
+void TestServiceDetailsPanel::noSelection_showsTheStackSummary_notAnEmptyChart()
+{
+    QTemporaryDir dir;
+    ComposeLoadOptions options;
+    options.projectName = "shop";
+    auto project = DevDock::Test::loadInline(
+        dir, "services:\n  web:\n    image: x\n  db:\n    image: y\n", options);
+    QVERIFY2(project.has_value(), project ? "" : qPrintable(project.error().message));
+    // Never asked for anything in this test: the panel streams stats only for a running service.
+    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
+    ServiceDetailsPanel panel(&client);
+    panel.resize(400, 600);
+    panel.setProject(*project, {});
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QWidget *chart = nullptr;
+    for (auto *w : panel.findChildren<QWidget *>()) {
+        if (w->accessibleName() == "Resource usage chart") {
+            chart = w;
+        }
+    }
+    auto *summary = panel.findChild<QListWidget *>("detailsSummary");
+    auto *title = panel.findChild<QLabel *>("detailsTitle");
+    QVERIFY(chart && summary && title);
+    QVERIFY(panel.isShowingSummary());
+    QVERIFY(!chart->isVisible());
+    QVERIFY(summary->isVisible());
+    QCOMPARE(title->text(), QString("shop"));
+    QCOMPARE(panel.summaryLines().size(), 2);
+
+    ServiceState web;
+    web.name = "web";
+    web.status = ServiceStatus::Running;
+    ServiceState db;
+    db.name = "db";
+    db.status = ServiceStatus::Exited;
+    db.exitCode = 1;
+    panel.updateServices({web, db});
+    const QStringList lines = panel.summaryLines();
+    QVERIFY2(lines.filter("web — ").size() == 1 && lines.filter("db — ").size() == 1,
+             qPrintable(lines.join('|')));
+    auto *state = panel.findChild<QLabel *>("detailsState");
+    QVERIFY2(state->text().contains("1 of 2 services running"), qPrintable(state->text()));
+
+    QSignalSpy chosen(&panel, &ServiceDetailsPanel::serviceChosen);
+    const QRect row = summary->visualItemRect(summary->item(1));
+    QTest::mouseClick(summary->viewport(), Qt::LeftButton, {}, row.center());
+    QCOMPARE(chosen.value(0).value(0).toString(), summary->item(1)->data(Qt::UserRole).toString());
+
+    panel.showService("web");
+    QVERIFY(!panel.isShowingSummary());
+    QVERIFY(chart->isVisible());
+    QVERIFY(!summary->isVisible());
+    QCOMPARE(title->text(), QString("web"));
+    panel.showService(QString());
+    QVERIFY(!chart->isVisible());
+    QCOMPARE(title->text(), QString("shop"));
+}
+
+QTEST_MAIN(TestServiceDetailsPanel)
+#include "tst_servicedetailspanel.moc"
