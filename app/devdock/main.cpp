@@ -5,6 +5,7 @@
 #include "onboarding/onboarding.h"
 #include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include "stack/projectsession.h"
 #include "util/logging.h"
@@ -114,7 +115,8 @@ int main(int argc, char *argv[])
 
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
-    Ui::TrayController tray(&window);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
     // A project that never ran here offers its onboarding (not while taking screenshots).
     window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
     QString path = parser.value(project);

@@ -15,6 +15,7 @@
 #include "stack/stackcontroller.h"
 #include "topology/topologyview.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
@@ -146,7 +147,8 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     QVERIFY(endpoint);
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
-    Ui::TrayController tray(&window);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
     window.resize(1366, 768);
     window.show();
     window.openProject(dir.path());
@@ -169,6 +171,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     QCOMPARE(node->stateText(), QString("unknown — engine unreachable"));
     QVERIFY2(node->explanation().contains("the Docker engine is not reachable"),
              qPrintable(node->explanation()));
+    tray.applyPending();
     QCOMPARE(tray.overall(), Ui::TrayController::Overall::Unknown);
 
     // Actions that need the engine are disabled and say why; Cancel is not one of them.
@@ -183,11 +186,17 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
         QVERIFY2(action->toolTip().contains(proxy.dockerHost()), qPrintable(action->toolTip()));
     }
     QVERIFY(window.engineUnavailableReason().contains(proxy.dockerHost()));
-    for (QAction *action : tray.menu()->actions()) {
+    QMenu *trayProject = tray.projectMenu(window.session()->directory());
+    QVERIFY(trayProject);
+    QVERIFY2(trayProject->title().endsWith("engine unreachable"), qPrintable(trayProject->title()));
+    int startStop = 0;
+    for (QAction *action : trayProject->actions()) {
         if (action->text().startsWith("Start ") || action->text().startsWith("Stop ")) {
             QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+            ++startStop;
         }
     }
+    QCOMPARE(startStop, 2);
     if (const QByteArray shots = qgetenv("DEVDOCK_SCREENSHOT_DIR"); !shots.isEmpty()) {
         QTest::qWait(300); // the graph's layout
         window.grab().save(QString::fromLocal8Bit(shots) + "/engine-unreachable.png");
@@ -214,7 +223,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
         [&] { return node->state().status == Core::ServiceStatus::NotCreated; }, 10000));
     QVERIFY2(up->toolTip().startsWith("Create and start every service"), qPrintable(up->toolTip()));
     QVERIFY(window.engineUnavailableReason().isEmpty());
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Idle);
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Idle);
 }
 
 void TestMainWindow::everyWidgetHasAnAccessibleName()

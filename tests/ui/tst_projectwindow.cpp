@@ -22,7 +22,9 @@
 #include "stack/projectsession.h"
 #include "stats/statscollector.h"
 #include "topology/topologyview.h"
+#include "tray/desktopnotifier.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -147,8 +149,9 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QVERIFY(endpoint.has_value());
     Core::EngineClient client(*endpoint);
     Ui::MainWindow window(&client);
-    Ui::TrayController tray(&window);
-    QSignalSpy notified(&tray, &Ui::TrayController::notified);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
+    QSignalSpy notified(tray.notifier(), &Ui::DesktopNotifier::delivered);
     QSignalSpy settled(&window, &Ui::MainWindow::settled);
     window.show();
     QAbstractItemModelTester services(window.serviceModel(),
@@ -175,7 +178,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QVERIFY(waitUntil([&] { return window.operationPanel()->title().contains("done"); }, 60000));
     QCOMPARE(window.operationPanel()->serviceStatus("nginx").isEmpty(), false);
     QVERIFY(graph->edge("backend", "postgres")->isSatisfied());
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Healthy);
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Healthy);
 
     // The ports view: the published port with its URL.
     const int httpPort = qEnvironmentVariableIntValue("DEMO_HTTP_PORT");
@@ -237,9 +240,10 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
         10000));
     QCOMPARE(graph->node("worker")->stateText(), QString("exited (137)"));
     QVERIFY(waitUntil([&] { return !notified.isEmpty(); }, 10000));
-    QCOMPARE(notified.at(0).at(0).toString(), QString("worker"));
-    QVERIFY(notified.at(0).at(1).toString().contains("exited unexpectedly (code 137)"));
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
+    QCOMPARE(notified.at(0).at(0).toString(), session->directory());
+    QCOMPARE(notified.at(0).at(1).toString(), QString("worker exited in %1").arg(kProject));
+    QVERIFY(notified.at(0).at(2).toString().contains("exited unexpectedly (code 137)"));
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
     QVERIFY(details->transitions("worker").value(0).contains("exited"));
 
     // The engine goes away and comes back: the banner says so, the graph stays, state recovers.
