@@ -338,6 +338,15 @@ void TestTrayDBus::menu_overDbusmenu_listsEveryProjectWithStateAndTheOpenProject
     QVERIFY(top.indexOf("remote — engine unreachable") < top.indexOf("Services of demo"));
     QVERIFY(top.indexOf("Services of demo") < top.indexOf("api — healthy"));
 
+    // State in colour and shape too: each state its own icon, sent with the entry.
+    auto icon = [&](const QString &label) {
+        return root.find(label)->properties.value("icon-data").toByteArray();
+    };
+    QVERIFY(!icon("shop — stopped").isEmpty());
+    QVERIFY(icon("shop — stopped") != icon("demo — 3/10 up · 1 unhealthy"));
+    QVERIFY(icon("remote — engine unreachable") != icon("shop — stopped"));
+    QVERIFY(icon("api — healthy") != icon("db — unhealthy"));
+
     // Each project's own actions, named after it; without its engine it cannot start or stop.
     const MenuNode *shopNode = root.find("shop — stopped");
     QCOMPARE(shopNode->labels(), QStringList({"Open shop", "Start shop", "Stop shop"}));
@@ -488,6 +497,7 @@ void TestTrayDBus::notify_sendsNotifyWithActions_rateLimited_replacesPerService(
     QCOMPARE(calls.size(), 1);
     const QJsonObject first = calls.at(0).toObject();
     QCOMPARE(first["app_name"].toString(), QString("DevDock"));
+    QCOMPARE(first["app_icon"].toString(), QString("org.devdock.DevDock"));
     QCOMPARE(first["summary"].toString(), QString("api exited in demo"));
     QCOMPARE(first["body"].toString(), QString("api exited unexpectedly (code 137)"));
     QCOMPARE(first["replaces_id"].toInt(), 0);
