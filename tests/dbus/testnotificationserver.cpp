@@ -29,8 +29,7 @@ class NotificationsAdaptor final : public QDBusAbstractAdaptor
 public:
     explicit NotificationsAdaptor(QObject *parent)
         : QDBusAbstractAdaptor(parent)
-    {
-    }
+    {}
 
 public slots:
     uint Notify(const QString &appName, uint replacesId, const QString &appIcon,
@@ -105,8 +104,7 @@ public:
     RecorderAdaptor(QObject *parent, NotificationsAdaptor *notifications)
         : QDBusAbstractAdaptor(parent)
         , m_notifications(notifications)
-    {
-    }
+    {}
 
 public slots:
     QString Calls() const { return m_notifications->calls(); }
@@ -129,7 +127,8 @@ int main(int argc, char **argv)
     auto *notifications = new NotificationsAdaptor(&object);
     new RecorderAdaptor(&object, notifications);
     if (!bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &object)) {
-        std::fprintf(stderr, "testnotificationserver: cannot export /org/freedesktop/Notifications\n");
+        std::fprintf(stderr,
+                     "testnotificationserver: cannot export /org/freedesktop/Notifications\n");
         return 1;
     }
     if (!bus.registerService(QStringLiteral("org.freedesktop.Notifications"))) {

@@ -78,7 +78,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
-        std::fprintf(stderr, "teststatusnotifierwatcher: no session bus (DBUS_SESSION_BUS_ADDRESS)\n");
+        std::fprintf(stderr,
+                     "teststatusnotifierwatcher: no session bus (DBUS_SESSION_BUS_ADDRESS)\n");
         return 1;
     }
     Watcher watcher(bus);

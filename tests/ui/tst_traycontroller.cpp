@@ -139,8 +139,8 @@ void TestTrayController::notify_rateLimitedPerServiceAndOverall()
     QVERIFY(tray.notifyAlert("/projects/demo", alert("api")));
     QVERIFY(!tray.notifyAlert("/projects/demo", alert("api"))); // the same service within a minute
     QTest::qWait(30); // a burst arrives over a few turns of the event loop
-    QVERIFY(tray.notifyAlert("/projects/demo", alert("db")));     // the same burst: one notification
-    QVERIFY(tray.notifyAlert("/projects/shop", alert("api")));    // another project's api
+    QVERIFY(tray.notifyAlert("/projects/demo", alert("db")));  // the same burst: one notification
+    QVERIFY(tray.notifyAlert("/projects/shop", alert("api"))); // another project's api
     QVERIFY(tray.notifyAlert("/projects/shop", alert("web"))); // the same burst as shop's api
     QTRY_COMPARE(delivered.size(), 2);
     QCOMPARE(delivered.at(0).at(0).toString(), QString("/projects/demo"));
@@ -232,19 +232,19 @@ void TestTrayController::binding_countsTheOpenProjectsServices()
 {
     using S = Core::ServiceStatus;
     Core::ProjectSummary counted;
-    Ui::TrayWindowBinding::countServices({state("api", S::Healthy), state("web", S::Running),
-                                          state("db", S::Unhealthy), state("cache", S::Starting),
-                                          state("worker", S::Exited, 137),
-                                          state("migrate", S::Exited, 0),
-                                          state("docs", S::NotCreated)},
-                                         counted);
+    Ui::TrayWindowBinding::countServices(
+        {state("api", S::Healthy), state("web", S::Running), state("db", S::Unhealthy),
+         state("cache", S::Starting), state("worker", S::Exited, 137),
+         state("migrate", S::Exited, 0), state("docs", S::NotCreated)},
+        counted);
     QVERIFY(counted.known);
     QCOMPARE(counted.servicesTotal, 7);
     QCOMPARE(counted.servicesUp, 2);
     QCOMPARE(counted.unhealthy, 1);
     QCOMPARE(counted.starting, 1);
     QCOMPARE(counted.exited, 1); // the finished job is not a failure
-    QCOMPARE(Ui::TrayController::stateText(counted), QString("2/7 up · 1 unhealthy · 1 starting · 1 exited"));
+    QCOMPARE(Ui::TrayController::stateText(counted),
+             QString("2/7 up · 1 unhealthy · 1 starting · 1 exited"));
     Ui::TrayWindowBinding::countServices({state("api", S::Unknown)}, counted);
     QVERIFY(!counted.known);
 }

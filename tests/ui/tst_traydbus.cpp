@@ -208,8 +208,7 @@ void TestTrayDBus::startNotificationServer()
     m_notifications.start(QStringLiteral(DEVDOCK_TEST_NOTIFICATION_SERVER), {});
     QVERIFY(m_notifications.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(
-        QDBusConnection::sessionBus().interface()->isServiceRegistered(NotificationService),
-        10000);
+        QDBusConnection::sessionBus().interface()->isServiceRegistered(NotificationService), 10000);
 }
 
 QString TestTrayDBus::itemOf(Ui::TrayController &tray)
@@ -274,8 +273,8 @@ void TestTrayDBus::clickMenu(const QString &item, int id)
 QJsonArray TestTrayDBus::notifyCalls()
 {
     const QDBusMessage reply = call(QDBusMessage::createMethodCall(
-        NotificationService, NotificationPath, QStringLiteral("org.devdock.test.NotificationRecorder"),
-        QStringLiteral("Calls")));
+        NotificationService, NotificationPath,
+        QStringLiteral("org.devdock.test.NotificationRecorder"), QStringLiteral("Calls")));
     return QJsonDocument::fromJson(reply.arguments().value(0).toString().toUtf8()).array();
 }
 
@@ -288,17 +287,17 @@ void TestTrayDBus::notify_withoutNotificationServer_fallsBackToTrayIconAndSaysSo
     tray.setProjects({project("/p/demo", "demo")});
     tray.notifier()->setLimits({60, 5, 100});
     QSignalSpy delivered(tray.notifier(), &Ui::DesktopNotifier::delivered);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("no notification server on the session bus"));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("no notification server on the session bus"));
     QVERIFY(tray.notifyAlert("/p/demo", exitedAlert("api", 137)));
     QVERIFY(delivered.wait(5000));
     QCOMPARE(delivered.at(0).at(1).toString(), QString("api exited in demo"));
     QCOMPARE(delivered.at(0).at(3).value<Delivery>(), Delivery::TrayFallback);
     // The tray icon's balloon: over D-Bus the item asks for attention, its tooltip the alert.
     const QString service = item.section(QLatin1Char('/'), 0, 0);
-    QTRY_COMPARE_WITH_TIMEOUT(property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem",
-                                       "Status")
-                                  .toString(),
-                              QString("NeedsAttention"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Status").toString(),
+        QString("NeedsAttention"), 5000);
 }
 
 void TestTrayDBus::menu_overDbusmenu_listsEveryProjectWithStateAndTheOpenProjectsServices()
@@ -435,9 +434,10 @@ void TestTrayDBus::menu_healthProbesWithoutChange_sendNothingOverDbusmenu()
 
     // Every change the menu sends to the panel, from now on.
     const QString service = item.section(QLatin1Char('/'), 0, 0);
-    const QString menu = property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Menu")
-                             .value<QDBusObjectPath>()
-                             .path();
+    const QString menu =
+        property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Menu")
+            .value<QDBusObjectPath>()
+            .path();
     QDBusConnection bus = QDBusConnection::sessionBus();
     m_menuSignals = 0;
     QVERIFY(bus.connect(service, menu, "com.canonical.dbusmenu", "LayoutUpdated", this,
@@ -502,8 +502,10 @@ void TestTrayDBus::notify_sendsNotifyWithActions_rateLimited_replacesPerService(
     QCOMPARE(first["body"].toString(), QString("api exited unexpectedly (code 137)"));
     QCOMPARE(first["replaces_id"].toInt(), 0);
     const QStringList actions = first["actions"].toVariant().toStringList();
-    QVERIFY2(actions.contains("logs") && actions.contains("Open logs"), qPrintable(actions.join(',')));
-    QVERIFY2(actions.contains("restart") && actions.contains("Restart"), qPrintable(actions.join(',')));
+    QVERIFY2(actions.contains("logs") && actions.contains("Open logs"),
+             qPrintable(actions.join(',')));
+    QVERIFY2(actions.contains("restart") && actions.contains("Restart"),
+             qPrintable(actions.join(',')));
     QCOMPARE(actions.size() % 2, 0); // key, label pairs
     QCOMPARE(first["hints"].toObject()["desktop-entry"].toString(), QString("org.devdock.DevDock"));
     QVERIFY(first["hints"].toObject().contains("urgency"));
@@ -567,9 +569,9 @@ void TestTrayDBus::notify_actionInvokedByServer_opensLogsOrRestartsTheRightServi
     QCOMPARE(calls.at(before + 1)["summary"].toString(), QString("2 services exited in shop"));
 
     auto invoke = [this](uint id, const QString &key) {
-        QDBusMessage m = QDBusMessage::createMethodCall(
-            NotificationService, NotificationPath, "org.devdock.test.NotificationRecorder",
-            "InvokeAction");
+        QDBusMessage m =
+            QDBusMessage::createMethodCall(NotificationService, NotificationPath,
+                                           "org.devdock.test.NotificationRecorder", "InvokeAction");
         m << id << key;
         QCOMPARE(call(m).type(), QDBusMessage::ReplyMessage);
     };

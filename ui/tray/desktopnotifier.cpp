@@ -146,17 +146,20 @@ void DesktopNotifier::send(const Batch &batch)
     }
     if (alerts.size() == 1) {
         const Core::ServiceAlert &a = alerts.first();
-        summary = a.kind == Kind::Exited ? tr("%1 exited in %2").arg(a.service, batch.projectName)
-                                         : tr("%1 is unhealthy in %2").arg(a.service, batch.projectName);
+        summary = a.kind == Kind::Exited
+                      ? tr("%1 exited in %2").arg(a.service, batch.projectName)
+                      : tr("%1 is unhealthy in %2").arg(a.service, batch.projectName);
     } else {
         const bool allExited = std::all_of(alerts.cbegin(), alerts.cend(),
                                            [](const auto &a) { return a.kind == Kind::Exited; });
-        const bool allUnhealthy = std::all_of(
-            alerts.cbegin(), alerts.cend(), [](const auto &a) { return a.kind == Kind::Unhealthy; });
+        const bool allUnhealthy = std::all_of(alerts.cbegin(), alerts.cend(), [](const auto &a) {
+            return a.kind == Kind::Unhealthy;
+        });
         const QString count = QString::number(alerts.size());
-        summary = allExited      ? tr("%1 services exited in %2").arg(count, batch.projectName)
-                  : allUnhealthy ? tr("%1 services are unhealthy in %2").arg(count, batch.projectName)
-                                 : tr("%1 services failed in %2").arg(count, batch.projectName);
+        summary = allExited ? tr("%1 services exited in %2").arg(count, batch.projectName)
+                  : allUnhealthy
+                      ? tr("%1 services are unhealthy in %2").arg(count, batch.projectName)
+                      : tr("%1 services failed in %2").arg(count, batch.projectName);
     }
     const QString body = lines.join(QLatin1Char('\n'));
 
@@ -177,10 +180,10 @@ void DesktopNotifier::send(const Batch &batch)
     hints.insert(QStringLiteral("desktop-entry"), DesktopEntry);
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)); // normal: it fades
     hints.insert(QStringLiteral("category"), QStringLiteral("x-devdock.service"));
-    const QStringList actions{ActionDefault, tr("Open logs"), ActionLogs, tr("Open logs"),
-                              ActionRestart, tr("Restart")};
-    QDBusMessage call = QDBusMessage::createMethodCall(Service, Path, Interface,
-                                                       QStringLiteral("Notify"));
+    const QStringList actions{ActionDefault,   tr("Open logs"), ActionLogs,
+                              tr("Open logs"), ActionRestart,   tr("Restart")};
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Notify"));
     call << QStringLiteral("DevDock") << replaces << DesktopEntry << summary << body << actions
          << hints << -1;
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);

@@ -75,8 +75,8 @@ private:
 
     static QString keyOf(const QString &projectId, const QString &service);
     void send(const Batch &batch);
-    void onNotifyFinished(QDBusPendingCallWatcher *call, const Batch &batch,
-                          const QString &summary, const QString &body, uint replaced);
+    void onNotifyFinished(QDBusPendingCallWatcher *call, const Batch &batch, const QString &summary,
+                          const QString &body, uint replaced);
     void showInTray(const Batch &batch, const QString &summary, const QString &body);
     void pruneWindow(const QDateTime &now);
 

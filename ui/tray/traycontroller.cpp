@@ -37,7 +37,7 @@ int severity(TrayController::Overall overall)
 
 // An entry's icon changes only with its state: QAction::setIcon always tells the menu (and the
 // D-Bus menu its host reads) that the entry changed.
-template<typename Entry>
+template <typename Entry>
 void setStateIcon(Entry &entry, QAction *action, TrayController::Overall overall)
 {
     if (!entry.iconSet || entry.shown != overall) {
@@ -315,14 +315,14 @@ bool TrayController::showsServices() const
 QString TrayController::displayName(const Core::ProjectSummary &project) const
 {
     // Two checkouts of one stack share its name: the branch (or folder) tells them apart.
-    const bool shared = std::count_if(m_projects.cbegin(), m_projects.cend(), [&](const auto &p) {
-                            return p.name == project.name;
-                        }) > 1;
+    const bool shared = std::count_if(m_projects.cbegin(), m_projects.cend(),
+                                      [&](const auto &p) { return p.name == project.name; })
+                        > 1;
     if (!shared) {
         return project.name;
     }
-    return QStringLiteral("%1 (%2)").arg(
-        project.name, project.branch.isEmpty() ? project.directory : project.branch);
+    return QStringLiteral("%1 (%2)").arg(project.name, project.branch.isEmpty() ? project.directory
+                                                                                : project.branch);
 }
 
 TrayController::ProjectEntry &TrayController::projectEntry(const QString &id)
@@ -334,9 +334,12 @@ TrayController::ProjectEntry &TrayController::projectEntry(const QString &id)
     ProjectEntry entry;
     entry.menu = new QMenu;
     entry.menu->setToolTipsVisible(true);
-    entry.open = entry.menu->addAction(QString(), this, [this, id] { emit openProjectRequested(id); });
-    entry.start = entry.menu->addAction(QString(), this, [this, id] { emit startProjectRequested(id); });
-    entry.stop = entry.menu->addAction(QString(), this, [this, id] { emit stopProjectRequested(id); });
+    entry.open =
+        entry.menu->addAction(QString(), this, [this, id] { emit openProjectRequested(id); });
+    entry.start =
+        entry.menu->addAction(QString(), this, [this, id] { emit startProjectRequested(id); });
+    entry.stop =
+        entry.menu->addAction(QString(), this, [this, id] { emit stopProjectRequested(id); });
     return *m_projectEntries.insert(id, entry);
 }
 
@@ -383,8 +386,9 @@ void TrayController::relayout()
     }
     const bool services = showsServices();
     for (auto it = m_serviceEntries.begin(); it != m_serviceEntries.end();) {
-        const bool listed = services && std::any_of(m_services.cbegin(), m_services.cend(),
-                                                    [&](const auto &s) { return s.name == it.key(); });
+        const bool listed = services
+                            && std::any_of(m_services.cbegin(), m_services.cend(),
+                                           [&](const auto &s) { return s.name == it.key(); });
         if (!listed) {
             delete it->menu;
             it = m_serviceEntries.erase(it);
@@ -449,7 +453,8 @@ void TrayController::refreshTexts()
         if (it == m_serviceEntries.end()) {
             continue;
         }
-        it->menu->setTitle(QStringLiteral("%1 — %2").arg(s.name, Core::statusDisplayName(s.status)));
+        it->menu->setTitle(
+            QStringLiteral("%1 — %2").arg(s.name, Core::statusDisplayName(s.status)));
         it->menu->menuAction()->setToolTip(s.reason);
         setStateIcon(*it, it->menu->menuAction(), overallOf(QList<Core::ServiceState>{s}));
         const bool known = s.status != Core::ServiceStatus::Unknown;

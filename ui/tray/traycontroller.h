@@ -47,7 +47,10 @@ public:
     // The submenu of one project (Open, Start, Stop), once the menu shows it; else nullptr.
     QMenu *projectMenu(const QString &id) const { return m_projectEntries.value(id).menu; }
     // The submenu of one of the open project's services; else nullptr.
-    QMenu *serviceMenu(const QString &service) const { return m_serviceEntries.value(service).menu; }
+    QMenu *serviceMenu(const QString &service) const
+    {
+        return m_serviceEntries.value(service).menu;
+    }
 
     static Overall overallOf(const QList<Core::ServiceState> &services);
     static Overall overallOf(const Core::ProjectSummary &project);

@@ -156,8 +156,8 @@ Core::ProjectSummary TrayWindowBinding::summary() const
     summary.id = session->directory();
     summary.directory = session->directory();
     summary.files = session->files();
-    summary.name = session->isLoaded() ? session->project().name
-                                       : QFileInfo(session->directory()).fileName();
+    summary.name =
+        session->isLoaded() ? session->project().name : QFileInfo(session->directory()).fileName();
     summary.open = true;
     summary.active = true;
     summary.loading = m_loading;
