@@ -4,6 +4,7 @@
 
 #include "details/servicedetailspanel.h"
 #include "env/enveditorpanel.h"
+#include "env/envkeymodel.h"
 #include "errorbanner.h"
 #include "logs/logpanel.h"
 #include "onboarding/onboardingdialog.h"
@@ -11,7 +12,6 @@
 #include "ports/portlistmodel.h"
 #include "services/containerlistmodel.h"
 #include "services/servicelistmodel.h"
-#include "stats/statscollector.h"
 #include "topology/topologyview.h"
 
 #include "devloop/devloop.h"
@@ -24,9 +24,11 @@
 #include "stack/livestate.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
-#include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
 #include "stack/stackenvironment.h"
+#include "workspace/projectruntime.h"
+#include "workspace/servicestats.h"
+#include "workspace/workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +50,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -61,8 +64,6 @@ namespace DevDock::Ui {
 
 namespace {
 
-constexpr int MaxRecent = 8;
-
 void setupTable(QTableView *view)
 {
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -74,11 +75,11 @@ void setupTable(QTableView *view)
 
 } // namespace
 
-MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
+MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     : QMainWindow(parent)
-    , m_client(client)
-    , m_watcher(new Core::ContainerWatcher(client, {true, {}}, this))
-    , m_session(new Core::ProjectSession(client, this))
+    , m_workspace(workspace)
+    , m_client(workspace->engine())
+    , m_watcher(new Core::ContainerWatcher(m_client, {true, {}}, this))
     , m_model(new ContainerListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_serviceModel(new ServiceListModel(this))
@@ -95,8 +96,7 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_topology(new TopologyView(this))
     , m_operations(new OperationPanel(this))
-    , m_details(new ServiceDetailsPanel(client, this))
-    , m_stats(new StatsCollector(client, this))
+    , m_details(new ServiceDetailsPanel(m_client, this))
     , m_totalsLabel(new QLabel(this))
     , m_envProfile(new QComboBox(this))
     , m_composeProfiles(new QToolButton(this))
@@ -108,7 +108,7 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     m_engineLabel->setObjectName(QStringLiteral("engineLabel"));
     m_engineLabel->setAccessibleName(tr("Engine status"));
     m_engineLabel->setAccessibleDescription(tr("Docker engine version, API version and endpoint"));
-    m_engineLabel->setText(tr("Connecting to %1 …").arg(client->endpoint().uri));
+    m_engineLabel->setText(tr("Connecting to %1 …").arg(m_client->endpoint().uri));
     m_engineLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_proxy->setSourceModel(m_model);
@@ -136,6 +136,7 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_projectError);
     layout->addWidget(m_recreateBanner);
+    layout->addWidget(m_missingBanner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -159,9 +160,203 @@ MainWindow::MainWindow(Core::EngineClient *client, QWidget *parent)
     updateCount();
     updateActions();
     m_watcher->start();
+
+    connect(m_workspace, &Core::Workspace::activeChanged, this,
+            [this] { bind(m_workspace->activeRuntime()); });
+    connect(m_workspace, &Core::Workspace::projectAdded, this, &MainWindow::rebuildRecentMenu);
+    connect(m_workspace, &Core::Workspace::projectRemoved, this, &MainWindow::rebuildRecentMenu);
+    m_workspace->start();
+    bind(m_workspace->activeRuntime());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panels read the runtimes' logs: they go first (the workspace may outlive the window,
+    // or go before it).
+    bind(nullptr);
+    qDeleteAll(m_logPanels);
+    m_logPanels.clear();
+}
+
+Core::ProjectRuntime *MainWindow::activeRuntime() const
+{
+    return m_runtime;
+}
+
+Core::ServiceStats *MainWindow::serviceStats() const
+{
+    return m_runtime ? m_runtime->stats() : nullptr;
+}
+
+Core::DevLoop *MainWindow::devLoop() const
+{
+    return m_runtime ? m_runtime->devLoop() : nullptr;
+}
+
+void MainWindow::bind(Core::ProjectRuntime *runtime)
+{
+    if (runtime == m_runtime && (runtime == nullptr || m_binding != nullptr)) {
+        return;
+    }
+    // Every connection to the previous runtime has m_binding as its context: one delete undoes
+    // them all.
+    delete m_binding;
+    m_binding = nullptr;
+    m_runtime = runtime;
+    m_selected.clear();
+    m_recreateOffer.clear();
+    m_recreateBanner->hide();
+    m_projectBeforeSwitch.reset();
+    m_settledEmitted = false;
+    m_onboardingOffered = false;
+    if (!runtime) {
+        m_logPanel = nullptr;
+        updateMissingRequired();
+        updateActions();
+        emit activeRuntimeChanged(nullptr);
+        return;
+    }
+    m_binding = new QObject(this);
+    QObject *ctx = m_binding;
+    connect(runtime, &Core::ProjectRuntime::loaded, ctx, [this] { onProjectLoaded(); });
+    connect(runtime, &Core::ProjectRuntime::loadFailed, ctx,
+            [this, runtime](const Core::Error &error) { onRuntimeLoadFailed(runtime, error); });
+    connect(runtime, &Core::ProjectRuntime::loadStarted, ctx, [this, runtime] {
+        m_projectLabel->setText(tr("Loading %1 …").arg(runtime->directory()));
+    });
+    connect(runtime, &QObject::destroyed, ctx, [this] { bind(nullptr); });
+    Core::LiveState *live = runtime->liveState();
+    connect(live, &Core::LiveState::servicesChanged, ctx, [this](const auto &services) {
+        onServicesChanged(services);
+    });
+    connect(live, &Core::LiveState::ready, ctx, [this] {
+        maybeSettled();
+        updateActions();
+    });
+    connect(live, &Core::LiveState::engineStatusChanged, ctx, [this] { updateActions(); });
+    connect(live, &Core::LiveState::alertRaised, ctx, [this](const Core::ServiceAlert &alert) {
+        statusBar()->showMessage(alert.message, 10000);
+        emit serviceAlert(alert);
+    });
+    Core::StackController *controller = runtime->controller();
+    connect(controller, &Core::StackController::busyChanged, ctx, [this] { updateActions(); });
+    connect(controller, &Core::StackController::actionFinished, ctx,
+            [this](const Core::StackAction &, const Core::Result<void> &result,
+                   Core::ComposeOperation *) {
+                if (!result && result.error().code == Core::Error::Code::Conflict) {
+                    checkPorts(); // the Ports view names the holder too
+                }
+            });
+    m_operations->setController(controller);
+    Core::DevLoop *devLoop = runtime->devLoop();
+    connect(devLoop, &Core::DevLoop::changed, ctx, [this] { updateHotReload(); });
+    connect(devLoop, &Core::DevLoop::failed, ctx,
+            [this](const Core::Error &error) { Ui::showError(m_projectError, error); });
+    connect(runtime->stats(), &Core::ServiceStats::usageChanged, ctx,
+            [this](const QHash<QString, ServiceUsage> &usage, double totalMb) {
+                m_serviceModel->setUsage(usage);
+                m_totalsLabel->setText(tr("Stack memory: %1 MB").arg(totalMb, 0, 'f', 1));
+            });
+    // The runtime's log panel: made once, kept while the runtime lives, so the search, the
+    // scroll position and the selection survive a switch and every reload.
+    LogPanel *panel = m_logPanels.value(runtime);
+    if (!panel) {
+        panel = new LogPanel(runtime->logs(), m_logStack);
+        m_logStack->addWidget(panel);
+        m_logPanels.insert(runtime, panel);
+        connect(runtime, &QObject::destroyed, this, [this, runtime] {
+            if (LogPanel *gone = m_logPanels.take(runtime)) {
+                if (gone == m_logPanel) {
+                    m_logPanel = nullptr;
+                }
+                gone->deleteLater();
+            }
+        });
+    }
+    m_logPanel = panel;
+    m_logStack->setCurrentWidget(panel);
+    updateStatsWanted();
+    if (runtime->isLoaded()) {
+        onProjectLoaded();
+        onServicesChanged(live->services());
+        if (live->isKnown()) {
+            maybeSettled();
+        }
+    }
+    updateHotReload();
+    updateActions();
+    emit activeRuntimeChanged(runtime);
+}
+
+void MainWindow::onRuntimeLoadFailed(Core::ProjectRuntime *runtime, const Core::Error &error)
+{
+    showError(m_projectError, error);
+    if (runtime == m_runtime && runtime->isLoaded()) {
+        // A reload failed: the last good model stays on screen.
+        m_projectLabel->setText(tr("Could not reload the project; showing the last good load"));
+    } else if (!m_runtime) {
+        m_projectLabel->setText(tr("Could not load the project"));
+    }
+}
+
+void MainWindow::updateStatsWanted()
+{
+    // Stats stream only while the services table is on screen.
+    if (m_runtime) {
+        m_runtime->setStatsWanted(isVisible() && m_tabs->currentWidget() == m_servicesView);
+    }
+}
+
+void MainWindow::updateMissingRequired()
+{
+    m_missingShown.clear();
+    if (m_runtime && m_runtime->isLoaded()) {
+        for (const Core::ComposeMissingVariable &missing : m_runtime->missingRequired()) {
+            if (!m_missingShown.contains(missing.name)) {
+                m_missingShown << missing.name;
+            }
+        }
+    }
+    m_missingMenu->clear();
+    for (const QString &key : std::as_const(m_missingShown)) {
+        m_missingMenu->addAction(tr("Set %1").arg(key), this,
+                                 [this, key] { editEnvironmentKey(key); });
+    }
+    if (m_missingShown.isEmpty()) {
+        m_missingBanner->hide();
+        return;
+    }
+    m_missingLabel->setText(
+        tr("%n required variable(s) not set: %1. The stack cannot start until they are.", nullptr,
+           int(m_missingShown.size()))
+            .arg(m_missingShown.join(QStringLiteral(", "))));
+    m_missingBanner->show();
+}
+
+void MainWindow::editEnvironmentKey(const QString &key)
+{
+    m_tabs->setCurrentWidget(m_envPanel);
+    auto find = [this, key]() -> QModelIndex {
+        QAbstractItemModel *model = m_envPanel->view()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(EnvKeyModel::KeyRole).toString() == key) {
+                return index;
+            }
+        }
+        return {};
+    };
+    QModelIndex index = find();
+    if (!index.isValid() && m_envPanel->isLoaded()) {
+        m_envPanel->addKey(key, QString());
+        index = find();
+    }
+    if (index.isValid()) {
+        m_envPanel->view()->setCurrentIndex(index);
+        m_envPanel->view()->scrollTo(index);
+        m_envPanel->view()->setFocus();
+    }
+}
 
 void MainWindow::buildProjectUi()
 {
@@ -202,18 +397,18 @@ void MainWindow::buildProjectUi()
     m_logsTab->setAccessibleName(tr("Logs"));
     new QVBoxLayout(m_logsTab);
     m_logsTab->layout()->setContentsMargins(0, 0, 0, 0);
+    m_logStack = new QStackedWidget(m_logsTab);
+    m_logsTab->layout()->addWidget(m_logStack);
     m_tabs->addTab(m_logsTab, tr("&Logs"));
-    m_devLoop = new Core::DevLoop(m_client, m_session, this);
-    connect(m_devLoop, &Core::DevLoop::changed, this, &MainWindow::updateHotReload);
-    connect(m_devLoop, &Core::DevLoop::failed, this,
-            [this](const Core::Error &error) { Ui::showError(m_projectError, error); });
     m_envPanel = new EnvEditorPanel(this);
     m_tabs->addTab(m_envPanel, tr("&Environment"));
     connect(m_envPanel, &EnvEditorPanel::saved, this, [this] {
         // The saved values take effect like a profile switch: reload, then offer to recreate
         // what changed.
-        m_projectBeforeSwitch = m_session->project();
-        m_session->reload();
+        if (m_runtime) {
+            m_projectBeforeSwitch = m_runtime->project();
+            m_runtime->reload();
+        }
     });
 
     m_recreateBanner = new QWidget(this);
@@ -243,15 +438,36 @@ void MainWindow::buildProjectUi()
         m_recreateBanner->hide();
     });
     m_recreateBanner->hide();
-    // Stats stream only while the services table is on screen.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        m_stats->setActive(isVisible() && m_tabs->currentWidget() == m_servicesView);
+
+    // Unset required variables: the project shows, but cannot start until they are set.
+    m_missingBanner = new QWidget(this);
+    m_missingBanner->setObjectName(QStringLiteral("missingRequiredBanner"));
+    m_missingBanner->setAccessibleName(tr("Required variables not set"));
+    m_missingBanner->setStyleSheet(QStringLiteral(
+        "#missingRequiredBanner { background: #fdf3e1; border: 1px solid #e0b56a; "
+        "border-radius: 4px; }"));
+    auto *missingLayout = new QHBoxLayout(m_missingBanner);
+    m_missingLabel = new QLabel(m_missingBanner);
+    m_missingLabel->setObjectName(QStringLiteral("missingRequiredText"));
+    m_missingLabel->setAccessibleName(tr("Required variables not set"));
+    m_missingLabel->setWordWrap(true);
+    auto *setVariables = new QToolButton(m_missingBanner);
+    setVariables->setObjectName(QStringLiteral("missingRequiredEdit"));
+    setVariables->setText(tr("Set in &Environment"));
+    setVariables->setAccessibleName(tr("Set in Environment"));
+    setVariables->setPopupMode(QToolButton::MenuButtonPopup);
+    m_missingMenu = new QMenu(setVariables);
+    setVariables->setMenu(m_missingMenu);
+    connect(setVariables, &QToolButton::clicked, this, [this] {
+        if (!m_missingShown.isEmpty()) {
+            editEnvironmentKey(m_missingShown.constFirst());
+        }
     });
-    connect(m_stats, &StatsCollector::usageChanged, this,
-            [this](const QHash<QString, ServiceUsage> &usage, double totalMb) {
-                m_serviceModel->setUsage(usage);
-                m_totalsLabel->setText(tr("Stack memory: %1 MB").arg(totalMb, 0, 'f', 1));
-            });
+    missingLayout->addWidget(m_missingLabel, 1);
+    missingLayout->addWidget(setVariables);
+    m_missingBanner->hide();
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatsWanted);
 
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
@@ -265,24 +481,6 @@ void MainWindow::buildProjectUi()
     operationDock->setWidget(m_operations);
     addDockWidget(Qt::BottomDockWidgetArea, operationDock);
     resizeDocks({operationDock}, {170}, Qt::Vertical);
-    m_operations->setController(m_session->controller());
-
-    connect(m_session, &Core::ProjectSession::loaded, this, &MainWindow::onProjectLoaded);
-    connect(m_session, &Core::ProjectSession::loadFailed, this, [this](const Core::Error &error) {
-        showError(m_projectError, error);
-        m_projectLabel->setText(tr("Could not load the project"));
-    });
-    connect(m_session, &Core::ProjectSession::loadStarted, this,
-            [this] { m_projectLabel->setText(tr("Loading %1 …").arg(m_session->directory())); });
-    Core::LiveState *live = m_session->liveState();
-    connect(live, &Core::LiveState::servicesChanged, this, &MainWindow::onServicesChanged);
-    connect(live, &Core::LiveState::ready, this, &MainWindow::maybeSettled);
-    connect(live, &Core::LiveState::ready, this, &MainWindow::updateActions);
-    connect(live, &Core::LiveState::engineStatusChanged, this, &MainWindow::updateActions);
-    connect(live, &Core::LiveState::alertRaised, this, [this](const Core::ServiceAlert &alert) {
-        statusBar()->showMessage(alert.message, 10000);
-        emit serviceAlert(alert);
-    });
     connect(m_topology, &TopologyView::layoutFinished, this, &MainWindow::maybeSettled);
     connect(m_topology, &TopologyView::urlActivated, this,
             [](const QString &url) { QDesktopServices::openUrl(QUrl(url)); });
@@ -322,15 +520,6 @@ void MainWindow::buildProjectUi()
             QDesktopServices::openUrl(QUrl(url));
         }
     });
-    connect(m_session->controller(), &Core::StackController::busyChanged, this,
-            &MainWindow::updateActions);
-    connect(m_session->controller(), &Core::StackController::actionFinished, this,
-            [this](const Core::StackAction &, const Core::Result<void> &result,
-                   Core::ComposeOperation *) {
-                if (!result && result.error().code == Core::Error::Code::Conflict) {
-                    checkPorts(); // the Ports view names the holder too
-                }
-            });
 }
 
 void MainWindow::buildActions()
@@ -374,7 +563,9 @@ void MainWindow::buildActions()
         refreshEngineInfo();
         m_watcher->stop();
         m_watcher->start();
-        m_session->reload();
+        if (m_runtime) {
+            m_runtime->reload();
+        }
     });
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
@@ -387,22 +578,31 @@ void MainWindow::buildActions()
     m_upAction = stackMenu->addAction(tr("&Up"), this, [this] {
         Core::ComposeUpOptions options;
         options.wait = false;
-        m_session->controller()->up({}, options);
+        if (m_runtime) {
+            m_runtime->controller()->up({}, options);
+        }
     });
     m_upAction->setObjectName(QStringLiteral("upAction"));
     m_upAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_upAction->setToolTip(tr("Create and start every service, dependencies first (Ctrl+U)"));
     m_downAction =
-        stackMenu->addAction(tr("&Down"), this, [this] { m_session->controller()->down(false); });
+        stackMenu->addAction(tr("&Down"), this, [this] {
+            if (m_runtime) {
+                m_runtime->controller()->down(false);
+            }
+        });
     m_downAction->setObjectName(QStringLiteral("downAction"));
     m_downAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_downAction->setToolTip(
         tr("Stop and remove the stack's containers and networks (Ctrl+Shift+D)"));
     m_restartAction = stackMenu->addAction(tr("&Restart"), this, [this] {
+        if (!m_runtime) {
+            return;
+        }
         if (m_selected.isEmpty()) {
-            m_session->controller()->restart({}, false);
+            m_runtime->controller()->restart({}, false);
         } else {
-            m_session->controller()->restart({m_selected}, true);
+            m_runtime->controller()->restart({m_selected}, true);
         }
     });
     m_restartAction->setObjectName(QStringLiteral("restartAction"));
@@ -410,23 +610,26 @@ void MainWindow::buildActions()
     m_restartAction->setToolTip(
         tr("Restart the selected service and its dependents, or the whole stack (Ctrl+R)"));
     m_stopAction = stackMenu->addAction(tr("S&top Service"), this, [this] {
-        if (!m_selected.isEmpty()) {
-            m_session->controller()->stop({m_selected}, false);
+        if (m_runtime && !m_selected.isEmpty()) {
+            m_runtime->controller()->stop({m_selected}, false);
         }
     });
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_rebuildAction = stackMenu->addAction(tr("Re&build Service"), this, [this] {
-        if (!m_selected.isEmpty()) {
-            m_session->controller()->rebuild(m_selected);
+        if (m_runtime && !m_selected.isEmpty()) {
+            m_runtime->controller()->rebuild(m_selected);
         }
     });
     m_rebuildAction->setObjectName(QStringLiteral("rebuildAction"));
     m_rebuildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_rebuildAction->setToolTip(
         tr("Rebuild the selected service's image and recreate only it (Ctrl+B)"));
-    m_cancelAction = stackMenu->addAction(tr("&Cancel Operation"), m_session->controller(),
-                                          &Core::StackController::cancel);
+    m_cancelAction = stackMenu->addAction(tr("&Cancel Operation"), this, [this] {
+        if (m_runtime) {
+            m_runtime->controller()->cancel();
+        }
+    });
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     stackMenu->addSeparator();
@@ -493,25 +696,33 @@ void MainWindow::buildActions()
     m_envProfile->setMinimumContentsLength(12);
     toolbar->addWidget(m_envProfile);
     connect(m_envProfile, &QComboBox::activated, this, [this](int index) {
-        if (m_envProfile->itemText(index) == m_session->envProfile()) {
+        if (!m_runtime || m_envProfile->itemText(index) == m_runtime->envProfile()) {
             return;
         }
         if (!confirmUnsavedEnv()) {
-            m_envProfile->setCurrentText(m_session->envProfile()); // stays where it was
+            m_envProfile->setCurrentText(m_runtime->envProfile()); // stays where it was
             return;
         }
-        m_projectBeforeSwitch = m_session->project();
-        m_session->setEnvProfile(m_envProfile->itemText(index));
+        m_projectBeforeSwitch = m_runtime->project();
+        m_runtime->setEnvProfile(m_envProfile->itemText(index));
     });
 }
 
-void MainWindow::openProject(const QString &path, const QStringList &files)
+Core::ProjectRuntime *MainWindow::openProject(const QString &path, const QStringList &files)
 {
     m_projectError->hide();
-    m_settledEmitted = false;
-    m_selected.clear();
-    m_session->open(path, files);
-    rememberProject(QFileInfo(path).absoluteFilePath());
+    Core::ProjectRuntime *runtime = m_workspace->open(path, files);
+    // Until it is loaded (and becomes active) the window stays on the previous project; a failed
+    // first load says so and leaves it there.
+    connect(runtime, &Core::ProjectRuntime::loadFailed, this,
+            [this, runtime](const Core::Error &error) {
+                if (runtime != m_runtime) {
+                    onRuntimeLoadFailed(runtime, error);
+                }
+            },
+            Qt::SingleShotConnection);
+    QSettings().setValue(QStringLiteral("lastProject"), QFileInfo(path).absoluteFilePath());
+    return runtime;
 }
 
 void MainWindow::adopt(const Core::DiscoveredProject &project)
@@ -540,27 +751,13 @@ void MainWindow::chooseProject()
     }
 }
 
-void MainWindow::rememberProject(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > MaxRecent) {
-        recent.removeLast();
-    }
-    settings.setValue(QStringLiteral("recentProjects"), recent);
-    settings.setValue(QStringLiteral("lastProject"), path);
-    rebuildRecentMenu();
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     if (!m_recentMenu) {
         return;
     }
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    const QStringList recent = m_workspace->recentDirectories();
     for (const QString &path : recent) {
         m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
     }
@@ -569,50 +766,46 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::onProjectLoaded()
 {
-    const Core::ComposeProject &project = m_session->project();
+    if (!m_runtime) {
+        return;
+    }
+    Core::ProjectRuntime *runtime = m_runtime;
+    const Core::ComposeProject &project = runtime->project();
     setWindowTitle(tr("%1 — DevDock").arg(project.name));
     m_projectError->hide();
     m_topology->setProject(project);
     m_portModel->setProject(project);
-    // A fresh log pipeline per project: the last 1000 lines of each container, then following.
-    delete m_logPanel;
-    delete m_logs;
-    m_logs = new Core::ProjectLogs(m_client, this);
-    Core::LogOptions logOptions;
-    logOptions.follow = true;
-    logOptions.tail = QStringLiteral("1000");
-    m_logs->setOptions(logOptions);
-    m_logPanel = new LogPanel(m_logs, m_logsTab);
-    m_logsTab->layout()->addWidget(m_logPanel);
-    if (m_session->liveState()->isKnown()) {
-        m_logs->updateContainers(m_session->liveState()->services());
-    }
-    m_details->setProject(project, m_session->secretKeys());
+    // The logs are the runtime's (bound in bind()): a reload keeps their streams and stores.
+    m_details->setProject(project, runtime->secretKeys());
     m_envProfile->clear();
-    m_envProfile->addItems(m_session->availableEnvProfiles());
-    m_envProfile->setCurrentText(m_session->envProfile());
+    m_envProfile->addItems(runtime->availableEnvProfiles());
+    m_envProfile->setCurrentText(runtime->envProfile());
     m_envProfile->setEnabled(m_envProfile->count() > 0);
     QMenu *menu = m_composeProfiles->menu();
     menu->clear();
-    for (const QString &profile : m_session->availableComposeProfiles()) {
+    for (const QString &profile : runtime->availableComposeProfiles()) {
         QAction *action = menu->addAction(profile);
         action->setCheckable(true);
-        action->setChecked(m_session->composeProfiles().contains(profile));
+        action->setChecked(runtime->composeProfiles().contains(profile));
         connect(action, &QAction::toggled, this, [this, profile](bool on) {
-            QStringList profiles = m_session->composeProfiles();
+            if (!m_runtime) {
+                return;
+            }
+            QStringList profiles = m_runtime->composeProfiles();
             profiles.removeAll(profile);
             if (on) {
                 profiles << profile;
             }
-            m_session->setComposeProfiles(profiles);
+            m_runtime->setComposeProfiles(profiles);
         });
     }
     m_composeProfiles->setEnabled(!menu->isEmpty());
     m_projectLabel->setText(tr("%1 · %2 services · %3")
                                 .arg(project.name)
                                 .arg(project.services.size())
-                                .arg(m_session->directory()));
-    m_envPanel->open(m_session->directory(), m_session->envProfile(), project.configFiles);
+                                .arg(runtime->directory()));
+    m_envPanel->open(runtime->directory(), runtime->envProfile(), project.configFiles);
+    updateMissingRequired();
     offerRecreate();
     checkPorts();
     updateActions();
@@ -625,25 +818,21 @@ void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
     m_topology->setServices(services);
     m_portModel->setServices(services);
     m_details->updateServices(services);
-    if (m_logs) {
-        m_logs->updateContainers(services);
-    }
-    m_stats->setServices(services);
     int up = 0;
     bool unknown = false;
     for (const Core::ServiceState &s : services) {
         up += s.isUp() ? 1 : 0;
         unknown = unknown || s.status == Core::ServiceStatus::Unknown;
     }
-    if (m_session->isLoaded()) {
+    if (m_runtime && m_runtime->isLoaded()) {
         m_projectLabel->setText(
             unknown ? tr("%1 · state unknown: the Docker engine is not reachable · %2")
-                          .arg(m_session->project().name, m_session->directory())
+                          .arg(m_runtime->project().name, m_runtime->directory())
                     : tr("%1 · %2 of %3 services up · %4")
-                          .arg(m_session->project().name)
+                          .arg(m_runtime->project().name)
                           .arg(up)
                           .arg(services.size())
-                          .arg(m_session->directory()));
+                          .arg(m_runtime->directory()));
     }
 }
 
@@ -678,8 +867,11 @@ void MainWindow::showLogs(const QString &service)
 
 QString MainWindow::engineUnavailableReason() const
 {
-    const Core::LiveState *live = m_session->liveState();
-    if (!m_session->isLoaded() || !live->isKnown() || live->isEngineReachable()) {
+    if (!m_runtime) {
+        return {};
+    }
+    const Core::LiveState *live = m_runtime->liveState();
+    if (!m_runtime->isLoaded() || !live->isKnown() || live->isEngineReachable()) {
         return {};
     }
     return tr("Unavailable while the Docker engine is unreachable: %1")
@@ -697,8 +889,8 @@ void MainWindow::gateOnEngine(QAction *action, bool enabled, const QString &unav
 
 void MainWindow::updateActions()
 {
-    const bool loaded = m_session->isLoaded();
-    const bool busy = m_session->controller()->isBusy();
+    const bool loaded = m_runtime && m_runtime->isLoaded();
+    const bool busy = m_runtime && m_runtime->controller()->isBusy();
     const QString unavailable = engineUnavailableReason();
     gateOnEngine(m_upAction, loaded, unavailable);
     gateOnEngine(m_downAction, loaded, unavailable);
@@ -722,11 +914,11 @@ void MainWindow::updateActions()
 
 void MainWindow::checkPorts()
 {
-    if (!m_session->isLoaded()) {
+    if (!m_runtime || !m_runtime->isLoaded()) {
         return;
     }
     Core::checkPorts(
-        m_client, m_session->project().name, Core::publishedPorts(m_session->project(), {}), this,
+        m_client, m_runtime->project().name, Core::publishedPorts(m_runtime->project(), {}), this,
         [this](Core::Result<Core::PortReport> report) {
             if (report) {
                 m_portModel->setReport(*report);
@@ -739,9 +931,13 @@ void MainWindow::checkPorts()
 
 void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos)
 {
+    if (!m_runtime) {
+        return;
+    }
     selectService(service);
-    Core::StackController *controller = m_session->controller();
-    const auto state = m_session->liveState()->service(service);
+    Core::StackController *controller = m_runtime->controller();
+    Core::DevLoop *devLoop = m_runtime->devLoop();
+    const auto state = m_runtime->liveState()->service(service);
     const QString container =
         state && !state->containers.isEmpty() ? state->containers.first().id : QString();
     // In the services table the stack actions apply to every selected service.
@@ -771,21 +967,21 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     needEngine << menu.addAction(tr("Rebuild only this service"), this,
                                  [controller, service] { controller->rebuild(service); });
     menu.addSeparator();
-    QAction *dev = menu.addAction(tr("Dev mode"), this,
-                                  [this, service](bool on) { m_devLoop->setDevMode(service, on); });
+    QAction *dev = menu.addAction(tr("Dev mode"), devLoop,
+                                  [devLoop, service](bool on) { devLoop->setDevMode(service, on); });
     dev->setCheckable(true);
-    dev->setChecked(m_devLoop->devModeServices().contains(service));
-    dev->setEnabled(m_devLoop->devCapableServices().contains(service));
+    dev->setChecked(devLoop->devModeServices().contains(service));
+    dev->setEnabled(devLoop->devCapableServices().contains(service));
     dev->setToolTip(dev->isEnabled()
                         ? tr("Run with its hot-reload configuration (%1); only it is recreated")
-                              .arg(m_devLoop->devModeOrigin(service))
+                              .arg(devLoop->devModeOrigin(service))
                         : tr("No dev configuration: add it to docker-compose.dev.yml or an "
                              "x-devdock extension"));
-    QAction *sync = menu.addAction(tr("File sync"), this,
-                                   [this, service](bool on) { m_devLoop->setSync(service, on); });
+    QAction *sync = menu.addAction(tr("File sync"), devLoop,
+                                   [devLoop, service](bool on) { devLoop->setSync(service, on); });
     sync->setCheckable(true);
-    sync->setChecked(m_devLoop->syncedServices().contains(service));
-    sync->setEnabled(m_devLoop->syncableServices().contains(service));
+    sync->setChecked(devLoop->syncedServices().contains(service));
+    sync->setEnabled(devLoop->syncableServices().contains(service));
     sync->setToolTip(tr("Copy changed files into the running container (develop.watch)"));
     needEngine << dev << sync;
     menu.addSeparator();
@@ -844,7 +1040,8 @@ void MainWindow::openInTerminal(const QStringList &command)
 
 bool MainWindow::isSettled() const
 {
-    return m_session->isLoaded() && m_session->liveState()->isKnown() && m_topology->isLayoutDone();
+    return m_runtime && m_runtime->isLoaded() && m_runtime->liveState()->isKnown()
+           && m_topology->isLayoutDone();
 }
 
 void MainWindow::maybeSettled()
@@ -854,11 +1051,11 @@ void MainWindow::maybeSettled()
         emit settled();
     }
     // A project that has never run here: onboarding offers itself once.
-    if (m_onboardingOnFirstRun && !m_onboardingOffered && m_session->isLoaded()
-        && m_session->liveState()->isKnown()
-        && !Core::Onboarding::wasOnboarded(m_session->directory())) {
+    if (m_onboardingOnFirstRun && !m_onboardingOffered && m_runtime && m_runtime->isLoaded()
+        && m_runtime->liveState()->isKnown()
+        && !Core::Onboarding::wasOnboarded(m_runtime->directory())) {
         bool anyContainer = false;
-        for (const Core::ServiceState &s : m_session->liveState()->services()) {
+        for (const Core::ServiceState &s : m_runtime->liveState()->services()) {
             anyContainer = anyContainer || s.status != Core::ServiceStatus::NotCreated;
         }
         m_onboardingOffered = true;
@@ -870,7 +1067,7 @@ void MainWindow::maybeSettled()
 
 OnboardingDialog *MainWindow::showOnboarding()
 {
-    if (m_session->directory().isEmpty()) {
+    if (!m_runtime || m_runtime->directory().isEmpty()) {
         return nullptr;
     }
     if (m_onboardingDialog != nullptr) {
@@ -879,9 +1076,9 @@ OnboardingDialog *MainWindow::showOnboarding()
         return m_onboardingDialog;
     }
     Core::OnboardingOptions options;
-    options.projectDirectory = m_session->directory();
-    options.composeFiles = m_session->files();
-    options.envProfile = m_session->envProfile();
+    options.projectDirectory = m_runtime->directory();
+    options.composeFiles = m_runtime->files();
+    options.envProfile = m_runtime->envProfile();
     auto *store = new Core::KeychainSecretStore(
         Core::KeychainSecretStore::scopeForProject(options.projectDirectory));
     auto *onboarding = new Core::Onboarding(m_client, store, options);
@@ -892,11 +1089,12 @@ OnboardingDialog *MainWindow::showOnboarding()
         m_onboardingDialog = nullptr;
         delete store;
     });
-    connect(onboarding, &Core::Onboarding::finished, this, [this](bool ok) {
-        if (ok) {
-            m_session->reload(); // .env.local and secrets may be new
-        }
-    });
+    connect(onboarding, &Core::Onboarding::finished, this,
+            [this, runtime = QPointer<Core::ProjectRuntime>(m_runtime)](bool ok) {
+                if (ok && runtime) {
+                    runtime->reload(); // .env.local and secrets may be new
+                }
+            });
     m_onboardingDialog->show();
     // The plan only: nothing is written into the project before the user presses Start.
     onboarding->preview();
@@ -907,12 +1105,18 @@ void MainWindow::updateHotReload()
 {
     QHash<QString, QString> text;
     QHash<QString, QString> badges;
-    for (const QString &service : m_devLoop->devModeServices()) {
+    Core::DevLoop *devLoop = this->devLoop();
+    if (!devLoop) {
+        m_serviceModel->setHotReload(text);
+        m_topology->setHotReload(badges);
+        return;
+    }
+    for (const QString &service : devLoop->devModeServices()) {
         text[service] = tr("dev mode");
         badges[service] = tr("dev");
     }
-    for (const QString &service : m_devLoop->syncedServices()) {
-        const Core::SyncStatus status = m_devLoop->syncStatus(service);
+    for (const QString &service : devLoop->syncedServices()) {
+        const Core::SyncStatus status = devLoop->syncStatus(service);
         QString line;
         switch (status.state) {
         case Core::SyncStatus::State::Idle:
@@ -943,16 +1147,16 @@ void MainWindow::updateHotReload()
 
 void MainWindow::offerRecreate()
 {
-    if (!m_projectBeforeSwitch) {
+    if (!m_projectBeforeSwitch || !m_runtime) {
         return;
     }
     const QStringList changed =
-        Core::servicesChangedBetween(*m_projectBeforeSwitch, m_session->project());
+        Core::servicesChangedBetween(*m_projectBeforeSwitch, m_runtime->project());
     m_projectBeforeSwitch.reset();
     // Only what runs needs recreating; the rest picks the new values up when it starts.
     m_recreateOffer.clear();
     for (const QString &name : changed) {
-        const auto state = m_session->liveState()->service(name);
+        const auto state = m_runtime->liveState()->service(name);
         if (state && state->isUp()) {
             m_recreateOffer << name;
         }
@@ -970,13 +1174,13 @@ void MainWindow::offerRecreate()
 
 void MainWindow::acceptRecreateOffer()
 {
-    if (m_recreateOffer.isEmpty()) {
+    if (m_recreateOffer.isEmpty() || !m_runtime) {
         return;
     }
     Core::ComposeUpOptions options;
     options.noDeps = true;
     options.forceRecreate = true;
-    m_session->controller()->up(m_recreateOffer, options);
+    m_runtime->controller()->up(m_recreateOffer, options);
     m_recreateOffer.clear();
     m_recreateBanner->hide();
 }
@@ -998,13 +1202,15 @@ bool MainWindow::showView(const QString &name)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    m_stats->setActive(m_tabs->currentWidget() == m_servicesView);
+    updateStatsWanted();
 }
 
 void MainWindow::hideEvent(QHideEvent *event)
 {
     QMainWindow::hideEvent(event);
-    m_stats->setActive(false);
+    if (m_runtime) {
+        m_runtime->setStatsWanted(false);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

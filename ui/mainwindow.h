@@ -6,7 +6,9 @@
 #include "stack/servicestate.h"
 #include "util/result.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <optional>
 
@@ -15,6 +17,7 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QToolButton;
@@ -22,9 +25,11 @@ class QToolButton;
 namespace DevDock::Core {
 class EngineClient;
 class ContainerWatcher;
-class ProjectSession;
+class ProjectRuntime;
 class ProjectLogs;
 class DevLoop;
+class ServiceStats;
+class Workspace;
 struct DiscoveredProject;
 } // namespace DevDock::Core
 
@@ -38,29 +43,35 @@ class PortListModel;
 class ServiceDetailsPanel;
 class ServiceListModel;
 class LogPanel;
-class StatsCollector;
 class TopologyView;
 
-// DevDock's main window: the open project as a live topology graph, its services, ports and the
-// details of the selected service; stack actions with their progress; and the engine's own
-// containers. Everything updates from engine events; nothing blocks the GUI thread.
+// DevDock's main window: a view onto a Workspace. The active project as a live topology graph,
+// its services, ports and the details of the selected service; stack actions with their
+// progress; and the engine's own containers. The window binds its views to the active
+// ProjectRuntime's objects; switching projects rebinds them (no reload: every runtime stays
+// alive), and a project that fails to open leaves the active one as it was. Everything updates
+// from engine events; nothing blocks the GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Core::EngineClient *client, QWidget *parent = nullptr);
+    explicit MainWindow(Core::Workspace *workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openProject(const QString &path, const QStringList &files = {});
+    // Opens the project in the workspace; it goes on screen once loaded. Returns its runtime
+    // (the one already open, or a new one that is loading).
+    Core::ProjectRuntime *openProject(const QString &path, const QStringList &files = {});
 
-    Core::ProjectSession *session() const { return m_session; }
+    Core::Workspace *workspace() const { return m_workspace; }
+    // The project on screen (nullptr before one is loaded).
+    Core::ProjectRuntime *activeRuntime() const;
     ContainerListModel *containerModel() const { return m_model; }
     ServiceListModel *serviceModel() const { return m_serviceModel; }
     PortListModel *portModel() const { return m_portModel; }
     TopologyView *topologyView() const { return m_topology; }
     OperationPanel *operationPanel() const { return m_operations; }
     ServiceDetailsPanel *detailsPanel() const { return m_details; }
-    StatsCollector *statsCollector() const { return m_stats; }
+    Core::ServiceStats *serviceStats() const;
     QTabWidget *tabs() const { return m_tabs; }
     LogPanel *logPanel() const { return m_logPanel; }
     // Shows the logs of one service (empty: every service, merged).
@@ -72,7 +83,11 @@ public:
     bool isSettled() const;
 
     EnvEditorPanel *envPanel() const { return m_envPanel; }
-    Core::DevLoop *devLoop() const { return m_devLoop; }
+    Core::DevLoop *devLoop() const;
+    // The required variables the active project leaves unset, in a banner (empty: hidden).
+    QStringList missingRequiredShown() const { return m_missingShown; }
+    // Opens the environment editor on that key (added empty when the profile lacks it).
+    void editEnvironmentKey(const QString &key);
     // Shows the onboarding dialog for the open project with its plan (on demand, or by itself
     // for a project that has never run here, when enabled); it runs when the user presses Start.
     OnboardingDialog *showOnboarding();
@@ -93,6 +108,8 @@ public:
     void setCloseToTray(bool enabled) { m_closeToTray = enabled; }
 
 signals:
+    // Another project went on screen (its runtime), or none (nullptr).
+    void activeRuntimeChanged(DevDock::Core::ProjectRuntime *runtime);
     void projectLoaded();
     void settled();
     // A service exited unexpectedly or turned unhealthy (for the tray's notifications).
@@ -107,6 +124,11 @@ protected:
 
 private:
     void buildActions();
+    // Binds every view to the runtime's objects (nullptr: none on screen).
+    void bind(Core::ProjectRuntime *runtime);
+    void onRuntimeLoadFailed(Core::ProjectRuntime *runtime, const Core::Error &error);
+    void updateMissingRequired();
+    void updateStatsWanted();
     void buildProjectUi();
     void refreshEngineInfo();
     void onEngineStatusChanged(bool reachable, const Core::Error &error);
@@ -121,7 +143,6 @@ private:
     void openInTerminal(const QStringList &command);
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
-    void rememberProject(const QString &path);
     void rebuildRecentMenu();
     void maybeSettled();
     void offerRecreate();
@@ -129,9 +150,11 @@ private:
     bool confirmUnsavedEnv();
     void updateHotReload();
 
+    Core::Workspace *m_workspace;
     Core::EngineClient *m_client;
     Core::ContainerWatcher *m_watcher;
-    Core::ProjectSession *m_session;
+    QPointer<Core::ProjectRuntime> m_runtime; // the one bound (on screen)
+    QObject *m_binding = nullptr;             // context of the bound runtime's connections
     ContainerListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     ServiceListModel *m_serviceModel;
@@ -148,14 +171,17 @@ private:
     TopologyView *m_topology;
     OperationPanel *m_operations;
     ServiceDetailsPanel *m_details;
-    StatsCollector *m_stats;
     QLabel *m_totalsLabel;
-    Core::ProjectLogs *m_logs = nullptr;
-    LogPanel *m_logPanel = nullptr;
+    LogPanel *m_logPanel = nullptr; // the bound runtime's
+    QHash<Core::ProjectRuntime *, LogPanel *> m_logPanels; // one per runtime: search, scroll stay
+    QStackedWidget *m_logStack = nullptr;
     QWidget *m_logsTab = nullptr;
+    QWidget *m_missingBanner = nullptr;
+    QLabel *m_missingLabel = nullptr;
+    QMenu *m_missingMenu = nullptr;
+    QStringList m_missingShown;
     QComboBox *m_envProfile;
     EnvEditorPanel *m_envPanel = nullptr;
-    Core::DevLoop *m_devLoop = nullptr;
     OnboardingDialog *m_onboardingDialog = nullptr;
     bool m_onboardingOnFirstRun = false;
     bool m_onboardingOffered = false;

@@ -7,7 +7,8 @@
 #include "tray/traycontroller.h"
 #include "tray/traywindowbinding.h"
 
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "util/logging.h"
 
 #include <QApplication>
@@ -114,7 +115,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    // Every project the user has, and every stack on the engine; the window shows one of them.
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray;
     Ui::TrayWindowBinding trayBinding(&window, &tray);
     // A project that never ran here offers its onboarding (not while taking screenshots).
@@ -126,9 +129,7 @@ int main(int argc, char *argv[])
             path.clear(); // moved or deleted since: start empty
         }
     }
-    if (!path.isEmpty()) {
-        window.openProject(path);
-    }
+    Core::ProjectRuntime *opening = path.isEmpty() ? nullptr : window.openProject(path);
     window.show();
 
     if (parser.isSet(screenshot)) {
@@ -173,7 +174,7 @@ int main(int argc, char *argv[])
             save();
         } else {
             QObject::connect(&window, &Ui::MainWindow::settled, &window, save);
-            QObject::connect(window.session(), &Core::ProjectSession::loadFailed, &window, save);
+            QObject::connect(opening, &Core::ProjectRuntime::loadFailed, &window, save);
         }
         QTimer::singleShot(parser.value(timeout).toInt() * 1000, &app, [] {
             std::fputs("devdock: the project did not settle in time for --screenshot\n", stderr);

@@ -4,7 +4,7 @@
 
 #include "engine/engineclient.h"
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
 #include "stack/stackcontroller.h"
 #include "util/projectsettings.h"
 
@@ -22,13 +22,13 @@ void setSyncServices(const QString &projectDirectory, const QStringList &service
     rememberList(QStringLiteral("fileSync"), projectDirectory, services);
 }
 
-DevLoop::DevLoop(EngineClient *client, ProjectSession *session, QObject *parent)
+DevLoop::DevLoop(EngineClient *client, ProjectRuntime *session, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_session(session)
     , m_sync(new FileSync(client, this))
 {
-    connect(session, &ProjectSession::loaded, this, &DevLoop::onLoaded);
+    connect(session, &ProjectRuntime::loaded, this, &DevLoop::onLoaded);
     connect(m_sync, &FileSync::statusChanged, this, &DevLoop::changed);
     m_sync->setRebuildHandler(
         [this](const QString &service) { m_session->controller()->rebuild(service); });

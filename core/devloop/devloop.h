@@ -11,7 +11,7 @@
 namespace DevDock::Core {
 
 class EngineClient;
-class ProjectSession;
+class ProjectRuntime;
 
 // Hot reload for an open project, per service: dev mode (its dev override applied, only that
 // service recreated) and file sync (its develop.watch rules run by DevDock). Both choices are
@@ -20,7 +20,7 @@ class DevLoop final : public QObject
 {
     Q_OBJECT
 public:
-    DevLoop(EngineClient *client, ProjectSession *session, QObject *parent = nullptr);
+    DevLoop(EngineClient *client, ProjectRuntime *session, QObject *parent = nullptr);
     ~DevLoop() override;
 
     // Services that have a dev configuration, and those in dev mode now.
@@ -46,7 +46,7 @@ private:
     void applySync();
 
     EngineClient *m_client;
-    ProjectSession *m_session;
+    ProjectRuntime *m_session;
     FileSync *m_sync;
     DevModeSources m_sources;
     QStringList m_devServices;

@@ -3,7 +3,7 @@
 #include "livestate.h"
 
 #include "engine/engineclient.h"
-#include "engine/eventstream.h"
+#include "engine/eventhub.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
@@ -15,6 +15,7 @@ namespace {
 
 constexpr int StopEventWaitMs = 400;  // a `die` waits this long for the `stop` that may follow
 constexpr int ExpectedGraceMs = 3000; // late events of DevDock's own operations
+constexpr int ProbeIntervalMs = 2000; // re-read unsettled health checks' probe logs
 
 qint64 nowMs()
 {
@@ -35,9 +36,14 @@ LiveState::LiveState(EngineClient *client, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(5);
     connect(&m_timer, &QTimer::timeout, this, &LiveState::run);
+    m_probeTimer.setInterval(ProbeIntervalMs);
+    connect(&m_probeTimer, &QTimer::timeout, this, &LiveState::probeUnsettled);
 }
 
-LiveState::~LiveState() = default;
+LiveState::~LiveState()
+{
+    stop();
+}
 
 void LiveState::setProject(const ComposeProject &project)
 {
@@ -45,7 +51,7 @@ void LiveState::setProject(const ComposeProject &project)
     m_project = project;
     if (renamed && m_running) {
         stop();
-        m_containers.clear();
+        m_reducer.onEngineLost();
         start();
         return;
     }
@@ -68,94 +74,74 @@ void LiveState::start()
         return;
     }
     m_running = true;
-    delete m_events;
-    m_events = new EventStream(m_client,
-                               {{QStringLiteral("type"), {QStringLiteral("container")}},
-                                {QStringLiteral("label"), {projectLabel(m_project.name)}}},
-                               this);
-    connect(m_events, &EventStream::connected, this, [this] {
+    // The engine's one event stream, shared with every other project and view.
+    m_hub = EventHub::of(m_client);
+    connect(m_hub, &EventHub::connected, this, [this] {
         setReachable(true);
         refresh();
     });
-    connect(m_events, &EventStream::resyncNeeded, this, &LiveState::refresh);
-    connect(m_events, &EventStream::eventReceived, this, &LiveState::onEvent);
-    connect(m_events, &EventStream::disconnected, this,
+    connect(m_hub, &EventHub::resyncNeeded, this, &LiveState::refresh);
+    connect(m_hub, &EventHub::eventReceived, this, &LiveState::onEvent);
+    connect(m_hub, &EventHub::disconnected, this,
             [this](const Error &error) { setReachable(false, error); });
-    m_events->start();
+    m_hub->acquire();
     refresh();
 }
 
 void LiveState::stop()
 {
-    m_running = false;
-    if (m_events) {
-        m_events->stop();
+    if (m_running && m_hub) {
+        m_hub->disconnect(this);
+        m_hub->release();
     }
+    m_running = false;
     m_timer.stop();
+    m_probeTimer.stop();
 }
 
 void LiveState::refresh()
 {
     m_relist = true;
-    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
-        m_dirty.insert(it.key());
+    for (const ContainerState &c : m_reducer.containers()) {
+        m_dirty.insert(c.id);
     }
     schedule();
 }
 
 void LiveState::onEvent(const EngineEvent &event)
 {
-    const QString &action = event.action;
-    if (action.startsWith(QStringLiteral("exec_"))) {
-        // Health probes run as execs: refresh the probe log of that one container.
-        if (action.startsWith(QStringLiteral("exec_die"))) {
-            const auto it = m_containers.constFind(event.actorId);
-            if (it != m_containers.cend() && !it->health.isEmpty()) {
-                m_dirty.insert(event.actorId);
-                schedule();
-            }
-        }
-        return;
+    if (event.attributes.value(QStringLiteral("com.docker.compose.project")) != m_project.name) {
+        return; // another project's (the stream is the engine's, shared)
     }
-    if (action == u"attach" || action == u"resize" || action == u"top" || action == u"export"
-        || action == u"commit" || action == u"copy" || action == u"archive-path"
-        || action == u"extract-to-dir") {
-        return;
+    take(m_reducer.onEvent(event, nowMs()));
+}
+
+void LiveState::take(const LiveReducer::Step &step)
+{
+    if (step.changed) {
+        apply();
     }
-    if (action == u"stop") {
-        m_stopEvents.insert(event.actorId, nowMs());
+    m_dirty.unite(step.inspect);
+    m_relist = m_relist || step.relist;
+    if (!step.inspect.isEmpty() || step.relist) {
+        schedule();
     }
-    if (action == u"kill") {
-        return; // the die that follows tells the outcome
-    }
-    // The event already says what happened: show it now, let the inspect that follows refine it
-    // (restart count, probe log, a restart policy's "restarting").
-    const auto known = m_containers.find(event.actorId);
-    ++m_eventSerial[event.actorId];
-    if (known != m_containers.end()) {
-        bool changed = false;
-        if (action == u"die") {
-            known->engineState = QStringLiteral("exited");
-            known->status = ServiceStatus::Exited;
-            known->exitCode = event.attributes.value(QStringLiteral("exitCode")).toInt();
-            known->health.clear();
-            changed = true;
-        } else if (action.startsWith(QStringLiteral("health_status: "))) {
-            known->health = action.mid(15);
-            if (known->engineState == u"running") {
-                known->status = known->health == u"healthy"     ? ServiceStatus::Healthy
-                                : known->health == u"unhealthy" ? ServiceStatus::Unhealthy
-                                                                : ServiceStatus::Starting;
-            }
-            changed = true;
-        }
-        if (changed) {
-            apply();
+}
+
+void LiveState::probeUnsettled()
+{
+    bool any = false;
+    for (const ContainerState &c : m_reducer.containers()) {
+        if (c.engineState == u"running" && (c.health == u"starting" || c.health == u"unhealthy")) {
+            m_dirty.insert(c.id);
+            any = true;
         }
     }
-    m_dirty.insert(event.actorId);
-    m_relist = m_relist || action == u"create" || action == u"destroy" || action == u"rename";
-    schedule();
+    if (any) {
+        schedule();
+    } else {
+        m_probeTimer.stop();
+    }
 }
 
 void LiveState::schedule()
@@ -180,6 +166,7 @@ void LiveState::run()
         return;
     }
     m_relist = false;
+    ++m_listings;
     ContainerListOptions options;
     options.all = true;
     options.filters.insert(QStringLiteral("label"), {projectLabel(m_project.name)});
@@ -195,20 +182,10 @@ void LiveState::run()
         QSet<QString> present;
         for (const ContainerSummary &summary : *list) {
             present.insert(summary.id);
-            const auto it = m_containers.constFind(summary.id);
-            if (it == m_containers.cend() || it->engineState != summary.state) {
-                m_dirty.insert(summary.id);
-            }
         }
-        for (auto it = m_containers.begin(); it != m_containers.end();) {
-            if (!present.contains(it.key())) {
-                m_dirty.remove(it.key());
-                it = m_containers.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        for (const QString &id : std::as_const(m_dirty)) {
+        const LiveReducer::Step step = m_reducer.onListing(*list);
+        m_dirty.unite(step.inspect);
+        for (const QString &id : QSet<QString>(m_dirty)) {
             if (!present.contains(id)) {
                 m_dirty.remove(id);
             }
@@ -230,20 +207,16 @@ void LiveState::inspectDirty()
     }
     m_pendingInspects = int(ids.size());
     for (const QString &id : ids) {
-        const quint64 serial = m_eventSerial.value(id);
+        const quint64 serial = m_reducer.eventSerial(id);
+        ++m_inspects;
         m_client->inspectContainer(id, this, [this, id, serial](Result<QJsonObject> json) {
-            if (m_eventSerial.value(id) != serial) {
+            if (m_reducer.eventSerial(id) != serial) {
                 // An event came while this was in flight: its (newer) view stays, and the
                 // container is inspected again.
             } else if (json) {
-                ContainerState state = ContainerState::fromInspect(*json);
-                if (state.service.isEmpty()) {
-                    m_containers.remove(id);
-                } else {
-                    m_containers.insert(id, state);
-                }
+                m_reducer.onInspect(id, ContainerState::fromInspect(*json));
             } else if (json.error().code == Error::Code::NotFound) {
-                m_containers.remove(id);
+                m_reducer.onInspect(id, std::nullopt);
             } else if (json.error().code == Error::Code::EngineUnreachable) {
                 setReachable(false, json.error());
             }
@@ -266,20 +239,17 @@ bool LiveState::isExpected(const ContainerState &container) const
         || m_expectedUntil.value(container.service) > now) {
         return true;
     }
-    const auto stopped = m_stopEvents.constFind(container.id);
-    return stopped != m_stopEvents.cend() && now - *stopped < 60000;
+    return m_reducer.stopRequested(container.id, now);
 }
 
 void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 {
-    const qint64 dieTime = nowMs();
-    QTimer::singleShot(StopEventWaitMs, this, [this, alert, containerId, dieTime] {
-        const auto stopped = m_stopEvents.constFind(containerId);
-        if (stopped != m_stopEvents.cend() && *stopped >= dieTime - StopEventWaitMs) {
-            return; // `docker stop` / `compose stop`: asked for
+    QTimer::singleShot(StopEventWaitMs, this, [this, alert, containerId] {
+        if (m_reducer.stopRequested(containerId, nowMs())) {
+            return; // `docker stop` / `compose stop`: asked for (its stop event came late)
         }
-        const auto container = m_containers.constFind(containerId);
-        if (container != m_containers.cend() && isExpected(*container)) {
+        const auto container = m_reducer.container(containerId);
+        if (container && isExpected(*container)) {
             return;
         }
         emit alertRaised(alert);
@@ -288,7 +258,7 @@ void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 
 void LiveState::apply()
 {
-    QList<ServiceState> next = computeServiceStates(m_project, m_containers.values());
+    QList<ServiceState> next = computeServiceStates(m_project, m_reducer.containers());
     if (!m_reachable || !m_listed) {
         // Without the engine nothing is known about the containers: "unknown", never a guess
         // such as "not created" (which would invite an Up that recreates what still runs). The
@@ -343,9 +313,9 @@ void LiveState::apply()
                 const QString service = s.name;
                 const QString name = c.name;
                 QTimer::singleShot(250, this, [this, id, service, name] {
-                    const auto now = m_containers.constFind(id);
+                    const auto now = m_reducer.container(id);
                     QString probe;
-                    if (now != m_containers.cend() && !now->healthLog.isEmpty()
+                    if (now && !now->healthLog.isEmpty()
                         && now->healthLog.constLast().exitCode != 0) {
                         probe = now->healthLog.constLast().output.simplified().left(160);
                     }
@@ -360,6 +330,16 @@ void LiveState::apply()
                     emit alertRaised(alert);
                 });
             }
+        }
+    }
+
+    if (m_running && !m_probeTimer.isActive()) {
+        const QList<ContainerState> all = m_reducer.containers();
+        if (std::any_of(all.cbegin(), all.cend(), [](const ContainerState &c) {
+                return c.engineState == u"running"
+                       && (c.health == u"starting" || c.health == u"unhealthy");
+            })) {
+            m_probeTimer.start();
         }
     }
 
@@ -396,7 +376,7 @@ void LiveState::setReachable(bool reachable, const Error &error)
     m_engineError = reachable ? Error{} : error;
     if (!reachable) {
         m_listed = false;
-        m_containers.clear();
+        m_reducer.onEngineLost();
         m_dirty.clear();
         m_relist = true;
         m_busy = false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compose/composemodel.h"
+#include "livereducer.h"
 #include "servicestate.h"
 #include "util/result.h"
 
@@ -18,14 +19,16 @@
 namespace DevDock::Core {
 
 class EngineClient;
-class EventStream;
+class EventHub;
 struct EngineEvent;
 
 // The live state of one compose project: its containers (found by the label
 // com.docker.compose.project), mapped onto the model's services, replicas and one-off containers
-// included. Driven by engine events, not polling: an event marks its container, a short coalescing
-// timer re-lists and inspects only what changed. After an event-stream reconnect everything is
-// listed and inspected again.
+// included. A thin driver around LiveReducer (which decides what the events mean): it follows
+// the engine's one shared event stream (EventHub), and lists and inspects only what the reducer
+// asks for, coalesced by a short timer. After an event-stream reconnect everything is listed and
+// inspected again. While a container's health check has not settled (starting, unhealthy) its
+// probe log is re-read every couple of seconds; healthy containers cost nothing.
 class LiveState final : public QObject
 {
     Q_OBJECT
@@ -45,7 +48,7 @@ public:
 
     QList<ServiceState> services() const { return m_services; }
     std::optional<ServiceState> service(const QString &name) const;
-    QList<ContainerState> containers() const { return m_containers.values(); }
+    QList<ContainerState> containers() const { return m_reducer.containers(); }
 
     // DevDock is about to stop, restart or recreate these services (empty: all): their exits
     // raise no alert until endExpected() plus a grace period for late events.
@@ -56,6 +59,11 @@ public:
     void refresh();
 
     void setCoalesceInterval(int ms) { m_timer.setInterval(ms); }
+    // How often an unsettled health check's probe log is re-read (ms).
+    void setProbeInterval(int ms) { m_probeTimer.setInterval(ms); }
+    // How many inspects and listings this state asked the engine for (tests, benchmarks).
+    int inspectCount() const { return m_inspects; }
+    int listingCount() const { return m_listings; }
 
 signals:
     void ready();
@@ -70,6 +78,8 @@ signals:
 
 private:
     void onEvent(const EngineEvent &event);
+    void take(const LiveReducer::Step &step);
+    void probeUnsettled();
     void schedule();
     void run();
     void inspectDirty();
@@ -80,13 +90,12 @@ private:
 
     QPointer<EngineClient> m_client;
     ComposeProject m_project;
-    EventStream *m_events = nullptr;
+    QPointer<EventHub> m_hub;
     QTimer m_timer;
-    QHash<QString, ContainerState> m_containers; // by id
+    QTimer m_probeTimer;
+    LiveReducer m_reducer;
     QList<ServiceState> m_services;
     QSet<QString> m_dirty;
-    QHash<QString, quint64> m_eventSerial; // container id -> events seen, to drop stale inspects
-    QHash<QString, qint64> m_stopEvents;   // container id -> when a stop event came (ms)
     QHash<QString, int> m_expected;        // service ("" = all) -> nesting count
     QHash<QString, qint64> m_expectedUntil;
     int m_pendingInspects = 0;
@@ -100,6 +109,8 @@ private:
     // known, and an empty picture must not read as "not created".
     bool m_listed = false;
     bool m_running = false;
+    int m_inspects = 0;
+    int m_listings = 0;
     Error m_engineError;
 };
 

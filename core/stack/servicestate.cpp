@@ -88,6 +88,7 @@ int severity(ServiceStatus status)
     case ServiceStatus::Paused:
         return 5;
     case ServiceStatus::Created:
+    case ServiceStatus::Stopped:
         return 4;
     case ServiceStatus::Starting:
         return 3;
@@ -133,6 +134,8 @@ QString blockingReason(const QString &name, const ServiceState &dependency,
         return Text::tr("dependency %1 exited (code %2)").arg(name).arg(dependency.exitCode);
     case ServiceStatus::Dead:
         return Text::tr("dependency %1 is dead").arg(name);
+    case ServiceStatus::Stopped:
+        return Text::tr("dependency %1 is stopped").arg(name);
     case ServiceStatus::Restarting:
         return Text::tr("dependency %1 is restarting (exit code %2)")
             .arg(name)
@@ -188,6 +191,8 @@ QString ownReason(const ServiceState &s)
         return s.containers.value(0).oomKilled
                    ? Text::tr("exited (code %1, out of memory)").arg(s.exitCode)
                    : Text::tr("exited (code %1)").arg(s.exitCode);
+    case ServiceStatus::Stopped:
+        return Text::tr("stopped");
     case ServiceStatus::Removing:
         return Text::tr("being removed");
     case ServiceStatus::Dead:
@@ -236,6 +241,8 @@ QString statusName(ServiceStatus status)
         return QStringLiteral("paused");
     case ServiceStatus::Exited:
         return QStringLiteral("exited");
+    case ServiceStatus::Stopped:
+        return QStringLiteral("stopped");
     case ServiceStatus::Removing:
         return QStringLiteral("removing");
     case ServiceStatus::Dead:
@@ -267,6 +274,8 @@ QString statusDisplayName(ServiceStatus status)
         return Text::tr("paused");
     case ServiceStatus::Exited:
         return Text::tr("exited");
+    case ServiceStatus::Stopped:
+        return Text::tr("stopped");
     case ServiceStatus::Removing:
         return Text::tr("removing");
     case ServiceStatus::Dead:
@@ -487,7 +496,8 @@ QList<ServiceState> computeServiceStates(const ComposeProject &project,
             s.reason.clear();
         } else if (!blocking.isEmpty()
                    && (s.status == ServiceStatus::NotCreated || s.status == ServiceStatus::Created
-                       || s.status == ServiceStatus::Exited)) {
+                       || s.status == ServiceStatus::Exited
+                       || s.status == ServiceStatus::Stopped)) {
             s.reason = blocking;
         } else {
             s.reason = ownReason(s);

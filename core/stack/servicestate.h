@@ -25,6 +25,9 @@ enum class ServiceStatus {
     Restarting,
     Paused,
     Exited,
+    // Exited because someone asked it to (DevDock, `docker stop`, `docker kill`, `compose stop`):
+    // a deliberate stop, never drawn as a failure whatever the exit code (143, 137).
+    Stopped,
     Removing,
     Dead,
     // The engine cannot be asked (unreachable, or not answered yet): the containers may run or

@@ -8,10 +8,11 @@
 
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "operations/operationpanel.h"
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
 #include "stack/stackcontroller.h"
 #include "topology/topologyview.h"
 #include "tray/traycontroller.h"
@@ -90,7 +91,8 @@ void TestMainWindow::showsEngineAndLiveContainers()
     auto endpoint = Core::EngineClient::systemEndpoint();
     QVERIFY(endpoint);
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
 
     auto *engine = findByAccessibleName<QLabel>(&window, "Engine status");
@@ -115,7 +117,8 @@ void TestMainWindow::unreachableEngine_showsErrorWithHint()
 {
     auto endpoint = Core::parseDockerHost("unix:///tmp/devdock-ui-missing.sock");
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
     auto *error = findByAccessibleName<QLabel>(&window, "Engine error");
     QVERIFY(error);
@@ -146,13 +149,13 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     auto endpoint = Core::parseDockerHost(proxy.dockerHost());
     QVERIFY(endpoint);
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray;
     Ui::TrayWindowBinding trayBinding(&window, &tray);
     window.resize(1366, 768);
     window.show();
-    window.openProject(dir.path());
-    Core::LiveState *live = window.session()->liveState();
+    Core::LiveState *live = window.openProject(dir.path())->liveState();
     // Settled: loaded, the live state known (as unknown), the graph laid out.
     QVERIFY(waitUntil([&] { return window.isSettled(); }, 30000));
     QVERIFY(live->isKnown() && !live->isEngineReachable());
@@ -186,9 +189,10 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
         QVERIFY2(action->toolTip().contains(proxy.dockerHost()), qPrintable(action->toolTip()));
     }
     QVERIFY(window.engineUnavailableReason().contains(proxy.dockerHost()));
-    QMenu *trayProject = tray.projectMenu(window.session()->directory());
+    QMenu *trayProject = tray.projectMenu(window.activeRuntime()->id());
     QVERIFY(trayProject);
-    QVERIFY2(trayProject->title().endsWith("engine unreachable"), qPrintable(trayProject->title()));
+    QTRY_VERIFY2_WITH_TIMEOUT(trayProject->title().endsWith("engine unreachable"),
+                              qPrintable(trayProject->title()), 10000);
     int startStop = 0;
     for (QAction *action : trayProject->actions()) {
         if (action->text().startsWith("Start ") || action->text().startsWith("Stop ")) {
@@ -204,7 +208,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
 
     // An Up that still reaches the controller (queued before the engine went, or from a script)
     // fails before the CLI runs, and its time is a time.
-    window.session()->controller()->up();
+    window.activeRuntime()->controller()->up();
     Ui::OperationPanel *panel = window.operationPanel();
     QVERIFY(waitUntil([&] { return panel->title().contains("failed after"); }, 30000));
     const QRegularExpressionMatch took =
@@ -230,7 +234,8 @@ void TestMainWindow::everyWidgetHasAnAccessibleName()
 {
     auto endpoint = Core::EngineClient::systemEndpoint();
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
     // Every control, view and status element DevDock creates (Qt's own internals aside).
     for (QWidget *w : window.findChildren<QWidget *>()) {

@@ -11,6 +11,8 @@
 #include "engine/engineclient.h"
 #include "env/secretstore.h"
 #include "mainwindow.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "onboarding/onboarding.h"
 #include "onboarding/onboardingdialog.h"
 

@@ -15,12 +15,12 @@
 #include "logs/logpanel.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
-#include "stats/statscollector.h"
 #include "topology/topologyview.h"
 #include "tray/desktopnotifier.h"
 #include "tray/traycontroller.h"
@@ -148,7 +148,8 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     auto endpoint = Core::EngineClient::systemEndpoint();
     QVERIFY(endpoint.has_value());
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray;
     Ui::TrayWindowBinding trayBinding(&window, &tray);
     QSignalSpy notified(tray.notifier(), &Ui::DesktopNotifier::delivered);
@@ -160,7 +161,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.openProject(dir.path());
     QVERIFY(settled.wait(30000));
-    Core::ProjectSession *session = window.session();
+    Core::ProjectRuntime *session = window.activeRuntime();
     QCOMPARE(session->project().name, QString(kProject));
     Ui::TopologyView *graph = window.topologyView();
     QCOMPARE(graph->nodeNames().size(), 10);
@@ -207,7 +208,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
 
     // Stats for the services table only while it is visible; totals in MB.
     window.tabs()->setCurrentWidget(window.findChild<QWidget *>("servicesView"));
-    QVERIFY(waitUntil([&] { return window.statsCollector()->streamCount() >= 10; }, 10000));
+    QVERIFY(waitUntil([&] { return window.serviceStats()->streamCount() >= 10; }, 10000));
     QVERIFY(waitUntil(
         [&] {
             return !window.serviceModel()
@@ -220,7 +221,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     auto *totals = byAccessibleName<QLabel>(&window, "Stack memory total");
     QVERIFY(totals && totals->text().contains("MB"));
     window.tabs()->setCurrentWidget(graph);
-    QCOMPARE(window.statsCollector()->streamCount(), 0);
+    QCOMPARE(window.serviceStats()->streamCount(), 0);
 
     // The logs of one service, from the context menu's "Open logs": its lines only, following.
     window.showLogs("backend");
@@ -240,7 +241,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
         10000));
     QCOMPARE(graph->node("worker")->stateText(), QString("exited (137)"));
     QVERIFY(waitUntil([&] { return !notified.isEmpty(); }, 10000));
-    QCOMPARE(notified.at(0).at(0).toString(), session->directory());
+    QCOMPARE(notified.at(0).at(0).toString(), session->id());
     QCOMPARE(notified.at(0).at(1).toString(), QString("worker exited in %1").arg(kProject));
     QVERIFY(notified.at(0).at(2).toString().contains("exited unexpectedly (code 137)"));
     QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
@@ -330,12 +331,13 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
     qputenv("DEMO_HTTP_PORT", QByteArray::number(freePort()));
     auto endpoint = Core::EngineClient::systemEndpoint();
     Core::EngineClient client(*endpoint);
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     window.show();
     QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
     window.openProject(dir.path());
     QVERIFY(loaded.wait(30000));
-    Core::ProjectSession *session = window.session();
+    Core::ProjectRuntime *session = window.activeRuntime();
     QCOMPARE(session->envProfile(), QString("development"));
     auto logLevel = [&](const QString &service) {
         const Run r = docker({"inspect", "--format", "{{json .Config.Env}}",

@@ -3,6 +3,7 @@
 #include "engine/endpoint.h"
 #include "engine/engineclient.h"
 #include "mainwindow.h"
+#include "workspace/workspace.h"
 #include "tray/desktopnotifier.h"
 #include "tray/traycontroller.h"
 #include "tray/traywindowbinding.h"
@@ -67,7 +68,6 @@ private slots:
     void menu_offersOpenAndQuit();
     void menu_updatesInPlace_batchingProbes();
     void menu_whileOpen_keepsItsRowsUntilClosed();
-    void binding_countsTheOpenProjectsServices();
 };
 
 void TestTrayController::overall_fromServiceStates()
@@ -157,7 +157,8 @@ void TestTrayController::notify_rateLimitedPerServiceAndOverall()
 void TestTrayController::menu_offersOpenAndQuit()
 {
     Core::EngineClient client(*Core::parseDockerHost("unix:///tmp/devdock-tray-test.sock"));
-    Ui::MainWindow window(&client);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
     Ui::TrayController tray;
     Ui::TrayWindowBinding binding(&window, &tray);
     QSignalSpy show(&tray, &Ui::TrayController::showWindowRequested);
@@ -226,27 +227,6 @@ void TestTrayController::menu_whileOpen_keepsItsRowsUntilClosed()
     QTRY_VERIFY(tray.projectMenu("/projects/shop") != nullptr);
     QCOMPARE(tray.projectMenu("/projects/shop")->title(), QString("shop — 2/2 up"));
     QCOMPARE(tray.menu()->actions().size(), rows.size() + 1);
-}
-
-void TestTrayController::binding_countsTheOpenProjectsServices()
-{
-    using S = Core::ServiceStatus;
-    Core::ProjectSummary counted;
-    Ui::TrayWindowBinding::countServices(
-        {state("api", S::Healthy), state("web", S::Running), state("db", S::Unhealthy),
-         state("cache", S::Starting), state("worker", S::Exited, 137),
-         state("migrate", S::Exited, 0), state("docs", S::NotCreated)},
-        counted);
-    QVERIFY(counted.known);
-    QCOMPARE(counted.servicesTotal, 7);
-    QCOMPARE(counted.servicesUp, 2);
-    QCOMPARE(counted.unhealthy, 1);
-    QCOMPARE(counted.starting, 1);
-    QCOMPARE(counted.exited, 1); // the finished job is not a failure
-    QCOMPARE(Ui::TrayController::stateText(counted),
-             QString("2/7 up · 1 unhealthy · 1 starting · 1 exited"));
-    Ui::TrayWindowBinding::countServices({state("api", S::Unknown)}, counted);
-    QVERIFY(!counted.known);
 }
 
 QTEST_MAIN(TestTrayController)

@@ -5,13 +5,16 @@
 #include "stack/servicestate.h"
 
 #include "keyedtablemodel.h"
-#include "stats/statscollector.h"
+#include "workspace/servicestats.h"
 #include <QDateTime>
 
 #include <QList>
 #include <functional>
 
 namespace DevDock::Ui {
+
+// The services table shows what core measures.
+using ServiceUsage = Core::ServiceUsage;
 
 // The project's services as a table, fed with LiveState snapshots (applied as a diff keyed by
 // service name).

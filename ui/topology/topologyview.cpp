@@ -42,6 +42,7 @@ QColor stateColor(Core::ServiceStatus status)
         return QColor(0xD5, 0x5E, 0x00); // vermillion
     case S::Unknown:
         return QColor(0x6E, 0x6E, 0x6E); // dark grey: nothing is known, which is not "idle"
+    case S::Stopped: // a deliberate stop: idle grey, never a failure's colour
     case S::Created:
     case S::Paused:
     case S::Removing:
@@ -114,6 +115,7 @@ QString ServiceNodeItem::symbol() const
     case S::Restarting:
         return QStringLiteral("⟳");
     case S::Exited:
+    case S::Stopped:
         return QStringLiteral("■");
     case S::Dead:
         return QStringLiteral("✖");

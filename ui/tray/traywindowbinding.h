@@ -2,44 +2,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/servicestate.h"
-#include "workspace/projectsummary.h"
-
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+
+namespace DevDock::Core {
+class ProjectRuntime;
+class Workspace;
+} // namespace DevDock::Core
 
 namespace DevDock::Ui {
 
 class MainWindow;
 class TrayController;
 
-// Connects the tray to the window's one open project until the window shows a Workspace: the
-// project's summary and services go to the tray, the tray's requests for that project go to its
-// StackController and to the window. With a Workspace, the tray's slots take
-// Workspace::projectAdded/projectChanged/projectRemoved instead and its requests go to
-// Workspace::start/stop/setActive.
+// Connects the tray to the window's workspace: every project's summary (added, changed, removed)
+// goes to the tray, the services of the project on screen too, and the alerts of every open
+// project; the tray's requests go to Workspace::start/stop/setActive, to the project's
+// StackController for one service, and to the window to show it or its logs.
 class TrayWindowBinding final : public QObject
 {
     Q_OBJECT
 public:
     TrayWindowBinding(MainWindow *window, TrayController *tray, QObject *parent = nullptr);
 
-    // The summary of the open project as the tray shows it (empty id: nothing is open).
-    Core::ProjectSummary summary() const;
-    // Counts of a project's services the way ProjectSummary keeps them.
-    static void countServices(const QList<Core::ServiceState> &services,
-                              Core::ProjectSummary &summary);
-
 private:
-    void publish();
-    bool isOpenProject(const QString &id) const;
+    void watchAlerts(const QString &id);
+    void follow(Core::ProjectRuntime *runtime);
+    Core::ProjectRuntime *runtime(const QString &id) const;
     void showWindow();
+    void showProject(const QString &id);
 
     QPointer<MainWindow> m_window;
+    Core::Workspace *m_workspace;
     TrayController *m_tray;
-    QString m_id; // the project the tray knows, to remove it when another one opens
-    bool m_loading = false;
-    QString m_loadError;
+    QObject *m_follow = nullptr;                                   // connections to the shown runtime
+    QHash<QString, QPointer<Core::ProjectRuntime>> m_alertsOf; // runtimes whose alerts reach the tray
 };
 
 } // namespace DevDock::Ui

@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "statscollector.h"
+#include "servicestats.h"
 
+#include "engine/engineclient.h"
 #include "engine/statsstream.h"
 
-namespace DevDock::Ui {
+namespace DevDock::Core {
 
-StatsCollector::StatsCollector(Core::EngineClient *client, QObject *parent)
+ServiceStats::ServiceStats(EngineClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
@@ -15,13 +16,13 @@ StatsCollector::StatsCollector(Core::EngineClient *client, QObject *parent)
             [this] { emit usageChanged(usage(), totalMemoryMb()); });
 }
 
-StatsCollector::~StatsCollector() = default;
+ServiceStats::~ServiceStats() = default;
 
-void StatsCollector::setServices(const QList<Core::ServiceState> &services)
+void ServiceStats::setServices(const QList<ServiceState> &services)
 {
     m_serviceOf.clear();
-    for (const Core::ServiceState &s : services) {
-        for (const Core::ContainerState &c : s.containers) {
+    for (const ServiceState &s : services) {
+        for (const ContainerState &c : s.containers) {
             if (c.engineState == u"running") {
                 m_serviceOf.insert(c.id, s.name);
             }
@@ -30,13 +31,13 @@ void StatsCollector::setServices(const QList<Core::ServiceState> &services)
     sync();
 }
 
-void StatsCollector::setActive(bool active)
+void ServiceStats::setActive(bool active)
 {
     m_active = active;
     sync();
 }
 
-void StatsCollector::sync()
+void ServiceStats::sync()
 {
     // Stop what is not wanted any more.
     for (auto it = m_streams.begin(); it != m_streams.end();) {
@@ -56,10 +57,13 @@ void StatsCollector::sync()
         if (m_streams.contains(it.key())) {
             continue;
         }
-        auto *stream = new Core::StatsStream(m_client, it.key(), true, this);
+        auto *stream = new StatsStream(m_client, it.key(), true, this);
         const QString id = it.key();
-        connect(stream, &Core::StatsStream::sampleReceived, this,
-                [this, id](const Core::ContainerStats &stats) { m_latest.insert(id, stats); });
+        connect(stream, &StatsStream::sampleReceived, this,
+                [this, id](const ContainerStats &stats) {
+                    m_latest.insert(id, stats);
+                    emit sampleReceived(id, stats);
+                });
         m_streams.insert(id, stream);
         stream->start();
     }
@@ -68,7 +72,7 @@ void StatsCollector::sync()
     }
 }
 
-QHash<QString, ServiceUsage> StatsCollector::usage() const
+QHash<QString, ServiceUsage> ServiceStats::usage() const
 {
     QHash<QString, ServiceUsage> result;
     for (auto it = m_latest.cbegin(); it != m_latest.cend(); ++it) {
@@ -79,10 +83,10 @@ QHash<QString, ServiceUsage> StatsCollector::usage() const
     return result;
 }
 
-double StatsCollector::totalMemoryMb() const
+double ServiceStats::totalMemoryMb() const
 {
     double total = 0;
-    for (const Core::ContainerStats &s : m_latest) {
+    for (const ContainerStats &s : m_latest) {
         total += s.memoryUsage / (1024.0 * 1024.0);
     }
     return total;

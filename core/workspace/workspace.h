@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "projectsummary.h"
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <optional>
+
+namespace DevDock::Core {
+
+class EngineClient;
+class EventHub;
+class ProjectRuntime;
+struct ContainerSummary;
+struct EngineEvent;
+
+// Every project the user has — opened, pinned, recent (remembered in the settings) — and every
+// Compose project found on an engine by its labels (stacks started from a terminal included),
+// each with a live ProjectSummary. One event subscription per engine (EventHub) feeds every
+// runtime and the summaries; an event updates the one container it names (no re-listing). Open
+// projects are ProjectRuntimes; only the active one streams logs and stats.
+class Workspace final : public QObject
+{
+    Q_OBJECT
+public:
+    // `client` is the engine "default" (the docker context DevDock uses).
+    explicit Workspace(EngineClient *client, QObject *parent = nullptr);
+    ~Workspace() override;
+
+    // Another engine to discover projects on (a docker context), by name.
+    void addEngine(const QString &name, EngineClient *client);
+    EngineClient *engine(const QString &name = QStringLiteral("default")) const;
+    EventHub *eventHub(const QString &engine = QStringLiteral("default")) const;
+
+    // Where the remembered projects live (tests use their own settings file); read at once.
+    void setSettingsFile(const QString &path);
+    // Starts discovery on every engine (lists once, then follows events).
+    void start();
+    // The first listing of every engine is in.
+    bool isDiscovered() const;
+
+    QList<ProjectSummary> projects() const;
+    std::optional<ProjectSummary> project(const QString &id) const;
+
+    // Opens (or returns the open) runtime of a project and makes it active once loaded. A failed
+    // first load closes it again and leaves the active project as it was.
+    ProjectRuntime *open(const QString &path, const QStringList &files = {});
+    ProjectRuntime *runtime(const QString &id) const; // nullptr when not open
+    ProjectRuntime *activeRuntime() const;
+    QList<ProjectRuntime *> runtimes() const;
+
+    void setActive(const QString &id);
+    QString activeId() const { return m_activeId; }
+    void close(const QString &id);
+    void setPinned(const QString &id, bool pinned);
+    // Forgets a remembered project (closing it first); a discovered one that still has
+    // containers stays listed.
+    void remove(const QString &id);
+
+    // The whole stack: up / stop. Discovered projects run through the compose CLI with -p NAME,
+    // the working directory and config files of their labels.
+    void start(const QString &id);
+    void stop(const QString &id);
+
+    // Remembered project folders, most recent first (the window's Open Recent menu).
+    QStringList recentDirectories() const;
+
+signals:
+    void projectAdded(const DevDock::Core::ProjectSummary &summary);
+    void projectChanged(const DevDock::Core::ProjectSummary &summary);
+    void projectRemoved(const QString &id);
+    void activeChanged(const QString &id);
+    void discovered();
+    // A start/stop through the workspace ended.
+    void actionFinished(const QString &id, const QString &action,
+                        const DevDock::Core::Result<void> &result);
+
+private:
+    struct Container
+    {
+        QString project;
+        QString service;
+        QString state; // running, exited, ...
+        QString health;
+        int exitCode = 0;
+        bool stopRequested = false; // a stop/kill event came before it exited
+        QList<quint16> ports;
+        QString workingDir;
+        QString configFiles;
+        bool oneoff = false;
+    };
+    struct Engine
+    {
+        QString name;
+        QPointer<EngineClient> client;
+        EventHub *hub = nullptr;
+        QHash<QString, Container> containers; // by id
+        bool listed = false;
+        bool reachable = true;
+        bool listing = false;
+        bool wired = false;
+    };
+    struct Entry
+    {
+        ProjectSummary summary;
+        ProjectRuntime *runtime = nullptr;
+        bool remembered = false;
+    };
+
+    void listEngine(Engine &engine);
+    void onEvent(Engine &engine, const EngineEvent &event);
+    void fetchContainer(Engine &engine, const QString &id);
+    void rebuildDiscovered(Engine &engine, const QString &projectName = {});
+    void updateFromRuntime(ProjectRuntime *runtime);
+    Entry *entryForName(const QString &engine, const QString &name);
+    void refreshSummary(Entry &entry);
+    void put(Entry entry);
+    void loadRemembered();
+    void saveRemembered() const;
+    void runStackAction(const QString &id, bool start);
+    Engine *engineNamed(const QString &name);
+
+    QList<Engine *> m_engines;
+    QList<Entry> m_entries; // in display order: remembered/opened first, then discovered
+    QString m_activeId;
+    QString m_pendingActive;
+    QString m_settingsFile;
+    bool m_started = false;
+};
+
+} // namespace DevDock::Core
