@@ -2734,62 +2734,129 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
 </context>
 <context>
-    <name>DevDock::Ui::TrayController</name>
+    <name>DevDock::Ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="208"/>
-        <source>DevDock · %1: engine unreachable</source>
-        <translation>DevDock · %1: Engine nicht erreichbar</translation>
+        <source>%1 exited in %2</source>
+        <translation>%1 in %2 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="31"/>
+        <source>%1 is unhealthy in %2</source>
+        <translation>%1 in %2 ist ungesund</translation>
+    </message>
+    <message>
+        <source>%1 services exited in %2</source>
+        <translation>%1 Dienste in %2 beendet</translation>
+    </message>
+    <message>
+        <source>%1 services are unhealthy in %2</source>
+        <translation>%1 Dienste in %2 sind ungesund</translation>
+    </message>
+    <message>
+        <source>%1 services failed in %2</source>
+        <translation>%1 Dienste in %2 ausgefallen</translation>
+    </message>
+    <message>
+        <source>Open logs</source>
+        <translation>Logs öffnen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TrayController</name>
+    <message>
         <source>DevDock tray menu</source>
         <translation>DevDock-Menü im Infobereich</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="35"/>
-        <location filename="../ui/tray/traycontroller.cpp" line="205"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="172"/>
-        <source>Start %1</source>
-        <translation>%1 starten</translation>
+        <source>Projects</source>
+        <translation>Projekte</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="174"/>
-        <source>Stop %1</source>
-        <translation>%1 stoppen</translation>
+        <source>No projects yet: open one in DevDock</source>
+        <translation>Noch keine Projekte: öffnen Sie eines in DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="183"/>
-        <source>Services</source>
-        <translation>Dienste</translation>
-    </message>
-    <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="194"/>
         <source>Open DevDock</source>
         <translation>DevDock öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="199"/>
-        <source>Quit</source>
-        <translation>Beenden</translation>
+        <source>Quit DevDock</source>
+        <translation>DevDock beenden</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="209"/>
-        <source>DevDock · %1: %2 of %3 services up</source>
-        <translation>DevDock · %1: %2 von %3 Diensten laufen</translation>
+        <source>engine unreachable</source>
+        <translation>Engine nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="235"/>
-        <source>%1 stopped</source>
-        <translation>%1 wurde gestoppt</translation>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="236"/>
-        <source>%1 is unhealthy</source>
-        <translation>%1 ist ungesund</translation>
+        <source>failed to load</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>state not known yet</source>
+        <translation>Zustand noch unbekannt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>%1/%2 up</source>
+        <translation>%1/%2 laufen</translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 ungesund</translation>
+    </message>
+    <message>
+        <source>%1 starting</source>
+        <translation>%1 startet</translation>
+    </message>
+    <message>
+        <source>%1 exited</source>
+        <translation>%1 beendet</translation>
+    </message>
+    <message>
+        <source>Open logs of %1</source>
+        <translation>Logs von %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>The Docker engine is unreachable: start it, then try again.</source>
+        <translation>Die Docker-Engine ist nicht erreichbar: Starten Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Services of %1</source>
+        <translation>Dienste von %1</translation>
     </message>
 </context>
 <context>

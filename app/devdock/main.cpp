@@ -6,6 +6,7 @@
 #include "onboarding/onboarding.h"
 #include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include "workspace/projectruntime.h"
 #include "workspace/workspace.h"
@@ -143,7 +144,8 @@ int main(int argc, char *argv[])
     // Every project the user has, and every stack on the engine; the window shows one of them.
     Core::Workspace workspace(&client);
     Ui::MainWindow window(&workspace);
-    Ui::TrayController tray(&window);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
     if (auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
         viewMenu->addSeparator();
         viewMenu->addMenu(themes.createMenu(viewMenu));

@@ -16,6 +16,7 @@
 #include "stack/stackcontroller.h"
 #include "topology/topologyview.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
@@ -154,7 +155,8 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     Core::EngineClient client(*endpoint);
     Core::Workspace workspace(&client);
     Ui::MainWindow window(&workspace);
-    Ui::TrayController tray(&window);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
     window.resize(1366, 768);
     window.show();
     Core::LiveState *live = window.openProject(dir.path())->liveState();
@@ -176,6 +178,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
     QCOMPARE(node->stateText(), QString("unknown — engine unreachable"));
     QVERIFY2(node->explanation().contains("the Docker engine is not reachable"),
              qPrintable(node->explanation()));
+    tray.applyPending();
     QCOMPARE(tray.overall(), Ui::TrayController::Overall::Unknown);
 
     // Actions that need the engine are disabled and say why; Cancel is not one of them.
@@ -190,11 +193,18 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
         QVERIFY2(action->toolTip().contains(proxy.dockerHost()), qPrintable(action->toolTip()));
     }
     QVERIFY(window.engineUnavailableReason().contains(proxy.dockerHost()));
-    for (QAction *action : tray.menu()->actions()) {
+    QMenu *trayProject = tray.projectMenu(window.activeRuntime()->id());
+    QVERIFY(trayProject);
+    QTRY_VERIFY2_WITH_TIMEOUT(trayProject->title().endsWith("engine unreachable"),
+                              qPrintable(trayProject->title()), 10000);
+    int startStop = 0;
+    for (QAction *action : trayProject->actions()) {
         if (action->text().startsWith("Start ") || action->text().startsWith("Stop ")) {
             QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+            ++startStop;
         }
     }
+    QCOMPARE(startStop, 2);
     if (const QByteArray shots = qgetenv("DEVDOCK_SCREENSHOT_DIR"); !shots.isEmpty()) {
         QTest::qWait(300); // the graph's layout
         window.grab().save(QString::fromLocal8Bit(shots) + "/engine-unreachable.png");
@@ -221,7 +231,7 @@ void TestMainWindow::engineAway_actionsDisabledWithReason_servicesUnknown_elapse
         [&] { return node->state().status == Core::ServiceStatus::NotCreated; }, 10000));
     QVERIFY2(up->toolTip().startsWith("Create and start every service"), qPrintable(up->toolTip()));
     QVERIFY(window.engineUnavailableReason().isEmpty());
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Idle);
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Idle);
 }
 
 void TestMainWindow::everyWidgetHasAnAccessibleName()

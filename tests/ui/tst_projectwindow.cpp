@@ -22,7 +22,9 @@
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
 #include "topology/topologyview.h"
+#include "tray/desktopnotifier.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -148,8 +150,9 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     Core::EngineClient client(*endpoint);
     Core::Workspace workspace(&client);
     Ui::MainWindow window(&workspace);
-    Ui::TrayController tray(&window);
-    QSignalSpy notified(&tray, &Ui::TrayController::notified);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding trayBinding(&window, &tray);
+    QSignalSpy notified(tray.notifier(), &Ui::DesktopNotifier::delivered);
     QSignalSpy settled(&window, &Ui::MainWindow::settled);
     window.show();
     QAbstractItemModelTester services(window.serviceModel(),
@@ -176,7 +179,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
     QVERIFY(waitUntil([&] { return window.operationPanel()->title().contains("done"); }, 60000));
     QCOMPARE(window.operationPanel()->serviceStatus("nginx").isEmpty(), false);
     QVERIFY(graph->edge("backend", "postgres")->isSatisfied());
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Healthy);
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Healthy);
 
     // The ports view: the published port with its URL.
     const int httpPort = qEnvironmentVariableIntValue("DEMO_HTTP_PORT");
@@ -238,9 +241,10 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
         10000));
     QCOMPARE(graph->node("worker")->stateText(), QString("exited (137)"));
     QVERIFY(waitUntil([&] { return !notified.isEmpty(); }, 10000));
-    QCOMPARE(notified.at(0).at(0).toString(), QString("worker"));
-    QVERIFY(notified.at(0).at(1).toString().contains("exited unexpectedly (code 137)"));
-    QCOMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
+    QCOMPARE(notified.at(0).at(0).toString(), session->id());
+    QCOMPARE(notified.at(0).at(1).toString(), QString("worker exited in %1").arg(kProject));
+    QVERIFY(notified.at(0).at(2).toString().contains("exited unexpectedly (code 137)"));
+    QTRY_COMPARE(tray.overall(), Ui::TrayController::Overall::Failing);
     QVERIFY(details->transitions("worker").value(0).contains("exited"));
 
     // The engine goes away and comes back: the banner says so, the graph stays, state recovers.

@@ -2,11 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traycontroller.h"
 
-#include "mainwindow.h"
-
-#include "stack/livestate.h"
-#include "workspace/projectruntime.h"
-#include "stack/stackcontroller.h"
+#include "desktopnotifier.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -18,60 +14,104 @@ namespace DevDock::Ui {
 
 namespace {
 
-constexpr int PerServiceSeconds = 60;
-constexpr int MaxPerMinute = 5;
+constexpr int BatchMs = 250;
+
+// Worse first: the tray icon shows the worst state of the workspace.
+int severity(TrayController::Overall overall)
+{
+    using O = TrayController::Overall;
+    switch (overall) {
+    case O::Failing:
+        return 4;
+    case O::Degraded:
+        return 3;
+    case O::Unknown:
+        return 2;
+    case O::Healthy:
+        return 1;
+    case O::Idle:
+        return 0;
+    }
+    return 0;
+}
+
+// An entry's icon changes only with its state: QAction::setIcon always tells the menu (and the
+// D-Bus menu its host reads) that the entry changed.
+template <typename Entry>
+void setStateIcon(Entry &entry, QAction *action, TrayController::Overall overall)
+{
+    if (!entry.iconSet || entry.shown != overall) {
+        action->setIcon(TrayController::iconFor(overall));
+        entry.shown = overall;
+        entry.iconSet = true;
+    }
+}
 
 } // namespace
 
-TrayController::TrayController(MainWindow *window, QObject *parent)
+TrayController::TrayController(QObject *parent)
     : QObject(parent)
-    , m_window(window)
     , m_menu(new QMenu)
+    , m_notifier(new DesktopNotifier(this))
+    , m_projectsHeader(new QAction(tr("Projects"), this))
+    , m_noProjects(new QAction(tr("No projects yet: open one in DevDock"), this))
+    , m_servicesHeader(new QAction(this))
+    , m_openWindow(new QAction(tr("Open DevDock"), this))
+    , m_quit(new QAction(tr("Quit DevDock"), this))
+    , m_separators{new QAction(this), new QAction(this)}
 {
     m_menu->setAccessibleName(tr("DevDock tray menu"));
+    m_menu->setToolTipsVisible(true);
+    for (QAction *header : {m_projectsHeader, m_noProjects, m_servicesHeader}) {
+        header->setEnabled(false);
+    }
+    for (QAction *separator : m_separators) {
+        separator->setSeparator(true);
+    }
+    connect(m_openWindow, &QAction::triggered, this, &TrayController::showWindowRequested);
+    connect(m_quit, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    connect(m_notifier, &DesktopNotifier::openLogsRequested, this,
+            &TrayController::openLogsRequested);
+    connect(m_notifier, &DesktopNotifier::restartServiceRequested, this,
+            &TrayController::restartServiceRequested);
+
+    m_batch.setSingleShot(true);
+    m_batch.setInterval(BatchMs);
+    connect(&m_batch, &QTimer::timeout, this, &TrayController::applyPending);
+    // Entries are added and removed only while the menu is closed: an open menu that changes
+    // its rows under the pointer would jump, or close.
+    connect(m_menu, &QMenu::aboutToHide, this, [this] {
+        if (m_relayoutPending) {
+            QTimer::singleShot(0, this, &TrayController::applyPending);
+        }
+    });
+
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(iconFor(Overall::Idle), this);
         m_tray->setContextMenu(m_menu);
         m_tray->setToolTip(tr("DevDock"));
         connect(m_tray, &QSystemTrayIcon::activated, this,
-                [this](QSystemTrayIcon::ActivationReason r) {
-                    if (r == QSystemTrayIcon::Trigger && m_window) {
-                        m_window->showNormal();
-                        m_window->raise();
-                        m_window->activateWindow();
+                [this](QSystemTrayIcon::ActivationReason reason) {
+                    if (reason == QSystemTrayIcon::Trigger) {
+                        emit showWindowRequested();
                     }
                 });
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (m_window) {
-                m_window->showNormal();
-                m_window->activateWindow();
-                m_window->selectService(m_lastService);
-            }
-        });
+        m_notifier->setFallback(m_tray);
         m_tray->show();
-        window->setCloseToTray(true);
     }
-    // The services of the project on screen, whichever it is.
-    auto follow = [this](Core::ProjectRuntime *runtime) {
-        delete m_follow;
-        m_follow = new QObject(this);
-        update(runtime ? runtime->liveState()->services() : QList<Core::ServiceState>());
-        if (runtime) {
-            connect(runtime->liveState(), &Core::LiveState::servicesChanged, m_follow,
-                    [this](const QList<Core::ServiceState> &services) { update(services); });
-        }
-        rebuildMenu();
-    };
-    connect(window, &MainWindow::activeRuntimeChanged, this, follow);
-    follow(window->activeRuntime());
-    connect(window, &MainWindow::serviceAlert, this, &TrayController::notify);
-    connect(window, &MainWindow::projectLoaded, this, &TrayController::rebuildMenu);
-    connect(window, &MainWindow::engineAvailabilityChanged, this, &TrayController::rebuildMenu);
-    rebuildMenu();
+    applyPending();
 }
 
 TrayController::~TrayController()
 {
+    for (const ProjectEntry &entry : std::as_const(m_projectEntries)) {
+        delete entry.menu;
+    }
+    for (const ServiceEntry &entry : std::as_const(m_serviceEntries)) {
+        delete entry.menu;
+    }
+    delete m_tray; // before its menu
+    m_tray = nullptr;
     delete m_menu;
 }
 
@@ -101,8 +141,57 @@ TrayController::Overall TrayController::overallOf(const QList<Core::ServiceState
     return overall;
 }
 
+TrayController::Overall TrayController::overallOf(const Core::ProjectSummary &project)
+{
+    if (!project.engineReachable || (!project.known && !project.loading)) {
+        return Overall::Unknown;
+    }
+    if (project.exited > 0 || !project.loadError.isEmpty()) {
+        return Overall::Failing;
+    }
+    if (project.unhealthy > 0 || project.starting > 0) {
+        return Overall::Degraded;
+    }
+    return project.servicesUp > 0 ? Overall::Healthy : Overall::Idle;
+}
+
+QString TrayController::stateText(const Core::ProjectSummary &project)
+{
+    if (!project.engineReachable) {
+        return tr("engine unreachable");
+    }
+    if (project.loading) {
+        return tr("loading…");
+    }
+    if (!project.loadError.isEmpty()) {
+        return tr("failed to load");
+    }
+    if (!project.known) {
+        return tr("state not known yet");
+    }
+    if (project.servicesUp + project.unhealthy + project.starting + project.exited == 0) {
+        return tr("stopped"); // a deliberate stop is not a failure
+    }
+    QStringList parts{tr("%1/%2 up").arg(project.servicesUp).arg(project.servicesTotal)};
+    if (project.unhealthy > 0) {
+        parts << tr("%1 unhealthy").arg(project.unhealthy);
+    }
+    if (project.starting > 0) {
+        parts << tr("%1 starting").arg(project.starting);
+    }
+    if (project.exited > 0) {
+        parts << tr("%1 exited").arg(project.exited);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QIcon TrayController::iconFor(Overall overall)
 {
+    static QHash<int, QIcon> cache;
+    const auto cached = cache.constFind(int(overall));
+    if (cached != cache.cend()) {
+        return *cached;
+    }
     // Colour and shape: a filled circle (healthy), a triangle (degraded), a square (failing),
     // a ring (idle).
     QPixmap pixmap(64, 64);
@@ -144,116 +233,259 @@ QIcon TrayController::iconFor(Overall overall)
         break;
     }
     }
-    return QIcon(pixmap);
+    p.end();
+    return *cache.insert(int(overall), QIcon(pixmap));
 }
 
-void TrayController::update(const QList<Core::ServiceState> &services)
+void TrayController::setProjects(const QList<Core::ProjectSummary> &projects)
 {
-    const Overall overall = overallOf(services);
-    if (overall != m_overall && m_tray) {
-        m_tray->setIcon(iconFor(overall));
+    m_projects = projects;
+    schedule();
+}
+
+void TrayController::updateProject(const Core::ProjectSummary &project)
+{
+    auto it = std::find_if(m_projects.begin(), m_projects.end(),
+                           [&](const Core::ProjectSummary &p) { return p.id == project.id; });
+    if (it == m_projects.end()) {
+        m_projects.append(project);
+    } else {
+        *it = project;
     }
-    m_overall = overall;
-    // LiveState reports every health probe; the menu shows names and states only, so it is
-    // rebuilt when one of those changes.
-    auto summary = [](const QList<Core::ServiceState> &list) {
-        QList<QPair<QString, Core::ServiceStatus>> pairs;
-        for (const Core::ServiceState &s : list) {
-            pairs.append({s.name, s.status});
-        }
-        return pairs;
-    };
-    const bool changed = summary(services) != summary(m_services);
+    schedule();
+}
+
+void TrayController::removeProject(const QString &id)
+{
+    m_projects.removeIf([&](const Core::ProjectSummary &p) { return p.id == id; });
+    schedule();
+}
+
+void TrayController::setActiveServices(const QString &projectId,
+                                       const QList<Core::ServiceState> &services)
+{
+    m_servicesOf = projectId;
     m_services = services;
-    if (changed) {
-        rebuildMenu();
+    schedule();
+}
+
+bool TrayController::notifyAlert(const QString &projectId, const Core::ServiceAlert &alert)
+{
+    const Core::ProjectSummary *project = find(projectId);
+    return m_notifier->post(projectId, project ? displayName(*project) : projectId, alert);
+}
+
+void TrayController::schedule()
+{
+    // Health probes arrive every few seconds per service: one pass over the menu per batch.
+    if (!m_batch.isActive()) {
+        m_batch.start();
     }
 }
 
-void TrayController::rebuildMenu()
+void TrayController::applyPending()
 {
-    m_menu->clear();
-    if (!m_window) {
+    m_batch.stop();
+    relayout();
+    refreshTexts();
+    updateTray();
+}
+
+const Core::ProjectSummary *TrayController::find(const QString &id) const
+{
+    for (const Core::ProjectSummary &p : m_projects) {
+        if (p.id == id) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+bool TrayController::showsServices() const
+{
+    const Core::ProjectSummary *project = find(m_servicesOf);
+    if (project == nullptr || m_services.isEmpty()) {
+        return false;
+    }
+    const bool anyActive = std::any_of(m_projects.cbegin(), m_projects.cend(),
+                                       [](const Core::ProjectSummary &p) { return p.active; });
+    return project->active || !anyActive;
+}
+
+QString TrayController::displayName(const Core::ProjectSummary &project) const
+{
+    // Two checkouts of one stack share its name: the branch (or folder) tells them apart.
+    const bool shared = std::count_if(m_projects.cbegin(), m_projects.cend(),
+                                      [&](const auto &p) { return p.name == project.name; })
+                        > 1;
+    if (!shared) {
+        return project.name;
+    }
+    return QStringLiteral("%1 (%2)").arg(project.name, project.branch.isEmpty() ? project.directory
+                                                                                : project.branch);
+}
+
+TrayController::ProjectEntry &TrayController::projectEntry(const QString &id)
+{
+    auto it = m_projectEntries.find(id);
+    if (it != m_projectEntries.end()) {
+        return *it;
+    }
+    ProjectEntry entry;
+    entry.menu = new QMenu;
+    entry.menu->setToolTipsVisible(true);
+    entry.open =
+        entry.menu->addAction(QString(), this, [this, id] { emit openProjectRequested(id); });
+    entry.start =
+        entry.menu->addAction(QString(), this, [this, id] { emit startProjectRequested(id); });
+    entry.stop =
+        entry.menu->addAction(QString(), this, [this, id] { emit stopProjectRequested(id); });
+    return *m_projectEntries.insert(id, entry);
+}
+
+TrayController::ServiceEntry &TrayController::serviceEntry(const QString &service)
+{
+    auto it = m_serviceEntries.find(service);
+    if (it != m_serviceEntries.end()) {
+        return *it;
+    }
+    ServiceEntry entry;
+    entry.menu = new QMenu;
+    entry.menu->setToolTipsVisible(true);
+    // The project at the time of the click: the entries live while the open project does.
+    entry.logs = entry.menu->addAction(tr("Open logs of %1").arg(service), this, [this, service] {
+        emit openLogsRequested(m_servicesOf, service);
+    });
+    entry.start = entry.menu->addAction(tr("Start %1").arg(service), this, [this, service] {
+        emit startServiceRequested(m_servicesOf, service);
+    });
+    entry.stop = entry.menu->addAction(tr("Stop %1").arg(service), this, [this, service] {
+        emit stopServiceRequested(m_servicesOf, service);
+    });
+    entry.restart = entry.menu->addAction(tr("Restart %1").arg(service), this, [this, service] {
+        emit restartServiceRequested(m_servicesOf, service);
+    });
+    return *m_serviceEntries.insert(service, entry);
+}
+
+void TrayController::relayout()
+{
+    if (m_menu->isVisible()) {
+        m_relayoutPending = true;
         return;
     }
-    Core::ProjectRuntime *session = m_window->activeRuntime();
-    if (session && session->isLoaded()) {
-        const QString name = session->project().name;
-        m_menu->addSection(name);
-        QAction *start = m_menu->addAction(tr("Start %1").arg(name), session->controller(),
-                                           [session] { session->controller()->up(); });
-        QAction *stop = m_menu->addAction(tr("Stop %1").arg(name), session->controller(),
-                                          [session] { session->controller()->down(false); });
-        // The window's rule: what needs the engine waits for it, and says why.
-        const QString unavailable = m_window->engineUnavailableReason();
-        for (QAction *action : {start, stop}) {
-            action->setEnabled(unavailable.isEmpty());
-            action->setToolTip(unavailable);
+    m_relayoutPending = false;
+    // Entries of projects and services that are gone.
+    for (auto it = m_projectEntries.begin(); it != m_projectEntries.end();) {
+        if (find(it.key()) == nullptr) {
+            delete it->menu;
+            it = m_projectEntries.erase(it);
+        } else {
+            ++it;
         }
-        m_menu->setToolTipsVisible(!unavailable.isEmpty());
-        QMenu *services = m_menu->addMenu(tr("Services"));
-        for (const Core::ServiceState &s : std::as_const(m_services)) {
-            QAction *a = services->addAction(
-                QStringLiteral("%1 — %2").arg(s.name, Core::statusDisplayName(s.status)));
-            connect(a, &QAction::triggered, this, [this, name = s.name] {
-                m_window->showNormal();
-                m_window->selectService(name);
-            });
-        }
-        m_menu->addSeparator();
     }
-    m_menu->addAction(tr("Open DevDock"), this, [this] {
-        m_window->showNormal();
-        m_window->raise();
-        m_window->activateWindow();
-    });
-    m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
-    if (m_tray) {
-        int up = 0;
+    const bool services = showsServices();
+    for (auto it = m_serviceEntries.begin(); it != m_serviceEntries.end();) {
+        const bool listed = services
+                            && std::any_of(m_services.cbegin(), m_services.cend(),
+                                           [&](const auto &s) { return s.name == it.key(); });
+        if (!listed) {
+            delete it->menu;
+            it = m_serviceEntries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+
+    QList<QAction *> wanted{m_projectsHeader};
+    for (const Core::ProjectSummary &p : std::as_const(m_projects)) {
+        wanted << projectEntry(p.id).menu->menuAction();
+    }
+    if (m_projects.isEmpty()) {
+        wanted << m_noProjects;
+    }
+    wanted << m_separators[0];
+    if (services) {
+        wanted << m_servicesHeader;
         for (const Core::ServiceState &s : std::as_const(m_services)) {
-            up += s.isUp() ? 1 : 0;
+            wanted << serviceEntry(s.name).menu->menuAction();
         }
-        QString tip = tr("DevDock");
-        if (session->isLoaded()) {
-            tip = m_overall == Overall::Unknown
-                      ? tr("DevDock · %1: engine unreachable").arg(session->project().name)
-                      : tr("DevDock · %1: %2 of %3 services up")
-                            .arg(session->project().name)
-                            .arg(up)
-                            .arg(m_services.size());
+        wanted << m_separators[1];
+    }
+    wanted << m_openWindow << m_quit;
+    if (m_menu->actions() == wanted) {
+        return; // the same rows: nothing to tell the menu
+    }
+    for (QAction *action : m_menu->actions()) {
+        m_menu->removeAction(action);
+    }
+    m_menu->addActions(wanted);
+}
+
+void TrayController::refreshTexts()
+{
+    const QString unreachable = tr("The Docker engine is unreachable: start it, then try again.");
+    for (const Core::ProjectSummary &p : std::as_const(m_projects)) {
+        const auto it = m_projectEntries.find(p.id);
+        if (it == m_projectEntries.end()) {
+            continue; // added while the menu was open: it appears when the menu closes
         }
-        m_tray->setToolTip(tip);
+        const QString name = displayName(p);
+        it->menu->setTitle(QStringLiteral("%1 — %2").arg(name, stateText(p)));
+        it->menu->menuAction()->setToolTip(p.loadError.isEmpty() ? p.directory : p.loadError);
+        setStateIcon(*it, it->menu->menuAction(), overallOf(p));
+        it->open->setText(p.active ? tr("Show %1").arg(name) : tr("Open %1").arg(name));
+        it->start->setText(tr("Start %1").arg(name));
+        it->stop->setText(tr("Stop %1").arg(name));
+        const bool allUp = p.known && p.servicesTotal > 0 && p.servicesUp == p.servicesTotal;
+        const bool anyRunning = p.servicesUp + p.unhealthy + p.starting > 0;
+        it->start->setEnabled(p.engineReachable && !p.loading && !allUp);
+        it->stop->setEnabled(p.engineReachable && (anyRunning || !p.known));
+        for (QAction *action : {it->start, it->stop}) {
+            action->setToolTip(p.engineReachable ? QString() : unreachable);
+        }
+    }
+    if (const Core::ProjectSummary *project = find(m_servicesOf)) {
+        m_servicesHeader->setText(tr("Services of %1").arg(displayName(*project)));
+    }
+    for (const Core::ServiceState &s : std::as_const(m_services)) {
+        const auto it = m_serviceEntries.find(s.name);
+        if (it == m_serviceEntries.end()) {
+            continue;
+        }
+        it->menu->setTitle(
+            QStringLiteral("%1 — %2").arg(s.name, Core::statusDisplayName(s.status)));
+        it->menu->menuAction()->setToolTip(s.reason);
+        setStateIcon(*it, it->menu->menuAction(), overallOf(QList<Core::ServiceState>{s}));
+        const bool known = s.status != Core::ServiceStatus::Unknown;
+        it->start->setEnabled(known && !s.isUp());
+        it->stop->setEnabled(known && s.isUp());
+        it->restart->setEnabled(known && s.status != Core::ServiceStatus::NotCreated);
     }
 }
 
-bool TrayController::notify(const Core::ServiceAlert &alert)
+void TrayController::updateTray()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto last = m_lastPerService.constFind(alert.service);
-    if (last != m_lastPerService.cend() && last->secsTo(now) < PerServiceSeconds) {
-        return false;
+    Overall overall = Overall::Idle;
+    QStringList lines{tr("DevDock")};
+    for (const Core::ProjectSummary &p : std::as_const(m_projects)) {
+        const Overall o = overallOf(p);
+        if (severity(o) > severity(overall)) {
+            overall = o;
+        }
+        lines << QStringLiteral("%1: %2").arg(displayName(p), stateText(p));
     }
-    while (!m_recent.isEmpty() && m_recent.first().secsTo(now) >= 60) {
-        m_recent.removeFirst();
-    }
-    if (m_recent.size() >= MaxPerMinute) {
-        return false;
-    }
-    m_recent << now;
-    m_lastPerService.insert(alert.service, now);
-    m_lastService = alert.service;
-    const QString title = alert.kind == Core::ServiceAlert::Kind::Exited
-                              ? tr("%1 stopped").arg(alert.service)
-                              : tr("%1 is unhealthy").arg(alert.service);
+    const bool changed = overall != m_overall;
+    m_overall = overall;
     if (m_tray) {
-        m_tray->showMessage(title, alert.message,
-                            alert.kind == Core::ServiceAlert::Kind::Exited
-                                ? QSystemTrayIcon::Critical
-                                : QSystemTrayIcon::Warning,
-                            10000);
+        if (changed) {
+            m_tray->setIcon(iconFor(overall));
+        }
+        const QString tip = lines.join(QLatin1Char('\n'));
+        if (m_tray->toolTip() != tip) {
+            m_tray->setToolTip(tip);
+        }
     }
-    emit notified(alert.service, alert.message);
-    return true;
 }
 
 } // namespace DevDock::Ui
