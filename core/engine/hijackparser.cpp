@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hijackparser.h"
 
+#include <algorithm>
+
 namespace DevDock::Core {
 
 namespace {
