@@ -1510,8 +1510,12 @@ Open its folder by hand if it lives elsewhere.</source>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="748"/>
-        <source>Open a shell</source>
-        <translation>Shell öffnen</translation>
+        <source>Open terminal</source>
+        <translation>Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="753"/>
@@ -3014,6 +3018,13 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../app/devdock/main.cpp" line="0"/>
         <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to save the onboarding dialog with its plan.</source>
         <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment), oder onboarding, um den Einrichtungsdialog mit seinem Plan zu speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalArea</name>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ private:
     void gateOnEngine(QAction *action, bool enabled, const QString &unavailable);
     void checkPorts();
     void showServiceMenu(const QString &service, const QPoint &globalPos);
-    void openInTerminal(const QStringList &command);
+    void openTerminal(const QString &container, const QString &service);
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
     void rememberProject(const QString &path);
@@ -130,6 +130,7 @@ private:
     void updateHotReload();
 
     Core::EngineClient *m_client;
+    class TerminalArea *m_terminalArea = nullptr;
     Core::ContainerWatcher *m_watcher;
     Core::ProjectSession *m_session;
     ContainerListModel *m_model;
