@@ -11,7 +11,7 @@ PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config git curl ca-certificates file
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
-    libyaml-cpp-dev libyaml-dev libspdlog-dev libfmt-dev qtkeychain-qt6-dev libgraphviz-dev graphviz
+    libyaml-cpp-dev libyaml-dev libspdlog-dev libfmt-dev qtkeychain-qt6-dev libgraphviz-dev graphviz libvterm-dev
     clang libclang-rt-14-dev
     docker.io busybox-static iproute2 procps python3 openssh-client openssl
     xvfb xauth imagemagick fonts-dejavu-core

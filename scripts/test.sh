@@ -74,7 +74,7 @@ if [ "$FUZZ_SECONDS" != 0 ]; then
     cmake --build --preset fuzz
     corpus=$(mktemp -d)
     cp tests/data/http/*.http "$corpus/"
-    for target in fuzz_httpresponseparser fuzz_framedemuxer; do
+    for target in fuzz_httpresponseparser fuzz_framedemuxer fuzz_hijackparser; do
         if ! build/fuzz/tests/fuzz/$target -max_total_time="$FUZZ_SECONDS" -print_final_stats=0 \
                 "$corpus" >"$corpus/$target.log" 2>&1; then
             tail -n 40 "$corpus/$target.log"

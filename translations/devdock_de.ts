@@ -1524,9 +1524,13 @@ Open its folder by hand if it lives elsewhere.</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="815"/>
-        <source>Open a shell</source>
-        <translation>Shell öffnen</translation>
+        <location filename="../ui/mainwindow.cpp" line="748"/>
+        <source>Open terminal</source>
+        <translation>Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="827"/>
@@ -3672,6 +3676,69 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>Show the running stack %1 (%2) in DevDock</source>
         <translation>Den laufenden Stack %1 (%2) in DevDock anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalArea</name>
+    <message>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalSession</name>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="25"/>
+        <source>Terminal of %1</source>
+        <translation>Terminal von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="28"/>
+        <source>Terminal status</source>
+        <translation>Terminalstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="29"/>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="30"/>
+        <source>Reconnect the terminal</source>
+        <translation>Terminal neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="68"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="73"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="87"/>
+        <source>The container stopped; the session ended.</source>
+        <translation>Der Container wurde gestoppt; die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="90"/>
+        <source>The container restarted; the session ended.</source>
+        <translation>Der Container wurde neu gestartet; die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="93"/>
+        <source>The shell exited with code %1.</source>
+        <translation>Die Shell wurde mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalWidget</name>
+    <message>
+        <location filename="../ui/terminal/terminalwidget.cpp" line="104"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "workspace/projectsidebar.h"
+#include "terminal/terminalarea.h"
 
 #include "details/servicedetailspanel.h"
 #include "env/enveditorpanel.h"
@@ -1052,9 +1053,8 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
                            [url = row.url] { QDesktopServices::openUrl(QUrl(url)); });
         }
     }
-    QAction *shell = menu.addAction(tr("Open a shell"), this, [this, container] {
-        openInTerminal({QStringLiteral("docker"), QStringLiteral("exec"), QStringLiteral("-it"),
-                        container, QStringLiteral("sh")});
+    QAction *shell = menu.addAction(tr("Open terminal"), this, [this, container, service] {
+        openTerminal(container, service);
     });
     shell->setEnabled(state && state->isUp());
     needEngine << shell;
@@ -1070,32 +1070,18 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.exec(globalPos);
 }
 
-void MainWindow::openInTerminal(const QStringList &command)
+void MainWindow::openTerminal(const QString &container, const QString &service)
 {
-    // The user's terminal: $TERMINAL, then the Debian alternative, then common ones.
-    QStringList candidates;
-    if (const QString env = qEnvironmentVariable("TERMINAL"); !env.isEmpty()) {
-        candidates << env;
+    // A dock of terminal tabs, made on first use: it outlives view switches.
+    if (!m_terminalArea) {
+        auto *dock = new QDockWidget(tr("Terminals"), this);
+        dock->setObjectName(QStringLiteral("terminals"));
+        m_terminalArea = new Ui::TerminalArea(dock);
+        dock->setWidget(m_terminalArea);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
     }
-    candidates << QStringLiteral("x-terminal-emulator") << QStringLiteral("gnome-terminal")
-               << QStringLiteral("konsole") << QStringLiteral("xfce4-terminal")
-               << QStringLiteral("xterm");
-    for (const QString &terminal : std::as_const(candidates)) {
-        const QString program = QStandardPaths::findExecutable(terminal);
-        if (program.isEmpty()) {
-            continue;
-        }
-        const QStringList args = terminal == u"gnome-terminal"
-                                     ? QStringList{QStringLiteral("--")} + command
-                                     : QStringList{QStringLiteral("-e")} + command;
-        if (QProcess::startDetached(program, args)) {
-            return;
-        }
-    }
-    m_projectError->setText(tr("No terminal program was found to run: %1\nSet TERMINAL to your "
-                               "terminal, or install one (e.g. xterm).")
-                                .arg(command.join(QLatin1Char(' '))));
-    m_projectError->show();
+    m_terminalArea->parentWidget()->show();
+    m_terminalArea->openTerminal(m_client, container, service);
 }
 
 bool MainWindow::isSettled() const

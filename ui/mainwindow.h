@@ -141,7 +141,7 @@ private:
     void gateOnEngine(QAction *action, bool enabled, const QString &unavailable);
     void checkPorts();
     void showServiceMenu(const QString &service, const QPoint &globalPos);
-    void openInTerminal(const QStringList &command);
+    void openTerminal(const QString &container, const QString &service);
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
     void rebuildRecentMenu();
@@ -153,6 +153,7 @@ private:
 
     Core::Workspace *m_workspace;
     Core::EngineClient *m_client;
+    class TerminalArea *m_terminalArea = nullptr;
     Core::ContainerWatcher *m_watcher;
     QPointer<Core::ProjectRuntime> m_runtime; // the one bound (on screen)
     QObject *m_binding = nullptr;             // context of the bound runtime's connections

@@ -38,6 +38,7 @@ const char *kUsage =
     "             holds a published port)\n"
     "  onboard    From a fresh clone to a healthy stack, without questions\n"
     "  dev        Dev mode per service: 'dev on|off SERVICE' (its dev override, only it recreated)\n"
+    "  exec       Runs a command or a shell in a service's container (-T: no TTY)\n"
     "  sync       Runs develop.watch file sync in the foreground, printing each batch\n"
     "  projects   Compose projects running on the engine, whoever started them (--json)\n"
     "  config     The resolved compose project (--json: Compose's shapes)\n"

@@ -3,6 +3,7 @@
 #include "stackcommand.h"
 
 #include "enginecommand.h"
+#include "execcommand.h"
 #include "output.h"
 
 #include "devloop/devmode.h"
@@ -28,6 +29,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <climits>
+
 #include <memory>
 
 namespace DevDock::Ctl {
@@ -41,7 +44,8 @@ const QStringList kCommands{
     QStringLiteral("stop"),    QStringLiteral("restart"), QStringLiteral("build"),
     QStringLiteral("pull"),    QStringLiteral("ps"),      QStringLiteral("watch"),
     QStringLiteral("logs"),    QStringLiteral("doctor"),  QStringLiteral("projects"),
-    QStringLiteral("onboard"), QStringLiteral("dev"),     QStringLiteral("sync")};
+    QStringLiteral("onboard"), QStringLiteral("dev"),     QStringLiteral("sync"),
+    QStringLiteral("exec")};
 
 QByteArray usageFor(const QString &command)
 {
@@ -96,6 +100,13 @@ QByteArray usageFor(const QString &command)
                "yours: a change onboarding proposes is printed as a diff and applied only with\n"
                "--accept-env-changes; otherwise the file stays as it is and onboarding goes on.\n"
                "Exit 0 only when every service is up and healthy.\n";
+    }
+    if (command == u"exec") {
+        return "Usage: devdockctl exec [-T] SERVICE [-- COMMAND [ARG...]]\n"
+               "Runs COMMAND (default: the container's shell, bash, then sh, then ash) in the\n"
+               "service's running container over the Engine API; needs no docker CLI. A terminal\n"
+               "when stdin is one (raw mode, resized with the window); plain pipes with -T or\n"
+               "when stdin is not a terminal. Exits with the command's exit status.\n";
     }
     if (command == u"projects") {
         return "Usage: devdockctl projects [--json]\n"
@@ -879,9 +890,96 @@ bool isStackCommand(const QString &command)
     return kCommands.contains(command);
 }
 
+namespace {
+
+// `exec` takes its command verbatim after the service: options of the command are not ours.
+int cmdExec(const ComposeLoadOptions &options, const QStringList &arguments)
+{
+    bool noTty = false;
+    QString profileName = qEnvironmentVariable("DEVDOCK_ENV_PROFILE");
+    QString service;
+    QStringList command;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (!service.isEmpty()) {
+            command = arguments.mid(i);
+            if (!command.isEmpty() && command.first() == u"--") {
+                command.removeFirst();
+            }
+            break;
+        }
+        if (a == u"-T" || a == u"--no-tty") {
+            noTty = true;
+        } else if (a == u"-h" || a == u"--help") {
+            Output::out(usageFor(QStringLiteral("exec")));
+            Output::flush();
+            return Success;
+        } else if (a == u"--env-profile" && i + 1 < arguments.size()) {
+            profileName = arguments.at(++i);
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            return reportUsageError(QStringLiteral("exec: unknown option %1").arg(a),
+                                    usageFor(QStringLiteral("exec")));
+        } else {
+            service = a;
+        }
+    }
+    if (service.isEmpty()) {
+        return reportUsageError(QStringLiteral("exec needs a SERVICE"),
+                                usageFor(QStringLiteral("exec")));
+    }
+    Stack stack;
+    stack.options = options;
+    if (auto ready = prepare(stack, profileName); !ready) {
+        return reportError(ready.error());
+    }
+    if (!stack.project.service(service)) {
+        return reportError(Error{Error::Code::InvalidArgument,
+                                 QStringLiteral("no such service: %1").arg(service),
+                                 QStringLiteral("Run 'devdockctl ps' for the project's services.")});
+    }
+    ContainerListOptions list;
+    list.filters[QStringLiteral("label")] = {
+        QStringLiteral("com.docker.compose.project=") + stack.project.name,
+        QStringLiteral("com.docker.compose.service=") + service};
+    QString container;
+    stack.client->listContainers(list, nullptr, [&](Result<QList<ContainerSummary>> r) {
+        if (!r) {
+            stack.finish(reportError(r.error()));
+            return;
+        }
+        // The first replica, as `docker compose exec` picks by default.
+        int best = INT_MAX;
+        for (const ContainerSummary &c : *r) {
+            const int number = c.labels.value(QStringLiteral("com.docker.compose.container-number"))
+                                   .toInt();
+            if (c.state == u"running" && number < best) {
+                best = number;
+                container = c.id;
+            }
+        }
+        if (container.isEmpty()) {
+            stack.finish(reportError(
+                Error{Error::Code::NotFound,
+                      QStringLiteral("service %1 has no running container").arg(service),
+                      QStringLiteral("Start it: devdockctl up %1").arg(service)}));
+            return;
+        }
+        stack.finish(Success);
+    });
+    if (const int code = stack.wait(); code != Success) {
+        return code;
+    }
+    return runExec(stack.client.get(), container, command, noTty);
+}
+
+} // namespace
+
 int runStackCommand(const ComposeLoadOptions &options, const QStringList &arguments)
 {
     const QString command = arguments.first();
+    if (command == u"exec") {
+        return cmdExec(options, arguments);
+    }
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},

@@ -50,6 +50,9 @@ QByteArray HttpConnection::serialize(const HttpRequest &request, const QByteArra
     bytes.reserve(256 + request.body.size());
     bytes += request.method + ' ' + request.target + " HTTP/1.1\r\nHost: " + hostHeader
              + "\r\nUser-Agent: DevDock/0.1\r\n";
+    for (const auto &[name, value] : request.headers) {
+        bytes += name + ": " + value + "\r\n";
+    }
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT") {
         if (!request.contentType.isEmpty()) {
             bytes += "Content-Type: " + request.contentType + "\r\n";

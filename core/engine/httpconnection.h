@@ -23,6 +23,8 @@ struct HttpRequest
     QByteArray contentType; // set when there is a body
     QByteArray body;
     bool noResponseBody = false; // HEAD
+    // Extra header lines, e.g. the upgrade request of a hijacked exec connection.
+    QList<std::pair<QByteArray, QByteArray>> headers;
 
     // Limits (EngineLimits): Default takes the configured value, None switches a limit off.
     static constexpr int Default = -1;

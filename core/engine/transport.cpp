@@ -14,6 +14,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 namespace DevDock::Core {
 
 Error unreachableError(const Endpoint &endpoint, const QString &reason, Error::Code code)
@@ -144,6 +146,7 @@ void Transport::openLocal()
     connect(m_local, &QLocalSocket::connected, this, &Transport::onOpened);
     connect(m_local, &QLocalSocket::readyRead, this, &Transport::readyRead);
     connect(m_local, &QLocalSocket::bytesWritten, this, &Transport::bytesWritten);
+    connect(m_local, &QLocalSocket::bytesWritten, this, &Transport::shutdownWriteNow);
     connect(m_local, &QLocalSocket::disconnected, this, &Transport::onClosed);
     connect(m_local, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError e) {
         if (e == QLocalSocket::PeerClosedError) {
@@ -236,6 +239,7 @@ void Transport::openTcp()
     }
     m_socket->setReadBufferSize(0);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::bytesWritten);
+    connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::shutdownWriteNow);
     m_device = m_socket;
     connect(m_socket, &QAbstractSocket::readyRead, this, &Transport::readyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &Transport::onClosed);
@@ -348,6 +352,47 @@ void Transport::write(const QByteArray &bytes)
 {
     if (m_device) {
         m_device->write(bytes);
+    }
+}
+
+bool Transport::closeWrite()
+{
+    if (m_process) {
+        // dial-stdio passes the EOF on as a half-close of its connection to the engine.
+        m_process->closeWriteChannel();
+        return true;
+    }
+    if (qobject_cast<QSslSocket *>(m_socket)) {
+        return false;
+    }
+    if (!m_local && !m_socket) {
+        return false;
+    }
+    m_closeWritePending = true;
+    shutdownWriteNow();
+    return true;
+}
+
+void Transport::shutdownWriteNow()
+{
+    if (!m_closeWritePending) {
+        return;
+    }
+    QIODevice *device = m_device;
+    if (device && device->bytesToWrite() > 0) {
+        if (m_local) {
+            m_local->flush();
+        } else if (m_socket) {
+            m_socket->flush();
+        }
+        if (device->bytesToWrite() > 0) {
+            return; // again on bytesWritten
+        }
+    }
+    m_closeWritePending = false;
+    const qintptr fd = m_local ? m_local->socketDescriptor() : m_socket->socketDescriptor();
+    if (fd >= 0) {
+        ::shutdown(int(fd), SHUT_WR);
     }
 }
 

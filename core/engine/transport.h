@@ -35,6 +35,10 @@ public:
     void close();
     bool isOpen() const { return m_open; }
     void write(const QByteArray &bytes);
+    // Half-close: no more bytes from us (the peer sees EOF), reading goes on. Written bytes still
+    // buffered leave first. TLS cannot half-close (close_notify ends both directions); there the
+    // write side stays open and false is returned.
+    bool closeWrite();
     // Everything received so far.
     QByteArray readAll();
     const Endpoint &endpoint() const { return m_endpoint; }
@@ -66,6 +70,8 @@ private:
     QByteArray m_sshStderr;
     bool m_open = false;
     bool m_finished = false;
+    bool m_closeWritePending = false;
+    void shutdownWriteNow();
 };
 
 // The error a user sees when the engine cannot be reached, worded like the docker CLI's.

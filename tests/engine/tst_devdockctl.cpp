@@ -49,6 +49,15 @@ private slots:
     void tls_contextStore();
     void ssh_dialStdio_throughSshProcess();
     void ssh_unreachable_isClearError();
+    void exec_exitStatus_isTheCommands();
+    void exec_pipes_stdinEofReachesCommand();
+    void exec_tty_sizeAndShellFound();
+
+private:
+    // A running one-service compose project for exec; its directory.
+    QString execProject();
+    QTemporaryDir m_execDir;
+    bool m_execUp = false;
 };
 
 void TestDevdockctl::initTestCase()
@@ -62,6 +71,12 @@ void TestDevdockctl::initTestCase()
 void TestDevdockctl::cleanupTestCase()
 {
     removeTestContainers();
+    if (m_execUp) {
+        QProcess down;
+        down.setWorkingDirectory(m_execDir.path());
+        down.start("docker", {"compose", "down", "-t", "0"});
+        down.waitForFinished(60000);
+    }
 }
 
 void TestDevdockctl::info_json_matchesDockerCli()
@@ -462,6 +477,113 @@ void TestDevdockctl::ssh_unreachable_isClearError()
                             "exited with 255"),
              r.err.constData());
     QVERIFY2(r.err.contains("hint: Check that `ssh 127.0.0.1` works"), r.err.constData());
+}
+
+
+QString TestDevdockctl::execProject()
+{
+    if (!m_execUp) {
+        const QByteArray name = "devdock-term-exec-" + QByteArray::number(QCoreApplication::applicationPid());
+        QFile f(m_execDir.filePath("compose.yaml"));
+        if (!f.open(QIODevice::WriteOnly)) {
+            return {};
+        }
+        f.write("name: " + name + "\nservices:\n  box:\n    image: devdock-test/busybox:latest\n"
+                "    pull_policy: never\n    init: true\n    command: [\"sleep\", \"3600\"]\n");
+        f.close();
+        QProcess up;
+        up.setWorkingDirectory(m_execDir.path());
+        up.start("docker", {"compose", "up", "-d"});
+        up.waitForFinished(120000);
+        m_execUp = up.exitCode() == 0;
+        if (!m_execUp) {
+            qWarning("compose up failed: %s", up.readAllStandardError().constData());
+        }
+    }
+    return m_execDir.path();
+}
+
+namespace {
+
+// PATH without any docker binary: exec must need nothing but the engine's socket.
+QProcessEnvironment withoutDockerCli()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("PATH", "/nonexistent");
+    return env;
+}
+
+Run ctlIn(const QString &dir, const QStringList &args, const QByteArray &input = {},
+          const QString &program = QStringLiteral(DEVDOCKCTL_PATH))
+{
+    QProcess p;
+    p.setProcessEnvironment(withoutDockerCli());
+    p.setWorkingDirectory(dir);
+    p.start(program, args);
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+void TestDevdockctl::exec_exitStatus_isTheCommands()
+{
+    const QString dir = execProject();
+    QVERIFY(m_execUp);
+    Run r = ctlIn(dir, {"exec", "box", "--", "sh", "-c", "exit 7"});
+    QVERIFY2(r.exitCode == 7, r.err.constData());
+    r = ctlIn(dir, {"exec", "-T", "box", "--", "sh", "-c", "echo out; echo err >&2"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("out\n"));
+    QCOMPARE(r.err, QByteArray("err\n"));
+    r = ctlIn(dir, {"exec", "nosuchservice"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no such service: nosuchservice"), r.err.constData());
+}
+
+void TestDevdockctl::exec_pipes_stdinEofReachesCommand()
+{
+    const QString dir = execProject();
+    QVERIFY(m_execUp);
+    // cat ends only when its stdin ends: the half-close of the hijacked connection.
+    const Run r = ctlIn(dir, {"exec", "-T", "box", "cat"}, "hi\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("hi\n"));
+    const QByteArray big(300000, 'x');
+    const Run wc = ctlIn(dir, {"exec", "-T", "box", "--", "wc", "-c"}, big);
+    QCOMPARE(wc.exitCode, 0);
+    QCOMPARE(wc.out.trimmed(), QByteArray("300000"));
+}
+
+void TestDevdockctl::exec_tty_sizeAndShellFound()
+{
+    const QString dir = execProject();
+    QVERIFY(m_execUp);
+    // script(1) gives devdockctl a terminal of 33x101: raw mode, the TTY sized from it, and the
+    // shell found (busybox has sh but no bash).
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start("/usr/bin/script",
+            {"-qec",
+             QStringLiteral("stty rows 33 cols 101; PATH=/nonexistent %1 exec box")
+                 .arg(DEVDOCKCTL_PATH),
+             "/dev/null"});
+    QVERIFY(p.waitForStarted());
+    QByteArray out;
+    // Typed once the remote shell prompts, as a person would.
+    QVERIFY(waitUntil([&] {
+        out += p.readAllStandardOutput();
+        return out.contains("# ");
+    }));
+    p.write("stty size; echo $((6*7))x; exit 5\n");
+    QVERIFY(p.waitForFinished(60000));
+    out += p.readAllStandardOutput();
+    QVERIFY2(out.contains("33 101"), out.constData());
+    QVERIFY2(out.contains("42x"), out.constData());
+    QCOMPARE(p.exitCode(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestDevdockctl)
