@@ -139,7 +139,7 @@ void Transport::fail(Error error)
 void Transport::openLocal()
 {
     m_local = new QLocalSocket(this);
-    m_local->setReadBufferSize(0);
+    m_local->setReadBufferSize(m_readBufferSize);
     m_device = m_local;
     connect(m_local, &QLocalSocket::connected, this, &Transport::onOpened);
     connect(m_local, &QLocalSocket::readyRead, this, &Transport::readyRead);
@@ -234,7 +234,7 @@ void Transport::openTcp()
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QAbstractSocket::connected, this, &Transport::onOpened);
     }
-    m_socket->setReadBufferSize(0);
+    m_socket->setReadBufferSize(m_readBufferSize);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::bytesWritten);
     m_device = m_socket;
     connect(m_socket, &QAbstractSocket::readyRead, this, &Transport::readyRead);
@@ -349,6 +349,11 @@ void Transport::write(const QByteArray &bytes)
     if (m_device) {
         m_device->write(bytes);
     }
+}
+
+qint64 Transport::bytesToWrite() const
+{
+    return m_device ? m_device->bytesToWrite() : 0;
 }
 
 QByteArray Transport::readAll()
