@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "volumebackup.h"
 
-#include "data/archivetransfer.h"
+#include "data/processstream.h"
 #include "data/resticrepository.h"
 #include "engine/engineclient.h"
 
@@ -122,10 +122,9 @@ void VolumeBackupJob::startStream()
         }
         finish(id);
     });
-    m_transfer = new ArchiveTransfer(m_client, ArchiveTransfer::Direction::Download, m_helper,
-                                     QString::fromLatin1(kHelperDataPath), m_restic, this);
-    connect(m_transfer, &ArchiveTransfer::progressed, this, &VolumeBackupJob::progressed);
-    connect(m_transfer, &ArchiveTransfer::finished, this, [this, what](const Result<void> &r) {
+    m_transfer = ProcessStream::archiveOut(m_client, m_helper, QString::fromLatin1(kHelperDataPath), m_restic, this);
+    connect(m_transfer, &ProcessStream::progressed, this, &VolumeBackupJob::progressed);
+    connect(m_transfer, &ProcessStream::finished, this, [this, what](const Result<void> &r) {
         if (!r) {
             finish(makeError(r.error().code, what + QStringLiteral(": ") + r.error().message, r.error().hint));
             return;
@@ -133,7 +132,7 @@ void VolumeBackupJob::startStream()
         m_streamDone = true;
         m_restic->closeWriteChannel(); // the end of the tar: restic saves the snapshot now
     });
-    connect(m_restic, &QProcess::started, m_transfer, &ArchiveTransfer::start);
+    connect(m_restic, &QProcess::started, m_transfer, &ProcessStream::start);
     m_restic->start();
 }
 
@@ -234,8 +233,7 @@ void VolumeRestoreJob::startStream()
         m_stderr += m_restic->readAllStandardError();
         m_stderr = m_stderr.right(64 * 1024);
     });
-    m_transfer = new ArchiveTransfer(m_client, ArchiveTransfer::Direction::Upload, m_helper,
-                                     QStringLiteral("/"), m_restic, this);
+    m_transfer = ProcessStream::archiveIn(m_client, m_helper, QStringLiteral("/"), m_restic, this);
     connect(m_restic, &QProcess::finished, this, [this, what](int code, QProcess::ExitStatus status) {
         m_stderr += m_restic->readAllStandardError();
         if (status != QProcess::NormalExit || code != 0) {
@@ -249,8 +247,8 @@ void VolumeRestoreJob::startStream()
             finish(makeError(Error::Code::Unsupported, what + QStringLiteral(": restic could not be started.")));
         }
     });
-    connect(m_transfer, &ArchiveTransfer::progressed, this, &VolumeRestoreJob::progressed);
-    connect(m_transfer, &ArchiveTransfer::finished, this, [this, what](const Result<void> &r) {
+    connect(m_transfer, &ProcessStream::progressed, this, &VolumeRestoreJob::progressed);
+    connect(m_transfer, &ProcessStream::finished, this, [this, what](const Result<void> &r) {
         if (!r) {
             finish(makeError(r.error().code, what + QStringLiteral(": ") + r.error().message, r.error().hint));
             return;
@@ -258,7 +256,7 @@ void VolumeRestoreJob::startStream()
         finish({});
     });
     m_restic->setReadChannel(QProcess::StandardOutput);
-    connect(m_restic, &QProcess::started, m_transfer, &ArchiveTransfer::start);
+    connect(m_restic, &QProcess::started, m_transfer, &ProcessStream::start);
     m_restic->start();
 }
 

@@ -14,7 +14,7 @@ class QProcess;
 
 namespace DevDock::Core {
 
-class ArchiveTransfer;
+class ProcessStream;
 class EngineClient;
 class ResticRepository;
 
@@ -62,7 +62,7 @@ private:
     SnapshotTags m_tags;
     QString m_helper;
     QProcess *m_restic = nullptr;
-    ArchiveTransfer *m_transfer = nullptr;
+    ProcessStream *m_transfer = nullptr;
     QByteArray m_stdout;
     QByteArray m_stderr;
     QString m_snapshotId;
@@ -105,7 +105,7 @@ private:
     Options m_options;
     QString m_helper;
     QProcess *m_restic = nullptr;
-    ArchiveTransfer *m_transfer = nullptr;
+    ProcessStream *m_transfer = nullptr;
     QByteArray m_stderr;
     bool m_done = false;
 };

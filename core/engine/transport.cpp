@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport.h"
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 #include "enginelimits.h"
 #include "util/logging.h"
 
@@ -349,6 +353,21 @@ void Transport::write(const QByteArray &bytes)
     if (m_device) {
         m_device->write(bytes);
     }
+}
+
+bool Transport::closeWrite()
+{
+#ifdef Q_OS_UNIX
+    qintptr fd = -1;
+    if (m_local) {
+        fd = m_local->socketDescriptor();
+    } else if (m_socket && !qobject_cast<QSslSocket *>(m_socket)) {
+        fd = m_socket->socketDescriptor();
+    }
+    return fd >= 0 && ::shutdown(int(fd), SHUT_WR) == 0;
+#else
+    return false;
+#endif
 }
 
 qint64 Transport::bytesToWrite() const

@@ -35,6 +35,10 @@ public:
     void close();
     bool isOpen() const { return m_open; }
     void write(const QByteArray &bytes);
+    // Half-close: no more bytes will be written (the peer reads EOF), reading goes on. For
+    // hijacked exec connections (a process's stdin ends). Unix and plain TCP sockets only;
+    // everything written must have left (bytesToWrite() == 0). False where unsupported.
+    bool closeWrite();
     // Everything received so far.
     QByteArray readAll();
     // Bytes written but not yet handed to the operating system (flow control for streams).
