@@ -8,6 +8,7 @@
 #include "../common/dockertest.h"
 
 #include "compose/composeloader.h"
+#include "data/databasejob.h"
 #include "data/resticrepository.h"
 #include "data/volumebackup.h"
 #include "data/volumeinventory.h"
@@ -83,6 +84,8 @@ private slots:
     void backupRestore_ownershipModesSymlinksEmptyDirsSparseLarge_identical();
     void backup_missingImage_clearMessage_nothingSaved();
     void backup_fullDisk_clearMessage_volumeAndRepositoryIntact();
+    void postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDatabase_rowsBack();
+    void postgres_failedDump_clearMessage_nothingSaved();
 
 private:
     ResticRepository *repository(const QString &location, const QString &password);
@@ -91,6 +94,11 @@ private:
     Result<void> restore(ResticRepository *repo, const ResticSnapshot &snapshot, const QString &volume,
                          bool replace);
     QList<ResticSnapshot> snapshots(ResticRepository *repo, const QStringList &tags = {});
+    Result<QString> database(DatabaseJob::Options options);
+    QString startPostgres(const QString &volume);
+    QString psql(const QString &container, const QString &sql);
+
+    QString m_dbPassword;
 
     QTemporaryDir m_dir;
     std::unique_ptr<EngineClient> m_client;
@@ -556,6 +564,134 @@ void TestDataBackup::backup_fullDisk_clearMessage_volumeAndRepositoryIntact()
     c->start();
     QVERIFY(c->waitForFinished(120000));
     QVERIFY2(c->exitCode() == 0, c->readAllStandardError().constData());
+}
+
+Result<QString> TestDataBackup::database(DatabaseJob::Options options)
+{
+    auto *job = new DatabaseJob(m_client.get(), m_repo, std::move(options), this);
+    auto r = await<QString>(
+        [&](auto cb) {
+            connect(job, &DatabaseJob::finished, this, [cb](const Result<QString> &res) { cb(res); });
+            job->start();
+        },
+        300000);
+    job->deleteLater();
+    if (!r) {
+        return makeError(Error::Code::Timeout, "database job did not finish");
+    }
+    return *r;
+}
+
+// A real PostgreSQL 15 (Debian's packages, scripts/postgres-image.sh) on `volume`; its id once
+// it accepts connections.
+QString TestDataBackup::startPostgres(const QString &volume)
+{
+    const Run r = docker({"run", "-d", "--label", kTestLabel, "-e", "POSTGRES_PASSWORD=" + m_dbPassword, "-e",
+                          "POSTGRES_DB=app", "-v", volume + ":/var/lib/postgresql/data", "devdock-test/postgres:15"});
+    if (r.exitCode != 0) {
+        qWarning("postgres did not start: %s", r.err.constData());
+        return {};
+    }
+    const QString id = QString::fromUtf8(r.out).trimmed();
+    const bool ready = waitUntil(
+        [&] { return docker({"exec", id, "pg_isready", "-U", "postgres", "-d", "app"}, 10000).exitCode == 0; }, 60000);
+    return ready ? id : QString();
+}
+
+QString TestDataBackup::psql(const QString &container, const QString &sql)
+{
+    const Run r = docker({"exec", "-u", "postgres", container, "psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
+                          "app", "-c", sql});
+    if (r.exitCode != 0) {
+        qWarning("psql failed: %s", r.err.constData());
+        return QStringLiteral("<error>");
+    }
+    return QString::fromUtf8(r.out).trimmed();
+}
+
+void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDatabase_rowsBack()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QVERIFY(m_repo);
+    QElapsedTimer timer;
+    timer.start();
+    const Run image = run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"}, 900000);
+    QVERIFY2(image.exitCode == 0, image.err.constData());
+    qInfo("postgres image ready in %lld ms", timer.elapsed());
+    m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128);
+    const QString volume = "devdock-it-data-pg-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_volumes << volume;
+    QString db = startPostgres(volume);
+    QVERIFY(!db.isEmpty());
+    QCOMPARE(psql(db, "CREATE TABLE items(id int primary key, name text); "
+                      "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 5000) g; "
+                      "SELECT count(*) FROM items").section(QLatin1Char(10), -1),
+             QString("5000"));
+    const QString sumBefore = psql(db, "SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items");
+
+    DatabaseJob::Options dump;
+    dump.container = db;
+    dump.tags.project = kProject;
+    dump.tags.service = "db";
+    dump.tags.volume = "pg";
+    const auto id = database(dump);
+    QVERIFY2(id, id ? "" : qPrintable(id.error().toString()));
+    const QList<ResticSnapshot> list = snapshots(m_repo, {"project=" + kProject, "volume=pg", "kind=pg-dump"});
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].paths, QStringList({"/pg.pgdump"}));
+
+    // Destroyed: container and volume gone; a new, empty database in their place.
+    docker({"rm", "-f", "-v", db});
+    removeVolume(volume);
+    db = startPostgres(volume);
+    QVERIFY(!db.isEmpty());
+    QCOMPARE(psql(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'items'"), QString("0"));
+    psql(db, "CREATE TABLE stray(x int)"); // replaced: the restore starts from a fresh database
+
+    DatabaseJob::Options back;
+    back.mode = DatabaseJob::Mode::Restore;
+    back.container = db;
+    back.snapshotId = list[0].id;
+    back.fileInSnapshot = list[0].paths[0];
+    const auto restored = database(back);
+    QVERIFY2(restored, restored ? "" : qPrintable(restored.error().toString()));
+    QCOMPARE(psql(db, "SELECT count(*) FROM items"), QString("5000"));
+    QCOMPARE(psql(db, "SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items"), sumBefore);
+    QCOMPARE(psql(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'stray'"), QString("0"));
+    // The database password never reached DevDock's repository or folders.
+    QDirIterator it(m_repoPath, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(m_dbPassword.toUtf8()));
+    }
+    docker({"rm", "-f", "-v", db});
+}
+
+void TestDataBackup::postgres_failedDump_clearMessage_nothingSaved()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QVERIFY(m_repo);
+    const QString volume = "devdock-it-data-pg2-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_volumes << volume;
+    if (m_dbPassword.isEmpty()) {
+        m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128);
+    }
+    const QString db = startPostgres(volume);
+    QVERIFY(!db.isEmpty());
+    const int before = snapshots(m_repo).size();
+    DatabaseJob::Options dump;
+    dump.container = db;
+    dump.database = "no_such_db";
+    dump.tags.project = kProject;
+    dump.tags.volume = "pg-missing";
+    const auto id = database(dump);
+    QVERIFY(!id);
+    QVERIFY2(id.error().message.contains("Dumping the database") && id.error().message.contains("no_such_db")
+                 && id.error().message.contains("does not exist"),
+             qPrintable(id.error().message));
+    QCOMPARE(snapshots(m_repo).size(), before);
+    docker({"rm", "-f", "-v", db});
 }
 
 QTEST_GUILESS_MAIN(TestDataBackup)
