@@ -8,6 +8,7 @@
 #include "../common/dockertest.h"
 
 #include "compose/composeloader.h"
+#include "data/consistentbackup.h"
 #include "data/databasejob.h"
 #include "data/resticrepository.h"
 #include "data/volumebackup.h"
@@ -28,6 +29,19 @@ using namespace DevDock::Test;
 namespace {
 
 const QString kProject = QStringLiteral("devdock-it-data");
+// Its own label: other tests sharing the engine remove every devdock.test=1 container.
+const QString kDataLabel = QStringLiteral("devdock.test.data=1");
+
+QString startContainer(const QStringList &options, const QString &script)
+{
+    const Run r = docker(QStringList{"run", "-d", "--label", kDataLabel} + options
+                         + QStringList{kTestImage, "sh", "-c", script});
+    if (r.exitCode != 0) {
+        qWarning("docker run failed: %s", r.err.constData());
+        return {};
+    }
+    return QString::fromUtf8(r.out).trimmed();
+}
 
 bool keychainUsable()
 {
@@ -48,7 +62,7 @@ bool keychainUsable()
 // links. Two volumes with the same manifest hold the same data.
 QString manifest(const QString &volume)
 {
-    const Run r = docker({"run", "--rm", "--label", kTestLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+    const Run r = docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
                           "cd /data && find . | sort | while read -r p; do "
                           "  t=$(stat -c '%F %a %u:%g %s' \"$p\"); "
                           "  if [ -L \"$p\" ]; then x=$(readlink \"$p\"); "
@@ -86,6 +100,7 @@ private slots:
     void backup_fullDisk_clearMessage_volumeAndRepositoryIntact();
     void postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDatabase_rowsBack();
     void postgres_failedDump_clearMessage_nothingSaved();
+    void consistent_redisSavedFirst_othersPausedForCopy_unpausedAfter_alsoOnError();
 
 private:
     ResticRepository *repository(const QString &location, const QString &password);
@@ -126,7 +141,11 @@ void TestDataBackup::initTestCase()
 
 void TestDataBackup::cleanupTestCase()
 {
-    removeTestContainers();
+    const Run ids = docker({"ps", "-aq", "--filter", "label=" + kDataLabel});
+    const QStringList list = QString::fromUtf8(ids.out).split('\n', Qt::SkipEmptyParts);
+    if (!list.isEmpty()) {
+        docker(QStringList{"rm", "-f"} + list);
+    }
     for (const QString &v : std::as_const(m_volumes)) {
         removeVolume(v);
     }
@@ -362,7 +381,7 @@ void TestDataBackup::repository_passwordGeneratedIntoKeychain_notInFilesOrComman
     // While a backup runs, restic's command line holds no password.
     const QString volume = "devdock-it-data-pw-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_volumes << volume;
-    QVERIFY(docker({"run", "--rm", "--label", kTestLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+    QVERIFY(docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
                     "head -c 33554432 /dev/urandom > /data/big"})
                 .exitCode
             == 0);
@@ -451,7 +470,7 @@ void TestDataBackup::backupRestore_ownershipModesSymlinksEmptyDirsSparseLarge_id
     const QString volume = "devdock-it-data-files-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_volumes << volume;
     const Run fill = docker(
-        {"run", "--rm", "--label", kTestLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+        {"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
          "set -e; cd /data; mkdir -p a/b/c empty 'with space'; echo hello > a/b/c/file.txt; "
          "chown 1234:5678 a/b/c/file.txt; chmod 0640 a/b/c/file.txt; "
          "echo secret > private; chmod 0600 private; chown 999:999 private; "
@@ -531,7 +550,7 @@ void TestDataBackup::backup_fullDisk_clearMessage_volumeAndRepositoryIntact()
     QVERIFY(init && *init);
     const QString volume = "devdock-it-data-full-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_volumes << volume;
-    QVERIFY(docker({"run", "--rm", "--label", kTestLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+    QVERIFY(docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
                     "echo small > /data/small"})
                 .exitCode
             == 0);
@@ -540,7 +559,7 @@ void TestDataBackup::backup_fullDisk_clearMessage_volumeAndRepositoryIntact()
     tags.volume = "full";
     const auto first = backup(repo, {DataMount::Kind::Volume, volume}, tags);
     QVERIFY2(first, first ? "" : qPrintable(first.error().toString()));
-    QVERIFY(docker({"run", "--rm", "--label", kTestLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+    QVERIFY(docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
                     "head -c 16777216 /dev/urandom > /data/big"})
                 .exitCode
             == 0);
@@ -586,7 +605,7 @@ Result<QString> TestDataBackup::database(DatabaseJob::Options options)
 // it accepts connections.
 QString TestDataBackup::startPostgres(const QString &volume)
 {
-    const Run r = docker({"run", "-d", "--label", kTestLabel, "-e", "POSTGRES_PASSWORD=" + m_dbPassword, "-e",
+    const Run r = docker({"run", "-d", "--label", kDataLabel, "-e", "POSTGRES_PASSWORD=" + m_dbPassword, "-e",
                           "POSTGRES_DB=app", "-v", volume + ":/var/lib/postgresql/data", "devdock-test/postgres:15"});
     if (r.exitCode != 0) {
         qWarning("postgres did not start: %s", r.err.constData());
@@ -692,6 +711,75 @@ void TestDataBackup::postgres_failedDump_clearMessage_nothingSaved()
              qPrintable(id.error().message));
     QCOMPARE(snapshots(m_repo).size(), before);
     docker({"rm", "-f", "-v", db});
+}
+
+void TestDataBackup::consistent_redisSavedFirst_othersPausedForCopy_unpausedAfter_alsoOnError()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QVERIFY(m_repo);
+    const QString volume = "devdock-it-data-cons-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_volumes << volume;
+    const QString writer = startContainer({"-v", volume + ":/data"},
+                                        "head -c 8388608 /dev/urandom > /data/bulk; "
+                                        "while true; do date +%s >> /data/log; usleep 20000; done");
+    // A stand-in Redis whose redis-cli SAVE writes its dump file into the volume.
+    const QString cache = startContainer(
+        {"-v", volume + ":/data"},
+        "printf '#!/bin/sh\\necho saved > /data/dump.rdb\\necho OK\\n' > /bin/redis-cli; chmod +x /bin/redis-cli; "
+        "sleep 3600");
+    QVERIFY(!writer.isEmpty() && !cache.isEmpty());
+    QVERIFY(waitUntil([&] { return docker({"exec", cache, "test", "-x", "/bin/redis-cli"}).exitCode == 0; }));
+    DataVolume v;
+    v.key = "cons";
+    v.engineName = volume;
+    v.exists = true;
+    v.users = {{"writer", "/data", false, DatabaseKind::None}, {"cache", "/data", false, DatabaseKind::Redis}};
+    const QHash<QString, QString> running{{"writer", writer}, {"cache", cache}};
+    auto pausedNow = [&](const QString &id) {
+        return docker({"inspect", "-f", "{{.State.Paused}}", id}).out.trimmed() == "true";
+    };
+    SnapshotTags tags;
+    tags.project = kProject;
+    tags.volume = "cons";
+    for (const QString &image : {kTestImage, QString("devdock-test/no-such-image:1")}) {
+        auto *job = new ConsistentBackup(m_client.get(), m_repo, v, running, image, tags, this);
+        QSignalSpy done(job, &ConsistentBackup::finished);
+        QStringList seenPaused;
+        bool enginePaused = false;
+        job->start();
+        QVERIFY(waitUntil(
+            [&] {
+                if (seenPaused.isEmpty() && job->paused().size() == 2) {
+                    seenPaused = job->paused();
+                    enginePaused = pausedNow(writer) && pausedNow(cache);
+                }
+                return !done.isEmpty();
+            },
+            120000));
+        const auto r = done.first().first().value<Result<QString>>();
+        if (image == kTestImage) {
+            QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
+            QCOMPARE(seenPaused, QStringList({"writer", "cache"}));
+            QVERIFY(enginePaused);
+        } else {
+            QVERIFY(!r);
+            QVERIFY2(r.error().message.contains("not on the engine"), qPrintable(r.error().message));
+        }
+        QVERIFY(!pausedNow(writer));
+        QVERIFY(!pausedNow(cache));
+        QVERIFY(job->paused().isEmpty());
+        job->deleteLater();
+    }
+    // The copy holds Redis's saved file: SAVE ran before it.
+    const QList<ResticSnapshot> list = snapshots(m_repo, {"project=" + kProject, "volume=cons"});
+    QCOMPARE(list.size(), 1);
+    const QString copy = volume + "-copy";
+    m_volumes << copy;
+    const auto restored = restore(m_repo, list[0], copy, false);
+    QVERIFY2(restored, restored ? "" : qPrintable(restored.error().toString()));
+    const Run rdb = docker({"run", "--rm", "-v", copy + ":/data", kTestImage, "cat", "/data/dump.rdb"});
+    QCOMPARE(rdb.out.trimmed(), QByteArray("saved"));
+    docker({"rm", "-f", writer, cache});
 }
 
 QTEST_GUILESS_MAIN(TestDataBackup)
