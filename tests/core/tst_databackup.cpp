@@ -101,6 +101,7 @@ private slots:
     void postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDatabase_rowsBack();
     void postgres_failedDump_clearMessage_nothingSaved();
     void consistent_redisSavedFirst_othersPausedForCopy_unpausedAfter_alsoOnError();
+    void devdockctl_backupListCreate_tagsAndExitCodes();
 
 private:
     ResticRepository *repository(const QString &location, const QString &password);
@@ -780,6 +781,61 @@ void TestDataBackup::consistent_redisSavedFirst_othersPausedForCopy_unpausedAfte
     const Run rdb = docker({"run", "--rm", "-v", copy + ":/data", kTestImage, "cat", "/data/dump.rdb"});
     QCOMPARE(rdb.out.trimmed(), QByteArray("saved"));
     docker({"rm", "-f", writer, cache});
+}
+
+void TestDataBackup::devdockctl_backupListCreate_tagsAndExitCodes()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QTemporaryDir project;
+    const QString name = kProject + "-ctl";
+    QFile f(project.filePath("compose.yaml"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("name: %1\nservices:\n  app:\n    image: %2\n"
+                           "    command: [\"sh\", \"-c\", \"echo hi > /data/x; sleep 3600\"]\n"
+                           "    volumes: [appdata:/data]\nvolumes:\n  appdata: {}\n")
+                .arg(name, kTestImage)
+                .toUtf8());
+    f.close();
+    const Run up = docker({"compose", "--project-directory", project.path(), "up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    m_volumes << name + "_appdata";
+    const QString repo = m_dir.filePath("ctl-repo");
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", repo.toUtf8());
+    auto ctl = [&](const QStringList &args) {
+        return run(DEVDOCKCTL_PATH, QStringList{"--project-directory", project.path(), "backup"} + args, 120000);
+    };
+    const Run before = ctl({"list"});
+    QVERIFY2(before.exitCode == 0, before.err.constData());
+    QVERIFY2(QRegularExpression("appdata +3 B +app +never").match(QString::fromUtf8(before.out)).hasMatch(),
+             before.out.constData());
+    const Run created = ctl({"create", "app", "--checkpoint", "before-migration"});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    QVERIFY2(created.out.contains("appdata: snapshot "), created.out.constData());
+    const Run after = ctl({"list"});
+    QVERIFY2(QRegularExpression("appdata +3 B +app +[0-9a-f]{8} \\(just now\\)").match(QString::fromUtf8(after.out)).hasMatch(),
+             after.out.constData());
+    const Run unknown = ctl({"create", "nothere"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("'nothere' is neither a volume nor a service"));
+    const Run usage = ctl({"frobnicate"});
+    QCOMPARE(usage.exitCode, 2);
+    // The snapshot carries the checkpoint tag; the app was unpaused after the copy.
+    QVERIFY(docker({"compose", "--project-directory", project.path(), "exec", "-T", "app", "true"}).exitCode == 0);
+    qunsetenv("DEVDOCK_BACKUP_REPOSITORY");
+    docker({"compose", "--project-directory", project.path(), "down", "-v", "-t", "0"});
+    // Nothing printed holds the repository password: it is in the keychain only.
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    const QByteArray secret = (***pw).toUtf8();
+    for (const Run *r : {&before, &created, &after, &unknown}) {
+        QVERIFY(!r->out.contains(secret) && !r->err.contains(secret));
+    }
+    QProcess *c = ResticRepository(repo, ***pw).process({"snapshots", "--json", "--tag", "checkpoint=before-migration"}, this);
+    c->start();
+    QVERIFY(c->waitForFinished(60000));
+    QCOMPARE(ResticSnapshot::listFromJson(c->readAllStandardOutput()).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDataBackup)
