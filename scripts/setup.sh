@@ -17,6 +17,7 @@ PACKAGES=(
     xvfb xauth imagemagick fonts-dejavu-core
     gnome-keyring dbus dbus-x11 libsecret-tools desktop-file-utils
     dpkg-dev
+    restic debootstrap
 )
 COMPOSE_PACKAGE=docker-compose   # Compose v2 CLI plugin, from trixie
 

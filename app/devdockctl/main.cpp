@@ -4,6 +4,7 @@
 #include "enginecommand.h"
 #include "envcommand.h"
 #include "output.h"
+#include "backupcommand.h"
 #include "stackcommand.h"
 
 #include "util/logging.h"
@@ -44,6 +45,7 @@ const char *kUsage =
     "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"
+    "  backup     The project's data and its backups: list, create [SERVICE|VOLUME...]\n"
     "  version    Print DevDock's version\n"
     "\n"
     "Run 'devdockctl COMMAND --help' for a command's options.\n"
@@ -89,6 +91,9 @@ int main(int argc, char *argv[])
     }
     if (Ctl::isStackCommand(command)) {
         return Ctl::runStackCommand(compose, args);
+    }
+    if (command == QStringLiteral("backup")) {
+        return Ctl::runBackupCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
         return Ctl::runEnvCommand(args, compose.projectDirectory);

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport.h"
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 #include "enginelimits.h"
 #include "util/logging.h"
 
@@ -141,7 +145,7 @@ void Transport::fail(Error error)
 void Transport::openLocal()
 {
     m_local = new QLocalSocket(this);
-    m_local->setReadBufferSize(0);
+    m_local->setReadBufferSize(m_readBufferSize);
     m_device = m_local;
     connect(m_local, &QLocalSocket::connected, this, &Transport::onOpened);
     connect(m_local, &QLocalSocket::readyRead, this, &Transport::readyRead);
@@ -237,7 +241,7 @@ void Transport::openTcp()
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QAbstractSocket::connected, this, &Transport::onOpened);
     }
-    m_socket->setReadBufferSize(0);
+    m_socket->setReadBufferSize(m_readBufferSize);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::bytesWritten);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &Transport::shutdownWriteNow);
     m_device = m_socket;
@@ -394,6 +398,11 @@ void Transport::shutdownWriteNow()
     if (fd >= 0) {
         ::shutdown(int(fd), SHUT_WR);
     }
+}
+
+qint64 Transport::bytesToWrite() const
+{
+    return m_device ? m_device->bytesToWrite() : 0;
 }
 
 QByteArray Transport::readAll()

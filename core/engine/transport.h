@@ -41,6 +41,12 @@ public:
     bool closeWrite();
     // Everything received so far.
     QByteArray readAll();
+    // Bytes written but not yet handed to the operating system (flow control for streams).
+    qint64 bytesToWrite() const;
+    // Caps what the socket buffers unread (0: no cap, the default). With a cap, a reader that
+    // stops calling readAll() stops the engine's stream too (TCP/unix back-pressure) instead of
+    // buffering it all in memory. Takes effect at the next open().
+    void setReadBufferSize(qint64 bytes) { m_readBufferSize = bytes; }
     const Endpoint &endpoint() const { return m_endpoint; }
 
 signals:
@@ -63,6 +69,7 @@ private:
     Endpoint m_endpoint;
     QTimer m_connectTimer;
     int m_connectTimeoutMs = 0;
+    qint64 m_readBufferSize = 0;
     QLocalSocket *m_local = nullptr;
     QAbstractSocket *m_socket = nullptr;
     QProcess *m_process = nullptr;

@@ -1,0 +1,136 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consistentbackup.h"
+
+#include "data/databasejob.h"
+#include "engine/engineclient.h"
+
+#include <QUrl>
+
+namespace DevDock::Core {
+
+namespace {
+void containerAction(EngineClient *client, const QString &id, const QByteArray &action, QObject *context,
+                     std::function<void(Result<EngineClient::Response>)> callback)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.target = "/containers/" + QUrl::toPercentEncoding(id) + "/" + action;
+    client->call(request, context, std::move(callback));
+}
+} // namespace
+
+ConsistentBackup::ConsistentBackup(EngineClient *client, ResticRepository *repository, DataVolume volume,
+                                   QHash<QString, QString> running, QString image, SnapshotTags tags,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+    , m_volume(std::move(volume))
+    , m_running(std::move(running))
+    , m_image(std::move(image))
+    , m_tags(std::move(tags))
+{}
+
+void ConsistentBackup::start()
+{
+    for (const VolumeUser &u : std::as_const(m_volume.users)) {
+        if (u.database == DatabaseKind::Postgres && m_running.contains(u.service)) {
+            DatabaseJob::Options o;
+            o.container = m_running.value(u.service);
+            o.tags = m_tags;
+            o.tags.service = u.service;
+            auto *job = new DatabaseJob(m_client, m_repository, o, this);
+            connect(job, &DatabaseJob::progressed, this, &ConsistentBackup::progressed);
+            connect(job, &DatabaseJob::finished, this, [this, job](const Result<QString> &r) {
+                job->deleteLater();
+                emit finished(r);
+            });
+            job->start();
+            return;
+        }
+    }
+    QStringList redis;
+    for (const VolumeUser &u : std::as_const(m_volume.users)) {
+        if (u.database == DatabaseKind::Redis && m_running.contains(u.service)) {
+            redis << m_running.value(u.service);
+        }
+    }
+    saveRedis(redis);
+}
+
+void ConsistentBackup::saveRedis(QStringList containers)
+{
+    if (containers.isEmpty()) {
+        pauseOthers(m_volume.serviceNames());
+        return;
+    }
+    const QString id = containers.takeFirst();
+    ExecOptions o;
+    o.command = {QStringLiteral("redis-cli"), QStringLiteral("SAVE")};
+    m_client->exec(id, o, this, [this, id, containers](Result<ExecResult> r) {
+        if (!r || r->exitCode != 0) {
+            const QString why = !r ? r.error().message : QString::fromUtf8(r->stdoutData + r->stderrData).trimmed();
+            emit finished(makeError(Error::Code::Io,
+                                    QStringLiteral("Redis in %1 did not SAVE before the backup: %2").arg(id.left(12), why),
+                                    QStringLiteral("Nothing was copied. Check the Redis service's logs.")));
+            return;
+        }
+        saveRedis(containers);
+    });
+}
+
+void ConsistentBackup::pauseOthers(QStringList services)
+{
+    // Redis saved its snapshot file; it and everything else writing the volume hold still.
+    while (!services.isEmpty() && !m_running.contains(services.first())) {
+        services.removeFirst();
+    }
+    if (services.isEmpty()) {
+        copy();
+        return;
+    }
+    const QString service = services.takeFirst();
+    containerAction(m_client, m_running.value(service), "pause", this,
+                    [this, service, services](Result<EngineClient::Response> r) {
+                        if (!r) {
+                            unpauseAll(makeError(r.error().code,
+                                                 QStringLiteral("Cannot pause %1 for the backup: %2").arg(service, r.error().message)));
+                            return;
+                        }
+                        m_paused << service;
+                        pauseOthers(services);
+                    });
+}
+
+void ConsistentBackup::copy()
+{
+    auto *job = new VolumeBackupJob(m_client, m_repository, m_volume.mount(), m_image, m_tags, this);
+    connect(job, &VolumeBackupJob::progressed, this, &ConsistentBackup::progressed);
+    connect(job, &VolumeBackupJob::finished, this, [this, job](const Result<QString> &r) {
+        job->deleteLater();
+        unpauseAll(r);
+    });
+    job->start();
+}
+
+void ConsistentBackup::unpauseAll(Result<QString> result)
+{
+    if (m_paused.isEmpty() || !m_client) {
+        emit finished(result);
+        return;
+    }
+    const QString service = m_paused.takeLast();
+    containerAction(m_client, m_running.value(service), "unpause", this,
+                    [this, service, result](Result<EngineClient::Response> r) mutable {
+                        if (!r && result) {
+                            result = makeError(r.error().code,
+                                               QStringLiteral("Backed up, but %1 could not be unpaused: %2")
+                                                   .arg(service, r.error().message),
+                                               QStringLiteral("Run: docker unpause %1").arg(m_running.value(service)));
+                        }
+                        unpauseAll(result);
+                    });
+}
+
+} // namespace DevDock::Core

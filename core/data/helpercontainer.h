@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace DevDock::Core {
+
+class EngineClient;
+
+// What a helper container mounts at /data: a named volume, or a host folder (a bind mount).
+struct DataMount
+{
+    enum class Kind { Volume, Bind };
+    Kind kind = Kind::Volume;
+    QString source; // engine volume name, or absolute host path
+};
+
+// Where a helper container mounts the data it copies.
+inline constexpr auto kHelperDataPath = "/data";
+inline constexpr auto kHelperLabel = "devdock.helper";
+
+// Creates (never starts) a container from `image`, an image already present, with `mount` at
+// /data: the archive API reads and writes a created container's volumes, so this works on any
+// engine, remote ones too, and runs nothing. Labelled devdock.helper=<purpose>.
+void createHelperContainer(EngineClient *client, const QString &image, const DataMount &mount,
+                           const QString &purpose, QObject *context,
+                           std::function<void(Result<QString>)> callback);
+// Removes it again (force; its anonymous volumes too, never the mounted one).
+void removeHelperContainer(EngineClient *client, const QString &id, QObject *context,
+                           std::function<void(Result<void>)> callback);
+
+} // namespace DevDock::Core

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QProcess;
+
+namespace DevDock::Core {
+
+class SecretStore;
+
+// One restic snapshot as `restic snapshots --json` lists it. DevDock's tags are "key=value".
+struct ResticSnapshot
+{
+    QString id;
+    QString shortId;
+    QDateTime time;
+    QString hostname;
+    QStringList paths;
+    QStringList tags;
+
+    // The value of tag "key=value"; empty when the snapshot has no such tag.
+    QString tag(const QString &key) const;
+    static QList<ResticSnapshot> listFromJson(const QByteArray &json);
+};
+
+// A restic repository driven through the `restic` program (Debian's package). The password is
+// given to each child process in its own environment (RESTIC_PASSWORD) only: never on a command
+// line, in a file or a log. Every call is asynchronous (QProcess, no waiting on the caller's
+// thread); restic's failures (repository locked, wrong password, disk full, unreachable) become
+// Errors that say what happened and what to do.
+class ResticRepository final : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    ResticRepository(QString repository, QString password, QObject *parent = nullptr);
+
+    // The local repository DevDock uses unless told otherwise: <AppDataLocation>/backups.
+    static QString defaultLocation();
+    // The keychain key of the repository password.
+    static QString passwordKey(const QString &repository);
+    // Reads the repository's password from the keychain; when there is none yet, generates a
+    // random one and stores it first. The password never leaves memory otherwise.
+    static void loadOrCreatePassword(SecretStore &store, const QString &repository,
+                                     QObject *context, Callback<QString> callback);
+
+    const QString &repository() const { return m_repository; }
+    void setProgram(const QString &program) { m_program = program; }
+
+    // Opens the repository, creating it (restic init) when there is none at that location.
+    void ensureInitialized(QObject *context, Callback<void> callback);
+    // Snapshots carrying every one of `tags` ("key=value"), oldest first.
+    void snapshots(const QStringList &tags, QObject *context,
+                   Callback<QList<ResticSnapshot>> callback);
+    // restic forget --keep-last N over the snapshots with `tags` (grouped by tags), then prune.
+    void forget(int keepLast, const QStringList &tags, bool prune, QObject *context,
+                Callback<QString> callback);
+
+    // A restic process set up to run `args` against this repository (password in its
+    // environment only), not started yet. The caller owns it.
+    QProcess *process(const QStringList &args, QObject *parent) const;
+    // Runs `args` to the end; the callback gets stdout, or the error made from stderr.
+    void run(const QStringList &args, const QString &what, QObject *context,
+             Callback<QByteArray> callback);
+
+    // The error for a restic run that failed: `what` ("Backing up volume x") plus restic's cause,
+    // recognised where it is a known one.
+    Error errorFor(const QString &what, int exitCode, const QByteArray &stderrText) const;
+
+private:
+    QProcessEnvironment environment() const;
+
+    QString m_repository;
+    QString m_password;
+    QString m_program = QStringLiteral("restic");
+};
+
+} // namespace DevDock::Core

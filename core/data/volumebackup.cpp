@@ -1,0 +1,290 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "volumebackup.h"
+
+#include "data/processstream.h"
+#include "data/resticrepository.h"
+#include "engine/engineclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace DevDock::Core {
+
+namespace {
+
+// Stdout lines of `restic backup --json`: status lines, then one summary with the snapshot id.
+QString snapshotIdFromJsonLines(const QByteArray &out)
+{
+    QString id;
+    for (const QByteArray &line : out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(QStringLiteral("message_type")).toString() == QLatin1String("summary")) {
+            id = o.value(QStringLiteral("snapshot_id")).toString();
+        }
+    }
+    return id;
+}
+
+QString fileNameFor(const SnapshotTags &tags)
+{
+    QString name = tags.volume;
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("_"));
+    return name + (tags.kind == QLatin1String("files") ? QStringLiteral(".tar") : QStringLiteral(".dump"));
+}
+
+} // namespace
+
+QString SnapshotTags::clean(const QString &value)
+{
+    QString v = value;
+    v.replace(QLatin1Char(','), QLatin1Char('_'));
+    return v;
+}
+
+QStringList SnapshotTags::toTags() const
+{
+    QStringList tags{QStringLiteral("devdock")};
+    const std::pair<const char *, const QString *> fields[] = {
+        {"project", &project}, {"service", &service},     {"volume", &volume},
+        {"kind", &kind},       {"branch", &gitBranch},    {"commit", &gitCommit},
+        {"checkpoint", &checkpoint},
+    };
+    for (const auto &[key, value] : fields) {
+        if (!value->isEmpty()) {
+            tags << QString::fromLatin1(key) + QLatin1Char('=') + clean(*value);
+        }
+    }
+    return tags;
+}
+
+VolumeBackupJob::VolumeBackupJob(EngineClient *client, ResticRepository *repository, DataMount mount,
+                                 QString image, SnapshotTags tags, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+    , m_mount(std::move(mount))
+    , m_image(std::move(image))
+    , m_tags(std::move(tags))
+{}
+
+void VolumeBackupJob::start()
+{
+    createHelperContainer(m_client, m_image, m_mount, QStringLiteral("backup"), this,
+                          [this](Result<QString> id) {
+                              if (!id) {
+                                  finish(std::unexpected(id.error()));
+                                  return;
+                              }
+                              m_helper = *id;
+                              startStream();
+                          });
+}
+
+void VolumeBackupJob::startStream()
+{
+    const QString what = QStringLiteral("Backing up %1").arg(m_mount.source);
+    m_restic = m_repository->process({QStringLiteral("backup"), QStringLiteral("--stdin"),
+                                      QStringLiteral("--stdin-filename"), fileNameFor(m_tags),
+                                      QStringLiteral("--tag"), m_tags.toTags().join(QLatin1Char(',')),
+                                      QStringLiteral("--json")},
+                                     this);
+    connect(m_restic, &QProcess::readyReadStandardOutput, this,
+            [this] { m_stdout += m_restic->readAllStandardOutput(); });
+    connect(m_restic, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += m_restic->readAllStandardError();
+        m_stderr = m_stderr.right(64 * 1024);
+    });
+    connect(m_restic, &QProcess::errorOccurred, this, [this, what](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            finish(makeError(Error::Code::Unsupported, what + QStringLiteral(": restic could not be started."),
+                             QStringLiteral("Install restic (Debian: apt install restic).")));
+        }
+    });
+    connect(m_restic, &QProcess::finished, this, [this, what](int code, QProcess::ExitStatus status) {
+        m_stdout += m_restic->readAllStandardOutput();
+        m_stderr += m_restic->readAllStandardError();
+        if (m_done) {
+            return;
+        }
+        if (status != QProcess::NormalExit || code != 0 || !m_streamDone) {
+            // restic ended before the stream did (disk full, locked, wrong password): its cause.
+            finish(std::unexpected(m_repository->errorFor(what, code, m_stderr)));
+            return;
+        }
+        const QString id = snapshotIdFromJsonLines(m_stdout);
+        if (id.isEmpty()) {
+            finish(makeError(Error::Code::Io, what + QStringLiteral(": restic named no snapshot.")));
+            return;
+        }
+        finish(id);
+    });
+    m_transfer = ProcessStream::archiveOut(m_client, m_helper, QString::fromLatin1(kHelperDataPath), m_restic, this);
+    connect(m_transfer, &ProcessStream::progressed, this, &VolumeBackupJob::progressed);
+    connect(m_transfer, &ProcessStream::finished, this, [this, what](const Result<void> &r) {
+        if (!r) {
+            finish(makeError(r.error().code, what + QStringLiteral(": ") + r.error().message, r.error().hint));
+            return;
+        }
+        m_streamDone = true;
+        m_restic->closeWriteChannel(); // the end of the tar: restic saves the snapshot now
+    });
+    connect(m_restic, &QProcess::started, m_transfer, &ProcessStream::start);
+    m_restic->start();
+}
+
+void VolumeBackupJob::cancel()
+{
+    finish(makeError(Error::Code::Cancelled, QStringLiteral("Backup of %1 cancelled; nothing was saved.").arg(m_mount.source)));
+}
+
+void VolumeBackupJob::finish(Result<QString> result)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    if (m_transfer) {
+        m_transfer->disconnect(this);
+        m_transfer->cancel();
+    }
+    if (m_restic && m_restic->state() != QProcess::NotRunning && !result) {
+        // Killed before its input ended: restic saves nothing (no truncated snapshot).
+        m_restic->kill();
+        m_restic->waitForFinished(5000);
+    }
+    auto deliver = [this, result] { emit finished(result); };
+    if (m_helper.isEmpty() || !m_client) {
+        deliver();
+        return;
+    }
+    removeHelperContainer(m_client, m_helper, this, [deliver](Result<void>) { deliver(); });
+}
+
+VolumeRestoreJob::VolumeRestoreJob(EngineClient *client, ResticRepository *repository, Options options,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+    , m_options(std::move(options))
+{}
+
+void VolumeRestoreJob::start()
+{
+    if (!m_options.replace) {
+        prepareVolume();
+        return;
+    }
+    HttpRequest request;
+    request.method = "DELETE";
+    request.target = "/volumes/" + QUrl::toPercentEncoding(m_options.volume);
+    m_client->call(request, this, [this](Result<EngineClient::Response> r) {
+        if (!r && r.error().code != Error::Code::NotFound
+            && !r.error().message.contains(QLatin1String("no such volume"))) {
+            finish(makeError(r.error().code,
+                             QStringLiteral("Cannot empty volume %1 for the restore: %2")
+                                 .arg(m_options.volume, r.error().message),
+                             QStringLiteral("Remove the containers that use it first (docker compose rm -s SERVICE).")));
+            return;
+        }
+        prepareVolume();
+    });
+}
+
+void VolumeRestoreJob::prepareVolume()
+{
+    QJsonObject labels;
+    for (auto it = m_options.labels.begin(); it != m_options.labels.end(); ++it) {
+        labels.insert(it.key(), it.value());
+    }
+    HttpRequest request;
+    request.method = "POST";
+    request.target = "/volumes/create";
+    request.contentType = "application/json";
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("Name"), m_options.volume},
+                                             {QStringLiteral("Labels"), labels}})
+                       .toJson(QJsonDocument::Compact);
+    // Creating an existing volume returns it unchanged.
+    m_client->call(request, this, [this](Result<EngineClient::Response> r) {
+        if (!r) {
+            finish(std::unexpected(r.error()));
+            return;
+        }
+        createHelperContainer(m_client, m_options.image, {DataMount::Kind::Volume, m_options.volume},
+                              QStringLiteral("restore"), this, [this](Result<QString> id) {
+                                  if (!id) {
+                                      finish(std::unexpected(id.error()));
+                                      return;
+                                  }
+                                  m_helper = *id;
+                                  startStream();
+                              });
+    });
+}
+
+void VolumeRestoreJob::startStream()
+{
+    const QString what = QStringLiteral("Restoring snapshot %1 into %2").arg(m_options.snapshotId.left(8), m_options.volume);
+    m_restic = m_repository->process({QStringLiteral("dump"), m_options.snapshotId, m_options.fileInSnapshot}, this);
+    connect(m_restic, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += m_restic->readAllStandardError();
+        m_stderr = m_stderr.right(64 * 1024);
+    });
+    m_transfer = ProcessStream::archiveIn(m_client, m_helper, QStringLiteral("/"), m_restic, this);
+    connect(m_restic, &QProcess::finished, this, [this, what](int code, QProcess::ExitStatus status) {
+        m_stderr += m_restic->readAllStandardError();
+        if (status != QProcess::NormalExit || code != 0) {
+            finish(std::unexpected(m_repository->errorFor(what, code, m_stderr)));
+            return;
+        }
+        m_transfer->finishInput();
+    });
+    connect(m_restic, &QProcess::errorOccurred, this, [this, what](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            finish(makeError(Error::Code::Unsupported, what + QStringLiteral(": restic could not be started.")));
+        }
+    });
+    connect(m_transfer, &ProcessStream::progressed, this, &VolumeRestoreJob::progressed);
+    connect(m_transfer, &ProcessStream::finished, this, [this, what](const Result<void> &r) {
+        if (!r) {
+            finish(makeError(r.error().code, what + QStringLiteral(": ") + r.error().message, r.error().hint));
+            return;
+        }
+        finish({});
+    });
+    m_restic->setReadChannel(QProcess::StandardOutput);
+    connect(m_restic, &QProcess::started, m_transfer, &ProcessStream::start);
+    m_restic->start();
+}
+
+void VolumeRestoreJob::cancel()
+{
+    finish(makeError(Error::Code::Cancelled, QStringLiteral("Restore into %1 cancelled.").arg(m_options.volume)));
+}
+
+void VolumeRestoreJob::finish(Result<void> result)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    if (m_transfer) {
+        m_transfer->disconnect(this);
+        m_transfer->cancel();
+    }
+    if (m_restic && m_restic->state() != QProcess::NotRunning) {
+        m_restic->kill();
+        m_restic->waitForFinished(5000);
+    }
+    auto deliver = [this, result] { emit finished(result); };
+    if (m_helper.isEmpty() || !m_client) {
+        deliver();
+        return;
+    }
+    removeHelperContainer(m_client, m_helper, this, [deliver](Result<void>) { deliver(); });
+}
+
+} // namespace DevDock::Core
