@@ -5,6 +5,7 @@
 #include "data/databasejob.h"
 #include "engine/engineclient.h"
 
+#include <QTimer>
 #include <QUrl>
 
 namespace DevDock::Core {
@@ -93,6 +94,16 @@ void ConsistentBackup::pauseOthers(QStringList services)
     const QString service = services.takeFirst();
     containerAction(m_client, m_running.value(service), "pause", this,
                     [this, service, services](Result<EngineClient::Response> r) {
+                        // The cgroup freezer can refuse while a container is still thawing from
+                        // an earlier unpause ("unable to freeze"): ask again a moment later.
+                        if (!r && r.error().message.contains(QLatin1String("freeze")) && m_pauseRetries < 5) {
+                            ++m_pauseRetries;
+                            QTimer::singleShot(200, this, [this, service, services] {
+                                pauseOthers(QStringList{service} + services);
+                            });
+                            return;
+                        }
+                        m_pauseRetries = 0;
                         if (!r) {
                             unpauseAll(makeError(r.error().code,
                                                  QStringLiteral("Cannot pause %1 for the backup: %2").arg(service, r.error().message)));

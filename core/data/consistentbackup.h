@@ -49,6 +49,7 @@ private:
     QString m_image;
     SnapshotTags m_tags;
     QStringList m_paused;
+    int m_pauseRetries = 0;
 };
 
 } // namespace DevDock::Core
