@@ -1012,6 +1012,10 @@
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::LogView</name>
@@ -1614,6 +1618,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/mainwindow.cpp" line="1027"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
+    </message>
+    <message>
+        <source>Rebuild only these services</source>
+        <translation>Nur diese Dienste neu bauen</translation>
     </message>
 </context>
 <context>
