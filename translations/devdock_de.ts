@@ -1024,6 +1024,10 @@
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::LogView</name>
@@ -1668,6 +1672,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>Projects</source>
         <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Rebuild only these services</source>
+        <translation>Nur diese Dienste neu bauen</translation>
     </message>
 </context>
 <context>

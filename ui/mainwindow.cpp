@@ -27,6 +27,7 @@
 #include "logs/projectlogs.h"
 #include "onboarding/onboarding.h"
 #include "stack/livestate.h"
+#include "stack/portmonitor.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
 #include "stack/stackcontroller.h"
@@ -64,6 +65,8 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace DevDock::Ui {
 
@@ -161,6 +164,7 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     connect(m_watcher, &Core::ContainerWatcher::containersChanged, this,
             [this](const QList<Core::ContainerSummary> &containers) {
                 m_model->setContainers(containers);
+                m_portMonitor->setContainers(containers); // a start or stop: ports again
                 updateCount();
             });
     connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
@@ -213,6 +217,7 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     m_runtime = runtime;
     m_selected.clear();
     m_recreateOffer.clear();
+    ++m_recreateGeneration; // an offer still being worked out was for the previous project
     m_recreateBanner->hide();
     m_projectBeforeSwitch.reset();
     m_settledEmitted = false;
@@ -248,13 +253,9 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     });
     Core::StackController *controller = runtime->controller();
     connect(controller, &Core::StackController::busyChanged, ctx, [this] { updateActions(); });
-    connect(controller, &Core::StackController::actionFinished, ctx,
-            [this](const Core::StackAction &, const Core::Result<void> &result,
-                   Core::ComposeOperation *) {
-                if (!result && result.error().code == Core::Error::Code::Conflict) {
-                    checkPorts(); // the Ports view names the holder too
-                }
-            });
+    // Ports again after every action of this project (a refused Up names the holder; after a
+    // successful one what was a conflict is the stack's own).
+    m_portMonitor->watch(controller);
     m_operations->setController(controller);
     Core::DevLoop *devLoop = runtime->devLoop();
     connect(devLoop, &Core::DevLoop::changed, ctx, [this] { updateHotReload(); });
@@ -476,6 +477,11 @@ void MainWindow::buildProjectUi()
     m_missingBanner->hide();
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatsWanted);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_upAction != nullptr) {
+            updateActions(); // the actions follow the table's selection or the graph's
+        }
+    });
 
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
@@ -511,19 +517,29 @@ void MainWindow::buildProjectUi()
         selectService(service);
         m_tabs->setCurrentWidget(m_servicesView);
     });
-    connect(m_servicesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid()) {
-                    selectService(current.data(ServiceListModel::NameRole).toString());
+    // The selection, not the keyboard's current row (Ctrl+click can leave the current row
+    // unselected): what is highlighted is what the actions act on.
+    connect(m_servicesView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] {
+                const QStringList selected = selectedServices();
+                if (!selected.isEmpty() && !selected.contains(m_selected)) {
+                    selectService(selected.first());
                 }
+                updateActions();
             });
     connect(m_servicesView, &QTableView::customContextMenuRequested, this,
             [this](const QPoint &pos) {
                 const QModelIndex index = m_servicesView->indexAt(pos);
-                if (index.isValid()) {
-                    showServiceMenu(index.data(ServiceListModel::NameRole).toString(),
-                                    m_servicesView->viewport()->mapToGlobal(pos));
+                if (!index.isValid()) {
+                    return;
                 }
+                // A click outside the selection points at that row alone, as file managers do.
+                if (!m_servicesView->selectionModel()->isRowSelected(index.row(), {})) {
+                    m_servicesView->selectionModel()->select(
+                        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                }
+                showServiceMenu(index.data(ServiceListModel::NameRole).toString(),
+                                m_servicesView->viewport()->mapToGlobal(pos));
             });
     connect(m_portsView, &QTableView::doubleClicked, this, [](const QModelIndex &index) {
         const QString url = index.data(PortListModel::UrlRole).toString();
@@ -531,6 +547,14 @@ void MainWindow::buildProjectUi()
             QDesktopServices::openUrl(QUrl(url));
         }
     });
+    m_portMonitor = new Core::PortMonitor(m_client, this);
+    connect(m_portMonitor, &Core::PortMonitor::reportChanged, this,
+            [this](const Core::PortReport &report) {
+                m_portModel->setReport(report);
+                const int conflicts = m_portModel->conflictCount();
+                m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
+                                                    : tr("&Ports"));
+            });
 }
 
 void MainWindow::installSidebar()
@@ -635,10 +659,11 @@ void MainWindow::buildActions()
         if (!m_runtime) {
             return;
         }
-        if (m_selected.isEmpty()) {
+        const QStringList services = selectedServices();
+        if (services.isEmpty()) {
             m_runtime->controller()->restart({}, false);
         } else {
-            m_runtime->controller()->restart({m_selected}, true);
+            m_runtime->controller()->restart(services, true);
         }
     });
     m_restartAction->setObjectName(QStringLiteral("restartAction"));
@@ -646,15 +671,21 @@ void MainWindow::buildActions()
     m_restartAction->setToolTip(
         tr("Restart the selected service and its dependents, or the whole stack (Ctrl+R)"));
     m_stopAction = stackMenu->addAction(tr("S&top Service"), this, [this] {
-        if (m_runtime && !m_selected.isEmpty()) {
-            m_runtime->controller()->stop({m_selected}, false);
+        if (!m_runtime) {
+            return;
+        }
+        if (const QStringList services = selectedServices(); !services.isEmpty()) {
+            m_runtime->controller()->stop(services, false);
         }
     });
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_rebuildAction = stackMenu->addAction(tr("Re&build Service"), this, [this] {
-        if (m_runtime && !m_selected.isEmpty()) {
-            m_runtime->controller()->rebuild(m_selected);
+        if (!m_runtime) {
+            return;
+        }
+        for (const QString &service : selectedServices()) {
+            m_runtime->controller()->rebuild(service); // queued: one after the other
         }
     });
     m_rebuildAction->setObjectName(QStringLiteral("rebuildAction"));
@@ -760,12 +791,17 @@ void MainWindow::buildActions()
         if (!m_runtime || m_envProfile->itemText(index) == m_runtime->envProfile()) {
             return;
         }
-        if (!confirmUnsavedEnv()) {
-            m_envProfile->setCurrentText(m_runtime->envProfile()); // stays where it was
+        const QString profile = m_envProfile->itemText(index);
+        auto switchProfile = [this, profile] {
+            m_projectBeforeSwitch = m_runtime->project();
+            m_runtime->setEnvProfile(profile);
+            m_envProfile->setCurrentText(profile);
+        };
+        if (!confirmUnsavedEnv(switchProfile)) {
+            m_envProfile->setCurrentText(m_runtime->envProfile()); // until the save is done
             return;
         }
-        m_projectBeforeSwitch = m_runtime->project();
-        m_runtime->setEnvProfile(m_envProfile->itemText(index));
+        switchProfile();
     });
 }
 
@@ -868,7 +904,7 @@ void MainWindow::onProjectLoaded()
     m_envPanel->open(runtime->directory(), runtime->envProfile(), project.configFiles);
     updateMissingRequired();
     offerRecreate();
-    checkPorts();
+    m_portMonitor->setProject(project);
     updateActions();
     emit projectLoaded();
 }
@@ -917,6 +953,24 @@ void MainWindow::selectService(const QString &service)
     updateActions();
 }
 
+QStringList MainWindow::selectedServices() const
+{
+    QStringList services;
+    if (m_servicesView->isVisible() || m_tabs->currentWidget() == m_servicesView) {
+        QModelIndexList rows = m_servicesView->selectionModel()->selectedRows();
+        std::sort(rows.begin(), rows.end(),
+                  [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+        for (const QModelIndex &index : std::as_const(rows)) {
+            services << index.data(ServiceListModel::NameRole).toString();
+        }
+        return services;
+    }
+    if (!m_selected.isEmpty()) {
+        services << m_selected; // the graph's selection
+    }
+    return services;
+}
+
 void MainWindow::showLogs(const QString &service)
 {
     if (!m_logPanel) {
@@ -956,8 +1010,9 @@ void MainWindow::updateActions()
     gateOnEngine(m_upAction, loaded, unavailable);
     gateOnEngine(m_downAction, loaded, unavailable);
     gateOnEngine(m_restartAction, loaded, unavailable);
-    gateOnEngine(m_stopAction, loaded && !m_selected.isEmpty(), unavailable);
-    gateOnEngine(m_rebuildAction, loaded && !m_selected.isEmpty(), unavailable);
+    const bool anySelected = !selectedServices().isEmpty();
+    gateOnEngine(m_stopAction, loaded && anySelected, unavailable);
+    gateOnEngine(m_rebuildAction, loaded && anySelected, unavailable);
     gateOnEngine(m_checkPortsAction, loaded, unavailable);
     // Cancel stays: an operation already running must stay stoppable.
     m_cancelAction->setEnabled(busy);
@@ -975,19 +1030,9 @@ void MainWindow::updateActions()
 
 void MainWindow::checkPorts()
 {
-    if (!m_runtime || !m_runtime->isLoaded()) {
-        return;
+    if (m_runtime && m_runtime->isLoaded()) {
+        m_portMonitor->check();
     }
-    Core::checkPorts(
-        m_client, m_runtime->project().name, Core::publishedPorts(m_runtime->project(), {}), this,
-        [this](Core::Result<Core::PortReport> report) {
-            if (report) {
-                m_portModel->setReport(*report);
-                const int conflicts = m_portModel->conflictCount();
-                m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
-                                                    : tr("&Ports"));
-            }
-        });
 }
 
 void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos)
@@ -1004,8 +1049,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     // In the services table the stack actions apply to every selected service.
     QStringList services{service};
     if (m_servicesView->isVisible()) {
-        for (const QModelIndex &index : m_servicesView->selectionModel()->selectedRows()) {
-            const QString name = index.data(ServiceListModel::NameRole).toString();
+        for (const QString &name : selectedServices()) {
             if (!services.contains(name)) {
                 services << name;
             }
@@ -1025,8 +1069,13 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
                                  [controller, services] { controller->stop(services, true); });
     needEngine << menu.addAction(tr("Restart with dependents"), this,
                                  [controller, services] { controller->restart(services, true); });
-    needEngine << menu.addAction(tr("Rebuild only this service"), this,
-                                 [controller, service] { controller->rebuild(service); });
+    needEngine << menu.addAction(
+        services.size() > 1 ? tr("Rebuild only these services") : tr("Rebuild only this service"),
+        this, [controller, services] {
+            for (const QString &s : services) {
+                controller->rebuild(s);
+            }
+        });
     menu.addSeparator();
     QAction *dev = menu.addAction(tr("Dev mode"), devLoop,
                                   [devLoop, service](bool on) { devLoop->setDevMode(service, on); });
@@ -1128,6 +1177,7 @@ OnboardingDialog *MainWindow::showOnboarding()
     auto *store = new Core::KeychainSecretStore(
         Core::KeychainSecretStore::scopeForProject(options.projectDirectory));
     auto *onboarding = new Core::Onboarding(m_client, store, options);
+    m_operations->follow(onboarding->controller()); // its pull, build and up show there too
     m_onboardingDialog = new OnboardingDialog(onboarding, this);
     onboarding->setParent(m_onboardingDialog);
     m_onboardingDialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -1196,26 +1246,60 @@ void MainWindow::offerRecreate()
     if (!m_projectBeforeSwitch || !m_runtime) {
         return;
     }
-    const QStringList changed =
+    const QStringList modelChanged =
         Core::servicesChangedBetween(*m_projectBeforeSwitch, m_runtime->project());
     m_projectBeforeSwitch.reset();
-    // Only what runs needs recreating; the rest picks the new values up when it starts.
     m_recreateOffer.clear();
-    for (const QString &name : changed) {
-        const auto state = m_runtime->liveState()->service(name);
+    m_recreateBanner->hide();
+    // Only what runs needs recreating; the rest picks the new values up when it starts.
+    QStringList running;
+    for (const Core::ComposeService &service : m_runtime->project().services) {
+        const auto state = m_runtime->liveState()->service(service.name);
         if (state && state->isUp()) {
-            m_recreateOffer << name;
+            running << service.name;
         }
     }
-    if (m_recreateOffer.isEmpty()) {
-        m_recreateBanner->hide();
+    if (running.isEmpty()) {
         return;
     }
-    m_recreateLabel->setText(
-        tr("The environment of %n running service(s) changed: %1. Recreate them to use it?",
-           nullptr, int(m_recreateOffer.size()))
-            .arg(m_recreateOffer.join(QStringLiteral(", "))));
-    m_recreateBanner->show();
+    // Compose recreates a container when the service's config hash differs from the one on its
+    // label; the banner asks about exactly those. DevDock's own comparison of the model only
+    // stands in when Compose cannot answer.
+    const quint64 generation = ++m_recreateGeneration;
+    m_runtime->controller()->configHashes(
+        this, [this, generation, running,
+               modelChanged](const Core::Result<QHash<QString, QString>> &hashes) {
+            if (generation != m_recreateGeneration) {
+                return; // another load since
+            }
+            QStringList offer;
+            for (const QString &name : running) {
+                const auto state = m_runtime->liveState()->service(name);
+                if (!state || !state->isUp()) {
+                    continue;
+                }
+                QString label;
+                for (const Core::ContainerState &c : state->containers) {
+                    label = c.oneoff ? label : c.configHash;
+                }
+                const bool changed = hashes && !label.isEmpty() && hashes->contains(name)
+                                         ? hashes->value(name) != label
+                                         : modelChanged.contains(name);
+                if (changed) {
+                    offer << name;
+                }
+            }
+            m_recreateOffer = offer;
+            if (!offer.isEmpty()) {
+                m_recreateLabel->setText(
+                    tr("The environment of %n running service(s) changed: %1. Recreate them to "
+                       "use it?",
+                       nullptr, int(offer.size()))
+                        .arg(offer.join(QStringLiteral(", "))));
+            }
+            m_recreateBanner->setVisible(!offer.isEmpty());
+            emit recreateOfferChanged(offer);
+        });
 }
 
 void MainWindow::acceptRecreateOffer()
@@ -1266,14 +1350,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!confirmUnsavedEnv()) {
+    if (!confirmUnsavedEnv([this] { close(); })) {
         event->ignore();
         return;
     }
     QMainWindow::closeEvent(event);
 }
 
-bool MainWindow::confirmUnsavedEnv()
+bool MainWindow::confirmUnsavedEnv(std::function<void()> afterSave)
 {
     Core::EnvEditor *editor = m_envPanel->editor();
     if (editor == nullptr || !editor->isModified()) {
@@ -1289,8 +1373,9 @@ bool MainWindow::confirmUnsavedEnv()
     box.setAccessibleName(tr("Unsaved environment changes"));
     switch (box.exec()) {
     case QMessageBox::Save:
-        m_envPanel->save();
-        return false; // the save runs asynchronously; the user acts again when it is done
+        // The save runs asynchronously; what the user asked for follows it.
+        m_envPanel->saveThen(std::move(afterSave));
+        return false;
     case QMessageBox::Discard:
         m_envPanel->reloadFromDisk();
         return true;

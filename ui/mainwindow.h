@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -30,6 +31,7 @@ class ProjectLogs;
 class DevLoop;
 class ServiceStats;
 class Workspace;
+class PortMonitor;
 struct DiscoveredProject;
 } // namespace DevDock::Core
 
@@ -78,6 +80,9 @@ public:
     void showLogs(const QString &service);
     // The service the user has selected (graph or table), or empty.
     QString selectedService() const { return m_selected; }
+    // What the stack actions act on: the rows selected in the services table while it shows,
+    // else the service selected in the graph.
+    QStringList selectedServices() const;
     void selectService(const QString &service);
     // Ready for a screenshot: project loaded, live state known, layout done.
     bool isSettled() const;
@@ -114,6 +119,8 @@ signals:
     void settled();
     // A service exited unexpectedly or turned unhealthy (for the tray's notifications).
     void serviceAlert(const DevDock::Core::ServiceAlert &alert);
+    // The recreate offer after a reload is known (it asks Compose for the config hashes).
+    void recreateOfferChanged(const QStringList &services);
     // The engine became unreachable (actions disabled) or reachable again.
     void engineAvailabilityChanged(bool available);
 
@@ -147,8 +154,9 @@ private:
     void rebuildRecentMenu();
     void maybeSettled();
     void offerRecreate();
-    // Unsaved .env edits before they would be lost: save, discard or cancel (false: stay).
-    bool confirmUnsavedEnv();
+    // Unsaved .env edits before they would be lost: save, discard or cancel. True: go on now;
+    // false: stay (Cancel), or Save was chosen and `afterSave` runs once the save succeeded.
+    bool confirmUnsavedEnv(std::function<void()> afterSave);
     void updateHotReload();
 
     Core::Workspace *m_workspace;
@@ -161,6 +169,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     ServiceListModel *m_serviceModel;
     PortListModel *m_portModel;
+    Core::PortMonitor *m_portMonitor = nullptr;
     QLabel *m_engineLabel;
     QLabel *m_errorLabel;
     QLabel *m_projectError;
@@ -189,6 +198,7 @@ private:
     bool m_onboardingOffered = false;
     std::optional<Core::ComposeProject> m_projectBeforeSwitch;
     QStringList m_recreateOffer;
+    quint64 m_recreateGeneration = 0;
     QWidget *m_recreateBanner = nullptr;
     QLabel *m_recreateLabel = nullptr;
     QToolButton *m_composeProfiles;

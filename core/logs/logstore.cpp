@@ -3,6 +3,7 @@
 #include "logstore.h"
 
 #include "util/redaction.h"
+#include <QDateTime>
 
 #include <algorithm>
 #include <bit>
@@ -45,6 +46,16 @@ qint64 daysFromCivil(int y, int m, int d)
 }
 
 } // namespace
+
+QByteArray LogStore::formatTimestamp(qint64 nanosSinceEpoch)
+{
+    const qint64 seconds = nanosSinceEpoch >= 0 ? nanosSinceEpoch / 1000000000
+                                                : (nanosSinceEpoch - 999999999) / 1000000000;
+    const qint64 nanos = nanosSinceEpoch - seconds * 1000000000;
+    const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+    return time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")).toLatin1() + '.'
+           + QByteArray::number(nanos).rightJustified(9, '0') + 'Z';
+}
 
 qint64 LogStore::parseTimestamp(QByteArrayView t)
 {

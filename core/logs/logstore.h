@@ -125,6 +125,8 @@ public:
 
     // "2026-11-29T07:00:00.123456789Z" -> ns since the epoch; 0 when it is not one.
     static qint64 parseTimestamp(QByteArrayView text);
+    // The other way, as the engine writes it (UTC, nine digits): "2026-11-29T07:00:00.123456789Z".
+    static QByteArray formatTimestamp(qint64 nanosSinceEpoch);
 
 private:
     void startChunk(qsizetype lineBytes); // seals the open chunk, opens one with room

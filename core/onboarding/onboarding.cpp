@@ -22,6 +22,7 @@
 #include <QFutureWatcher>
 #include <QSettings>
 #include <QStorageInfo>
+#include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace DevDock::Core {
@@ -36,6 +37,44 @@ struct Text
 QString megabytes(qint64 bytes)
 {
     return Text::tr("%1 GB").arg(double(bytes) / (1024.0 * 1024 * 1024), 0, 'f', 1);
+}
+
+// The ports step runs before the env step writes .env.local, but must check the ports the stack
+// will publish with it: the planned text goes into a private copy that takes .env.local's place
+// among the env files. Null (files unchanged) when nothing is planned; a plan that cannot be made
+// is the env step's to report. The planned text holds no secret (they are "# KEY=" markers).
+std::shared_ptr<QTemporaryDir> usePlannedEnvLocal(const OnboardingOptions &o, QStringList &envFiles)
+{
+    const QString dir = o.projectDirectory;
+    auto profile =
+        EnvProfile::load(dir, o.envProfile.isEmpty() ? EnvProfile::defaultProfile(dir) : o.envProfile);
+    if (!profile) {
+        return nullptr;
+    }
+    const auto plan = EnvLocalPlan::make(*profile);
+    if (!plan || !plan->changes()) {
+        return nullptr;
+    }
+    auto copy = std::make_shared<QTemporaryDir>();
+    QFile file(copy->filePath(QStringLiteral(".env.local")));
+    if (!copy->isValid() || !file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(plan->plannedText.toUtf8()) < 0) {
+        return nullptr;
+    }
+    file.close();
+    const QString local = QDir::cleanPath(QFileInfo(plan->path).absoluteFilePath());
+    bool replaced = false;
+    for (QString &f : envFiles) {
+        if (QDir::cleanPath(QFileInfo(f).absoluteFilePath()) == local) {
+            f = file.fileName();
+            replaced = true;
+        }
+    }
+    if (!replaced) {
+        envFiles << file.fileName(); // .env.local comes last: it overrides every profile
+    }
+    return copy;
 }
 
 } // namespace
@@ -99,6 +138,14 @@ Onboarding::Onboarding(EngineClient *client, SecretStore *secrets, OnboardingOpt
     }
     m_healthTimer.setInterval(500);
     connect(&m_healthTimer, &QTimer::timeout, this, &Onboarding::waitHealthy);
+    // From the start, so that a window's operation panel can follow its compose runs.
+    m_controller = new StackController(m_client, this);
+    connect(m_controller, &StackController::operationStarted, this,
+            [this](const StackAction &, ComposeOperation *operation) {
+                const int index = m_index;
+                connect(operation, &ComposeOperation::lineReceived, this,
+                        [this, index](const QString &line) { emit output(index, line); });
+            });
 }
 
 Onboarding::~Onboarding() = default;
@@ -257,7 +304,7 @@ void Onboarding::runStep()
     case Id::Memory:
         return checkMemory();
     case Id::Ports:
-        return loadProject([this] { checkPorts(); });
+        return loadProject([this] { checkPorts(); }, true);
     case Id::Env:
         return prepareEnv();
     case Id::Images:
@@ -384,11 +431,12 @@ void Onboarding::checkMemory()
     pass(Text::tr("%1 for the engine").arg(megabytes(m_memTotal)));
 }
 
-void Onboarding::loadProject(std::function<void()> then)
+void Onboarding::loadProject(std::function<void()> then, bool withPlannedEnvLocal)
 {
     const quint64 generation = m_generation;
     loadStackEnvironment(m_options.projectDirectory, m_options.envProfile, m_secrets, this,
-                         [this, generation, then = std::move(then)](StackEnvironment environment) {
+                         [this, generation, then = std::move(then),
+                          withPlannedEnvLocal](StackEnvironment environment) {
                              if (generation != m_generation) {
                                  return;
                              }
@@ -396,6 +444,10 @@ void Onboarding::loadProject(std::function<void()> then)
                              options.projectDirectory = m_options.projectDirectory;
                              options.workingDirectory = m_options.projectDirectory;
                              options.files = m_options.composeFiles;
+                             std::shared_ptr<QTemporaryDir> planned;
+                             if (withPlannedEnvLocal) {
+                                 planned = usePlannedEnvLocal(m_options, environment.envFiles);
+                             }
                              applyStackEnvironment(options, environment);
                              m_secretValues = environment.secrets;
                              m_loadOptions = options;
@@ -419,8 +471,10 @@ void Onboarding::loadProject(std::function<void()> then)
                              // As the stack runs: services in dev mode keep their dev
                              // configuration.
                              watcher->setFuture(QtConcurrent::run(
-                                 [options, directory = m_options.projectDirectory]() mutable {
+                                 [options, directory = m_options.projectDirectory,
+                                  planned]() mutable {
                                      auto project = loadWithDevMode(options, directory);
+                                     planned.reset(); // the copy was read: gone
                                      return Loaded{std::move(project), options};
                                  }));
                          });
@@ -754,15 +808,6 @@ void Onboarding::prepareImages()
 
 void Onboarding::ensureController()
 {
-    if (!m_controller) {
-        m_controller = new StackController(m_client, this);
-        connect(m_controller, &StackController::operationStarted, this,
-                [this](const StackAction &, ComposeOperation *operation) {
-                    const int index = m_index;
-                    connect(operation, &ComposeOperation::lineReceived, this,
-                            [this, index](const QString &line) { emit output(index, line); });
-                });
-    }
     m_controller->setProject(m_project, m_loadOptions);
     m_controller->setEnvironment(m_secretValues);
     m_controller->liveState()->start(); // engine events keep the health picture current
@@ -793,7 +838,7 @@ void Onboarding::startStack()
 
 void Onboarding::waitHealthy()
 {
-    if (!m_running || current().id != OnboardingStep::Id::Healthy || !m_controller) {
+    if (!m_running || current().id != OnboardingStep::Id::Healthy) {
         m_healthTimer.stop();
         return;
     }

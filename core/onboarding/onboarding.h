@@ -92,6 +92,8 @@ public:
     // The URL to open at the end (the first http port the stack publishes, nginx/frontend first).
     QString frontendUrl() const { return m_frontendUrl; }
     const ComposeProject &project() const { return m_project; }
+    // Runs the onboarding's compose commands (pull, build, up); for an operation panel to follow.
+    StackController *controller() const { return m_controller; }
 
     // Whether DevDock has onboarded this project folder on this machine (kept in settings).
     static bool wasOnboarded(const QString &projectDirectory);
@@ -132,7 +134,8 @@ private:
     void startStack();
     void waitHealthy();
     void openFrontend();
-    void loadProject(std::function<void()> then);
+    // withPlannedEnvLocal: as the stack will be once the env step wrote .env.local as planned.
+    void loadProject(std::function<void()> then, bool withPlannedEnvLocal = false);
     void ensureController();
 
     EngineClient *m_client;

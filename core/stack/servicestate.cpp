@@ -337,6 +337,7 @@ ContainerState ContainerState::fromInspect(const QJsonObject &json)
         labels.value(QStringLiteral("com.docker.compose.project.working_dir")).toString();
     c.configFiles =
         labels.value(QStringLiteral("com.docker.compose.project.config_files")).toString();
+    c.configHash = labels.value(QStringLiteral("com.docker.compose.config-hash")).toString();
     const QJsonObject ports = json.value(QStringLiteral("NetworkSettings"))
                                   .toObject()
                                   .value(QStringLiteral("Ports"))

@@ -71,6 +71,8 @@ struct ContainerState
     QList<HealthProbe> healthLog;
     QString workingDir;  // label com.docker.compose.project.working_dir
     QString configFiles; // label com.docker.compose.project.config_files
+    // label com.docker.compose.config-hash: what `compose up` compares to decide on recreating
+    QString configHash;
 
     // From GET /containers/{id}/json.
     static ContainerState fromInspect(const QJsonObject &json);

@@ -7,6 +7,10 @@
 #include "util/logging.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <chrono>
 
 namespace DevDock::Core {
 
@@ -76,6 +80,18 @@ QString StackAction::describe() const
         return Text::tr("Rebuild and restart %1").arg(who);
     }
     return {};
+}
+
+qint64 StackAction::steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+qint64 StackAction::elapsedMs() const
+{
+    return startedAtMs > 0 ? std::max<qint64>(0, steadyNowMs() - startedAtMs) : 0;
 }
 
 StackController::StackController(EngineClient *client, QObject *parent)
@@ -234,6 +250,48 @@ void StackController::rebuild(const QString &service)
     run(action);
 }
 
+void StackController::configHashes(QObject *context,
+                                   std::function<void(Result<QHash<QString, QString>>)> done)
+{
+    auto withTool = [this, context, done](const ComposeTool &tool) {
+        if (!tool.found()) {
+            done(std::unexpected(ComposeCli::missingToolError()));
+            return;
+        }
+        ComposeInvocation invocation = ComposeInvocation::forProject(tool, m_project, m_options);
+        invocation.environment = m_environment;
+        ComposeOperation *operation = ComposeCli(invocation).run(
+            QStringLiteral("config"), {QStringLiteral("--hash"), QStringLiteral("*")}, {}, this);
+        connect(operation, &ComposeOperation::finished, context,
+                [operation, done](const Result<void> &result) {
+                    operation->deleteLater();
+                    if (!result) {
+                        done(std::unexpected(result.error()));
+                        return;
+                    }
+                    // "<service> <sha256>" per line; warnings on the way are not hashes.
+                    static const QRegularExpression line(
+                        QStringLiteral("^(\\S+) ([0-9a-f]{64})$"));
+                    QHash<QString, QString> hashes;
+                    for (const QString &text : operation->lines()) {
+                        if (const auto m = line.match(text.trimmed()); m.hasMatch()) {
+                            hashes.insert(m.captured(1), m.captured(2));
+                        }
+                    }
+                    done(hashes);
+                });
+        operation->start();
+    };
+    if (m_tool) {
+        withTool(*m_tool);
+        return;
+    }
+    probeCompose(context, [this, withTool](const ComposeTool &tool) {
+        m_tool = tool;
+        withTool(tool);
+    });
+}
+
 void StackController::cancel()
 {
     m_queue.clear();
@@ -255,6 +313,7 @@ void StackController::next()
         return;
     }
     m_current = m_queue.dequeue();
+    m_current->startedAtMs = StackAction::steadyNowMs();
     m_cancelRequested = false;
     m_currentAffected = affectedServices(*m_current);
     // Started as it leaves the queue, before the compose probe and the port pre-flight: every

@@ -31,9 +31,14 @@ struct StackAction
     bool removeVolumes = false;  // Down
     bool withDependents = false; // Stop and Restart: also the services that depend on these
     bool preflight = true;       // check published ports before starting anything
+    // When it left the queue (a steady clock's ms; 0: not yet): its own time, whoever watches.
+    qint64 startedAtMs = 0;
 
     QString name() const;     // "up", "rebuild", ...
     QString describe() const; // "Restart api and its dependents"
+    // Since it left the queue (0 before that).
+    qint64 elapsedMs() const;
+    static qint64 steadyNowMs();
 };
 
 // Runs actions on one compose project through the compose CLI, honouring depends_on, one at a
@@ -65,6 +70,12 @@ public:
     void restart(const QStringList &services, bool withDependents = true);
     // Rebuilds one service's image and recreates only its container: `up -d --no-deps --build`.
     void rebuild(const QString &service);
+
+    // What `docker compose up` compares with a container's config-hash label to decide whether
+    // to recreate it: `compose config --hash '*'` for the project as loaded (its files, profiles,
+    // env files and secrets). Service name -> hash. Runs beside the queue (it changes nothing).
+    void configHashes(QObject *context,
+                      std::function<void(Result<QHash<QString, QString>>)> done);
 
     // Cancels the running action and drops the queued ones.
     void cancel();

@@ -116,13 +116,14 @@ Error AtomicFile::diskFull(int error, qint64 needed)
                                      .arg(std::max<qint64>(needed - free, 1))
                                : QStringLiteral("free at least %1 bytes").arg(needed);
     return Error{Error::Code::Io,
-                 QStringLiteral("disk full%1: %2 bytes needed at %3")
+                 // A sentence of its own: message and hint are shown one after the other.
+                 QStringLiteral("disk full%1: %2 bytes needed at %3.")
                      .arg(error == EDQUOT ? QStringLiteral(" (quota exceeded)") : QString(),
                           QString::number(needed), m_target),
-                 QStringLiteral("The disk that holds %1 is full: %2 and try again; %3")
+                 QStringLiteral("The disk that holds %1 is full: %2, then try again. %3")
                      .arg(folder, room,
                           m_preserve ? QStringLiteral("%1 was left as it was.").arg(m_target)
-                                     : QStringLiteral("nothing was written."))};
+                                     : QStringLiteral("Nothing was written."))};
 }
 
 Error AtomicFile::failure(int error, const QString &what, qint64 needed)

@@ -108,6 +108,7 @@ private slots:
     void productionProfile_afterOnboarding_reachesEveryContainer_localHoldsNoProfileKey();
     void handEditedLocal_rerun_leftByteForByte_unlessTheShownChangeIsAccepted();
     void portTaken_stopsAtPorts_namingTheHolder();
+    void portsStep_checksThePortsThePlannedEnvLocalSets();
     void engineStopped_stopsAtEngine_withHowToStartIt();
     void devdockctl_doctorAndOnboard();
 
@@ -468,6 +469,55 @@ void TestOnboarding::portTaken_stopsAtPorts_namingTheHolder()
     holder.close();
     const Outcome retry = run(onboarding, 240000);
     QVERIFY2(retry.ok, qPrintable(describe(retry)));
+}
+
+// A fresh clone: the compose file's default port is taken, but the .env.local that onboarding
+// is about to write (from .env.example) moves the service to a free one. The ports step checks
+// the ports the stack will have, not the ones it would have without .env.local.
+void TestOnboarding::portsStep_checksThePortsThePlannedEnvLocalSets()
+{
+    QTemporaryDir dir;
+    QTcpServer defaultHolder;
+    QVERIFY(defaultHolder.listen(QHostAddress::LocalHost, 0));
+    const int planned = freePort();
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write("compose.yaml", "services:\n  web:\n    image: " + kTestImage.toUtf8()
+                              + "\n    ports:\n      - \"127.0.0.1:${DEVDOCK_IT_WEB_PORT:-"
+                              + QByteArray::number(defaultHolder.serverPort()) + "}:80\"\n");
+    write(".env.example",
+          "# Where the web server listens.\nDEVDOCK_IT_WEB_PORT=" + QByteArray::number(planned) + "\n");
+    EngineClient client(*EngineClient::systemEndpoint());
+    OnboardingOptions o;
+    o.projectDirectory = dir.path();
+    auto portsStep = [&] {
+        Onboarding onboarding(&client, nullptr, o);
+        QSignalSpy previewed(&onboarding, &Onboarding::previewFinished);
+        onboarding.preview();
+        [&] { QVERIFY(previewed.wait(60000)); }();
+        for (const OnboardingStep &step : onboarding.steps()) {
+            if (step.id == OnboardingStep::Id::Ports) {
+                return step;
+            }
+        }
+        return OnboardingStep{};
+    };
+    const OnboardingStep free = portsStep();
+    QCOMPARE(free.id, OnboardingStep::Id::Ports);
+    QVERIFY2(free.status == OnboardingStep::Status::Passed, qPrintable(free.detail));
+    // The planned port taken: that is the conflict named.
+    QTcpServer plannedHolder;
+    QVERIFY(plannedHolder.listen(QHostAddress::LocalHost, quint16(planned)));
+    const OnboardingStep taken = portsStep();
+    QCOMPARE(taken.status, OnboardingStep::Status::Failed);
+    QVERIFY2(taken.detail.contains(QString::number(planned)), qPrintable(taken.detail));
+    QVERIFY2(!taken.detail.contains(QString::number(defaultHolder.serverPort())),
+             qPrintable(taken.detail));
+    // A preview writes nothing: the planned copy lived elsewhere, and is gone.
+    QVERIFY(!QFile::exists(dir.filePath(".env.local")));
 }
 
 void TestOnboarding::engineStopped_stopsAtEngine_withHowToStartIt()

@@ -293,8 +293,15 @@ void TestFileFaults::devOverride_onFullDisk_reportsIt_keepsThePreviousOverride()
     const auto written = writeDevOverride(large, {"api"}, path);
     QVERIFY(!written);
     QCOMPARE(written.error().message,
-             QStringLiteral("disk full: %1 bytes needed at %2").arg(needed).arg(path));
+             QStringLiteral("disk full: %1 bytes needed at %2.").arg(needed).arg(path));
     QVERIFY2(written.error().hint.contains(path + " was left as it was"),
+             qPrintable(written.error().hint));
+    // Whole sentences, as the window and devdockctl show message and hint together.
+    QVERIFY2(written.error().toString().contains(
+                 QStringLiteral("bytes needed at %1. The disk that holds").arg(path)),
+             qPrintable(written.error().toString()));
+    QVERIFY2(written.error().hint.contains(
+                 QStringLiteral(" more, then try again. %1 was left as it was.").arg(path)),
              qPrintable(written.error().hint));
     QCOMPARE(readAll(path), previous);
     QCOMPARE(entries(disk.path()), (QStringList{"compose.devdock-dev.yaml", "filler"}));
@@ -323,7 +330,7 @@ void TestFileFaults::logExport_onFullDisk_reportsIt_keepsThePreviousExport()
     const auto exported = exportAndWait(panel, path);
     QVERIFY(!exported);
     QCOMPARE(exported.error().message,
-             QStringLiteral("disk full: %1 bytes needed at %2").arg(needed).arg(path));
+             QStringLiteral("disk full: %1 bytes needed at %2.").arg(needed).arg(path));
     QCOMPARE(readAll(path), previous);
     QCOMPARE(entries(disk.path()), (QStringList{"filler", "logs.txt"}));
 }
@@ -365,7 +372,7 @@ void TestFileFaults::atomicFile_shortWriteOnFullDisk_cancels()
     }
     QVERIFY(!failed);
     QCOMPARE(failed.error().message,
-             QStringLiteral("disk full: %1 bytes needed at %2").arg(40 * 1024).arg(path));
+             QStringLiteral("disk full: %1 bytes needed at %2.").arg(40 * 1024).arg(path));
     QVERIFY(!file.write(first)); // a failed file stays failed
     QVERIFY(!file.commit());
     QCOMPARE(readAll(path), previous);

@@ -79,6 +79,7 @@ private slots:
     void edit_undo_save_keychainFirst_nothingSecretOnDisk();
     void selectedKeyActions_moveSecretGenerateRemove();
     void fileChangedOnDisk_bannerOffersReloadAndMerge();
+    void shortcuts_keepWorkingWhileAndAfterEditingACell();
     void onboardingDialog_engineUnreachable_stopsWithFixAndRetry();
     void errorBanner_hidesKnownSecretValues();
 
@@ -296,6 +297,62 @@ void TestEnvPanel::fileChangedOnDisk_bannerOffersReloadAndMerge()
     QTest::mouseClick(panel.findChild<QPushButton *>("envConflictReload"), Qt::LeftButton);
     QCOMPARE(cell(model, "API_PORT", Ui::EnvKeyModel::ValueColumn), QString("7001"));
     QVERIFY(!panel.editor()->isModified());
+}
+
+// Typed keys, as a user edits: F2 opens the value cell, Ctrl+S typed inside it saves what was
+// typed; after Enter the same row stays current and Ctrl+K marks that key secret.
+void TestEnvPanel::shortcuts_keepWorkingWhileAndAfterEditingACell()
+{
+    Ui::EnvEditorPanel panel;
+    panel.resize(900, 500);
+    panel.show();
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    QSignalSpy loaded(&panel, &Ui::EnvEditorPanel::loaded);
+    panel.open(m_dir.path(), "development", {});
+    QVERIFY(loaded.wait(10000));
+    QAbstractItemModel *model = panel.model();
+    QTableView *view = panel.view();
+    auto editCell = [&](const QString &key, const QString &text) -> QLineEdit * {
+        view->setFocus();
+        view->setCurrentIndex(model->index(rowOf(model, key), Ui::EnvKeyModel::ValueColumn));
+        QTest::keyClick(view, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        if (editor == nullptr) {
+            return nullptr;
+        }
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        return editor;
+    };
+
+    // Ctrl+S with the cell still open: the typed value is saved.
+    QLineEdit *editor = editCell("API_PORT", "9100");
+    QVERIFY(editor);
+    QSignalSpy saved(&panel, &Ui::EnvEditorPanel::saved);
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY2(waitUntil([&] { return saved.size() == 1; }, 10000), qPrintable(panel.errorText()));
+    QCOMPARE(read(path(".env.development")),
+             QByteArray("# Development.\nAPI_PORT=9100\nDEBUG=true\n"));
+
+    // Edited and committed with Enter: DEBUG stays the current key, Ctrl+K acts on it.
+    editor = editCell("DEBUG", "yes");
+    QVERIFY(editor);
+    QTest::keyClick(editor, Qt::Key_Return); // the delegate commits from the event loop
+    QVERIFY(waitUntil([&] { return cell(model, "DEBUG", Ui::EnvKeyModel::ValueColumn) == "yes"; }));
+    QCOMPARE(model->index(view->currentIndex().row(), 0).data().toString(), QString("DEBUG"));
+    QVERIFY(waitUntil([&] { return view->hasFocus(); }, 2000));
+    QTest::keyClick(view, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(panel.editor()->pendingSecrets().value("DEBUG"), QString("yes"));
+
+    // Ctrl+K inside an open cell: the typed value goes with the key into the keychain's queue,
+    // and the line edit does not delete anything.
+    editor = editCell("API_PORT", "9200");
+    QVERIFY(editor);
+    editor->setCursorPosition(1);
+    QTest::keyClick(editor, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(panel.editor()->pendingSecrets().value("API_PORT"), QString("9200"));
+    panel.reloadFromDisk();
 }
 
 void TestEnvPanel::onboardingDialog_engineUnreachable_stopsWithFixAndRetry()

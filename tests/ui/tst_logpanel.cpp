@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,6 +24,8 @@ private slots:
     void millionLines_tailSearchExport();
     void follow_pausesOnScrollUp_resumesAtEnd();
     void perServiceToggles_levelFilter_marker();
+    void servicesMenu_oneEntryPerService_withAllServices();
+    void export_keepsServiceAndEngineTimestamp();
     void screenshot();
 };
 
@@ -99,7 +102,7 @@ void TestLogPanel::millionLines_tailSearchExport()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
     QCOMPARE(qint64(content.count('\n')), expectedRegex);
-    QVERIFY(content.startsWith("\x1b[31mERROR\x1b[0m request 35 failed\n"));
+    QVERIFY(content.startsWith("api-1 | \x1b[31mERROR\x1b[0m request 35 failed\n"));
     // The whole store.
     written.reset();
     panel.exportTo(dir.filePath("all.log"), true, [&](Core::Result<qint64> r) { written = r; });
@@ -167,6 +170,96 @@ void TestLogPanel::perServiceToggles_levelFilter_marker()
     QVERIFY(Ui::LogView::sourceColor(0) != Ui::LogView::sourceColor(1));
     QCOMPARE(Ui::LogView::sourceColor(3), Ui::LogView::sourceColor(3));
     QVERIFY(Ui::LogView::sourceColor(0) != Ui::LogView::sourceColor(7));
+}
+
+static QStringList menuTexts(QMenu *menu)
+{
+    QStringList texts;
+    for (QAction *a : menu->actions()) {
+        if (!a->isSeparator()) {
+            texts << a->text();
+        }
+    }
+    return texts;
+}
+
+static QAction *menuAction(QMenu *menu, const QString &text)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->text() == text) {
+            return a;
+        }
+    }
+    return nullptr;
+}
+
+// A recreated container is a second source of the same service (as ProjectLogs attaches it): the
+// menu still names each service once, and "All services" brings every one back.
+void TestLogPanel::servicesMenu_oneEntryPerService_withAllServices()
+{
+    Core::ProjectLogs logs(nullptr);
+    const int apiOld = logs.addSource("api", "api-1", "c-api-old");
+    const int db = logs.addSource("db", "db-1", "c-db");
+    const int apiNew = logs.addSource("api", "api-1", "c-api-new");
+    Ui::LogPanel panel(&logs);
+    logs.ingest(apiOld, 1, "api before\n", false);
+    logs.ingest(db, 1, "db line\n", false);
+    logs.ingest(apiNew, 1, "api after\n", false);
+    QTest::qWait(100);
+    QMenu *menu = panel.servicesMenu();
+    QCOMPARE(menuTexts(menu), (QStringList{"All services", "api", "db"}));
+    QVERIFY(menuAction(menu, "All services")->isChecked());
+
+    // Off: both generations of api go; "All services" is no longer ticked.
+    menuAction(menu, "api")->trigger();
+    QCOMPARE(panel.rows()->count(), 1);
+    QCOMPARE(panel.view()->shownText(0), QString("db line"));
+    QVERIFY(!menuAction(menu, "api")->isChecked());
+    QVERIFY(!menuAction(menu, "All services")->isChecked());
+    // A third container of the hidden service stays hidden.
+    const int apiThird = logs.addSource("api", "api-1", "c-api-third");
+    logs.ingest(apiThird, 1, "api third\n", false);
+    QTest::qWait(100);
+    QCOMPARE(menuTexts(menu), (QStringList{"All services", "api", "db"}));
+    QCOMPARE(panel.rows()->count(), 1);
+
+    menuAction(menu, "All services")->trigger();
+    QCOMPARE(panel.rows()->count(), 4);
+    QVERIFY(menuAction(menu, "api")->isChecked());
+    QVERIFY(menuAction(menu, "All services")->isChecked());
+    // Open logs of one service: the menu shows which.
+    panel.showOnly("db");
+    QCOMPARE(panel.rows()->count(), 1);
+    QVERIFY(menuAction(menu, "db")->isChecked());
+    QVERIFY(!menuAction(menu, "api")->isChecked());
+}
+
+// Exported lines say which container wrote them and when the engine received them (the
+// timestamp as the engine sent it, to the nanosecond), then the bytes as they came.
+void TestLogPanel::export_keepsServiceAndEngineTimestamp()
+{
+    Core::ProjectLogs logs(nullptr);
+    const int api = logs.addSource("api", "api-1", "c-api");
+    const int db = logs.addSource("db", "db-1", "c-db");
+    Ui::LogPanel panel(&logs);
+    // As the engine's log stream delivers them with timestamps=true.
+    logs.ingest(api, 1, "2026-11-29T07:00:10.123456789Z \x1b[32mGET /\x1b[0m 200\n", true);
+    logs.ingest(db, 2, "2026-11-29T07:00:11.000000500Z checkpoint starting\n", true);
+    logs.ingest(api, 1, "2026-11-29T07:00:12.5Z GET /health 200\n", true);
+    QTest::qWait(100);
+    QTemporaryDir dir;
+    std::optional<Core::Result<qint64>> written;
+    panel.exportTo(dir.filePath("logs.txt"), true, [&](Core::Result<qint64> r) { written = r; });
+    QVERIFY(QTest::qWaitFor([&] { return written.has_value(); }, 10000));
+    QVERIFY(written->has_value());
+    QCOMPARE(**written, 3);
+    QFile file(dir.filePath("logs.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("api-1 | 2026-11-29T07:00:10.123456789Z \x1b[32mGET /\x1b[0m 200\n"
+                                        "db-1 | 2026-11-29T07:00:11.000000500Z checkpoint starting\n"
+                                        "api-1 | 2026-11-29T07:00:12.500000000Z GET /health 200\n"));
+    QCOMPARE(Core::LogStore::formatTimestamp(Core::LogStore::parseTimestamp("1969-12-31T23:59:59.5Z")),
+             QByteArray("1969-12-31T23:59:59.500000000Z"));
 }
 
 void TestLogPanel::screenshot()

@@ -361,10 +361,12 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
     QVERIFY(combo);
     const int production = combo->findText("production");
     QVERIFY(production >= 0);
+    QSignalSpy offered(&window, &Ui::MainWindow::recreateOfferChanged);
     combo->setCurrentIndex(production);
     emit combo->activated(production);
     QVERIFY(loaded.wait(30000));
     QCOMPARE(session->envProfile(), QString("production"));
+    QVERIFY(offered.wait(30000)); // Compose's config hashes
     QCOMPARE(window.recreateOffer(), QStringList({"backend", "worker"}));
     auto *banner = window.findChild<QWidget *>("recreateBanner");
     QVERIFY(banner && banner->isVisible());
@@ -389,8 +391,10 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
         10000));
     QVERIFY(panel->editor()->setValue(".env.production", "LOG_LEVEL", "info"));
     panel->model()->refresh();
+    offered.clear();
     panel->save();
     QVERIFY(loaded.wait(30000));
+    QVERIFY(offered.wait(30000));
     QCOMPARE(window.recreateOffer(), QStringList({"backend", "worker"}));
     QFile production_file(dir.filePath(".env.production"));
     QVERIFY(production_file.open(QIODevice::ReadOnly));

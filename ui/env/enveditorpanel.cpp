@@ -3,11 +3,13 @@
 #include "enveditorpanel.h"
 
 #include "envkeymodel.h"
+#include "envvaluedelegate.h"
 #include "errorbanner.h"
 
 #include "env/secretstore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFutureWatcher>
@@ -22,6 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace DevDock::Ui {
 
@@ -190,10 +194,32 @@ void EnvEditorPanel::buildUi()
     m_view->setColumnWidth(EnvKeyModel::SourceColumn, 120);
     m_view->setColumnWidth(EnvKeyModel::StatusColumn, 250);
     m_view->setWordWrap(true);
+    auto *delegate = new EnvValueDelegate(m_view);
+    // Not Delete, Undo and Redo: inside the cell they edit the text being typed.
+    delegate->setPassThrough({m_save->shortcut(), m_secret->shortcut(), m_generate->shortcut(),
+                              m_reveal->shortcut(), m_add->shortcut()});
+    m_view->setItemDelegate(delegate);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EnvEditorPanel::updateActions);
+    // Every edit rebuilds the rows (a value can change others' status); the key the user is on
+    // stays current, so that the next action (Ctrl+K, Ctrl+G) is for it and not for nothing.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_currentBeforeReset = {selectedKey(), m_view->currentIndex().column()};
+        // The reset closes an open cell editor and its focus goes nowhere: the panel's
+        // shortcuts (they need the focus inside it) would stop working.
+        m_focusBeforeReset = m_view->hasFocus() || m_view->isAncestorOf(QApplication::focusWidget());
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        // Keep the view's selection model signals connected across resets.
+        const int row = m_model->rowOf(m_currentBeforeReset.first);
+        if (row >= 0) {
+            const QModelIndex index =
+                m_model->index(row, std::max(0, m_currentBeforeReset.second));
+            m_view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        if (m_focusBeforeReset && !m_view->hasFocus()) {
+            m_view->setFocus();
+        }
         updateActions();
     });
     layout->addWidget(m_view, 1);
@@ -440,6 +466,7 @@ void EnvEditorPanel::save()
     }
     checkDisk();
     if (!m_conflicts.isEmpty()) {
+        emit saveFailed();
         return; // the banner asks: reload or merge first
     }
     m_saving = true;
@@ -461,12 +488,14 @@ void EnvEditorPanel::save()
                            if (!written) {
                                showError(written.error());
                                afterEdit();
+                               emit saveFailed();
                                return;
                            }
                            if (auto r = m_editor->saveFiles(); !r) {
                                showError(r.error());
                                checkDisk();
                                afterEdit();
+                               emit saveFailed();
                                return;
                            }
                            clearError();
@@ -476,6 +505,26 @@ void EnvEditorPanel::save()
                            m_status->setText(tr("Saved."));
                            emit saved();
                        });
+}
+
+void EnvEditorPanel::saveThen(std::function<void()> then)
+{
+    if (!m_editor || !m_editor->isModified()) {
+        then();
+        return;
+    }
+    // One answer per call: whichever of saved/saveFailed comes first ends both connections.
+    auto connections = std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+    auto done = [connections] {
+        QObject::disconnect(connections->first);
+        QObject::disconnect(connections->second);
+    };
+    connections->first = connect(this, &EnvEditorPanel::saved, this, [done, then] {
+        done();
+        then();
+    });
+    connections->second = connect(this, &EnvEditorPanel::saveFailed, this, done);
+    save(); // or the save already running: its answer counts
 }
 
 void EnvEditorPanel::watchFiles()

@@ -62,6 +62,10 @@ public slots:
     void undo();
     void redo();
     void save();
+    // Saves, then runs `then` once the files and the keychain hold the edits (at once when there
+    // is nothing to save). A save that fails or is refused (files changed on disk) shows why and
+    // does not run it.
+    void saveThen(std::function<void()> then);
     void reloadFromDisk();
     void mergeWithDisk();
 
@@ -70,6 +74,8 @@ signals:
     void saved();
     void conflictDetected(const QStringList &files);
     void errorShown(const QString &text);
+    // A save that did not write (refused or failed); the panel shows why.
+    void saveFailed();
 
 private:
     void buildUi();
@@ -110,6 +116,9 @@ private:
     QStringList m_conflicts;
     quint64 m_generation = 0;
     bool m_saving = false;
+    std::pair<QString, int> m_currentBeforeReset; // key and column
+    bool m_focusBeforeReset = false;
+
 };
 
 } // namespace DevDock::Ui

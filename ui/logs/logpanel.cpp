@@ -269,41 +269,94 @@ void LogPanel::rebuildSourceMenu()
 {
     QMenu *menu = m_sources->menu();
     menu->clear();
+    // One entry per service, not per container: a recreated container is a new source of the
+    // same service (and replicas share theirs), and the user thinks in services.
+    QStringList services;
+    QHash<QString, int> colourOf;
     for (int i = 0; i < m_logs->sourceCount(); ++i) {
         const auto &source = m_logs->source(i);
-        QAction *a = menu->addAction(swatch(LogView::sourceColor(source.index)), source.label);
+        if (!services.contains(source.service)) {
+            services << source.service;
+            colourOf.insert(source.service, source.index);
+        }
+    }
+    QAction *all = menu->addAction(tr("All services"));
+    all->setCheckable(true);
+    connect(all, &QAction::triggered, this, [this] { showOnly({}); });
+    menu->addSeparator();
+    for (const QString &service : std::as_const(services)) {
+        QAction *a = menu->addAction(swatch(LogView::sourceColor(colourOf.value(service))), service);
         a->setCheckable(true);
-        a->setChecked(!m_rows->hiddenSources().contains(i));
-        connect(a, &QAction::toggled, this, [this, i](bool on) { setSourceVisible(i, on); });
+        a->setData(service);
+        connect(a, &QAction::triggered, this,
+                [this, service](bool on) { setServiceVisible(service, on); });
     }
     m_sources->setEnabled(m_logs->sourceCount() > 0);
+    applyHiddenServices(); // a new container of a hidden service stays hidden
+}
+
+void LogPanel::updateMenuChecks()
+{
+    // The actions stay (one may be emitting right now); only their check marks follow.
+    for (QAction *a : m_sources->menu()->actions()) {
+        if (a->isSeparator()) {
+            continue;
+        }
+        const QString service = a->data().toString();
+        a->setChecked(service.isEmpty() ? m_hiddenServices.isEmpty()
+                                        : !m_hiddenServices.contains(service));
+    }
+}
+
+QMenu *LogPanel::servicesMenu() const
+{
+    return m_sources->menu();
+}
+
+void LogPanel::applyHiddenServices()
+{
+    QSet<int> hidden;
+    QSet<QString> shownLabels;
+    for (int i = 0; i < m_logs->sourceCount(); ++i) {
+        const auto &source = m_logs->source(i);
+        if (m_hiddenServices.contains(source.service)) {
+            hidden.insert(i);
+        } else {
+            shownLabels.insert(source.label);
+        }
+    }
+    if (hidden != m_rows->hiddenSources()) {
+        m_rows->setHiddenSources(hidden);
+        m_view->rowsChanged(0);
+    }
+    m_view->setShowLabels(shownLabels.size() != 1);
+    updateMenuChecks();
+}
+
+void LogPanel::setServiceVisible(const QString &service, bool visible)
+{
+    if (visible) {
+        m_hiddenServices.remove(service);
+    } else {
+        m_hiddenServices.insert(service);
+    }
+    applyHiddenServices();
 }
 
 void LogPanel::setSourceVisible(int source, bool visible)
 {
-    QSet<int> hidden = m_rows->hiddenSources();
-    if (visible) {
-        hidden.remove(source);
-    } else {
-        hidden.insert(source);
-    }
-    m_rows->setHiddenSources(hidden);
-    m_view->rowsChanged(0);
-    m_view->setShowLabels(m_logs->sourceCount() - hidden.size() != 1);
+    setServiceVisible(m_logs->source(source).service, visible);
 }
 
 void LogPanel::showOnly(const QString &service)
 {
-    QSet<int> hidden;
+    m_hiddenServices.clear();
     for (int i = 0; i < m_logs->sourceCount(); ++i) {
         if (!service.isEmpty() && m_logs->source(i).service != service) {
-            hidden.insert(i);
+            m_hiddenServices.insert(m_logs->source(i).service);
         }
     }
-    m_rows->setHiddenSources(hidden);
-    rebuildSourceMenu();
-    m_view->setShowLabels(service.isEmpty());
-    m_view->rowsChanged(0);
+    applyHiddenServices();
     m_view->setFollowing(true);
 }
 
@@ -410,11 +463,13 @@ void LogPanel::exportTo(const QString &path, bool wholeStore,
     struct Job
     {
         std::vector<Core::LogStore::Snapshot> snapshots;
+        std::vector<QByteArray> labels;
         std::vector<Core::ProjectLogs::Ref> refs;
     };
     auto job = std::make_shared<Job>();
     for (int i = 0; i < m_logs->sourceCount(); ++i) {
         job->snapshots.push_back(m_logs->source(i).store->snapshot());
+        job->labels.push_back(m_logs->source(i).label.toUtf8());
     }
     if (wholeStore) {
         for (qint64 m = m_logs->mergedFirst(); m < m_logs->mergedEnd(); ++m) {
@@ -434,12 +489,20 @@ void LogPanel::exportTo(const QString &path, bool wholeStore,
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run([job, path]() -> Core::Result<qint64> {
-        auto exported = [&](const Core::ProjectLogs::Ref &ref) -> std::optional<Core::LogLine> {
-            Core::LogLine line = job->snapshots[size_t(ref.source)].line(ref.seq);
+        // Each line as `docker compose logs --timestamps` writes it: which container said it,
+        // when the engine received it, then its bytes as they came (colours included).
+        auto exported = [&](const Core::ProjectLogs::Ref &ref) -> std::optional<QByteArray> {
+            const Core::LogLine line = job->snapshots[size_t(ref.source)].line(ref.seq);
             if (!line.isValid() || line.stream == Core::ProjectLogs::MarkerStream) {
                 return std::nullopt;
             }
-            return line;
+            QByteArray text = job->labels[size_t(ref.source)] + " | ";
+            if (line.timestampNs != 0) {
+                text += Core::LogStore::formatTimestamp(line.timestampNs) + ' ';
+            }
+            text.append(line.bytes.data(), qsizetype(line.bytes.size()));
+            text += '\n';
+            return text;
         };
         // The size first, so that a disk without room for it fails before anything is written
         // and says how much is needed.
@@ -447,7 +510,7 @@ void LogPanel::exportTo(const QString &path, bool wholeStore,
         options.totalBytes = 0;
         for (const auto &ref : job->refs) {
             if (const auto line = exported(ref)) {
-                options.totalBytes += qint64(line->bytes.size()) + 1;
+                options.totalBytes += line->size();
             }
         }
         Core::AtomicFile file(path, options);
@@ -461,8 +524,7 @@ void LogPanel::exportTo(const QString &path, bool wholeStore,
             if (!line) {
                 continue;
             }
-            buffer.append(line->bytes.data(), qsizetype(line->bytes.size())); // as they came
-            buffer.append('\n');
+            buffer += *line;
             ++lines;
             if (buffer.size() > (1 << 20)) {
                 if (auto written = file.write(buffer); !written) {

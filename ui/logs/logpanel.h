@@ -15,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QToolButton;
 
 namespace DevDock::Ui {
@@ -36,7 +37,13 @@ public:
 
     // Only this service (empty: all of them).
     void showOnly(const QString &service);
+    // Shows or hides a service: every container it had (recreated ones, replicas), and the
+    // containers it gets later.
+    void setServiceVisible(const QString &service, bool visible);
+    // The service of this source, as setServiceVisible.
     void setSourceVisible(int source, bool visible);
+    // The Services menu: "All services", then one entry per service.
+    QMenu *servicesMenu() const;
     void search(const Core::LogQuery &query);
     void setFilterMode(bool on);
     void setMinimumLevel(Core::LogLevel level);
@@ -45,7 +52,8 @@ public:
     void nextMatch();
     void previousMatch();
     qint64 currentMatch() const { return m_current; }
-    // Writes the raw bytes of the lines, a newline after each: the rows shown, or every line of
+    // Writes the lines as `docker compose logs -t` does ("api-1 | <engine timestamp> <raw bytes>",
+    // no timestamp when the engine gave none), a newline after each: the rows shown, or every line of
     // the visible sources. Off the GUI thread; `done` reports the line count.
     void exportTo(const QString &path, bool wholeStore, std::function<void(Core::Result<qint64>)> done);
     void clear();
@@ -57,6 +65,8 @@ private:
     void onLinesAdded();
     void runSearch();
     void rebuildSourceMenu();
+    void applyHiddenServices();
+    void updateMenuChecks();
     void updateMatchLabel();
 
     Core::ProjectLogs *m_logs;
@@ -70,6 +80,7 @@ private:
     QComboBox *m_level;
     QToolButton *m_sources;
     QToolButton *m_follow;
+    QSet<QString> m_hiddenServices;
     Core::LogQuery m_query;
     std::shared_ptr<std::vector<qint64>> m_matches;
     qint64 m_current = -1;

@@ -84,24 +84,47 @@ OperationPanel::OperationPanel(QWidget *parent)
     m_fold.setSingleShot(true);
     m_fold.setInterval(DefaultFoldDelayMs);
     connect(&m_fold, &QTimer::timeout, this, [this] { setWanted(false); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_controller) {
+            m_controller->cancel();
+        }
+    });
     m_ticker.setInterval(500);
     connect(&m_ticker, &QTimer::timeout, this, &OperationPanel::tick);
 }
 
 void OperationPanel::setController(Core::StackController *controller)
 {
-    if (m_controller) {
-        m_controller->disconnect(this);
-        m_cancel->disconnect(m_controller);
+    for (const QPointer<Core::StackController> &followed : std::as_const(m_followed)) {
+        if (followed) {
+            followed->disconnect(this);
+        }
     }
-    m_controller = controller;
-    connect(controller, &Core::StackController::actionStarted, this, &OperationPanel::onStarted);
+    m_followed.clear();
+    follow(controller);
+}
+
+void OperationPanel::follow(Core::StackController *controller)
+{
+    if (controller == nullptr || m_followed.contains(controller)) {
+        return;
+    }
+    m_followed << controller;
+    connect(controller, &Core::StackController::actionStarted, this,
+            [this, controller](const Core::StackAction &action) { onStarted(controller, action); });
     connect(controller, &Core::StackController::operationStarted, this,
-            [this](const Core::StackAction &, Core::ComposeOperation *op) { onOperation(op); });
+            [this, controller](const Core::StackAction &, Core::ComposeOperation *op) {
+                if (controller == m_controller) {
+                    onOperation(op);
+                }
+            });
     connect(controller, &Core::StackController::actionFinished, this,
-            [this](const Core::StackAction &action, const Core::Result<void> &result,
-                   Core::ComposeOperation *) { onFinished(action, result); });
-    connect(m_cancel, &QPushButton::clicked, controller, &Core::StackController::cancel);
+            [this, controller](const Core::StackAction &action, const Core::Result<void> &result,
+                               Core::ComposeOperation *) {
+                if (controller == m_controller) {
+                    onFinished(action, result);
+                }
+            });
 }
 
 QString OperationPanel::title() const
@@ -125,8 +148,10 @@ QString OperationPanel::errorText() const
     return m_error->isVisibleTo(this) ? m_error->text() : QString();
 }
 
-void OperationPanel::onStarted(const Core::StackAction &action)
+void OperationPanel::onStarted(Core::StackController *controller, const Core::StackAction &action)
 {
+    m_controller = controller;
+    m_shown = action;
     m_title->setText(action.describe() + QStringLiteral(" …"));
     m_fold.stop();
     m_dismiss->hide();
@@ -140,7 +165,6 @@ void OperationPanel::onStarted(const Core::StackAction &action)
     }
     m_progress->setRange(0, 0); // busy
     m_cancel->setEnabled(true);
-    m_clock.start();
     m_ticker.start();
     tick();
 }
@@ -171,7 +195,9 @@ void OperationPanel::onFinished(const Core::StackAction &action, const Core::Res
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
     m_cancel->setEnabled(false);
-    const QString took = tr("%1 s").arg(elapsedMs() / 1000.0, 0, 'f', 1);
+    // The action's own time, from when it left its queue: not from whatever the panel showed
+    // before it.
+    const QString took = tr("%1 s").arg(action.elapsedMs() / 1000.0, 0, 'f', 1);
     if (result) {
         m_title->setText(tr("%1: done in %2").arg(action.describe(), took));
         m_fold.start();
@@ -216,7 +242,7 @@ qint64 OperationPanel::elapsedMs() const
 
 void OperationPanel::tick()
 {
-    m_elapsed->setText(tr("%1 s").arg(elapsedMs() / 1000));
+    m_elapsed->setText(tr("%1 s").arg(m_shown.elapsedMs() / 1000));
 }
 
 } // namespace DevDock::Ui

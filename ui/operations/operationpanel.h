@@ -4,7 +4,6 @@
 
 #include "stack/stackcontroller.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
@@ -29,6 +28,9 @@ public:
     explicit OperationPanel(QWidget *parent = nullptr);
 
     void setController(Core::StackController *controller);
+    // Also shows this controller's actions (the onboarding's pull, build and up), each in its
+    // turn: the panel shows the action that started last, Cancel cancels it.
+    void follow(Core::StackController *controller);
     QString title() const;
     QString serviceStatus(const QString &service) const;
     QString outputText() const;
@@ -44,7 +46,7 @@ signals:
     void wantedChanged(bool wanted);
 
 private:
-    void onStarted(const Core::StackAction &action);
+    void onStarted(Core::StackController *controller, const Core::StackAction &action);
     void onOperation(Core::ComposeOperation *operation);
     void onFinished(const Core::StackAction &action, const Core::Result<void> &result);
     void setServiceStatus(const QString &service, const QString &status, bool error);
@@ -52,7 +54,9 @@ private:
     void setWanted(bool wanted);
     qint64 elapsedMs() const;
 
-    QPointer<Core::StackController> m_controller;
+    QList<QPointer<Core::StackController>> m_followed;
+    QPointer<Core::StackController> m_controller; // whose action is shown
+    Core::StackAction m_shown;
     QLabel *m_title;
     QLabel *m_elapsed;
     QProgressBar *m_progress;
@@ -63,7 +67,6 @@ private:
     QTreeWidget *m_services;
     QPlainTextEdit *m_output;
     QHash<QString, QTreeWidgetItem *> m_items;
-    QElapsedTimer m_clock;
     QTimer m_ticker;
     QTimer m_fold;
     bool m_wanted = false;

@@ -1,0 +1,340 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Defects found by driving the window (issue 15), each against the real engine and compose CLI,
+// offscreen, on a small project of its own: the port list after an Up and on container events,
+// the recreate offer against Compose's config hash, Save in the unsaved-changes question, the
+// services table's selection, and the onboarding's run in the operation panel.
+#undef QT_USE_QSTRINGBUILDER
+
+#include "../common/dockertest.h"
+
+#include "engine/engineclient.h"
+#include "env/enveditorpanel.h"
+#include "env/envkeymodel.h"
+#include "mainwindow.h"
+#include "onboarding/onboardingdialog.h"
+#include "operations/operationpanel.h"
+#include "ports/portlistmodel.h"
+#include "services/servicelistmodel.h"
+#include "stack/livestate.h"
+#include "stack/projectsession.h"
+#include "stack/stackcontroller.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace DevDock;
+using namespace DevDock::Test;
+
+namespace {
+
+const QString kProject = QStringLiteral("devdock-it-defects");
+const QString kWebImage = QStringLiteral("devdock-it-defects/web:latest");
+
+void write(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+// web publishes a port and is built from a build arg (which Compose's config hash leaves out);
+// worker runs beside it. Three .env profiles: production differs from development only in the
+// build arg, staging in web's environment.
+void writeProject(const QString &dir)
+{
+    write(dir + "/compose.yaml",
+          "name: " + kProject.toUtf8() + "\n"
+          "services:\n"
+          "  web:\n"
+          "    image: " + kWebImage.toUtf8() + "\n"
+          "    build:\n"
+          "      context: ./web\n"
+          "      args:\n"
+          "        VERSION: ${APP_VERSION:-1}\n"
+          "    init: true\n"
+          "    stop_grace_period: 1s\n"
+          "    command: [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/\"]\n"
+          "    ports:\n"
+          "      - \"127.0.0.1:${DEFECTS_WEB_PORT}:8080\"\n"
+          "    environment:\n"
+          "      LOG_LEVEL: ${LOG_LEVEL:-info}\n"
+          "  worker:\n"
+          "    image: " + kTestImage.toUtf8() + "\n"
+          "    init: true\n"
+          "    stop_grace_period: 1s\n"
+          "    command: [\"sleep\", \"3600\"]\n");
+    QDir().mkpath(dir + "/web");
+    write(dir + "/web/Dockerfile", "FROM " + kTestImage.toUtf8() + "\nARG VERSION\n");
+    write(dir + "/.env.development", "APP_VERSION=1\nLOG_LEVEL=debug\n");
+    write(dir + "/.env.production", "APP_VERSION=2\nLOG_LEVEL=debug\n");
+    write(dir + "/.env.staging", "APP_VERSION=2\nLOG_LEVEL=warning\n");
+}
+
+int rowOf(const QAbstractItemModel *model, const QString &service)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, 0).data(Ui::ServiceListModel::NameRole).toString() == service) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+bool upAndIdle(Core::ProjectSession *session, const QStringList &services)
+{
+    return waitUntil(
+        [&] {
+            if (session->controller()->isBusy()) {
+                return false;
+            }
+            for (const QString &s : services) {
+                const auto state = session->liveState()->service(s);
+                if (!state || !state->isUp()) {
+                    return false;
+                }
+            }
+            return true;
+        },
+        120000);
+}
+
+} // namespace
+
+class TestWindowDefects : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void ports_recheckedAfterUp_andOnContainerStartStop();
+    void recreateOffer_followsComposeConfigHash_saveInQuestionThenSwitch();
+    void servicesTable_actionsActOnTheSelectedRows();
+    void operationPanel_showsOnboardingsRun_eachWithItsOwnTime();
+
+private:
+    void down();
+    QTemporaryDir m_dir;
+    Core::EngineClient *m_client = nullptr;
+    Ui::MainWindow *m_window = nullptr;
+};
+
+void TestWindowDefects::initTestCase()
+{
+    QCoreApplication::setOrganizationName("DevDock-test");
+    QCoreApplication::setApplicationName("tst_windowdefects");
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    QCOMPARE(docker({"tag", kTestImage, kWebImage}).exitCode, 0); // present: no build needed
+    QVERIFY(m_dir.isValid());
+    writeProject(m_dir.path());
+    qunsetenv("COMPOSE_PROJECT_NAME");
+    qunsetenv("LOG_LEVEL");
+    qunsetenv("APP_VERSION");
+    down();
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    m_client = new Core::EngineClient(*endpoint);
+    m_window = new Ui::MainWindow(m_client);
+    m_window->resize(1280, 800);
+    m_window->show();
+}
+
+void TestWindowDefects::cleanupTestCase()
+{
+    delete m_window;
+    delete m_client;
+    down();
+    docker({"rm", "-f", kProject + "-squatter"});
+    docker({"rmi", kWebImage});
+}
+
+void TestWindowDefects::down()
+{
+    run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
+}
+
+// The port is taken when the project opens: one conflict. Freed, Up succeeds, and the list says
+// so at once. Then a container outside the stack takes the port while web is stopped: the
+// conflict shows without anyone asking, and goes when that container goes.
+void TestWindowDefects::ports_recheckedAfterUp_andOnContainerStartStop()
+{
+    auto holder = std::make_unique<QTcpServer>();
+    QVERIFY(holder->listen(QHostAddress::LocalHost, 0));
+    const quint16 port = holder->serverPort();
+    qputenv("DEFECTS_WEB_PORT", QByteArray::number(port));
+    QSignalSpy loaded(m_window, &Ui::MainWindow::projectLoaded);
+    m_window->openProject(m_dir.path());
+    QVERIFY(loaded.wait(30000));
+    Core::ProjectSession *session = m_window->session();
+    QCOMPARE(session->envProfile(), QString("development"));
+    Ui::PortListModel *ports = m_window->portModel();
+    QVERIFY(waitUntil([&] { return ports->conflictCount() == 1; }, 15000));
+
+    holder.reset();
+    QSignalSpy finished(session->controller(), &Core::StackController::actionFinished);
+    session->controller()->up();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(m_window->operationPanel()->title().contains("done"),
+             qPrintable(m_window->operationPanel()->title() + m_window->operationPanel()->errorText()));
+    QVERIFY2(waitUntil([&] { return ports->conflictCount() == 0; }, 10000),
+             qPrintable(ports->rows().value(0).status));
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+    QVERIFY(waitUntil([&] { return ports->rows().value(0).live; }, 10000));
+
+    // Stopped from a terminal; another container takes the port.
+    QCOMPARE(docker({"stop", "-t", "1", kProject + "-web-1"}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return !session->liveState()->service("web")->isUp(); }, 10000));
+    const QString squatter =
+        runContainer({"--name", kProject + "-squatter", "-p", QString("127.0.0.1:%1:8080").arg(port)},
+                     "httpd -f -p 8080 -h /");
+    QVERIFY(!squatter.isEmpty());
+    QVERIFY2(waitUntil([&] { return ports->conflictCount() == 1; }, 15000),
+             qPrintable(ports->rows().value(0).status));
+    QVERIFY2(ports->rows().value(0).status.contains(kProject + "-squatter"),
+             qPrintable(ports->rows().value(0).status));
+    QCOMPARE(docker({"rm", "-f", squatter}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return ports->conflictCount() == 0; }, 15000));
+    session->controller()->up({"web"});
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+}
+
+// A switch that changes only web's build arg: Compose's config hash of web is unchanged, so
+// nothing is offered (DevDock's model differs, Compose would not recreate). The switch comes
+// with unsaved edits: Save in the question saves them and then switches. A switch that changes
+// web's environment offers web, and only it.
+void TestWindowDefects::recreateOffer_followsComposeConfigHash_saveInQuestionThenSwitch()
+{
+    Core::ProjectSession *session = m_window->session();
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+    Ui::EnvEditorPanel *panel = m_window->envPanel();
+    QVERIFY(waitUntil([&] { return panel->isLoaded(); }, 10000));
+    QVERIFY(panel->editor()->setValue(".env.development", "LOG_LEVEL", "trace"));
+    panel->model()->refresh();
+    QVERIFY(panel->editor()->isModified());
+
+    auto *combo = m_window->findChild<QComboBox *>("envProfileCombo");
+    QVERIFY(combo);
+    QSignalSpy offered(m_window, &Ui::MainWindow::recreateOfferChanged);
+    bool asked = false;
+    QTimer::singleShot(200, this, [&] {
+        auto *box = m_window->findChild<QMessageBox *>("unsavedEnvDialog");
+        asked = box != nullptr;
+        if (box) {
+            box->button(QMessageBox::Save)->click();
+        }
+    });
+    const int production = combo->findText("production");
+    QVERIFY(production >= 0);
+    combo->setCurrentIndex(production);
+    emit combo->activated(production);
+    QVERIFY(asked);
+    QVERIFY2(waitUntil([&] { return session->envProfile() == "production"; }, 30000),
+             qPrintable(panel->errorText()));
+    QCOMPARE(read(m_dir.filePath(".env.development")), QByteArray("APP_VERSION=1\nLOG_LEVEL=trace\n"));
+    QVERIFY(waitUntil([&] { return !offered.isEmpty() && session->envProfile() == "production"
+                                   && combo->currentText() == "production"; },
+                      30000));
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 10000));
+    QCOMPARE(offered.last().first().toStringList(), QStringList());
+    QCOMPARE(m_window->recreateOffer(), QStringList());
+    QVERIFY(!m_window->findChild<QWidget *>("recreateBanner")->isVisible());
+
+    offered.clear();
+    const int staging = combo->findText("staging");
+    combo->setCurrentIndex(staging);
+    emit combo->activated(staging);
+    QVERIFY(offered.wait(30000));
+    QCOMPARE(session->envProfile(), QString("staging"));
+    QCOMPARE(m_window->recreateOffer(), QStringList{"web"});
+    QVERIFY(m_window->findChild<QWidget *>("recreateBanner")->isVisible());
+}
+
+// The keyboard's current row is not what the actions act on; the selection is.
+void TestWindowDefects::servicesTable_actionsActOnTheSelectedRows()
+{
+    Core::ProjectSession *session = m_window->session();
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+    QVERIFY(m_window->showView("services"));
+    auto *view = m_window->findChild<QTableView *>("servicesView");
+    QVERIFY(view && view->isVisible());
+    QAbstractItemModel *model = view->model();
+    QVERIFY(waitUntil([&] { return rowOf(model, "web") >= 0 && rowOf(model, "worker") >= 0; }));
+    QItemSelectionModel *selection = view->selectionModel();
+    const QModelIndex web = model->index(rowOf(model, "web"), 0);
+    const QModelIndex worker = model->index(rowOf(model, "worker"), 0);
+    // Ctrl+click on web after worker was selected leaves web current, worker alone selected.
+    view->setCurrentIndex(worker);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, view->visualRect(web).center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, view->visualRect(web).center());
+    QCOMPARE(view->currentIndex().row(), web.row());
+    QCOMPARE(selection->selectedRows().size(), 1);
+    QCOMPARE(selection->selectedRows().first().row(), worker.row());
+    QCOMPARE(m_window->selectedServices(), QStringList{"worker"});
+
+    QSignalSpy queued(session->controller(), &Core::StackController::actionQueued);
+    auto *stop = m_window->findChild<QAction *>("stopAction");
+    QVERIFY(stop && stop->isEnabled());
+    stop->trigger();
+    QCOMPARE(queued.size(), 1);
+    QCOMPARE(queued.first().first().value<Core::StackAction>().services, QStringList{"worker"});
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
+    QVERIFY(session->liveState()->service("web")->isUp());
+
+    // Both selected: both are acted on.
+    selection->select(web, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(m_window->selectedServices().size(), 2);
+    m_window->findChild<QAction *>("restartAction")->trigger();
+    QCOMPARE(queued.size(), 2);
+    QStringList restarted = queued.last().first().value<Core::StackAction>().services;
+    restarted.sort();
+    QCOMPARE(restarted, (QStringList{"web", "worker"}));
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+}
+
+// The onboarding's compose run shows in the window's operation panel, and the time it reports is
+// its own: an operation that ends seconds after the previous one does not count those seconds.
+void TestWindowDefects::operationPanel_showsOnboardingsRun_eachWithItsOwnTime()
+{
+    Core::ProjectSession *session = m_window->session();
+    Ui::OperationPanel *panel = m_window->operationPanel();
+    QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
+    QVERIFY(panel->title().contains("done"));
+    QTest::qWait(3000); // idle: the next operation must not count this
+    qputenv("DEFECTS_WEB_PORT", QByteArray::number(freePort()));
+    down();
+    QVERIFY(waitUntil([&] { return !session->liveState()->service("web")->isUp(); }, 15000));
+    Ui::OnboardingDialog *dialog = m_window->showOnboarding();
+    QVERIFY(dialog);
+    dialog->setOpenBrowser(false);
+    QVERIFY(waitUntil([&] { return dialog->startButton()->isEnabled(); }, 60000));
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return panel->title().startsWith("Up the stack: done in"); }, 180000),
+             qPrintable(panel->title()));
+    QVERIFY2(panel->outputText().contains(" up "), qPrintable(panel->outputText()));
+    const double took = panel->title().section("done in ", 1).section(' ', 0, 0).toDouble();
+    QVERIFY2(took > 0 && took * 1000 <= clock.elapsed() + 100, qPrintable(panel->title()));
+    dialog->close();
+}
+
+QTEST_MAIN(TestWindowDefects)
+#include "tst_windowdefects.moc"
