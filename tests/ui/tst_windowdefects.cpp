@@ -18,7 +18,7 @@
 #include "ports/portlistmodel.h"
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
-#include "stack/projectsession.h"
+#include "workspace/projectruntime.h"
 #include "stack/stackcontroller.h"
 
 #include <QAction>
@@ -97,7 +97,7 @@ int rowOf(const QAbstractItemModel *model, const QString &service)
     return -1;
 }
 
-bool upAndIdle(Core::ProjectSession *session, const QStringList &services)
+bool upAndIdle(Core::ProjectRuntime *session, const QStringList &services)
 {
     return waitUntil(
         [&] {
@@ -183,7 +183,7 @@ void TestWindowDefects::ports_recheckedAfterUp_andOnContainerStartStop()
     QSignalSpy loaded(m_window, &Ui::MainWindow::projectLoaded);
     m_window->openProject(m_dir.path());
     QVERIFY(loaded.wait(30000));
-    Core::ProjectSession *session = m_window->session();
+    Core::ProjectRuntime *session = m_window->activeRuntime();
     QCOMPARE(session->envProfile(), QString("development"));
     Ui::PortListModel *ports = m_window->portModel();
     QVERIFY(waitUntil([&] { return ports->conflictCount() == 1; }, 15000));
@@ -222,7 +222,7 @@ void TestWindowDefects::ports_recheckedAfterUp_andOnContainerStartStop()
 // web's environment offers web, and only it.
 void TestWindowDefects::recreateOffer_followsComposeConfigHash_saveInQuestionThenSwitch()
 {
-    Core::ProjectSession *session = m_window->session();
+    Core::ProjectRuntime *session = m_window->activeRuntime();
     QVERIFY(upAndIdle(session, {"web", "worker"}));
     Ui::EnvEditorPanel *panel = m_window->envPanel();
     QVERIFY(waitUntil([&] { return panel->isLoaded(); }, 10000));
@@ -270,7 +270,7 @@ void TestWindowDefects::recreateOffer_followsComposeConfigHash_saveInQuestionThe
 // The keyboard's current row is not what the actions act on; the selection is.
 void TestWindowDefects::servicesTable_actionsActOnTheSelectedRows()
 {
-    Core::ProjectSession *session = m_window->session();
+    Core::ProjectRuntime *session = m_window->activeRuntime();
     QVERIFY(upAndIdle(session, {"web", "worker"}));
     QVERIFY(m_window->showView("services"));
     auto *view = m_window->findChild<QTableView *>("servicesView");
@@ -313,7 +313,7 @@ void TestWindowDefects::servicesTable_actionsActOnTheSelectedRows()
 // its own: an operation that ends seconds after the previous one does not count those seconds.
 void TestWindowDefects::operationPanel_showsOnboardingsRun_eachWithItsOwnTime()
 {
-    Core::ProjectSession *session = m_window->session();
+    Core::ProjectRuntime *session = m_window->activeRuntime();
     Ui::OperationPanel *panel = m_window->operationPanel();
     QVERIFY(waitUntil([&] { return !session->controller()->isBusy(); }, 60000));
     QVERIFY(panel->title().contains("done"));
