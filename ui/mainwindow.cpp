@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "workspace/projectsidebar.h"
+#include "workspace/welcomeview.h"
 #include "terminal/terminalarea.h"
 
 #include "details/servicedetailspanel.h"
@@ -148,8 +149,22 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     layout->addWidget(m_projectError);
     layout->addWidget(m_recreateBanner);
     layout->addWidget(m_missingBanner);
-    layout->addWidget(m_tabs, 1);
+    // Nothing open: the welcome view (what DevDock does, Open folder, recent and running stacks).
+    m_centre = new QStackedWidget(central);
+    m_welcome = new WelcomeView(m_centre);
+    m_centre->addWidget(m_welcome);
+    m_centre->addWidget(m_tabs);
+    layout->addWidget(m_centre, 1);
     setCentralWidget(central);
+    m_welcome->setProjects(m_workspace->projects());
+    auto refreshWelcome = [this] { m_welcome->setProjects(m_workspace->projects()); };
+    connect(m_workspace, &Core::Workspace::projectAdded, m_welcome, refreshWelcome);
+    connect(m_workspace, &Core::Workspace::projectChanged, m_welcome, refreshWelcome);
+    connect(m_workspace, &Core::Workspace::projectRemoved, m_welcome, refreshWelcome);
+    connect(m_welcome, &WelcomeView::openFolderRequested, this, &MainWindow::chooseProject);
+    connect(m_welcome, &WelcomeView::openRequested, this, &MainWindow::activateProject);
+    connect(m_welcome, &WelcomeView::adoptRequested, this, &MainWindow::activateProject);
+    m_centre->setCurrentWidget(m_runtime ? static_cast<QWidget *>(m_tabs) : m_welcome);
 
     m_countLabel->setObjectName(QStringLiteral("containerCountLabel"));
     m_countLabel->setAccessibleName(tr("Container count"));
@@ -222,6 +237,9 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     m_projectBeforeSwitch.reset();
     m_settledEmitted = false;
     m_onboardingOffered = false;
+    if (m_centre) {
+        m_centre->setCurrentWidget(runtime ? static_cast<QWidget *>(m_tabs) : m_welcome);
+    }
     if (!runtime) {
         m_logPanel = nullptr;
         updateMissingRequired();
@@ -557,6 +575,22 @@ void MainWindow::buildProjectUi()
             });
 }
 
+void MainWindow::activateProject(const QString &id)
+{
+    // An open, loaded project comes on screen at once; one that is only remembered or found on
+    // the engine is opened from its directory (and comes on screen when it has loaded).
+    if (Core::ProjectRuntime *runtime = m_workspace->runtime(id); runtime && runtime->isLoaded()) {
+        m_workspace->setActive(id);
+        return;
+    }
+    for (const Core::ProjectSummary &summary : m_workspace->projects()) {
+        if (summary.id == id && !summary.directory.isEmpty()) {
+            openProject(summary.directory, summary.files);
+            return;
+        }
+    }
+}
+
 void MainWindow::installSidebar()
 {
     // The workspace's projects on the left: summaries in, requests out (Workspace does them).
@@ -572,7 +606,7 @@ void MainWindow::installSidebar()
             &ProjectSidebar::updateProject);
     connect(m_workspace, &Core::Workspace::projectRemoved, sidebar,
             &ProjectSidebar::removeProject);
-    connect(sidebar, &ProjectSidebar::activateRequested, m_workspace, &Core::Workspace::setActive);
+    connect(sidebar, &ProjectSidebar::activateRequested, this, &MainWindow::activateProject);
     connect(sidebar, &ProjectSidebar::startRequested, m_workspace,
             qOverload<const QString &>(&Core::Workspace::start));
     connect(sidebar, &ProjectSidebar::stopRequested, m_workspace, &Core::Workspace::stop);

@@ -46,6 +46,7 @@ class ServiceDetailsPanel;
 class ServiceListModel;
 class LogPanel;
 class TopologyView;
+class WelcomeView;
 
 // DevDock's main window: a view onto a Workspace. The active project as a live topology graph,
 // its services, ports and the details of the selected service; stack actions with their
@@ -132,6 +133,8 @@ protected:
 private:
     void buildActions();
     void installSidebar();
+    // Brings a workspace project on screen, opening it first when it is not open.
+    void activateProject(const QString &id);
     // Binds every view to the runtime's objects (nullptr: none on screen).
     void bind(Core::ProjectRuntime *runtime);
     void onRuntimeLoadFailed(Core::ProjectRuntime *runtime, const Core::Error &error);
@@ -186,6 +189,8 @@ private:
     LogPanel *m_logPanel = nullptr; // the bound runtime's
     QHash<Core::ProjectRuntime *, LogPanel *> m_logPanels; // one per runtime: search, scroll stay
     QStackedWidget *m_logStack = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    WelcomeView *m_welcome = nullptr;
     QWidget *m_logsTab = nullptr;
     QWidget *m_missingBanner = nullptr;
     QLabel *m_missingLabel = nullptr;
