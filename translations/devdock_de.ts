@@ -4,12 +4,12 @@
 <context>
     <name>DevDock::Core::ComposeCli</name>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="381"/>
+        <location filename="../core/compose/composecli.cpp" line="385"/>
         <source>Docker Compose is not installed: neither &apos;docker compose&apos; (v2) nor &apos;docker-compose&apos; could be run.</source>
         <translation>Docker Compose ist nicht installiert: weder &apos;docker compose&apos; (v2) noch &apos;docker-compose&apos; ließ sich ausführen.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="383"/>
+        <location filename="../core/compose/composecli.cpp" line="387"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose; Docker&apos;s repository: docker-compose-plugin), then try again.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose; Docker-Repository: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>DevDock::Core::ComposeOperation</name>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="112"/>
+        <location filename="../core/compose/composecli.cpp" line="113"/>
         <source>docker compose %1 was cancelled.</source>
         <translation>docker compose %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="113"/>
+        <location filename="../core/compose/composecli.cpp" line="114"/>
         <source>Containers may be half created; run the action again or Down.</source>
         <translation>Container sind womöglich nur halb angelegt; führen Sie die Aktion erneut aus oder Down.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="124"/>
+        <location filename="../core/compose/composecli.cpp" line="125"/>
         <source>Could not run %1: %2</source>
         <translation>%1 ließ sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="287"/>
+        <location filename="../core/compose/composecli.cpp" line="291"/>
         <source>Another program holds a port the stack publishes: run &apos;devdockctl doctor ports&apos; to see who, then stop it or change the port.</source>
         <translation>Ein anderes Programm belegt einen Port, den der Stack veröffentlicht: &apos;devdockctl doctor ports&apos; zeigt, wer; beenden Sie es oder ändern Sie den Port.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="290"/>
+        <location filename="../core/compose/composecli.cpp" line="294"/>
         <source>Start the Docker engine, then try again.</source>
         <translation>Starten Sie die Docker-Engine und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="294"/>
+        <location filename="../core/compose/composecli.cpp" line="298"/>
         <source>An image could not be pulled: build it locally, or check the registry and your network.</source>
         <translation>Ein Image ließ sich nicht laden: Bauen Sie es lokal, oder prüfen Sie die Registry und Ihr Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="298"/>
+        <location filename="../core/compose/composecli.cpp" line="302"/>
         <source>A service did not become healthy: open its logs and its health probe output.</source>
         <translation>Ein Dienst wurde nicht gesund: Öffnen Sie seine Logs und die Ausgabe seiner Gesundheitsprüfung.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="300"/>
+        <location filename="../core/compose/composecli.cpp" line="304"/>
         <source>Check the service names against the compose files.</source>
         <translation>Prüfen Sie die Dienstnamen anhand der Compose-Dateien.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="302"/>
+        <location filename="../core/compose/composecli.cpp" line="306"/>
         <source>The operation&apos;s output has the details.</source>
         <translation>Die Ausgabe des Vorgangs enthält die Einzelheiten.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="306"/>
+        <location filename="../core/compose/composecli.cpp" line="310"/>
         <source>docker compose %1 failed (exit %2): %3</source>
         <translation>docker compose %1 ist fehlgeschlagen (Exit %2): %3</translation>
     </message>
@@ -70,31 +70,32 @@
 <context>
     <name>DevDock::Core::LiveState</name>
     <message>
+        <location filename="../core/stack/livestate.cpp" line="272"/>
         <source>connecting to the Docker engine</source>
         <translation>Verbindung zur Docker-Engine wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="293"/>
+        <location filename="../core/stack/livestate.cpp" line="271"/>
         <source>the Docker engine is not reachable</source>
         <translation>die Docker-Engine ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="323"/>
+        <location filename="../core/stack/livestate.cpp" line="303"/>
         <source>%1 ran out of memory and exited (code %2)</source>
         <translation>%1 hatte keinen Speicher mehr und wurde beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="326"/>
+        <location filename="../core/stack/livestate.cpp" line="306"/>
         <source>%1 exited unexpectedly (code %2)</source>
         <translation>%1 wurde unerwartet beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="348"/>
+        <location filename="../core/stack/livestate.cpp" line="328"/>
         <source>%1 turned unhealthy</source>
         <translation>%1 ist ungesund geworden</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="349"/>
+        <location filename="../core/stack/livestate.cpp" line="329"/>
         <source>%1 turned unhealthy: %2</source>
         <translation>%1 ist ungesund geworden: %2</translation>
     </message>
@@ -177,163 +178,177 @@
 <context>
     <name>DevDock::Core::ServiceState</name>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="158"/>
         <source>the state of dependency %1 is unknown</source>
         <translation>der Zustand der Abhängigkeit %1 ist unbekannt</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="201"/>
         <source>state unknown</source>
         <translation>Zustand unbekannt</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="285"/>
         <source>unknown — engine unreachable</source>
         <translation>unbekannt — Engine nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="132"/>
+        <location filename="../core/stack/servicestate.cpp" line="134"/>
         <source>dependency %1 exited (code %2)</source>
         <translation>Abhängigkeit %1 beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="134"/>
+        <location filename="../core/stack/servicestate.cpp" line="136"/>
         <source>dependency %1 is dead</source>
         <translation>Abhängigkeit %1 ist tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="136"/>
+        <location filename="../core/stack/servicestate.cpp" line="138"/>
+        <source>dependency %1 is stopped</source>
+        <translation>Abhängigkeit %1 ist gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="140"/>
         <source>dependency %1 is restarting (exit code %2)</source>
         <translation>Abhängigkeit %1 startet neu (Exit-Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="142"/>
+        <location filename="../core/stack/servicestate.cpp" line="146"/>
         <source>waiting for %1: unhealthy</source>
         <translation>wartet auf %1: ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="143"/>
+        <location filename="../core/stack/servicestate.cpp" line="147"/>
         <source>waiting for %1: unhealthy — last probe: %2</source>
         <translation>wartet auf %1: ungesund — letzte Prüfung: %2</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="146"/>
+        <location filename="../core/stack/servicestate.cpp" line="150"/>
         <source>dependency %1 is not created</source>
         <translation>Abhängigkeit %1 ist nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="148"/>
+        <location filename="../core/stack/servicestate.cpp" line="152"/>
         <source>waiting for %1 to start</source>
         <translation>wartet auf den Start von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="150"/>
+        <location filename="../core/stack/servicestate.cpp" line="154"/>
         <source>dependency %1 is paused</source>
         <translation>Abhängigkeit %1 ist pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="152"/>
+        <location filename="../core/stack/servicestate.cpp" line="156"/>
         <source>dependency %1 is being removed</source>
         <translation>Abhängigkeit %1 wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="159"/>
+        <location filename="../core/stack/servicestate.cpp" line="165"/>
         <source>waiting for %1 to complete successfully</source>
         <translation>wartet auf den erfolgreichen Abschluss von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="161"/>
+        <location filename="../core/stack/servicestate.cpp" line="167"/>
         <source>waiting for %1 to become healthy</source>
         <translation>wartet, bis %1 gesund ist</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="168"/>
-        <location filename="../core/stack/servicestate.cpp" line="246"/>
+        <location filename="../core/stack/servicestate.cpp" line="174"/>
+        <location filename="../core/stack/servicestate.cpp" line="260"/>
         <source>not created</source>
         <translation>nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="170"/>
+        <location filename="../core/stack/servicestate.cpp" line="176"/>
         <source>created, not started</source>
         <translation>angelegt, nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="172"/>
+        <location filename="../core/stack/servicestate.cpp" line="178"/>
         <source>starting: health check not passed yet</source>
         <translation>startet: Gesundheitsprüfung noch nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="175"/>
-        <location filename="../core/stack/servicestate.cpp" line="256"/>
+        <location filename="../core/stack/servicestate.cpp" line="181"/>
+        <location filename="../core/stack/servicestate.cpp" line="270"/>
         <source>unhealthy</source>
         <translation>ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="176"/>
+        <location filename="../core/stack/servicestate.cpp" line="182"/>
         <source>unhealthy — last probe: %1</source>
         <translation>ungesund — letzte Prüfung: %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="179"/>
+        <location filename="../core/stack/servicestate.cpp" line="185"/>
         <source>restarting after exit code %1 (%2 restarts)</source>
         <translation>startet neu nach Exit-Code %1 (%2 Neustarts)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="183"/>
-        <location filename="../core/stack/servicestate.cpp" line="260"/>
+        <location filename="../core/stack/servicestate.cpp" line="189"/>
+        <location filename="../core/stack/servicestate.cpp" line="274"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="186"/>
+        <location filename="../core/stack/servicestate.cpp" line="192"/>
         <source>exited (code %1, out of memory)</source>
         <translation>beendet (Code %1, Speicher erschöpft)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="187"/>
+        <location filename="../core/stack/servicestate.cpp" line="193"/>
         <source>exited (code %1)</source>
         <translation>beendet (Code %1)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="189"/>
+        <location filename="../core/stack/servicestate.cpp" line="195"/>
+        <location filename="../core/stack/servicestate.cpp" line="278"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../core/stack/servicestate.cpp" line="197"/>
         <source>being removed</source>
         <translation>wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="191"/>
-        <location filename="../core/stack/servicestate.cpp" line="266"/>
+        <location filename="../core/stack/servicestate.cpp" line="199"/>
+        <location filename="../core/stack/servicestate.cpp" line="282"/>
         <source>dead</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="248"/>
+        <location filename="../core/stack/servicestate.cpp" line="262"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="250"/>
+        <location filename="../core/stack/servicestate.cpp" line="264"/>
         <source>starting</source>
         <translation>startet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="252"/>
+        <location filename="../core/stack/servicestate.cpp" line="266"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="254"/>
+        <location filename="../core/stack/servicestate.cpp" line="268"/>
         <source>healthy</source>
         <translation>gesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="258"/>
+        <location filename="../core/stack/servicestate.cpp" line="272"/>
         <source>restarting</source>
         <translation>startet neu</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="262"/>
+        <location filename="../core/stack/servicestate.cpp" line="276"/>
         <source>exited</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="264"/>
+        <location filename="../core/stack/servicestate.cpp" line="280"/>
         <source>removing</source>
         <translation>wird entfernt</translation>
     </message>
@@ -406,7 +421,7 @@
         <translation>%1 neu bauen und neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="293"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="297"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -684,17 +699,17 @@
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="465"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="447"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="494"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="476"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="543"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="525"/>
         <source>%1 changed on disk while you were editing. Nothing was overwritten: reload the files (dropping your unsaved edits) or merge your edits into them.</source>
         <translation>%1 wurde während der Bearbeitung auf der Platte geändert. Nichts wurde überschrieben: Dateien neu laden (ungespeicherte Änderungen verwerfen) oder Ihre Änderungen einarbeiten.</translation>
     </message>
@@ -795,162 +810,162 @@
 <context>
     <name>DevDock::Ui::LogPanel</name>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="80"/>
+        <location filename="../ui/logs/logpanel.cpp" line="81"/>
         <source>Regex</source>
         <translation>Regex</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="81"/>
+        <location filename="../ui/logs/logpanel.cpp" line="82"/>
         <source>Case</source>
         <translation>Groß/klein</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="82"/>
+        <location filename="../ui/logs/logpanel.cpp" line="83"/>
         <source>Filter</source>
         <translation>Filtern</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="89"/>
+        <location filename="../ui/logs/logpanel.cpp" line="90"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="91"/>
+        <location filename="../ui/logs/logpanel.cpp" line="92"/>
         <source>Search the logs</source>
         <translation>Logs durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="92"/>
+        <location filename="../ui/logs/logpanel.cpp" line="93"/>
         <source>Search (Ctrl+F)</source>
         <translation>Suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="94"/>
+        <location filename="../ui/logs/logpanel.cpp" line="95"/>
         <source>Search with a regular expression</source>
         <translation>Mit regulärem Ausdruck suchen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="95"/>
+        <location filename="../ui/logs/logpanel.cpp" line="96"/>
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="96"/>
+        <location filename="../ui/logs/logpanel.cpp" line="97"/>
         <source>Show only matching lines</source>
         <translation>Nur passende Zeilen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="98"/>
+        <location filename="../ui/logs/logpanel.cpp" line="99"/>
         <source>Match count</source>
         <translation>Anzahl der Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="100"/>
+        <location filename="../ui/logs/logpanel.cpp" line="101"/>
         <source>Level filter</source>
         <translation>Filter nach Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="101"/>
+        <location filename="../ui/logs/logpanel.cpp" line="102"/>
         <source>All levels</source>
         <translation>Alle Stufen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="102"/>
+        <location filename="../ui/logs/logpanel.cpp" line="103"/>
         <source>Info and above</source>
         <translation>Info und höher</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="103"/>
+        <location filename="../ui/logs/logpanel.cpp" line="104"/>
         <source>Warnings and errors</source>
         <translation>Warnungen und Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="104"/>
+        <location filename="../ui/logs/logpanel.cpp" line="105"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="106"/>
+        <location filename="../ui/logs/logpanel.cpp" line="107"/>
         <source>Services shown</source>
         <translation>Gezeigte Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="107"/>
+        <location filename="../ui/logs/logpanel.cpp" line="108"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="111"/>
+        <location filename="../ui/logs/logpanel.cpp" line="112"/>
         <source>Follow new lines</source>
         <translation>Neuen Zeilen folgen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="112"/>
+        <location filename="../ui/logs/logpanel.cpp" line="113"/>
         <source>Follow</source>
         <translation>Folgen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="123"/>
+        <location filename="../ui/logs/logpanel.cpp" line="124"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="123"/>
+        <location filename="../ui/logs/logpanel.cpp" line="124"/>
         <source>Previous match</source>
         <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="124"/>
+        <location filename="../ui/logs/logpanel.cpp" line="125"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="124"/>
+        <location filename="../ui/logs/logpanel.cpp" line="125"/>
         <source>Next match</source>
         <translation>Nächster Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="126"/>
+        <location filename="../ui/logs/logpanel.cpp" line="127"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="127"/>
+        <location filename="../ui/logs/logpanel.cpp" line="128"/>
         <source>Show timestamps</source>
         <translation>Zeitstempel zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="130"/>
+        <location filename="../ui/logs/logpanel.cpp" line="131"/>
         <source>Wrap</source>
         <translation>Umbruch</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="131"/>
+        <location filename="../ui/logs/logpanel.cpp" line="132"/>
         <source>Wrap long lines</source>
         <translation>Lange Zeilen umbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="133"/>
+        <location filename="../ui/logs/logpanel.cpp" line="134"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="133"/>
+        <location filename="../ui/logs/logpanel.cpp" line="134"/>
         <source>Copy the selected lines</source>
         <translation>Die gewählten Zeilen kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="137"/>
+        <location filename="../ui/logs/logpanel.cpp" line="138"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="138"/>
+        <location filename="../ui/logs/logpanel.cpp" line="139"/>
         <source>Export the logs to a file</source>
         <translation>Die Logs in eine Datei exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="142"/>
+        <location filename="../ui/logs/logpanel.cpp" line="143"/>
         <source>Export logs</source>
         <translation>Logs exportieren</translation>
     </message>
@@ -960,47 +975,47 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="147"/>
+        <location filename="../ui/logs/logpanel.cpp" line="155"/>
         <source>The lines shown…</source>
         <translation>Die gezeigten Zeilen …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="148"/>
+        <location filename="../ui/logs/logpanel.cpp" line="156"/>
         <source>Everything stored…</source>
         <translation>Alles Gespeicherte …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="150"/>
+        <location filename="../ui/logs/logpanel.cpp" line="158"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="150"/>
+        <location filename="../ui/logs/logpanel.cpp" line="158"/>
         <source>Clear the logs</source>
         <translation>Die Logs leeren</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="198"/>
+        <location filename="../ui/logs/logpanel.cpp" line="206"/>
         <source>The whole line (%1 MB)</source>
         <translation>Die ganze Zeile (%1 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="200"/>
+        <location filename="../ui/logs/logpanel.cpp" line="208"/>
         <source>The whole line</source>
         <translation>Die ganze Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="354"/>
+        <location filename="../ui/logs/logpanel.cpp" line="362"/>
         <source>searching …</source>
         <translation>suche …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="371"/>
+        <location filename="../ui/logs/logpanel.cpp" line="379"/>
         <source>no matches</source>
         <translation>keine Treffer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/logs/logpanel.cpp" line="374"/>
+        <location filename="../ui/logs/logpanel.cpp" line="382"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1008,7 +1023,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="375"/>
+        <location filename="../ui/logs/logpanel.cpp" line="383"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -1029,14 +1044,17 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>Check who holds the ports the stack publishes</source>
         <translation>Prüfen, wer die Ports belegt, die der Stack veröffentlicht</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="877"/>
         <source>Unavailable while the Docker engine is unreachable: %1</source>
         <translation>Nicht verfügbar, solange die Docker-Engine nicht erreichbar ist: %1</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="829"/>
         <source>%1 · state unknown: the Docker engine is not reachable · %2</source>
         <translation>%1 · Zustand unbekannt: die Docker-Engine ist nicht erreichbar · %2</translation>
     </message>
@@ -1061,12 +1079,12 @@
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Engine error</source>
         <translation>Engine-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Project error</source>
         <translation>Projektfehler</translation>
     </message>
@@ -1081,493 +1099,527 @@
         <translation>Alle Container der Docker-Engine, live aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Container count</source>
         <translation>Anzahl der Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Project status</source>
         <translation>Projektstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Stack memory total</source>
         <translation>Speicher des Stacks insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>The project&apos;s services: state, health, ports, uptime, restarts, image</source>
         <translation>Die Dienste des Projekts: Zustand, Gesundheit, Ports, Laufzeit, Neustarts, Image</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Every published port with its service, URL and who holds it when it is taken</source>
         <translation>Jeder veröffentlichte Port mit Dienst, URL und, wenn belegt, wer ihn hält</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Topology</source>
         <translation>&amp;Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;Services</source>
         <translation>&amp;Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
-        <location filename="../ui/mainwindow.cpp" line="689"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="927"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;Containers</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>&amp;Logs</source>
         <translation>&amp;Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;Environment</source>
         <translation>&amp;Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Recreate services</source>
         <translation>Dienste neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>&amp;Recreate</source>
         <translation>Neu &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>Recreate</source>
         <translation>Neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>Recreate exactly the services whose environment changed</source>
         <translation>Genau die Dienste neu erstellen, deren Umgebung sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
         <source>Not &amp;now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>Not now</source>
         <translation>Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Stack memory: %1 MB</source>
         <translation>Speicher des Stacks: %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="472"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Could not load the project</source>
         <translation>Das Projekt ließ sich nicht laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>Loading %1 …</source>
         <translation>Lade %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <source>Could not reload the project; showing the last good load</source>
+        <translation>Projekt konnte nicht neu geladen werden; der letzte gute Stand bleibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <source>Set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <source>%n required variable(s) not set: %1. The stack cannot start until they are.</source>
+        <translation>
+            <numerusform>%n Pflichtvariable nicht gesetzt: %1. Der Stack startet erst, wenn sie gesetzt ist.</numerusform>
+            <numerusform>%n Pflichtvariablen nicht gesetzt: %1. Der Stack startet erst, wenn sie gesetzt sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <source>Required variables not set</source>
+        <translation>Pflichtvariablen nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <source>Set in &amp;Environment</source>
+        <translation>In &amp;Umgebung setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <source>Set in Environment</source>
+        <translation>In Umgebung setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="535"/>
         <source>Running &amp;Stacks</source>
         <translation>Laufende &amp;Stacks</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="539"/>
         <source>Looking for stacks …</source>
         <translation>Suche Stacks …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="550"/>
         <source>No Compose stacks on the engine</source>
         <translation>Keine Compose-Stacks auf der Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>%1 — %2/%3 running — %4</source>
         <translation>%1 — %2/%3 laufen — %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="577"/>
         <source>&amp;Stack</source>
         <translation>&amp;Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="578"/>
         <source>&amp;Up</source>
         <translation>&amp;Hochfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="587"/>
         <source>Create and start every service, dependencies first (Ctrl+U)</source>
         <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="589"/>
         <source>&amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
         <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
         <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
         <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
         <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>S&amp;top Service</source>
         <translation>Dienst s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Re&amp;build Service</source>
         <translation>Dienst neu &amp;bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
         <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>&amp;Cancel Operation</source>
         <translation>Vorgang &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>&amp;Onboarding…</source>
         <translation>&amp;Einrichtung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Check this machine and take the project to a healthy stack, step by step (Ctrl+Shift+O)</source>
         <translation>Diesen Rechner prüfen und das Projekt Schritt für Schritt zu einem gesunden Stack bringen (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>Check &amp;Ports</source>
         <translation>&amp;Ports prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="651"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="652"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="664"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="666"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="667"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="672"/>
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow.cpp" line="674"/>
         <source>Stack actions</source>
         <translation>Stack-Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow.cpp" line="685"/>
         <source>Compose profiles</source>
         <translation>Compose-Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="686"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="690"/>
         <source> .env: </source>
         <translation> .env: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="479"/>
+        <location filename="../ui/mainwindow.cpp" line="691"/>
         <source>.env profile label</source>
         <translation>Beschriftung des .env-Profils</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>.env profile</source>
         <translation>.env-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="695"/>
         <source>Which .env profile the stack runs with</source>
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="519"/>
+        <location filename="../ui/mainwindow.cpp" line="739"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="748"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="774"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="803"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.cpp" line="831"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="688"/>
+        <location filename="../ui/mainwindow.cpp" line="926"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="712"/>
+        <location filename="../ui/mainwindow.cpp" line="954"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="713"/>
+        <location filename="../ui/mainwindow.cpp" line="958"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="715"/>
+        <location filename="../ui/mainwindow.cpp" line="961"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow.cpp" line="963"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="718"/>
+        <location filename="../ui/mainwindow.cpp" line="965"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="720"/>
+        <location filename="../ui/mainwindow.cpp" line="967"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="970"/>
         <source>Dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="729"/>
+        <location filename="../ui/mainwindow.cpp" line="976"/>
         <source>Run with its hot-reload configuration (%1); only it is recreated</source>
         <translation>Mit seiner Hot-Reload-Konfiguration ausführen (%1); nur er wird neu erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <location filename="../ui/mainwindow.cpp" line="978"/>
         <source>No dev configuration: add it to docker-compose.dev.yml or an x-devdock extension</source>
         <translation>Keine Dev-Konfiguration: in docker-compose.dev.yml oder einer x-devdock-Erweiterung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733"/>
+        <location filename="../ui/mainwindow.cpp" line="980"/>
         <source>File sync</source>
         <translation>Dateisynchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738"/>
+        <location filename="../ui/mainwindow.cpp" line="985"/>
         <source>Copy changed files into the running container (develop.watch)</source>
         <translation>Geänderte Dateien in den laufenden Container kopieren (develop.watch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="741"/>
+        <location filename="../ui/mainwindow.cpp" line="988"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="991"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748"/>
+        <location filename="../ui/mainwindow.cpp" line="995"/>
         <source>Open a shell</source>
         <translation>Shell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="753"/>
+        <location filename="../ui/mainwindow.cpp" line="1007"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/mainwindow.cpp" line="1035"/>
         <source>No terminal program was found to run: %1
 Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
         <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
 Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="852"/>
+        <location filename="../ui/mainwindow.cpp" line="1115"/>
         <source>dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="853"/>
+        <location filename="../ui/mainwindow.cpp" line="1116"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="861"/>
+        <location filename="../ui/mainwindow.cpp" line="1124"/>
         <source>sync: synced %1</source>
         <translation>Sync: synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="863"/>
+        <location filename="../ui/mainwindow.cpp" line="1126"/>
         <source>sync: watching</source>
         <translation>Sync: beobachtet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="866"/>
+        <location filename="../ui/mainwindow.cpp" line="1129"/>
         <source>sync: copying…</source>
         <translation>Sync: kopiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="869"/>
+        <location filename="../ui/mainwindow.cpp" line="1132"/>
         <source>sync paused: %1</source>
         <translation>Sync angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="872"/>
+        <location filename="../ui/mainwindow.cpp" line="1135"/>
         <source>sync error: %1</source>
         <translation>Sync-Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="878"/>
-        <location filename="../ui/mainwindow.cpp" line="879"/>
+        <location filename="../ui/mainwindow.cpp" line="1141"/>
+        <location filename="../ui/mainwindow.cpp" line="1142"/>
         <source>sync</source>
         <translation>Sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="906"/>
+        <location filename="../ui/mainwindow.cpp" line="1169"/>
         <source>The environment of %n running service(s) changed: %1. Recreate them to use it?</source>
         <translation>
             <numerusform>Die Umgebung von %n laufendem Dienst hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
@@ -1575,43 +1627,43 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="971"/>
-        <location filename="../ui/mainwindow.cpp" line="978"/>
+        <location filename="../ui/mainwindow.cpp" line="1236"/>
+        <location filename="../ui/mainwindow.cpp" line="1243"/>
         <source>Unsaved environment changes</source>
         <translation>Ungespeicherte Umgebungsänderungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="972"/>
+        <location filename="../ui/mainwindow.cpp" line="1237"/>
         <source>The .env profile has unsaved changes (%1).</source>
         <translation>Das .env-Profil hat ungespeicherte Änderungen (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="974"/>
+        <location filename="../ui/mainwindow.cpp" line="1239"/>
         <source>secrets for the keychain</source>
         <translation>Geheimnisse für den Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="999"/>
+        <location filename="../ui/mainwindow.cpp" line="1264"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1014"/>
+        <location filename="../ui/mainwindow.cpp" line="1279"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1026"/>
+        <location filename="../ui/mainwindow.cpp" line="1291"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1026"/>
+        <location filename="../ui/mainwindow.cpp" line="1291"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1027"/>
+        <location filename="../ui/mainwindow.cpp" line="1292"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
@@ -1619,183 +1671,183 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="54"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="55"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="56"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="57"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="58"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="59"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="60"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="61"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="62"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="63"/>
         <source>needs your input</source>
         <translation>braucht Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="64"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="65"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="76"/>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="117"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="102"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="156"/>
         <source>Values DevDock cannot generate</source>
         <translation>Werte, die DevDock nicht erzeugen kann</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="78"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
         <source>&amp;Continue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="80"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="113"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="81"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="114"/>
         <source>C&amp;ancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="82"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="115"/>
         <source>&amp;Open the frontend</source>
         <translation>Frontend ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="83"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="116"/>
         <source>C&amp;lose</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="86"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="119"/>
         <source>Onboarding — DevDock</source>
         <translation>Einrichtung — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="87"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="120"/>
         <source>Onboarding</source>
         <translation>Einrichtung</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="88"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="121"/>
         <source>From a fresh clone to a healthy stack, step by step</source>
         <translation>Vom frischen Klon zum gesunden Stack, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="93"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="126"/>
         <source>Onboarding status</source>
         <translation>Einrichtungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="101"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="134"/>
         <source>Onboarding steps</source>
         <translation>Einrichtungsschritte</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="102"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="135"/>
         <source>Each check with its status, what was found and the fix</source>
         <translation>Jede Prüfung mit Status, Befund und Abhilfe</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="104"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="119"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="158"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="120"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="159"/>
         <source>Store the values in the keychain and go on</source>
         <translation>Die Werte im Schlüsselbund speichern und weitermachen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="128"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="207"/>
         <source>Progress output</source>
         <translation>Fortschrittsausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="129"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="208"/>
         <source>Build, pull and start output of the running step</source>
         <translation>Build-, Pull- und Startausgabe des laufenden Schritts</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="219"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="137"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="219"/>
         <source>Run again from the failed step</source>
         <translation>Ab dem fehlgeschlagenen Schritt erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="138"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="220"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="138"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="220"/>
         <source>Stop the running step</source>
         <translation>Den laufenden Schritt anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="139"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="221"/>
         <source>Open the frontend</source>
         <translation>Frontend öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="140"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="222"/>
         <source>Open the stack&apos;s frontend URL in the browser</source>
         <translation>Die Frontend-URL des Stacks im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="141"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="223"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="141"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="223"/>
         <source>Close this window</source>
         <translation>Dieses Fenster schließen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="187"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="354"/>
         <source>Fix</source>
         <translation>Abhilfe</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="193"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="376"/>
         <source>Step %1 of %2: %3…</source>
         <translation>Schritt %1 von %2: %3…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="224"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="407"/>
         <source>DevDock needs %n value(s) it cannot generate. They go to the keychain, never into a file.</source>
         <translation>
             <numerusform>DevDock braucht %n Wert, den es nicht erzeugen kann. Er kommt in den Schlüsselbund, nie in eine Datei.</numerusform>
@@ -1803,107 +1855,108 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="235"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="418"/>
         <source>%1 needs a value.</source>
         <translation>%1 braucht einen Wert.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="255"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="439"/>
         <source>Done: every service is up and healthy.</source>
         <translation>Fertig: Jeder Dienst läuft und ist gesund.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="256"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="440"/>
         <source>Done: every service is up and healthy. The frontend is at %1.</source>
         <translation>Fertig: Jeder Dienst läuft und ist gesund. Das Frontend ist unter %1.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="266"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="450"/>
         <source>Stopped at “%1”. Fix it and press Retry.</source>
         <translation>Angehalten bei „%1“. Beheben Sie es und wählen Sie „Erneut versuchen“.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="105"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="167"/>
         <source>Files and keychain</source>
         <translation>Dateien und Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="109"/>
         <source>Acce&amp;pt the change</source>
         <translation>Änderung &amp;übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="110"/>
         <source>S&amp;kip: keep my file</source>
         <translation>Überspri&amp;ngen: Datei behalten</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="111"/>
         <source>&amp;Start onboarding</source>
         <translation>Einrichtung s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="169"/>
         <source>The files onboarding will create or change, and the secrets it will store</source>
         <translation>Die Dateien, die die Einrichtung anlegt oder ändert, und die Geheimnisse, die sie speichert</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="172"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="177"/>
         <source>About the change</source>
         <translation>Zur Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="181"/>
         <source>.env.local change</source>
         <translation>Änderung an .env.local</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="182"/>
         <source>The change to .env.local as a diff: + added, - removed</source>
         <translation>Die Änderung an .env.local als Diff: + hinzugefügt, - entfernt</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="190"/>
         <source>Accept the change</source>
         <translation>Änderung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="191"/>
         <source>Onboarding writes this change into .env.local</source>
         <translation>Die Einrichtung schreibt diese Änderung in .env.local</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="192"/>
         <source>Skip the change</source>
         <translation>Änderung überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="193"/>
         <source>Onboarding leaves .env.local as it is and goes on</source>
         <translation>Die Einrichtung lässt .env.local unverändert und macht weiter</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="217"/>
         <source>Start onboarding</source>
         <translation>Einrichtung starten</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="218"/>
         <source>Run the plan: only now does onboarding write files and secrets</source>
         <translation>Den Plan ausführen: Erst jetzt schreibt die Einrichtung Dateien und Geheimnisse</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="261"/>
         <source>This is the plan; nothing has been written yet. Press Start to run it.</source>
         <translation>Das ist der Plan; noch wurde nichts geschrieben. Mit „Einrichtung starten“ wird er ausgeführt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="263"/>
         <source>This is the plan; nothing has been written yet. %n check(s) failed: fix them (see below), then press Start.</source>
         <translation>
             <numerusform>Das ist der Plan; noch wurde nichts geschrieben. %n Prüfung ist fehlgeschlagen: Beheben Sie sie (siehe unten) und starten Sie dann.</numerusform>
@@ -1911,67 +1964,67 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="274"/>
         <source>Checking this machine and reading the project; nothing is written until you press Start…</source>
         <translation>Rechner wird geprüft und Projekt gelesen; bis zum Start wird nichts geschrieben…</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="285"/>
         <source>No file in the project changes.</source>
         <translation>Keine Datei im Projekt ändert sich.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="288"/>
         <source>Creates .env.local with what no profile sets: %1.</source>
         <translation>Legt .env.local an mit dem, was kein Profil setzt: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="292"/>
         <source>.env.local exists: the change below is applied only if you accept it.</source>
         <translation>.env.local existiert: Die Änderung unten wird nur übernommen, wenn Sie zustimmen.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="296"/>
         <source>Left to the profiles (%1): %2.</source>
         <translation>Den Profilen überlassen (%1): %2.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="301"/>
         <source>Generates into the keychain: %1.</source>
         <translation>Erzeugt im Schlüsselbund: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="305"/>
         <source>Asks you for: %1 (stored in the keychain).</source>
         <translation>Fragt Sie nach: %1 (im Schlüsselbund gespeichert).</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="318"/>
         <source>Proposed change to your .env.local:</source>
         <translation>Vorgeschlagene Änderung an Ihrer .env.local:</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="319"/>
         <source>The new .env.local:</source>
         <translation>Die neue .env.local:</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="331"/>
         <source>Accepted: onboarding writes this change into .env.local.</source>
         <translation>Übernommen: Die Einrichtung schreibt diese Änderung in .env.local.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="332"/>
         <source>Skipped: .env.local stays as it is.</source>
         <translation>Übersprungen: .env.local bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="367"/>
         <source>Review the change to .env.local: Accept or Skip.</source>
         <translation>Prüfen Sie die Änderung an .env.local: übernehmen oder überspringen.</translation>
     </message>
     <message>
-        <location filename="../ui/onboarding/onboardingdialog.cpp" line="0"/>
+        <location filename="../ui/onboarding/onboardingdialog.cpp" line="53"/>
         <source>to do</source>
         <translation>offen</translation>
     </message>
@@ -1979,109 +2032,109 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::OperationPanel</name>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="20"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="22"/>
         <source>No operation yet</source>
         <translation>Noch kein Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="23"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="25"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="24"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="73"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="26"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="75"/>
         <source>Show output</source>
         <translation>Ausgabe zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="30"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="34"/>
         <source>Operation title</source>
         <translation>Titel des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="33"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="35"/>
         <source>Operation elapsed time</source>
         <translation>Dauer des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="34"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="36"/>
         <source>Operation progress</source>
         <translation>Fortschritt des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="40"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="42"/>
         <source>Cancel operation</source>
         <translation>Vorgang abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="43"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="45"/>
         <source>Show or hide the operation&apos;s output</source>
         <translation>Ausgabe des Vorgangs zeigen oder verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="25"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="27"/>
         <source>Operation error</source>
         <translation>Fehler des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="46"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="48"/>
         <source>Progress per service</source>
         <translation>Fortschritt je Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="47"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="49"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="47"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="52"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="54"/>
         <source>Operation output</source>
         <translation>Ausgabe des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="73"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="75"/>
         <source>Hide output</source>
         <translation>Ausgabe verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="124"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="126"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="144"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="146"/>
         <source>building: %1</source>
         <translation>baut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="146"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="148"/>
         <source>pulling: %1</source>
         <translation>lädt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="159"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="183"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="161"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="192"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="161"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="163"/>
         <source>%1: done in %2</source>
         <translation>%1: fertig nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="164"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="166"/>
         <source>%1: failed after %2</source>
         <translation>%1: fehlgeschlagen nach %2</translation>
     </message>
@@ -2276,7 +2329,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::ServiceListModel</name>
     <message numerus="yes">
-        <location filename="../ui/services/servicelistmodel.cpp" line="31"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="34"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -2284,17 +2337,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="34"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="37"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="37"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="40"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/services/servicelistmodel.cpp" line="39"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="42"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -2302,62 +2355,62 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="136"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="145"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="156"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="165"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="158"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="167"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="160"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="169"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="162"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="171"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="164"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="173"/>
         <source>Uptime</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="166"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="175"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="168"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="177"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="170"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="179"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="172"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="181"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="174"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="183"/>
         <source>Hot reload</source>
         <translation>Hot Reload</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="176"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="185"/>
         <source>Why not up</source>
         <translation>Warum nicht aktiv</translation>
     </message>
@@ -2408,17 +2461,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="301"/>
+        <location filename="../ui/topology/topologyview.cpp" line="313"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="302"/>
+        <location filename="../ui/topology/topologyview.cpp" line="314"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="311"/>
+        <location filename="../ui/topology/topologyview.cpp" line="323"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
@@ -2426,6 +2479,7 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TrayController</name>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="219"/>
         <source>DevDock · %1: engine unreachable</source>
         <translation>DevDock · %1: Engine nicht erreichbar</translation>
     </message>
@@ -2436,47 +2490,47 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
     <message>
         <location filename="../ui/tray/traycontroller.cpp" line="35"/>
-        <location filename="../ui/tray/traycontroller.cpp" line="185"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="216"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="183"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="157"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="185"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="159"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="194"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="170"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="205"/>
         <source>Open DevDock</source>
         <translation>DevDock öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="175"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="210"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="181"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="220"/>
         <source>DevDock · %1: %2 of %3 services up</source>
         <translation>DevDock · %1: %2 von %3 Diensten laufen</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="206"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="246"/>
         <source>%1 stopped</source>
         <translation>%1 wurde gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="207"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="247"/>
         <source>%1 is unhealthy</source>
         <translation>%1 ist ungesund</translation>
     </message>
@@ -2517,73 +2571,73 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>EnvEditor</name>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="45"/>
+        <location filename="../core/env/enveditor.cpp" line="36"/>
         <source>Set %1 in %2</source>
         <translation>%1 in %2 setzen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="47"/>
+        <location filename="../core/env/enveditor.cpp" line="38"/>
         <source>Remove %1 from %2</source>
         <translation>%1 aus %2 entfernen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="49"/>
+        <location filename="../core/env/enveditor.cpp" line="40"/>
         <source>Move %1 from %2 to %3</source>
         <translation>%1 von %2 nach %3 verschieben</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="51"/>
+        <location filename="../core/env/enveditor.cpp" line="42"/>
         <source>Mark %1 secret</source>
         <translation>%1 als geheim markieren</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="53"/>
+        <location filename="../core/env/enveditor.cpp" line="44"/>
         <source>Mark %1 not secret</source>
         <translation>%1 als nicht geheim markieren</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="55"/>
+        <location filename="../core/env/enveditor.cpp" line="46"/>
         <source>Set secret %1</source>
         <translation>Geheimnis %1 setzen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="94"/>
+        <location filename="../core/env/enveditor.cpp" line="85"/>
         <source>%1 is not a file of this profile.</source>
         <translation>%1 ist keine Datei dieses Profils.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="95"/>
+        <location filename="../core/env/enveditor.cpp" line="86"/>
         <source>Choose one of: %1.</source>
         <translation>Wählen Sie eine von: %1.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="114"/>
-        <location filename="../core/env/enveditor.cpp" line="126"/>
+        <location filename="../core/env/enveditor.cpp" line="105"/>
+        <location filename="../core/env/enveditor.cpp" line="117"/>
         <source>%1 has no %2.</source>
         <translation>%1 enthält kein %2.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="150"/>
+        <location filename="../core/env/enveditor.cpp" line="141"/>
         <source>%1 is secret by its name.</source>
         <translation>%1 ist durch seinen Namen geheim.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="151"/>
+        <location filename="../core/env/enveditor.cpp" line="142"/>
         <source>Keys ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY are always secret; rename the key to keep it in a file.</source>
         <translation>Schlüssel, die auf _PASSWORD, _SECRET, _TOKEN, _API_KEY oder _KEY enden, sind immer geheim; benennen Sie den Schlüssel um, um ihn in einer Datei zu halten.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="176"/>
+        <location filename="../core/env/enveditor.cpp" line="174"/>
         <source>&quot;%1&quot; is not a valid variable name.</source>
         <translation>„%1“ ist kein gültiger Variablenname.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="177"/>
+        <location filename="../core/env/enveditor.cpp" line="175"/>
         <source>Use letters, digits and underscores, not starting with a digit.</source>
         <translation>Verwenden Sie Buchstaben, Ziffern und Unterstriche, nicht mit einer Ziffer beginnend.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="418"/>
+        <location filename="../core/env/enveditor.cpp" line="411"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2591,42 +2645,42 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>FileSync</name>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="183"/>
+        <location filename="../core/devloop/filesync.cpp" line="234"/>
         <source>The watched path %1 does not exist.</source>
         <translation>Der beobachtete Pfad %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="343"/>
+        <location filename="../core/devloop/filesync.cpp" line="408"/>
         <source>%1: a rebuild rule needs DevDock&apos;s stack control.</source>
         <translation>%1: Eine Rebuild-Regel braucht die Stack-Steuerung von DevDock.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="369"/>
+        <location filename="../core/devloop/filesync.cpp" line="434"/>
         <source>The engine is not reachable: %1</source>
         <translation>Die Engine ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="384"/>
+        <location filename="../core/devloop/filesync.cpp" line="449"/>
         <source>%1 is not running: sync paused, changes are kept.</source>
         <translation>%1 läuft nicht: Sync angehalten, Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="471"/>
+        <location filename="../core/devloop/filesync.cpp" line="520"/>
         <source>Cannot create %1 in the container.</source>
         <translation>%1 kann im Container nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="492"/>
+        <location filename="../core/devloop/filesync.cpp" line="541"/>
         <source>Deleting in the container failed: %1</source>
         <translation>Löschen im Container fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="494"/>
+        <location filename="../core/devloop/filesync.cpp" line="543"/>
         <source>The container needs an rm command for deletions.</source>
         <translation>Der Container braucht für Löschungen einen rm-Befehl.</translation>
     </message>
     <message>
-        <location filename="../core/devloop/filesync.cpp" line="550"/>
+        <location filename="../core/devloop/filesync.cpp" line="598"/>
         <source>Not followed (outside the watched folder): %1</source>
         <translation>Nicht verfolgt (außerhalb des beobachteten Ordners): %1</translation>
     </message>
@@ -2634,137 +2688,137 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>Onboarding</name>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="37"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="38"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="96"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="80"/>
         <source>Docker engine reachable</source>
         <translation>Docker-Engine erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="97"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="81"/>
         <source>Docker Compose v2 present</source>
         <translation>Docker Compose v2 vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="98"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="82"/>
         <source>Enough free disk space</source>
         <translation>Genug freier Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="99"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="83"/>
         <source>Enough memory for the engine</source>
         <translation>Genug Arbeitsspeicher für die Engine</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="100"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="84"/>
         <source>Published ports free</source>
         <translation>Veröffentlichte Ports frei</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="101"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="85"/>
         <source>Environment and secrets ready</source>
         <translation>Umgebung und Geheimnisse bereit</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="102"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="86"/>
         <source>Images present</source>
         <translation>Images vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="103"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="87"/>
         <source>Stack started in dependency order</source>
         <translation>Stack in Abhängigkeitsreihenfolge gestartet</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="104"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="88"/>
         <source>Every service up and healthy</source>
         <translation>Jeder Dienst läuft und ist gesund</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="105"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="89"/>
         <source>Frontend URL</source>
         <translation>Frontend-URL</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="174"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="218"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="174"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="218"/>
         <source>Run the onboarding again to continue from here.</source>
         <translation>Führen Sie die Einrichtung erneut aus, um von hier fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="259"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="312"/>
         <source>Start the Docker engine (sudo systemctl start docker, or start Docker Desktop) and retry.</source>
         <translation>Starten Sie die Docker-Engine (sudo systemctl start docker oder Docker Desktop) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="267"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="320"/>
         <source>Docker %1 at %2</source>
         <translation>Docker %1 unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="279"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="332"/>
         <source>Neither &quot;docker compose&quot; nor &quot;docker-compose&quot; was found.</source>
         <translation>Weder „docker compose“ noch „docker-compose“ wurde gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="280"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="333"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose from trixie; elsewhere: docker-compose-plugin) and retry.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose aus trixie; sonst: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="283"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="336"/>
         <source>Compose %1 is version 1.</source>
         <translation>Compose %1 ist Version 1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="284"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="337"/>
         <source>Install Compose v2: version 1 is no longer maintained.</source>
         <translation>Installieren Sie Compose v2: Version 1 wird nicht mehr gepflegt.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="286"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="339"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="303"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="356"/>
         <source>%1 free at %2</source>
         <translation>%1 frei unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="305"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="358"/>
         <source>Only %1 free at %2; %3 needed.</source>
         <translation>Nur %1 frei unter %2; %3 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="307"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="360"/>
         <source>Free some space (docker system prune removes unused images and build cache) and retry.</source>
         <translation>Schaffen Sie Platz (docker system prune entfernt unbenutzte Images und Build-Cache) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="318"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="375"/>
         <source>The engine has %1 of memory; %2 needed.</source>
         <translation>Die Engine hat %1 Arbeitsspeicher; %2 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="320"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="377"/>
         <source>Give the engine more memory (Docker Desktop: Settings, Resources) and retry.</source>
         <translation>Geben Sie der Engine mehr Arbeitsspeicher (Docker Desktop: Einstellungen, Ressourcen) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="324"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="381"/>
         <source>%1 for the engine</source>
         <translation>%1 für die Engine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="383"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="440"/>
         <source>%n port(s) free</source>
         <translation>
             <numerusform>%n Port frei</numerusform>
@@ -2772,27 +2826,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="400"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="522"/>
         <source>No .env.example: nothing to prepare.</source>
         <translation>Keine .env.example: nichts vorzubereiten.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="441"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="546"/>
         <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
         <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="475"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="598"/>
         <source>Secrets not set: %1.</source>
         <translation>Nicht gesetzte Geheimnisse: %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="476"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="599"/>
         <source>Run the onboarding (devdockctl onboard, or Onboarding in DevDock): it generates what it can into the keychain and asks for the rest.</source>
         <translation>Führen Sie die Einrichtung aus (devdockctl onboard oder Einrichtung in DevDock): Sie erzeugt, was sie kann, in den Schlüsselbund und fragt nach dem Rest.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="481"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="604"/>
         <source>%n secret(s) in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis im Schlüsselbund</numerusform>
@@ -2800,32 +2854,33 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="488"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="611"/>
         <source>Needs a value for %1.</source>
         <translation>Braucht einen Wert für %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="490"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="613"/>
         <source>These cannot be generated: enter them (they go to the keychain).</source>
         <translation>Diese können nicht erzeugt werden: Geben Sie sie ein (sie kommen in den Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="497"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="620"/>
         <source>generated into the keychain: %1</source>
         <translation>in den Schlüsselbund erzeugt: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="501"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="624"/>
         <source>stored in the keychain: %1</source>
         <translation>im Schlüsselbund gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="512"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="592"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="635"/>
         <source>Every key is set.</source>
         <translation>Jeder Schlüssel ist gesetzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="558"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="682"/>
         <source>All %n image(s) present</source>
         <translation>
             <numerusform>Das Image ist vorhanden</numerusform>
@@ -2833,42 +2888,42 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="564"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="688"/>
         <source>to build: %1</source>
         <translation>zu bauen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="567"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="691"/>
         <source>to pull: %1</source>
         <translation>zu laden: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="600"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="728"/>
         <source>Check the network and the registry login (docker login), or build the image locally.</source>
         <translation>Prüfen Sie das Netzwerk und die Registry-Anmeldung (docker login) oder bauen Sie das Image lokal.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="610"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="738"/>
         <source>built: %1</source>
         <translation>gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="613"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="741"/>
         <source>pulled: %1</source>
         <translation>geladen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="657"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="785"/>
         <source>Started in order: %1</source>
         <translation>In dieser Reihenfolge gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="677"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="805"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="682"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="810"/>
         <source>%n service(s) up</source>
         <translation>
             <numerusform>%n Dienst läuft</numerusform>
@@ -2876,32 +2931,32 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="685"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="813"/>
         <source>Waiting for %1</source>
         <translation>Warte auf %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="689"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="817"/>
         <source>Not healthy after %1 s: %2</source>
         <translation>Nach %1 s nicht gesund: %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="692"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="820"/>
         <source>Open the service&apos;s logs and health checks in DevDock (or devdockctl logs SERVICE), fix it, and retry.</source>
         <translation>Öffnen Sie Logs und Health-Checks des Dienstes in DevDock (oder devdockctl logs DIENST), beheben Sie den Fehler und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="712"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="840"/>
         <source>The stack publishes no http port.</source>
         <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="149"/>
         <source>Will start, in this order: %1</source>
         <translation>Startet in dieser Reihenfolge: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="152"/>
         <source>Will wait up to %n s for every service</source>
         <translation>
             <numerusform>Wartet bis zu %n s auf jeden Dienst</numerusform>
@@ -2909,22 +2964,22 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="371"/>
         <source>Unknown: the engine did not answer.</source>
         <translation>Unbekannt: Die Engine hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="450"/>
         <source>.env.local overrides every profile for %1</source>
         <translation>.env.local überschreibt jedes Profil bei %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="458"/>
         <source>.env.local would be created with %1</source>
         <translation>.env.local würde angelegt mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="464"/>
         <source>.env.local has %n change(s) to review</source>
         <translation>
             <numerusform>.env.local: %n Änderung zu prüfen</numerusform>
@@ -2932,17 +2987,17 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="473"/>
         <source>.env.local exists: review the proposed change.</source>
         <translation>.env.local existiert: Prüfen Sie die vorgeschlagene Änderung.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="474"/>
         <source>Accept it, or Skip to keep the file as it is.</source>
         <translation>Übernehmen Sie sie, oder überspringen Sie sie, um die Datei zu behalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="482"/>
         <source>.env.local kept as it is (%n change(s) not applied)</source>
         <translation>
             <numerusform>.env.local unverändert (%n Änderung nicht übernommen)</numerusform>
@@ -2950,32 +3005,32 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="493"/>
         <source>No .env.local in the profile.</source>
         <translation>Keine .env.local im Profil.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="504"/>
         <source>.env.local created with %1</source>
         <translation>.env.local angelegt mit %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="505"/>
         <source>.env.local updated</source>
         <translation>.env.local aktualisiert</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="586"/>
         <source>will generate into the keychain: %1</source>
         <translation>erzeugt im Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="590"/>
         <source>will ask for: %1</source>
         <translation>fragt nach: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="0"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="155"/>
         <source>Will open the frontend in the browser</source>
         <translation>Öffnet das Frontend im Browser</translation>
     </message>
@@ -2991,27 +3046,27 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/devdock/main.cpp" line="86"/>
+        <location filename="../app/devdock/main.cpp" line="91"/>
         <source>A desktop manager for Docker Compose projects.</source>
         <translation>Eine Desktop-Verwaltung für Docker-Compose-Projekte.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="91"/>
+        <location filename="../app/devdock/main.cpp" line="96"/>
         <source>Open the Compose project in DIR (default: the last one).</source>
         <translation>Das Compose-Projekt in DIR öffnen (Standard: das zuletzt geöffnete).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="95"/>
+        <location filename="../app/devdock/main.cpp" line="100"/>
         <source>Load the project, wait until its live state is known and the graph laid out, save the window to FILE and exit.</source>
         <translation>Das Projekt laden, warten, bis sein Zustand bekannt und der Graph angeordnet ist, das Fenster als FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="100"/>
+        <location filename="../app/devdock/main.cpp" line="105"/>
         <source>Seconds to wait for --screenshot (default 60).</source>
         <translation>Sekunden, die --screenshot wartet (Standard 60).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="0"/>
+        <location filename="../app/devdock/main.cpp" line="109"/>
         <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to save the onboarding dialog with its plan.</source>
         <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment), oder onboarding, um den Einrichtungsdialog mit seinem Plan zu speichern.</translation>
     </message>
