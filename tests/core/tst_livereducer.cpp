@@ -47,7 +47,8 @@ ContainerState inspected(const QString &engineState, const QString &health, int 
 //   run          inspect: running, no health check     runh=H  inspect: running, health H
 //   exited=N     inspect: exited with code N           gone    inspect: the container is gone
 //   die=N        event die with exitCode N             health=H  event health_status: H
-//   kill stop start destroy exec   other events (exec: a health probe's exec_die)
+//   kill stop start destroy exec   other events (kill: SIGTERM; exec: a probe's exec_die)
+//   kill9        a bare SIGKILL (docker kill)
 // and returns the container's status name ("none" when the reducer no longer has it), its
 // health, and whether the last step asked for an inspect.
 struct Outcome
@@ -81,6 +82,8 @@ Outcome play(const QString &script)
             last = reducer.onEvent(event(QStringLiteral("die"), {{"exitCode", arg}}), now);
         } else if (verb == u"health") {
             last = reducer.onEvent(event(QStringLiteral("health_status: ") + arg), now);
+        } else if (verb == u"kill9") {
+            last = reducer.onEvent(event(QStringLiteral("kill"), {{"signal", "9"}}), now);
         } else if (verb == u"exec") {
             last = reducer.onEvent(event(QStringLiteral("exec_die")), now);
         } else {
@@ -126,7 +129,10 @@ void TestLiveReducer::sequence_data()
     // SIGTERM ignored: docker stop kills after the grace time (137).
     QTest::newRow("docker stop after grace 137")
         << "runh=healthy @1000 kill @11000 kill die=137 stop exited=137" << "stopped" << "" << false;
-    QTest::newRow("docker kill 137") << "run kill die=137 exited=137" << "stopped" << "" << false;
+    // docker kill alone (SIGKILL, no stop event): an unexpected exit, as a crash test wants.
+    QTest::newRow("docker kill 137") << "run kill9 die=137 exited=137" << "exited" << "" << false;
+    QTest::newRow("docker stop after grace") << "run kill kill9 die=137 stop" << "stopped" << ""
+                                             << true;
     // The stop event arrives after the die: it turns the exit into a stop.
     QTest::newRow("stop event after die") << "run die=0 stop" << "stopped" << "" << true;
     // 137 without a kill is the kernel or an OOM: a failure.
