@@ -20,6 +20,7 @@
 #include "stack/projectdiscovery.h"
 #include "stack/stackcontroller.h"
 #include "stack/stackenvironment.h"
+#include "workspace/projectruntime.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -121,7 +122,8 @@ struct Stack
     ComposeLoadOptions options;
     ComposeProject project;
     std::unique_ptr<EngineClient> client;
-    std::unique_ptr<StackController> controller;
+    std::unique_ptr<ProjectRuntime> runtime; // goes before the client it uses
+    StackController *controller = nullptr;   // the runtime's
     int exitCode = -1;
 
     void finish(int code)
@@ -143,42 +145,48 @@ struct Stack
     }
 };
 
-// Loads the .env profile (secrets from the keychain), the project, and connects to the engine.
+// Loads the project the way DevDock does (ProjectRuntime: the .env profile, the keychain's
+// secrets, the compose files, the dev-mode overlay) and connects to the engine.
 Result<void> prepare(Stack &stack, const QString &envProfile)
 {
-    const QString directory = projectDirectoryOf(stack.options);
-    KeychainSecretStore store(KeychainSecretStore::scopeForProject(directory));
-    bool done = false;
-    StackEnvironment environment;
-    loadStackEnvironment(directory, envProfile, &store, nullptr, [&](StackEnvironment e) {
-        environment = std::move(e);
-        done = true;
-        QCoreApplication::exit(0);
-    });
-    if (!done) {
-        QCoreApplication::exec();
-    }
-    if (!environment.secrets.isEmpty() || !environment.envFiles.isEmpty()) {
-        for (const QString &warning : std::as_const(environment.warnings)) {
-            Output::errLine(QStringLiteral("devdockctl: warning: ") + warning);
-        }
-    }
-    applyStackEnvironment(stack.options, environment);
-    // Services in dev mode (chosen in DevDock or with `devdockctl dev on`) keep their dev
-    // configuration whatever command runs.
-    auto project = loadWithDevMode(stack.options, directory);
-    if (!project) {
-        return std::unexpected(project.error());
-    }
-    stack.project = *project;
     auto endpoint = Ctl::systemEndpoint();
     if (!endpoint) {
         return std::unexpected(endpoint.error());
     }
     stack.client = std::make_unique<EngineClient>(*endpoint);
-    stack.controller = std::make_unique<StackController>(stack.client.get());
-    stack.controller->setProject(stack.project, stack.options);
-    stack.controller->setEnvironment(environment.secrets);
+    stack.runtime = std::make_unique<ProjectRuntime>(stack.client.get());
+    // A command runs the stack: unset required variables are an error here, as in Compose.
+    stack.runtime->setTolerateMissingRequired(false);
+    // Commands that follow the engine start the live state themselves.
+    stack.runtime->setFollowEngine(false);
+    std::optional<Error> failed;
+    bool done = false;
+    QObject::connect(stack.runtime.get(), &ProjectRuntime::loaded, stack.runtime.get(), [&] {
+        done = true;
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(stack.runtime.get(), &ProjectRuntime::loadFailed, stack.runtime.get(),
+                     [&](const Error &error) {
+                         failed = error;
+                         done = true;
+                         QCoreApplication::exit(0);
+                     });
+    stack.runtime->open(stack.options, envProfile);
+    if (!done) {
+        QCoreApplication::exec();
+    }
+    const StackEnvironment &environment = stack.runtime->environment();
+    if (!environment.secrets.isEmpty() || !environment.envFiles.isEmpty()) {
+        for (const QString &warning : std::as_const(environment.warnings)) {
+            Output::errLine(QStringLiteral("devdockctl: warning: ") + warning);
+        }
+    }
+    if (failed) {
+        return std::unexpected(*failed);
+    }
+    stack.project = stack.runtime->project();
+    stack.options = stack.runtime->loadOptions();
+    stack.controller = stack.runtime->controller();
     return {};
 }
 
@@ -210,7 +218,7 @@ QString nowIso()
 
 int runAction(Stack &stack, const StackAction &action)
 {
-    StackController *controller = stack.controller.get();
+    StackController *controller = stack.controller;
     QObject::connect(controller, &StackController::operationStarted, controller,
                      [](const StackAction &, ComposeOperation *operation) {
                          QObject::connect(operation, &ComposeOperation::lineReceived, operation,
@@ -453,7 +461,7 @@ int cmdLogs(Stack &stack, const QStringList &services, const LogOptions &options
                                     usageFor(QStringLiteral("logs")));
         }
     }
-    auto *logs = new ProjectLogs(stack.client.get(), stack.controller.get());
+    auto *logs = new ProjectLogs(stack.client.get(), stack.controller);
     printer->logs = logs;
     LogOptions readOptions = options;
     readOptions.timestamps = true;
@@ -513,7 +521,7 @@ int cmdDoctorPorts(Stack &stack, bool json)
 {
     const QList<PortRequest> requests = publishedPorts(stack.project, {});
     checkPorts(
-        stack.client.get(), stack.project.name, requests, stack.controller.get(),
+        stack.client.get(), stack.project.name, requests, stack.controller,
         [&stack, json](Result<PortReport> report) {
             if (!report) {
                 stack.finish(reportError(report.error()));

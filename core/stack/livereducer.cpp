@@ -74,8 +74,11 @@ LiveReducer::Step LiveReducer::onEvent(const EngineEvent &event, qint64 nowMs)
         return step;
     }
     m_lastEventAt.insert(id, nowMs);
-    if (action == u"kill" || action == u"stop") {
-        // kill comes before the die (docker stop sends SIGTERM as a kill), stop after it.
+    const bool sigkillOnly = action == u"kill"
+                             && event.attributes.value(QStringLiteral("signal")) == u"9";
+    if ((action == u"kill" && !sigkillOnly) || action == u"stop") {
+        // docker stop's SIGTERM comes as a kill before the die, its stop after it. A bare
+        // `docker kill` (SIGKILL, no stop event) stays an unexpected exit.
         m_stopAt.insert(id, nowMs);
     } else if (action == u"start" || action == u"restart") {
         m_stopAt.remove(id); // running again: a later exit is judged afresh

@@ -215,7 +215,9 @@ void ProjectRuntime::finishLoad(const LoadResult &result)
     // stats streams of containers that stay are kept (syncStreams only adds what is new).
     m_controller->setProject(m_project, result.options);
     m_controller->setEnvironment(m_environment.secrets);
-    liveState()->start();
+    if (m_followEngine) {
+        liveState()->start();
+    }
     emit loaded(m_project);
     syncStreams();
     emitSummary();

@@ -49,6 +49,9 @@ public:
     void reload();
     // Loads refuse unset required variables (devdockctl) instead of collecting them (default).
     void setTolerateMissingRequired(bool tolerate) { m_tolerateMissing = tolerate; }
+    // Whether a load starts following the engine (LiveState; default). devdockctl's commands
+    // that need it start it themselves.
+    void setFollowEngine(bool follow) { m_followEngine = follow; }
     void setComposeProfiles(const QStringList &profiles); // reloads
     void setEnvProfile(const QString &profile);           // reloads
     // Compose files merged after the project's own (DevDock's dev-mode override); the next load
@@ -131,6 +134,7 @@ private:
     ComposeLoadOptions m_loadOptions;
     std::optional<ComposeLoadOptions> m_baseOptions;
     bool m_tolerateMissing = true;
+    bool m_followEngine = true;
     Error m_lastError;
     QFutureWatcher<LoadResult> m_watcher;
     quint64 m_generation = 0;

@@ -249,8 +249,8 @@ void Workspace::fetchContainer(Engine &engine, const QString &id)
                                       if (it == e->containers.end()) {
                                           return; // destroyed meanwhile
                                       }
-                                      it->state = summary.state;
-                                      it->health = healthFromStatus(summary.status);
+                                      // Only the ports: the state is the events'
+                                      // (this answer may be older than the last one).
                                       it->ports.clear();
                                       for (const PortBinding &port : summary.ports) {
                                           if (port.publicPort > 0
@@ -395,6 +395,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
             emit projectRemoved(id);
             continue;
         }
+        const ProjectSummary before = entry->summary;
         ProjectSummary s = entry->summary;
         s.engineReachable = engine.reachable;
         s.known = engine.listed && engine.reachable;
@@ -436,7 +437,9 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
                                                   : tally.configFiles.split(QLatin1Char(','));
         }
         entry->summary = s;
-        put(*entry);
+        if (!sameSummary(before, s)) {
+            emit projectChanged(s);
+        }
     }
 }
 

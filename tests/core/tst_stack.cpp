@@ -391,9 +391,9 @@ void TestStack::stepControllerAndLiveState(Fixture &f)
     QVERIFY2(finished.at(0).at(1).value<Result<void>>().has_value(), "stop failed");
     QVERIFY(waitUntil(
         [&] {
-            return live->service("backend")->status == ServiceStatus::Exited
-                   && live->service("nginx")->status == ServiceStatus::Exited
-                   && live->service("postgres")->status == ServiceStatus::Exited;
+            return live->service("backend")->status == ServiceStatus::Stopped
+                   && live->service("nginx")->status == ServiceStatus::Stopped
+                   && live->service("postgres")->status == ServiceStatus::Stopped;
         },
         10000));
     QCOMPARE(live->service("redis")->status, ServiceStatus::Healthy); // not a dependent

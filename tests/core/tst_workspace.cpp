@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "../common/dockertest.h"
+
+#include "engine/engineclient.h"
+#include "engine/eventhub.h"
+#include "logs/projectlogs.h"
+#include "stack/livestate.h"
+#include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+const QString kPrefix = QStringLiteral("dd-ws-%1-").arg(QCoreApplication::applicationPid());
+
+// The demo under another project name, with its own free ports.
+bool copyDemo(const QString &target, const QString &name)
+{
+    const QString source = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo");
+    QDirIterator it(source, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString to = target + file.mid(source.size());
+        QDir().mkpath(QFileInfo(to).absolutePath());
+        if (!QFile::copy(file, to)) {
+            return false;
+        }
+    }
+    QFile compose(target + "/compose.yaml");
+    if (!compose.open(QIODevice::ReadWrite)) {
+        return false;
+    }
+    QByteArray text = compose.readAll();
+    const QByteArray renamed = QByteArray("\nname: ") + name.toUtf8() + QByteArray("\n");
+    text.replace(QByteArray("\nname: devdock-demo\n"), renamed);
+    compose.resize(0);
+    compose.seek(0);
+    compose.write(text);
+    compose.close();
+    QFile env(target + "/.env");
+    if (!env.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    env.write(QStringLiteral("DEMO_HTTP_PORT=%1\nDEMO_TEMPORAL_UI_PORT=%2\nDEMO_DOCS_PORT=%3\n"
+                             "DEMO_FLAKY_PERIOD=3600\n")
+                  .arg(freePort())
+                  .arg(freePort())
+                  .arg(freePort())
+                  .toUtf8());
+    return true;
+}
+
+std::optional<ProjectSummary> byName(const Workspace &workspace, const QString &name)
+{
+    for (const ProjectSummary &s : workspace.projects()) {
+        if (s.name == name) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void twoDemosAndATerminalStack_liveInOneWorkspace();
+
+private:
+    QString m_demoA = kPrefix + "a";
+    QString m_demoB = kPrefix + "b";
+    QString m_terminal = kPrefix + "term";
+};
+
+void TestWorkspace::initTestCase()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
+        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    }
+}
+
+void TestWorkspace::cleanupTestCase()
+{
+    for (const QString &name : {m_demoA, m_demoB, m_terminal}) {
+        run("docker", {"compose", "-p", name, "down", "-v", "-t", "1"});
+    }
+}
+
+void TestWorkspace::twoDemosAndATerminalStack_liveInOneWorkspace()
+{
+    QTemporaryDir root;
+    QVERIFY(copyDemo(root.filePath("a"), m_demoA));
+    QVERIFY(copyDemo(root.filePath("b"), m_demoB));
+    // A stack started in a terminal, not by DevDock.
+    QDir().mkpath(root.filePath("term"));
+    QFile file(root.filePath("term/compose.yaml"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("services:\n  app:\n    image: %1\n    command: sleep 3600\n"
+                              "    stop_grace_period: 1s\n")
+                   .arg(kTestImage)
+                   .toUtf8());
+    file.close();
+
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    Workspace workspace(&client);
+    workspace.setSettingsFile(root.filePath("settings.ini"));
+    QSignalSpy discovered(&workspace, &Workspace::discovered);
+    workspace.start();
+    QVERIFY(discovered.wait(10000));
+
+    ProjectRuntime *a = workspace.open(root.filePath("a"));
+    QSignalSpy loadedA(a, &ProjectRuntime::loaded);
+    QVERIFY(loadedA.wait(30000));
+    ProjectRuntime *b = workspace.open(root.filePath("b"));
+    QSignalSpy loadedB(b, &ProjectRuntime::loaded);
+    QVERIFY(loadedB.wait(30000));
+    QCOMPARE(workspace.activeId(), b->id()); // the last one opened is on screen
+    QVERIFY(b->isForeground() && !a->isForeground());
+    QVERIFY(byName(workspace, m_demoA) && byName(workspace, m_demoB));
+    QCOMPARE(byName(workspace, m_demoA)->servicesTotal, 10);
+
+    // The terminal stack shows within a second of its start.
+    const Run up = run("docker", {"compose", "--project-directory", root.filePath("term"), "-p",
+                                  m_terminal, "up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(waitUntil(
+        [&] {
+            const auto s = byName(workspace, m_terminal);
+            return s && s->servicesUp == 1;
+        },
+        1000));
+    qInfo("terminal stack live after %lld ms", clock.elapsed());
+    const ProjectSummary term = *byName(workspace, m_terminal);
+    QCOMPARE(term.origin, ProjectSummary::Origin::Discovered);
+    QCOMPARE(QDir(term.directory).canonicalPath(), QDir(root.filePath("term")).canonicalPath());
+
+    // docker stop from outside: down within a second, and a deliberate stop is no failure.
+    QCOMPARE(docker({"stop", m_terminal + "-app-1"}).exitCode, 0);
+    clock.restart();
+    const bool down = waitUntil(
+        [&] {
+            const auto s = byName(workspace, m_terminal);
+            return s && s->servicesUp == 0;
+        },
+        1000);
+    if (!down) {
+        const auto s = byName(workspace, m_terminal);
+        qWarning() << "terminal stack:" << (s ? s->servicesUp : -1) << (s ? s->id : QString());
+        for (const ProjectSummary &p : workspace.projects()) {
+            qWarning() << p.id << p.name << p.servicesUp << p.servicesTotal;
+        }
+    }
+    QVERIFY(down);
+    QCOMPARE(byName(workspace, m_terminal)->exited, 0);
+
+    // Start and stop through the workspace: the discovered stack by its labels.
+    QSignalSpy finished(&workspace, &Workspace::actionFinished);
+    workspace.start(term.id);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.last().at(2).value<Result<void>>().has_value(), "start failed");
+    QVERIFY(waitUntil([&] { return byName(workspace, m_terminal)->servicesUp == 1; }, 1000));
+    workspace.stop(term.id);
+    QVERIFY(waitUntil([&] { return finished.size() >= 2; }, 60000));
+    QVERIFY(waitUntil([&] { return byName(workspace, m_terminal)->servicesUp == 0; }, 1000));
+    QCOMPARE(byName(workspace, m_terminal)->exited, 0);
+
+    // An opened demo, in the background: started through the workspace, its summary live.
+    workspace.start(a->id());
+    QVERIFY(waitUntil([&] { return finished.size() >= 3; }, 240000));
+    QVERIFY(waitUntil([&] { return byName(workspace, m_demoA)->servicesUp >= 8; }, 60000));
+    QCOMPARE(byName(workspace, m_demoB)->servicesUp, 0); // the other copy is left alone
+    // Background: no log streams for A.
+    QCOMPARE(a->logs()->openStreams(), 0);
+    QCOMPARE(docker({"stop", m_demoA + "-redis-1"}).exitCode, 0);
+    const int upBefore = byName(workspace, m_demoA)->servicesUp;
+    QVERIFY(waitUntil([&] { return byName(workspace, m_demoA)->servicesUp == upBefore - 1; },
+                      1000));
+    QCOMPARE(a->liveState()->service("redis")->status, ServiceStatus::Stopped);
+    QCOMPARE(byName(workspace, m_demoA)->exited, 0);
+
+    // Switching puts A's logs on, B's off, with no reload.
+    QSignalSpy reloads(a, &ProjectRuntime::loadStarted);
+    workspace.setActive(a->id());
+    QVERIFY(a->isForeground());
+    QVERIFY(waitUntil([&] { return a->logs()->openStreams() > 0; }, 10000));
+    QCOMPARE(reloads.size(), 0);
+
+    workspace.stop(a->id());
+    QVERIFY(waitUntil([&] { return finished.size() >= 4; }, 120000));
+    QVERIFY(waitUntil([&] { return byName(workspace, m_demoA)->servicesUp == 0; }, 5000));
+    QCOMPARE(byName(workspace, m_demoA)->exited, 0); // stopped, not failed
+
+    // One /events connection for the engine, however many follow it.
+    EventHub *hub = workspace.eventHub();
+    QVERIFY(hub->holders() >= 3); // the workspace and the two runtimes' live states
+    QCOMPARE(hub->connectionCount(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
