@@ -185,7 +185,8 @@ void TestOnboardingDialog::neverRunDemo_opened_writesNothingUntilStart_thenStart
                             + QCryptographicHash::hash(readAll(m_dir.filePath(".env.example")),
                                                        QCryptographicHash::Sha256)
                                   .toHex()));
-    Ui::MainWindow window(m_client.get());
+    Core::Workspace workspace(m_client.get());
+    Ui::MainWindow window(&workspace);
     window.setOnboardingOnFirstRun(true); // as the app does
     window.resize(1366, 768);
     window.show();
@@ -272,7 +273,8 @@ void TestOnboardingDialog::handEditedLocal_changesOnlyWhenTheShownDiffIsAccepted
     edited += "MY_SETTING=on\nLOG_LEVEL=info\n"; // LOG_LEVEL=info: the example's value, stale
     QVERIFY(writeFile(m_dir.filePath(".env.local"), edited));
     const QStringList before = treeDigest(m_dir.path());
-    Ui::MainWindow window(m_client.get());
+    Core::Workspace workspace(m_client.get());
+    Ui::MainWindow window(&workspace);
     window.show();
     QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
     window.openProject(m_dir.path());

@@ -19,6 +19,7 @@
 #include "services/servicelistmodel.h"
 #include "stack/livestate.h"
 #include "workspace/projectruntime.h"
+#include "workspace/workspace.h"
 #include "stack/stackcontroller.h"
 
 #include <QAction>
@@ -133,6 +134,7 @@ private:
     QTemporaryDir m_dir;
     Core::EngineClient *m_client = nullptr;
     Ui::MainWindow *m_window = nullptr;
+    Core::Workspace *m_workspace = nullptr;
 };
 
 void TestWindowDefects::initTestCase()
@@ -152,7 +154,8 @@ void TestWindowDefects::initTestCase()
     auto endpoint = Core::EngineClient::systemEndpoint();
     QVERIFY(endpoint);
     m_client = new Core::EngineClient(*endpoint);
-    m_window = new Ui::MainWindow(m_client);
+    m_workspace = new Core::Workspace(m_client);
+    m_window = new Ui::MainWindow(m_workspace);
     m_window->resize(1280, 800);
     m_window->show();
 }
@@ -160,6 +163,7 @@ void TestWindowDefects::initTestCase()
 void TestWindowDefects::cleanupTestCase()
 {
     delete m_window;
+    delete m_workspace;
     delete m_client;
     down();
     docker({"rm", "-f", kProject + "-squatter"});

@@ -233,13 +233,6 @@ void OperationPanel::setWanted(bool wanted)
     }
 }
 
-qint64 OperationPanel::elapsedMs() const
-{
-    // An invalid QElapsedTimer answers with garbage (once: "failed after -9223369134.2 s"); the
-    // controller announces every action now, and a clock that never started reads zero.
-    return m_clock.isValid() ? std::max<qint64>(0, m_clock.elapsed()) : 0;
-}
-
 void OperationPanel::tick()
 {
     m_elapsed->setText(tr("%1 s").arg(m_shown.elapsedMs() / 1000));

@@ -52,7 +52,6 @@ private:
     void setServiceStatus(const QString &service, const QString &status, bool error);
     void tick();
     void setWanted(bool wanted);
-    qint64 elapsedMs() const;
 
     QList<QPointer<Core::StackController>> m_followed;
     QPointer<Core::StackController> m_controller; // whose action is shown
