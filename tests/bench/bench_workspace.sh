@@ -28,6 +28,7 @@ bash "$root/scripts/prepare-demo" >/dev/null
 work=$(mktemp -d)
 demo="$work/devdock-bench-ws"
 cp -r "$root/examples/demo/." "$demo/"
+sed -i 's/^name: .*/name: devdock-bench-ws/' "$demo/compose.yaml" # not the demo's own name
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export DEMO_HTTP_PORT=$(free_port) DEMO_TEMPORAL_UI_PORT=$(free_port) DEMO_FLAKY_PERIOD=3600
 others=(devdock-bench-ws-b devdock-bench-ws-c)
