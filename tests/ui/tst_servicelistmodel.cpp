@@ -50,7 +50,7 @@ void TestServiceListModel::stateColumn_deliberateStopIsCalm_failureIsColoured()
     ServiceListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // `docker stop` ends with SIGTERM (143); the last health probe before it said unhealthy.
-    ServiceState stopped = service("api", ServiceStatus::Exited, "exited (code 143)");
+    ServiceState stopped = service("api", ServiceStatus::Stopped, "stopped");
     stopped.exitCode = 143;
     stopped.health = "unhealthy";
     ServiceState crashed = service("worker", ServiceStatus::Exited, "exited (code 1)");

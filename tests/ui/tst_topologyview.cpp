@@ -189,7 +189,7 @@ void TestTopologyView::whyNotReady_walksDependsOnToTheBlocker()
     QVERIFY(view.node("nginx")->toolTip().contains(why));
     // Ready services and deliberate stops explain nothing.
     QCOMPARE(view.node("redis")->whyNotReady(), QString());
-    ContainerState stopped = container("postgres", ServiceStatus::Exited);
+    ContainerState stopped = container("postgres", ServiceStatus::Stopped);
     stopped.exitCode = 143;
     view.setServices(computeServiceStates(demo.project, {stopped}));
     QCOMPARE(view.node("postgres")->whyNotReady(), QString());
@@ -215,7 +215,7 @@ void TestTopologyView::deliberateStop_drawnAsStopped()
 {
     ShownDemo demo;
     TopologyView &view = demo.view;
-    ContainerState stopped = container("redis", ServiceStatus::Exited);
+    ContainerState stopped = container("redis", ServiceStatus::Stopped);
     stopped.exitCode = 143;
     stopped.health = "unhealthy"; // the probe's last word before the stop
     ContainerState crashed = container("postgres", ServiceStatus::Exited);
