@@ -37,6 +37,8 @@ ProjectRuntime::ProjectRuntime(EngineClient *client, QObject *parent)
         emitSummary();
     });
     connect(live, &LiveState::engineStatusChanged, this, &ProjectRuntime::emitSummary);
+    // The first listing makes the state known; it may come after the last servicesChanged.
+    connect(live, &LiveState::ready, this, &ProjectRuntime::emitSummary);
     connect(m_devLoop, &DevLoop::changed, this, &ProjectRuntime::emitSummary);
 }
 

@@ -578,8 +578,10 @@ void Workspace::updateFromRuntime(ProjectRuntime *runtime)
         if (s.name.isEmpty()) {
             s.name = entry.summary.name;
         }
-        entry.summary = s;
-        put(entry);
+        // A copy: put() compares with the entry it holds, which must still be the old one.
+        Entry updated = entry;
+        updated.summary = s;
+        put(updated);
         return;
     }
 }

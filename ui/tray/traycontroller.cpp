@@ -470,7 +470,10 @@ void TrayController::updateTray()
     QStringList lines{tr("DevDock")};
     for (const Core::ProjectSummary &p : std::as_const(m_projects)) {
         const Overall o = overallOf(p);
-        if (severity(o) > severity(overall)) {
+        // A project only remembered, whose state the engine has not told yet, says nothing
+        // about the stacks that run: it does not turn the whole icon into "unknown".
+        const bool silent = !p.open && !p.known && p.engineReachable;
+        if (!silent && severity(o) > severity(overall)) {
             overall = o;
         }
         lines << QStringLiteral("%1: %2").arg(displayName(p), stateText(p));
