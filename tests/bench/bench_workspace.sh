@@ -74,7 +74,7 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 events_before=$(grep -c 'GET /v[0-9.]*/events' "$work/proxy.log" || true)
 t0=$(ticks "$app_pid")
-timeout "$IDLE_SECONDS" docker events >/dev/null 2>&1 &
+docker events >/dev/null 2>&1 &
 cli_pid=$!
 sleep 1
 c0=$(ticks "$cli_pid" 2>/dev/null || echo 0)
@@ -83,6 +83,7 @@ c1=$(ticks "$cli_pid" 2>/dev/null || echo "$c0")
 t1=$(ticks "$app_pid")
 rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 cli_rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$cli_pid/status" 2>/dev/null || echo "?")
+kill "$cli_pid" 2>/dev/null || true
 wait "$cli_pid" 2>/dev/null || true
 events_total=$(grep -c 'GET /v[0-9.]*/events' "$work/proxy.log" || true)
 requests_idle=$(($(grep -c '^> ' "$work/proxy.log" || true)))
