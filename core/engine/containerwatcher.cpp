@@ -3,6 +3,7 @@
 #include "containerwatcher.h"
 
 #include "engineclient.h"
+#include "eventhub.h"
 #include "eventstream.h"
 
 namespace DevDock::Core {
@@ -17,7 +18,10 @@ ContainerWatcher::ContainerWatcher(EngineClient *client, ContainerListOptions op
     m_refreshTimer.setInterval(50);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ContainerWatcher::refresh);
 
-    QMap<QString, QStringList> filters{{QStringLiteral("type"), {QStringLiteral("container")}}};
+    // Only the events that change a container's listing: health probes' exec_* events (several
+    // a second on a healthy stack) re-listed every container each time and kept DevDock busy idle.
+    QMap<QString, QStringList> filters{{QStringLiteral("type"), {QStringLiteral("container")}},
+                                       {QStringLiteral("event"), EventHub::wantedActions()}};
     const auto labels = m_options.filters.value(QStringLiteral("label"));
     if (!labels.isEmpty()) {
         filters.insert(QStringLiteral("label"), labels);
