@@ -3392,6 +3392,11 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <translation>Das Compose-Projekt in DIR öffnen (Standard: das zuletzt geöffnete).</translation>
     </message>
     <message>
+        <location filename="../app/devdock/main.cpp" line="130"/>
+        <source>The Compose project to open (as --project-directory).</source>
+        <translation>Das zu öffnende Compose-Projekt (wie --project-directory).</translation>
+    </message>
+    <message>
         <location filename="../app/devdock/main.cpp" line="102"/>
         <source>Load the project, wait until its live state is known and the graph laid out, save the window to FILE and exit.</source>
         <translation>Das Projekt laden, warten, bis sein Zustand bekannt und der Graph angeordnet ist, das Fenster als FILE speichern und beenden.</translation>

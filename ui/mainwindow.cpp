@@ -44,6 +44,8 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDockWidget>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -114,7 +116,13 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
 {
     setWindowTitle(tr("DevDock"));
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1280, 800);
+    // 1280x800 where it fits; on a smaller screen (1366x768 with a panel) the whole window stays
+    // on it, so that no dock or button sits below the screen's edge.
+    QSize initial(1280, 800);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        initial = initial.boundedTo(screen->availableSize() * 0.95);
+    }
+    resize(initial);
 
     m_engineLabel->setObjectName(QStringLiteral("engineLabel"));
     m_engineLabel->setAccessibleName(tr("Engine status"));
@@ -1162,6 +1170,8 @@ void MainWindow::openTerminal(const QString &container, const QString &service)
         m_terminalArea = new Ui::TerminalArea(dock);
         dock->setWidget(m_terminalArea);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
+        // A new dock gets its widget's minimum height (one line): give it room for a shell.
+        resizeDocks({dock}, {std::max(200, height() * 2 / 5)}, Qt::Vertical);
     }
     m_terminalArea->parentWidget()->show();
     m_terminalArea->openTerminal(m_client, container, service);

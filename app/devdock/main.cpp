@@ -126,6 +126,11 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Open the window at WIDTHxHEIGHT pixels (e.g. 1366x768)."),
         QStringLiteral("WxH"));
     parser.addOptions({project, screenshot, timeout, view, theme, size});
+    // `devdock DIR`, as a file manager or the .desktop file's %f passes a folder.
+    parser.addPositionalArgument(
+        QStringLiteral("DIR"),
+        QApplication::translate("main", "The Compose project to open (as --project-directory)."),
+        QStringLiteral("[DIR]"));
     parser.process(app);
 
     // Before any window exists, so that the first paint is in the right colours.
@@ -164,6 +169,9 @@ int main(int argc, char *argv[])
     // A project that never ran here offers its onboarding (not while taking screenshots).
     window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
     QString path = parser.value(project);
+    if (path.isEmpty() && !parser.positionalArguments().isEmpty()) {
+        path = parser.positionalArguments().constFirst();
+    }
     if (path.isEmpty()) {
         path = QSettings().value(QStringLiteral("lastProject")).toString();
         if (!path.isEmpty() && !QFileInfo::exists(path)) {

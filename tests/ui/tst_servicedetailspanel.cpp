@@ -19,7 +19,73 @@ class TestServiceDetailsPanel : public QObject
     Q_OBJECT
 private slots:
     void noSelection_showsTheStackSummary_notAnEmptyChart();
+    void firstState_afterUnknown_isNoTransition_butAnEngineOutageIs();
+    void projectSwitch_keepsEachProjectsHistory_andRecordsNoChange();
 };
+
+namespace {
+ServiceState state(const QString &name, ServiceStatus status, int exitCode = 0)
+{
+    ServiceState s;
+    s.name = name;
+    s.status = status;
+    s.exitCode = exitCode;
+    return s;
+}
+} // namespace
+
+void TestServiceDetailsPanel::firstState_afterUnknown_isNoTransition_butAnEngineOutageIs()
+{
+    QTemporaryDir dir;
+    auto project = DevDock::Test::loadInline(dir, "services:\n  web:\n    image: x\n");
+    QVERIFY(project.has_value());
+    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
+    ServiceDetailsPanel panel(&client);
+    panel.setProject(*project, {});
+    // A project opens with every service unknown until the engine's first listing.
+    panel.updateServices({state("web", ServiceStatus::Unknown)});
+    panel.updateServices({state("web", ServiceStatus::Healthy)});
+    QVERIFY2(panel.transitions("web").isEmpty(), qPrintable(panel.transitions("web").join('|')));
+    // The engine goes away and comes back: both steps are history.
+    panel.updateServices({state("web", ServiceStatus::Unknown)});
+    panel.updateServices({state("web", ServiceStatus::Healthy)});
+    const QStringList t = panel.transitions("web");
+    QCOMPARE(t.size(), 2);
+    QVERIFY2(t.at(0).endsWith(statusDisplayName(ServiceStatus::Healthy)), qPrintable(t.at(0)));
+    QVERIFY2(t.at(1).endsWith(statusDisplayName(ServiceStatus::Unknown)), qPrintable(t.at(1)));
+}
+
+void TestServiceDetailsPanel::projectSwitch_keepsEachProjectsHistory_andRecordsNoChange()
+{
+    // Two copies of one stack (the workspace shows both): the same service names.
+    QTemporaryDir a;
+    QTemporaryDir b;
+    ComposeLoadOptions oa;
+    oa.projectName = "shop";
+    ComposeLoadOptions ob;
+    ob.projectName = "shop-feature";
+    auto first = DevDock::Test::loadInline(a, "services:\n  web:\n    image: x\n", oa);
+    auto second = DevDock::Test::loadInline(b, "services:\n  web:\n    image: x\n", ob);
+    QVERIFY(first.has_value() && second.has_value());
+    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
+    ServiceDetailsPanel panel(&client);
+    panel.setProject(*first, {});
+    panel.updateServices({state("web", ServiceStatus::Healthy)});
+    panel.updateServices({state("web", ServiceStatus::Exited, 137)});
+    QCOMPARE(panel.transitions("web").size(), 1);
+
+    panel.setProject(*second, {});
+    QVERIFY(panel.transitions("web").isEmpty());
+    panel.updateServices({state("web", ServiceStatus::Running)}); // not "exited → running"
+    QVERIFY2(panel.transitions("web").isEmpty(), qPrintable(panel.transitions("web").join('|')));
+
+    panel.setProject(*first, {});
+    const QStringList back = panel.transitions("web");
+    QCOMPARE(back.size(), 1);
+    QVERIFY2(back.at(0).contains("(137)"), qPrintable(back.at(0)));
+    panel.updateServices({state("web", ServiceStatus::Exited, 137)}); // unchanged: no new line
+    QCOMPARE(panel.transitions("web").size(), 1);
+}
 
 void TestServiceDetailsPanel::noSelection_showsTheStackSummary_notAnEmptyChart()
 {

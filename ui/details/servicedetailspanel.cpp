@@ -141,6 +141,18 @@ ServiceDetailsPanel::~ServiceDetailsPanel() = default;
 void ServiceDetailsPanel::setProject(const Core::ComposeProject &project,
                                      const QStringList &secretKeys)
 {
+    // Another project (the workspace switched): its services may have the same names, so each
+    // project keeps its own history, and a switch is never read as a state change.
+    const auto key = [](const Core::ComposeProject &p) -> QString {
+        return p.workingDirectory + QLatin1Char('\n') + p.name;
+    };
+    if (key(project) != key(m_project)) {
+        m_parked.insert(key(m_project), {m_states, m_transitions, m_known});
+        const History back = m_parked.take(key(project));
+        m_states = back.states;
+        m_transitions = back.transitions;
+        m_known = back.known;
+    }
     m_project = project;
     m_secretKeys = secretKeys;
     refresh();
@@ -165,7 +177,14 @@ void ServiceDetailsPanel::updateServices(const QList<Core::ServiceState> &servic
     for (const Core::ServiceState &s : services) {
         const auto before = m_states.constFind(s.name);
         anyChanged = anyChanged || before == m_states.cend() || !(*before == s);
-        if (before != m_states.cend()
+        // Before the first listing every service is "unknown": its first real state is where
+        // the history starts, not a change (a service that was known and went unknown, because
+        // the engine went away, records both steps).
+        const bool known = m_known.contains(s.name);
+        if (s.status != Core::ServiceStatus::Unknown) {
+            m_known.insert(s.name);
+        }
+        if (before != m_states.cend() && known
             && (before->status != s.status || before->exitCode != s.exitCode)) {
             QString line = QStringLiteral("%1  %2 → %3")
                                .arg(now, Core::statusDisplayName(before->status),

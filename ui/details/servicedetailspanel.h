@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -73,8 +74,19 @@ private:
     Core::ComposeProject m_project;
     QStringList m_secretKeys;
     QString m_service;
+    // What the panel has seen of one project's services: the last state, the transitions, and
+    // which services ever had a state from the engine (until then "unknown" is not a state).
+    struct History
+    {
+        QHash<QString, Core::ServiceState> states;
+        QHash<QString, QStringList> transitions;
+        QSet<QString> known;
+    };
     QHash<QString, Core::ServiceState> m_states;
     QHash<QString, QStringList> m_transitions;
+    QSet<QString> m_known;
+    // The other projects' histories, by directory and name, back when the user switches back.
+    QHash<QString, History> m_parked;
     QLabel *m_title;
     QLabel *m_state;
     QListWidget *m_transitionList;
