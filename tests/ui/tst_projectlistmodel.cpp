@@ -47,7 +47,19 @@ private slots:
     void updateProject_movesARowThatChangesGroup();
     void setProjects_appliesASnapshotAsADiff();
     void columns_showEngineBranchPortsAndDevMode();
+    void name_ofAFolderNeverRead_isTheFoldersName();
 };
+
+void TestProjectListModel::name_ofAFolderNeverRead_isTheFoldersName()
+{
+    ProjectListModel model;
+    ProjectSummary p = project("ignored", false);
+    p.name.clear(); // remembered, its compose files not read yet
+    p.directory = QStringLiteral("/work/checkouts/shop-feature");
+    p.id = p.directory;
+    model.setProjects({p});
+    QCOMPARE(names(model), QStringList{"shop-feature"});
+}
 
 void TestProjectListModel::chip_tellsTheStateInWordsColourAndIcon_data()
 {

@@ -379,7 +379,9 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case NameColumn:
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
-            return p.name;
+            // A remembered folder whose compose files were never read has no name yet: its
+            // folder's name is what Compose would call it, and better than an empty row.
+            return p.name.isEmpty() ? QDir(p.directory).dirName() : p.name;
         }
         if (role == Qt::ToolTipRole) {
             QString where = QDir::toNativeSeparators(p.directory);
