@@ -6,6 +6,7 @@
 #include "output.h"
 #include "backupcommand.h"
 #include "stackcommand.h"
+#include "twincommand.h"
 
 #include "util/logging.h"
 #include "util/settingsfile.h"
@@ -46,6 +47,8 @@ const char *kUsage =
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"
     "  backup     The project's data and its backups: list, create [SERVICE|VOLUME...]\n"
+    "  twin       Another branch's stack beside this one, in its git worktree, on free ports:\n"
+    "             'twin list', 'twin up BRANCH', 'twin down BRANCH [--volumes] [--remove-worktree]'\n"
     "  version    Print DevDock's version\n"
     "\n"
     "Run 'devdockctl COMMAND --help' for a command's options.\n"
@@ -94,6 +97,9 @@ int main(int argc, char *argv[])
     }
     if (command == QStringLiteral("backup")) {
         return Ctl::runBackupCommand(compose, args);
+    }
+    if (command == QStringLiteral("twin")) {
+        return Ctl::runTwinCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
         return Ctl::runEnvCommand(args, compose.projectDirectory);

@@ -1177,7 +1177,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
 
     StackAction action;
     action.services = positional;
-    action.preflight = !parser.isSet(noPreflight);
+    // optionNames(): isSet() warns about an option this command did not add (down has none).
+    action.preflight = !parser.optionNames().contains(noPreflight.names().constFirst());
     if (command == u"up") {
         action.kind = StackAction::Kind::Up;
         action.up.noDeps = parser.isSet(noDeps);

@@ -1609,7 +1609,9 @@ QString normalizeProjectName(const QString &name)
 {
     QString out;
     for (const QChar c : name.toLower()) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit() || c == QLatin1Char('_')
+        // ASCII digits only, as Compose's [a-z0-9_-]: QChar::isDigit() would keep "٣".
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
             || c == QLatin1Char('-')) {
             out += c;
         }
