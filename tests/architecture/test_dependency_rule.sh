@@ -31,6 +31,8 @@ check "core/stack uses only engine/, compose/, env/ and util/ in core" \
     grep -rnE '#include "(logs|devloop|onboarding)/' "$src/core/stack"
 check "core/compose and core/env use nothing of stack/ or engine/" \
     grep -rnE '#include "(stack|engine|logs|devloop|onboarding)/' "$src/core/compose" "$src/core/env"
+check "core/twin uses only engine/, compose/, env/, stack/ and util/; the layers below it not twin/" \
+    sh -c "grep -rnE '#include \"(logs|devloop|onboarding|data|workspace)/' '$src/core/twin'; grep -rnE '#include \"twin/' '$src/core/engine' '$src/core/compose' '$src/core/env' '$src/core/stack'"
 check "devdock_core links no Qt Gui or Widgets" \
     sh -c "grep -oE 'Qt6::(Gui|Widgets|Charts|Svg)' '$build/core/CMakeFiles/devdock_core.dir/link.txt' '$src/core/CMakeLists.txt'"
 check "devdockctl (the CLI) does not link Qt Widgets" \

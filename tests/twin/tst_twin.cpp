@@ -1,0 +1,423 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Twins end to end: a real git repository with a second worktree, devdockctl, the real compose
+// CLI and engine, busybox httpd as web, db and cache.
+#include "../common/composetest.h"
+#include "../common/dockertest.h"
+#include "twin/twinname.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace DevDock;
+using namespace DevDock::Test;
+
+namespace {
+
+// web and db take their host ports from variables (.env), cache publishes a literal one; the
+// page says which checkout serves it.
+QByteArray composeYaml(int cachePort, const QByteArray &page)
+{
+    const QByteArray serve =
+        "    image: devdock-test/busybox:latest\n"
+        "    labels: [\"devdock.test=1\"]\n";
+    return "services:\n"
+           "  web:\n"
+           + serve
+           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo " + page
+           + " > /www/index.html && exec httpd -f -p 80 -h /www\"]\n"
+             "    ports:\n"
+             "      - \"127.0.0.1:${WEB_PORT:-18080}:80\"\n"
+             "    depends_on: [db, cache]\n"
+             "  db:\n"
+           + serve
+           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo db > /www/index.html && exec "
+             "httpd -f -p 5432 -h /www\"]\n"
+             "    volumes: [\"data:/data\"]\n"
+             "    ports:\n"
+             "      - target: 5432\n"
+             "        published: ${DB_PORT}\n"
+             "        host_ip: 127.0.0.1\n"
+             "  cache:\n"
+           + serve
+           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo cache > /www/index.html && exec "
+             "httpd -f -p 6379 -h /www\"]\n"
+             "    ports:\n"
+             "      - \"127.0.0.1:"
+           + QByteArray::number(cachePort)
+           + ":6379\"\n"
+             "volumes:\n"
+             "  data:\n";
+}
+
+struct Ports
+{
+    int web = 0;
+    int db = 0;
+    int cache = 0;
+};
+
+// The body of http://127.0.0.1:PORT/, once it answers (empty after `timeoutMs`).
+QByteArray httpBody(int port, int timeoutMs = 20000)
+{
+    QByteArray body;
+    waitUntil(
+        [&] {
+            QTcpSocket socket;
+            socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+            if (!socket.waitForConnected(1000)) {
+                return false;
+            }
+            socket.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            QByteArray response;
+            while (socket.waitForReadyRead(2000)) {
+                response += socket.readAll();
+            }
+            response += socket.readAll();
+            const qsizetype end = response.indexOf("\r\n\r\n");
+            if (!response.startsWith("HTTP/1.") || end < 0) {
+                return false;
+            }
+            body = response.mid(end + 4).trimmed();
+            return true;
+        },
+        timeoutMs);
+    return body;
+}
+
+QStringList lines(const QByteArray &out)
+{
+    return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// The container names of a Compose project, running or not.
+QStringList containersOf(const QString &project)
+{
+    const Run r = docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--filter"),
+                          QStringLiteral("label=com.docker.compose.project=") + project,
+                          QStringLiteral("--format"), QStringLiteral("{{.ID}} {{.State}}")});
+    QStringList list = lines(r.out);
+    list.sort();
+    return list;
+}
+
+bool dockerObjectExists(const QString &kind, const QString &name)
+{
+    return docker({kind, QStringLiteral("inspect"), name}).exitCode == 0;
+}
+
+} // namespace
+
+class TestTwin : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone();
+    void twinUp_skipsAPortAnotherProcessHolds();
+    void twin_usageErrors();
+
+private:
+    Run ctl(const QStringList &arguments, const QString &directory);
+    // The twin's URLs as `twin up` prints them: service -> port.
+    static QHash<QString, int> printedPorts(const QByteArray &out, QString *project);
+    void makeRepository();
+
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_root;
+    QString m_name; // the main checkout's folder, so its Compose project name
+    QString m_main; // the main checkout
+    Ports m_ports;
+    QStringList m_projects; // to take down in cleanup()
+    int m_counter = 0;
+};
+
+void TestTwin::initTestCase()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    QVERIFY2(run(QStringLiteral("git"), {QStringLiteral("--version")}).exitCode == 0,
+             "git is missing (scripts/setup.sh installs it)");
+    // The generated overrides and DevDock's settings go to this test's own folders.
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("GIT_AUTHOR_NAME", "DevDock test");
+    qputenv("GIT_AUTHOR_EMAIL", "test@devdock.invalid");
+    qputenv("GIT_COMMITTER_NAME", "DevDock test");
+    qputenv("GIT_COMMITTER_EMAIL", "test@devdock.invalid");
+    qunsetenv("WEB_PORT");
+    qunsetenv("DB_PORT");
+}
+
+void TestTwin::init()
+{
+    m_root = std::make_unique<QTemporaryDir>();
+    m_name = QStringLiteral("twt%1x%2").arg(QCoreApplication::applicationPid()).arg(++m_counter);
+    m_main = QDir(m_root->path()).filePath(m_name);
+    m_projects = {m_name};
+    makeRepository();
+}
+
+void TestTwin::cleanup()
+{
+    for (const QString &project : std::as_const(m_projects)) {
+        docker({QStringLiteral("compose"), QStringLiteral("-p"), project, QStringLiteral("down"),
+                QStringLiteral("--volumes"), QStringLiteral("--remove-orphans")});
+    }
+    m_root.reset();
+}
+
+Run TestTwin::ctl(const QStringList &arguments, const QString &directory)
+{
+    QProcess p;
+    p.setWorkingDirectory(directory);
+    p.start(QStringLiteral(DEVDOCKCTL_PATH), arguments);
+    if (!p.waitForFinished(180000)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, p.readAllStandardOutput(), p.readAllStandardError() + "\ntimeout"};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QHash<QString, int> TestTwin::printedPorts(const QByteArray &out, QString *project)
+{
+    QHash<QString, int> ports;
+    static const QRegularExpression url(
+        QStringLiteral(R"(^(\S+)\s+http://127\.0\.0\.1:(\d+)/\s+\(main checkout: \d+\)$)"));
+    for (const QString &line : lines(out)) {
+        if (line.startsWith(QStringLiteral("project "))) {
+            *project = line.mid(8).trimmed();
+        }
+        const auto match = url.match(line);
+        if (match.hasMatch()) {
+            ports.insert(match.captured(1), match.captured(2).toInt());
+        }
+    }
+    return ports;
+}
+
+void TestTwin::makeRepository()
+{
+    m_ports = {freePort(), freePort(), freePort()};
+    while (m_ports.db == m_ports.web || m_ports.cache == m_ports.web
+           || m_ports.cache == m_ports.db) {
+        m_ports = {freePort(), freePort(), freePort()};
+    }
+    QVERIFY(QDir().mkpath(m_main));
+    auto git = [this](const QStringList &arguments) {
+        const Run r = run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    };
+    git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
+                      composeYaml(m_ports.cache, "main-checkout")));
+    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral(".env")),
+                      "WEB_PORT=" + QByteArray::number(m_ports.web) + "\nDB_PORT="
+                          + QByteArray::number(m_ports.db) + "\n"));
+    git({QStringLiteral("add"), QStringLiteral("-A")});
+    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("init")});
+    // The branch serves another page, so a URL tells which checkout answers.
+    git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"),
+         QStringLiteral("Feature/Login")});
+    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
+                      composeYaml(m_ports.cache, "twin-checkout")));
+    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), QStringLiteral("twin page")});
+    git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main")});
+    m_projects << Core::TwinName::projectName(m_name, QStringLiteral("Feature/Login"));
+}
+
+void TestTwin::twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone()
+{
+    const QString twinName = m_name + QStringLiteral("-featurelogin");
+    const QString worktree = m_main + QStringLiteral("-Feature-Login");
+
+    Run up = ctl({QStringLiteral("up")}, m_main);
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QCOMPARE(httpBody(m_ports.web), QByteArray("main-checkout"));
+    const QStringList mainContainers = containersOf(m_name);
+    QCOMPARE(mainContainers.size(), 3);
+
+    // The worktree does not exist yet: `twin up` creates it beside the main checkout.
+    Run twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")},
+                   m_main);
+    QVERIFY2(twin.exitCode == 0, twin.err.constData());
+    QVERIFY(QFileInfo(worktree).isDir());
+    QString printedName;
+    const QHash<QString, int> ports = printedPorts(twin.out, &printedName);
+    QCOMPARE(printedName, twinName);
+    QCOMPARE(ports.size(), 3);
+    const QSet<int> mainPorts{m_ports.web, m_ports.db, m_ports.cache};
+    QSet<int> twinPorts;
+    for (auto it = ports.cbegin(); it != ports.cend(); ++it) {
+        QVERIFY2(!mainPorts.contains(it.value()), qPrintable(it.key()));
+        twinPorts.insert(it.value());
+    }
+    QCOMPARE(twinPorts.size(), 3);
+
+    // Both stacks run at once, each on its own URLs, each serving its own checkout.
+    QCOMPARE(containersOf(twinName).size(), 3);
+    QCOMPARE(httpBody(ports.value(QStringLiteral("web"))), QByteArray("twin-checkout"));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("db"))), QByteArray("db"));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("cache"))), QByteArray("cache"));
+    QCOMPARE(httpBody(m_ports.web), QByteArray("main-checkout"));
+    QCOMPARE(httpBody(m_ports.db), QByteArray("db"));
+    QCOMPARE(httpBody(m_ports.cache), QByteArray("cache"));
+    QCOMPARE(containersOf(m_name), mainContainers);
+
+    // No checked-in file changed: the variables went into the twin's own .env.local, the
+    // literal cache port into an override outside the project.
+    const Run status = run(QStringLiteral("git"),
+                           {QStringLiteral("-C"), worktree, QStringLiteral("status"),
+                            QStringLiteral("--porcelain")});
+    QCOMPARE(lines(status.out), QStringList{QStringLiteral("?? .env.local")});
+    QFile envLocal(QDir(worktree).filePath(QStringLiteral(".env.local")));
+    QVERIFY(envLocal.open(QIODevice::ReadOnly));
+    const QByteArray env = envLocal.readAll();
+    QVERIFY2(env.contains(QByteArray("WEB_PORT=" + QByteArray::number(ports.value(QStringLiteral("web"))))),
+             env.constData());
+    QVERIFY2(env.contains(QByteArray("DB_PORT=" + QByteArray::number(ports.value(QStringLiteral("db"))))),
+             env.constData());
+    QVERIFY2(!env.contains(QByteArray::number(ports.value(QStringLiteral("cache")))), env.constData());
+    QVERIFY(lines(run(QStringLiteral("git"), {QStringLiteral("-C"), m_main, QStringLiteral("status"),
+                                              QStringLiteral("--porcelain")})
+                      .out)
+                .isEmpty());
+
+    // `twin list` shows both checkouts and what runs.
+    const Run list = ctl({QStringLiteral("twin"), QStringLiteral("list")}, worktree);
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const QString listing = QString::fromUtf8(list.out);
+    QVERIFY2(listing.contains(QRegularExpression(QStringLiteral("main \\(main\\)\\s+%1\\s+3/3").arg(m_name))),
+             qPrintable(listing));
+    QVERIFY2(listing.contains(QRegularExpression(QStringLiteral("Feature/Login\\s+%1\\s+3/3\\s+%2")
+                                                     .arg(twinName, QRegularExpression::escape(worktree)))),
+             qPrintable(listing));
+
+    // Again: the same ports (its own containers hold them), nothing recreated.
+    const QStringList twinContainers = containersOf(twinName);
+    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")}, m_main);
+    QVERIFY2(twin.exitCode == 0, twin.err.constData());
+    QCOMPARE(printedPorts(twin.out, &printedName), ports);
+    QCOMPARE(containersOf(twinName), twinContainers);
+
+    // Down: only the twin's containers and network go; its volume stays without --volumes.
+    Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login")},
+                   m_main);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY(containersOf(twinName).isEmpty());
+    QVERIFY(!dockerObjectExists(QStringLiteral("network"), twinName + QStringLiteral("_default")));
+    QVERIFY(dockerObjectExists(QStringLiteral("volume"), twinName + QStringLiteral("_data")));
+    QVERIFY(QFileInfo(worktree).isDir());
+    QCOMPARE(containersOf(m_name), mainContainers);
+    QVERIFY(dockerObjectExists(QStringLiteral("network"), m_name + QStringLiteral("_default")));
+    QCOMPARE(httpBody(m_ports.web), QByteArray("main-checkout"));
+
+    // Up once more, then down with its volumes and its worktree: the main stack's stay.
+    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")}, m_main);
+    QVERIFY2(twin.exitCode == 0, twin.err.constData());
+    down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
+                QStringLiteral("--volumes"), QStringLiteral("--remove-worktree")},
+               m_main);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY(containersOf(twinName).isEmpty());
+    QVERIFY(!dockerObjectExists(QStringLiteral("volume"), twinName + QStringLiteral("_data")));
+    QVERIFY(!QFileInfo::exists(worktree));
+    QCOMPARE(containersOf(m_name), mainContainers);
+    QVERIFY(dockerObjectExists(QStringLiteral("volume"), m_name + QStringLiteral("_data")));
+    QCOMPARE(httpBody(m_ports.web), QByteArray("main-checkout"));
+    // The branch itself stays.
+    QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), m_main, QStringLiteral("rev-parse"),
+                                         QStringLiteral("--verify"), QStringLiteral("-q"),
+                                         QStringLiteral("Feature/Login")})
+                 .exitCode,
+             0);
+}
+
+void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
+{
+    // The port the branch would get for web first, held by a process outside the engine.
+    const int wanted = Core::TwinName::preferredPort(m_ports.web, QStringLiteral("Feature/Login"));
+    QProcess listener;
+    listener.start(QStringLiteral("python3"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("import socket, time\n"
+                                   "s = socket.socket()\n"
+                                   "s.bind(('127.0.0.1', %1))\n"
+                                   "s.listen()\n"
+                                   "print('ready', flush=True)\n"
+                                   "time.sleep(600)\n")
+                        .arg(wanted)});
+    const auto stop = qScopeGuard([&] {
+        listener.kill();
+        listener.waitForFinished();
+    });
+    QVERIFY2(listener.waitForReadyRead(10000), listener.readAllStandardError().constData());
+    QCOMPARE(listener.readAllStandardOutput().trimmed(), QByteArray("ready"));
+
+    const Run twin = ctl({QStringLiteral("twin"), QStringLiteral("up"),
+                          QStringLiteral("Feature/Login")},
+                         m_main);
+    QVERIFY2(twin.exitCode == 0, twin.err.constData());
+    QString name;
+    const QHash<QString, int> ports = printedPorts(twin.out, &name);
+    QCOMPARE(ports.size(), 3);
+    const int web = ports.value(QStringLiteral("web"));
+    QVERIFY2(web != wanted, qPrintable(QString::number(web)));
+    // The next free one after it (db and cache keep theirs: one offset per branch).
+    QCOMPARE(web, wanted + 1);
+    QCOMPARE(ports.value(QStringLiteral("db")),
+             Core::TwinName::preferredPort(m_ports.db, QStringLiteral("Feature/Login")));
+    QCOMPARE(httpBody(web), QByteArray("twin-checkout"));
+    QCOMPARE(listener.state(), QProcess::Running); // it keeps its port
+
+    const Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"),
+                          QStringLiteral("Feature/Login"), QStringLiteral("--volumes"),
+                          QStringLiteral("--remove-worktree")},
+                         m_main);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY(containersOf(name).isEmpty());
+}
+
+void TestTwin::twin_usageErrors()
+{
+    Run r = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("main")}, m_main);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("main is the branch of the main checkout"), r.err.constData());
+
+    r = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login"),
+             QStringLiteral("--clone-data")},
+            m_main);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--clone-data is not supported yet"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(m_main + QStringLiteral("-Feature-Login")));
+
+    r = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("nope")}, m_main);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("No worktree has the branch nope checked out"), r.err.constData());
+
+    r = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("bad..name")}, m_main);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is not a valid branch name"), r.err.constData());
+
+    r = ctl({QStringLiteral("twin"), QStringLiteral("list")}, m_root->path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is not inside a git repository"), r.err.constData());
+
+    r = ctl({QStringLiteral("twin")}, m_main);
+    QCOMPARE(r.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestTwin)
+#include "tst_twin.moc"
