@@ -5,6 +5,7 @@
 #include "envcommand.h"
 #include "output.h"
 #include "backupcommand.h"
+#include "restorecommand.h"
 #include "stackcommand.h"
 #include "twincommand.h"
 
@@ -46,9 +47,12 @@ const char *kUsage =
     "  config     The resolved compose project (--json: Compose's shapes)\n"
     "  engine     Talk to the Docker engine (info, containers, logs, events, stats)\n"
     "  env        The project's .env profiles, secrets in the keychain\n"
-    "  backup     The project's data and its backups: list, create [SERVICE|VOLUME...]\n"
     "  twin       Another branch's stack beside this one, in its git worktree, on free ports:\n"
     "             'twin list', 'twin up BRANCH', 'twin down BRANCH [--volumes] [--remove-worktree]'\n"
+    "  backup     The project's data and its backups: list, create [SERVICE|VOLUME...] [--checkpoint N]\n"
+    "  snapshots  The project's snapshots in the backup repository (--json)\n"
+    "  restore    Puts a snapshot back, a safety snapshot first: restore SNAPSHOT|--checkpoint NAME\n"
+    "  forget     Forgets old snapshots (--keep-last N, --keep-daily N, ...; --prune)\n"
     "  version    Print DevDock's version\n"
     "\n"
     "Run 'devdockctl COMMAND --help' for a command's options.\n"
@@ -100,6 +104,15 @@ int main(int argc, char *argv[])
     }
     if (command == QStringLiteral("twin")) {
         return Ctl::runTwinCommand(compose, args);
+    }
+    if (command == QStringLiteral("snapshots")) {
+        return Ctl::runSnapshotsCommand(compose, args);
+    }
+    if (command == QStringLiteral("restore")) {
+        return Ctl::runRestoreCommand(compose, args);
+    }
+    if (command == QStringLiteral("forget")) {
+        return Ctl::runForgetCommand(compose, args);
     }
     if (command == QStringLiteral("env")) {
         return Ctl::runEnvCommand(args, compose.projectDirectory);

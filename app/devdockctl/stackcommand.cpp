@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stackcommand.h"
 
+#include "backupcommand.h"
+
 #include "enginecommand.h"
 #include "execcommand.h"
 #include "output.h"
@@ -55,7 +57,9 @@ QByteArray usageFor(const QString &command)
                "[--force-recreate] [--no-preflight] [SERVICE...]\n";
     }
     if (command == u"down") {
-        return "Usage: devdockctl down [-v|--volumes]\n";
+        return "Usage: devdockctl down [-v|--volumes [--no-backup]]\n"
+               "With --volumes, every existing named volume is backed up first (devdockctl\n"
+               "snapshots lists them as before-down) unless --no-backup.\n";
     }
     if (command == u"stop") {
         return "Usage: devdockctl stop [--with-dependents] [SERVICE...]\n";
@@ -1008,6 +1012,8 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
                                          QStringLiteral("Skip the port check"));
     const QCommandLineOption volumes({QStringLiteral("v"), QStringLiteral("volumes")},
                                      QStringLiteral("Remove volumes"));
+    const QCommandLineOption noBackup(QStringLiteral("no-backup"),
+                                      QStringLiteral("No backup before removing volumes"));
     const QCommandLineOption withDependents(QStringLiteral("with-dependents"),
                                             QStringLiteral("Also dependents"));
     const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")},
@@ -1038,7 +1044,7 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     if (command == u"up") {
         parser.addOptions({noDeps, waitOption, waitTimeout, build, forceRecreate, noPreflight});
     } else if (command == u"down") {
-        parser.addOption(volumes);
+        parser.addOptions({volumes, noBackup});
     } else if (command == u"stop") {
         parser.addOption(withDependents);
     } else if (command == u"restart") {
@@ -1190,6 +1196,15 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     } else if (command == u"down") {
         action.kind = StackAction::Kind::Down;
         action.removeVolumes = parser.isSet(volumes);
+        if (parser.isSet(noBackup) && !action.removeVolumes) {
+            return reportUsageError(QStringLiteral("--no-backup goes with --volumes"), usageFor(command));
+        }
+        // The data goes with the volumes: a snapshot of it first, so that `restore` can bring it back.
+        if (action.removeVolumes && !parser.isSet(noBackup) && !stack.project.volumes.isEmpty()) {
+            if (const int backedUp = backupBeforeDown(options); backedUp != Success) {
+                return backedUp;
+            }
+        }
     } else if (command == u"start") {
         action.kind = StackAction::Kind::Start;
     } else if (command == u"stop") {

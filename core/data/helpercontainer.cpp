@@ -7,12 +7,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace DevDock::Core {
 
-void createHelperContainer(EngineClient *client, const QString &image, const DataMount &mount,
-                           const QString &purpose, QObject *context,
-                           std::function<void(Result<QString>)> callback)
+namespace {
+
+void createContainer(EngineClient *client, const QString &image, const DataMount &mount,
+                     const QString &purpose, const QStringList &command, QObject *context,
+                     std::function<void(Result<QString>)> callback)
 {
     const QJsonObject mountJson{
         {QStringLiteral("Type"), mount.kind == DataMount::Kind::Volume ? QStringLiteral("volume")
@@ -22,8 +25,7 @@ void createHelperContainer(EngineClient *client, const QString &image, const Dat
     };
     const QJsonObject body{
         {QStringLiteral("Image"), image},
-        // Never started; a command keeps images without CMD creatable.
-        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("true")}},
+        {QStringLiteral("Cmd"), QJsonArray::fromStringList(command)},
         {QStringLiteral("Labels"), QJsonObject{{QString::fromLatin1(kHelperLabel), purpose}}},
         {QStringLiteral("NetworkDisabled"), true},
         {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Mounts"), QJsonArray{mountJson}}}},
@@ -45,6 +47,73 @@ void createHelperContainer(EngineClient *client, const QString &image, const Dat
             return;
         }
         callback(QJsonDocument::fromJson(r->body).object().value(QStringLiteral("Id")).toString());
+    });
+}
+
+// Polls the container until it has exited (POST /wait would hold an answer open longer than the
+// engine timeout allows for silence).
+void awaitExit(EngineClient *client, const QString &id, QObject *context,
+               std::function<void(Result<QJsonObject>)> callback)
+{
+    client->inspectContainer(id, context, [client, id, context, callback](Result<QJsonObject> r) {
+        if (!r) {
+            callback(std::unexpected(r.error()));
+            return;
+        }
+        const QJsonObject state = r->value(QStringLiteral("State")).toObject();
+        if (state.value(QStringLiteral("Running")).toBool()) {
+            QTimer::singleShot(200, context, [client, id, context, callback] { awaitExit(client, id, context, callback); });
+            return;
+        }
+        callback(state);
+    });
+}
+
+} // namespace
+
+void createHelperContainer(EngineClient *client, const QString &image, const DataMount &mount,
+                           const QString &purpose, QObject *context,
+                           std::function<void(Result<QString>)> callback)
+{
+    // Never started; a command keeps images without CMD creatable.
+    createContainer(client, image, mount, purpose, {QStringLiteral("true")}, context, std::move(callback));
+}
+
+void runHelperCommand(EngineClient *client, const QString &image, const DataMount &mount,
+                      const QString &purpose, const QStringList &command, QObject *context,
+                      std::function<void(Result<void>)> callback)
+{
+    createContainer(client, image, mount, purpose, command, context, [=](Result<QString> id) {
+        if (!id) {
+            callback(std::unexpected(id.error()));
+            return;
+        }
+        const QString helper = *id;
+        // Whatever happened, the helper goes; then the outcome.
+        auto done = [client, helper, context, callback](Result<void> outcome) {
+            removeHelperContainer(client, helper, context, [callback, outcome](Result<void>) { callback(outcome); });
+        };
+        client->startContainer(helper, context, [=](Result<void> started) {
+            if (!started) {
+                done(std::unexpected(started.error()));
+                return;
+            }
+            awaitExit(client, helper, context, [=](Result<QJsonObject> state) {
+                if (!state) {
+                    done(std::unexpected(state.error()));
+                    return;
+                }
+                const int code = state->value(QStringLiteral("ExitCode")).toInt(-1);
+                if (code != 0) {
+                    done(makeError(Error::Code::Io,
+                                   QStringLiteral("`%1` in a helper container from %2 failed (exit code %3).")
+                                       .arg(command.join(QLatin1Char(' ')), image)
+                                       .arg(code)));
+                    return;
+                }
+                done({});
+            });
+        });
     });
 }
 

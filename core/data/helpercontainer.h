@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -31,6 +32,12 @@ inline constexpr auto kHelperLabel = "devdock.helper";
 void createHelperContainer(EngineClient *client, const QString &image, const DataMount &mount,
                            const QString &purpose, QObject *context,
                            std::function<void(Result<QString>)> callback);
+// Runs `command` (argv) once in a helper container from `image` with `mount` at /data, to its
+// end, then removes the container. The only helper that runs something: emptying a volume in
+// place, which the archive API cannot do. Fails with the command's exit code and output.
+void runHelperCommand(EngineClient *client, const QString &image, const DataMount &mount,
+                      const QString &purpose, const QStringList &command, QObject *context,
+                      std::function<void(Result<void>)> callback);
 // Removes it again (force; its anonymous volumes too, never the mounted one).
 void removeHelperContainer(EngineClient *client, const QString &id, QObject *context,
                            std::function<void(Result<void>)> callback);

@@ -82,6 +82,23 @@ QList<ResticSnapshot> ResticSnapshot::listFromJson(const QByteArray &json)
     return list;
 }
 
+QStringList RetentionPolicy::arguments() const
+{
+    QStringList args;
+    const std::pair<const char *, int> keeps[] = {{"--keep-last", last},     {"--keep-hourly", hourly},
+                                                  {"--keep-daily", daily},   {"--keep-weekly", weekly},
+                                                  {"--keep-monthly", monthly}, {"--keep-yearly", yearly}};
+    for (const auto &[option, n] : keeps) {
+        if (n > 0) {
+            args << QString::fromLatin1(option) << QString::number(n);
+        }
+    }
+    for (const QString &tag : keepTags) {
+        args << QStringLiteral("--keep-tag") << tag;
+    }
+    return args;
+}
+
 ResticRepository::ResticRepository(QString repository, QString password, QObject *parent)
     : QObject(parent)
     , m_repository(std::move(repository))
@@ -288,6 +305,52 @@ void ResticRepository::forget(int keepLast, const QStringList &tags, bool prune,
         }
         callback(QString::fromUtf8(*r));
     });
+}
+
+void ResticRepository::forget(const RetentionPolicy &policy, const QStringList &tags, bool dryRun, QObject *context,
+                              Callback<ForgetOutcome> callback)
+{
+    // Grouped by paths: DevDock names each stream after its volume and kind (/db-data.tar,
+    // /db-data.pgdump); grouping by tags would make every commit its own group.
+    QStringList args{QStringLiteral("forget"), QStringLiteral("--json"), QStringLiteral("--group-by"), QStringLiteral("paths")};
+    args << policy.arguments();
+    if (!tags.isEmpty()) {
+        args << QStringLiteral("--tag") << tags.join(QLatin1Char(','));
+    }
+    if (dryRun) {
+        args << QStringLiteral("--dry-run");
+    }
+    run(args, QStringLiteral("Forgetting old backups"), context, [callback](Result<QByteArray> r) {
+        if (!r) {
+            callback(std::unexpected(r.error()));
+            return;
+        }
+        ForgetOutcome outcome;
+        auto ids = [](const QJsonValue &list, QStringList &into) {
+            for (const QJsonValue &s : list.toArray()) {
+                into << s.toObject().value(QStringLiteral("id")).toString();
+            }
+        };
+        // Text lines can precede the JSON document; it is the last line.
+        const QList<QByteArray> lines = r->trimmed().split('\n');
+        for (const QJsonValue &group : QJsonDocument::fromJson(lines.value(lines.size() - 1)).array()) {
+            ids(group.toObject().value(QStringLiteral("keep")), outcome.kept);
+            ids(group.toObject().value(QStringLiteral("remove")), outcome.removed);
+        }
+        callback(outcome);
+    });
+}
+
+void ResticRepository::prune(QObject *context, Callback<void> callback)
+{
+    run({QStringLiteral("prune")}, QStringLiteral("Pruning the backup repository"), context,
+        [callback](Result<QByteArray> r) {
+            if (!r) {
+                callback(std::unexpected(r.error()));
+                return;
+            }
+            callback({});
+        });
 }
 
 } // namespace DevDock::Core

@@ -34,6 +34,28 @@ struct ResticSnapshot
     static QList<ResticSnapshot> listFromJson(const QByteArray &json);
 };
 
+// Which snapshots `restic forget` keeps, per group (a volume's stream within a project):
+// the --keep-… options restic has; keepTags are kept whatever their age (checkpoints).
+struct RetentionPolicy
+{
+    int last = 0;
+    int hourly = 0;
+    int daily = 0;
+    int weekly = 0;
+    int monthly = 0;
+    int yearly = 0;
+    QStringList keepTags;
+
+    bool isEmpty() const { return last + hourly + daily + weekly + monthly + yearly == 0; }
+    QStringList arguments() const;
+};
+
+struct ForgetOutcome
+{
+    QStringList kept;    // snapshot ids
+    QStringList removed; // snapshot ids (with a dry run: the ones that would be)
+};
+
 // A restic repository driven through the `restic` program (Debian's package). The password is
 // given to each child process in its own environment (RESTIC_PASSWORD) only: never on a command
 // line, in a file or a log. Every call is asynchronous (QProcess, no waiting on the caller's
@@ -68,6 +90,13 @@ public:
     // restic forget --keep-last N over the snapshots with `tags` (grouped by tags), then prune.
     void forget(int keepLast, const QStringList &tags, bool prune, QObject *context,
                 Callback<QString> callback);
+
+    // restic forget with `policy` over the snapshots carrying every one of `tags`, grouped by
+    // their stream (one per volume and kind); `dryRun` removes nothing. Never prunes: see prune().
+    void forget(const RetentionPolicy &policy, const QStringList &tags, bool dryRun, QObject *context,
+                Callback<ForgetOutcome> callback);
+    // restic prune: the data only forgotten snapshots used is deleted, the space comes back.
+    void prune(QObject *context, Callback<void> callback);
 
     // A restic process set up to run `args` against this repository (password in its
     // environment only), not started yet. The caller owns it.

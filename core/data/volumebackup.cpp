@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <functional>
+
 namespace DevDock::Core {
 
 namespace {
@@ -36,6 +38,27 @@ QString fileNameFor(const SnapshotTags &tags)
     return name + (tags.kind == QLatin1String("files") ? QStringLiteral(".tar") : QStringLiteral(".dump"));
 }
 
+// The one way a backup or restore ends, whatever its outcome: the engine stream cut (its
+// signals no longer reach `owner`), `restic` killed when given and still running, the helper
+// container removed; then `deliver`, also when the engine is gone.
+void endTransfer(EngineClient *client, const QString &helper, ProcessStream *transfer, QProcess *restic,
+                 QObject *owner, const std::function<void()> &deliver)
+{
+    if (transfer) {
+        transfer->disconnect(owner);
+        transfer->cancel();
+    }
+    if (restic && restic->state() != QProcess::NotRunning) {
+        restic->kill();
+        restic->waitForFinished(5000);
+    }
+    if (helper.isEmpty() || !client) {
+        deliver();
+        return;
+    }
+    removeHelperContainer(client, helper, owner, [deliver](Result<void>) { deliver(); });
+}
+
 } // namespace
 
 QString SnapshotTags::clean(const QString &value)
@@ -51,7 +74,7 @@ QStringList SnapshotTags::toTags() const
     const std::pair<const char *, const QString *> fields[] = {
         {"project", &project}, {"service", &service},     {"volume", &volume},
         {"kind", &kind},       {"branch", &gitBranch},    {"commit", &gitCommit},
-        {"checkpoint", &checkpoint},
+        {"checkpoint", &checkpoint}, {"reason", &reason},
     };
     for (const auto &[key, value] : fields) {
         if (!value->isEmpty()) {
@@ -147,21 +170,10 @@ void VolumeBackupJob::finish(Result<QString> result)
         return;
     }
     m_done = true;
-    if (m_transfer) {
-        m_transfer->disconnect(this);
-        m_transfer->cancel();
-    }
-    if (m_restic && m_restic->state() != QProcess::NotRunning && !result) {
-        // Killed before its input ended: restic saves nothing (no truncated snapshot).
-        m_restic->kill();
-        m_restic->waitForFinished(5000);
-    }
-    auto deliver = [this, result] { emit finished(result); };
-    if (m_helper.isEmpty() || !m_client) {
-        deliver();
-        return;
-    }
-    removeHelperContainer(m_client, m_helper, this, [deliver](Result<void>) { deliver(); });
+    // On failure restic is killed before its input ended: it saves nothing (no truncated
+    // snapshot). On success it has exited already.
+    endTransfer(m_client, m_helper, m_transfer, result ? nullptr : m_restic, this,
+                [this, result] { emit finished(result); });
 }
 
 VolumeRestoreJob::VolumeRestoreJob(EngineClient *client, ResticRepository *repository, Options options,
@@ -182,16 +194,41 @@ void VolumeRestoreJob::start()
     request.method = "DELETE";
     request.target = "/volumes/" + QUrl::toPercentEncoding(m_options.volume);
     m_client->call(request, this, [this](Result<EngineClient::Response> r) {
-        if (!r && r.error().code != Error::Code::NotFound
-            && !r.error().message.contains(QLatin1String("no such volume"))) {
-            finish(makeError(r.error().code,
-                             QStringLiteral("Cannot empty volume %1 for the restore: %2")
-                                 .arg(m_options.volume, r.error().message),
-                             QStringLiteral("Remove the containers that use it first (docker compose rm -s SERVICE).")));
+        if (r || r.error().code == Error::Code::NotFound || r.error().message.contains(QLatin1String("no such volume"))) {
+            prepareVolume();
             return;
         }
-        prepareVolume();
+        if (r.error().code == Error::Code::Conflict || r.error().message.contains(QLatin1String("in use"))) {
+            emptyInPlace();
+            return;
+        }
+        finish(makeError(r.error().code,
+                         QStringLiteral("Cannot empty volume %1 for the restore: %2").arg(m_options.volume, r.error().message),
+                         QStringLiteral("Remove the containers that use it first (docker compose rm -s SERVICE).")));
     });
+}
+
+void VolumeRestoreJob::emptyInPlace()
+{
+    // The services' containers (stopped) still hold the volume, so it cannot be removed; they stay
+    // (only Compose, with the project's environment, could create them again) and the volume is
+    // emptied where it is. The globs cover dot files; an unmatched one stays literal and rm -f
+    // ignores it.
+    runHelperCommand(m_client, m_options.image, {DataMount::Kind::Volume, m_options.volume}, QStringLiteral("restore"),
+                     {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("rm -rf -- /data/..?* /data/.[!.]* /data/*")},
+                     this, [this](Result<void> r) {
+                         if (!r) {
+                             finish(makeError(r.error().code,
+                                              QStringLiteral("Cannot empty volume %1 for the restore: %2")
+                                                  .arg(m_options.volume, r.error().message),
+                                              QStringLiteral("The volume is in use and the image %1 has no shell to empty it; "
+                                                             "remove the containers that use it (docker compose rm -s SERVICE), "
+                                                             "then restore again.")
+                                                  .arg(m_options.image)));
+                             return;
+                         }
+                         prepareVolume();
+                     });
 }
 
 void VolumeRestoreJob::prepareVolume()
@@ -271,20 +308,7 @@ void VolumeRestoreJob::finish(Result<void> result)
         return;
     }
     m_done = true;
-    if (m_transfer) {
-        m_transfer->disconnect(this);
-        m_transfer->cancel();
-    }
-    if (m_restic && m_restic->state() != QProcess::NotRunning) {
-        m_restic->kill();
-        m_restic->waitForFinished(5000);
-    }
-    auto deliver = [this, result] { emit finished(result); };
-    if (m_helper.isEmpty() || !m_client) {
-        deliver();
-        return;
-    }
-    removeHelperContainer(m_client, m_helper, this, [deliver](Result<void>) { deliver(); });
+    endTransfer(m_client, m_helper, m_transfer, m_restic, this, [this, result] { emit finished(result); });
 }
 
 } // namespace DevDock::Core

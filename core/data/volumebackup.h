@@ -28,6 +28,7 @@ struct SnapshotTags
     QString gitBranch;
     QString gitCommit;
     QString checkpoint;
+    QString reason; // why DevDock took it by itself: safety (before a restore), before-down
 
     QStringList toTags() const;
     // Tag values cannot hold restic's separator (a comma).
@@ -71,7 +72,8 @@ private:
 };
 
 // A snapshot back into a volume: the volume is created when missing (with `labels`, e.g.
-// Compose's, so Compose adopts it) or, with `replace`, removed and created empty first; then
+// Compose's, so Compose adopts it) or, with `replace`, removed and created empty first (emptied
+// in place by a helper running `sh` when containers still hold it); then
 // `restic dump` streams into PUT /containers/{id}/archive of a helper container.
 class VolumeRestoreJob final : public QObject
 {
@@ -97,6 +99,7 @@ signals:
 
 private:
     void prepareVolume();
+    void emptyInPlace();
     void startStream();
     void finish(Result<void> result);
 

@@ -6,6 +6,7 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "../common/dockertest.h"
+#include "../common/volumemanifest.h"
 
 #include "compose/composeloader.h"
 #include "data/consistentbackup.h"
@@ -58,21 +59,9 @@ bool keychainUsable()
         }                                                                                          \
     } while (false)
 
-// Every entry under /data: path, type, mode, owner, size, and the sha256 of files / the target of
-// links. Two volumes with the same manifest hold the same data.
 QString manifest(const QString &volume)
 {
-    const Run r = docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
-                          "cd /data && find . | sort | while read -r p; do "
-                          "  t=$(stat -c '%F %a %u:%g %s' \"$p\"); "
-                          "  if [ -L \"$p\" ]; then x=$(readlink \"$p\"); "
-                          "  elif [ -f \"$p\" ]; then x=$(sha256sum \"$p\" | cut -d' ' -f1); else x=-; fi; "
-                          "  echo \"$p $t $x\"; done"});
-    if (r.exitCode != 0) {
-        qWarning("manifest failed: %s", r.err.constData());
-        return {};
-    }
-    return QString::fromUtf8(r.out);
+    return volumeManifest(volume, kDataLabel);
 }
 
 void removeVolume(const QString &name)

@@ -495,7 +495,7 @@ void TestStack::stepDownLeavesNothing(Fixture &f)
     const QString label = "label=com.docker.compose.project=" + f.project;
     QCOMPARE(docker({"ps", "-aq", "--filter", label}).out.trimmed(), QByteArray());
     QCOMPARE(docker({"network", "ls", "-q", "--filter", label}).out.trimmed(), QByteArray());
-    const Run volumes = ctl(f, {"down", "--volumes"});
+    const Run volumes = ctl(f, {"down", "--volumes", "--no-backup"});
     QVERIFY2(volumes.exitCode == 0, volumes.err.constData());
     QCOMPARE(docker({"volume", "ls", "-q", "--filter", label}).out.trimmed(), QByteArray());
 }

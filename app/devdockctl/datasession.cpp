@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasession.h"
+
+#include "enginecommand.h"
+#include "output.h"
+
+#include "data/consistentbackup.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace DevDock::Ctl {
+
+using namespace DevDock::Core;
+
+namespace {
+
+QString git(const QString &directory, const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("git"), QStringList{QStringLiteral("-C"), directory} + args);
+    if (!p.waitForFinished(5000) || p.exitCode() != 0) {
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+} // namespace
+
+int failWith(const Error &error)
+{
+    Output::errLine(QStringLiteral("devdockctl: ") + error.toString());
+    Output::flush();
+    return EngineFailure;
+}
+
+Result<std::unique_ptr<DataSession>> DataSession::open(const ComposeLoadOptions &options)
+{
+    auto session = std::make_unique<DataSession>();
+    auto project = loadComposeProject(options);
+    if (!project) {
+        return std::unexpected(project.error());
+    }
+    session->project = std::move(*project);
+    const auto endpoint = EngineClient::systemEndpoint();
+    if (!endpoint) {
+        return std::unexpected(endpoint.error());
+    }
+    session->client = std::make_unique<EngineClient>(*endpoint);
+    const QString location = qEnvironmentVariableIsEmpty("DEVDOCK_BACKUP_REPOSITORY")
+                                 ? ResticRepository::defaultLocation()
+                                 : qEnvironmentVariable("DEVDOCK_BACKUP_REPOSITORY");
+    session->store = std::make_unique<KeychainSecretStore>(QStringLiteral("backups"));
+    const auto password = wait<QString>([&](auto cb) {
+        ResticRepository::loadOrCreatePassword(*session->store, location, nullptr, cb);
+    });
+    if (!password) {
+        return std::unexpected(password.error());
+    }
+    session->repository = std::make_unique<ResticRepository>(location, *password);
+    if (const auto init = wait<void>([&](auto cb) { session->repository->ensureInitialized(nullptr, cb); }); !init) {
+        return std::unexpected(init.error());
+    }
+    if (const auto r = session->refresh(); !r) {
+        return std::unexpected(r.error());
+    }
+    return session;
+}
+
+Result<void> DataSession::refresh()
+{
+    const auto df = wait<EngineClient::Response>([&](auto cb) {
+        HttpRequest request;
+        request.target = "/system/df";
+        client->call(request, nullptr, cb);
+    });
+    if (!df) {
+        return std::unexpected(df.error());
+    }
+    const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(project.name);
+    const auto list = wait<QList<ResticSnapshot>>([&](auto cb) { repository->snapshots({projectTag}, nullptr, cb); });
+    if (!list) {
+        return std::unexpected(list.error());
+    }
+    snapshots = *list;
+    const QJsonObject dfJson = QJsonDocument::fromJson(df->body).object();
+    inventory = volumeInventory(project, dfJson, snapshots);
+    engineVolumes.clear();
+    for (const QJsonValue &v : dfJson.value(QStringLiteral("Volumes")).toArray()) {
+        engineVolumes << v.toObject().value(QStringLiteral("Name")).toString();
+    }
+    ContainerListOptions listOptions;
+    listOptions.filters.insert(QStringLiteral("label"), {QStringLiteral("com.docker.compose.project=") + project.name});
+    const auto containers = wait<QList<ContainerSummary>>([&](auto cb) { client->listContainers(listOptions, nullptr, cb); });
+    if (!containers) {
+        return std::unexpected(containers.error());
+    }
+    running.clear();
+    for (const ContainerSummary &c : *containers) {
+        if (c.state == QLatin1String("running")) {
+            running.insert(c.labels.value(QStringLiteral("com.docker.compose.service")), c.id);
+        }
+    }
+    return {};
+}
+
+SnapshotTags DataSession::baseTags() const
+{
+    SnapshotTags tags;
+    tags.project = project.name;
+    tags.gitBranch = git(project.workingDirectory, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), QStringLiteral("HEAD")});
+    tags.gitCommit = git(project.workingDirectory, {QStringLiteral("rev-parse"), QStringLiteral("--short"), QStringLiteral("HEAD")});
+    return tags;
+}
+
+Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags)
+{
+    tags.volume = volume.key;
+    tags.service = volume.serviceNames().value(0);
+    ConsistentBackup job(client.get(), repository.get(), volume, running, volume.helperImage(project), tags);
+    qint64 lastReported = 0;
+    QObject::connect(&job, &ConsistentBackup::progressed, [&](qint64 bytes) {
+        // A line per 64 MiB: progress on long work without flooding a terminal.
+        if (bytes - lastReported >= 64 * 1024 * 1024) {
+            lastReported = bytes;
+            Output::outLine(QStringLiteral("%1: %2 read").arg(volume.key, formatBytes(bytes)));
+            Output::flush();
+        }
+    });
+    return wait<QString>([&](auto cb) {
+        QObject::connect(&job, &ConsistentBackup::finished, [cb](const Result<QString> &r) { cb(r); });
+        job.start();
+    });
+}
+
+Result<ResticSnapshot> DataSession::findSnapshot(const QString &prefix) const
+{
+    QList<ResticSnapshot> matches;
+    for (const ResticSnapshot &s : snapshots) {
+        if (!prefix.isEmpty() && s.id.startsWith(prefix)) {
+            matches << s;
+        }
+    }
+    if (matches.size() == 1) {
+        return matches.first();
+    }
+    return makeError(Error::Code::InvalidArgument,
+                     matches.isEmpty() ? QStringLiteral("No snapshot %1 in project %2.").arg(prefix, project.name)
+                                       : QStringLiteral("Snapshot id %1 is ambiguous (%2 snapshots start so).")
+                                             .arg(prefix)
+                                             .arg(matches.size()),
+                     QStringLiteral("List them with: devdockctl snapshots"));
+}
+
+} // namespace DevDock::Ctl

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compose/composemodel.h"
+#include "data/resticrepository.h"
+#include "data/volumeinventory.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QMap>
+#include <QStringList>
+
+namespace DevDock::Core {
+
+// What restoring one snapshot will do, worked out before anything is touched, so that it can be
+// shown and confirmed: which volume (or database) is replaced, whether a safety snapshot of the
+// current state comes first, which running services are stopped for it and started again after
+// it, in dependency order.
+//  - files: the volume is emptied and filled from the snapshot; the running services that mount
+//    it are stopped meanwhile.
+//  - pg-dump: pg_restore into a freshly created database in the running PostgreSQL service that
+//    mounts the volume; the running services that depend on it (depends_on, also indirectly) are
+//    stopped meanwhile, so nothing writes half-restored data.
+struct RestorePlan
+{
+    ResticSnapshot snapshot;
+    QString kind;                 // files, pg-dump
+    DataVolume target;            // the volume replaced (or the one the database lives in)
+    bool targetExists = false;    // false: created (and no safety snapshot: nothing to lose)
+    QString databaseService;      // pg-dump: the PostgreSQL service restored into
+    QString databaseContainer;    // pg-dump: its running container
+    QStringList stop;             // running services stopped for the restore, dependents first
+    QStringList startAgain;       // the same, dependencies first
+    QStringList idleUsers;        // services using the volume that do not run: left as they are
+    QHash<QString, QString> running; // service -> running container id, as the plan saw it
+    QString helperImage;
+    QMap<QString, QString> volumeLabels; // Compose's, so that Compose adopts a created volume
+
+    bool takesSafetySnapshot() const { return targetExists; }
+
+    // `toVolume`: empty for the snapshot's own volume, else a compose volume key of `project`
+    // or any engine volume name (then nothing of the project is stopped). `engineVolumes`:
+    // the volume names on the engine.
+    static Result<RestorePlan> make(const ComposeProject &project, const QList<DataVolume> &inventory,
+                                    const ResticSnapshot &snapshot, const QString &toVolume,
+                                    const QHash<QString, QString> &running, const QStringList &engineVolumes);
+
+    // One line per effect, in the order they happen, for a confirmation.
+    QStringList describe() const;
+};
+
+} // namespace DevDock::Core

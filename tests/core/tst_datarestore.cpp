@@ -1,0 +1,507 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Restore, end to end through devdockctl: a Compose project with a real PostgreSQL 15
+// (scripts/postgres-image.sh) and a files volume, the real engine, real restic, the real keychain.
+#undef QT_USE_QSTRINGBUILDER
+
+#include "../common/dockertest.h"
+#include "../common/volumemanifest.h"
+
+#include "data/resticrepository.h"
+#include "env/secretstore.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <csignal>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+const QString kProject = QStringLiteral("devdock-it-restore");
+const QString kDataLabel = QStringLiteral("devdock.test.data=1");
+const QString kPgVolume = kProject + "_pgdata";
+const QString kFilesVolume = kProject + "_files";
+
+bool keychainUsable()
+{
+    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+}
+
+#define DEVDOCK_REQUIRE_KEYCHAIN()                                                                 \
+    do {                                                                                           \
+        if (!keychainUsable()) {                                                                   \
+            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {                           \
+                QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");                     \
+            }                                                                                      \
+            QSKIP("No session bus: run under the test command (dbus-run-session + gnome-keyring)."); \
+        }                                                                                          \
+    } while (false)
+
+// "<key>: snapshot 1234abcd" / "<key>: safety snapshot 1234abcd" in devdockctl's output.
+QString snapshotIn(const QByteArray &out, const QString &key, const QString &what = "snapshot")
+{
+    const auto m = QRegularExpression(QRegularExpression::escape(key) + ": " + what + " ([0-9a-f]{8})")
+                       .match(QString::fromUtf8(out));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+} // namespace
+
+class TestDataRestore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void restore_withoutYesAndTerminal_refuses_nothingChanged();
+    void postgres_rowsBackedUp_tableDropped_restored_rowsBack_dependentsRestarted();
+    void postgres_downVolumes_thenRestore_rowsBack();
+    void checkpoint_allVolumesBackInOneStep();
+    void killedMidRestore_safetySnapshotBringsPreviousStateBack();
+    void forget_keepLast_checkpointsKept_pruned_repositoryChecks();
+    void downVolumes_noBackup_removesWithoutSnapshot();
+    void wrongRepositoryPassword_clearError();
+    void repositoryPassword_inNoFileOrLog();
+
+private:
+    Run ctl(const QStringList &args, int timeoutMs = 300000);
+    Run compose(const QStringList &args, int timeoutMs = 180000);
+    QString psql(const QString &sql);
+    QJsonArray snapshotsJson();
+    QString startedAt(const QString &service);
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_repo;
+    QString m_dbPassword;
+    QList<Run> m_runs; // every devdockctl run, for the password check
+};
+
+void TestDataRestore::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    if (QStandardPaths::findExecutable("restic").isEmpty()) {
+        QFAIL("restic is not installed: run scripts/setup.sh");
+    }
+    if (!engineAvailable()) {
+        return;
+    }
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    const Run image = run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"}, 900000);
+    QVERIFY2(image.exitCode == 0, image.err.constData());
+    m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128);
+    m_project = m_dir.filePath("project");
+    QDir().mkpath(m_project);
+    QFile f(m_project + "/compose.yaml");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"(name: %1
+services:
+  db:
+    image: devdock-test/postgres:15
+    labels: [%3]
+    environment: {POSTGRES_PASSWORD: "%4", POSTGRES_DB: app}
+    volumes: [pgdata:/var/lib/postgresql/data]
+    healthcheck: {test: ["CMD-SHELL", "pg_isready -U postgres -d app"], interval: 1s, timeout: 5s, retries: 60}
+  app:
+    image: %2
+    labels: [%3]
+    command: ["sleep", "3600"]
+    depends_on: {db: {condition: service_healthy}}
+    volumes: [files:/files]
+volumes:
+  pgdata: {}
+  files: {}
+)")
+                .arg(kProject, kTestImage, kDataLabel, m_dbPassword)
+                .toUtf8());
+    f.close();
+    m_repo = m_dir.filePath("repo");
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", m_repo.toUtf8());
+    const Run up = compose({"up", "-d", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+}
+
+void TestDataRestore::cleanupTestCase()
+{
+    compose({"down", "-v", "-t", "0"});
+    const Run ids = docker({"ps", "-aq", "--filter", "label=devdock.helper"});
+    // Only helpers on this test's volumes (a killed restore leaves its helper behind).
+    for (const QString &id : QString::fromUtf8(ids.out).split('\n', Qt::SkipEmptyParts)) {
+        const Run mounts = docker({"inspect", "-f", "{{range .Mounts}}{{.Name}} {{end}}", id});
+        if (mounts.out.contains(kProject.toUtf8())) {
+            docker({"rm", "-f", id});
+        }
+    }
+    docker({"volume", "rm", "-f", kPgVolume, kFilesVolume});
+    qunsetenv("DEVDOCK_BACKUP_REPOSITORY");
+}
+
+Run TestDataRestore::ctl(const QStringList &args, int timeoutMs)
+{
+    const Run r = run(DEVDOCKCTL_PATH, QStringList{"--project-directory", m_project} + args, timeoutMs);
+    m_runs << r;
+    return r;
+}
+
+Run TestDataRestore::compose(const QStringList &args, int timeoutMs)
+{
+    return docker(QStringList{"compose", "--project-directory", m_project} + args, timeoutMs);
+}
+
+QString TestDataRestore::psql(const QString &sql)
+{
+    const Run r = compose({"exec", "-T", "-u", "postgres", "db", "psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
+                           "app", "-c", sql});
+    if (r.exitCode != 0) {
+        return QStringLiteral("<error> ") + QString::fromUtf8(r.err).trimmed();
+    }
+    return QString::fromUtf8(r.out).trimmed();
+}
+
+QJsonArray TestDataRestore::snapshotsJson()
+{
+    const Run r = ctl({"snapshots", "--json"});
+    if (r.exitCode != 0) {
+        qWarning("snapshots failed: %s", r.err.constData());
+    }
+    return QJsonDocument::fromJson(r.out).array();
+}
+
+QString TestDataRestore::startedAt(const QString &service)
+{
+    const Run id = compose({"ps", "-aq", service});
+    return QString::fromUtf8(docker({"inspect", "-f", "{{.State.Running}} {{.State.StartedAt}}",
+                                     QString::fromUtf8(id.out).trimmed()})
+                                 .out)
+        .trimmed();
+}
+
+void TestDataRestore::restore_withoutYesAndTerminal_refuses_nothingChanged()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo one > /files/marker"}).exitCode, 0);
+    const Run backup = ctl({"backup", "files"});
+    QVERIFY2(backup.exitCode == 0, backup.err.constData());
+    const QString id = snapshotIn(backup.out, "files");
+    QVERIFY2(!id.isEmpty(), backup.out.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo two > /files/marker"}).exitCode, 0);
+    const int before = snapshotsJson().size();
+    // stdin is a pipe here, not a terminal: the plan is printed, then a refusal.
+    const Run refused = ctl({"restore", id});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("stdin is not a terminal") && refused.err.contains("--yes"), refused.err.constData());
+    QVERIFY2(refused.out.contains("Replaces: everything in volume " + kFilesVolume.toUtf8()), refused.out.constData());
+    QVERIFY2(refused.out.contains("Stops: app"), refused.out.constData());
+    QVERIFY2(refused.out.contains("First: a safety snapshot"), refused.out.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("two"));
+    QCOMPARE(snapshotsJson().size(), before);
+    const Run unknown = ctl({"restore", "ffffffff", "--yes"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("No snapshot ffffffff"), unknown.err.constData());
+    // With --yes: back to "one"; app (the volume's user) stopped and started again.
+    const Run restored = ctl({"restore", id, "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("one"));
+}
+
+void TestDataRestore::postgres_rowsBackedUp_tableDropped_restored_rowsBack_dependentsRestarted()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QCOMPARE(psql("CREATE TABLE items(id int primary key, name text); "
+                  "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 5000) g; "
+                  "SELECT count(*) FROM items").section('\n', -1),
+             QString("5000"));
+    const QString sum = psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items");
+    const Run backup = ctl({"backup", "db"});
+    QVERIFY2(backup.exitCode == 0, backup.err.constData());
+    const QString id = snapshotIn(backup.out, "pgdata");
+    QVERIFY2(!id.isEmpty(), backup.out.constData());
+    QCOMPARE(psql("DROP TABLE items; SELECT count(*) FROM pg_tables WHERE tablename = 'items'").section('\n', -1), QString("0"));
+    const QString appBefore = startedAt("app");
+    const QString dbBefore = startedAt("db");
+    QVERIFY(appBefore.startsWith("true"));
+
+    const Run restored = ctl({"restore", id, "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    const QString out = QString::fromUtf8(restored.out);
+    QVERIFY2(out.contains("Replaces: the database of service db"), restored.out.constData());
+    QVERIFY2(out.contains("Stops: app"), restored.out.constData());
+    QVERIFY2(out.contains("Starts again, dependencies first: app"), restored.out.constData());
+    const QString safety = snapshotIn(restored.out, "pgdata", "safety snapshot");
+    QVERIFY2(!safety.isEmpty(), restored.out.constData());
+    QCOMPARE(psql("SELECT count(*) FROM items"), QString("5000"));
+    QCOMPARE(psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items"), sum);
+    // The dependent was stopped and started again; the database itself kept running.
+    const QString appAfter = startedAt("app");
+    QVERIFY2(appAfter.startsWith("true") && appAfter != appBefore, qPrintable(appBefore + " / " + appAfter));
+    QCOMPARE(startedAt("db"), dbBefore);
+    // The safety snapshot is listed as such: a dump of the database without the table.
+    bool listed = false;
+    for (const QJsonValue &v : snapshotsJson()) {
+        const QJsonObject o = v.toObject();
+        if (o["shortId"].toString() == safety) {
+            listed = o["reason"] == "safety" && o["kind"] == "pg-dump" && o["volume"] == "pgdata";
+        }
+    }
+    QVERIFY(listed);
+}
+
+void TestDataRestore::postgres_downVolumes_thenRestore_rowsBack()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const QString sum = psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items");
+    QVERIFY(!sum.startsWith("<error>"));
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo before-down > /files/marker"}).exitCode, 0);
+    // down --volumes backs every volume up first, then removes them.
+    const Run down = ctl({"down", "--volumes"});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    const QString db = snapshotIn(down.out, "pgdata");
+    const QString files = snapshotIn(down.out, "files");
+    QVERIFY2(!db.isEmpty() && !files.isEmpty(), down.out.constData());
+    QCOMPARE(docker({"volume", "inspect", kPgVolume}).exitCode, 1);
+    QCOMPARE(docker({"volume", "inspect", kFilesVolume}).exitCode, 1);
+    int beforeDown = 0;
+    for (const QJsonValue &v : snapshotsJson()) {
+        beforeDown += v.toObject()["reason"] == "before-down" ? 1 : 0;
+    }
+    QCOMPARE(beforeDown, 2);
+    // A pg-dump goes into a running database: without one, restore says so and changes nothing.
+    const Run noDb = ctl({"restore", db, "--yes"});
+    QCOMPARE(noDb.exitCode, 1);
+    QVERIFY2(noDb.err.contains("service db does not run") && noDb.err.contains("devdockctl up db"), noDb.err.constData());
+    // A files snapshot recreates its volume (Compose adopts it: its labels).
+    const Run filesBack = ctl({"restore", files, "--yes"});
+    QVERIFY2(filesBack.exitCode == 0, filesBack.err.constData());
+    QVERIFY2(filesBack.out.contains("Creates: volume " + kFilesVolume.toUtf8()), filesBack.out.constData());
+    QVERIFY2(!filesBack.out.contains("safety snapshot"), filesBack.out.constData()); // nothing to lose
+    QCOMPARE(docker({"volume", "inspect", "-f", "{{index .Labels \"com.docker.compose.project\"}}", kFilesVolume}).out.trimmed(),
+             kProject.toUtf8());
+    const Run up = compose({"up", "-d", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QVERIFY2(!up.err.contains("already exists but was not created"), up.err.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("before-down"));
+    QCOMPARE(psql("SELECT count(*) FROM pg_tables WHERE tablename = 'items'"), QString("0"));
+    const Run restored = ctl({"restore", db, "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    QCOMPARE(psql("SELECT count(*) FROM items"), QString("5000"));
+    QCOMPARE(psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items"), sum);
+    QCOMPARE(ctl({"down", "--no-backup"}).exitCode, 2); // it goes with --volumes only
+}
+
+void TestDataRestore::checkpoint_allVolumesBackInOneStep()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo checkpointed > /files/marker"}).exitCode, 0);
+    const Run cp = ctl({"backup", "--checkpoint", "before-migration"});
+    QVERIFY2(cp.exitCode == 0, cp.err.constData());
+    QVERIFY(!snapshotIn(cp.out, "pgdata").isEmpty() && !snapshotIn(cp.out, "files").isEmpty());
+    // The "migration": both volumes change.
+    QCOMPARE(psql("DELETE FROM items WHERE id > 10; SELECT count(*) FROM items").section('\n', -1), QString("10"));
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo migrated > /files/marker; echo x > /files/new"}).exitCode, 0);
+    const Run missing = ctl({"restore", "--checkpoint", "no-such-checkpoint", "--yes"});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("no checkpoint 'no-such-checkpoint'"), missing.err.constData());
+    const Run restored = ctl({"restore", "--checkpoint", "before-migration", "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    QVERIFY2(restored.out.contains("pgdata: restored from snapshot") && restored.out.contains("files: restored from snapshot"),
+             restored.out.constData());
+    QCOMPARE(psql("SELECT count(*) FROM items"), QString("5000"));
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("checkpointed"));
+    QCOMPARE(compose({"exec", "-T", "app", "test", "-e", "/files/new"}).exitCode, 1);
+}
+
+void TestDataRestore::killedMidRestore_safetySnapshotBringsPreviousStateBack()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    // Snapshot A: 160 MiB of random data; then state B, which the restore of A will replace.
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
+                      "rm -rf /files/*; head -c 167772160 /dev/urandom > /files/a.bin; echo A > /files/state"})
+                 .exitCode,
+             0);
+    const Run backup = ctl({"backup", "files"});
+    QVERIFY2(backup.exitCode == 0, backup.err.constData());
+    const QString a = snapshotIn(backup.out, "files");
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
+                      "rm -rf /files/*; head -c 8388608 /dev/urandom > /files/b.bin; echo B > /files/state; "
+                      "mkdir -p /files/empty; ln -s b.bin /files/link; chown 123:456 /files/b.bin; chmod 0604 /files/b.bin"})
+                 .exitCode,
+             0);
+    const QString before = volumeManifest(kFilesVolume, kDataLabel);
+    QVERIFY(before.contains("./state"));
+    const QString mountpoint =
+        QString::fromUtf8(docker({"volume", "inspect", "-f", "{{.Mountpoint}}", kFilesVolume}).out).trimmed();
+    QVERIFY(QFileInfo::exists(mountpoint + "/b.bin"));
+
+    QProcess restore;
+    restore.setProcessChannelMode(QProcess::SeparateChannels);
+    restore.start(DEVDOCKCTL_PATH, {"--project-directory", m_project, "restore", a, "--yes"});
+    QVERIFY(restore.waitForStarted());
+    QByteArray out;
+    // Killed once the restore has begun changing the volume (B's file is gone), before it ends.
+    QVERIFY(waitUntil(
+        [&] {
+            out += restore.readAllStandardOutput();
+            return !QFileInfo::exists(mountpoint + "/b.bin") || restore.state() == QProcess::NotRunning;
+        },
+        120000));
+    ::kill(pid_t(restore.processId()), SIGKILL);
+    QVERIFY(restore.waitForFinished(10000));
+    out += restore.readAllStandardOutput();
+    QCOMPARE(restore.exitStatus(), QProcess::CrashExit);
+    const QString safety = snapshotIn(out, "files", "safety snapshot");
+    QVERIFY2(!safety.isEmpty(), out.constData());
+    QVERIFY2(out.contains("to go back: devdockctl restore " + safety.toUtf8() + " --yes"), out.constData());
+    QVERIFY(volumeManifest(kFilesVolume, kDataLabel) != before);
+
+    // The way back the output named.
+    const Run back = ctl({"restore", safety, "--yes"});
+    QVERIFY2(back.exitCode == 0, back.err.constData());
+    QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
+    // The killed run left app stopped (half-restored data is not served); it starts on B's data.
+    QVERIFY2(compose({"start", "app"}).exitCode == 0, "app does not start");
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/state"}).out.trimmed(), QByteArray("B"));
+}
+
+void TestDataRestore::forget_keepLast_checkpointsKept_pruned_repositoryChecks()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const QJsonArray before = snapshotsJson();
+    QVERIFY(before.size() >= 8);
+    // Per stream (volume and kind): how many snapshots are no checkpoint; and the checkpoints.
+    auto streams = [](const QJsonArray &list) {
+        QMap<QString, int> plain;
+        QStringList checkpoints;
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            int &count = plain[o["paths"].toArray().first().toString()];
+            if (!o["checkpoint"].toString().isEmpty()) {
+                checkpoints << o["id"].toString();
+            } else {
+                ++count;
+            }
+        }
+        return std::pair{plain, checkpoints};
+    };
+    const auto [plainBefore, checkpointsBefore] = streams(before);
+    QCOMPARE(checkpointsBefore.size(), 2);
+    QVERIFY(plainBefore.value("/files.tar") >= 3);
+
+    QCOMPARE(ctl({"forget"}).exitCode, 2); // no rule: it would forget everything
+    QCOMPARE(ctl({"forget", "--keep-last", "0"}).exitCode, 2);
+    const Run dry = ctl({"forget", "--keep-last", "1", "--dry-run"});
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    QVERIFY2(dry.out.contains("would forget "), dry.out.constData());
+    QCOMPARE(snapshotsJson().size(), before.size());
+
+    const Run forget = ctl({"forget", "--keep-last", "1", "--prune"});
+    QVERIFY2(forget.exitCode == 0, forget.err.constData());
+    QVERIFY2(forget.out.contains("pruned"), forget.out.constData());
+    const auto [plainAfter, checkpointsAfter] = streams(snapshotsJson());
+    QCOMPARE(checkpointsAfter, checkpointsBefore);
+    // keep-last 1 counts the checkpoints too: at most the newest plain one stays beside them.
+    for (auto it = plainAfter.cbegin(); it != plainAfter.cend(); ++it) {
+        QVERIFY2(it.value() <= 1, qPrintable(it.key()));
+    }
+    QCOMPARE(plainAfter.value("/files.tar"), 1); // newer than the checkpoint
+    QCOMPARE(plainAfter.keys(), plainBefore.keys()); // every stream keeps a snapshot
+    // The repository is whole after the prune.
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    QProcess *check = ResticRepository(m_repo, ***pw).process({"check"}, this);
+    check->start();
+    QVERIFY(check->waitForFinished(120000));
+    QVERIFY2(check->exitCode() == 0, check->readAllStandardError().constData());
+}
+
+void TestDataRestore::downVolumes_noBackup_removesWithoutSnapshot()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const int before = snapshotsJson().size();
+    const Run down = ctl({"down", "--volumes", "--no-backup"});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY2(!down.out.contains("backing up"), down.out.constData());
+    QCOMPARE(docker({"volume", "inspect", kPgVolume}).exitCode, 1);
+    QCOMPARE(snapshotsJson().size(), before);
+}
+
+void TestDataRestore::wrongRepositoryPassword_clearError()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    // A repository made with another password (the keychain entry lost or from elsewhere).
+    const QString other = m_dir.filePath("other-repo");
+    QProcess init;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("RESTIC_PASSWORD", "someone-elses-password");
+    init.setProcessEnvironment(env);
+    init.start("restic", {"-r", other, "init"});
+    QVERIFY(init.waitForFinished(60000) && init.exitCode() == 0);
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", other.toUtf8());
+    const Run snapshots = ctl({"snapshots"});
+    const Run restore = ctl({"restore", "abcd1234", "--yes"});
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", m_repo.toUtf8());
+    for (const Run &r : {snapshots, restore}) {
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("password is wrong") && r.err.contains(other.toUtf8()) && r.err.contains("keychain"),
+                 r.err.constData());
+        QVERIFY(!r.err.contains("someone-elses-password"));
+    }
+}
+
+void TestDataRestore::repositoryPassword_inNoFileOrLog()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QVERIFY(m_runs.size() > 10);
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    const QByteArray secret = (***pw).toUtf8();
+    QVERIFY(secret.size() >= 40);
+    for (const Run &r : std::as_const(m_runs)) {
+        QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+    }
+    // devdockctl's log, the repository, the data and config folders, the project.
+    const QStringList roots{QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + "/devdock/logs",
+                            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation),
+                            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + "/DevDock",
+                            m_dir.path()};
+    int logFiles = 0;
+    int files = 0;
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.fileName().contains("/devdock/logs/")) {
+                ++logFiles;
+            }
+            if (file.size() < 64 * 1024 * 1024 && file.open(QIODevice::ReadOnly)) {
+                ++files;
+                QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+            }
+        }
+    }
+    QVERIFY2(logFiles > 0, "devdockctl wrote no log to look into");
+    QVERIFY(files > 20);
+}
+
+QTEST_GUILESS_MAIN(TestDataRestore)
+#include "tst_datarestore.moc"
