@@ -1220,7 +1220,7 @@ OnboardingDialog *MainWindow::showOnboarding()
     options.envProfile = m_runtime->envProfile();
     auto *store = new Core::KeychainSecretStore(
         Core::KeychainSecretStore::scopeForProject(options.projectDirectory));
-    auto *onboarding = new Core::Onboarding(m_client, store, options);
+    auto *onboarding = new Core::Onboarding(m_runtime, store, options); // its load and state
     m_operations->follow(onboarding->controller()); // its pull, build and up show there too
     m_onboardingDialog = new OnboardingDialog(onboarding, this);
     onboarding->setParent(m_onboardingDialog);

@@ -4,7 +4,6 @@
 
 #include "engineclient.h"
 #include "eventhub.h"
-#include "eventstream.h"
 
 namespace DevDock::Core {
 
@@ -13,43 +12,63 @@ ContainerWatcher::ContainerWatcher(EngineClient *client, ContainerListOptions op
     : QObject(parent)
     , m_client(client)
     , m_options(std::move(options))
+    , m_hub(EventHub::of(client))
 {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ContainerWatcher::refresh);
-
-    // Only the events that change a container's listing: health probes' exec_* events (several
-    // a second on a healthy stack) re-listed every container each time and kept DevDock busy idle.
-    QMap<QString, QStringList> filters{{QStringLiteral("type"), {QStringLiteral("container")}},
-                                       {QStringLiteral("event"), EventHub::wantedActions()}};
-    const auto labels = m_options.filters.value(QStringLiteral("label"));
-    if (!labels.isEmpty()) {
-        filters.insert(QStringLiteral("label"), labels);
-    }
-    m_events = new EventStream(client, filters, this);
-    // Every (re)connection re-lists: the engine may have come up after DevDock, or restarted.
-    connect(m_events, &EventStream::connected, this, [this] {
-        setReachable(true);
-        m_refreshTimer.start();
-    });
-    connect(m_events, &EventStream::eventReceived, this, [this] { m_refreshTimer.start(); });
-    connect(m_events, &EventStream::resyncNeeded, this, [this] { m_refreshTimer.start(); });
-    connect(m_events, &EventStream::disconnected, this,
-            [this](const Error &error) { setReachable(false, error); });
 }
 
-ContainerWatcher::~ContainerWatcher() = default;
+ContainerWatcher::~ContainerWatcher()
+{
+    stop();
+}
 
 void ContainerWatcher::start()
 {
-    m_events->start();
+    if (!m_running && m_hub) {
+        m_running = true;
+        // The hub asks the engine only for the events that change a container's listing (health
+        // probes' exec_* events would re-list every container several times a second).
+        // Every (re)connection re-lists: the engine may have come up after DevDock, or restarted.
+        connect(m_hub, &EventHub::connected, this, [this] {
+            setReachable(true);
+            m_refreshTimer.start();
+        });
+        connect(m_hub, &EventHub::eventReceived, this, [this](const EngineEvent &event) {
+            if (matchesLabels(event)) {
+                m_refreshTimer.start();
+            }
+        });
+        connect(m_hub, &EventHub::resyncNeeded, this, [this] { m_refreshTimer.start(); });
+        connect(m_hub, &EventHub::disconnected, this,
+                [this](const Error &error) { setReachable(false, error); });
+        m_hub->acquire();
+    }
     refresh();
 }
 
 void ContainerWatcher::stop()
 {
-    m_events->stop();
+    if (m_running && m_hub) {
+        m_hub->disconnect(this);
+        m_hub->release();
+    }
+    m_running = false;
     m_refreshTimer.stop();
+}
+
+bool ContainerWatcher::matchesLabels(const EngineEvent &event) const
+{
+    for (const QString &label : m_options.filters.value(QStringLiteral("label"))) {
+        const qsizetype eq = label.indexOf(QLatin1Char('='));
+        const QString key = eq < 0 ? label : label.left(eq);
+        const auto it = event.attributes.constFind(key);
+        if (it == event.attributes.cend() || (eq >= 0 && *it != label.mid(eq + 1))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void ContainerWatcher::setReachable(bool reachable, const Error &error)

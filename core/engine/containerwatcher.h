@@ -14,10 +14,12 @@
 namespace DevDock::Core {
 
 class EngineClient;
-class EventStream;
+class EventHub;
 
 // Keeps a live list of containers: lists once, then re-lists (coalesced) whenever a container
-// event arrives or the event stream resyncs after a reconnect. No polling.
+// event arrives or the event stream resyncs after a reconnect. No polling. The events come from
+// the engine's one shared stream (EventHub), not a stream of its own; a label filter in the
+// options applies to them here as it does to the listing.
 class ContainerWatcher final : public QObject
 {
     Q_OBJECT
@@ -41,12 +43,16 @@ signals:
 private:
     void refresh();
     void setReachable(bool reachable, const Error &error = {});
+    // Whether an event's container carries the labels the options filter on ("key" or
+    // "key=value", as the engine's label filter takes them).
+    bool matchesLabels(const EngineEvent &event) const;
 
     QPointer<EngineClient> m_client;
     ContainerListOptions m_options;
-    EventStream *m_events = nullptr;
+    QPointer<EventHub> m_hub;
     QTimer m_refreshTimer;
     QList<ContainerSummary> m_containers;
+    bool m_running = false;
     bool m_refreshing = false;
     bool m_refreshAgain = false;
     bool m_reachable = false;

@@ -14,16 +14,15 @@
 #include "stack/stackcontroller.h"
 #include "stack/stackenvironment.h"
 #include "util/projectsettings.h"
+#include "workspace/projectruntime.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QSettings>
 #include <QStorageInfo>
 #include <QTemporaryDir>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace DevDock::Core {
 
@@ -114,6 +113,47 @@ Onboarding::Onboarding(EngineClient *client, SecretStore *secrets, OnboardingOpt
     , m_secrets(secrets)
     , m_options(std::move(options))
 {
+    setUp();
+    useRuntime(ownRuntime());
+}
+
+Onboarding::Onboarding(ProjectRuntime *runtime, SecretStore *secrets, OnboardingOptions options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_client(runtime->client())
+    , m_secrets(secrets)
+    , m_options(std::move(options))
+{
+    setUp();
+    useRuntime(runtime);
+    // The project closed under a dialog still open: what runs stops, and the onboarding goes on
+    // with a runtime of its own.
+    connect(runtime, &QObject::destroyed, this, [this] {
+        ++m_generation;
+        m_healthTimer.stop();
+        m_running = false;
+        m_previewing = false;
+        useRuntime(ownRuntime());
+    });
+}
+
+ProjectRuntime *Onboarding::ownRuntime()
+{
+    // Pointed at the project; it loads when a step needs the project, and follows the engine
+    // only from the start step on.
+    auto *runtime = new ProjectRuntime(m_client, this);
+    runtime->setSecretStore(m_secrets);
+    runtime->setFollowEngine(false);
+    ComposeLoadOptions load = ComposeLoadOptions::fromProcess();
+    load.projectDirectory = m_options.projectDirectory;
+    load.workingDirectory = m_options.projectDirectory;
+    load.files = m_options.composeFiles;
+    runtime->prepare(load, m_options.envProfile);
+    return runtime;
+}
+
+void Onboarding::setUp()
+{
     using Id = OnboardingStep::Id;
     const QList<std::pair<Id, QString>> all = {
         {Id::Engine, Text::tr("Docker engine reachable")},
@@ -138,10 +178,18 @@ Onboarding::Onboarding(EngineClient *client, SecretStore *secrets, OnboardingOpt
     }
     m_healthTimer.setInterval(500);
     connect(&m_healthTimer, &QTimer::timeout, this, &Onboarding::waitHealthy);
+}
+
+void Onboarding::useRuntime(ProjectRuntime *runtime)
+{
+    m_runtime = runtime;
     // From the start, so that a window's operation panel can follow its compose runs.
-    m_controller = new StackController(m_client, this);
+    m_controller = m_runtime->controller();
     connect(m_controller, &StackController::operationStarted, this,
             [this](const StackAction &, ComposeOperation *operation) {
+                if (!m_running) {
+                    return; // the window's own action on a shared runtime
+                }
                 const int index = m_index;
                 connect(operation, &ComposeOperation::lineReceived, this,
                         [this, index](const QString &line) { emit output(index, line); });
@@ -434,50 +482,59 @@ void Onboarding::checkMemory()
 void Onboarding::loadProject(std::function<void()> then, bool withPlannedEnvLocal)
 {
     const quint64 generation = m_generation;
-    loadStackEnvironment(m_options.projectDirectory, m_options.envProfile, m_secrets, this,
-                         [this, generation, then = std::move(then),
-                          withPlannedEnvLocal](StackEnvironment environment) {
-                             if (generation != m_generation) {
-                                 return;
-                             }
-                             ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
-                             options.projectDirectory = m_options.projectDirectory;
-                             options.workingDirectory = m_options.projectDirectory;
-                             options.files = m_options.composeFiles;
-                             std::shared_ptr<QTemporaryDir> planned;
-                             if (withPlannedEnvLocal) {
-                                 planned = usePlannedEnvLocal(m_options, environment.envFiles);
-                             }
-                             applyStackEnvironment(options, environment);
-                             m_secretValues = environment.secrets;
-                             m_loadOptions = options;
-                             using Loaded = std::pair<Result<ComposeProject>, ComposeLoadOptions>;
-                             auto *watcher = new QFutureWatcher<Loaded>(this);
-                             connect(watcher, &QFutureWatcherBase::finished, this,
-                                     [this, watcher, generation, then] {
-                                         watcher->deleteLater();
-                                         if (generation != m_generation) {
-                                             return;
-                                         }
-                                         const auto [project, loadedWith] = watcher->result();
-                                         if (!project) {
-                                             fail(project.error());
-                                             return;
-                                         }
-                                         m_project = *project;
-                                         m_loadOptions = loadedWith;
-                                         then();
-                                     });
-                             // As the stack runs: services in dev mode keep their dev
-                             // configuration.
-                             watcher->setFuture(QtConcurrent::run(
-                                 [options, directory = m_options.projectDirectory,
-                                  planned]() mutable {
-                                     auto project = loadWithDevMode(options, directory);
-                                     planned.reset(); // the copy was read: gone
-                                     return Loaded{std::move(project), options};
-                                 }));
-                         });
+    if (withPlannedEnvLocal) {
+        // As the stack will be once the env step wrote .env.local: the runtime's recipe, aside
+        // (the runtime, maybe the window's, keeps the project as it is on disk).
+        m_runtime->loadAside(
+            [options = m_options](StackEnvironment &environment) -> std::shared_ptr<void> {
+                return usePlannedEnvLocal(options, environment.envFiles);
+            },
+            [this, generation, then](const ProjectRuntime::AsideLoad &load) {
+                if (generation != m_generation) {
+                    return;
+                }
+                if (!load.project) {
+                    fail(load.project.error());
+                    return;
+                }
+                m_project = *load.project;
+                m_loadOptions = load.options;
+                then();
+            });
+        return;
+    }
+    const auto take = [this, then] {
+        m_project = m_runtime->project();
+        m_loadOptions = m_runtime->loadOptions();
+        then();
+    };
+    // A preview wrote nothing: a runtime that holds the project (the window's) is current.
+    if (readOnly() && m_runtime->isLoaded() && !m_runtime->isLoading()) {
+        take();
+        return;
+    }
+    // In place: the runtime (and a window showing it) takes the new .env.local and secrets.
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    const auto done = [connections] {
+        for (const QMetaObject::Connection &c : std::as_const(*connections)) {
+            QObject::disconnect(c);
+        }
+    };
+    *connections << connect(m_runtime, &ProjectRuntime::loaded, this,
+                            [this, generation, take, done] {
+                                done();
+                                if (generation == m_generation) {
+                                    take();
+                                }
+                            });
+    *connections << connect(m_runtime, &ProjectRuntime::loadFailed, this,
+                            [this, generation, done](const Error &error) {
+                                done();
+                                if (generation == m_generation) {
+                                    fail(error);
+                                }
+                            });
+    m_runtime->reload();
 }
 
 void Onboarding::checkPorts()
@@ -808,9 +865,9 @@ void Onboarding::prepareImages()
 
 void Onboarding::ensureController()
 {
-    m_controller->setProject(m_project, m_loadOptions);
-    m_controller->setEnvironment(m_secretValues);
-    m_controller->liveState()->start(); // engine events keep the health picture current
+    // The runtime's load gave the controller its project and secrets; engine events keep the
+    // health picture current from here on.
+    m_controller->liveState()->start();
 }
 
 void Onboarding::startStack()

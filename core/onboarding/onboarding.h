@@ -17,6 +17,7 @@ namespace DevDock::Core {
 
 class EngineClient;
 class EnvProfile;
+class ProjectRuntime;
 class SecretStore;
 class StackController;
 
@@ -58,11 +59,19 @@ struct OnboardingOptions
 // preview() shows the plan first and writes nothing: the checks that only read run, and the
 // other steps say what they would do (the .env.local change as a diff, the secrets it would
 // generate or ask for, the images to build). Only start() changes anything.
+//
+// The project is loaded and run through a ProjectRuntime (the one load recipe; its LiveState
+// follows the stack's health): the window's runtime of the project when given (its model, logs
+// and live state then follow the onboarding's changes in place), else one of its own.
 class Onboarding final : public QObject
 {
     Q_OBJECT
 public:
     Onboarding(EngineClient *client, SecretStore *secrets, OnboardingOptions options,
+               QObject *parent = nullptr);
+    // On an open project: `runtime` must show options.projectDirectory and outlive the
+    // onboarding.
+    Onboarding(ProjectRuntime *runtime, SecretStore *secrets, OnboardingOptions options,
                QObject *parent = nullptr);
     ~Onboarding() override;
 
@@ -94,6 +103,8 @@ public:
     const ComposeProject &project() const { return m_project; }
     // Runs the onboarding's compose commands (pull, build, up); for an operation panel to follow.
     StackController *controller() const { return m_controller; }
+    // Where the project is loaded and followed (the given one, or the onboarding's own).
+    ProjectRuntime *runtime() const { return m_runtime; }
 
     // Whether DevDock has onboarded this project folder on this machine (kept in settings).
     static bool wasOnboarded(const QString &projectDirectory);
@@ -137,6 +148,9 @@ private:
     // withPlannedEnvLocal: as the stack will be once the env step wrote .env.local as planned.
     void loadProject(std::function<void()> then, bool withPlannedEnvLocal = false);
     void ensureController();
+    void setUp();
+    void useRuntime(ProjectRuntime *runtime);
+    ProjectRuntime *ownRuntime();
 
     EngineClient *m_client;
     SecretStore *m_secrets;
@@ -150,7 +164,6 @@ private:
     qint64 m_memTotal = 0;
     ComposeLoadOptions m_loadOptions;
     ComposeProject m_project;
-    QHash<QString, QString> m_secretValues; // the profile's keychain values (never logged)
     QStringList m_questions;
     QHash<QString, QString> m_descriptions;
     EnvLocalPlan m_envPlan;
@@ -159,6 +172,7 @@ private:
     QStringList m_toGenerate;
     QStringList m_toAsk;
     QString m_frontendUrl;
+    ProjectRuntime *m_runtime = nullptr;
     StackController *m_controller = nullptr;
     QTimer m_healthTimer;
     qint64 m_healthDeadline = 0;

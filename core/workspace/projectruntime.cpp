@@ -44,7 +44,11 @@ ProjectRuntime::ProjectRuntime(EngineClient *client, QObject *parent)
 
 ProjectRuntime::~ProjectRuntime()
 {
-    m_watcher.waitForFinished();
+    // A load job still reading files finishes before the runtime's objects go.
+    for (QFutureWatcherBase *watcher : findChildren<QFutureWatcherBase *>()) {
+        watcher->disconnect(this);
+        watcher->waitForFinished();
+    }
 }
 
 QString ProjectRuntime::idFor(const QString &directory, const QStringList &files)
@@ -84,6 +88,12 @@ void ProjectRuntime::open(const QString &path, const QStringList &files)
 
 void ProjectRuntime::open(const ComposeLoadOptions &options, const QString &envProfile)
 {
+    prepare(options, envProfile);
+    startLoad();
+}
+
+void ProjectRuntime::prepare(const ComposeLoadOptions &options, const QString &envProfile)
+{
     m_directory = projectDirectoryOf(options);
     m_files = options.files;
     m_id = idFor(m_directory, m_files);
@@ -93,7 +103,12 @@ void ProjectRuntime::open(const ComposeLoadOptions &options, const QString &envP
     m_baseOptions = options;
     m_loaded = false;
     liveState()->stop();
-    startLoad();
+}
+
+void ProjectRuntime::setSecretStore(SecretStore *store)
+{
+    m_secretStore = store;
+    m_customSecretStore = true;
 }
 
 void ProjectRuntime::setComposeProfiles(const QStringList &profiles)
@@ -113,25 +128,21 @@ void ProjectRuntime::reload()
     startLoad();
 }
 
-void ProjectRuntime::startLoad()
+void ProjectRuntime::runRecipe(
+    const EnvironmentAdjust &adjust,
+    std::function<void(const StackEnvironment &, const LoadResult &)> done)
 {
-    if (m_directory.isEmpty()) {
-        return;
-    }
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    emit loadStarted();
-    emitSummary();
     // The keychain first (asynchronous, on this thread), then the files in one job.
-    auto store =
-        std::make_shared<KeychainSecretStore>(KeychainSecretStore::scopeForProject(m_directory));
+    std::shared_ptr<SecretStore> store;
+    if (m_customSecretStore) {
+        store = std::shared_ptr<SecretStore>(m_secretStore, [](SecretStore *) {}); // not owned
+    } else {
+        store = std::make_shared<KeychainSecretStore>(
+            KeychainSecretStore::scopeForProject(m_directory));
+    }
     loadStackEnvironment(
         m_directory, m_requestedEnvProfile, store.get(), this,
-        [this, store, generation](StackEnvironment environment) {
-            if (generation != m_generation) {
-                return;
-            }
-            m_environment = environment;
+        [this, store, adjust, done = std::move(done)](StackEnvironment environment) {
             ComposeLoadOptions options;
             if (m_baseOptions) {
                 options = *m_baseOptions;
@@ -145,19 +156,58 @@ void ProjectRuntime::startLoad()
             // A project with unset required variables opens for display; missingRequired()
             // names them (and Compose refuses to run it, naming the first).
             options.tolerateMissingRequired = m_tolerateMissing;
+            std::shared_ptr<void> keep = adjust ? adjust(environment) : nullptr;
             applyStackEnvironment(options, environment);
-            m_watcher.disconnect(this);
-            connect(&m_watcher, &QFutureWatcher<LoadResult>::finished, this, [this, generation] {
-                if (generation == m_generation) {
-                    finishLoad(m_watcher.result());
-                }
-            });
             QStringList overlays = m_overlayFiles;
             overlays.removeAll(devOverridePath(m_directory)); // the job decides that one
-            m_watcher.setFuture(QtConcurrent::run([options, overlays, directory = m_directory] {
-                return loadInJob(options, overlays, directory);
-            }));
+            auto *watcher = new QFutureWatcher<LoadResult>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [watcher, environment, done] {
+                watcher->deleteLater();
+                done(environment, watcher->result());
+            });
+            watcher->setFuture(QtConcurrent::run(
+                [options, overlays, directory = m_directory, keep]() mutable {
+                    LoadResult result = loadInJob(options, overlays, directory);
+                    keep.reset(); // read: the files it kept may go
+                    return result;
+                }));
         });
+}
+
+void ProjectRuntime::startLoad()
+{
+    if (m_directory.isEmpty()) {
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    emit loadStarted();
+    emitSummary();
+    runRecipe({}, [this, generation](const StackEnvironment &environment,
+                                     const LoadResult &result) {
+        if (generation != m_generation) {
+            return; // a newer load replaces this one
+        }
+        m_environment = environment;
+        finishLoad(result);
+    });
+}
+
+void ProjectRuntime::loadAside(const EnvironmentAdjust &adjust,
+                               std::function<void(const AsideLoad &)> done)
+{
+    if (m_directory.isEmpty()) {
+        done({std::unexpected(Error{Error::Code::InvalidArgument,
+                                    QStringLiteral("No project to load."),
+                                    QStringLiteral("Open a project folder first.")}),
+              {},
+              {}});
+        return;
+    }
+    runRecipe(adjust, [done = std::move(done)](const StackEnvironment &environment,
+                                               const LoadResult &result) {
+        done({result.project, result.options, environment});
+    });
 }
 
 ProjectRuntime::LoadResult ProjectRuntime::loadInJob(ComposeLoadOptions options,

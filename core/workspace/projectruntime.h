@@ -12,6 +12,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
+
 #include <optional>
 
 namespace DevDock::Core {
@@ -20,6 +23,7 @@ class DevLoop;
 class EngineClient;
 class LiveState;
 class ProjectLogs;
+class SecretStore;
 class ServiceStats;
 class StackController;
 
@@ -47,6 +51,12 @@ public:
     // --project-directory) and that .env profile (empty: the default one).
     void open(const ComposeLoadOptions &options, const QString &envProfile = {});
     void reload();
+    // Points the runtime at a project as open(options, envProfile) does, without loading it yet
+    // (the next reload() or loadAside() loads it).
+    void prepare(const ComposeLoadOptions &options, const QString &envProfile = {});
+    // Where loads read the profile's secrets (default: the project's keychain scope). Not owned;
+    // it must outlive the runtime. nullptr: no secrets at all.
+    void setSecretStore(SecretStore *store);
     // Loads refuse unset required variables (devdockctl) instead of collecting them (default).
     void setTolerateMissingRequired(bool tolerate) { m_tolerateMissing = tolerate; }
     // Whether a load starts following the engine (LiveState; default). devdockctl's commands
@@ -59,6 +69,7 @@ public:
     void setOverlayFiles(const QStringList &files) { m_overlayFiles = files; }
     QStringList overlayFiles() const { return m_overlayFiles; }
 
+    EngineClient *client() const { return m_client; }
     QString id() const { return m_id; }
     QString directory() const { return m_directory; }
     QStringList files() const { return m_files; }
@@ -97,6 +108,20 @@ public:
     // The live part of the summary (Workspace adds pinned, active, origin).
     ProjectSummary summary() const;
 
+    // The load recipe once more, aside: the project as it would load with its environment
+    // adjusted (e.g. with a planned .env.local in place of the real one), leaving this runtime as
+    // it is. `adjust` may return an object the files need until they are read (a temporary copy);
+    // it is released in the job.
+    using EnvironmentAdjust = std::function<std::shared_ptr<void>(StackEnvironment &)>;
+    struct AsideLoad
+    {
+        Result<ComposeProject> project;
+        ComposeLoadOptions options;
+        StackEnvironment environment;
+    };
+    void loadAside(const EnvironmentAdjust &adjust,
+                   std::function<void(const AsideLoad &)> done);
+
 signals:
     void loadStarted();
     void loaded(const DevDock::Core::ComposeProject &project);
@@ -112,6 +137,9 @@ private:
     };
     static LoadResult loadInJob(ComposeLoadOptions options, const QStringList &overlays,
                                 const QString &directory);
+    // The one recipe: .env profile -> secrets -> compose files -> dev overlay (one job).
+    void runRecipe(const EnvironmentAdjust &adjust,
+                   std::function<void(const StackEnvironment &, const LoadResult &)> done);
     void startLoad();
     void finishLoad(const LoadResult &result);
     void syncStreams();
@@ -133,10 +161,11 @@ private:
     ComposeProject m_project;
     ComposeLoadOptions m_loadOptions;
     std::optional<ComposeLoadOptions> m_baseOptions;
+    SecretStore *m_secretStore = nullptr;
+    bool m_customSecretStore = false;
     bool m_tolerateMissing = true;
     bool m_followEngine = true;
     Error m_lastError;
-    QFutureWatcher<LoadResult> m_watcher;
     quint64 m_generation = 0;
     bool m_loaded = false;
     bool m_loading = false;

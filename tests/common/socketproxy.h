@@ -14,6 +14,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 namespace DevDock::Test {
 
 class SocketProxy : public QObject
@@ -30,6 +32,16 @@ public:
     QString path() const { return m_path; }
     QString dockerHost() const { return QStringLiteral("unix://") + m_path; }
     int connectionCount() const { return m_connections; }
+    // The HTTP request lines clients sent through the proxy ("GET /v1.41/events?... HTTP/1.1").
+    QList<QByteArray> requestLines() const { return m_requests; }
+    int requestCount(const QByteArray &pathPart) const
+    {
+        int n = 0;
+        for (const QByteArray &line : m_requests) {
+            n += line.contains(pathPart) ? 1 : 0;
+        }
+        return n;
+    }
 
     // Starts (or restarts) listening at path().
     bool restore()
@@ -69,10 +81,28 @@ private:
                     to->disconnectFromServer();
                 });
             };
+            // Requests start a write of their own; a line that reads like one is one.
+            // (Bytes still waiting for the engine side were scanned before: skip them.)
+            auto waiting = std::make_shared<qint64>(0);
+            QObject::connect(client, &QLocalSocket::readyRead, this, [this, client, waiting] {
+                const QByteArray chunk = client->peek(client->bytesAvailable()).mid(*waiting);
+                for (const QByteArray &line : chunk.split('\n')) {
+                    static const QList<QByteArray> methods{"GET ", "POST ", "PUT ", "DELETE ",
+                                                           "HEAD "};
+                    for (const QByteArray &method : methods) {
+                        if (line.startsWith(method) && line.contains(" HTTP/1.")) {
+                            m_requests << line.trimmed();
+                        }
+                    }
+                }
+            });
             pipe(client, engine);
+            QObject::connect(client, &QLocalSocket::readyRead, this,
+                             [client, waiting] { *waiting = client->bytesAvailable(); });
             pipe(engine, client);
             // Bytes the client sent before the engine side was up go out once it is.
-            QObject::connect(engine, &QLocalSocket::connected, client, [client, engine] {
+            QObject::connect(engine, &QLocalSocket::connected, client, [client, engine, waiting] {
+                *waiting = 0;
                 engine->write(client->readAll());
             });
             engine->connectToServer(m_target);
@@ -84,6 +114,7 @@ private:
     QLocalServer m_server;
     QList<QPointer<QLocalSocket>> m_sockets;
     int m_connections = 0;
+    QList<QByteArray> m_requests;
 };
 
 } // namespace DevDock::Test

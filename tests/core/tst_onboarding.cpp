@@ -9,7 +9,12 @@
 
 #include "engine/engineclient.h"
 #include "env/secretstore.h"
+#include "engine/eventhub.h"
+#include "logs/projectlogs.h"
 #include "onboarding/onboarding.h"
+#include "stack/livestate.h"
+#include "stack/stackcontroller.h"
+#include "workspace/projectruntime.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -18,6 +23,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -111,6 +117,7 @@ private slots:
     void portsStep_checksThePortsThePlannedEnvLocalSets();
     void engineStopped_stopsAtEngine_withHowToStartIt();
     void devdockctl_doctorAndOnboard();
+    void onAnOpenRuntime_loadsAndFollowsThroughIt_inPlace();
 
 private:
     void down();
@@ -580,6 +587,60 @@ void TestOnboarding::devdockctl_doctorAndOnboard()
     QVERIFY(onboard.out.contains(
         QString("The stack is up: http://127.0.0.1:%1/").arg(m_httpPort).toUtf8()));
     QVERIFY(onboard.out.contains("[ok  ] Every service up and healthy"));
+}
+
+void TestOnboarding::onAnOpenRuntime_loadsAndFollowsThroughIt_inPlace()
+{
+    // A small project of its own name (not the demo's COMPOSE_PROJECT_NAME of this test).
+    const QByteArray projectName = qgetenv("COMPOSE_PROJECT_NAME");
+    qunsetenv("COMPOSE_PROJECT_NAME");
+    const auto restore = qScopeGuard([&] { qputenv("COMPOSE_PROJECT_NAME", projectName); });
+    const QString name = QStringLiteral("dd-onb-rt-%1").arg(QCoreApplication::applicationPid());
+    QTemporaryDir dir;
+    const auto down = qScopeGuard([&] {
+        run("docker", {"compose", "--project-directory", dir.path(), "-p", name, "down", "-t", "1"});
+    });
+    auto write = [&](const QString &file, const QByteArray &text) {
+        QFile f(dir.filePath(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write("compose.yaml", "name: " + name.toUtf8() + "\nservices:\n  app:\n    image: "
+                              + kTestImage.toUtf8()
+                              + "\n    command: [\"sh\", \"-c\", \"echo $$GREETING; sleep 3600\"]\n"
+                                "    environment: {GREETING: \"${GREETING:-unset}\"}\n"
+                                "    stop_grace_period: 1s\n");
+    write(".env.example", "# What the app says.\nGREETING=hello\n");
+
+    EngineClient client(*EngineClient::systemEndpoint());
+    ProjectRuntime runtime(&client);
+    runtime.setForeground(true);
+    QSignalSpy loaded(&runtime, &ProjectRuntime::loaded);
+    runtime.open(dir.path());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(runtime.project().services.first().environment.value("GREETING").value_or(QString()), QString("unset"));
+    ProjectLogs *logs = runtime.logs();
+    LiveState *live = runtime.liveState();
+
+    OnboardingOptions o;
+    o.projectDirectory = dir.path();
+    o.healthTimeoutSeconds = 60;
+    o.envChanges = OnboardingOptions::EnvChanges::Accept;
+    Onboarding onboarding(&runtime, nullptr, o);
+    // Its compose runs and its health picture are the runtime's (one LiveState per project).
+    QCOMPARE(onboarding.runtime(), &runtime);
+    QCOMPARE(onboarding.controller(), runtime.controller());
+    const Outcome outcome = run(onboarding, 120000);
+    QVERIFY2(outcome.ok, qPrintable(describe(outcome)));
+
+    // The runtime took the new .env.local in place: reloaded, the same objects.
+    QVERIFY(loaded.size() >= 2);
+    QCOMPARE(runtime.project().services.first().environment.value("GREETING").value_or(QString()), QString("hello"));
+    QCOMPARE(runtime.logs(), logs);
+    QCOMPARE(runtime.liveState(), live);
+    QVERIFY(waitUntil([&] { return live->service("app") && live->service("app")->isUp(); }, 5000));
+    QVERIFY(waitUntil([&] { return logs->openStreams() == 1; }, 5000));
+    QCOMPARE(EventHub::of(&client)->connectionCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOnboarding)

@@ -3,9 +3,11 @@
 // Integration tests: DevDock's engine client against the real Docker engine, checked against the
 // docker CLI's answers.
 #include "../common/dockertest.h"
+#include "../common/socketproxy.h"
 
 #include "engine/containerwatcher.h"
 #include "engine/engineclient.h"
+#include "engine/eventhub.h"
 #include "engine/eventstream.h"
 #include "engine/logstream.h"
 #include "engine/statsstream.h"
@@ -14,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace DevDock::Core;
 using namespace DevDock::Test;
@@ -51,6 +54,7 @@ private slots:
     void lifecycle_startStopRestartKillRemove();
     void imagesNetworksVolumes_listed();
     void containerWatcher_followsEvents();
+    void containerWatcher_sharesTheEnginesOneEventStream();
     void unreachable_namesEndpoint();
     void connectionReuse_manySequentialCalls();
     void events_reconnectAfterEngineRestart(); // last: restarts the engine
@@ -476,6 +480,56 @@ void TestEngineClient::containerWatcher_followsEvents()
     QVERIFY(waitUntil([&] { return stateOf(id) == "exited"; }, 10000));
     docker({"rm", "-f", id});
     QVERIFY(waitUntil([&] { return stateOf(id).isEmpty(); }, 10000));
+}
+
+void TestEngineClient::containerWatcher_sharesTheEnginesOneEventStream()
+{
+    // Through a proxy that counts the requests: the watcher and another follower of the engine
+    // (what LiveState and the workspace are) make one /events request between them.
+    QTemporaryDir socketDir;
+    SocketProxy proxy(socketDir.filePath("engine.sock"));
+    QVERIFY(proxy.restore());
+    const auto endpoint = parseDockerHost(proxy.dockerHost());
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    EventHub *hub = EventHub::of(&client);
+    hub->acquire();
+    QVERIFY(waitUntil([&] { return hub->isConnected(); }, 10000));
+
+    ContainerWatcher watcher(&client, {true, {{"label", {kTestLabel}}}});
+    QList<ContainerSummary> latest;
+    connect(&watcher, &ContainerWatcher::containersChanged, this,
+            [&](const QList<ContainerSummary> &list) { latest = list; });
+    watcher.start();
+    QCOMPARE(hub->holders(), 2);
+    QVERIFY(waitUntil([&] { return watcher.isEngineReachable(); }, 10000));
+    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    const QString id = runContainer({"--name", "dd-watched-shared-" + suffix}, "sleep 300");
+    const auto stateOf = [&](const QString &cid) -> QString {
+        for (const ContainerSummary &c : latest) {
+            if (c.id == cid) {
+                return c.state;
+            }
+        }
+        return {};
+    };
+    QVERIFY(waitUntil([&] { return stateOf(id) == "running"; }, 10000));
+    // A container without the label changes nothing the watcher lists.
+    const Run other =
+        docker({"run", "-d", "--name", "dd-unwatched-" + suffix, kTestImage, "sleep", "300"});
+    QCOMPARE(other.exitCode, 0);
+    docker({"stop", "-t", "0", id});
+    QVERIFY(waitUntil([&] { return stateOf(id) == "exited"; }, 10000));
+    docker({"rm", "-f", id, "dd-unwatched-" + suffix});
+    QVERIFY(waitUntil([&] { return stateOf(id).isEmpty(); }, 10000));
+    QCOMPARE(proxy.requestCount("/events"), 1);
+    QCOMPARE(hub->connectionCount(), 1);
+
+    // Stopping the watcher leaves the other follower's stream alone.
+    watcher.stop();
+    QCOMPARE(hub->holders(), 1);
+    QVERIFY(hub->isConnected());
+    hub->release();
 }
 
 void TestEngineClient::unreachable_namesEndpoint()
