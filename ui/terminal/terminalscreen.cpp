@@ -447,22 +447,6 @@ QString TerminalScreen::lineText(int index) const
     return text;
 }
 
-void TerminalScreen::damage(int first, int last)
-{
-    first = std::max(first, 0);
-    last = std::min(last, m_rows - 1);
-    if (first > last) {
-        return;
-    }
-    if (m_damage.first > m_damage.last) {
-        m_damage.first = first;
-        m_damage.last = last;
-    } else {
-        m_damage.first = std::min(m_damage.first, first);
-        m_damage.last = std::max(m_damage.last, last);
-    }
-}
-
 TerminalScreen::Damage TerminalScreen::takeDamage()
 {
     return std::exchange(m_damage, Damage{});

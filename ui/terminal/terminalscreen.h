@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -105,8 +106,14 @@ private:
     {
         std::vector<Row> rows;
         size_t top = 0;
-        Row &at(int r) { return rows[(top + size_t(r)) % rows.size()]; }
-        const Row &at(int r) const { return rows[(top + size_t(r)) % rows.size()]; }
+        // No division: this runs for every glyph.
+        size_t index(int r) const
+        {
+            const size_t i = top + size_t(r);
+            return i >= rows.size() ? i - rows.size() : i;
+        }
+        Row &at(int r) { return rows[index(r)]; }
+        const Row &at(int r) const { return rows[index(r)]; }
         void normalize();
     };
 
@@ -117,7 +124,16 @@ private:
     void clearRow(Row &row, int from, int to) const;
     void pushScrollback(const Row &row);
     TerminalLine popScrollback();
-    void damage(int first, int last);
+    void damage(int first, int last)
+    {
+        // Rows outside the screen (libvterm's old cursor after a resize) are clipped here.
+        first = first < 0 ? 0 : first;
+        last = last >= m_rows ? m_rows - 1 : last;
+        if (first <= last) {
+            m_damage.first = m_damage.first > m_damage.last ? first : std::min(m_damage.first, first);
+            m_damage.last = std::max(m_damage.last, last);
+        }
+    }
 
     VTerm *m_vt = nullptr;
     VTermState *m_state = nullptr;

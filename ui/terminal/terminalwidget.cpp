@@ -578,6 +578,17 @@ void TerminalWidget::keyPressEvent(QKeyEvent *event)
 {
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
     const int key = event->key();
+    switch (key) {
+    case Qt::Key_Shift:
+    case Qt::Key_Control:
+    case Qt::Key_Alt:
+    case Qt::Key_AltGr:
+    case Qt::Key_Meta:
+    case Qt::Key_CapsLock:
+        return; // a modifier alone sends nothing (and keeps the scrollback view where it is)
+    default:
+        break;
+    }
     if (mods == (Qt::ControlModifier | Qt::ShiftModifier)) {
         switch (key) {
         case Qt::Key_C:
