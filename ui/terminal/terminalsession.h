@@ -8,7 +8,10 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
+class QScrollBar;
+class QToolButton;
 
 namespace DevDock::Core {
 class EngineClient;
@@ -20,7 +23,7 @@ class TerminalWidget;
 
 // A shell in one container: a TerminalWidget over an ExecSession. When the session ends (the
 // shell exits, the container stops or restarts) the terminal says why and a Reconnect button
-// starts a new one.
+// starts a new one. A scroll bar reads the scrollback; Ctrl+Shift+F opens a search bar over it.
 class TerminalSession final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,10 @@ public:
     bool isConnected() const { return m_session && m_session->isRunning(); }
     int lastExitCode() const { return m_lastExitCode; }
     QString title() const { return m_title; }
+    QLineEdit *searchField() const { return m_searchField; }
+    QWidget *searchBar() const { return m_searchBar; }
+    QScrollBar *scrollBar() const { return m_scrollBar; }
+    void showSearch();
 
 signals:
     void connected();
@@ -40,6 +47,10 @@ signals:
 
 private:
     void onFinished(const Core::Result<Core::ExecOutcome> &outcome);
+    void buildSearchBar();
+    void search(bool backwards);
+    void hideSearch();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QPointer<Core::EngineClient> m_client;
     QString m_container;
@@ -47,6 +58,10 @@ private:
     TerminalWidget *m_terminal = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_reconnect = nullptr;
+    QScrollBar *m_scrollBar = nullptr;
+    QWidget *m_searchBar = nullptr;
+    QLineEdit *m_searchField = nullptr;
+    QLabel *m_searchStatus = nullptr;
     Core::ExecSession *m_session = nullptr;
     int m_lastExitCode = -1;
 };

@@ -7,8 +7,10 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
-#include <vterm.h>
+#include <cstring>
+#include <limits>
 
 namespace DevDock::Ui {
 
@@ -17,117 +19,61 @@ namespace {
 // One parse slice: small enough to return to the event loop well within 50 ms on a slow machine.
 constexpr qsizetype kSliceBytes = 64 * 1024;
 constexpr int kSliceBudgetMs = 8;
-constexpr int kRepaintMs = 16;
+// At most one frame per this many milliseconds (60 Hz).
+constexpr int kFrameMs = 16;
+constexpr int kWheelLines = 3;
 
-QColor toQColor(const VTermScreen *screen, VTermColor color)
+bool isPlainAscii(const TerminalCell &c)
 {
-    vterm_screen_convert_color_to_rgb(screen, &color);
-    return QColor(color.rgb.red, color.rgb.green, color.rgb.blue);
+    return c.width == 1 && c.ch < 0x7f && c.combining == 0;
 }
 
-QString cellText(const VTermScreenCell &cell)
+QString cellString(const TerminalCell &c)
 {
-    QString text;
-    for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; ++i) {
-        const char32_t c = cell.chars[i];
-        text += QString::fromUcs4(&c, 1);
+    QString s = QString::fromUcs4(&c.ch, 1);
+    if (c.combining) {
+        s += QString::fromUcs4(&c.combining, 1);
     }
-    return text;
+    return s;
 }
 
 } // namespace
 
-struct TerminalCallbacks
+struct TerminalWidgetCallbacks
 {
-    static int damage(VTermRect rect, void *user)
-    {
-        auto *w = static_cast<TerminalWidget *>(user);
-        w->m_damage += QRect(w->cellRect(rect.start_row, rect.start_col).topLeft(),
-                             w->cellRect(rect.end_row - 1, rect.end_col - 1).bottomRight());
-        return 1;
-    }
-    static int moveCursor(VTermPos pos, VTermPos old, int visible, void *user)
-    {
-        auto *w = static_cast<TerminalWidget *>(user);
-        w->m_damage += w->cellRect(old.row, old.col);
-        w->m_damage += w->cellRect(pos.row, pos.col);
-        w->m_cursorRow = pos.row;
-        w->m_cursorColumn = pos.col;
-        w->m_cursorVisible = visible;
-        return 1;
-    }
-    static int termProp(VTermProp prop, VTermValue *value, void *user)
-    {
-        auto *w = static_cast<TerminalWidget *>(user);
-        if (prop == VTERM_PROP_ALTSCREEN) {
-            w->m_altScreen = value->boolean;
-            emit w->alternateScreenChanged(w->m_altScreen);
-        } else if (prop == VTERM_PROP_CURSORVISIBLE) {
-            w->m_cursorVisible = value->boolean;
-        }
-        return 1;
-    }
-    static int pushLine(int cols, const VTermScreenCell *cells, void *user)
-    {
-        auto *w = static_cast<TerminalWidget *>(user);
-        QString line;
-        for (int c = 0; c < cols; ++c) {
-            line += cells[c].chars[0] ? cellText(cells[c]) : QStringLiteral(" ");
-        }
-        while (line.endsWith(QLatin1Char(' '))) {
-            line.chop(1);
-        }
-        w->m_scrollback.append(line);
-        if (w->m_scrollback.size() > TerminalWidget::ScrollbackLines) {
-            w->m_scrollback.removeFirst();
-        }
-        return 1;
-    }
     static void output(const char *s, size_t len, void *user)
     {
         emit static_cast<TerminalWidget *>(user)->inputReady(QByteArray(s, qsizetype(len)));
     }
+    static void prop(VTermProp prop, void *user)
+    {
+        auto *w = static_cast<TerminalWidget *>(user);
+        if (prop == VTERM_PROP_ALTSCREEN) {
+            w->m_scrollOffset = 0; // the alternate screen has no scrollback
+            emit w->alternateScreenChanged(w->m_screen->isAlternateScreen());
+        }
+    }
 };
-
-namespace {
-
-const VTermScreenCallbacks kScreenCallbacks = {
-    &TerminalCallbacks::damage, nullptr, &TerminalCallbacks::moveCursor,
-    &TerminalCallbacks::termProp, nullptr, nullptr, &TerminalCallbacks::pushLine, nullptr,
-};
-
-} // namespace
 
 TerminalWidget::TerminalWidget(QWidget *parent)
     : QWidget(parent)
+    , m_screen(std::make_unique<TerminalScreen>(24, 80))
 {
     setAccessibleName(tr("Terminal"));
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAttribute(Qt::WA_InputMethodEnabled);
-    m_vt = vterm_new(m_rows, m_columns);
-    vterm_set_utf8(m_vt, 1);
-    vterm_output_set_callback(m_vt, &TerminalCallbacks::output, this);
-    m_screen = vterm_obtain_screen(m_vt);
-    vterm_screen_set_callbacks(m_screen, &kScreenCallbacks, this);
-    vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_SCROLL);
-    vterm_screen_enable_altscreen(m_screen, 1);
-    vterm_screen_reset(m_screen, 1);
+    m_screen->setOutput(&TerminalWidgetCallbacks::output, this);
+    m_screen->setPropCallback(&TerminalWidgetCallbacks::prop, this);
     m_parseTimer.setInterval(0);
     connect(&m_parseTimer, &QTimer::timeout, this, &TerminalWidget::parseSlice);
     m_repaintTimer.setSingleShot(true);
-    m_repaintTimer.setInterval(kRepaintMs);
-    connect(&m_repaintTimer, &QTimer::timeout, this, [this] {
-        update(m_damage);
-        m_damage = {};
-    });
+    connect(&m_repaintTimer, &QTimer::timeout, this, &TerminalWidget::repaintDamage);
+    m_sincePaint.start();
     updateFontMetrics();
 }
 
-TerminalWidget::~TerminalWidget()
-{
-    vterm_free(m_vt);
-}
+TerminalWidget::~TerminalWidget() = default;
 
 void TerminalWidget::feed(QByteArrayView bytes)
 {
@@ -143,18 +89,54 @@ void TerminalWidget::parseSlice()
     budget.start();
     while (m_pendingPos < m_pending.size() && budget.elapsed() < kSliceBudgetMs) {
         const qsizetype take = std::min(kSliceBytes, m_pending.size() - m_pendingPos);
-        vterm_input_write(m_vt, m_pending.constData() + m_pendingPos, size_t(take));
+        m_screen->write(m_pending.constData() + m_pendingPos, take);
         m_pendingPos += take;
+        m_bytesParsed += take;
     }
-    vterm_screen_flush_damage(m_screen);
     if (m_pendingPos >= m_pending.size()) {
         m_pending.clear();
         m_pendingPos = 0;
         m_parseTimer.stop();
     }
-    if (!m_damage.isEmpty() && !m_repaintTimer.isActive()) {
-        m_repaintTimer.start();
+    const TerminalScreen::Damage d = m_screen->takeDamage();
+    if (!d.any()) {
+        return;
     }
+    if (d.scrolled > 0) {
+        if (m_scrollOffset > 0) {
+            // Reading the scrollback: the view stays on the same lines.
+            m_scrollOffset = std::min(m_scrollOffset + d.scrolled, scrollbackSize());
+        }
+        m_fullRepaint = true;
+        emit scrollChanged(m_scrollOffset, scrollbackSize());
+    }
+    if (d.first <= d.last) {
+        m_damageFirst = m_damageLast < m_damageFirst ? d.first : std::min(m_damageFirst, d.first);
+        m_damageLast = std::max(m_damageLast, d.last);
+    }
+    scheduleRepaint();
+}
+
+void TerminalWidget::scheduleRepaint()
+{
+    if (m_repaintTimer.isActive()) {
+        return;
+    }
+    // The first frame after a quiet spell goes out now; then one per frame interval.
+    m_repaintTimer.start(std::max<qint64>(0, kFrameMs - m_sincePaint.elapsed()));
+}
+
+void TerminalWidget::repaintDamage()
+{
+    if (m_fullRepaint || m_scrollOffset > 0) {
+        update();
+    } else if (m_damageFirst <= m_damageLast) {
+        update(0, m_damageFirst * m_cellHeight, width(),
+               (m_damageLast - m_damageFirst + 1) * m_cellHeight);
+    }
+    m_fullRepaint = false;
+    m_damageFirst = 0;
+    m_damageLast = -1;
 }
 
 void TerminalWidget::flushInput()
@@ -166,25 +148,13 @@ void TerminalWidget::flushInput()
 
 QString TerminalWidget::rowText(int row) const
 {
-    QString line;
-    VTermScreenCell cell;
-    for (int c = 0; c < m_columns; ++c) {
-        vterm_screen_get_cell(m_screen, VTermPos{row, c}, &cell);
-        if (cell.width == 0) {
-            continue; // the right half of a wide character
-        }
-        line += cell.chars[0] ? cellText(cell) : QStringLiteral(" ");
-    }
-    while (line.endsWith(QLatin1Char(' '))) {
-        line.chop(1);
-    }
-    return line;
+    return m_screen->lineText(scrollbackSize() + row);
 }
 
 QString TerminalWidget::screenText() const
 {
     QStringList lines;
-    for (int r = 0; r < m_rows; ++r) {
+    for (int r = 0; r < rows(); ++r) {
         lines << rowText(r);
     }
     return lines.join(QLatin1Char('\n'));
@@ -193,61 +163,152 @@ QString TerminalWidget::screenText() const
 QList<int> TerminalWidget::find(const QString &text) const
 {
     QList<int> hits;
-    for (int i = 0; i < m_scrollback.size(); ++i) {
-        if (m_scrollback.at(i).contains(text, Qt::CaseInsensitive)) {
-            hits << i;
-        }
+    if (text.isEmpty()) {
+        return hits;
     }
-    for (int r = 0; r < m_rows; ++r) {
-        if (rowText(r).contains(text, Qt::CaseInsensitive)) {
-            hits << int(m_scrollback.size()) + r;
+    for (int i = 0; i < m_screen->lineCount(); ++i) {
+        if (m_screen->lineText(i).contains(text, Qt::CaseInsensitive)) {
+            hits << i;
         }
     }
     return hits;
 }
 
+void TerminalWidget::setScrollOffset(int offset)
+{
+    offset = isAlternateScreen() ? 0 : std::clamp(offset, 0, scrollbackSize());
+    if (offset == m_scrollOffset) {
+        return;
+    }
+    m_scrollOffset = offset;
+    update();
+    emit scrollChanged(m_scrollOffset, scrollbackSize());
+}
+
+bool TerminalWidget::findNext(const QString &text, bool backwards)
+{
+    if (text.isEmpty()) {
+        clearSearch();
+        return false;
+    }
+    const int count = m_screen->lineCount();
+    const qint64 dropped = m_screen->droppedLines();
+    const bool sameText = text.compare(m_searchText, Qt::CaseInsensitive) == 0;
+    m_searchText = text;
+    // Where to start: after (before) the current hit, else from the bottom of the view upwards.
+    int line = lineAtViewRow(rows() - 1);
+    int column = backwards ? std::numeric_limits<int>::max() : -1;
+    if (sameText && m_matchLine >= 0 && m_matchLine - dropped >= 0) {
+        line = int(m_matchLine - dropped);
+        column = m_matchColumn;
+    } else if (!backwards) {
+        line = std::max(0, lineAtViewRow(0));
+    }
+    for (int step = 0; step <= count; ++step) {
+        const int l = ((line + (backwards ? -step : step)) % count + count) % count;
+        const QString t = m_screen->lineText(l);
+        qsizetype at = -1;
+        if (backwards) {
+            const qsizetype from = step == 0 ? qsizetype(column) - 1 : t.size();
+            at = from < 0 ? -1 : t.lastIndexOf(text, from, Qt::CaseInsensitive);
+        } else {
+            at = t.indexOf(text, step == 0 ? column + 1 : 0, Qt::CaseInsensitive);
+        }
+        if (at >= 0) {
+            m_matchLine = l + dropped;
+            m_matchColumn = int(at);
+            // Bring the hit into view: the live screen when it is there, else the scrollback.
+            const int viewTop = lineAtViewRow(0);
+            if (l < viewTop || l >= viewTop + rows()) {
+                setScrollOffset(std::max(0, scrollbackSize() - l + rows() / 2));
+            }
+            update();
+            return true;
+        }
+    }
+    m_matchLine = -1;
+    update();
+    return false;
+}
+
+void TerminalWidget::clearSearch()
+{
+    m_searchText.clear();
+    m_matchLine = -1;
+    update();
+}
+
+TerminalWidget::Match TerminalWidget::currentMatch() const
+{
+    const qint64 line = m_matchLine - m_screen->droppedLines();
+    if (m_matchLine < 0 || line < 0) {
+        return {};
+    }
+    return {int(line), m_matchColumn, int(m_searchText.size())};
+}
+
+QList<TerminalWidget::Match> TerminalWidget::matchesInLine(int line) const
+{
+    QList<Match> matches;
+    if (m_searchText.isEmpty()) {
+        return matches;
+    }
+    const QString t = m_screen->lineText(line);
+    for (qsizetype at = t.indexOf(m_searchText, 0, Qt::CaseInsensitive); at >= 0;
+         at = t.indexOf(m_searchText, at + 1, Qt::CaseInsensitive)) {
+        matches.append({line, int(at), int(m_searchText.size())});
+    }
+    return matches;
+}
+
 void TerminalWidget::setZoom(int steps)
 {
+    steps = std::clamp(steps, -8, 24);
+    if (steps == m_zoom) {
+        return;
+    }
     m_zoom = steps;
     updateFontMetrics();
     resizeTerminal();
     update();
+    emit zoomChanged(m_zoom);
 }
 
 void TerminalWidget::updateFontMetrics()
 {
+    // The fixed-pitch face, at the size the application's font has (so the app's font size and
+    // the desktop's scaling apply), plus the terminal's own zoom steps.
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_font.setPointSizeF(std::max(4.0, m_font.pointSizeF() + m_zoom));
+    const qreal base = QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF()
+                                                             : m_font.pointSizeF();
+    m_font.setPointSizeF(std::max(4.0, base + m_zoom));
+    m_font.setStyleHint(QFont::TypeWriter);
     const QFontMetrics metrics(m_font);
     m_cellWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
     m_cellHeight = std::max(1, metrics.height());
     m_ascent = metrics.ascent();
 }
 
-QRect TerminalWidget::cellRect(int row, int col) const
-{
-    return QRect(col * m_cellWidth, row * m_cellHeight, m_cellWidth, m_cellHeight);
-}
-
 QPoint TerminalWidget::cellAt(const QPoint &pos) const
 {
-    return QPoint(std::clamp(pos.x() / m_cellWidth, 0, m_columns - 1),
-                  std::clamp(pos.y() / m_cellHeight, 0, m_rows - 1));
+    const int row = std::clamp(pos.y() / m_cellHeight, 0, rows() - 1);
+    return QPoint(std::clamp(pos.x() / m_cellWidth, 0, columns() - 1),
+                  int(lineAtViewRow(row) + m_screen->droppedLines()));
 }
 
 void TerminalWidget::resizeTerminal()
 {
-    const int rows = std::max(2, height() / m_cellHeight);
-    const int columns = std::max(2, width() / m_cellWidth);
-    if (rows == m_rows && columns == m_columns) {
+    const int newRows = std::max(2, height() / m_cellHeight);
+    const int newColumns = std::max(2, width() / m_cellWidth);
+    if (newRows == rows() && newColumns == columns()) {
         return;
     }
     flushInput(); // what was written for the old size lands in it
-    m_rows = rows;
-    m_columns = columns;
-    vterm_set_size(m_vt, rows, columns);
-    vterm_screen_flush_damage(m_screen);
-    emit sizeChanged(rows, columns);
+    m_screen->resize(newRows, newColumns);
+    m_screen->takeDamage();
+    m_scrollOffset = std::min(m_scrollOffset, scrollbackSize());
+    update();
+    emit sizeChanged(newRows, newColumns);
 }
 
 void TerminalWidget::resizeEvent(QResizeEvent *event)
@@ -256,65 +317,183 @@ void TerminalWidget::resizeEvent(QResizeEvent *event)
     resizeTerminal();
 }
 
+void TerminalWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange) {
+        updateFontMetrics();
+        resizeTerminal();
+        update();
+    } else if (event->type() == QEvent::PaletteChange) {
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+QColor TerminalWidget::defaultForeground() const
+{
+    return palette().color(QPalette::Text);
+}
+
+QColor TerminalWidget::defaultBackground() const
+{
+    return palette().color(QPalette::Base);
+}
+
+QColor TerminalWidget::cellColor(VTermColor color, bool foreground) const
+{
+    if (foreground && VTERM_COLOR_IS_DEFAULT_FG(&color)) {
+        return defaultForeground();
+    }
+    if (!foreground && VTERM_COLOR_IS_DEFAULT_BG(&color)) {
+        return defaultBackground();
+    }
+    vterm_state_convert_color_to_rgb(vterm_obtain_state(m_screen->vterm()), &color);
+    return QColor(color.rgb.red, color.rgb.green, color.rgb.blue);
+}
+
+bool TerminalWidget::isSelected(int line, int column) const
+{
+    if (m_selectionStart.x() < 0) {
+        return false;
+    }
+    const qint64 abs = line + m_screen->droppedLines();
+    QPoint a = m_selectionStart;
+    QPoint b = m_selectionEnd;
+    if (std::pair(a.y(), a.x()) > std::pair(b.y(), b.x())) {
+        std::swap(a, b);
+    }
+    return std::pair<qint64, int>(abs, column) >= std::pair<qint64, int>(a.y(), a.x())
+           && std::pair<qint64, int>(abs, column) <= std::pair<qint64, int>(b.y(), b.x());
+}
+
 void TerminalWidget::paintEvent(QPaintEvent *event)
 {
+    m_sincePaint.restart();
     QPainter p(this);
     const QRect dirty = event->rect();
-    VTermColor defaultFg;
-    VTermColor defaultBg;
-    vterm_state_get_default_colors(vterm_obtain_state(m_vt), &defaultFg, &defaultBg);
-    p.fillRect(dirty, toQColor(m_screen, defaultBg));
+    p.fillRect(dirty, m_screen->isReverseVideo() ? defaultForeground() : defaultBackground());
     const int firstRow = std::max(0, dirty.top() / m_cellHeight);
-    const int lastRow = std::min(m_rows - 1, dirty.bottom() / m_cellHeight);
+    const int lastRow = std::min(rows() - 1, dirty.bottom() / m_cellHeight);
     const int firstCol = std::max(0, dirty.left() / m_cellWidth);
-    const int lastCol = std::min(m_columns - 1, dirty.right() / m_cellWidth);
-    const auto selected = [this](int row, int col) {
-        if (m_selectionStart.x() < 0) {
-            return false;
-        }
-        QPoint a = m_selectionStart;
-        QPoint b = m_selectionEnd;
-        if (std::pair(a.y(), a.x()) > std::pair(b.y(), b.x())) {
-            std::swap(a, b);
-        }
-        return std::pair(row, col) >= std::pair(a.y(), a.x())
-               && std::pair(row, col) <= std::pair(b.y(), b.x());
-    };
-    VTermScreenCell cell;
+    const int lastCol = std::min(columns() - 1, dirty.right() / m_cellWidth);
     for (int row = firstRow; row <= lastRow; ++row) {
-        for (int col = firstCol; col <= lastCol; ++col) {
-            vterm_screen_get_cell(m_screen, VTermPos{row, col}, &cell);
-            if (cell.width == 0) {
-                continue;
-            }
-            QColor fg = toQColor(m_screen, cell.fg);
-            QColor bg = toQColor(m_screen, cell.bg);
-            const bool cursorHere = m_cursorVisible && hasFocus() && row == m_cursorRow
-                                    && col == m_cursorColumn;
-            if (bool(cell.attrs.reverse) != (selected(row, col) || cursorHere)) {
-                std::swap(fg, bg);
-            }
-            const QRect r(col * m_cellWidth, row * m_cellHeight, m_cellWidth * cell.width,
-                          m_cellHeight);
-            p.fillRect(r, bg);
-            if (cell.chars[0] && cell.chars[0] != ' ') {
-                QFont f = m_font;
-                f.setBold(cell.attrs.bold);
-                f.setItalic(cell.attrs.italic);
-                f.setUnderline(cell.attrs.underline != VTERM_UNDERLINE_OFF);
-                f.setStrikeOut(cell.attrs.strike);
-                p.setFont(f);
-                p.setPen(fg);
-                p.drawText(r.left(), r.top() + m_ascent, cellText(cell));
-            } else if (cell.attrs.underline) {
-                p.setPen(fg);
-                p.drawLine(r.left(), r.bottom() - 1, r.right(), r.bottom() - 1);
-            }
-            if (m_cursorVisible && !hasFocus() && row == m_cursorRow && col == m_cursorColumn) {
-                p.setPen(fg);
-                p.drawRect(r.adjusted(0, 0, -1, -1));
+        paintLine(p, row, firstCol, lastCol);
+    }
+    emit framePainted();
+}
+
+// One view row: cells with the same look are drawn as one run (one fill, one drawText), plain
+// ASCII only, so a monospace font keeps them on the grid; others are drawn cell by cell.
+void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastCol)
+{
+    const int line = lineAtViewRow(viewRow);
+    const TerminalLine &cells = m_screen->line(line);
+    const bool live = line >= scrollbackSize();
+    const int cursorCol = live && line - scrollbackSize() == cursorRow() && m_screen->cursorVisible()
+                              ? cursorColumn()
+                              : -1;
+    const QList<Match> hits = matchesInLine(line);
+    const Match current = currentMatch();
+    const QPalette &pal = palette();
+    const QColor hitBg = [&] {
+        QColor c = pal.color(QPalette::Highlight);
+        c.setAlphaF(0.35);
+        return c;
+    }();
+    enum class Mark { None, Hit, Current, Selected, Cursor };
+    const auto markAt = [&](int col) {
+        if (col == cursorCol && hasFocus()) {
+            return Mark::Cursor;
+        }
+        if (isSelected(line, col)) {
+            return Mark::Selected;
+        }
+        for (const Match &m : hits) {
+            if (col >= m.column && col < m.column + m.length) {
+                return current.line == line && current.column == m.column ? Mark::Current
+                                                                          : Mark::Hit;
             }
         }
+        return Mark::None;
+    };
+    static const TerminalCell kBlank = [] {
+        TerminalCell c;
+        c.fg.type = VTERM_COLOR_DEFAULT_FG | VTERM_COLOR_INDEXED;
+        c.bg.type = VTERM_COLOR_DEFAULT_BG | VTERM_COLOR_INDEXED;
+        return c;
+    }();
+    const auto cellAtCol = [&](int col) -> const TerminalCell & {
+        return col < int(cells.size()) ? cells[size_t(col)] : kBlank;
+    };
+    const auto sameLook = [](const TerminalCell &a, const TerminalCell &b) {
+        return a.attrs == b.attrs && std::memcmp(&a.fg, &b.fg, sizeof a.fg) == 0
+               && std::memcmp(&a.bg, &b.bg, sizeof a.bg) == 0;
+    };
+    const int y = viewRow * m_cellHeight;
+    int col = firstCol;
+    // A wide glyph's right half belongs to the cell before it.
+    if (col > 0 && cellAtCol(col).width == 0) {
+        --col;
+    }
+    QString run;
+    while (col <= lastCol) {
+        const TerminalCell &first = cellAtCol(col);
+        if (first.width == 0) {
+            ++col;
+            continue;
+        }
+        const Mark mark = markAt(col);
+        int end = col + std::max<int>(1, first.width);
+        run = first.ch ? cellString(first) : QStringLiteral(" ");
+        if (isPlainAscii(first) || first.ch == 0) {
+            while (end <= lastCol) {
+                const TerminalCell &next = cellAtCol(end);
+                if (!(isPlainAscii(next) || next.ch == 0) || !sameLook(first, next)
+                    || markAt(end) != mark) {
+                    break;
+                }
+                run += next.ch ? QChar(char16_t(next.ch)) : QLatin1Char(' ');
+                ++end;
+            }
+        }
+        QColor fg = cellColor(first.fg, true);
+        QColor bg = cellColor(first.bg, false);
+        if (bool(first.attrs & TerminalCell::Reverse) != m_screen->isReverseVideo()) {
+            std::swap(fg, bg);
+        }
+        switch (mark) {
+        case Mark::Cursor:
+            std::swap(fg, bg);
+            break;
+        case Mark::Selected:
+        case Mark::Current:
+            bg = pal.color(QPalette::Highlight);
+            fg = pal.color(QPalette::HighlightedText);
+            break;
+        case Mark::Hit:
+        case Mark::None:
+            break;
+        }
+        const QRect r(col * m_cellWidth, y, (end - col) * m_cellWidth, m_cellHeight);
+        p.fillRect(r, bg);
+        if (mark == Mark::Hit) {
+            p.fillRect(r, hitBg);
+        }
+        if (!run.trimmed().isEmpty() || first.attrs & (TerminalCell::Underline | TerminalCell::Strike)) {
+            QFont f = m_font;
+            f.setBold(first.attrs & TerminalCell::Bold);
+            f.setItalic(first.attrs & TerminalCell::Italic);
+            f.setUnderline(first.attrs & TerminalCell::Underline);
+            f.setStrikeOut(first.attrs & TerminalCell::Strike);
+            p.setFont(f);
+            p.setPen(fg);
+            p.drawText(r.left(), y + m_ascent, run);
+        }
+        if (live && col == cursorCol && !hasFocus()) {
+            p.setPen(fg);
+            p.drawRect(QRect(r.left(), y, m_cellWidth, m_cellHeight).adjusted(0, 0, -1, -1));
+        }
+        col = end;
     }
 }
 
@@ -328,11 +507,12 @@ QString TerminalWidget::selectedText() const
     if (std::pair(a.y(), a.x()) > std::pair(b.y(), b.x())) {
         std::swap(a, b);
     }
+    const qint64 dropped = m_screen->droppedLines();
     QStringList lines;
-    for (int row = a.y(); row <= b.y(); ++row) {
-        const QString text = rowText(row);
-        const int from = row == a.y() ? a.x() : 0;
-        const int to = row == b.y() ? b.x() + 1 : int(text.size());
+    for (qint64 abs = a.y(); abs <= b.y(); ++abs) {
+        const QString text = m_screen->lineText(int(abs - dropped));
+        const int from = abs == a.y() ? a.x() : 0;
+        const int to = abs == b.y() ? b.x() + 1 : int(text.size());
         lines << text.mid(from, std::max(0, to - from));
     }
     return lines.join(QLatin1Char('\n'));
@@ -352,12 +532,14 @@ void TerminalWidget::paste()
     if (text.isEmpty()) {
         return;
     }
+    setScrollOffset(0);
     // Bracketed when the program asked for it (vterm adds the markers only then).
-    vterm_keyboard_start_paste(m_vt);
+    VTerm *vt = m_screen->vterm();
+    vterm_keyboard_start_paste(vt);
     for (const char32_t c : text.toUcs4()) {
-        vterm_keyboard_unichar(m_vt, c == '\n' ? '\r' : c, VTERM_MOD_NONE);
+        vterm_keyboard_unichar(vt, c == '\n' ? '\r' : c, VTERM_MOD_NONE);
     }
-    vterm_keyboard_end_paste(m_vt);
+    vterm_keyboard_end_paste(vt);
 }
 
 void TerminalWidget::mousePressEvent(QMouseEvent *event)
@@ -377,6 +559,16 @@ void TerminalWidget::mouseMoveEvent(QMouseEvent *event)
     }
 }
 
+void TerminalWidget::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        setZoom(m_zoom + (event->angleDelta().y() > 0 ? 1 : -1));
+    } else {
+        setScrollOffset(m_scrollOffset + event->angleDelta().y() / 120 * kWheelLines);
+    }
+    event->accept();
+}
+
 bool TerminalWidget::focusNextPrevChild(bool)
 {
     return false; // Tab belongs to the shell (completion), not to focus navigation
@@ -384,23 +576,48 @@ bool TerminalWidget::focusNextPrevChild(bool)
 
 void TerminalWidget::keyPressEvent(QKeyEvent *event)
 {
-    const Qt::KeyboardModifiers mods = event->modifiers();
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    const int key = event->key();
+    switch (key) {
+    case Qt::Key_Shift:
+    case Qt::Key_Control:
+    case Qt::Key_Alt:
+    case Qt::Key_AltGr:
+    case Qt::Key_Meta:
+    case Qt::Key_CapsLock:
+        return; // a modifier alone sends nothing (and keeps the scrollback view where it is)
+    default:
+        break;
+    }
     if (mods == (Qt::ControlModifier | Qt::ShiftModifier)) {
-        if (event->key() == Qt::Key_C) {
+        switch (key) {
+        case Qt::Key_C:
             copySelection();
             return;
-        }
-        if (event->key() == Qt::Key_V) {
+        case Qt::Key_V:
             paste();
             return;
+        case Qt::Key_F:
+            emit searchRequested();
+            return;
+        default:
+            break;
         }
     }
-    if (mods & Qt::ControlModifier && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)) {
+    if (mods == Qt::ShiftModifier && (key == Qt::Key_PageUp || key == Qt::Key_PageDown)) {
+        setScrollOffset(m_scrollOffset + (key == Qt::Key_PageUp ? 1 : -1) * std::max(1, rows() - 1));
+        return;
+    }
+    if (mods & Qt::ControlModifier && (key == Qt::Key_Plus || key == Qt::Key_Equal)) {
         setZoom(m_zoom + 1);
         return;
     }
-    if (mods & Qt::ControlModifier && event->key() == Qt::Key_Minus) {
+    if (mods & Qt::ControlModifier && key == Qt::Key_Minus) {
         setZoom(m_zoom - 1);
+        return;
+    }
+    if (mods == Qt::ControlModifier && key == Qt::Key_0) {
+        setZoom(0);
         return;
     }
     int vmod = VTERM_MOD_NONE;
@@ -414,6 +631,7 @@ void TerminalWidget::keyPressEvent(QKeyEvent *event)
         vmod |= VTERM_MOD_CTRL;
     }
     const auto mod = VTermModifier(vmod);
+    VTerm *vt = m_screen->vterm();
     static const QHash<int, VTermKey> keys{
         {Qt::Key_Return, VTERM_KEY_ENTER},   {Qt::Key_Enter, VTERM_KEY_ENTER},
         {Qt::Key_Tab, VTERM_KEY_TAB},        {Qt::Key_Backspace, VTERM_KEY_BACKSPACE},
@@ -424,24 +642,26 @@ void TerminalWidget::keyPressEvent(QKeyEvent *event)
         {Qt::Key_End, VTERM_KEY_END},        {Qt::Key_PageUp, VTERM_KEY_PAGEUP},
         {Qt::Key_PageDown, VTERM_KEY_PAGEDOWN},
     };
-    if (const auto it = keys.find(event->key()); it != keys.end()) {
-        vterm_keyboard_key(m_vt, *it, mod);
+    // Typing goes to the live screen.
+    setScrollOffset(0);
+    if (const auto it = keys.find(key); it != keys.end()) {
+        vterm_keyboard_key(vt, *it, mod);
         return;
     }
-    if (event->key() >= Qt::Key_F1 && event->key() <= Qt::Key_F12) {
-        vterm_keyboard_key(m_vt, VTermKey(VTERM_KEY_FUNCTION(event->key() - Qt::Key_F1 + 1)), mod);
+    if (key >= Qt::Key_F1 && key <= Qt::Key_F12) {
+        vterm_keyboard_key(vt, VTermKey(VTERM_KEY_FUNCTION(key - Qt::Key_F1 + 1)), mod);
         return;
     }
-    if (mods & Qt::ControlModifier && event->key() >= Qt::Key_A && event->key() <= Qt::Key_Z) {
+    if (mods & Qt::ControlModifier && key >= Qt::Key_A && key <= Qt::Key_Z) {
         // Ctrl+letter: vterm makes the control byte from the letter.
-        vterm_keyboard_unichar(m_vt, char32_t('a' + (event->key() - Qt::Key_A)), mod);
+        vterm_keyboard_unichar(vt, char32_t('a' + (key - Qt::Key_A)), mod);
         return;
     }
     const QString text = event->text();
     if (!text.isEmpty()) {
         for (const char32_t c : text.toUcs4()) {
             // The text already carries Shift (and Ctrl for symbols).
-            vterm_keyboard_unichar(m_vt, c, VTermModifier(vmod & ~(VTERM_MOD_SHIFT | VTERM_MOD_CTRL)));
+            vterm_keyboard_unichar(vt, c, VTermModifier(vmod & ~(VTERM_MOD_SHIFT | VTERM_MOD_CTRL)));
         }
         return;
     }

@@ -2,24 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "terminalscreen.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QList>
-#include <QRegion>
 #include <QTimer>
 #include <QWidget>
 
-struct VTerm;
-struct VTermScreen;
+#include <memory>
 
 namespace DevDock::Ui {
 
-// A terminal emulator widget: libvterm does the emulation, Qt paints the cells (only the damaged
-// ones). Output bytes are fed in slices from the event loop so a flood (`yes`) never stalls the
-// GUI thread; repaints are coalesced by a timer. Keys go through vterm_keyboard_* and leave as
-// bytes through inputReady(). Also the screen model tests read: rowText(), cursor, alternate
-// screen.
+// A terminal emulator widget: libvterm does the emulation (TerminalScreen), Qt paints the cells
+// (only the damaged rows, runs of like cells in one go). Output bytes are fed in slices from the
+// event loop so a flood (`yes`) never stalls the GUI thread; repaints are coalesced to the frame
+// rate, the first one after a quiet spell at once (an echoed key shows without waiting). Keys go
+// through vterm_keyboard_* and leave as bytes through inputReady(). The wheel and Shift+PageUp/
+// PageDown scroll back; search highlights its hits. Default colours are the palette's (Base and
+// Text, so light and dark themes apply); the font is the fixed system font at the application
+// font's size plus the zoom (Ctrl+plus/minus/0). Also the screen model tests read.
 class TerminalWidget final : public QWidget
 {
     Q_OBJECT
@@ -31,21 +34,53 @@ public:
     void feed(QByteArrayView bytes);
     // Parses everything queued now (tests).
     void flushInput();
+    qint64 bytesParsed() const { return m_bytesParsed; }
+    qsizetype pendingBytes() const { return m_pending.size() - m_pendingPos; }
 
-    int rows() const { return m_rows; }
-    int columns() const { return m_columns; }
+    int rows() const { return m_screen->rows(); }
+    int columns() const { return m_screen->columns(); }
+    // A row of the live screen, trailing blanks cut.
     QString rowText(int row) const;
     QString screenText() const;
-    int cursorRow() const { return m_cursorRow; }
-    int cursorColumn() const { return m_cursorColumn; }
-    bool isAlternateScreen() const { return m_altScreen; }
-    // Lines that scrolled off the top (oldest first), at most ScrollbackLines.
-    const QList<QString> &scrollback() const { return m_scrollback; }
-    static constexpr int ScrollbackLines = 10000;
-    // Rows in scrollback and screen containing `text`, counted from the oldest scrollback line.
+    int cursorRow() const { return m_screen->cursorRow(); }
+    int cursorColumn() const { return m_screen->cursorColumn(); }
+    bool isAlternateScreen() const { return m_screen->isAlternateScreen(); }
+
+    // Lines that scrolled off the top, at most ScrollbackLines; lineText() numbers scrollback
+    // and screen together, oldest first.
+    static constexpr int ScrollbackLines = TerminalScreen::ScrollbackLines;
+    int scrollbackSize() const { return m_screen->scrollbackSize(); }
+    QString lineText(int line) const { return m_screen->lineText(line); }
+    // Lines (scrollback and screen) containing `text`, case-insensitive.
     QList<int> find(const QString &text) const;
 
+    // The scrollback view: how many lines above the live screen the view starts (0: live).
+    int scrollOffset() const { return m_scrollOffset; }
+    void setScrollOffset(int offset);
+    // The line shown in view row `row`.
+    int lineAtViewRow(int row) const { return scrollbackSize() - m_scrollOffset + row; }
+
+    // Search: the next (or previous) hit of `text` from the current one, wrapping; the view
+    // scrolls to it and every visible hit is highlighted. False when there is none.
+    struct Match
+    {
+        int line = -1; // as lineText() numbers them
+        int column = 0;
+        int length = 0;
+        bool isValid() const { return line >= 0; }
+    };
+    bool findNext(const QString &text, bool backwards = false);
+    void clearSearch();
+    Match currentMatch() const;
+    int matchCount() const { return int(find(m_searchText).size()); }
+
     void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+    QFont terminalFont() const { return m_font; }
+    QSize cellSize() const { return {m_cellWidth, m_cellHeight}; }
+    QColor defaultForeground() const;
+    QColor defaultBackground() const;
+
     void copySelection();
     void paste();
     QString selectedText() const;
@@ -54,6 +89,11 @@ signals:
     void inputReady(const QByteArray &bytes); // keys and pastes for the process
     void sizeChanged(int rows, int columns);
     void alternateScreenChanged(bool on);
+    void scrollChanged(int offset, int scrollbackSize);
+    void searchRequested(); // Ctrl+Shift+F
+    void zoomChanged(int steps);
+    // After each paint (benchmarks measure when a character reached the screen).
+    void framePainted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -61,36 +101,44 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool focusNextPrevChild(bool next) override;
 
 private:
-    friend struct TerminalCallbacks; // libvterm's C callbacks
+    friend struct TerminalWidgetCallbacks; // libvterm's C callbacks
 
     void parseSlice();
+    void scheduleRepaint();
+    void repaintDamage();
     void updateFontMetrics();
     void resizeTerminal();
-    QRect cellRect(int row, int col) const;
-    QPoint cellAt(const QPoint &pos) const;
+    QPoint cellAt(const QPoint &pos) const; // x: column, y: line
+    bool isSelected(int line, int column) const;
+    QColor cellColor(VTermColor color, bool foreground) const;
+    void paintLine(QPainter &p, int viewRow, int firstCol, int lastCol);
+    QList<Match> matchesInLine(int line) const;
 
-    VTerm *m_vt = nullptr;
-    VTermScreen *m_screen = nullptr;
+    std::unique_ptr<TerminalScreen> m_screen;
     QByteArray m_pending;
     qsizetype m_pendingPos = 0;
+    qint64 m_bytesParsed = 0;
     QTimer m_parseTimer;
     QTimer m_repaintTimer;
-    QRegion m_damage;
+    QElapsedTimer m_sincePaint;
+    bool m_fullRepaint = false;
+    int m_damageFirst = 0;
+    int m_damageLast = -1;
     QFont m_font;
     int m_zoom = 0;
     int m_cellWidth = 8;
     int m_cellHeight = 16;
     int m_ascent = 12;
-    int m_rows = 24;
-    int m_columns = 80;
-    int m_cursorRow = 0;
-    int m_cursorColumn = 0;
-    bool m_cursorVisible = true;
-    bool m_altScreen = false;
-    QList<QString> m_scrollback;
+    int m_scrollOffset = 0;
+    QString m_searchText;
+    qint64 m_matchLine = -1; // absolute: line + droppedLines()
+    int m_matchColumn = 0;
+    // Selection in (column, line + droppedLines()), stable while lines scroll away.
     QPoint m_selectionStart{-1, -1};
     QPoint m_selectionEnd{-1, -1};
 };
