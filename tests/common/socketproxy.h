@@ -12,6 +12,10 @@
 #include <QLocalSocket>
 #include <QObject>
 #include <QPointer>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <memory>
 #include <QString>
 
 namespace DevDock::Test {
@@ -30,6 +34,13 @@ public:
     QString path() const { return m_path; }
     QString dockerHost() const { return QStringLiteral("unix://") + m_path; }
     int connectionCount() const { return m_connections; }
+    // The request lines ("GET /v1.41/containers/x/stats?stream=1") clients sent through the
+    // proxy, in order: to count what a component asks the engine for.
+    QStringList requests() const { return m_requests; }
+    int requestCount(const QString &contains) const
+    {
+        return int(m_requests.filter(contains).size());
+    }
 
     // Starts (or restarts) listening at path().
     bool restore()
@@ -69,13 +80,39 @@ private:
                     to->disconnectFromServer();
                 });
             };
-            pipe(client, engine);
             pipe(engine, client);
-            // Bytes the client sent before the engine side was up go out once it is.
-            QObject::connect(engine, &QLocalSocket::connected, client, [client, engine] {
-                engine->write(client->readAll());
+            // Client to engine: read here, so that each request line is logged once; bytes sent
+            // before the engine side is up go out once it is.
+            auto pending = std::make_shared<QByteArray>();
+            QObject::connect(client, &QLocalSocket::readyRead, engine, [this, client, engine,
+                                                                        pending] {
+                const QByteArray bytes = client->readAll();
+                logRequests(bytes);
+                pending->append(bytes);
+                if (engine->state() == QLocalSocket::ConnectedState) {
+                    engine->write(*pending);
+                    pending->clear();
+                }
+            });
+            QObject::connect(client, &QLocalSocket::disconnected, engine,
+                             [engine] { engine->disconnectFromServer(); });
+            QObject::connect(engine, &QLocalSocket::connected, client, [engine, pending] {
+                engine->write(*pending);
+                pending->clear();
             });
             engine->connectToServer(m_target);
+        }
+    }
+
+    void logRequests(const QByteArray &bytes)
+    {
+        // A request line starts a line with the method and ends it with the HTTP version; it
+        // arrives within one read in practice (requests are short and written at once).
+        static const QRegularExpression line(QStringLiteral(
+            "(?:^|\\r\\n)((?:GET|POST|PUT|DELETE|HEAD) [^\\r\\n]* HTTP/1\\.[01])"));
+        auto it = line.globalMatch(QString::fromLatin1(bytes));
+        while (it.hasNext()) {
+            m_requests << it.next().captured(1);
         }
     }
 
@@ -84,6 +121,7 @@ private:
     QLocalServer m_server;
     QList<QPointer<QLocalSocket>> m_sockets;
     int m_connections = 0;
+    QStringList m_requests;
 };
 
 } // namespace DevDock::Test
