@@ -109,7 +109,7 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_topology(new TopologyView(this))
     , m_operations(new OperationPanel(this))
-    , m_details(new ServiceDetailsPanel(m_client, this))
+    , m_details(new ServiceDetailsPanel(this))
     , m_totalsLabel(new QLabel(this))
     , m_envProfile(new QComboBox(this))
     , m_composeProfiles(new QToolButton(this))
@@ -248,6 +248,8 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     if (m_centre) {
         m_centre->setCurrentWidget(runtime ? static_cast<QWidget *>(m_tabs) : m_welcome);
     }
+    m_details->setStats(runtime ? runtime->stats() : nullptr);
+    m_details->showService(QString()); // the selection was the previous project's
     if (!runtime) {
         m_logPanel = nullptr;
         updateMissingRequired();

@@ -37,11 +37,26 @@ void ServiceStats::setActive(bool active)
     sync();
 }
 
+void ServiceStats::setFocusedService(const QString &service)
+{
+    if (service == m_focus) {
+        return;
+    }
+    m_focus = service;
+    sync();
+}
+
+bool ServiceStats::wanted(const QString &containerId) const
+{
+    const auto service = m_serviceOf.constFind(containerId);
+    return service != m_serviceOf.cend() && (m_active || (!m_focus.isEmpty() && *service == m_focus));
+}
+
 void ServiceStats::sync()
 {
     // Stop what is not wanted any more.
     for (auto it = m_streams.begin(); it != m_streams.end();) {
-        if (!m_active || !m_serviceOf.contains(it.key())) {
+        if (!wanted(it.key())) {
             delete it.value();
             m_latest.remove(it.key());
             it = m_streams.erase(it);
@@ -49,12 +64,12 @@ void ServiceStats::sync()
             ++it;
         }
     }
-    if (!m_active || !m_client) {
+    if (!m_client || (!m_active && m_focus.isEmpty())) {
         m_publish.stop();
         return;
     }
     for (auto it = m_serviceOf.cbegin(); it != m_serviceOf.cend(); ++it) {
-        if (m_streams.contains(it.key())) {
+        if (m_streams.contains(it.key()) || !wanted(it.key())) {
             continue;
         }
         auto *stream = new StatsStream(m_client, it.key(), true, this);
@@ -92,4 +107,4 @@ double ServiceStats::totalMemoryMb() const
     return total;
 }
 
-} // namespace DevDock::Ui
+} // namespace DevDock::Core

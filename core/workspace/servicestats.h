@@ -25,9 +25,10 @@ struct ServiceUsage
 };
 
 // `docker stats` of a project's running containers: one /stats stream per watched container,
-// shared by everyone who shows usage (the services table, the details' charts). Streams run only
-// while active (a view that shows them is on screen) and nothing otherwise; per-service usage is
-// published once a second, each container's samples as they come.
+// shared by everyone who shows usage (the services table, the details' charts). While active (the
+// services table is on screen) every running container streams; otherwise only the focused
+// service's (the one the details' charts show), and nothing when there is none. Per-service usage
+// is published once a second, each container's samples as they come.
 class ServiceStats final : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,9 @@ public:
     void setServices(const QList<ServiceState> &services);
     void setActive(bool active);
     bool isActive() const { return m_active; }
+    // The service whose running containers stream even while not active (empty: none).
+    void setFocusedService(const QString &service);
+    QString focusedService() const { return m_focus; }
     int streamCount() const { return int(m_streams.size()); }
     QHash<QString, ServiceUsage> usage() const;
     double totalMemoryMb() const;
@@ -51,12 +55,14 @@ signals:
 
 private:
     void sync();
+    bool wanted(const QString &containerId) const;
 
     QPointer<EngineClient> m_client;
     QHash<QString, QString> m_serviceOf;     // running container id -> service
     QHash<QString, StatsStream *> m_streams; // container id -> stream
     QHash<QString, ContainerStats> m_latest; // container id -> last sample
     QTimer m_publish;
+    QString m_focus;
     bool m_active = false;
 };
 

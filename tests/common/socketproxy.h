@@ -12,9 +12,11 @@
 #include <QLocalSocket>
 #include <QObject>
 #include <QPointer>
-#include <QString>
+#include <QRegularExpression>
+#include <QStringList>
 
 #include <memory>
+#include <QString>
 
 namespace DevDock::Test {
 
@@ -32,15 +34,12 @@ public:
     QString path() const { return m_path; }
     QString dockerHost() const { return QStringLiteral("unix://") + m_path; }
     int connectionCount() const { return m_connections; }
-    // The HTTP request lines clients sent through the proxy ("GET /v1.41/events?... HTTP/1.1").
-    QList<QByteArray> requestLines() const { return m_requests; }
-    int requestCount(const QByteArray &pathPart) const
+    // The request lines ("GET /v1.41/containers/x/stats?stream=1") clients sent through the
+    // proxy, in order: to count what a component asks the engine for.
+    QStringList requests() const { return m_requests; }
+    int requestCount(const QString &contains) const
     {
-        int n = 0;
-        for (const QByteArray &line : m_requests) {
-            n += line.contains(pathPart) ? 1 : 0;
-        }
-        return n;
+        return int(m_requests.filter(contains).size());
     }
 
     // Starts (or restarts) listening at path().
@@ -81,31 +80,39 @@ private:
                     to->disconnectFromServer();
                 });
             };
-            // Requests start a write of their own; a line that reads like one is one.
-            // (Bytes still waiting for the engine side were scanned before: skip them.)
-            auto waiting = std::make_shared<qint64>(0);
-            QObject::connect(client, &QLocalSocket::readyRead, this, [this, client, waiting] {
-                const QByteArray chunk = client->peek(client->bytesAvailable()).mid(*waiting);
-                for (const QByteArray &line : chunk.split('\n')) {
-                    static const QList<QByteArray> methods{"GET ", "POST ", "PUT ", "DELETE ",
-                                                           "HEAD "};
-                    for (const QByteArray &method : methods) {
-                        if (line.startsWith(method) && line.contains(" HTTP/1.")) {
-                            m_requests << line.trimmed();
-                        }
-                    }
+            pipe(engine, client);
+            // Client to engine: read here, so that each request line is logged once; bytes sent
+            // before the engine side is up go out once it is.
+            auto pending = std::make_shared<QByteArray>();
+            QObject::connect(client, &QLocalSocket::readyRead, engine, [this, client, engine,
+                                                                        pending] {
+                const QByteArray bytes = client->readAll();
+                logRequests(bytes);
+                pending->append(bytes);
+                if (engine->state() == QLocalSocket::ConnectedState) {
+                    engine->write(*pending);
+                    pending->clear();
                 }
             });
-            pipe(client, engine);
-            QObject::connect(client, &QLocalSocket::readyRead, this,
-                             [client, waiting] { *waiting = client->bytesAvailable(); });
-            pipe(engine, client);
-            // Bytes the client sent before the engine side was up go out once it is.
-            QObject::connect(engine, &QLocalSocket::connected, client, [client, engine, waiting] {
-                *waiting = 0;
-                engine->write(client->readAll());
+            QObject::connect(client, &QLocalSocket::disconnected, engine,
+                             [engine] { engine->disconnectFromServer(); });
+            QObject::connect(engine, &QLocalSocket::connected, client, [engine, pending] {
+                engine->write(*pending);
+                pending->clear();
             });
             engine->connectToServer(m_target);
+        }
+    }
+
+    void logRequests(const QByteArray &bytes)
+    {
+        // A request line starts a line with the method and ends it with the HTTP version; it
+        // arrives within one read in practice (requests are short and written at once).
+        static const QRegularExpression line(QStringLiteral(
+            "(?:^|\\r\\n)((?:GET|POST|PUT|DELETE|HEAD) [^\\r\\n]* HTTP/1\\.[01])"));
+        auto it = line.globalMatch(QString::fromLatin1(bytes));
+        while (it.hasNext()) {
+            m_requests << it.next().captured(1);
         }
     }
 
@@ -114,7 +121,7 @@ private:
     QLocalServer m_server;
     QList<QPointer<QLocalSocket>> m_sockets;
     int m_connections = 0;
-    QList<QByteArray> m_requests;
+    QStringList m_requests;
 };
 
 } // namespace DevDock::Test

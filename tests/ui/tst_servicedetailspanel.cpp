@@ -3,9 +3,15 @@
 // The details drawer never shows an empty chart: with no service selected it shows the stack.
 #include "../common/composetest.h"
 
+#include "common/thememanager.h"
 #include "details/servicedetailspanel.h"
-#include "engine/engineclient.h"
 
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QImage>
+#include <QLegend>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -21,6 +27,7 @@ private slots:
     void noSelection_showsTheStackSummary_notAnEmptyChart();
     void firstState_afterUnknown_isNoTransition_butAnEngineOutageIs();
     void projectSwitch_keepsEachProjectsHistory_andRecordsNoChange();
+    void charts_takeTheirColoursFromThePalette_darkAndLight();
 };
 
 namespace {
@@ -39,8 +46,7 @@ void TestServiceDetailsPanel::firstState_afterUnknown_isNoTransition_butAnEngine
     QTemporaryDir dir;
     auto project = DevDock::Test::loadInline(dir, "services:\n  web:\n    image: x\n");
     QVERIFY(project.has_value());
-    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
-    ServiceDetailsPanel panel(&client);
+    ServiceDetailsPanel panel;
     panel.setProject(*project, {});
     // A project opens with every service unknown until the engine's first listing.
     panel.updateServices({state("web", ServiceStatus::Unknown)});
@@ -67,8 +73,7 @@ void TestServiceDetailsPanel::projectSwitch_keepsEachProjectsHistory_andRecordsN
     auto first = DevDock::Test::loadInline(a, "services:\n  web:\n    image: x\n", oa);
     auto second = DevDock::Test::loadInline(b, "services:\n  web:\n    image: x\n", ob);
     QVERIFY(first.has_value() && second.has_value());
-    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
-    ServiceDetailsPanel panel(&client);
+    ServiceDetailsPanel panel;
     panel.setProject(*first, {});
     panel.updateServices({state("web", ServiceStatus::Healthy)});
     panel.updateServices({state("web", ServiceStatus::Exited, 137)});
@@ -95,9 +100,7 @@ void TestServiceDetailsPanel::noSelection_showsTheStackSummary_notAnEmptyChart()
     auto project = DevDock::Test::loadInline(
         dir, "services:\n  web:\n    image: x\n  db:\n    image: y\n", options);
     QVERIFY2(project.has_value(), project ? "" : qPrintable(project.error().message));
-    // Never asked for anything in this test: the panel streams stats only for a running service.
-    EngineClient client(*parseDockerHost("unix:///tmp/devdock-details-unused.sock"));
-    ServiceDetailsPanel panel(&client);
+    ServiceDetailsPanel panel;
     panel.resize(400, 600);
     panel.setProject(*project, {});
     panel.show();
@@ -144,6 +147,59 @@ void TestServiceDetailsPanel::noSelection_showsTheStackSummary_notAnEmptyChart()
     panel.showService(QString());
     QVERIFY(!chart->isVisible());
     QCOMPARE(title->text(), QString("shop"));
+}
+
+namespace {
+
+// The mean lightness of what a widget paints (0 black … 1 white).
+double meanLightness(QWidget *widget)
+{
+    const QImage image = widget->grab().toImage();
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3) {
+            sum += image.pixelColor(x, y).lightnessF();
+            ++n;
+        }
+    }
+    return n ? sum / n : -1;
+}
+
+} // namespace
+
+void TestServiceDetailsPanel::charts_takeTheirColoursFromThePalette_darkAndLight()
+{
+    QTemporaryDir dir;
+    auto project = DevDock::Test::loadInline(dir, "services:\n  web:\n    image: x\n", {});
+    QVERIFY(project.has_value());
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(ThemeManager::darkPalette());
+    ServiceDetailsPanel panel;
+    panel.resize(400, 600);
+    panel.setProject(*project, {});
+    panel.showService("web");
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *view = panel.findChild<QChartView *>();
+    QVERIFY(view && view->isVisible());
+    const QPalette dark = panel.palette();
+    QCOMPARE(view->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+    QVERIFY2(meanLightness(view) < 0.35, qPrintable(QString::number(meanLightness(view))));
+    for (QAbstractAxis *axis : view->chart()->axes()) {
+        QCOMPARE(axis->labelsColor(), dark.color(QPalette::Text));
+    }
+    QCOMPARE(view->chart()->legend()->labelColor(), dark.color(QPalette::Text));
+
+    // Back to light: the chart follows the palette change.
+    QApplication::setPalette(ThemeManager::lightPalette());
+    QTRY_COMPARE(view->chart()->backgroundBrush().color(),
+                 panel.palette().color(QPalette::Base));
+    QTRY_VERIFY2(meanLightness(view) > 0.65, qPrintable(QString::number(meanLightness(view))));
+    for (QAbstractAxis *axis : view->chart()->axes()) {
+        QCOMPARE(axis->labelsColor(), panel.palette().color(QPalette::Text));
+    }
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestServiceDetailsPanel)

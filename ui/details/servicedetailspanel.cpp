@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicedetailspanel.h"
 
-#include "engine/statsstream.h"
+#include "common/statepalette.h"
 
+#include <QAbstractAxis>
 #include <QChart>
+#include <QEvent>
+#include <QLegend>
 #include <QChartView>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -34,11 +37,17 @@ void trimSeries(QLineSeries *series, double oldest)
     }
 }
 
+// A series' hue (Okabe-Ito, as the state palette: told apart with common colour-vision
+// deficiencies), lighter on a dark base and darker on a light one so that lines stay readable.
+QColor seriesColor(const QColor &hue, bool dark)
+{
+    return dark ? hue.lighter(130) : hue.darker(110);
+}
+
 } // namespace
 
-ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *parent)
+ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
     , m_title(new QLabel(tr("No service selected"), this))
     , m_state(new QLabel(this))
     , m_transitionList(new QListWidget(this))
@@ -114,6 +123,7 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_chartView->setChart(m_chart);
+    applyPalette();
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(200);
     m_chartView->setAccessibleName(tr("Resource usage chart"));
@@ -136,7 +146,31 @@ ServiceDetailsPanel::ServiceDetailsPanel(Core::EngineClient *client, QWidget *pa
     refresh();
 }
 
-ServiceDetailsPanel::~ServiceDetailsPanel() = default;
+ServiceDetailsPanel::~ServiceDetailsPanel()
+{
+    setStats(nullptr); // the project's stats stop streaming for this panel
+}
+
+void ServiceDetailsPanel::setStats(Core::ServiceStats *stats)
+{
+    if (stats == m_stats) {
+        return;
+    }
+    if (m_stats) {
+        if (m_stats->focusedService() == m_statsFocus) {
+            m_stats->setFocusedService({});
+        }
+        disconnect(m_stats, nullptr, this, nullptr);
+    }
+    m_stats = stats;
+    m_statsFocus.clear();
+    m_statsContainer.clear();
+    if (m_stats) {
+        connect(m_stats, &Core::ServiceStats::sampleReceived, this,
+                &ServiceDetailsPanel::addSample);
+    }
+    syncStats();
+}
 
 void ServiceDetailsPanel::setProject(const Core::ComposeProject &project,
                                      const QStringList &secretKeys)
@@ -366,6 +400,50 @@ void ServiceDetailsPanel::hideEvent(QHideEvent *event)
     syncStats();
 }
 
+void ServiceDetailsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+    }
+}
+
+void ServiceDetailsPanel::applyPalette()
+{
+    // Qt Charts' themes are fixed colours (white in every light theme); take them from the
+    // palette instead so that the charts sit in the window in light and in dark.
+    const QPalette pal = palette();
+    const bool dark = StatePalette::isDark(pal);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor grid = pal.color(QPalette::Mid);
+    m_chart->setBackgroundBrush(pal.color(QPalette::Base));
+    m_chart->setBackgroundPen(QPen(grid));
+    m_chart->setPlotAreaBackgroundVisible(false);
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    m_chartView->setBackgroundBrush(pal.color(QPalette::Window));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
+                                static_cast<QAbstractAxis *>(m_percentAxis),
+                                static_cast<QAbstractAxis *>(m_mbAxis)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(grid);
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid);
+    }
+    const std::pair<QLineSeries *, QColor> hues[] = {
+        {m_cpu, QColor(0x00, 0x72, 0xB2)},    // blue
+        {m_memory, QColor(0x00, 0x9E, 0x73)}, // bluish green
+        {m_rx, QColor(0xE6, 0x9F, 0x00)},     // orange
+        {m_tx, QColor(0xCC, 0x79, 0xA7)},     // reddish purple
+    };
+    for (const auto &[series, hue] : hues) {
+        QPen pen(seriesColor(hue, dark));
+        pen.setWidthF(1.6);
+        series->setPen(pen);
+    }
+}
+
 void ServiceDetailsPanel::syncStats()
 {
     const Core::ServiceState state = m_states.value(m_service);
@@ -376,31 +454,40 @@ void ServiceDetailsPanel::syncStats()
             break;
         }
     }
-    if (!isVisible() || !m_client) {
+    const bool wanted = isVisible() && m_stats && !container.isEmpty();
+    if (!wanted) {
         container.clear(); // only what is visible streams
     }
+    // The project's ServiceStats streams the focused service (once, beside the services table's
+    // streams of every container): the panel opens no stream of its own.
+    const QString focus = wanted ? m_service : QString();
+    if (m_stats && focus != m_statsFocus) {
+        if (focus.isEmpty()) {
+            if (m_stats->focusedService() == m_statsFocus) {
+                m_stats->setFocusedService({});
+            }
+        } else {
+            m_stats->setFocusedService(focus);
+        }
+    }
+    m_statsFocus = focus;
     if (container == m_statsContainer) {
         return;
     }
-    delete m_stats;
-    m_stats = nullptr;
     m_statsContainer = container;
     for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
         s->clear();
     }
     m_samples = 0;
     m_lastRx = m_lastTx = -1;
-    if (container.isEmpty()) {
-        return;
-    }
     m_statsStart = QDateTime::currentDateTimeUtc();
-    m_stats = new Core::StatsStream(m_client, container, true, this);
-    connect(m_stats, &Core::StatsStream::sampleReceived, this, &ServiceDetailsPanel::addSample);
-    m_stats->start();
 }
 
-void ServiceDetailsPanel::addSample(const Core::ContainerStats &stats)
+void ServiceDetailsPanel::addSample(const QString &containerId, const Core::ContainerStats &stats)
 {
+    if (containerId != m_statsContainer || m_statsContainer.isEmpty()) {
+        return; // another container of the project (the services table's)
+    }
     const double t = m_statsStart.msecsTo(QDateTime::currentDateTimeUtc()) / 1000.0;
     const double rxRate = m_lastRx < 0 ? 0 : (stats.networkRx - m_lastRx) / 1024.0;
     const double txRate = m_lastTx < 0 ? 0 : (stats.networkTx - m_lastTx) / 1024.0;

@@ -20,25 +20,26 @@ class QChartView;
 class QLineSeries;
 class QValueAxis;
 
-#include "engine/engineclient.h"
-
-namespace DevDock::Core {
-class StatsStream;
-} // namespace DevDock::Core
+#include "workspace/servicestats.h"
 
 namespace DevDock::Ui {
 
 // The selected service in depth: state and why, recent transitions with times, health probe
 // outputs, environment (secrets masked), mounts, networks, and charts of CPU, memory (MB) and
-// network I/O over the last minutes. Stats stream only while the panel is visible and the
-// service runs. With no service selected it shows the stack's summary (every service and its
+// network I/O over the last minutes. The samples come from the project's ServiceStats (the one
+// /stats stream per container that the services table uses too): while the panel is visible and
+// the service runs, it asks ServiceStats to focus that service. Chart colours follow the palette
+// (light and dark). With no service selected it shows the stack's summary (every service and its
 // state; a click selects one) instead of an empty chart.
 class ServiceDetailsPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ServiceDetailsPanel(Core::EngineClient *client, QWidget *parent = nullptr);
+    explicit ServiceDetailsPanel(QWidget *parent = nullptr);
     ~ServiceDetailsPanel() override;
+
+    // Where the charts' samples come from (the bound project's; nullptr: none).
+    void setStats(Core::ServiceStats *stats);
 
     void setProject(const Core::ComposeProject &project, const QStringList &secretKeys);
     void showService(const QString &service);
@@ -50,7 +51,7 @@ public:
     QStringList environmentLines() const;
     QStringList probeLines() const;
     int sampleCount() const { return m_samples; }
-    bool isStreaming() const { return m_stats != nullptr; }
+    bool isStreaming() const { return m_stats && !m_statsContainer.isEmpty(); }
     // True while the stack's summary is shown (no service selected).
     bool isShowingSummary() const;
     QStringList summaryLines() const;
@@ -63,14 +64,16 @@ signals:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();
     void refreshSummary();
     void syncStats();
-    void addSample(const Core::ContainerStats &stats);
+    void addSample(const QString &containerId, const Core::ContainerStats &stats);
+    void applyPalette();
 
-    QPointer<Core::EngineClient> m_client;
+    QPointer<Core::ServiceStats> m_stats;
     Core::ComposeProject m_project;
     QStringList m_secretKeys;
     QString m_service;
@@ -104,8 +107,8 @@ private:
     QValueAxis *m_timeAxis;
     QValueAxis *m_percentAxis;
     QValueAxis *m_mbAxis;
-    Core::StatsStream *m_stats = nullptr;
-    QString m_statsContainer;
+    QString m_statsFocus;     // the service this panel asked m_stats to focus
+    QString m_statsContainer; // the container whose samples the charts show
     QDateTime m_statsStart;
     qint64 m_lastRx = -1;
     qint64 m_lastTx = -1;
