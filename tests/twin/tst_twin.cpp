@@ -366,6 +366,18 @@ void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
     QVERIFY2(listener.waitForReadyRead(10000), listener.readAllStandardError().constData());
     QCOMPARE(listener.readAllStandardOutput().trimmed(), QByteArray("ready"));
 
+    // The port it would get for db, configured by a container that is not running: it takes
+    // the port back when it starts.
+    const int wantedDb = Core::TwinName::preferredPort(m_ports.db, QStringLiteral("Feature/Login"));
+    const Run created = docker({QStringLiteral("create"), QStringLiteral("--label"), kTestLabel,
+                                QStringLiteral("-p"),
+                                QStringLiteral("127.0.0.1:%1:5432").arg(wantedDb), kTestImage,
+                                QStringLiteral("sh")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString stopped = QString::fromUtf8(created.out).trimmed();
+    const auto removeStopped = qScopeGuard(
+        [&] { docker({QStringLiteral("rm"), QStringLiteral("-f"), stopped}); });
+
     const Run twin = ctl({QStringLiteral("twin"), QStringLiteral("up"),
                           QStringLiteral("Feature/Login")},
                          m_main);
@@ -373,21 +385,33 @@ void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
     QString name;
     const QHash<QString, int> ports = printedPorts(twin.out, &name);
     QCOMPARE(ports.size(), 3);
-    const int web = ports.value(QStringLiteral("web"));
-    QVERIFY2(web != wanted, qPrintable(QString::number(web)));
-    // The next free one after it (db and cache keep theirs: one offset per branch).
-    QCOMPARE(web, wanted + 1);
-    QCOMPARE(ports.value(QStringLiteral("db")),
-             Core::TwinName::preferredPort(m_ports.db, QStringLiteral("Feature/Login")));
-    QCOMPARE(httpBody(web), QByteArray("twin-checkout"));
+    // Each takes the next free one after it; cache keeps its own (one offset per branch).
+    QCOMPARE(ports.value(QStringLiteral("web")), wanted + 1);
+    QCOMPARE(ports.value(QStringLiteral("db")), wantedDb + 1);
+    QCOMPARE(ports.value(QStringLiteral("cache")),
+             Core::TwinName::preferredPort(m_ports.cache, QStringLiteral("Feature/Login")));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("web"))), QByteArray("twin-checkout"));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("db"))), QByteArray("db"));
     QCOMPARE(listener.state(), QProcess::Running); // it keeps its port
+    QCOMPARE(docker({QStringLiteral("start"), stopped}).exitCode, 0); // and the container its
 
-    const Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"),
-                          QStringLiteral("Feature/Login"), QStringLiteral("--volumes"),
-                          QStringLiteral("--remove-worktree")},
-                         m_main);
-    QVERIFY2(down.exitCode == 0, down.err.constData());
+    // A worktree with a change of the user's stays (the stack goes down all the same).
+    const QString worktree = m_main + QStringLiteral("-Feature-Login");
+    QVERIFY(writeFile(QDir(worktree).filePath(QStringLiteral("notes.txt")), "mine\n"));
+    Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
+                    QStringLiteral("--volumes"), QStringLiteral("--remove-worktree")},
+                   m_main);
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY2(down.err.contains("has changes: notes.txt"), down.err.constData());
     QVERIFY(containersOf(name).isEmpty());
+    QVERIFY(QFileInfo::exists(QDir(worktree).filePath(QStringLiteral("notes.txt"))));
+    QVERIFY(QFileInfo::exists(QDir(worktree).filePath(QStringLiteral(".env.local"))));
+    QVERIFY(QFile::remove(QDir(worktree).filePath(QStringLiteral("notes.txt"))));
+    down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
+                QStringLiteral("--remove-worktree")},
+               m_main);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY(!QFileInfo::exists(worktree));
 }
 
 void TestTwin::twin_usageErrors()
