@@ -4,11 +4,16 @@
 // CLI and engine, busybox httpd as web, db and cache.
 #include "../common/composetest.h"
 #include "../common/dockertest.h"
+#include "stack/portpreflight.h"
 #include "twin/twinname.h"
+#include "twin/twinplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -125,6 +130,7 @@ private slots:
     void twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone();
     void twinUp_skipsAPortAnotherProcessHolds();
     void twin_usageErrors();
+    void apply_trackedEnvLocal_remapsByOverride_composeAgrees();
 
 private:
     Run ctl(const QStringList &arguments, const QString &directory);
@@ -441,6 +447,75 @@ void TestTwin::twin_usageErrors()
 
     r = ctl({QStringLiteral("twin")}, m_main);
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestTwin::apply_trackedEnvLocal_remapsByOverride_composeAgrees()
+{
+    // A .env.local checked into git is not the twin's to write: every port goes by the override.
+    const QByteArray envLocal = "# the team's local defaults\nDEBUG=1\n";
+    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral(".env.local")), envLocal));
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("add"), QStringLiteral(".env.local")},
+          QStringList{QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("local")},
+          QStringList{QStringLiteral("branch"), QStringLiteral("other")}}) {
+        const Run r = run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    Core::ComposeLoadOptions options = Core::ComposeLoadOptions::fromProcess();
+    options.workingDirectory = m_main;
+    auto plan = Core::TwinPlanner::locate(options, QStringLiteral("other"), {}, true);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+    QVERIFY(plan->worktreeCreated);
+    QCOMPARE(plan->projectName, m_name + QStringLiteral("-other"));
+    QCOMPARE(plan->ports.size(), 3);
+    QHash<QString, int> chosen;
+    int next = 0;
+    for (Core::TwinPort &port : plan->ports) {
+        QVERIFY2(port.viaOverride, qPrintable(port.service));
+        port.port = freePort() + next++; // config only: nothing starts
+        chosen.insert(port.service, port.port);
+    }
+    QCOMPARE(plan->ports.at(0).variable, QStringLiteral("WEB_PORT"));
+    QVERIFY(Core::TwinPlanner::apply(*plan));
+    QFile tracked(plan->envLocalPath);
+    QVERIFY(tracked.open(QIODevice::ReadOnly));
+    QCOMPARE(tracked.readAll(), envLocal);
+    QVERIFY(QFileInfo::exists(plan->overridePath));
+
+    // DevDock's loader and the compose CLI read the twin the same way: the chosen ports only.
+    const Core::ComposeLoadOptions twin = Core::TwinPlanner::loadOptions(*plan, options);
+    auto loaded = Core::loadComposeProject(twin);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+    QHash<QString, int> published;
+    for (const Core::PortRequest &request : Core::publishedPorts(*loaded, {})) {
+        QVERIFY2(!published.contains(request.service), qPrintable(request.service));
+        published.insert(request.service, request.port);
+    }
+    QCOMPARE(published, chosen);
+    QStringList arguments{QStringLiteral("compose"), QStringLiteral("-p"), twin.projectName,
+                          QStringLiteral("--project-directory"), twin.projectDirectory};
+    for (const QString &file : twin.files) {
+        arguments << QStringLiteral("-f") << file;
+    }
+    arguments << QStringLiteral("config") << QStringLiteral("--format") << QStringLiteral("json");
+    QProcess compose;
+    compose.setWorkingDirectory(plan->directory);
+    compose.start(QStringLiteral("docker"), arguments);
+    QVERIFY(compose.waitForFinished(60000));
+    QCOMPARE(compose.exitCode(), 0);
+    const QJsonObject services =
+        QJsonDocument::fromJson(compose.readAllStandardOutput()).object().value(QStringLiteral("services")).toObject();
+    QHash<QString, int> composePorts;
+    for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
+        const QJsonArray ports = it.value().toObject().value(QStringLiteral("ports")).toArray();
+        QCOMPARE(ports.size(), 1);
+        composePorts.insert(it.key(), ports.first().toObject().value(QStringLiteral("published")).toString().toInt());
+    }
+    QCOMPARE(composePorts, chosen);
+
+    QVERIFY(Core::TwinPlanner::removeWorktree(*plan));
+    QVERIFY(!QFileInfo::exists(plan->worktree));
+    QVERIFY(!QFileInfo::exists(plan->overridePath));
 }
 
 QTEST_GUILESS_MAIN(TestTwin)
