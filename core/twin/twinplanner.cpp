@@ -212,8 +212,9 @@ void stoppedContainerPorts(EngineClient *client, const QString &ownProject, QObj
                                                      .toString()
                                                      .toInt();
                                 if (port > 0) {
-                                    ports->insert(portKey(
-                                        port, protocol.isEmpty() ? QStringLiteral("tcp") : protocol));
+                                    ports->insert(portKey(port, protocol.isEmpty()
+                                                                    ? QStringLiteral("tcp")
+                                                                    : protocol));
                                 }
                             }
                         }
@@ -231,8 +232,8 @@ struct Checkouts
 {
     GitRepository repository;
     QList<GitWorktree> worktrees;
-    QString top;      // of the worktree the project was addressed in
-    QString mainTop;  // of the main checkout
+    QString top;     // of the worktree the project was addressed in
+    QString mainTop; // of the main checkout
     QString mainBranch;
     QString relative; // the project folder inside a checkout ("." at the top)
     QString mainDirectory;
@@ -415,8 +416,8 @@ Result<TwinPlan> TwinPlanner::locate(const ComposeLoadOptions &options, const QS
                 p.mainPort = mainPorts.value(key, port.published.toInt());
                 p.variable = variables->value(key).variable;
             }
-            p.viaOverride = p.variable.isEmpty() || envLocalTracked
-                            || options.environment.contains(p.variable);
+            p.viaOverride =
+                p.variable.isEmpty() || envLocalTracked || options.environment.contains(p.variable);
             plan.ports << p;
         }
     }
