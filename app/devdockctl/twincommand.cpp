@@ -141,10 +141,10 @@ int cmdList(const ComposeLoadOptions &options, const QString &envProfile, bool j
         if (entry.prunable) {
             worktree += QStringLiteral(" (prunable: its folder is gone)");
         }
-        Output::outLine(pad(branch, 24)
-                        + pad(entry.projectName.isEmpty() ? QStringLiteral("-") : entry.projectName, 32)
-                        + pad(entry.projectName.isEmpty() ? QStringLiteral("-") : state(entry), 9)
-                        + worktree);
+        Output::outLine(
+            pad(branch, 24)
+            + pad(entry.projectName.isEmpty() ? QStringLiteral("-") : entry.projectName, 32)
+            + pad(entry.projectName.isEmpty() ? QStringLiteral("-") : state(entry), 9) + worktree);
     }
     Output::flush();
     return Success;
@@ -158,7 +158,8 @@ int cmdUp(const ComposeLoadOptions &options, const QString &branch, const QStrin
         return reportError(plan.error());
     }
     if (plan->worktreeCreated) {
-        Output::errLine(QStringLiteral("Created the worktree %1 for %2.").arg(plan->worktree, branch));
+        Output::errLine(
+            QStringLiteral("Created the worktree %1 for %2.").arg(plan->worktree, branch));
         Output::flush();
     }
     auto endpoint = systemEndpoint();
@@ -270,9 +271,9 @@ int runTwinCommand(const ComposeLoadOptions &options, const QStringList &argumen
     const bool isUp = action == u"up";
     const bool isDown = action == u"down";
     if (!isList && !isUp && !isDown) {
-        return reportUsageError(action.isEmpty() ? QStringLiteral("twin takes list, up or down")
-                                                 : QStringLiteral("unknown twin command \"%1\"")
-                                                       .arg(action),
+        return reportUsageError(action.isEmpty()
+                                    ? QStringLiteral("twin takes list, up or down")
+                                    : QStringLiteral("unknown twin command \"%1\"").arg(action),
                                 kUsage);
     }
     if (positional.size() != (isList ? 1 : 2)) {

@@ -86,8 +86,8 @@ Result<GitWorktree> GitRepository::ensureWorktree(const QString &branch, const Q
     if (created) {
         *created = false;
     }
-    if (auto valid = git(m_topLevel, {QStringLiteral("check-ref-format"), QStringLiteral("--branch"),
-                                      branch});
+    if (auto valid = git(m_topLevel,
+                         {QStringLiteral("check-ref-format"), QStringLiteral("--branch"), branch});
         !valid || branch.startsWith(QLatin1Char('-'))) {
         return makeError(Error::Code::InvalidArgument,
                          QStringLiteral("\"%1\" is not a valid branch name.").arg(branch),
@@ -108,11 +108,12 @@ Result<GitWorktree> GitRepository::ensureWorktree(const QString &branch, const Q
                                         "(`git worktree add %2 %1`).")
                              .arg(branch, path));
     }
-    const bool local = git(m_topLevel, {QStringLiteral("show-ref"), QStringLiteral("--verify"),
-                                        QStringLiteral("--quiet"),
-                                        QStringLiteral("refs/heads/") + branch})
-                           .has_value();
-    QStringList arguments{QStringLiteral("worktree"), QStringLiteral("add"), QStringLiteral("--quiet")};
+    const bool local =
+        git(m_topLevel, {QStringLiteral("show-ref"), QStringLiteral("--verify"),
+                         QStringLiteral("--quiet"), QStringLiteral("refs/heads/") + branch})
+            .has_value();
+    QStringList arguments{QStringLiteral("worktree"), QStringLiteral("add"),
+                          QStringLiteral("--quiet")};
     if (local) {
         arguments << QStringLiteral("--") << path << branch;
     } else {

@@ -21,16 +21,31 @@ QByteArray unquoteC(const QByteArray &text)
         }
         const char e = text.at(++i);
         switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'v':
+            out += '\v';
+            break;
         default:
             if (e >= '0' && e <= '3' && i + 2 < text.size() - 1) {
-                out += char(((e - '0') << 6) | ((text.at(i + 1) - '0') << 3) | (text.at(i + 2) - '0'));
+                out +=
+                    char(((e - '0') << 6) | ((text.at(i + 1) - '0') << 3) | (text.at(i + 2) - '0'));
                 i += 2;
             } else {
                 out += e; // \" and \\ .
@@ -72,7 +87,8 @@ QList<GitWorktree> GitWorktree::parseList(const QByteArray &porcelain)
             w.head = QString::fromLatin1(value);
         } else if (key == "branch") {
             const QByteArray prefix("refs/heads/");
-            w.branch = QString::fromUtf8(value.startsWith(prefix) ? value.mid(prefix.size()) : value);
+            w.branch =
+                QString::fromUtf8(value.startsWith(prefix) ? value.mid(prefix.size()) : value);
         } else if (key == "bare") {
             w.bare = true;
         } else if (key == "detached") {

@@ -70,11 +70,13 @@ Result<QHash<QString, PortVariable>> PortVariable::find(const ComposeProject &pr
         }
         const QByteArray bytes = file.readAll();
         YamlError error;
-        const auto tree = YamlTree::parse(std::string_view(bytes.constData(), bytes.size()), &error);
+        const auto tree =
+            YamlTree::parse(std::string_view(bytes.constData(), bytes.size()), &error);
         if (!tree) {
             // The loader read this file a moment ago; it reports its errors with positions.
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("%1:%2: %3").arg(path).arg(error.mark.line + 1).arg(error.message));
+            return makeError(
+                Error::Code::InvalidArgument,
+                QStringLiteral("%1:%2: %3").arg(path).arg(error.mark.line + 1).arg(error.message));
         }
         const YamlNode services = tree->root()[std::string_view("services")];
         if (!services.isMap()) {

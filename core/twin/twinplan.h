@@ -43,7 +43,7 @@ struct TwinPlan
 // One worktree of the project's repository, as `twin list` shows it.
 struct TwinListing
 {
-    QString branch;      // empty: detached
+    QString branch; // empty: detached
     QString head;
     QString worktree;
     QString directory;   // the project folder in it

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "twinplanner.h"
 
+#include "engine/engineclient.h"
 #include "env/envfile.h"
 #include "env/envprofile.h"
 #include "gitrepository.h"
@@ -15,6 +16,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMap>
 #include <QPointer>
 #include <QSet>
@@ -168,13 +171,69 @@ void probe(EngineClient *client, std::shared_ptr<Allocation> state, QObject *con
                });
 }
 
+// "port/protocol" of every host port that a container which is not running has configured
+// (HostConfig.PortBindings), but for `ownProject`'s containers.
+void stoppedContainerPorts(EngineClient *client, const QString &ownProject, QObject *context,
+                           std::function<void(Result<QSet<QString>>)> callback)
+{
+    client->listContainers(
+        ContainerListOptions{true, {}}, context,
+        [client, ownProject, context, callback](Result<QList<ContainerSummary>> containers) {
+            if (!containers) {
+                callback(std::unexpected(containers.error()));
+                return;
+            }
+            QStringList stopped;
+            for (const ContainerSummary &c : std::as_const(*containers)) {
+                if (c.state != u"running"
+                    && c.labels.value(QStringLiteral("com.docker.compose.project")) != ownProject) {
+                    stopped << c.id;
+                }
+            }
+            auto ports = std::make_shared<QSet<QString>>();
+            auto left = std::make_shared<qsizetype>(stopped.size());
+            if (stopped.isEmpty()) {
+                callback(*ports);
+                return;
+            }
+            for (const QString &id : std::as_const(stopped)) {
+                client->inspectContainer(id, context, [=](Result<QJsonObject> inspected) {
+                    // One that went away meanwhile holds nothing.
+                    if (inspected) {
+                        const QJsonObject bindings = inspected->value(QStringLiteral("HostConfig"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("PortBindings"))
+                                                         .toObject();
+                        for (auto it = bindings.constBegin(); it != bindings.constEnd(); ++it) {
+                            const QString protocol = it.key().section(QLatin1Char('/'), 1, 1);
+                            for (const QJsonValue &binding : it.value().toArray()) {
+                                const int port = binding.toObject()
+                                                     .value(QStringLiteral("HostPort"))
+                                                     .toString()
+                                                     .toInt();
+                                if (port > 0) {
+                                    ports->insert(portKey(port, protocol.isEmpty()
+                                                                    ? QStringLiteral("tcp")
+                                                                    : protocol));
+                                }
+                            }
+                        }
+                    }
+                    if (--*left == 0) {
+                        callback(*ports);
+                    }
+                });
+            }
+        });
+}
+
 // Where the project is: its repository, the main checkout, the folder inside a checkout.
 struct Checkouts
 {
     GitRepository repository;
     QList<GitWorktree> worktrees;
-    QString top;      // of the worktree the project was addressed in
-    QString mainTop;  // of the main checkout
+    QString top;     // of the worktree the project was addressed in
+    QString mainTop; // of the main checkout
     QString mainBranch;
     QString relative; // the project folder inside a checkout ("." at the top)
     QString mainDirectory;
@@ -357,8 +416,8 @@ Result<TwinPlan> TwinPlanner::locate(const ComposeLoadOptions &options, const QS
                 p.mainPort = mainPorts.value(key, port.published.toInt());
                 p.variable = variables->value(key).variable;
             }
-            p.viaOverride = p.variable.isEmpty() || envLocalTracked
-                            || options.environment.contains(p.variable);
+            p.viaOverride =
+                p.variable.isEmpty() || envLocalTracked || options.environment.contains(p.variable);
             plan.ports << p;
         }
     }
@@ -368,24 +427,37 @@ Result<TwinPlan> TwinPlanner::locate(const ComposeLoadOptions &options, const QS
 void TwinPlanner::choosePorts(EngineClient *client, TwinPlan plan, QObject *context,
                               std::function<void(Result<TwinPlan>)> callback)
 {
-    auto state = std::make_shared<Allocation>();
-    state->taken = QSet<QString>(plan.reservedPorts.cbegin(), plan.reservedPorts.cend());
-    for (qsizetype i = 0; i < plan.ports.size(); ++i) {
-        TwinPort &p = plan.ports[i];
-        if (p.mainPort <= 0) {
-            continue;
-        }
-        p.port = nextUntaken(TwinName::preferredPort(p.mainPort, plan.branch), p.protocol,
-                             state->taken);
-        state->taken.insert(portKey(p.port, p.protocol));
-        state->pending << int(i);
-    }
-    state->plan = std::move(plan);
-    if (state->pending.isEmpty()) {
-        callback(state->plan);
-        return;
-    }
-    probe(client, state, context, std::move(callback));
+    // Containers that are not running publish nothing now but take their ports back when they
+    // start (another twin stopped, not taken down): their configured ports are taken too.
+    const QString projectName = plan.projectName; // before the lambda takes the plan
+    stoppedContainerPorts(
+        client, projectName, context,
+        [client, plan = std::move(plan), context,
+         callback = std::move(callback)](Result<QSet<QString>> stopped) mutable {
+            if (!stopped) {
+                callback(std::unexpected(stopped.error()));
+                return;
+            }
+            auto state = std::make_shared<Allocation>();
+            state->taken = QSet<QString>(plan.reservedPorts.cbegin(), plan.reservedPorts.cend());
+            state->taken.unite(*stopped);
+            for (qsizetype i = 0; i < plan.ports.size(); ++i) {
+                TwinPort &p = plan.ports[i];
+                if (p.mainPort <= 0) {
+                    continue;
+                }
+                p.port = nextUntaken(TwinName::preferredPort(p.mainPort, plan.branch), p.protocol,
+                                     state->taken);
+                state->taken.insert(portKey(p.port, p.protocol));
+                state->pending << int(i);
+            }
+            state->plan = std::move(plan);
+            if (state->pending.isEmpty()) {
+                callback(state->plan);
+                return;
+            }
+            probe(client, state, context, std::move(callback));
+        });
 }
 
 Result<void> TwinPlanner::apply(const TwinPlan &plan)

@@ -74,25 +74,25 @@ void TestGitWorktree::parseList_data()
     GitWorktree quoted = tree("/src/c", kHead1, "c");
     quoted.locked = true;
     quoted.lockReason = QStringLiteral("two\nlines \"quoted\" \u00e9");
-    QTest::newRow("a reason with a newline is C-quoted without -z")
-        << QByteArray("worktree /src/c\nHEAD " + kHead1.toLatin1()
-                      + "\nbranch refs/heads/c\nlocked \"two\\nlines \\\"quoted\\\" \\303\\251\"\n\n")
-        << QList<GitWorktree>{quoted};
+    QTest::newRow("a reason with a newline is C-quoted without -z") << QByteArray(
+        "worktree /src/c\nHEAD " + kHead1.toLatin1()
+        + "\nbranch refs/heads/c\nlocked \"two\\nlines \\\"quoted\\\" \\303\\251\"\n\n")
+                                                                    << QList<GitWorktree>{quoted};
 
     GitWorktree prunable = tree("/src/gone", kHead2, {});
     prunable.detached = true;
     prunable.prunable = true;
     prunable.prunableReason = QStringLiteral("gitdir file points to non-existent location");
-    QTest::newRow("prunable")
-        << QByteArray("worktree /src/gone\nHEAD " + kHead2.toLatin1()
-                      + "\ndetached\nprunable gitdir file points to non-existent location\n\n")
-        << QList<GitWorktree>{prunable};
+    QTest::newRow("prunable") << QByteArray(
+        "worktree /src/gone\nHEAD " + kHead2.toLatin1()
+        + "\ndetached\nprunable gitdir file points to non-existent location\n\n")
+                              << QList<GitWorktree>{prunable};
 
     QTest::newRow("path with spaces and UTF-8")
         << QByteArray("worktree /home/me/My Projects/sh\xc3\xb6p two\nHEAD " + kHead1.toLatin1()
                       + "\nbranch refs/heads/main\n\n")
-        << QList<GitWorktree>{tree(QStringLiteral("/home/me/My Projects/sh\u00f6p two"), kHead1,
-                                   "main")};
+        << QList<GitWorktree>{
+               tree(QStringLiteral("/home/me/My Projects/sh\u00f6p two"), kHead1, "main")};
 
     // -z: every line ends with a NUL, a record with an empty line.
     QByteArray zero;

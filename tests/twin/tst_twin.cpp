@@ -4,11 +4,16 @@
 // CLI and engine, busybox httpd as web, db and cache.
 #include "../common/composetest.h"
 #include "../common/dockertest.h"
+#include "stack/portpreflight.h"
 #include "twin/twinname.h"
+#include "twin/twinplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -22,16 +27,15 @@ using namespace DevDock::Test;
 namespace {
 
 // web and db take their host ports from variables (.env), cache publishes a literal one; the
-// page says which checkout serves it.
+// page says which checkout serves it. Not the shared devdock.test=1 label: other tests remove
+// every container that has it, and would take these away in the middle of this test.
 QByteArray composeYaml(int cachePort, const QByteArray &page)
 {
-    const QByteArray serve =
-        "    image: devdock-test/busybox:latest\n"
-        "    labels: [\"devdock.test=1\"]\n";
+    const QByteArray serve = "    image: devdock-test/busybox:latest\n"
+                             "    labels: [\"devdock.twintest=1\"]\n";
     return "services:\n"
            "  web:\n"
-           + serve
-           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo " + page
+           + serve + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo " + page
            + " > /www/index.html && exec httpd -f -p 80 -h /www\"]\n"
              "    ports:\n"
              "      - \"127.0.0.1:${WEB_PORT:-18080}:80\"\n"
@@ -47,7 +51,8 @@ QByteArray composeYaml(int cachePort, const QByteArray &page)
              "        host_ip: 127.0.0.1\n"
              "  cache:\n"
            + serve
-           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo cache > /www/index.html && exec "
+           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo cache > /www/index.html && "
+             "exec "
              "httpd -f -p 6379 -h /www\"]\n"
              "    ports:\n"
              "      - \"127.0.0.1:"
@@ -125,6 +130,7 @@ private slots:
     void twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone();
     void twinUp_skipsAPortAnotherProcessHolds();
     void twin_usageErrors();
+    void apply_trackedEnvLocal_remapsByOverride_composeAgrees();
 
 private:
     Run ctl(const QStringList &arguments, const QString &directory);
@@ -217,23 +223,27 @@ void TestTwin::makeRepository()
     }
     QVERIFY(QDir().mkpath(m_main));
     auto git = [this](const QStringList &arguments) {
-        const Run r = run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
+        const Run r =
+            run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
         QVERIFY2(r.exitCode == 0, r.err.constData());
     };
-    git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+         QStringLiteral("main")});
     QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
                       composeYaml(m_ports.cache, "main-checkout")));
     QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral(".env")),
-                      "WEB_PORT=" + QByteArray::number(m_ports.web) + "\nDB_PORT="
-                          + QByteArray::number(m_ports.db) + "\n"));
+                      "WEB_PORT=" + QByteArray::number(m_ports.web)
+                          + "\nDB_PORT=" + QByteArray::number(m_ports.db) + "\n"));
     git({QStringLiteral("add"), QStringLiteral("-A")});
-    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("init")});
+    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+         QStringLiteral("init")});
     // The branch serves another page, so a URL tells which checkout answers.
     git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"),
          QStringLiteral("Feature/Login")});
     QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
                       composeYaml(m_ports.cache, "twin-checkout")));
-    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), QStringLiteral("twin page")});
+    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"),
+         QStringLiteral("twin page")});
     git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main")});
     m_projects << Core::TwinName::projectName(m_name, QStringLiteral("Feature/Login"));
 }
@@ -278,43 +288,50 @@ void TestTwin::twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone()
 
     // No checked-in file changed: the variables went into the twin's own .env.local, the
     // literal cache port into an override outside the project.
-    const Run status = run(QStringLiteral("git"),
-                           {QStringLiteral("-C"), worktree, QStringLiteral("status"),
-                            QStringLiteral("--porcelain")});
+    const Run status =
+        run(QStringLiteral("git"), {QStringLiteral("-C"), worktree, QStringLiteral("status"),
+                                    QStringLiteral("--porcelain")});
     QCOMPARE(lines(status.out), QStringList{QStringLiteral("?? .env.local")});
     QFile envLocal(QDir(worktree).filePath(QStringLiteral(".env.local")));
     QVERIFY(envLocal.open(QIODevice::ReadOnly));
     const QByteArray env = envLocal.readAll();
-    QVERIFY2(env.contains(QByteArray("WEB_PORT=" + QByteArray::number(ports.value(QStringLiteral("web"))))),
+    QVERIFY2(env.contains(
+                 QByteArray("WEB_PORT=" + QByteArray::number(ports.value(QStringLiteral("web"))))),
              env.constData());
-    QVERIFY2(env.contains(QByteArray("DB_PORT=" + QByteArray::number(ports.value(QStringLiteral("db"))))),
+    QVERIFY2(env.contains(
+                 QByteArray("DB_PORT=" + QByteArray::number(ports.value(QStringLiteral("db"))))),
              env.constData());
-    QVERIFY2(!env.contains(QByteArray::number(ports.value(QStringLiteral("cache")))), env.constData());
-    QVERIFY(lines(run(QStringLiteral("git"), {QStringLiteral("-C"), m_main, QStringLiteral("status"),
-                                              QStringLiteral("--porcelain")})
-                      .out)
-                .isEmpty());
+    QVERIFY2(!env.contains(QByteArray::number(ports.value(QStringLiteral("cache")))),
+             env.constData());
+    QVERIFY(
+        lines(run(QStringLiteral("git"), {QStringLiteral("-C"), m_main, QStringLiteral("status"),
+                                          QStringLiteral("--porcelain")})
+                  .out)
+            .isEmpty());
 
     // `twin list` shows both checkouts and what runs.
     const Run list = ctl({QStringLiteral("twin"), QStringLiteral("list")}, worktree);
     QVERIFY2(list.exitCode == 0, list.err.constData());
     const QString listing = QString::fromUtf8(list.out);
-    QVERIFY2(listing.contains(QRegularExpression(QStringLiteral("main \\(main\\)\\s+%1\\s+3/3").arg(m_name))),
+    QVERIFY2(listing.contains(
+                 QRegularExpression(QStringLiteral("main \\(main\\)\\s+%1\\s+3/3").arg(m_name))),
              qPrintable(listing));
-    QVERIFY2(listing.contains(QRegularExpression(QStringLiteral("Feature/Login\\s+%1\\s+3/3\\s+%2")
-                                                     .arg(twinName, QRegularExpression::escape(worktree)))),
+    QVERIFY2(listing.contains(
+                 QRegularExpression(QStringLiteral("Feature/Login\\s+%1\\s+3/3\\s+%2")
+                                        .arg(twinName, QRegularExpression::escape(worktree)))),
              qPrintable(listing));
 
     // Again: the same ports (its own containers hold them), nothing recreated.
     const QStringList twinContainers = containersOf(twinName);
-    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")}, m_main);
+    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")},
+               m_main);
     QVERIFY2(twin.exitCode == 0, twin.err.constData());
     QCOMPARE(printedPorts(twin.out, &printedName), ports);
     QCOMPARE(containersOf(twinName), twinContainers);
 
     // Down: only the twin's containers and network go; its volume stays without --volumes.
-    Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login")},
-                   m_main);
+    Run down = ctl(
+        {QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login")}, m_main);
     QVERIFY2(down.exitCode == 0, down.err.constData());
     QVERIFY(containersOf(twinName).isEmpty());
     QVERIFY(!dockerObjectExists(QStringLiteral("network"), twinName + QStringLiteral("_default")));
@@ -325,7 +342,8 @@ void TestTwin::twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone()
     QCOMPARE(httpBody(m_ports.web), QByteArray("main-checkout"));
 
     // Up once more, then down with its volumes and its worktree: the main stack's stay.
-    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")}, m_main);
+    twin = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")},
+               m_main);
     QVERIFY2(twin.exitCode == 0, twin.err.constData());
     down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
                 QStringLiteral("--volumes"), QStringLiteral("--remove-worktree")},
@@ -351,14 +369,13 @@ void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
     const int wanted = Core::TwinName::preferredPort(m_ports.web, QStringLiteral("Feature/Login"));
     QProcess listener;
     listener.start(QStringLiteral("python3"),
-                   {QStringLiteral("-c"),
-                    QStringLiteral("import socket, time\n"
-                                   "s = socket.socket()\n"
-                                   "s.bind(('127.0.0.1', %1))\n"
-                                   "s.listen()\n"
-                                   "print('ready', flush=True)\n"
-                                   "time.sleep(600)\n")
-                        .arg(wanted)});
+                   {QStringLiteral("-c"), QStringLiteral("import socket, time\n"
+                                                         "s = socket.socket()\n"
+                                                         "s.bind(('127.0.0.1', %1))\n"
+                                                         "s.listen()\n"
+                                                         "print('ready', flush=True)\n"
+                                                         "time.sleep(600)\n")
+                                              .arg(wanted)});
     const auto stop = qScopeGuard([&] {
         listener.kill();
         listener.waitForFinished();
@@ -366,28 +383,52 @@ void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
     QVERIFY2(listener.waitForReadyRead(10000), listener.readAllStandardError().constData());
     QCOMPARE(listener.readAllStandardOutput().trimmed(), QByteArray("ready"));
 
-    const Run twin = ctl({QStringLiteral("twin"), QStringLiteral("up"),
-                          QStringLiteral("Feature/Login")},
-                         m_main);
+    // The port it would get for db, configured by a container that is not running: it takes
+    // the port back when it starts.
+    const int wantedDb = Core::TwinName::preferredPort(m_ports.db, QStringLiteral("Feature/Login"));
+    const Run created = docker({QStringLiteral("create"), QStringLiteral("--label"),
+                                QStringLiteral("devdock.twintest=1"), QStringLiteral("-p"),
+                                QStringLiteral("127.0.0.1:%1:5432").arg(wantedDb), kTestImage,
+                                QStringLiteral("sh")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString stopped = QString::fromUtf8(created.out).trimmed();
+    const auto removeStopped = qScopeGuard([&] {
+        docker({QStringLiteral("rm"), QStringLiteral("-f"), stopped});
+    });
+
+    const Run twin = ctl(
+        {QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login")}, m_main);
     QVERIFY2(twin.exitCode == 0, twin.err.constData());
     QString name;
     const QHash<QString, int> ports = printedPorts(twin.out, &name);
     QCOMPARE(ports.size(), 3);
-    const int web = ports.value(QStringLiteral("web"));
-    QVERIFY2(web != wanted, qPrintable(QString::number(web)));
-    // The next free one after it (db and cache keep theirs: one offset per branch).
-    QCOMPARE(web, wanted + 1);
-    QCOMPARE(ports.value(QStringLiteral("db")),
-             Core::TwinName::preferredPort(m_ports.db, QStringLiteral("Feature/Login")));
-    QCOMPARE(httpBody(web), QByteArray("twin-checkout"));
-    QCOMPARE(listener.state(), QProcess::Running); // it keeps its port
+    // Each takes the next free one after it; cache keeps its own (one offset per branch).
+    QCOMPARE(ports.value(QStringLiteral("web")), wanted + 1);
+    QCOMPARE(ports.value(QStringLiteral("db")), wantedDb + 1);
+    QCOMPARE(ports.value(QStringLiteral("cache")),
+             Core::TwinName::preferredPort(m_ports.cache, QStringLiteral("Feature/Login")));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("web"))), QByteArray("twin-checkout"));
+    QCOMPARE(httpBody(ports.value(QStringLiteral("db"))), QByteArray("db"));
+    QCOMPARE(listener.state(), QProcess::Running);                    // it keeps its port
+    QCOMPARE(docker({QStringLiteral("start"), stopped}).exitCode, 0); // and the container its
 
-    const Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"),
-                          QStringLiteral("Feature/Login"), QStringLiteral("--volumes"),
-                          QStringLiteral("--remove-worktree")},
-                         m_main);
-    QVERIFY2(down.exitCode == 0, down.err.constData());
+    // A worktree with a change of the user's stays (the stack goes down all the same).
+    const QString worktree = m_main + QStringLiteral("-Feature-Login");
+    QVERIFY(writeFile(QDir(worktree).filePath(QStringLiteral("notes.txt")), "mine\n"));
+    Run down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
+                    QStringLiteral("--volumes"), QStringLiteral("--remove-worktree")},
+                   m_main);
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY2(down.err.contains("has changes: notes.txt"), down.err.constData());
     QVERIFY(containersOf(name).isEmpty());
+    QVERIFY(QFileInfo::exists(QDir(worktree).filePath(QStringLiteral("notes.txt"))));
+    QVERIFY(QFileInfo::exists(QDir(worktree).filePath(QStringLiteral(".env.local"))));
+    QVERIFY(QFile::remove(QDir(worktree).filePath(QStringLiteral("notes.txt"))));
+    down = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
+                QStringLiteral("--remove-worktree")},
+               m_main);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QVERIFY(!QFileInfo::exists(worktree));
 }
 
 void TestTwin::twin_usageErrors()
@@ -417,6 +458,80 @@ void TestTwin::twin_usageErrors()
 
     r = ctl({QStringLiteral("twin")}, m_main);
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestTwin::apply_trackedEnvLocal_remapsByOverride_composeAgrees()
+{
+    // A .env.local checked into git is not the twin's to write: every port goes by the override.
+    const QByteArray envLocal = "# the team's local defaults\nDEBUG=1\n";
+    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral(".env.local")), envLocal));
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("add"), QStringLiteral(".env.local")},
+          QStringList{QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("local")},
+          QStringList{QStringLiteral("branch"), QStringLiteral("other")}}) {
+        const Run r =
+            run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    Core::ComposeLoadOptions options = Core::ComposeLoadOptions::fromProcess();
+    options.workingDirectory = m_main;
+    auto plan = Core::TwinPlanner::locate(options, QStringLiteral("other"), {}, true);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+    QVERIFY(plan->worktreeCreated);
+    QCOMPARE(plan->projectName, m_name + QStringLiteral("-other"));
+    QCOMPARE(plan->ports.size(), 3);
+    QHash<QString, int> chosen;
+    int next = 0;
+    for (Core::TwinPort &port : plan->ports) {
+        QVERIFY2(port.viaOverride, qPrintable(port.service));
+        port.port = freePort() + next++; // config only: nothing starts
+        chosen.insert(port.service, port.port);
+    }
+    QCOMPARE(plan->ports.at(0).variable, QStringLiteral("WEB_PORT"));
+    QVERIFY(Core::TwinPlanner::apply(*plan));
+    QFile tracked(plan->envLocalPath);
+    QVERIFY(tracked.open(QIODevice::ReadOnly));
+    QCOMPARE(tracked.readAll(), envLocal);
+    QVERIFY(QFileInfo::exists(plan->overridePath));
+
+    // DevDock's loader and the compose CLI read the twin the same way: the chosen ports only.
+    const Core::ComposeLoadOptions twin = Core::TwinPlanner::loadOptions(*plan, options);
+    auto loaded = Core::loadComposeProject(twin);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+    QHash<QString, int> published;
+    for (const Core::PortRequest &request : Core::publishedPorts(*loaded, {})) {
+        QVERIFY2(!published.contains(request.service), qPrintable(request.service));
+        published.insert(request.service, request.port);
+    }
+    QCOMPARE(published, chosen);
+    QStringList arguments{QStringLiteral("compose"), QStringLiteral("-p"), twin.projectName,
+                          QStringLiteral("--project-directory"), twin.projectDirectory};
+    for (const QString &file : twin.files) {
+        arguments << QStringLiteral("-f") << file;
+    }
+    arguments << QStringLiteral("config") << QStringLiteral("--format") << QStringLiteral("json");
+    QProcess compose;
+    compose.setWorkingDirectory(plan->directory);
+    compose.start(QStringLiteral("docker"), arguments);
+    QVERIFY(compose.waitForFinished(60000));
+    QCOMPARE(compose.exitCode(), 0);
+    const QJsonObject services = QJsonDocument::fromJson(compose.readAllStandardOutput())
+                                     .object()
+                                     .value(QStringLiteral("services"))
+                                     .toObject();
+    QHash<QString, int> composePorts;
+    for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
+        const QJsonArray ports = it.value().toObject().value(QStringLiteral("ports")).toArray();
+        QCOMPARE(ports.size(), 1);
+        composePorts.insert(
+            it.key(),
+            ports.first().toObject().value(QStringLiteral("published")).toString().toInt());
+    }
+    QCOMPARE(composePorts, chosen);
+
+    QVERIFY(Core::TwinPlanner::removeWorktree(*plan));
+    QVERIFY(!QFileInfo::exists(plan->worktree));
+    QVERIFY(!QFileInfo::exists(plan->overridePath));
 }
 
 QTEST_GUILESS_MAIN(TestTwin)

@@ -28,18 +28,36 @@ void TestTwinName::projectName_data()
     QTest::addColumn<QString>("branch");
     QTest::addColumn<QString>("expected");
     // compose-go's NormalizeProjectName: lower case, keep [a-z0-9_-], trim leading '_' and '-'.
-    QTest::newRow("plain") << "shop" << "feature" << "shop-feature";
-    QTest::newRow("slash dropped, case lowered") << "shop" << "Feature/Login" << "shop-featurelogin";
-    QTest::newRow("dots and @ dropped") << "shop" << "release-1.2@rc" << "shop-release-12rc";
-    QTest::newRow("underscore and dash kept") << "my_app" << "fix_a-b" << "my_app-fix_a-b";
-    QTest::newRow("a project starting with symbols") << "_-Shop" << "x" << "shop-x";
-    QTest::newRow("non-ASCII letters dropped") << "shop" << "f\u00fcr-\u00e9t\u00e9" << "shop-fr-t";
-    QTest::newRow("non-ASCII digits dropped") << "shop" << "v\u0663" << "shop-v";
+    QTest::newRow("plain") << "shop"
+                           << "feature"
+                           << "shop-feature";
+    QTest::newRow("slash dropped, case lowered") << "shop"
+                                                 << "Feature/Login"
+                                                 << "shop-featurelogin";
+    QTest::newRow("dots and @ dropped") << "shop"
+                                        << "release-1.2@rc"
+                                        << "shop-release-12rc";
+    QTest::newRow("underscore and dash kept") << "my_app"
+                                              << "fix_a-b"
+                                              << "my_app-fix_a-b";
+    QTest::newRow("a project starting with symbols") << "_-Shop"
+                                                     << "x"
+                                                     << "shop-x";
+    QTest::newRow("non-ASCII letters dropped") << "shop"
+                                               << "f\u00fcr-\u00e9t\u00e9"
+                                               << "shop-fr-t";
+    QTest::newRow("non-ASCII digits dropped") << "shop"
+                                              << "v\u0663"
+                                              << "shop-v";
     // Lower-casing comes first: the Kelvin sign lower-cases to an ASCII k, as in Go.
-    QTest::newRow("lower case before the filter") << "shop" << "\u212Aey" << "shop-key";
+    QTest::newRow("lower case before the filter") << "shop"
+                                                  << "\u212Aey"
+                                                  << "shop-key";
     QTest::newRow("nothing Compose keeps: a hash")
-        << "shop" << "\u00fc" << QStringLiteral("shop-") + QString::fromLatin1(
-                                     QCryptographicHash::hash(QStringLiteral("\u00fc").toUtf8(),
+        << "shop"
+        << "\u00fc"
+        << QStringLiteral("shop-")
+               + QString::fromLatin1(QCryptographicHash::hash(QStringLiteral("\u00fc").toUtf8(),
                                                               QCryptographicHash::Sha1)
                                          .toHex()
                                          .left(8));
@@ -56,7 +74,8 @@ void TestTwinName::projectName()
 void TestTwinName::projectName_isWhatComposeKeepsUnchanged()
 {
     // Compose refuses a -p name that its normalisation would change.
-    for (const QString &branch : {QStringLiteral("A/B"), QStringLiteral("-x"), QStringLiteral("..")}) {
+    for (const QString &branch :
+         {QStringLiteral("A/B"), QStringLiteral("-x"), QStringLiteral("..")}) {
         const QString name = TwinName::projectName(QStringLiteral("Shop"), branch);
         QCOMPARE(normalizeProjectName(name), name);
         QVERIFY2(name != QStringLiteral("shop"), qPrintable(name));
