@@ -1940,6 +1940,31 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     QStringLiteral("Define the service, fix the name, or enable its profile."));
             }
         }
+        // Named volumes and networks a service uses must be declared at the top level (the
+        // implicit "default" network aside), as Compose requires.
+        for (const ComposeService &s : project.services) {
+            const auto undefined = [&](const char *kind, const QString &name) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: service \"%3\" refers to undefined %4 %5")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name, QLatin1String(kind), name),
+                    QStringLiteral("Declare it under the top-level %1s: key, or fix the name.")
+                        .arg(QLatin1String(kind)));
+            };
+            for (const ComposeVolumeMount &v : s.volumes) {
+                if (v.type == QLatin1String("volume") && !v.source.isEmpty()
+                    && !volumes.contains(v.source)) {
+                    return undefined("volume", v.source);
+                }
+            }
+            for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+                if (it.key() != QLatin1String("default") && !networks.contains(it.key())) {
+                    return undefined("network", it.key());
+                }
+            }
+        }
         if (const auto cycle = project.dependencyCycle()) {
             const ComposeService *first = byName.value(cycle->first());
             return makeError(Error::Code::InvalidArgument,
