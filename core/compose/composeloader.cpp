@@ -1898,6 +1898,17 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     s.dependsOn.insert(dep, d);
                 }
             }
+            if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("%1:%2: service \"%3\" declares both network_mode "
+                                                "and networks, which exclude each other")
+                                     .arg(s.file)
+                                     .arg(s.line)
+                                     .arg(s.name),
+                                 QStringLiteral("Keep one of them: network_mode %1 joins no "
+                                                "network.")
+                                     .arg(s.networkMode));
+            }
             // With a network_mode the service joins no network, not even "default".
             if (s.networks.isEmpty() && s.networkMode.isEmpty()) {
                 s.networks.insert(QStringLiteral("default"), {});
