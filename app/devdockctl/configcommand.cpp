@@ -5,8 +5,6 @@
 #include "enginecommand.h"
 #include "output.h"
 
-#include <QJsonDocument>
-
 namespace DevDock::Ctl {
 
 using namespace DevDock::Core;
@@ -106,12 +104,13 @@ int runConfigCommand(const ComposeLoadOptions &options, const QStringList &argum
         return reportError(missingRequiredOr(options, project.error()));
     }
     if (json) {
-        Output::out(QJsonDocument(project->toJson()).toJson(QJsonDocument::Indented));
+        Output::out(project->toJsonText());
     } else {
         Output::outLine(QStringLiteral("project %1 (%2)")
                             .arg(project->name, project->configFiles.join(QStringLiteral(", "))));
+        const auto byName = project->serviceIndex(); // service() scans: quadratic here
         for (const QString &name : project->startOrder()) {
-            const ComposeService *s = project->service(name);
+            const ComposeService *s = byName.value(name);
             QStringList deps;
             for (auto it = s->dependsOn.begin(); it != s->dependsOn.end(); ++it) {
                 deps << it.key() + QLatin1Char('(') + it->condition + QLatin1Char(')');

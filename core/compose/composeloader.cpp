@@ -179,10 +179,42 @@ QString didYouMean(const QString &key, const QSet<QString> &known)
     failAt(file, node.isDefined() ? node.mark() : YamlMark{}, what);
 }
 
+// A few keys (those one service sets): a list, since a hash table per service cost more than
+// the linear look-ups over ten or twenty keys (140 000 services in a 50 MB file).
+class KeySet
+{
+public:
+    void insert(const QString &key)
+    {
+        if (!m_keys.contains(key)) {
+            m_keys << key;
+        }
+    }
+    bool contains(QLatin1StringView key) const { return m_keys.contains(key); }
+    bool contains(const QString &key) const { return m_keys.contains(key); }
+    template<typename Predicate>
+    void removeIf(Predicate p)
+    {
+        m_keys.removeIf(p);
+    }
+    KeySet &operator+=(const KeySet &other)
+    {
+        for (const QString &key : other.m_keys) {
+            insert(key);
+        }
+        return *this;
+    }
+    QStringList::const_iterator begin() const { return m_keys.cbegin(); }
+    QStringList::const_iterator end() const { return m_keys.cend(); }
+
+private:
+    QStringList m_keys;
+};
+
 struct ServiceParts
 {
     ComposeService service;
-    QSet<QString> present;                    // keys this file sets
+    KeySet present;                           // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
     // extends: the base service, its file (empty: this file), where it is set. A mark, not a
@@ -190,7 +222,7 @@ struct ServiceParts
     QString extendsService;
     QString extendsFile;
     YamlMark extendsMark;
-    QSet<QString> resets; // keys tagged !reset or !override: the base's value is dropped first
+    KeySet resets; // keys tagged !reset or !override: the base's value is dropped first
 };
 
 // The service's plain text and yes/no keys, by name (null: not one of them).
@@ -368,6 +400,7 @@ public:
         if (!node.isSequence()) {
             fail(file, node, QStringLiteral("expected a list"));
         }
+        list.reserve(qsizetype(node.size()));
         for (const auto &item : node) {
             list << scalar(item);
         }
@@ -470,33 +503,67 @@ public:
                 m_options.environment.value(QStringLiteral("HOME"), QDir::homePath())
                 + path.mid(1));
         }
-        return QDir::cleanPath(QDir(m_dir).absoluteFilePath(path));
+        // What QDir(m_dir).absoluteFilePath() gives, without a QDir per bind mount.
+        return QDir::cleanPath(QDir::isAbsolutePath(path) ? path
+                                                           : m_dir + QLatin1Char('/') + path);
+    }
+
+    // A Go duration's nanoseconds ("1m30s", "1.5h", "500ms"): number-unit parts, nothing else.
+    // By hand rather than with a regular expression: every health check of a large file has
+    // two or three of them.
+    static std::optional<double> goDurationNanos(QStringView text)
+    {
+        double ns = 0;
+        qsizetype i = 0;
+        const auto digits = [&] {
+            const qsizetype from = i;
+            while (i < text.size() && text[i] >= QLatin1Char('0') && text[i] <= QLatin1Char('9')) {
+                ++i;
+            }
+            return i > from;
+        };
+        while (i < text.size()) {
+            const qsizetype from = i;
+            if (!digits()) {
+                return std::nullopt;
+            }
+            if (i < text.size() && text[i] == QLatin1Char('.')) {
+                ++i;
+                if (!digits()) {
+                    return std::nullopt;
+                }
+            }
+            const double n = text.mid(from, i - from).toDouble();
+            const QChar u = i < text.size() ? text[i] : QChar();
+            const bool secondsNext = i + 1 < text.size() && text[i + 1] == QLatin1Char('s');
+            double unit = 0;
+            if ((u == QLatin1Char('n') || u == QLatin1Char('u') || u == QChar(0xb5)
+                 || u == QLatin1Char('m'))
+                && secondsNext) {
+                unit = u == QLatin1Char('n') ? 1 : u == QLatin1Char('m') ? 1e6 : 1e3;
+                i += 2;
+            } else if (u == QLatin1Char('s') || u == QLatin1Char('m') || u == QLatin1Char('h')) {
+                unit = u == QLatin1Char('s') ? 1e9 : u == QLatin1Char('m') ? 60e9 : 3600e9;
+                ++i;
+            } else {
+                return std::nullopt;
+            }
+            ns += n * unit;
+        }
+        if (text.isEmpty()) {
+            return std::nullopt;
+        }
+        return ns;
     }
 
     static QString goDuration(const QString &text)
     {
         // Compose prints durations the way Go's time.Duration does ("90s" -> "1m30s").
-        static const QRegularExpression part(
-            QStringLiteral("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)"));
-        double ns = 0;
-        qsizetype consumed = 0;
-        for (auto it = part.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            consumed += m.capturedLength();
-            const double n = m.captured(1).toDouble();
-            const QString u = m.captured(2);
-            ns += n
-                  * (u == QLatin1String("h")    ? 3600e9
-                     : u == QLatin1String("m")  ? 60e9
-                     : u == QLatin1String("s")  ? 1e9
-                     : u == QLatin1String("ms") ? 1e6
-                     : u == QLatin1String("ns") ? 1
-                                                : 1e3);
-        }
-        if (consumed != text.size() || text.isEmpty()) {
+        const std::optional<double> ns = goDurationNanos(text);
+        if (!ns) {
             return text;
         }
-        const qint64 total = static_cast<qint64>(ns);
+        const qint64 total = static_cast<qint64>(*ns);
         if (total == 0) {
             return QStringLiteral("0s");
         }
@@ -536,9 +603,7 @@ public:
     {
         const QString text = scalar(node);
         const QString printed = goDuration(text);
-        static const QRegularExpression valid(
-            QStringLiteral("^0$|^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"));
-        if (!valid.match(text).hasMatch()) {
+        if (text != QLatin1String("0") && !goDurationNanos(text)) {
             fail(file, node,
                  QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
                      .arg(key, text));
@@ -1223,7 +1288,6 @@ struct FileModel
 {
     QString name; // name:, empty when the file sets none
     QList<ServiceParts> services;
-    QHash<QString, qsizetype> index; // service name -> position in services
     QSet<QString> networks;
     QSet<QString> volumes;
     QSet<QString> secrets;
@@ -1231,13 +1295,15 @@ struct FileModel
 
     const ServiceParts *find(const QString &service) const
     {
-        const auto it = index.constFind(service);
-        return it == index.cend() ? nullptr : &services.at(*it);
+        const auto it = indexed().constFind(service);
+        return it == m_index.cend() ? nullptr : &services.at(*it);
     }
 
     void add(ServiceParts parts)
     {
-        index.insert(parts.service.name, services.size());
+        if (!m_index.isEmpty()) {
+            m_index.insert(parts.service.name, services.size());
+        }
         services.append(std::move(parts));
     }
 
@@ -1256,8 +1322,8 @@ struct FileModel
             name = over.name;
         }
         for (ServiceParts &parts : over.services) {
-            const auto it = index.constFind(parts.service.name);
-            if (it == index.cend()) {
+            const auto it = indexed().constFind(parts.service.name);
+            if (it == m_index.cend()) {
                 add(std::move(parts));
             } else {
                 merge(services[*it], parts);
@@ -1268,6 +1334,22 @@ struct FileModel
         secrets += over.secrets;
         configs += over.configs;
     }
+
+private:
+    // Service name -> position in services, built on first use: a single file of 140 000
+    // services never needs it (the tree has refused duplicate names already).
+    const QHash<QString, qsizetype> &indexed() const
+    {
+        if (m_index.size() != services.size()) {
+            m_index.clear();
+            m_index.reserve(services.size());
+            for (qsizetype i = 0; i < services.size(); ++i) {
+                m_index.insert(services.at(i).service.name, i);
+            }
+        }
+        return m_index;
+    }
+    mutable QHash<QString, qsizetype> m_index;
 };
 
 QString position(const QString &file, const YamlNode &node)
@@ -1408,6 +1490,7 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
         if (!s.isMap() && !s.isNull()) {
             fail(path, s, QStringLiteral("services must be a map"));
         }
+        model.services.reserve(qsizetype(s.size()));
         for (const auto &kv : s) {
             const QString name = kv.first.qtext();
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
@@ -1738,6 +1821,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                            .split(QLatin1Char(','), Qt::SkipEmptyParts);
         }
         bool usesDefaultNetwork = false;
+        project.services.reserve(services.size());
         for (ServiceParts &parts : services) {
             ComposeService &s = parts.service;
             // env_file values first, environment overrides them.
@@ -1816,6 +1900,17 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     s.dependsOn.insert(dep, d);
                 }
             }
+            if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("%1:%2: service \"%3\" declares both network_mode "
+                                                "and networks, which exclude each other")
+                                     .arg(s.file)
+                                     .arg(s.line)
+                                     .arg(s.name),
+                                 QStringLiteral("Keep one of them: network_mode %1 joins no "
+                                                "network.")
+                                     .arg(s.networkMode));
+            }
             // With a network_mode the service joins no network, not even "default".
             if (s.networks.isEmpty() && s.networkMode.isEmpty()) {
                 s.networks.insert(QStringLiteral("default"), {});
@@ -1856,6 +1951,31 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                         .arg(s.line)
                         .arg(why.arg(s.name, it.key())),
                     QStringLiteral("Define the service, fix the name, or enable its profile."));
+            }
+        }
+        // Named volumes and networks a service uses must be declared at the top level (the
+        // implicit "default" network aside), as Compose requires.
+        for (const ComposeService &s : project.services) {
+            const auto undefined = [&](const char *kind, const QString &name) {
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1:%2: service \"%3\" refers to undefined %4 %5")
+                        .arg(s.file)
+                        .arg(s.line)
+                        .arg(s.name, QLatin1String(kind), name),
+                    QStringLiteral("Declare it under the top-level %1s: key, or fix the name.")
+                        .arg(QLatin1String(kind)));
+            };
+            for (const ComposeVolumeMount &v : s.volumes) {
+                if (v.type == QLatin1String("volume") && !v.source.isEmpty()
+                    && !volumes.contains(v.source)) {
+                    return undefined("volume", v.source);
+                }
+            }
+            for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+                if (it.key() != QLatin1String("default") && !networks.contains(it.key())) {
+                    return undefined("network", it.key());
+                }
             }
         }
         if (const auto cycle = project.dependencyCycle()) {

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "composemodel.h"
 
-#include <QJsonArray>
+#include "util/jsonwriter.h"
+
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -36,58 +38,73 @@ namespace {
 // Depth-first walk over depends_on, iterative so that a long chain of services cannot overflow
 // the stack. Calls `finished` for each service after all its dependencies; returns the first
 // cycle met (names from the repeated service back to it), if any. Without `stopAtCycle` a
-// dependency that closes a cycle is skipped and the walk goes on.
+// dependency that closes a cycle is skipped and the walk goes on. Services are numbered once,
+// so the walk itself looks nothing up by name (a project may have 100 000 services).
 std::optional<QStringList>
-walkDependencies(const QList<ComposeService> &services,
-                 const QHash<QString, const ComposeService *> &byName, bool stopAtCycle,
+walkDependencies(const QList<ComposeService> &services, bool stopAtCycle,
                  const std::function<void(const ComposeService &)> &finished)
 {
-    enum class Mark { New, Walking, Done };
-    QHash<QString, Mark> marks;
+    QHash<QString, qsizetype> numbers;
+    numbers.reserve(services.size());
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        numbers.insert(services.at(i).name, i);
+    }
+    // Each service's dependencies as numbers, in depends_on's order; unknown names are left out.
+    std::vector<qsizetype> firstEdge(services.size() + 1);
+    std::vector<qsizetype> edges;
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        firstEdge[i] = qsizetype(edges.size());
+        const auto &deps = services.at(i).dependsOn;
+        for (auto it = deps.begin(); it != deps.end(); ++it) {
+            const auto n = numbers.constFind(it.key());
+            if (n != numbers.cend()) {
+                edges.push_back(*n);
+            }
+        }
+    }
+    firstEdge[services.size()] = qsizetype(edges.size());
+
+    enum class Mark : std::uint8_t { New, Walking, Done };
+    std::vector<Mark> marks(services.size(), Mark::New);
     struct Frame
     {
-        const ComposeService *service;
-        QStringList dependencies;
-        qsizetype next = 0;
+        qsizetype service;
+        qsizetype next; // index into edges
     };
     std::vector<Frame> stack;
-    for (const ComposeService &root : services) {
-        if (marks.value(root.name, Mark::New) != Mark::New) {
+    for (qsizetype root = 0; root < services.size(); ++root) {
+        if (marks[root] != Mark::New) {
             continue;
         }
-        marks.insert(root.name, Mark::Walking);
-        stack.push_back({&root, root.dependsOn.keys()});
+        marks[root] = Mark::Walking;
+        stack.push_back({root, firstEdge[root]});
         while (!stack.empty()) {
             Frame &top = stack.back();
-            if (top.next == top.dependencies.size()) {
-                marks.insert(top.service->name, Mark::Done);
+            if (top.next == firstEdge[top.service + 1]) {
+                marks[top.service] = Mark::Done;
                 if (finished) {
-                    finished(*top.service);
+                    finished(services.at(top.service));
                 }
                 stack.pop_back();
                 continue;
             }
-            const QString dep = top.dependencies.at(top.next++);
-            const ComposeService *next = byName.value(dep);
-            if (!next) {
-                continue;
-            }
-            const Mark mark = marks.value(dep, Mark::New);
+            const qsizetype dep = edges[top.next++];
+            const Mark mark = marks[dep];
             if (mark == Mark::Walking && stopAtCycle) {
                 QStringList cycle;
                 bool inCycle = false;
                 for (const Frame &f : stack) {
-                    inCycle = inCycle || f.service->name == dep;
+                    inCycle = inCycle || f.service == dep;
                     if (inCycle) {
-                        cycle << f.service->name;
+                        cycle << services.at(f.service).name;
                     }
                 }
-                cycle << dep;
+                cycle << services.at(dep).name;
                 return cycle;
             }
             if (mark == Mark::New) {
-                marks.insert(dep, Mark::Walking);
-                stack.push_back({next, next->dependsOn.keys()}); // `top` is invalid from here
+                marks[dep] = Mark::Walking;
+                stack.push_back({dep, firstEdge[dep]}); // `top` is invalid from here
             }
         }
     }
@@ -98,15 +115,14 @@ walkDependencies(const QList<ComposeService> &services,
 
 std::optional<QStringList> ComposeProject::dependencyCycle() const
 {
-    return walkDependencies(services, serviceIndex(), true, {});
+    return walkDependencies(services, true, {});
 }
 
 QStringList ComposeProject::startOrder() const
 {
     QStringList order;
     // The loader rejects cycles; in a hand-made project one is broken at its last edge.
-    walkDependencies(services, serviceIndex(), false,
-                     [&](const ComposeService &s) { order << s.name; });
+    walkDependencies(services, false, [&](const ComposeService &s) { order << s.name; });
     return order;
 }
 
@@ -145,221 +161,254 @@ QStringList ComposeProject::roots() const
     return list;
 }
 
-QJsonObject ComposeService::toJson() const
+namespace {
+
+void writeResources(JsonWriter &w, QLatin1StringView key, const ComposeResources &r)
 {
-    const ComposeService &s = *this;
-    QJsonObject o;
-    if (!s.image.isEmpty()) {
-        o.insert(QStringLiteral("image"), s.image);
+    if (r.isEmpty()) {
+        return;
     }
-    if (s.build) {
-        QJsonObject b{{QStringLiteral("context"), s.build->context},
-                      {QStringLiteral("dockerfile"), s.build->dockerfile}};
-        if (!s.build->target.isEmpty()) {
-            b.insert(QStringLiteral("target"), s.build->target);
-        }
-        if (!s.build->platforms.isEmpty()) {
-            b.insert(QStringLiteral("platforms"), QJsonArray::fromStringList(s.build->platforms));
-        }
-        if (!s.build->args.isEmpty()) {
-            QJsonObject args;
-            for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
-                args.insert(it.key(), it.value());
-            }
-            b.insert(QStringLiteral("args"), args);
-        }
-        o.insert(QStringLiteral("build"), b);
+    w.key(key);
+    w.beginObject();
+    if (r.cpus) {
+        w.member(QLatin1StringView("cpus"), *r.cpus);
     }
-    o.insert(QStringLiteral("command"), s.command
-                                            ? QJsonValue(QJsonArray::fromStringList(*s.command))
-                                            : QJsonValue(QJsonValue::Null));
-    o.insert(QStringLiteral("entrypoint"),
-             s.entrypoint ? QJsonValue(QJsonArray::fromStringList(*s.entrypoint))
-                          : QJsonValue(QJsonValue::Null));
-    if (!s.environment.isEmpty()) {
-        QJsonObject env;
-        for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
-            env.insert(it.key(),
-                       it.value() ? QJsonValue(*it.value()) : QJsonValue(QJsonValue::Null));
-        }
-        o.insert(QStringLiteral("environment"), env);
+    if (r.memoryBytes) {
+        w.member(QLatin1StringView("memory"), QString::number(*r.memoryBytes));
     }
-    if (!s.ports.isEmpty()) {
-        QJsonArray ports;
-        for (const ComposePort &p : s.ports) {
-            QJsonObject port{{QStringLiteral("mode"), p.mode},
-                             {QStringLiteral("target"), p.target},
-                             {QStringLiteral("protocol"), p.protocol}};
-            if (!p.hostIp.isEmpty()) {
-                port.insert(QStringLiteral("host_ip"), p.hostIp);
-            }
-            if (!p.published.isEmpty()) {
-                port.insert(QStringLiteral("published"), p.published);
-            }
-            ports.append(port);
-        }
-        o.insert(QStringLiteral("ports"), ports);
-    }
-    if (!s.expose.isEmpty()) {
-        o.insert(QStringLiteral("expose"), QJsonArray::fromStringList(s.expose));
-    }
-    if (!s.dependsOn.isEmpty()) {
-        QJsonObject deps;
-        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-            QJsonObject d{{QStringLiteral("condition"), it->condition},
-                          {QStringLiteral("required"), it->required}};
-            if (it->restart) {
-                d.insert(QStringLiteral("restart"), true);
-            }
-            deps.insert(it.key(), d);
-        }
-        o.insert(QStringLiteral("depends_on"), deps);
-    }
-    if (s.healthcheck) {
-        QJsonObject h;
-        if (!s.healthcheck->test.isEmpty()) {
-            h.insert(QStringLiteral("test"), QJsonArray::fromStringList(s.healthcheck->test));
-        }
-        if (!s.healthcheck->interval.isEmpty()) {
-            h.insert(QStringLiteral("interval"), s.healthcheck->interval);
-        }
-        if (!s.healthcheck->timeout.isEmpty()) {
-            h.insert(QStringLiteral("timeout"), s.healthcheck->timeout);
-        }
-        if (!s.healthcheck->startPeriod.isEmpty()) {
-            h.insert(QStringLiteral("start_period"), s.healthcheck->startPeriod);
-        }
-        if (s.healthcheck->retries) {
-            h.insert(QStringLiteral("retries"), *s.healthcheck->retries);
-        }
-        if (s.healthcheck->disable) {
-            h.insert(QStringLiteral("disable"), true);
-        }
-        o.insert(QStringLiteral("healthcheck"), h);
-    }
-    if (!s.volumes.isEmpty()) {
-        QJsonArray volumes;
-        for (const ComposeVolumeMount &v : s.volumes) {
-            QJsonObject vol{{QStringLiteral("type"), v.type}, {QStringLiteral("target"), v.target}};
-            if (!v.source.isEmpty()) {
-                vol.insert(QStringLiteral("source"), v.source);
-            }
-            if (v.readOnly) {
-                vol.insert(QStringLiteral("read_only"), true);
-            }
-            volumes.append(vol);
-        }
-        o.insert(QStringLiteral("volumes"), volumes);
-    }
-    QJsonObject networksJson;
-    for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
-        networksJson.insert(
-            it.key(), it->isEmpty() ? QJsonValue(QJsonValue::Null)
-                                    : QJsonValue(QJsonObject{{QStringLiteral("aliases"),
-                                                              QJsonArray::fromStringList(*it)}}));
-    }
-    o.insert(QStringLiteral("networks"), networksJson);
-    if (!s.profiles.isEmpty()) {
-        o.insert(QStringLiteral("profiles"), QJsonArray::fromStringList(s.profiles));
-    }
-    if (!s.restart.isEmpty()) {
-        o.insert(QStringLiteral("restart"), s.restart);
-    }
-    for (const auto &[key, value] :
-         {std::pair{"container_name", &s.containerName}, std::pair{"hostname", &s.hostname},
-          std::pair{"user", &s.user}, std::pair{"working_dir", &s.workingDir},
-          std::pair{"platform", &s.platform}, std::pair{"stop_signal", &s.stopSignal},
-          std::pair{"stop_grace_period", &s.stopGracePeriod}}) {
-        if (!value->isEmpty()) {
-            o.insert(QLatin1String(key), *value);
-        }
-    }
-    if (s.init) {
-        o.insert(QStringLiteral("init"), *s.init);
-    }
-    for (const auto &[key, value] :
-         {std::pair{"privileged", s.privileged}, std::pair{"read_only", s.readOnly},
-          std::pair{"stdin_open", s.stdinOpen}, std::pair{"tty", s.tty}}) {
-        if (value) {
-            o.insert(QLatin1String(key), true);
-        }
-    }
-    for (const auto &[key, value] :
-         {std::pair{"cap_add", &s.capAdd}, std::pair{"cap_drop", &s.capDrop},
-          std::pair{"extra_hosts", &s.extraHosts}}) {
-        if (!value->isEmpty()) {
-            o.insert(QLatin1String(key), QJsonArray::fromStringList(*value));
-        }
-    }
-    if (!s.networkMode.isEmpty()) {
-        o.insert(QStringLiteral("network_mode"), s.networkMode);
-    }
-    if (!s.links.isEmpty()) {
-        o.insert(QStringLiteral("links"), QJsonArray::fromStringList(s.links));
-    }
-    if (!s.labels.isEmpty()) {
-        QJsonObject labels;
-        for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {
-            labels.insert(it.key(), it.value());
-        }
-        o.insert(QStringLiteral("labels"), labels);
-    }
-    QJsonObject deploy;
-    if (s.replicas) {
-        deploy.insert(QStringLiteral("replicas"), *s.replicas);
-    }
-    const auto resourcesJson = [](const ComposeResources &r) {
-        QJsonObject o;
-        if (r.cpus) {
-            o.insert(QStringLiteral("cpus"), *r.cpus);
-        }
-        if (r.memoryBytes) {
-            o.insert(QStringLiteral("memory"), QString::number(*r.memoryBytes));
-        }
-        return o;
-    };
-    if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
-        QJsonObject resources;
-        if (!s.limits.isEmpty()) {
-            resources.insert(QStringLiteral("limits"), resourcesJson(s.limits));
-        }
-        if (!s.reservations.isEmpty()) {
-            resources.insert(QStringLiteral("reservations"), resourcesJson(s.reservations));
-        }
-        deploy.insert(QStringLiteral("resources"), resources);
-    }
-    if (!deploy.isEmpty()) {
-        o.insert(QStringLiteral("deploy"), deploy);
-    }
-    if (!s.tmpfs.isEmpty()) {
-        o.insert(QStringLiteral("tmpfs"), QJsonArray::fromStringList(s.tmpfs));
-    }
-    if (!s.watch.isEmpty()) {
-        QJsonArray watch;
-        for (const ComposeWatchRule &w : s.watch) {
-            QJsonObject rule{{QStringLiteral("action"), w.action},
-                             {QStringLiteral("path"), w.path}};
-            if (!w.target.isEmpty()) {
-                rule.insert(QStringLiteral("target"), w.target);
-            }
-            if (!w.ignore.isEmpty()) {
-                rule.insert(QStringLiteral("ignore"), QJsonArray::fromStringList(w.ignore));
-            }
-            if (w.initialSync) {
-                rule.insert(QStringLiteral("initial_sync"), true);
-            }
-            watch.append(rule);
-        }
-        o.insert(QStringLiteral("develop"), QJsonObject{{QStringLiteral("watch"), watch}});
-    }
-    return o;
+    w.endObject();
 }
 
-QJsonObject ComposeProject::toJson() const
+// Text members, written when set, in the order given.
+void writeTexts(JsonWriter &w, std::initializer_list<std::pair<const char *, const QString *>> texts)
 {
-    QJsonObject servicesJson;
-    // A QJsonObject keeps its keys sorted: inserting in key order appends, any other order moves
-    // the keys already there (quadratic for a project with 100 000 services).
+    for (const auto &[key, text] : texts) {
+        if (!text->isEmpty()) {
+            w.member(QLatin1StringView(key), *text);
+        }
+    }
+}
+
+void writeLists(JsonWriter &w,
+                std::initializer_list<std::pair<const char *, const QStringList *>> lists)
+{
+    for (const auto &[key, list] : lists) {
+        if (!list->isEmpty()) {
+            w.key(QLatin1StringView(key));
+            w.stringArray(*list);
+        }
+    }
+}
+
+void writeFlags(JsonWriter &w, std::initializer_list<std::pair<const char *, bool>> flags)
+{
+    for (const auto &[key, flag] : flags) {
+        if (flag) {
+            w.member(QLatin1StringView(key), true);
+        }
+    }
+}
+
+void writeOptionalList(JsonWriter &w, QLatin1StringView key,
+                       const std::optional<QStringList> &list)
+{
+    w.key(key);
+    if (list) {
+        w.stringArray(*list);
+    } else {
+        w.null();
+    }
+}
+
+} // namespace
+
+// Keys in sorted order, as Compose prints them.
+void ComposeService::writeJson(JsonWriter &w) const
+{
+    using L = QLatin1StringView;
+    const ComposeService &s = *this;
+    w.beginObject();
+    if (s.build) {
+        w.key(L("build"));
+        w.beginObject();
+        bool anyArg = false;
+        for (auto it = s.build->args.begin(); it != s.build->args.end(); ++it) {
+            if (!anyArg) {
+                w.key(L("args"));
+                w.beginObject();
+                anyArg = true;
+            }
+            w.key(it.key());
+            w.value(it.value());
+        }
+        if (anyArg) {
+            w.endObject();
+        }
+        w.member(L("context"), s.build->context);
+        w.member(L("dockerfile"), s.build->dockerfile);
+        writeLists(w, {{"platforms", &s.build->platforms}});
+        writeTexts(w, {{"target", &s.build->target}});
+        w.endObject();
+    }
+    writeLists(w, {{"cap_add", &s.capAdd}, {"cap_drop", &s.capDrop}});
+    writeOptionalList(w, L("command"), s.command);
+    writeTexts(w, {{"container_name", &s.containerName}});
+    if (!s.dependsOn.isEmpty()) {
+        w.key(L("depends_on"));
+        w.beginObject();
+        for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
+            w.key(it.key());
+            w.beginObject();
+            w.member(L("condition"), it->condition);
+            w.member(L("required"), it->required);
+            writeFlags(w, {{"restart", it->restart}});
+            w.endObject();
+        }
+        w.endObject();
+    }
+    if (s.replicas || !s.limits.isEmpty() || !s.reservations.isEmpty()) {
+        w.key(L("deploy"));
+        w.beginObject();
+        if (s.replicas) {
+            w.member(L("replicas"), *s.replicas);
+        }
+        if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
+            w.key(L("resources"));
+            w.beginObject();
+            writeResources(w, L("limits"), s.limits);
+            writeResources(w, L("reservations"), s.reservations);
+            w.endObject();
+        }
+        w.endObject();
+    }
+    if (!s.watch.isEmpty()) {
+        w.key(L("develop"));
+        w.beginObject();
+        w.key(L("watch"));
+        w.beginArray();
+        for (const ComposeWatchRule &rule : s.watch) {
+            w.beginObject();
+            w.member(L("action"), rule.action);
+            writeLists(w, {{"ignore", &rule.ignore}});
+            writeFlags(w, {{"initial_sync", rule.initialSync}});
+            w.member(L("path"), rule.path);
+            writeTexts(w, {{"target", &rule.target}});
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    writeOptionalList(w, L("entrypoint"), s.entrypoint);
+    if (!s.environment.isEmpty()) {
+        w.key(L("environment"));
+        w.beginObject();
+        for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
+            w.key(it.key());
+            if (it.value()) {
+                w.value(*it.value());
+            } else {
+                w.null();
+            }
+        }
+        w.endObject();
+    }
+    writeLists(w, {{"expose", &s.expose}, {"extra_hosts", &s.extraHosts}});
+    if (s.healthcheck) {
+        const ComposeHealthcheck &h = *s.healthcheck;
+        w.key(L("healthcheck"));
+        w.beginObject();
+        writeFlags(w, {{"disable", h.disable}});
+        writeTexts(w, {{"interval", &h.interval}});
+        if (h.retries) {
+            w.member(L("retries"), *h.retries);
+        }
+        writeTexts(w, {{"start_period", &h.startPeriod}});
+        writeLists(w, {{"test", &h.test}});
+        writeTexts(w, {{"timeout", &h.timeout}});
+        w.endObject();
+    }
+    writeTexts(w, {{"hostname", &s.hostname}, {"image", &s.image}});
+    if (s.init) {
+        w.member(L("init"), *s.init);
+    }
+    if (!s.labels.isEmpty()) {
+        w.key(L("labels"));
+        w.beginObject();
+        for (auto it = s.labels.begin(); it != s.labels.end(); ++it) {
+            w.key(it.key());
+            w.value(it.value());
+        }
+        w.endObject();
+    }
+    writeLists(w, {{"links", &s.links}});
+    writeTexts(w, {{"network_mode", &s.networkMode}});
+    w.key(L("networks"));
+    w.beginObject();
+    for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+        w.key(it.key());
+        if (it->isEmpty()) {
+            w.null();
+        } else {
+            w.beginObject();
+            w.key(L("aliases"));
+            w.stringArray(*it);
+            w.endObject();
+        }
+    }
+    w.endObject();
+    writeTexts(w, {{"platform", &s.platform}});
+    if (!s.ports.isEmpty()) {
+        w.key(L("ports"));
+        w.beginArray();
+        for (const ComposePort &p : s.ports) {
+            w.beginObject();
+            writeTexts(w, {{"host_ip", &p.hostIp}});
+            w.member(L("mode"), p.mode);
+            w.member(L("protocol"), p.protocol);
+            writeTexts(w, {{"published", &p.published}});
+            w.member(L("target"), p.target);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    writeFlags(w, {{"privileged", s.privileged}});
+    writeLists(w, {{"profiles", &s.profiles}});
+    writeFlags(w, {{"read_only", s.readOnly}});
+    writeTexts(w, {{"restart", &s.restart}});
+    writeFlags(w, {{"stdin_open", s.stdinOpen}});
+    writeTexts(w, {{"stop_grace_period", &s.stopGracePeriod}, {"stop_signal", &s.stopSignal}});
+    writeLists(w, {{"tmpfs", &s.tmpfs}});
+    writeFlags(w, {{"tty", s.tty}});
+    writeTexts(w, {{"user", &s.user}});
+    if (!s.volumes.isEmpty()) {
+        w.key(L("volumes"));
+        w.beginArray();
+        for (const ComposeVolumeMount &v : s.volumes) {
+            w.beginObject();
+            writeFlags(w, {{"read_only", v.readOnly}});
+            writeTexts(w, {{"source", &v.source}});
+            w.member(L("target"), v.target);
+            w.member(L("type"), v.type);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    writeTexts(w, {{"working_dir", &s.workingDir}});
+    w.endObject();
+}
+
+QJsonObject ComposeService::toJson() const
+{
+    QByteArray text;
+    JsonWriter w(text);
+    writeJson(w);
+    return QJsonDocument::fromJson(text).object();
+}
+
+QByteArray ComposeProject::toJsonText() const
+{
+    using L = QLatin1StringView;
+    // Services by name, as Compose prints them.
     QList<const ComposeService *> sorted;
     sorted.reserve(services.size());
     for (const ComposeService &s : services) {
@@ -367,25 +416,39 @@ QJsonObject ComposeProject::toJson() const
     }
     std::sort(sorted.begin(), sorted.end(),
               [](const ComposeService *a, const ComposeService *b) { return a->name < b->name; });
-    for (const ComposeService *service : sorted) {
-        const ComposeService &s = *service;
-        servicesJson.insert(s.name, s.toJson());
-    }
-    auto names = [](const QStringList &list) {
-        QJsonObject o;
-        for (const QString &n : list) {
-            o.insert(n, QJsonObject{});
+    QByteArray text;
+    JsonWriter w(text);
+    const auto names = [&](L key, const QStringList &list) {
+        if (list.isEmpty()) {
+            return;
         }
-        return o;
+        w.key(key);
+        w.beginObject();
+        for (const QString &n : list) {
+            w.key(n);
+            w.beginObject();
+            w.endObject();
+        }
+        w.endObject();
     };
-    QJsonObject root{{QStringLiteral("name"), name}, {QStringLiteral("services"), servicesJson}};
-    if (!networks.isEmpty()) {
-        root.insert(QStringLiteral("networks"), names(networks));
+    w.beginObject();
+    w.member(L("name"), name);
+    names(L("networks"), networks);
+    w.key(L("services"));
+    w.beginObject();
+    for (const ComposeService *s : sorted) {
+        w.key(s->name);
+        s->writeJson(w);
     }
-    if (!volumes.isEmpty()) {
-        root.insert(QStringLiteral("volumes"), names(volumes));
-    }
-    return root;
+    w.endObject();
+    names(L("volumes"), volumes);
+    w.endObject();
+    return text;
+}
+
+QJsonObject ComposeProject::toJson() const
+{
+    return QJsonDocument::fromJson(toJsonText()).object();
 }
 
 } // namespace DevDock::Core

@@ -15,6 +15,8 @@
 
 namespace DevDock::Core {
 
+class JsonWriter;
+
 // Value types of a loaded Compose project, in the normalised shapes `docker compose config`
 // prints (ports as objects, depends_on as a map with conditions, healthcheck.test as a list,
 // bind sources absolute). Immutable once loaded.
@@ -123,6 +125,7 @@ struct ComposeService
 
     // This service as `docker compose config --format json` prints it (the modelled keys).
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &writer) const;
 };
 
 // A required variable (${NAME:?message}) without a value, where a load tolerated it.
@@ -161,8 +164,10 @@ struct ComposeProject
     QStringList startOrder() const;
     QStringList dependents(const QString &name) const; // direct and indirect
     QStringList roots() const;                         // services nothing depends on
-    // The subset of `docker compose config --format json` DevDock models.
+    // The subset of `docker compose config --format json` DevDock models; toJsonText() is the
+    // same as indented JSON text, written directly (fast for very large projects).
     QJsonObject toJson() const;
+    QByteArray toJsonText() const;
 };
 
 } // namespace DevDock::Core

@@ -61,9 +61,9 @@ public:
         Parser p;
         yaml_parser_set_input_string(&p.parser, reinterpret_cast<const unsigned char *>(text.data()),
                                      text.size());
-        // Nodes roughly every 10 bytes in a compose file: reserve to avoid regrowth copies.
-        m_tree.m_nodes.reserve(text.size() / 12 + 16);
-        m_tree.m_children.reserve(text.size() / 12 + 16);
+        // A node every 9 bytes or so in a compose file: reserve to avoid regrowth copies.
+        m_tree.m_nodes.reserve(text.size() / 8 + 16);
+        m_tree.m_children.reserve(text.size() / 8 + 16);
         m_tree.m_text.reserve(text.size() / 2 + 16);
         Event ev;
         while (true) {

@@ -18,6 +18,8 @@ private slots:
     void parse_scalarKinds();
     void parse_refused_data();
     void parse_refused();
+    void parse_aliasBudget_countsExpansionsNotNodes_data();
+    void parse_aliasBudget_countsExpansionsNotNodes();
 };
 
 void TestYamlTree::parse_keepsPositionsAndKeyOrder()
@@ -124,6 +126,68 @@ void TestYamlTree::parse_refused()
     } else {
         QVERIFY(!error.message.isEmpty());
     }
+}
+
+namespace {
+
+// `uses` aliases of one anchored list of `items` scalars: few nodes written, uses * items
+// nodes once expanded.
+QByteArray aliasedList(int items, int uses)
+{
+    QByteArray yaml = "base: &b [";
+    for (int i = 0; i < items; ++i) {
+        yaml += (i ? ",x" : "x");
+    }
+    yaml += "]\nuses:\n";
+    for (int i = 0; i < uses; ++i) {
+        yaml += "  - *b\n";
+    }
+    return yaml;
+}
+
+// A document without aliases with about `entries` * 4 nodes.
+QByteArray plainMap(int entries)
+{
+    QByteArray yaml;
+    yaml.reserve(entries * 40);
+    for (int i = 0; i < entries; ++i) {
+        yaml += "key" + QByteArray::number(i) + ": {a: 1, b: [x, y]}\n";
+    }
+    return yaml;
+}
+
+} // namespace
+
+void TestYamlTree::parse_aliasBudget_countsExpansionsNotNodes_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<int>("line"); // 1-based line of the alias over the budget
+    // 1.6 million nodes written, none expanded: a large plain file is no alias bomb.
+    QTest::newRow("plain, 1.6M nodes") << plainMap(400000) << true << 0;
+    // 1 500 nodes written, 501 000 expanded: within the budget of 1 000 000.
+    QTest::newRow("aliases, 0.5M expanded") << aliasedList(500, 1000) << true << 0;
+    // 3 500 nodes written, 1 500 000 expanded (501 a use: the list and its items): refused at
+    // the 1 997th use, on line 2 + 1997.
+    QTest::newRow("aliases, 1.5M expanded") << aliasedList(500, 3000) << false << 1999;
+}
+
+void TestYamlTree::parse_aliasBudget_countsExpansionsNotNodes()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(bool, accepted);
+    QFETCH(int, line);
+    YamlError error;
+    const auto tree = YamlTree::parse(std::string_view(yaml.constData(), yaml.size()), &error);
+    QCOMPARE(bool(tree), accepted);
+    if (accepted) {
+        QVERIFY(tree->root().isMap());
+        return;
+    }
+    QCOMPARE(int(error.kind), int(YamlError::Kind::Aliases));
+    QCOMPARE(error.message,
+             QStringLiteral("YAML aliases expand to more than 1000000 nodes (an alias bomb?)"));
+    QCOMPARE(error.mark.line + 1, line);
 }
 
 QTEST_GUILESS_MAIN(TestYamlTree)
