@@ -114,6 +114,9 @@ void ProjectLogs::updateContainers(const QList<ServiceState> &services)
             const bool running = c.engineState == u"running" || c.engineState == u"restarting";
             if (!source.everAttached) {
                 attach(index, c); // history first, then follow
+            } else if (!source.stream && m_options.follow && running && source.detached
+                       && c.startedAt == source.attachedStart) {
+                attach(index, c); // back on screen: on from where the store ends
             } else if (!source.stream && m_options.follow && running
                        && c.startedAt != source.attachedStart) {
                 // The container started again: mark it, and read on from where the store ends.
@@ -150,6 +153,7 @@ void ProjectLogs::attach(int index, const ContainerState &container)
                             .arg(from % 1000000000, 9, 10, QLatin1Char('0'));
     }
     source.everAttached = true;
+    source.detached = false;
     source.attachedStart = container.startedAt;
     auto *stream = new LogStream(m_client, container.id, options, this);
     source.stream = stream;
@@ -179,6 +183,7 @@ void ProjectLogs::stop()
             source->stream->stop();
             source->stream->deleteLater();
             source->stream = nullptr;
+            source->detached = true;
         }
     }
 }

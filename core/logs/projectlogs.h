@@ -44,6 +44,7 @@ public:
         QDateTime attachedStart;
         LogStream *stream = nullptr;
         bool everAttached = false;
+        bool detached = false; // stop() ended its stream: the next update resumes it
     };
     struct Ref
     {
@@ -59,7 +60,8 @@ public:
     void setLimits(const LogStore::Limits &limits) { m_limits = limits; }
     // Which logs to read first: LogOptions.tail / since; follow decides whether to keep going.
     void setOptions(const LogOptions &options) { m_options = options; }
-    // Feed it LiveState's snapshots: new and restarted containers are attached.
+    // Feed it LiveState's snapshots: new and restarted containers are attached, and those whose
+    // stream stop() ended resume from the last line stored (the history is not read twice).
     void updateContainers(const QList<ServiceState> &services);
     void stop();
 

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 
 #include <algorithm>
@@ -179,7 +180,11 @@ bool Workspace::isDiscovered() const
 
 void Workspace::listEngine(Engine &engine)
 {
-    if (!engine.client || engine.listing) {
+    if (!engine.client) {
+        return;
+    }
+    if (engine.listing) {
+        engine.listAgain = true; // what changed meanwhile may be missing from the answer
         return;
     }
     engine.listing = true;
@@ -189,6 +194,11 @@ void Workspace::listEngine(Engine &engine)
     Engine *e = &engine;
     engine.client->listContainers(options, this, [this, e](Result<QList<ContainerSummary>> list) {
         e->listing = false;
+        const auto again = qScopeGuard([this, e] {
+            if (std::exchange(e->listAgain, false)) {
+                listEngine(*e);
+            }
+        });
         if (!list) {
             e->reachable = false;
             e->listed = true;
@@ -268,6 +278,13 @@ void Workspace::onEvent(Engine &engine, const EngineEvent &event)
     if (project.isEmpty()) {
         return; // not a compose container
     }
+    if (!engine.listed) {
+        // Before the first full listing nothing is known of the stacks that already run: an
+        // event must not make an old stack look new (nor a remembered project's stack look like
+        // a stranger's). The listing tells all; one more follows if this one was in flight.
+        listEngine(engine);
+        return;
+    }
     const QString &action = event.action;
     const QString &id = event.actorId;
     auto it = engine.containers.find(id);
@@ -312,13 +329,28 @@ void Workspace::onEvent(Engine &engine, const EngineEvent &event)
     }
 }
 
-Workspace::Entry *Workspace::entryForName(const QString &engine, const QString &name)
+Workspace::Entry *Workspace::entryForName(const QString &engine, const QString &name,
+                                          const QString &workingDir)
 {
     // An opened or remembered project with that compose name (and engine) is the same project.
     for (Entry &entry : m_entries) {
         if (entry.summary.engine == engine && entry.summary.name == name
             && entry.summary.origin == ProjectSummary::Origin::Opened) {
             return &entry;
+        }
+    }
+    // A remembered project whose name is not known yet (never loaded here, or from the old list
+    // of recent folders) is the stack that runs in its folder with its default files.
+    if (!workingDir.isEmpty()) {
+        const QString dir = QDir(workingDir).canonicalPath();
+        for (Entry &entry : m_entries) {
+            if (entry.summary.engine == engine && entry.summary.name.isEmpty() && !entry.runtime
+                && entry.summary.origin == ProjectSummary::Origin::Opened
+                && entry.summary.files.isEmpty() && !dir.isEmpty()
+                && QDir(entry.summary.directory).canonicalPath() == dir) {
+                entry.summary.name = name;
+                return &entry;
+            }
         }
     }
     const QString id = discoveredId(engine, name);
@@ -367,7 +399,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
     }
     for (const QString &name : std::as_const(names)) {
         const Tally tally = projects.value(name);
-        Entry *entry = entryForName(engine.name, name);
+        Entry *entry = entryForName(engine.name, name, tally.workingDir);
         if (!entry) {
             if (tally.services.isEmpty()) {
                 continue;
@@ -438,6 +470,30 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
         }
         entry->summary = s;
         if (!sameSummary(before, s)) {
+            emit projectChanged(s);
+        }
+    }
+    if (projectName.isEmpty()) {
+        markRememberedKnown(engine);
+    }
+}
+
+void Workspace::markRememberedKnown(const Engine &engine)
+{
+    // After the first full listing every remembered project's state is known, those of which
+    // nothing runs included (none of their containers was listed): from then on what changes
+    // is news, what was there before is not.
+    for (Entry &entry : m_entries) {
+        if (entry.runtime || entry.summary.engine != engine.name
+            || entry.summary.origin != ProjectSummary::Origin::Opened
+            || !entry.summary.name.isEmpty()) {
+            continue; // open ones are the runtime's; named ones went through the tally above
+        }
+        ProjectSummary s = entry.summary;
+        s.engineReachable = engine.reachable;
+        s.known = engine.listed && engine.reachable;
+        if (!sameSummary(s, entry.summary)) {
+            entry.summary = s;
             emit projectChanged(s);
         }
     }

@@ -106,6 +106,7 @@ private:
         bool listed = false;
         bool reachable = true;
         bool listing = false;
+        bool listAgain = false;
         bool wired = false;
     };
     struct Entry
@@ -120,7 +121,9 @@ private:
     void fetchContainer(Engine &engine, const QString &id);
     void rebuildDiscovered(Engine &engine, const QString &projectName = {});
     void updateFromRuntime(ProjectRuntime *runtime);
-    Entry *entryForName(const QString &engine, const QString &name);
+    Entry *entryForName(const QString &engine, const QString &name,
+                        const QString &workingDir = {});
+    void markRememberedKnown(const Engine &engine);
     void refreshSummary(Entry &entry);
     void put(Entry entry);
     void loadRemembered();

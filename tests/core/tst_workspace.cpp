@@ -11,6 +11,7 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,11 +79,13 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void twoDemosAndATerminalStack_liveInOneWorkspace();
+    void rememberedProjects_knownAfterFirstListing_theirRunningStackNotNew();
 
 private:
     QString m_demoA = kPrefix + "a";
     QString m_demoB = kPrefix + "b";
     QString m_terminal = kPrefix + "term";
+    QString m_remembered = kPrefix + "old";
 };
 
 void TestWorkspace::initTestCase()
@@ -97,7 +100,7 @@ void TestWorkspace::initTestCase()
 
 void TestWorkspace::cleanupTestCase()
 {
-    for (const QString &name : {m_demoA, m_demoB, m_terminal}) {
+    for (const QString &name : {m_demoA, m_demoB, m_terminal, m_remembered}) {
         run("docker", {"compose", "-p", name, "down", "-v", "-t", "1"});
     }
 }
@@ -214,6 +217,72 @@ void TestWorkspace::twoDemosAndATerminalStack_liveInOneWorkspace()
     EventHub *hub = workspace.eventHub();
     QVERIFY(hub->holders() >= 3); // the workspace and the two runtimes' live states
     QCOMPARE(hub->connectionCount(), 1);
+}
+
+void TestWorkspace::rememberedProjects_knownAfterFirstListing_theirRunningStackNotNew()
+{
+    // Two folders DevDock remembers from an earlier session, by folder only (as the old list of
+    // recent projects has them): one with a stack that runs since then (started from a
+    // terminal, so the compose name is the folder's), one of which nothing runs.
+    QTemporaryDir root;
+    const QString running = root.filePath(m_remembered);
+    const QString idle = root.filePath("idle");
+    QDir().mkpath(running);
+    QDir().mkpath(idle);
+    const QByteArray compose = QStringLiteral("services:\n  app:\n    image: %1\n"
+                                              "    command: sleep 3600\n"
+                                              "    stop_grace_period: 1s\n")
+                                   .arg(kTestImage)
+                                   .toUtf8();
+    for (const QString &dir : {running, idle}) {
+        QFile file(dir + "/compose.yaml");
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(compose);
+    }
+    const Run up = run("docker", {"compose", "--project-directory", running, "up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    {
+        QSettings settings(root.filePath("settings.ini"), QSettings::IniFormat);
+        settings.setValue("recentProjects", QStringList{running, idle});
+    }
+
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    Workspace workspace(&client);
+    workspace.setSettingsFile(root.filePath("settings.ini"));
+    const auto remembered = [&](const QString &dir) {
+        return workspace.project(ProjectRuntime::idFor(dir));
+    };
+    QVERIFY(remembered(running) && remembered(idle));
+    QVERIFY(!remembered(running)->known && !remembered(idle)->known); // nothing told yet
+
+    QSignalSpy added(&workspace, &Workspace::projectAdded);
+    QSignalSpy discovered(&workspace, &Workspace::discovered);
+    workspace.start();
+    QVERIFY(discovered.wait(10000));
+    // The stack in the remembered folder is that project, not a new one.
+    for (const QList<QVariant> &args : std::as_const(added)) {
+        const auto s = args.first().value<ProjectSummary>();
+        QVERIFY2(s.name != m_remembered, qPrintable("reported as new: " + s.id));
+    }
+    QVERIFY(!byName(workspace, m_remembered) || byName(workspace, m_remembered)->id
+                                                    == ProjectRuntime::idFor(running));
+    const ProjectSummary old = *remembered(running);
+    QVERIFY(old.known);
+    QCOMPARE(old.name, m_remembered);
+    QCOMPARE(old.servicesUp, 1);
+    QCOMPARE(old.origin, ProjectSummary::Origin::Opened);
+    // Known too: nothing of it runs.
+    const ProjectSummary quiet = *remembered(idle);
+    QVERIFY(quiet.known);
+    QCOMPARE(quiet.servicesTotal, 0);
+    QCOMPARE(quiet.servicesUp, 0);
+
+    // From then on a change is news, within a second.
+    QCOMPARE(docker({"stop", "-t", "1", m_remembered + "-app-1"}).exitCode, 0);
+    QVERIFY(waitUntil([&] { return remembered(running)->servicesUp == 0; }, 1000));
+    QCOMPARE(remembered(running)->exited, 0);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -469,11 +469,9 @@ void TrayController::updateTray()
     Overall overall = Overall::Idle;
     QStringList lines{tr("DevDock")};
     for (const Core::ProjectSummary &p : std::as_const(m_projects)) {
+        // (Core's Workspace makes remembered projects known with the engine's first listing.)
         const Overall o = overallOf(p);
-        // A project only remembered, whose state the engine has not told yet, says nothing
-        // about the stacks that run: it does not turn the whole icon into "unknown".
-        const bool silent = !p.open && !p.known && p.engineReachable;
-        if (!silent && severity(o) > severity(overall)) {
+        if (severity(o) > severity(overall)) {
             overall = o;
         }
         lines << QStringLiteral("%1: %2").arg(displayName(p), stateText(p));
