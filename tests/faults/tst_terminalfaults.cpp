@@ -18,6 +18,7 @@
 #include <QLocalSocket>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -104,6 +105,7 @@ private slots:
     void silentEndpoint_sessionEndsWithTimeoutNamingIt_data();
     void silentEndpoint_sessionEndsWithTimeoutNamingIt();
     void engineAway_duringSession_endsWithMessageThenReconnects();
+    void noShell_sessionSaysSoNamingTheShellsTried();
 
 private:
     QString m_container;
@@ -207,6 +209,40 @@ void TestTerminalFaults::engineAway_duringSession_endsWithMessageThenReconnects(
     QTest::keyClick(t, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return t->flushInput(), t->screenText().contains("25back"); },
                             10000));
+}
+
+void TestTerminalFaults::noShell_sessionSaysSoNamingTheShellsTried()
+{
+    // FROM scratch with one static program (built here from tests/data/images/noshell).
+    QTemporaryDir context;
+    const QString source = QStringLiteral(DEVDOCK_TEST_DATA "/images/noshell");
+    QVERIFY(QFile::copy(source + "/Dockerfile", context.filePath("Dockerfile")));
+    const Run cc = run("cc", {"-static", "-O2", "-o", context.filePath("pause"),
+                              source + "/pause.c"});
+    QVERIFY2(cc.exitCode == 0, cc.err.constData());
+    const QString image = "devdock-test/noshell:" + QString::number(QCoreApplication::applicationPid());
+    const Run build = docker({"build", "-q", "-t", image, context.path()});
+    QVERIFY2(build.exitCode == 0, build.err.constData());
+    const Run started = docker({"run", "-d", "--label", kTestLabel, image});
+    QVERIFY2(started.exitCode == 0, started.err.constData());
+    const QString container = QString::fromUtf8(started.out).trimmed();
+    const auto cleanup = qScopeGuard([&] {
+        docker({"rm", "-f", container});
+        docker({"rmi", "-f", image});
+    });
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    Ui::TerminalSession session(&client, container, "noshell");
+    session.resize(640, 400);
+    session.show();
+    QSignalSpy ended(&session, &Ui::TerminalSession::ended);
+    session.connectSession();
+    QVERIFY(ended.wait(30000));
+    const QString message = ended.first().first().toString();
+    QVERIFY2(message.contains("has no shell: none of bash, sh, ash is on its PATH"),
+             qPrintable(message));
+    QVERIFY(!session.isConnected());
 }
 
 QTEST_MAIN(TestTerminalFaults)
