@@ -44,7 +44,10 @@ ExecSession::ExecSession(EngineClient *client, QString container, ExecSessionOpt
     , m_client(client)
     , m_container(std::move(container))
     , m_options(std::move(options))
-{}
+{
+    m_headTimer.setSingleShot(true);
+    connect(&m_headTimer, &QTimer::timeout, this, &ExecSession::onHeadTimeout);
+}
 
 ExecSession::~ExecSession()
 {
@@ -167,8 +170,10 @@ void ExecSession::create()
 
 void ExecSession::openConnection()
 {
+    const EngineLimits limits = EngineLimits::fromEnvironment();
+    m_headTimeoutMs = limits.responseTimeoutMs;
     m_transport = new Transport(m_client->endpoint(), this);
-    m_transport->setConnectTimeout(EngineLimits::fromEnvironment().connectTimeoutMs);
+    m_transport->setConnectTimeout(limits.connectTimeoutMs);
     connect(m_transport, &Transport::failed, this, &ExecSession::fail);
     connect(m_transport, &Transport::readyRead, this, &ExecSession::onReadyRead);
     connect(m_transport, &Transport::closed, this, &ExecSession::onClosed);
@@ -186,6 +191,9 @@ void ExecSession::openConnection()
         const QByteArray host =
             e.kind == Endpoint::Kind::Tcp ? e.host.toUtf8() : QByteArray("docker");
         m_transport->write(HttpConnection::serialize(request, host));
+        if (m_headTimeoutMs > 0) {
+            m_headTimer.start(m_headTimeoutMs);
+        }
     });
     m_transport->open();
 }
@@ -219,6 +227,7 @@ void ExecSession::onReadyRead()
         return;
     }
     if (before == HijackParser::State::Head && state == HijackParser::State::Streaming) {
+        m_headTimer.stop();
         m_streaming = true;
         emit started();
         if (!m_pendingInput.isEmpty()) {
@@ -289,11 +298,27 @@ void ExecSession::queryExit()
     });
 }
 
+void ExecSession::onHeadTimeout()
+{
+    if (!m_running || m_streaming || !m_transport) {
+        return;
+    }
+    fail(Error{Error::Code::Timeout,
+               QStringLiteral("The Docker engine did not answer within %1 at %2 (POST "
+                              "/exec/%3/start: the terminal's connection).")
+                   .arg(secondsText(m_headTimeoutMs), m_transport->endpoint().uri,
+                        m_execId.left(12)),
+               QStringLiteral("The endpoint accepted the connection but did not answer: check "
+                              "that the engine is healthy (docker info). DEVDOCK_ENGINE_TIMEOUT "
+                              "sets the limit (seconds).")});
+}
+
 void ExecSession::fail(const Error &error)
 {
     if (!m_running) {
         return;
     }
+    m_headTimer.stop();
     m_running = false;
     m_streaming = false;
     if (m_transport) {

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 
@@ -82,6 +83,7 @@ private:
     void queryExit();
     void fail(const Error &error);
     void sendResize();
+    void onHeadTimeout();
 
     QPointer<EngineClient> m_client;
     QString m_container;
@@ -91,6 +93,10 @@ private:
     ExecSessionOptions m_options;
     Sink m_sink;
     Transport *m_transport = nullptr;
+    // The engine's answer to the start request must come within the response timeout, as for
+    // any request; once streaming, a quiet shell is normal and the connection's end tells.
+    QTimer m_headTimer;
+    int m_headTimeoutMs = 0;
     HijackParser m_parser;
     FrameDemuxer m_demuxer;
     QByteArray m_pendingInput;

@@ -269,7 +269,13 @@ void Transport::onAbstractSocketError()
 {
     const auto e = m_socket->error();
     if (e == QAbstractSocket::RemoteHostClosedError) {
-        return;
+        // TLS: the peer's close_notify ends its side, but a proxy in front of the engine (or the
+        // engine) may keep TCP open until we close ours; without this both wait for ever at the
+        // end of a hijacked exec stream. Closing makes disconnected() follow.
+        if (m_open && qobject_cast<QSslSocket *>(m_socket)) {
+            m_socket->disconnectFromHost();
+        }
+        return; // disconnected() follows
     }
     if (m_open) {
         onClosed();

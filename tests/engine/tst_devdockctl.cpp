@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include <csignal>
 
@@ -52,6 +55,7 @@ private slots:
     void exec_exitStatus_isTheCommands();
     void exec_pipes_stdinEofReachesCommand();
     void exec_tty_sizeAndShellFound();
+    void exec_overTcpTls_throughTlsProxy();
 
 private:
     // A running one-service compose project for exec; its directory.
@@ -584,6 +588,80 @@ void TestDevdockctl::exec_tty_sizeAndShellFound()
     QVERIFY2(out.contains("33 101"), out.constData());
     QVERIFY2(out.contains("42x"), out.constData());
     QCOMPARE(p.exitCode(), 5);
+}
+
+void TestDevdockctl::exec_overTcpTls_throughTlsProxy()
+{
+    const QString dir = execProject();
+    QVERIFY(m_execUp);
+    // A test CA, a server certificate for 127.0.0.1 and a client certificate; socat terminates
+    // TLS on loopback (client certificate required) and forwards to the engine's socket.
+    QTemporaryDir pki;
+    const Run certs = run("sh", {"-c", QStringLiteral(
+        "set -e; cd '%1'\n"
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=devdock-test-ca "
+        "  -keyout ca-key.pem -out ca.pem\n"
+        "openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout server-key.pem "
+        "  -out server.csr\n"
+        "printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext\n"
+        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 1 "
+        "  -extfile server.ext -out server-cert.pem\n"
+        "openssl req -newkey rsa:2048 -nodes -subj /CN=devdock-client -keyout key.pem "
+        "  -out client.csr\n"
+        "printf 'extendedKeyUsage=clientAuth\\n' > client.ext\n"
+        "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 1 "
+        "  -extfile client.ext -out cert.pem\n").arg(pki.path())});
+    QVERIFY2(certs.exitCode == 0, certs.err.constData());
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a free loopback port
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QProcess proxy;
+    proxy.start("socat",
+                {QStringLiteral("OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,cert=%2/"
+                                "server-cert.pem,key=%2/server-key.pem,cafile=%2/ca.pem,verify=1")
+                     .arg(port)
+                     .arg(pki.path()),
+                 "UNIX-CONNECT:/var/run/docker.sock"});
+    QVERIFY2(proxy.waitForStarted(), "socat is missing: run scripts/setup.sh");
+    const auto stopProxy = qScopeGuard([&] {
+        proxy.kill();
+        proxy.waitForFinished();
+    });
+    QVERIFY(waitUntil([&] {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        return s.waitForConnected(200);
+    }, 10000));
+    QProcessEnvironment env = withoutDockerCli();
+    env.insert("DOCKER_HOST", QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+    env.insert("DOCKER_TLS_VERIFY", "1");
+    env.insert("DOCKER_CERT_PATH", pki.path());
+    const auto ctlTls = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(dir);
+        p.start(DEVDOCKCTL_PATH, args);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                   p.readAllStandardOutput(), p.readAllStandardError()};
+    };
+    // The hijacked connection over TLS: the command's status (TTY) and output (pipes).
+    Run r = ctlTls({"exec", "box", "--", "sh", "-c", "exit 7"});
+    QVERIFY2(r.exitCode == 7, r.err.constData());
+    r = ctlTls({"exec", "-T", "box", "--", "sh", "-c", "echo over-tls; echo err >&2"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("over-tls\n"));
+    // After the warning that TLS cannot half-close (stdin stays open until the command ends).
+    QVERIFY2(r.err.endsWith("\nerr\n") || r.err == "err\n", r.err.constData());
+    // Without the client certificate the proxy refuses: a TLS error naming the endpoint.
+    env.insert("DOCKER_CERT_PATH", pki.filePath("nowhere"));
+    r = ctlTls({"exec", "-T", "box", "--", "true"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("127.0.0.1:%1").arg(port).toUtf8()), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestDevdockctl)

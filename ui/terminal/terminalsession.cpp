@@ -135,7 +135,7 @@ void TerminalSession::search(bool backwards)
         return;
     }
     if (m_terminal->findNext(text, backwards)) {
-        m_searchStatus->setText(tr("%n match(es)", nullptr, m_terminal->matchCount()));
+        m_searchStatus->setText(tr("Matches: %1").arg(m_terminal->matchCount()));
     } else {
         m_searchStatus->setText(tr("Not found"));
     }
