@@ -111,6 +111,10 @@ void RestoreJob::stopNext(QStringList services)
 void RestoreJob::restore()
 {
     enter(Step::Restore, QStringLiteral("%1: restoring snapshot %2").arg(m_plan.target.key, m_plan.snapshot.shortId));
+    if (m_cancelled) { // cancelled by a listener of stepStarted: nothing touched yet
+        fail({Error::Code::Cancelled, QStringLiteral("Restore cancelled before anything was changed."), {}}, false);
+        return;
+    }
     auto done = [this](const Result<void> &r) {
         m_child->deleteLater();
         m_child = nullptr;
