@@ -67,7 +67,7 @@ class TestDataRestore : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void restore_withoutYesAndTerminal_refuses_nothingChanged();
+    void restore_withoutYes_asksOnTerminal_refusesWithoutOne_nothingChanged();
     void postgres_rowsBackedUp_tableDropped_restored_rowsBack_dependentsRestarted();
     void postgres_downVolumes_thenRestore_rowsBack();
     void checkpoint_allVolumesBackInOneStep();
@@ -192,7 +192,7 @@ QString TestDataRestore::startedAt(const QString &service)
         .trimmed();
 }
 
-void TestDataRestore::restore_withoutYesAndTerminal_refuses_nothingChanged()
+void TestDataRestore::restore_withoutYes_asksOnTerminal_refusesWithoutOne_nothingChanged()
 {
     DEVDOCK_REQUIRE_ENGINE();
     DEVDOCK_REQUIRE_KEYCHAIN();
@@ -210,6 +210,15 @@ void TestDataRestore::restore_withoutYesAndTerminal_refuses_nothingChanged()
     QVERIFY2(refused.out.contains("Replaces: everything in volume " + kFilesVolume.toUtf8()), refused.out.constData());
     QVERIFY2(refused.out.contains("Stops: app"), refused.out.constData());
     QVERIFY2(refused.out.contains("First: a safety snapshot"), refused.out.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("two"));
+    // On a terminal (script(1) gives it one) it asks; anything but yes changes nothing (exit 1).
+    const Run asked = run("script", {"-qec", QStringLiteral(DEVDOCKCTL_PATH) + " --project-directory " + m_project + " restore " + id,
+                                     "/dev/null"},
+                          120000, "n\n");
+    m_runs << asked;
+    QCOMPARE(asked.exitCode, 1);
+    QVERIFY2(asked.out.contains("Restore? [y/N]") && asked.out.contains("not confirmed; nothing was changed"),
+             asked.out.constData());
     QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("two"));
     QCOMPARE(snapshotsJson().size(), before);
     const Run unknown = ctl({"restore", "ffffffff", "--yes"});
