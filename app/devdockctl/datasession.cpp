@@ -59,7 +59,9 @@ Result<std::unique_ptr<DataSession>> DataSession::open(const ComposeLoadOptions 
         return std::unexpected(password.error());
     }
     session->repository = std::make_unique<ResticRepository>(location, *password);
-    if (const auto init = wait<void>([&](auto cb) { session->repository->ensureInitialized(nullptr, cb); }); !init) {
+    if (const auto init =
+            wait<void>([&](auto cb) { session->repository->ensureInitialized(nullptr, cb); });
+        !init) {
         return std::unexpected(init.error());
     }
     if (const auto r = session->refresh(); !r) {
@@ -79,7 +81,8 @@ Result<void> DataSession::refresh()
         return std::unexpected(df.error());
     }
     const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(project.name);
-    const auto list = wait<QList<ResticSnapshot>>([&](auto cb) { repository->snapshots({projectTag}, nullptr, cb); });
+    const auto list = wait<QList<ResticSnapshot>>(
+        [&](auto cb) { repository->snapshots({projectTag}, nullptr, cb); });
     if (!list) {
         return std::unexpected(list.error());
     }
@@ -91,8 +94,10 @@ Result<void> DataSession::refresh()
         engineVolumes << v.toObject().value(QStringLiteral("Name")).toString();
     }
     ContainerListOptions listOptions;
-    listOptions.filters.insert(QStringLiteral("label"), {QStringLiteral("com.docker.compose.project=") + project.name});
-    const auto containers = wait<QList<ContainerSummary>>([&](auto cb) { client->listContainers(listOptions, nullptr, cb); });
+    listOptions.filters.insert(QStringLiteral("label"),
+                               {QStringLiteral("com.docker.compose.project=") + project.name});
+    const auto containers = wait<QList<ContainerSummary>>(
+        [&](auto cb) { client->listContainers(listOptions, nullptr, cb); });
     if (!containers) {
         return std::unexpected(containers.error());
     }
@@ -109,8 +114,12 @@ SnapshotTags DataSession::baseTags() const
 {
     SnapshotTags tags;
     tags.project = project.name;
-    tags.gitBranch = git(project.workingDirectory, {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), QStringLiteral("HEAD")});
-    tags.gitCommit = git(project.workingDirectory, {QStringLiteral("rev-parse"), QStringLiteral("--short"), QStringLiteral("HEAD")});
+    tags.gitBranch =
+        git(project.workingDirectory,
+            {QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), QStringLiteral("HEAD")});
+    tags.gitCommit =
+        git(project.workingDirectory,
+            {QStringLiteral("rev-parse"), QStringLiteral("--short"), QStringLiteral("HEAD")});
     return tags;
 }
 
@@ -118,7 +127,8 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags)
 {
     tags.volume = volume.key;
     tags.service = volume.serviceNames().value(0);
-    ConsistentBackup job(client.get(), repository.get(), volume, running, volume.helperImage(project), tags);
+    ConsistentBackup job(client.get(), repository.get(), volume, running,
+                         volume.helperImage(project), tags);
     qint64 lastReported = 0;
     QObject::connect(&job, &ConsistentBackup::progressed, [&](qint64 bytes) {
         // A line per 64 MiB: progress on long work without flooding a terminal.
@@ -129,7 +139,8 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags)
         }
     });
     return wait<QString>([&](auto cb) {
-        QObject::connect(&job, &ConsistentBackup::finished, [cb](const Result<QString> &r) { cb(r); });
+        QObject::connect(&job, &ConsistentBackup::finished,
+                         [cb](const Result<QString> &r) { cb(r); });
         job.start();
     });
 }
@@ -146,10 +157,11 @@ Result<ResticSnapshot> DataSession::findSnapshot(const QString &prefix) const
         return matches.first();
     }
     return makeError(Error::Code::InvalidArgument,
-                     matches.isEmpty() ? QStringLiteral("No snapshot %1 in project %2.").arg(prefix, project.name)
-                                       : QStringLiteral("Snapshot id %1 is ambiguous (%2 snapshots start so).")
-                                             .arg(prefix)
-                                             .arg(matches.size()),
+                     matches.isEmpty()
+                         ? QStringLiteral("No snapshot %1 in project %2.").arg(prefix, project.name)
+                         : QStringLiteral("Snapshot id %1 is ambiguous (%2 snapshots start so).")
+                               .arg(prefix)
+                               .arg(matches.size()),
                      QStringLiteral("List them with: devdockctl snapshots"));
 }
 

@@ -49,7 +49,8 @@ public:
     Core::SnapshotTags baseTags() const;
     // One volume backed up consistently (ConsistentBackup), with a line of progress per 64 MiB.
     Core::Result<QString> backup(const Core::DataVolume &volume, Core::SnapshotTags tags);
-    // The project's snapshot whose id starts with `prefix`; an ambiguous or unknown one is an error.
+    // The project's snapshot whose id starts with `prefix`; an ambiguous or unknown one is an
+    // error.
     Core::Result<Core::ResticSnapshot> findSnapshot(const QString &prefix) const;
 
     Core::ComposeProject project;

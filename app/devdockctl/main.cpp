@@ -28,7 +28,7 @@ const char *kUsage =
     "\n"
     "Commands:\n"
     "  up         Create and start services, dependencies first (--wait, --build, --no-deps)\n"
-    "  down       Stop and remove the stack (-v: and its volumes)\n"
+    "  down       Stop and remove the stack (-v: and its volumes, each backed up first)\n"
     "  start      Start services and what they depend on\n"
     "  stop       Stop services (--with-dependents)\n"
     "  restart    Restart services and their dependents, in dependency order (--no-deps)\n"

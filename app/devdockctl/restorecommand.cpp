@@ -41,7 +41,8 @@ const QByteArray kRestoreUsage =
     "--checkpoint restores every volume of the checkpoint NAME.\n";
 
 const QByteArray kForgetUsage =
-    "Usage: devdockctl forget [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly N]\n"
+    "Usage: devdockctl forget [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly "
+    "N]\n"
     "                         [--keep-monthly N] [--keep-yearly N] [--volume VOLUME]\n"
     "                         [--include-checkpoints] [--dry-run] [--prune]\n"
     "\n"
@@ -55,7 +56,8 @@ QJsonObject snapshotJson(const ResticSnapshot &s)
                   {QStringLiteral("shortId"), s.shortId},
                   {QStringLiteral("time"), s.time.toUTC().toString(Qt::ISODate)},
                   {QStringLiteral("paths"), QJsonArray::fromStringList(s.paths)}};
-    for (const char *key : {"volume", "service", "kind", "branch", "commit", "checkpoint", "reason"}) {
+    for (const char *key :
+         {"volume", "service", "kind", "branch", "commit", "checkpoint", "reason"}) {
         o.insert(QString::fromLatin1(key), s.tag(QString::fromLatin1(key)));
     }
     return o;
@@ -92,8 +94,9 @@ Result<void> carryOut(DataSession &data, const RestorePlan &plan)
     });
     QObject::connect(&job, &RestoreJob::safetySnapshotSaved, [&](const QString &id) {
         // Printed at once: if this process dies, the way back is on the screen already.
-        Output::outLine(QStringLiteral("%1: safety snapshot %2 (to go back: devdockctl restore %2 --yes)")
-                            .arg(plan.target.key, id.left(8)));
+        Output::outLine(
+            QStringLiteral("%1: safety snapshot %2 (to go back: devdockctl restore %2 --yes)")
+                .arg(plan.target.key, id.left(8)));
         Output::flush();
     });
     return wait<void>([&](auto cb) {
@@ -138,12 +141,17 @@ int runSnapshotsCommand(const ComposeLoadOptions &options, const QStringList &ar
         return Success;
     }
     Output::outLine(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
-                        .arg(QStringLiteral("ID"), -8).arg(QStringLiteral("TIME (UTC)"), -16).arg(QStringLiteral("VOLUME"), -20)
-                        .arg(QStringLiteral("KIND"), -7).arg(QStringLiteral("SERVICE"), -12).arg(QStringLiteral("BRANCH"), -16)
+                        .arg(QStringLiteral("ID"), -8)
+                        .arg(QStringLiteral("TIME (UTC)"), -16)
+                        .arg(QStringLiteral("VOLUME"), -20)
+                        .arg(QStringLiteral("KIND"), -7)
+                        .arg(QStringLiteral("SERVICE"), -12)
+                        .arg(QStringLiteral("BRANCH"), -16)
                         .arg(QStringLiteral("NOTE")));
     for (const ResticSnapshot &s : list) {
         const QString checkpoint = s.tag(QStringLiteral("checkpoint"));
-        const QString note = !checkpoint.isEmpty() ? QStringLiteral("checkpoint ") + checkpoint : s.tag(QStringLiteral("reason"));
+        const QString note = !checkpoint.isEmpty() ? QStringLiteral("checkpoint ") + checkpoint
+                                                   : s.tag(QStringLiteral("reason"));
         Output::outLine(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
                             .arg(s.shortId, -8)
                             .arg(s.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
@@ -184,14 +192,18 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
         } else if (id.isEmpty()) {
             id = a;
         } else {
-            return reportUsageError(QStringLiteral("one snapshot at a time (%1 and %2 given)").arg(id, a), kRestoreUsage);
+            return reportUsageError(
+                QStringLiteral("one snapshot at a time (%1 and %2 given)").arg(id, a),
+                kRestoreUsage);
         }
     }
     if (id.isEmpty() == checkpoint.isEmpty()) {
-        return reportUsageError(QStringLiteral("name a SNAPSHOT or a --checkpoint NAME (one of them)"), kRestoreUsage);
+        return reportUsageError(
+            QStringLiteral("name a SNAPSHOT or a --checkpoint NAME (one of them)"), kRestoreUsage);
     }
     if (!checkpoint.isEmpty() && !to.isEmpty()) {
-        return reportUsageError(QStringLiteral("--to takes a single snapshot, not a checkpoint"), kRestoreUsage);
+        return reportUsageError(QStringLiteral("--to takes a single snapshot, not a checkpoint"),
+                                kRestoreUsage);
     }
     auto session = DataSession::open(options);
     if (!session) {
@@ -208,14 +220,16 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
     } else {
         chosen = checkpointSnapshots(data.snapshots, checkpoint);
         if (chosen.isEmpty()) {
-            return reportUsageError(QStringLiteral("no checkpoint '%1' in project %2 (see devdockctl snapshots)")
-                                        .arg(checkpoint, data.project.name),
-                                    kRestoreUsage);
+            return reportUsageError(
+                QStringLiteral("no checkpoint '%1' in project %2 (see devdockctl snapshots)")
+                    .arg(checkpoint, data.project.name),
+                kRestoreUsage);
         }
     }
     QList<RestorePlan> plans;
     for (const ResticSnapshot &s : std::as_const(chosen)) {
-        auto plan = RestorePlan::make(data.project, data.inventory, s, to, data.running, data.engineVolumes);
+        auto plan = RestorePlan::make(data.project, data.inventory, s, to, data.running,
+                                      data.engineVolumes);
         if (!plan) {
             return failWith(plan.error());
         }
@@ -227,9 +241,10 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
     Output::flush();
     if (!yes) {
         if (!::isatty(STDIN_FILENO)) {
-            return reportUsageError(QStringLiteral("restore replaces data and asks first, but stdin is not a terminal; "
-                                                   "nothing was changed. Pass --yes to restore without asking"),
-                                    kRestoreUsage);
+            return reportUsageError(
+                QStringLiteral("restore replaces data and asks first, but stdin is not a terminal; "
+                               "nothing was changed. Pass --yes to restore without asking"),
+                kRestoreUsage);
         }
         if (!confirmed()) {
             Output::errLine(QStringLiteral("devdockctl: not confirmed; nothing was changed."));
@@ -241,7 +256,8 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
         if (const auto r = carryOut(data, plan); !r) {
             return failWith(r.error());
         }
-        Output::outLine(QStringLiteral("%1: restored from snapshot %2").arg(plan.target.key, plan.snapshot.shortId));
+        Output::outLine(QStringLiteral("%1: restored from snapshot %2")
+                            .arg(plan.target.key, plan.snapshot.shortId));
         Output::flush();
         // The next plan's services run again, under the same containers.
     }
@@ -258,8 +274,9 @@ int runForgetCommand(const ComposeLoadOptions &options, const QStringList &argum
     }
     RetentionPolicy policy;
     const std::pair<const char *, int *> keeps[] = {
-        {"--keep-last", &policy.last},       {"--keep-hourly", &policy.hourly}, {"--keep-daily", &policy.daily},
-        {"--keep-weekly", &policy.weekly},   {"--keep-monthly", &policy.monthly}, {"--keep-yearly", &policy.yearly}};
+        {"--keep-last", &policy.last},       {"--keep-hourly", &policy.hourly},
+        {"--keep-daily", &policy.daily},     {"--keep-weekly", &policy.weekly},
+        {"--keep-monthly", &policy.monthly}, {"--keep-yearly", &policy.yearly}};
     bool dryRun = false;
     bool prune = false;
     bool includeCheckpoints = false;
@@ -272,7 +289,8 @@ int runForgetCommand(const ComposeLoadOptions &options, const QStringList &argum
             bool ok = false;
             const int n = i + 1 < args.size() ? args[i + 1].toInt(&ok) : 0;
             if (!ok || n < 1) {
-                return reportUsageError(QStringLiteral("%1 needs a count of at least 1").arg(a), kForgetUsage);
+                return reportUsageError(QStringLiteral("%1 needs a count of at least 1").arg(a),
+                                        kForgetUsage);
             }
             *keep->second = n;
             ++i;
@@ -292,7 +310,8 @@ int runForgetCommand(const ComposeLoadOptions &options, const QStringList &argum
         }
     }
     if (policy.isEmpty()) {
-        return reportUsageError(QStringLiteral("forget needs at least one --keep-... rule (without one it would forget everything)"),
+        return reportUsageError(QStringLiteral("forget needs at least one --keep-... rule (without "
+                                               "one it would forget everything)"),
                                 kForgetUsage);
     }
     auto session = DataSession::open(options);
@@ -313,15 +332,20 @@ int runForgetCommand(const ComposeLoadOptions &options, const QStringList &argum
             }
         }
     }
-    const auto outcome = wait<ForgetOutcome>([&](auto cb) { data.repository->forget(policy, tags, dryRun, nullptr, cb); });
+    const auto outcome = wait<ForgetOutcome>(
+        [&](auto cb) { data.repository->forget(policy, tags, dryRun, nullptr, cb); });
     if (!outcome) {
         return failWith(outcome.error());
     }
     for (const QString &id : outcome->removed) {
-        Output::outLine((dryRun ? QStringLiteral("would forget ") : QStringLiteral("forgot ")) + id.left(8));
+        Output::outLine((dryRun ? QStringLiteral("would forget ") : QStringLiteral("forgot "))
+                        + id.left(8));
     }
-    Output::outLine(QStringLiteral("%1 kept, %2 %3").arg(outcome->kept.size()).arg(outcome->removed.size())
-                        .arg(dryRun ? QStringLiteral("would be forgotten (dry run)") : QStringLiteral("forgotten")));
+    Output::outLine(QStringLiteral("%1 kept, %2 %3")
+                        .arg(outcome->kept.size())
+                        .arg(outcome->removed.size())
+                        .arg(dryRun ? QStringLiteral("would be forgotten (dry run)")
+                                    : QStringLiteral("forgotten")));
     Output::flush();
     if (prune && !dryRun && !outcome->removed.isEmpty()) {
         Output::outLine(QStringLiteral("pruning the repository…"));

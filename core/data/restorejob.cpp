@@ -10,8 +10,8 @@
 
 namespace DevDock::Core {
 
-RestoreJob::RestoreJob(EngineClient *client, ResticRepository *repository, RestorePlan plan, SnapshotTags tags,
-                       QObject *parent)
+RestoreJob::RestoreJob(EngineClient *client, ResticRepository *repository, RestorePlan plan,
+                       SnapshotTags tags, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_repository(repository)
@@ -51,14 +51,16 @@ void RestoreJob::enter(Step step, const QString &description)
 
 void RestoreJob::takeSafetySnapshot()
 {
-    enter(Step::Safety, QStringLiteral("%1: safety snapshot of the current state").arg(m_plan.target.key));
+    enter(Step::Safety,
+          QStringLiteral("%1: safety snapshot of the current state").arg(m_plan.target.key));
     SnapshotTags tags = m_tags;
     tags.volume = m_plan.target.key;
     tags.service = m_plan.target.serviceNames().value(0);
     tags.kind = QStringLiteral("files");
     tags.checkpoint.clear();
     tags.reason = QStringLiteral("safety");
-    auto *job = new ConsistentBackup(m_client, m_repository, m_plan.target, m_plan.running, m_plan.helperImage, tags, this);
+    auto *job = new ConsistentBackup(m_client, m_repository, m_plan.target, m_plan.running,
+                                     m_plan.helperImage, tags, this);
     connect(job, &ConsistentBackup::progressed, this, &RestoreJob::progressed);
     connect(job, &ConsistentBackup::finished, this, [this, job](const Result<QString> &r) {
         job->deleteLater();
@@ -71,9 +73,11 @@ void RestoreJob::takeSafetySnapshot()
         m_safety = *r;
         emit safetySnapshotSaved(m_safety);
         if (m_cancelled) {
-            finish(makeError(Error::Code::Cancelled,
-                             QStringLiteral("Restore cancelled before anything was changed (safety snapshot %1 kept).")
-                                 .arg(m_safety.left(8))));
+            finish(makeError(
+                Error::Code::Cancelled,
+                QStringLiteral(
+                    "Restore cancelled before anything was changed (safety snapshot %1 kept).")
+                    .arg(m_safety.left(8))));
             return;
         }
         stopNext(m_plan.stop);
@@ -84,7 +88,10 @@ void RestoreJob::takeSafetySnapshot()
 void RestoreJob::stopNext(QStringList services)
 {
     if (m_cancelled) {
-        fail({Error::Code::Cancelled, QStringLiteral("Restore cancelled before anything was changed."), {}}, false);
+        fail({Error::Code::Cancelled,
+              QStringLiteral("Restore cancelled before anything was changed."),
+              {}},
+             false);
         return;
     }
     if (services.isEmpty()) {
@@ -93,24 +100,37 @@ void RestoreJob::stopNext(QStringList services)
     }
     const QString service = services.takeFirst();
     if (m_step != Step::Stop) {
-        enter(Step::Stop, QStringLiteral("stopping %1").arg(m_plan.stop.join(QStringLiteral(", "))));
+        enter(Step::Stop,
+              QStringLiteral("stopping %1").arg(m_plan.stop.join(QStringLiteral(", "))));
     }
-    m_client->stopContainer(m_plan.running.value(service), 10, this, [this, service, services](Result<void> r) {
-        // Conflict: it stopped by itself meanwhile, which is what was wanted.
-        if (!r && r.error().code != Error::Code::Conflict) {
-            fail({r.error().code, QStringLiteral("Cannot stop %1 for the restore: %2").arg(service, r.error().message),
-                  r.error().hint},
-                 false);
-            return;
-        }
-        m_stopped << service;
-        stopNext(services);
-    });
+    m_client->stopContainer(m_plan.running.value(service), 10, this,
+                            [this, service, services](Result<void> r) {
+                                // Conflict: it stopped by itself meanwhile, which is what was
+                                // wanted.
+                                if (!r && r.error().code != Error::Code::Conflict) {
+                                    fail({r.error().code,
+                                          QStringLiteral("Cannot stop %1 for the restore: %2")
+                                              .arg(service, r.error().message),
+                                          r.error().hint},
+                                         false);
+                                    return;
+                                }
+                                m_stopped << service;
+                                stopNext(services);
+                            });
 }
 
 void RestoreJob::restore()
 {
-    enter(Step::Restore, QStringLiteral("%1: restoring snapshot %2").arg(m_plan.target.key, m_plan.snapshot.shortId));
+    enter(Step::Restore, QStringLiteral("%1: restoring snapshot %2")
+                             .arg(m_plan.target.key, m_plan.snapshot.shortId));
+    if (m_cancelled) { // cancelled by a listener of stepStarted: nothing touched yet
+        fail({Error::Code::Cancelled,
+              QStringLiteral("Restore cancelled before anything was changed."),
+              {}},
+             false);
+        return;
+    }
     auto done = [this](const Result<void> &r) {
         m_child->deleteLater();
         m_child = nullptr;
@@ -159,14 +179,18 @@ void RestoreJob::startNext(QStringList services, Result<void> outcome)
         enter(Step::Start, QStringLiteral("starting %1").arg(services.join(QStringLiteral(", "))));
     }
     const QString service = services.takeFirst();
-    m_client->startContainer(m_plan.running.value(service), this, [this, service, services, outcome](Result<void> r) mutable {
-        if (!r && r.error().code != Error::Code::Conflict && outcome) {
-            outcome = makeError(r.error().code,
-                                QStringLiteral("Restored, but %1 did not start again: %2").arg(service, r.error().message),
-                                QStringLiteral("Start it yourself: devdockctl start %1").arg(service));
-        }
-        startNext(services, outcome);
-    });
+    m_client->startContainer(
+        m_plan.running.value(service), this,
+        [this, service, services, outcome](Result<void> r) mutable {
+            if (!r && r.error().code != Error::Code::Conflict && outcome) {
+                outcome = makeError(
+                    r.error().code,
+                    QStringLiteral("Restored, but %1 did not start again: %2")
+                        .arg(service, r.error().message),
+                    QStringLiteral("Start it yourself: devdockctl start %1").arg(service));
+            }
+            startNext(services, outcome);
+        });
 }
 
 void RestoreJob::fail(Error error, bool dataTouched)
@@ -187,8 +211,9 @@ Error RestoreJob::withWayBack(Error error) const
 {
     QStringList hint;
     if (!m_safety.isEmpty()) {
-        hint << QStringLiteral("The state before the restore is safety snapshot %1: restore it to go back "
-                               "(devdockctl restore %1 --yes).")
+        hint << QStringLiteral(
+                    "The state before the restore is safety snapshot %1: restore it to go back "
+                    "(devdockctl restore %1 --yes).")
                     .arg(m_safety.left(8));
     }
     if (!m_stopped.isEmpty()) {

@@ -28,8 +28,8 @@ public:
     Q_ENUM(Step)
 
     // `tags`: project, branch and commit for the safety snapshot.
-    RestoreJob(EngineClient *client, ResticRepository *repository, RestorePlan plan, SnapshotTags tags,
-               QObject *parent = nullptr);
+    RestoreJob(EngineClient *client, ResticRepository *repository, RestorePlan plan,
+               SnapshotTags tags, QObject *parent = nullptr);
     void start();
     void cancel();
 

@@ -34,9 +34,11 @@ Error planError(const ResticSnapshot &snapshot, const QString &what, const QStri
 
 } // namespace
 
-Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList<DataVolume> &inventory,
+Result<RestorePlan> RestorePlan::make(const ComposeProject &project,
+                                      const QList<DataVolume> &inventory,
                                       const ResticSnapshot &snapshot, const QString &toVolume,
-                                      const QHash<QString, QString> &running, const QStringList &engineVolumes)
+                                      const QHash<QString, QString> &running,
+                                      const QStringList &engineVolumes)
 {
     RestorePlan plan;
     plan.snapshot = snapshot;
@@ -46,18 +48,23 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList
         plan.kind = QStringLiteral("files");
     }
     if (plan.kind != QLatin1String("files") && plan.kind != QLatin1String("pg-dump")) {
-        return std::unexpected(planError(snapshot, QStringLiteral("its kind '%1' is unknown to this DevDock").arg(plan.kind),
-                                         QStringLiteral("Restore it with the DevDock version that made it.")));
+        return std::unexpected(planError(
+            snapshot, QStringLiteral("its kind '%1' is unknown to this DevDock").arg(plan.kind),
+            QStringLiteral("Restore it with the DevDock version that made it.")));
     }
     if (snapshot.paths.size() != 1) {
-        return std::unexpected(planError(snapshot, QStringLiteral("it was not made by DevDock (it holds %1 paths, not one stream)")
-                                                       .arg(snapshot.paths.size()),
-                                         QStringLiteral("Restore it with restic itself (restic restore).")));
+        return std::unexpected(planError(
+            snapshot,
+            QStringLiteral("it was not made by DevDock (it holds %1 paths, not one stream)")
+                .arg(snapshot.paths.size()),
+            QStringLiteral("Restore it with restic itself (restic restore).")));
     }
     const QString ownProject = snapshot.tag(QStringLiteral("project"));
     if (toVolume.isEmpty() && ownProject != project.name) {
-        return std::unexpected(planError(snapshot, QStringLiteral("it belongs to project '%1', not '%2'").arg(ownProject, project.name),
-                                         QStringLiteral("Name the volume to restore into with --to VOLUME.")));
+        return std::unexpected(planError(
+            snapshot,
+            QStringLiteral("it belongs to project '%1', not '%2'").arg(ownProject, project.name),
+            QStringLiteral("Name the volume to restore into with --to VOLUME.")));
     }
     const QString key = toVolume.isEmpty() ? snapshot.tag(QStringLiteral("volume")) : toVolume;
     const auto found = std::find_if(inventory.cbegin(), inventory.cend(), [&](const DataVolume &v) {
@@ -75,20 +82,25 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList
         plan.target.key = toVolume;
         plan.target.engineName = toVolume;
     } else {
-        return std::unexpected(planError(snapshot, QStringLiteral("its volume '%1' is not in project %2").arg(key, project.name),
-                                         QStringLiteral("Name the volume to restore into with --to VOLUME.")));
+        return std::unexpected(planError(
+            snapshot, QStringLiteral("its volume '%1' is not in project %2").arg(key, project.name),
+            QStringLiteral("Name the volume to restore into with --to VOLUME.")));
     }
     if (plan.target.kind == DataMount::Kind::Bind) {
-        return std::unexpected(planError(snapshot, QStringLiteral("%1 is a folder on the host; DevDock restores into volumes only").arg(key),
-                                         QStringLiteral("Restore into a volume with --to VOLUME, or extract it with "
-                                                        "`restic dump %1 %2 | tar -x`.")
-                                             .arg(snapshot.shortId, snapshot.paths.value(0))));
+        return std::unexpected(planError(
+            snapshot,
+            QStringLiteral("%1 is a folder on the host; DevDock restores into volumes only")
+                .arg(key),
+            QStringLiteral("Restore into a volume with --to VOLUME, or extract it with "
+                           "`restic dump %1 %2 | tar -x`.")
+                .arg(snapshot.shortId, snapshot.paths.value(0))));
     }
     plan.targetExists = engineVolumes.contains(plan.target.engineName);
     if (plan.helperImage.isEmpty()) {
         // The snapshot's own service's image copies the data, as it did for the backup.
         if (const ComposeService *s = project.service(snapshot.tag(QStringLiteral("service")))) {
-            plan.helperImage = s->image.isEmpty() ? project.name + QLatin1Char('-') + s->name : s->image;
+            plan.helperImage =
+                s->image.isEmpty() ? project.name + QLatin1Char('-') + s->name : s->image;
         }
     }
 
@@ -101,16 +113,21 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList
             }
         }
         if (plan.databaseService.isEmpty()) {
-            return std::unexpected(planError(snapshot, QStringLiteral("it is a PostgreSQL dump, and no PostgreSQL service uses volume %1")
-                                                           .arg(plan.target.key),
-                                             QStringLiteral("Restore it into the volume of a PostgreSQL service (--to VOLUME).")));
+            return std::unexpected(planError(
+                snapshot,
+                QStringLiteral("it is a PostgreSQL dump, and no PostgreSQL service uses volume %1")
+                    .arg(plan.target.key),
+                QStringLiteral(
+                    "Restore it into the volume of a PostgreSQL service (--to VOLUME).")));
         }
         plan.databaseContainer = running.value(plan.databaseService);
         if (plan.databaseContainer.isEmpty()) {
-            return std::unexpected(planError(snapshot, QStringLiteral("it is a PostgreSQL dump, and service %1 does not run")
-                                                           .arg(plan.databaseService),
-                                             QStringLiteral("Start the database first (devdockctl up %1), then restore.")
-                                                 .arg(plan.databaseService)));
+            return std::unexpected(planError(
+                snapshot,
+                QStringLiteral("it is a PostgreSQL dump, and service %1 does not run")
+                    .arg(plan.databaseService),
+                QStringLiteral("Start the database first (devdockctl up %1), then restore.")
+                    .arg(plan.databaseService)));
         }
         stop = project.dependents(plan.databaseService);
         for (const QString &s : plan.target.serviceNames()) {
@@ -121,8 +138,11 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList
     } else {
         stop = plan.target.serviceNames();
         if (plan.helperImage.isEmpty()) {
-            return std::unexpected(planError(snapshot, QStringLiteral("no image is known to copy the data into %1").arg(plan.target.key),
-                                             QStringLiteral("Restore into a volume of the project, whose services' images are on the engine.")));
+            return std::unexpected(planError(
+                snapshot,
+                QStringLiteral("no image is known to copy the data into %1").arg(plan.target.key),
+                QStringLiteral("Restore into a volume of the project, whose services' images are "
+                               "on the engine.")));
         }
     }
     for (const QString &s : std::as_const(stop)) {
@@ -141,36 +161,45 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project, const QList
 QStringList RestorePlan::describe() const
 {
     QStringList lines;
-    QStringList about{snapshot.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), kind};
+    QStringList about{snapshot.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                      kind};
     for (const char *key : {"branch", "checkpoint", "reason"}) {
         const QString value = snapshot.tag(QString::fromLatin1(key));
         if (!value.isEmpty()) {
             about << QString::fromLatin1(key) + QLatin1Char(' ') + value;
         }
     }
-    lines << QStringLiteral("Snapshot %1 (%2) of %3").arg(snapshot.shortId, about.join(QStringLiteral(", ")),
-                                                         snapshot.tag(QStringLiteral("volume")));
+    lines << QStringLiteral("Snapshot %1 (%2) of %3")
+                 .arg(snapshot.shortId, about.join(QStringLiteral(", ")),
+                      snapshot.tag(QStringLiteral("volume")));
     if (takesSafetySnapshot()) {
         lines << QStringLiteral("First: a safety snapshot of the current %1, to go back to")
-                     .arg(kind == QLatin1String("pg-dump") ? QStringLiteral("database of %1").arg(databaseService)
-                                                           : QStringLiteral("volume %1").arg(target.engineName));
+                     .arg(kind == QLatin1String("pg-dump")
+                              ? QStringLiteral("database of %1").arg(databaseService)
+                              : QStringLiteral("volume %1").arg(target.engineName));
     }
     lines << (stop.isEmpty() ? QStringLiteral("Stops: nothing (no running service uses it)")
                              : QStringLiteral("Stops: %1").arg(stop.join(QStringLiteral(", "))));
     if (kind == QLatin1String("pg-dump")) {
-        lines << QStringLiteral("Replaces: the database of service %1 (dropped, created fresh, filled by pg_restore); "
+        lines << QStringLiteral("Replaces: the database of service %1 (dropped, created fresh, "
+                                "filled by pg_restore); "
                                 "volume %2 stays")
                      .arg(databaseService, target.engineName);
     } else if (targetExists) {
-        lines << QStringLiteral("Replaces: everything in volume %1 (emptied, then filled from the snapshot)").arg(target.engineName);
+        lines << QStringLiteral(
+                     "Replaces: everything in volume %1 (emptied, then filled from the snapshot)")
+                     .arg(target.engineName);
     } else {
-        lines << QStringLiteral("Creates: volume %1 (it does not exist), filled from the snapshot").arg(target.engineName);
+        lines << QStringLiteral("Creates: volume %1 (it does not exist), filled from the snapshot")
+                     .arg(target.engineName);
     }
     if (!startAgain.isEmpty()) {
-        lines << QStringLiteral("Starts again, dependencies first: %1").arg(startAgain.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Starts again, dependencies first: %1")
+                     .arg(startAgain.join(QStringLiteral(", ")));
     }
     if (!idleUsers.isEmpty()) {
-        lines << QStringLiteral("Not running, left as they are: %1").arg(idleUsers.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Not running, left as they are: %1")
+                     .arg(idleUsers.join(QStringLiteral(", ")));
     }
     return lines;
 }

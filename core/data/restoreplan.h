@@ -25,14 +25,14 @@ namespace DevDock::Core {
 struct RestorePlan
 {
     ResticSnapshot snapshot;
-    QString kind;                 // files, pg-dump
-    DataVolume target;            // the volume replaced (or the one the database lives in)
-    bool targetExists = false;    // false: created (and no safety snapshot: nothing to lose)
-    QString databaseService;      // pg-dump: the PostgreSQL service restored into
-    QString databaseContainer;    // pg-dump: its running container
-    QStringList stop;             // running services stopped for the restore, dependents first
-    QStringList startAgain;       // the same, dependencies first
-    QStringList idleUsers;        // services using the volume that do not run: left as they are
+    QString kind;                    // files, pg-dump
+    DataVolume target;               // the volume replaced (or the one the database lives in)
+    bool targetExists = false;       // false: created (and no safety snapshot: nothing to lose)
+    QString databaseService;         // pg-dump: the PostgreSQL service restored into
+    QString databaseContainer;       // pg-dump: its running container
+    QStringList stop;                // running services stopped for the restore, dependents first
+    QStringList startAgain;          // the same, dependencies first
+    QStringList idleUsers;           // services using the volume that do not run: left as they are
     QHash<QString, QString> running; // service -> running container id, as the plan saw it
     QString helperImage;
     QMap<QString, QString> volumeLabels; // Compose's, so that Compose adopts a created volume
@@ -42,9 +42,11 @@ struct RestorePlan
     // `toVolume`: empty for the snapshot's own volume, else a compose volume key of `project`
     // or any engine volume name (then nothing of the project is stopped). `engineVolumes`:
     // the volume names on the engine.
-    static Result<RestorePlan> make(const ComposeProject &project, const QList<DataVolume> &inventory,
+    static Result<RestorePlan> make(const ComposeProject &project,
+                                    const QList<DataVolume> &inventory,
                                     const ResticSnapshot &snapshot, const QString &toVolume,
-                                    const QHash<QString, QString> &running, const QStringList &engineVolumes);
+                                    const QHash<QString, QString> &running,
+                                    const QStringList &engineVolumes);
 
     // One line per effect, in the order they happen, for a confirmation.
     QStringList describe() const;

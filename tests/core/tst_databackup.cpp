@@ -64,6 +64,16 @@ QString manifest(const QString &volume)
     return volumeManifest(volume, kDataLabel);
 }
 
+// KiB the file /data/sparse of `volume` takes on disk (du), -1 when it cannot be read.
+qint64 sparseKb(const QString &volume)
+{
+    const Run du = docker({"run", "--rm", "--label", kDataLabel, "-v", volume + ":/data", kTestImage, "sh", "-c",
+                           "du -k /data/sparse | cut -f1"});
+    bool ok = false;
+    const qint64 kb = du.out.trimmed().toLongLong(&ok);
+    return du.exitCode == 0 && ok ? kb : -1;
+}
+
 void removeVolume(const QString &name)
 {
     docker({"volume", "rm", "-f", name});
@@ -471,6 +481,8 @@ void TestDataBackup::backupRestore_ownershipModesSymlinksEmptyDirsSparseLarge_id
          "head -c 67108864 /dev/urandom > large.bin; chown 1000:1000 /data; chmod 0750 /data"});
     QVERIFY2(fill.exitCode == 0, fill.err.constData());
     const QString before = manifest(volume);
+    const qint64 sourceKb = sparseKb(volume);
+    QVERIFY2(sourceKb >= 0 && sourceKb < 1024, qPrintable(QString::number(sourceKb))); // 100 MiB long, a hole
     QVERIFY(before.contains("./empty directory 1777 70:70"));
     QVERIFY(before.contains("./link symbolic link"));
     QVERIFY(before.contains("./a/b/c/file.txt regular file 640 1234:5678"));
@@ -498,6 +510,12 @@ void TestDataBackup::backupRestore_ownershipModesSymlinksEmptyDirsSparseLarge_id
     const auto restored = restore(m_repo, list[0], volume, false);
     QVERIFY2(restored, restored ? "" : qPrintable(restored.error().toString()));
     QCOMPARE(manifest(volume), before);
+    // The sparse file's bytes are identical; its holes are not: the engine's PUT /archive
+    // extraction writes them out as zeros.
+    const qint64 restoredKb = sparseKb(volume);
+    qInfo("sparse file on disk after restore: %lld KiB of 102400", restoredKb);
+    QEXPECT_FAIL("", "the engine's archive API carries holes as zeros, and its extraction writes them out", Continue);
+    QVERIFY(restoredKb >= 0 && restoredKb < 1024);
 
     // Into a volume that changed since: `replace` empties it first, so nothing new stays.
     QVERIFY(docker({"run", "--rm", "-v", volume + ":/data", kTestImage, "sh", "-c",

@@ -8,7 +8,12 @@
 #include "../common/dockertest.h"
 #include "../common/volumemanifest.h"
 
+#include "compose/composeloader.h"
 #include "data/resticrepository.h"
+#include "data/restorejob.h"
+#include "data/restoreplan.h"
+#include "data/volumeinventory.h"
+#include "engine/engineclient.h"
 #include "env/secretstore.h"
 
 #include <QDirIterator>
@@ -62,11 +67,12 @@ class TestDataRestore : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void restore_withoutYesAndTerminal_refuses_nothingChanged();
+    void restore_withoutYes_asksOnTerminal_refusesWithoutOne_nothingChanged();
     void postgres_rowsBackedUp_tableDropped_restored_rowsBack_dependentsRestarted();
     void postgres_downVolumes_thenRestore_rowsBack();
     void checkpoint_allVolumesBackInOneStep();
     void killedMidRestore_safetySnapshotBringsPreviousStateBack();
+    void restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing();
     void forget_keepLast_checkpointsKept_pruned_repositoryChecks();
     void downVolumes_noBackup_removesWithoutSnapshot();
     void wrongRepositoryPassword_clearError();
@@ -186,7 +192,7 @@ QString TestDataRestore::startedAt(const QString &service)
         .trimmed();
 }
 
-void TestDataRestore::restore_withoutYesAndTerminal_refuses_nothingChanged()
+void TestDataRestore::restore_withoutYes_asksOnTerminal_refusesWithoutOne_nothingChanged()
 {
     DEVDOCK_REQUIRE_ENGINE();
     DEVDOCK_REQUIRE_KEYCHAIN();
@@ -204,6 +210,15 @@ void TestDataRestore::restore_withoutYesAndTerminal_refuses_nothingChanged()
     QVERIFY2(refused.out.contains("Replaces: everything in volume " + kFilesVolume.toUtf8()), refused.out.constData());
     QVERIFY2(refused.out.contains("Stops: app"), refused.out.constData());
     QVERIFY2(refused.out.contains("First: a safety snapshot"), refused.out.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("two"));
+    // On a terminal (script(1) gives it one) it asks; anything but yes changes nothing (exit 1).
+    const Run asked = run("script", {"-qec", QStringLiteral(DEVDOCKCTL_PATH) + " --project-directory " + m_project + " restore " + id,
+                                     "/dev/null"},
+                          120000, "n\n");
+    m_runs << asked;
+    QCOMPARE(asked.exitCode, 1);
+    QVERIFY2(asked.out.contains("Restore? [y/N]") && asked.out.contains("not confirmed; nothing was changed"),
+             asked.out.constData());
     QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/marker"}).out.trimmed(), QByteArray("two"));
     QCOMPARE(snapshotsJson().size(), before);
     const Run unknown = ctl({"restore", "ffffffff", "--yes"});
@@ -328,9 +343,9 @@ void TestDataRestore::killedMidRestore_safetySnapshotBringsPreviousStateBack()
 {
     DEVDOCK_REQUIRE_ENGINE();
     DEVDOCK_REQUIRE_KEYCHAIN();
-    // Snapshot A: 160 MiB of random data; then state B, which the restore of A will replace.
+    // Snapshot A: 96 MiB of random data; then state B, which the restore of A will replace.
     QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
-                      "rm -rf /files/*; head -c 167772160 /dev/urandom > /files/a.bin; echo A > /files/state"})
+                      "rm -rf /files/*; head -c 100663296 /dev/urandom > /files/a.bin; echo A > /files/state"})
                  .exitCode,
              0);
     const Run backup = ctl({"backup", "files"});
@@ -375,6 +390,131 @@ void TestDataRestore::killedMidRestore_safetySnapshotBringsPreviousStateBack()
     // The killed run left app stopped (half-restored data is not served); it starts on B's data.
     QVERIFY2(compose({"start", "app"}).exitCode == 0, "app does not start");
     QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/state"}).out.trimmed(), QByteArray("B"));
+}
+
+void TestDataRestore::restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    ComposeLoadOptions options;
+    options.projectDirectory = m_project;
+    options.workingDirectory = m_project;
+    const auto project = loadComposeProject(options);
+    QVERIFY(project);
+    const auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    ResticRepository repo(m_repo, ***pw);
+    // What the CLI gathers: snapshots, df, running containers.
+    auto gather = [&](RestorePlan *plan, const ResticSnapshot *snapshot) {
+        auto list = await<QList<ResticSnapshot>>([&](auto cb) { repo.snapshots({"project=" + kProject}, nullptr, cb); });
+        auto df = await<EngineClient::Response>([&](auto cb) {
+            HttpRequest request;
+            request.target = "/system/df";
+            client.call(request, nullptr, cb);
+        });
+        ContainerListOptions listOptions;
+        listOptions.filters.insert("label", {"com.docker.compose.project=" + kProject});
+        auto containers = await<QList<ContainerSummary>>([&](auto cb) { client.listContainers(listOptions, nullptr, cb); });
+        if (!list || !*list || !df || !*df || !containers || !*containers) {
+            return QStringLiteral("gathering failed");
+        }
+        QHash<QString, QString> running;
+        for (const ContainerSummary &c : **containers) {
+            if (c.state == "running") {
+                running.insert(c.labels.value("com.docker.compose.service"), c.id);
+            }
+        }
+        const QJsonObject dfJson = QJsonDocument::fromJson((*df)->body).object();
+        QStringList volumes;
+        for (const QJsonValue &v : dfJson["Volumes"].toArray()) {
+            volumes << v.toObject()["Name"].toString();
+        }
+        ResticSnapshot chosen;
+        if (snapshot) {
+            chosen = *snapshot;
+        } else {
+            for (const ResticSnapshot &s : **list) {
+                if (s.tag("checkpoint") == "before-migration" && s.tag("volume") == "files") {
+                    chosen = s;
+                }
+            }
+        }
+        auto made = RestorePlan::make(*project, volumeInventory(*project, dfJson, **list), chosen, {}, running, volumes);
+        if (!made) {
+            return made.error().toString();
+        }
+        *plan = *made;
+        return QString();
+    };
+    auto runJob = [&](RestoreJob &job, const std::function<void(qint64)> &onProgress = {}) {
+        if (onProgress) {
+            connect(&job, &RestoreJob::progressed, &job, onProgress);
+        }
+        auto r = await<void>(
+            [&](auto cb) {
+                connect(&job, &RestoreJob::finished, &job, [cb](const Result<void> &res) { cb(res); });
+                job.start();
+            },
+            180000);
+        return r ? *r : Result<void>(makeError(Error::Code::Timeout, "restore did not finish"));
+    };
+    SnapshotTags tags;
+    tags.project = kProject;
+    RestorePlan plan;
+    QString error = gather(&plan, nullptr);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(plan.stop, QStringList({"app"}));
+    QVERIFY(plan.takesSafetySnapshot());
+    const QString before = volumeManifest(kFilesVolume, kDataLabel);
+    const QString appBefore = startedAt("app");
+
+    // A failure before anything changed (no safety snapshot possible): nothing stopped, nothing replaced.
+    RestorePlan broken = plan;
+    broken.helperImage = "devdock-test/no-such-image:1";
+    RestoreJob failing(&client, &repo, broken, tags);
+    const auto failed = runJob(failing);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().message.contains("No safety snapshot, so nothing was restored"), qPrintable(failed.error().message));
+    QCOMPARE(startedAt("app"), appBefore);
+    QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
+
+    // Cancelled while the data streams in: the user stays stopped, the error names the way back.
+    RestoreJob cancelled(&client, &repo, plan, tags);
+    QString safety;
+    connect(&cancelled, &RestoreJob::safetySnapshotSaved, this, [&](const QString &id) { safety = id; });
+    const auto r = runJob(cancelled, [&](qint64 bytes) {
+        if (cancelled.step() == RestoreJob::Step::Restore && bytes > 0) {
+            cancelled.cancel();
+        }
+    });
+    QVERIFY(!r);
+    QCOMPARE(int(r.error().code), int(Error::Code::Cancelled));
+    QVERIFY(!safety.isEmpty());
+    QVERIFY2(r.error().hint.contains("safety snapshot " + safety.left(8)) && r.error().hint.contains("devdockctl restore " + safety.left(8))
+                 && r.error().hint.contains("Stopped and left so: app"),
+             qPrintable(r.error().hint));
+    QVERIFY(startedAt("app").startsWith("false"));
+    QVERIFY(volumeManifest(kFilesVolume, kDataLabel) != before);
+
+    // The safety snapshot brings the state before back; app, stopped, is left as it is.
+    auto list = await<QList<ResticSnapshot>>([&](auto cb) { repo.snapshots({"project=" + kProject, "reason=safety"}, nullptr, cb); });
+    QVERIFY(list && *list);
+    const auto found = std::find_if((**list).cbegin(), (**list).cend(), [&](const ResticSnapshot &s) { return s.id.startsWith(safety); });
+    QVERIFY(found != (**list).cend());
+    RestorePlan back;
+    error = gather(&back, &*found);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(back.stop.isEmpty());
+    QCOMPARE(back.idleUsers, QStringList({"app"}));
+    RestoreJob goBack(&client, &repo, back, tags);
+    const auto restored = runJob(goBack);
+    QVERIFY2(restored, restored ? "" : qPrintable(restored.error().toString()));
+    QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
+    QCOMPARE(compose({"start", "app"}).exitCode, 0);
 }
 
 void TestDataRestore::forget_keepLast_checkpointsKept_pruned_repositoryChecks()
