@@ -34,6 +34,8 @@ struct TopologyGraph
     // The project's services, its dependencies, and each service in its most specific network
     // (the one with the fewest members; ties go to the service's first network).
     static TopologyGraph fromProject(const Core::ComposeProject &project);
+    // Everything the layout depends on, as text: equal keys give equal layouts (a cache key).
+    QString key() const;
 };
 
 // The point size of a node's title (its service name); nodes are as wide as their name needs.
