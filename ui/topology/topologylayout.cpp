@@ -3,6 +3,7 @@
 #include "topologylayout.h"
 
 #include <QTextStream>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -131,6 +132,13 @@ QThreadPool *layoutThreadPool()
         return p;
     }();
     return pool;
+}
+
+void warmUpLayout()
+{
+    TopologyGraph graph;
+    graph.nodes << QStringLiteral("warm-up");
+    (void)QtConcurrent::run(layoutThreadPool(), layoutTopology, graph);
 }
 
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)

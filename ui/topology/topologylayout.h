@@ -64,5 +64,9 @@ struct TopologyLayout
 // font maps) are per thread, and one long-lived thread keeps every layout of a graph identical.
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph);
 QThreadPool *layoutThreadPool();
+// Loads Graphviz's plugins and the layout thread's fonts with a one-node layout on
+// layoutThreadPool(), so that the first real layout does not pay for it: call it at start, while
+// the window is built and the project loads.
+void warmUpLayout();
 
 } // namespace DevDock::Ui
