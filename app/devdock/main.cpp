@@ -227,12 +227,11 @@ int main(int argc, char *argv[])
                 QApplication::exit(2);
                 return;
             }
-            // The graph is laid out and its state known (settled): grab() paints it now. Other
-            // views get a moment to fill.
-            const int delay = viewName.isEmpty() || viewName == QLatin1String("topology") ? 0
-                              : viewName == QLatin1String("environment")                 ? 800
-                                                                                         : 300;
-            QTimer::singleShot(delay, &window, [&window, file] {
+            // One more turn of the event loop so the last state is painted (the engine's line and
+            // the container count come from their own requests: a grab at once shows
+            // "Connecting …").
+            QTimer::singleShot(
+                viewName == QLatin1String("environment") ? 800 : 300, &window, [&window, file] {
                     Core::traceMark("grab");
                     const bool ok = window.grab().save(file);
                     Core::traceMark("saved");
