@@ -7,11 +7,14 @@
 #include "onboarding/onboardingdialog.h"
 #include "tray/traycontroller.h"
 #include "tray/traywindowbinding.h"
+#include "topology/topologylayout.h"
+#include "topology/topologyview.h"
 
 #include "workspace/projectruntime.h"
 #include "workspace/workspace.h"
 #include "util/logging.h"
 #include "util/settingsfile.h"
+#include "util/trace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -67,7 +70,9 @@ int main(int argc, char *argv[])
                    stderr);
         return 1;
     }
+    Core::traceMark("main");
     QApplication app(argc, argv);
+    Core::traceMark("QApplication");
     QApplication::setApplicationName(QStringLiteral("DevDock"));
     QApplication::setOrganizationName(QStringLiteral("DevDock"));
     DevDock::Core::prepareSettings();
@@ -79,7 +84,9 @@ int main(int argc, char *argv[])
     logging.directory = Core::defaultLogDirectory();
     logging.verbose = qEnvironmentVariableIsSet("DEVDOCK_DEBUG");
     Core::installLogging(logging);
+    Core::traceMark("logging");
     installTranslations(app);
+    Core::traceMark("translations");
 
     QStringList endpointWarnings;
     auto endpoint = Core::EngineClient::systemEndpoint(&endpointWarnings);
@@ -145,12 +152,31 @@ int main(int argc, char *argv[])
         themes.restore();
     }
 
+    Core::traceMark("theme");
+    // Graphviz's plugins and fonts load on the layout thread while the window is built.
+    Ui::warmUpLayout();
     Core::EngineClient client(*endpoint);
     // Every project the user has, and every stack on the engine; the window shows one of them.
     Core::Workspace workspace(&client);
+    QString path = parser.value(project);
+    if (path.isEmpty() && !parser.positionalArguments().isEmpty()) {
+        path = parser.positionalArguments().constFirst();
+    }
+    if (path.isEmpty()) {
+        path = QSettings().value(QStringLiteral("lastProject")).toString();
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            path.clear(); // moved or deleted since: start empty
+        }
+    }
+    if (!path.isEmpty()) {
+        workspace.open(path); // its load runs while the window is built (the window takes it)
+    }
+    Core::traceMark("workspace");
     Ui::MainWindow window(&workspace);
+    Core::traceMark("window built");
     Ui::TrayController tray;
     Ui::TrayWindowBinding trayBinding(&window, &tray);
+    Core::traceMark("tray");
     if (auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"))) {
         viewMenu->addSeparator();
         viewMenu->addMenu(themes.createMenu(viewMenu));
@@ -168,18 +194,18 @@ int main(int argc, char *argv[])
     }
     // A project that never ran here offers its onboarding (not while taking screenshots).
     window.setOnboardingOnFirstRun(!parser.isSet(screenshot));
-    QString path = parser.value(project);
-    if (path.isEmpty() && !parser.positionalArguments().isEmpty()) {
-        path = parser.positionalArguments().constFirst();
-    }
-    if (path.isEmpty()) {
-        path = QSettings().value(QStringLiteral("lastProject")).toString();
-        if (!path.isEmpty() && !QFileInfo::exists(path)) {
-            path.clear(); // moved or deleted since: start empty
-        }
-    }
     Core::ProjectRuntime *opening = path.isEmpty() ? nullptr : window.openProject(path);
+    Core::traceMark("project opening");
     window.show();
+    Core::traceMark("window shown");
+    if (Core::traceEnabled()) {
+        QObject::connect(&window, &Ui::MainWindow::projectLoaded, &window,
+                         [] { Core::traceMark("project loaded"); });
+        QObject::connect(window.topologyView(), &Ui::TopologyView::layoutFinished, &window,
+                         [] { Core::traceMark("graph laid out"); });
+        QObject::connect(&window, &Ui::MainWindow::settled, &window,
+                         [] { Core::traceMark("settled"); });
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
@@ -209,10 +235,14 @@ int main(int argc, char *argv[])
                 QApplication::exit(2);
                 return;
             }
-            // One more turn of the event loop so the last state is painted.
+            // One more turn of the event loop so the last state is painted (the engine's line and
+            // the container count come from their own requests: a grab at once shows
+            // "Connecting …").
             QTimer::singleShot(
                 viewName == QLatin1String("environment") ? 800 : 300, &window, [&window, file] {
+                    Core::traceMark("grab");
                     const bool ok = window.grab().save(file);
+                    Core::traceMark("saved");
                     if (!ok) {
                         std::fprintf(stderr, "devdock: could not write %s\n", qPrintable(file));
                     }

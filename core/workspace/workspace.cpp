@@ -79,10 +79,17 @@ Workspace::Workspace(EngineClient *client, QObject *parent)
 {
     addEngine(QStringLiteral("default"), client);
     loadRemembered();
+    m_saveLater.setSingleShot(true);
+    m_saveLater.setInterval(1500);
+    connect(&m_saveLater, &QTimer::timeout, this, [this] { saveRemembered(); });
 }
 
 Workspace::~Workspace()
 {
+    if (m_saveLater.isActive()) {
+        m_saveLater.stop();
+        saveRemembered();
+    }
     for (Engine *engine : std::as_const(m_engines)) {
         if (engine->wired && engine->hub) {
             engine->hub->disconnect(this);
@@ -693,7 +700,7 @@ void Workspace::setActive(const QString &id)
             emit projectChanged(entry.summary);
         }
     }
-    saveRemembered();
+    m_saveLater.start();
     emit activeChanged(id);
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <optional>
 
@@ -136,6 +137,9 @@ private:
     QString m_activeId;
     QString m_pendingActive;
     QString m_settingsFile;
+    // A switch saves its "last opened" a little later: writing the settings file (a sync to
+    // disk, 20-90 ms on a busy machine) is not part of the switch.
+    QTimer m_saveLater;
     bool m_started = false;
 };
 

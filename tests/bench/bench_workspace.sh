@@ -6,20 +6,23 @@
 # fail on timing:
 #  - start to first painted graph: `devdock --screenshot` on the running ten-service demo beside
 #    a bare Qt window painted and saved the same way (RUNS times each, medians);
+#  - project switch to painted: two open projects (the running demo and a one-service stack),
+#    switched with Ctrl+2 / Ctrl+1 SWITCHES times (bench_switch), median and max;
 #  - idle: devdock on the demo with two more Compose projects running on the engine (three in its
 #    workspace) for IDLE_SECONDS: CPU (utime+stime from /proc) as % of one core and RSS, beside
 #    `docker events` holding its one stream for the same time; and how many /events requests
 #    devdock made, counted by a logging proxy in front of the engine's socket.
-#   DEVDOCK=path  RUNS=5  IDLE_SECONDS=60
+#   DEVDOCK=path  RUNS=5  IDLE_SECONDS=60  SWITCHES=30
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DEVDOCK=${DEVDOCK:-$root/build/dev/app/devdock}
 BARE=${BARE:-$root/build/dev/tests/bench_barewindow}
+SWITCH=${SWITCH:-$root/build/dev/tests/bench_switch}
 RUNS=${RUNS:-5}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
-for tool in "$DEVDOCK" "$BARE"; do
+for tool in "$DEVDOCK" "$BARE" "$SWITCH"; do
     [ -x "$tool" ] || { echo "bench: build it first ($tool)" >&2; exit 1; }
 done
 command -v socat >/dev/null || { echo "bench: socat is needed (scripts/setup.sh)" >&2; exit 1; }
@@ -61,6 +64,10 @@ bare_med=$(printf '%s\n' "${bare[@]}" | median)
 [ -s "$work/shot.png" ] || { echo "bench: devdock saved no screenshot" >&2; exit 1; }
 printf 'start to painted (median of %d): devdock %s ms · bare Qt window %s ms · ratio %s (target <= 2)\n' \
     "$RUNS" "$dd_med" "$bare_med" "$(awk -v a="$dd_med" -v b="$bare_med" 'BEGIN { printf "%.2f", a / b }')"
+
+# Project switch to painted (the program prints its own line).
+SWITCHES=${SWITCHES:-30} "$SWITCH" "$demo" "$work/${others[0]}" 2>"$work/switch.log" ||
+    { cat "$work/switch.log" >&2; exit 1; }
 
 # Idle, through a proxy that logs every request line.
 proxy="$work/engine.sock"

@@ -52,6 +52,7 @@ private slots:
     void whyNotReady_walksDependsOnToTheBlocker();
     void edges_tooltipNamesConditionAndWhetherMet();
     void deliberateStop_drawnAsStopped();
+    void projectSwitch_graphSeenBefore_isBuiltAtOnce_withoutGraphviz();
 };
 
 namespace {
@@ -348,6 +349,48 @@ void TestTopologyView::newerProject_replacesOlderLayout()
     QTest::qWait(300); // the older job has ended too
     QCOMPARE(done.size(), 1);
     QCOMPARE(view.nodeNames(), QStringList{"only"});
+}
+
+void TestTopologyView::projectSwitch_graphSeenBefore_isBuiltAtOnce_withoutGraphviz()
+{
+    TopologyView view;
+    view.resize(1000, 700);
+    view.show();
+    QSignalSpy done(&view, &TopologyView::layoutFinished);
+    const ComposeProject big = demo();
+    ComposeProject small = big;
+    small.name = "small";
+    small.services.removeIf([](const ComposeService &s) {
+        return s.name != "postgres" && s.name != "redis";
+    });
+    view.setProject(big);
+    QVERIFY(done.wait(10000));
+    view.setProject(small);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(view.layoutRuns(), 2);
+    QCOMPARE(view.nodeNames().size(), 2);
+
+    // Back and forth, as a project switch does: each graph is there at once, from the cache.
+    for (int i = 0; i < 3; ++i) {
+        view.setProject(big);
+        QVERIFY(view.isLayoutDone());
+        QCOMPARE(view.nodeNames().size(), 10);
+        view.setProject(small);
+        QVERIFY(view.isLayoutDone());
+        QCOMPARE(view.nodeNames().size(), 2);
+    }
+    QCOMPARE(view.layoutRuns(), 2);
+    // Nodes do not glide in from where another project's nodes were.
+    view.setProject(big);
+    QCOMPARE(view.node("postgres")->pos(), QPointF());
+
+    // A changed graph is laid out again.
+    ComposeProject grown = small;
+    grown.services << big.services.first();
+    view.setProject(grown);
+    QVERIFY(!view.isLayoutDone());
+    QVERIFY(done.wait(10000));
+    QCOMPARE(view.layoutRuns(), 3);
 }
 
 QTEST_MAIN(TestTopologyView)

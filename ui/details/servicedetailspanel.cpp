@@ -55,15 +55,6 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     , m_environment(new QTableWidget(this))
     , m_mounts(new QListWidget(this))
     , m_summary(new QListWidget(this))
-    , m_chartView(new QChartView(this))
-    , m_chart(new QChart)
-    , m_cpu(new QLineSeries)
-    , m_memory(new QLineSeries)
-    , m_rx(new QLineSeries)
-    , m_tx(new QLineSeries)
-    , m_timeAxis(new QValueAxis)
-    , m_percentAxis(new QValueAxis)
-    , m_mbAxis(new QValueAxis)
 {
     setObjectName(QStringLiteral("serviceDetails"));
     setAccessibleName(tr("Service details"));
@@ -98,6 +89,37 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
         emit serviceChosen(item->data(Qt::UserRole).toString());
     });
 
+    auto *tabs = new QTabWidget(this);
+    m_sections = tabs;
+    tabs->setAccessibleName(tr("Service detail sections"));
+    tabs->addTab(m_transitionList, tr("Transitions"));
+    tabs->addTab(m_probeList, tr("Health"));
+    tabs->addTab(m_environment, tr("Environment"));
+    tabs->addTab(m_mounts, tr("Mounts && networks"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_state);
+    layout->addWidget(tabs, 3);
+    layout->addWidget(m_summary, 5);
+    refresh();
+}
+
+void ServiceDetailsPanel::ensureChart()
+{
+    if (m_chartView) {
+        return;
+    }
+    // Made when a service is first shown: Qt Charts costs tens of milliseconds at start, and the
+    // stack's summary shows until then.
+    m_chartView = new QChartView(this);
+    m_chart = new QChart;
+    m_cpu = new QLineSeries;
+    m_memory = new QLineSeries;
+    m_rx = new QLineSeries;
+    m_tx = new QLineSeries;
+    m_timeAxis = new QValueAxis;
+    m_percentAxis = new QValueAxis;
+    m_mbAxis = new QValueAxis;
     m_cpu->setName(tr("CPU %"));
     m_memory->setName(tr("Memory MB"));
     m_rx->setName(tr("Network in KB/s"));
@@ -130,20 +152,7 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     m_chartView->setAccessibleDescription(tr("CPU, memory and network I/O of the selected service "
                                              "over the last five minutes"));
 
-    auto *tabs = new QTabWidget(this);
-    m_sections = tabs;
-    tabs->setAccessibleName(tr("Service detail sections"));
-    tabs->addTab(m_transitionList, tr("Transitions"));
-    tabs->addTab(m_probeList, tr("Health"));
-    tabs->addTab(m_environment, tr("Environment"));
-    tabs->addTab(m_mounts, tr("Mounts && networks"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_state);
-    layout->addWidget(m_chartView, 2);
-    layout->addWidget(tabs, 3);
-    layout->addWidget(m_summary, 5);
-    refresh();
+    static_cast<QVBoxLayout *>(layout())->insertWidget(2, m_chartView, 2);
 }
 
 ServiceDetailsPanel::~ServiceDetailsPanel()
@@ -315,7 +324,12 @@ void ServiceDetailsPanel::refresh()
 {
     const Core::ComposeService *model = m_project.service(m_service);
     const bool summary = m_service.isEmpty();
-    m_chartView->setVisible(!summary);
+    if (!summary) {
+        ensureChart();
+    }
+    if (m_chartView) {
+        m_chartView->setVisible(!summary);
+    }
     m_sections->setVisible(!summary);
     m_summary->setVisible(summary);
     if (summary) {
@@ -403,7 +417,7 @@ void ServiceDetailsPanel::hideEvent(QHideEvent *event)
 void ServiceDetailsPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange && m_chart) {
         applyPalette();
     }
 }
@@ -475,8 +489,10 @@ void ServiceDetailsPanel::syncStats()
         return;
     }
     m_statsContainer = container;
-    for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
-        s->clear();
+    if (m_chart) {
+        for (QLineSeries *s : {m_cpu, m_memory, m_rx, m_tx}) {
+            s->clear();
+        }
     }
     m_samples = 0;
     m_lastRx = m_lastTx = -1;
@@ -485,7 +501,7 @@ void ServiceDetailsPanel::syncStats()
 
 void ServiceDetailsPanel::addSample(const QString &containerId, const Core::ContainerStats &stats)
 {
-    if (containerId != m_statsContainer || m_statsContainer.isEmpty()) {
+    if (containerId != m_statsContainer || m_statsContainer.isEmpty() || !m_chart) {
         return; // another container of the project (the services table's)
     }
     const double t = m_statsStart.msecsTo(QDateTime::currentDateTimeUtc()) / 1000.0;

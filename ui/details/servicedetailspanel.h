@@ -72,6 +72,7 @@ private:
     void syncStats();
     void addSample(const QString &containerId, const Core::ContainerStats &stats);
     void applyPalette();
+    void ensureChart();
 
     QPointer<Core::ServiceStats> m_stats;
     Core::ComposeProject m_project;
@@ -98,15 +99,15 @@ private:
     QListWidget *m_mounts;
     QListWidget *m_summary;
     QWidget *m_sections = nullptr;
-    QChartView *m_chartView;
-    QChart *m_chart;
-    QLineSeries *m_cpu;
-    QLineSeries *m_memory;
-    QLineSeries *m_rx;
-    QLineSeries *m_tx;
-    QValueAxis *m_timeAxis;
-    QValueAxis *m_percentAxis;
-    QValueAxis *m_mbAxis;
+    QChartView *m_chartView = nullptr;
+    QChart *m_chart = nullptr;
+    QLineSeries *m_cpu = nullptr;
+    QLineSeries *m_memory = nullptr;
+    QLineSeries *m_rx = nullptr;
+    QLineSeries *m_tx = nullptr;
+    QValueAxis *m_timeAxis = nullptr;
+    QValueAxis *m_percentAxis = nullptr;
+    QValueAxis *m_mbAxis = nullptr;
     QString m_statsFocus;     // the service this panel asked m_stats to focus
     QString m_statsContainer; // the container whose samples the charts show
     QDateTime m_statsStart;

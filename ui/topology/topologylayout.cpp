@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologylayout.h"
 
+#include <QTextStream>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -46,6 +49,23 @@ QSizeF nodeSizeFor(const QString &name)
     // the name is elided (and read in full on hover).
     const double needed = QFontMetricsF(font).horizontalAdvance(name) + 34 + 12;
     return {std::clamp(std::ceil(needed), DefaultWidth, 320.0), DefaultHeight};
+}
+
+QString TopologyGraph::key() const
+{
+    QString key;
+    QTextStream out(&key);
+    for (const QString &node : nodes) {
+        const QSizeF size = nodeSizes.value(node);
+        out << "n " << node << ' ' << size.width() << 'x' << size.height() << '\n';
+    }
+    for (const Edge &edge : edges) {
+        out << "e " << edge.from << ' ' << edge.to << ' ' << edge.label << '\n';
+    }
+    for (const auto &[cluster, members] : clusters) {
+        out << "c " << cluster << ' ' << members.join(QLatin1Char(' ')) << '\n';
+    }
+    return key;
 }
 
 TopologyGraph TopologyGraph::fromProject(const Core::ComposeProject &project)
@@ -112,6 +132,13 @@ QThreadPool *layoutThreadPool()
         return p;
     }();
     return pool;
+}
+
+void warmUpLayout()
+{
+    TopologyGraph graph;
+    graph.nodes << QStringLiteral("warm-up");
+    (void)QtConcurrent::run(layoutThreadPool(), layoutTopology, graph);
 }
 
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph)

@@ -34,6 +34,8 @@ struct TopologyGraph
     // The project's services, its dependencies, and each service in its most specific network
     // (the one with the fewest members; ties go to the service's first network).
     static TopologyGraph fromProject(const Core::ComposeProject &project);
+    // Everything the layout depends on, as text: equal keys give equal layouts (a cache key).
+    QString key() const;
 };
 
 // The point size of a node's title (its service name); nodes are as wide as their name needs.
@@ -62,5 +64,9 @@ struct TopologyLayout
 // font maps) are per thread, and one long-lived thread keeps every layout of a graph identical.
 Core::Result<TopologyLayout> layoutTopology(const TopologyGraph &graph);
 QThreadPool *layoutThreadPool();
+// Loads Graphviz's plugins and the layout thread's fonts with a one-node layout on
+// layoutThreadPool(), so that the first real layout does not pay for it: call it at start, while
+// the window is built and the project loads.
+void warmUpLayout();
 
 } // namespace DevDock::Ui

@@ -26,6 +26,8 @@ namespace {
 
 // The most a fit enlarges the graph: a small stack in a big window stays a graph, not a poster.
 constexpr qreal MaxFitScale = 1.6;
+// Layouts kept by graph: a handful of projects switched between.
+constexpr int MaxCachedLayouts = 16;
 
 } // namespace
 
@@ -298,15 +300,23 @@ TopologyView::~TopologyView()
 
 void TopologyView::setProject(const Core::ComposeProject &project)
 {
+    // Nodes glide to their new places when the same project is laid out again; another project
+    // replaces the graph at once.
+    m_glide = project.name == m_project.name && project.workingDirectory == m_project.workingDirectory;
     m_project = project;
     m_layoutDone = false;
     ++m_generation;
     const quint64 generation = m_generation;
     const TopologyGraph graph = TopologyGraph::fromProject(project);
+    const QString key = graph.key();
     // Only the newest request is built: an older layout still running is dropped when it ends.
     m_watcher.disconnect(this);
+    if (const auto cached = m_layouts.constFind(key); cached != m_layouts.cend()) {
+        build(*cached);
+        return;
+    }
     connect(&m_watcher, &QFutureWatcher<Core::Result<TopologyLayout>>::finished, this,
-            [this, generation] {
+            [this, generation, key] {
                 if (generation != m_generation) {
                     return;
                 }
@@ -315,8 +325,13 @@ void TopologyView::setProject(const Core::ComposeProject &project)
                     emit layoutFailed(result.error());
                     return;
                 }
+                if (m_layouts.size() >= MaxCachedLayouts) {
+                    m_layouts.clear(); // a handful of projects at a time: no LRU needed
+                }
+                m_layouts.insert(key, *result);
                 build(*result);
             });
+    ++m_layoutRuns;
     m_watcher.setFuture(QtConcurrent::run(layoutThreadPool(), layoutTopology, graph));
 }
 
@@ -361,7 +376,7 @@ void TopologyView::build(const TopologyLayout &layout)
         connect(node, &ServiceNodeItem::urlActivated, this, &TopologyView::urlActivated);
         m_scene->addItem(node);
         m_nodes.insert(it.key(), node);
-        if (oldCenters.contains(it.key())) {
+        if (m_glide && oldCenters.contains(it.key())) {
             const QPointF offset = oldCenters.value(it.key()) - it.value().center();
             if (!offset.isNull()) {
                 node->setPos(offset);

@@ -46,6 +46,8 @@ public:
     bool isUserZoomed() const { return m_userZoomed; }
 
     bool isLayoutDone() const { return m_layoutDone; }
+    // How many Graphviz layouts ran (a graph seen before is built from the cache instead).
+    int layoutRuns() const { return m_layoutRuns; }
     QStringList nodeNames() const { return m_nodes.keys(); }
     ServiceNodeItem *node(const QString &name) const { return m_nodes.value(name); }
     DependencyEdgeItem *edge(const QString &from, const QString &to) const;
@@ -89,6 +91,11 @@ private:
     QHash<QString, ServiceNodeItem *> m_nodes;
     QList<DependencyEdgeItem *> m_edges;
     QList<Core::ServiceState> m_services;
+    // Layouts by graph (TopologyGraph::key): a project switch or a reload that keeps the graph
+    // builds at once, without Graphviz.
+    QHash<QString, TopologyLayout> m_layouts;
+    int m_layoutRuns = 0;
+    bool m_glide = false; // the next build is a relayout of the same project: nodes glide
     QHash<QString, QString> m_badges;
     Core::ComposeProject m_project;
     LastLogLine m_lastLogLine;
