@@ -209,9 +209,9 @@ void TestProjectRuntime::background_holdsNoLogOrStatsStreams()
     runtime.setForeground(true);
     QVERIFY(waitUntil([&] { return runtime.logs()->openStreams() == 2; }, 5000));
     QVERIFY(waitUntil([&] { return proxy.requestCount("/logs") == logFetches + 2; }, 5000));
-    for (const QByteArray &line : proxy.requestLines().mid(proxy.requestLines().size() - 4)) {
+    for (const QString &line : proxy.requests().mid(proxy.requests().size() - 4)) {
         if (line.contains("/logs")) {
-            QVERIFY2(line.contains("since=") && !line.contains("tail="), line.constData());
+            QVERIFY2(line.contains("since=") && !line.contains("tail="), qPrintable(line));
         }
     }
     const ProjectLogs *logs = runtime.logs();
