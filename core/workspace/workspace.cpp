@@ -492,10 +492,14 @@ void Workspace::markRememberedKnown(const Engine &engine)
     // is news, what was there before is not.
     for (Entry &entry : m_entries) {
         if (entry.runtime || entry.summary.engine != engine.name
-            || entry.summary.origin != ProjectSummary::Origin::Opened
-            || !entry.summary.name.isEmpty()) {
-            continue; // open ones are the runtime's; named ones went through the tally above
+            || entry.summary.origin != ProjectSummary::Origin::Opened) {
+            continue; // open ones are the runtime's
         }
+        if (!entry.summary.name.isEmpty() && entry.summary.known) {
+            continue; // the tally above reached it
+        }
+        // Not reached: no name yet, or a second checkout of a name whose stack runs from another
+        // folder (the tally takes one entry per name): nothing of it runs.
         ProjectSummary s = entry.summary;
         s.engineReachable = engine.reachable;
         s.known = engine.listed && engine.reachable;

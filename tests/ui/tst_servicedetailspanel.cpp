@@ -27,6 +27,7 @@ private slots:
     void noSelection_showsTheStackSummary_notAnEmptyChart();
     void firstState_afterUnknown_isNoTransition_butAnEngineOutageIs();
     void projectSwitch_keepsEachProjectsHistory_andRecordsNoChange();
+    void health_saidOnceInTheStatesWords();
     void charts_takeTheirColoursFromThePalette_darkAndLight();
 };
 
@@ -59,6 +60,31 @@ void TestServiceDetailsPanel::firstState_afterUnknown_isNoTransition_butAnEngine
     QCOMPARE(t.size(), 2);
     QVERIFY2(t.at(0).endsWith(statusDisplayName(ServiceStatus::Healthy)), qPrintable(t.at(0)));
     QVERIFY2(t.at(1).endsWith(statusDisplayName(ServiceStatus::Unknown)), qPrintable(t.at(1)));
+}
+
+void TestServiceDetailsPanel::health_saidOnceInTheStatesWords()
+{
+    QTemporaryDir dir;
+    auto project = DevDock::Test::loadInline(
+        dir, "services:\n  web:\n    image: x\n  db:\n    image: y\n");
+    QVERIFY(project.has_value());
+    ServiceDetailsPanel panel;
+    panel.setProject(*project, {});
+    ServiceState web = state("web", ServiceStatus::Healthy);
+    web.health = "healthy";
+    ServiceState db = state("db", ServiceStatus::Exited, 1);
+    db.health = "unhealthy"; // its last probe failed before it exited
+    panel.updateServices({web, db});
+    const QStringList lines = panel.summaryLines();
+    const QString webLine = lines.filter("web — ").value(0);
+    const QString dbLine = lines.filter("db — ").value(0);
+    // The state says healthy; "health: healthy" after it said it twice.
+    QCOMPARE(webLine, "web — " + statusDisplayName(ServiceStatus::Healthy));
+    QVERIFY2(dbLine.endsWith("health: " + statusDisplayName(ServiceStatus::Unhealthy)),
+             qPrintable(dbLine));
+    panel.showService("db");
+    auto *stateLabel = panel.findChild<QLabel *>("detailsState");
+    QVERIFY2(stateLabel->text().count("health:") == 1, qPrintable(stateLabel->text()));
 }
 
 void TestServiceDetailsPanel::projectSwitch_keepsEachProjectsHistory_andRecordsNoChange()

@@ -11,6 +11,7 @@
 #include <QChartView>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
@@ -25,6 +26,24 @@ namespace {
 
 constexpr int MaxTransitions = 50;
 constexpr QLatin1StringView Mask{"********"};
+
+// The health check's word, only where the state does not already say it ("healthy · health:
+// healthy" said it twice): an exited or restarting service whose last probe failed. In the
+// window's language, as the state itself.
+QString healthSuffix(const Core::ServiceState &state)
+{
+    using Core::ServiceStatus;
+    if (state.health.isEmpty() || state.status == ServiceStatus::Healthy
+        || state.status == ServiceStatus::Unhealthy || state.status == ServiceStatus::Starting) {
+        return {};
+    }
+    const ServiceStatus word = state.health == u"healthy"     ? ServiceStatus::Healthy
+                               : state.health == u"unhealthy" ? ServiceStatus::Unhealthy
+                                                              : ServiceStatus::Starting;
+    return QStringLiteral(" · ")
+           + QCoreApplication::translate("DevDock::Ui::ServiceDetailsPanel", "health: %1")
+                 .arg(Core::statusDisplayName(word));
+}
 
 void trimSeries(QLineSeries *series, double oldest)
 {
@@ -275,10 +294,8 @@ void ServiceDetailsPanel::refreshSummary()
         if (state != m_states.cend()) {
             up += state->isUp() ? 1 : 0;
             exited += state->status == Core::ServiceStatus::Exited ? 1 : 0;
-            text += QStringLiteral(" — ") + Core::statusDisplayName(state->status);
-            if (!state->health.isEmpty()) {
-                text += QStringLiteral(" · ") + tr("health: %1").arg(state->health);
-            }
+            text += QStringLiteral(" — ") + Core::statusDisplayName(state->status)
+                    + healthSuffix(*state);
         }
         auto *item = new QListWidgetItem(text, m_summary);
         item->setData(Qt::UserRole, service.name);
@@ -338,10 +355,7 @@ void ServiceDetailsPanel::refresh()
     }
     m_title->setText(m_service);
     const Core::ServiceState state = m_states.value(m_service);
-    QString text = Core::statusDisplayName(state.status);
-    if (!state.health.isEmpty()) {
-        text += QStringLiteral(" · ") + tr("health: %1").arg(state.health);
-    }
+    QString text = Core::statusDisplayName(state.status) + healthSuffix(state);
     if (state.restartCount > 0) {
         text += QStringLiteral(" · ") + tr("%n restart(s)", nullptr, state.restartCount);
     }
