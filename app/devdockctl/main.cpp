@@ -13,6 +13,7 @@
 #include "util/settingsfile.h"
 
 #include <QCoreApplication>
+#include <QTranslator>
 
 using namespace DevDock;
 
@@ -67,6 +68,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
     DevDock::Core::prepareSettings();
     QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
+    // devdockctl speaks English; core's plural messages ("%n service(s) up") get their English
+    // forms from the plurals-only translation.
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/devdock_en.qm"))) {
+        QCoreApplication::installTranslator(&plurals);
+    }
 
     Core::LoggingOptions logging;
     logging.appName = QStringLiteral("devdockctl");

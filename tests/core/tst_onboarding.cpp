@@ -587,6 +587,9 @@ void TestOnboarding::devdockctl_doctorAndOnboard()
     QVERIFY(onboard.out.contains(
         QString("The stack is up: http://127.0.0.1:%1/").arg(m_httpPort).toUtf8()));
     QVERIFY(onboard.out.contains("[ok  ] Every service up and healthy"));
+    // English plurals come from the plurals-only translation, not as "service(s)".
+    QVERIFY2(onboard.out.contains(" services up") && !onboard.out.contains("(s)"),
+             onboard.out.constData());
 }
 
 void TestOnboarding::onAnOpenRuntime_loadsAndFollowsThroughIt_inPlace()

@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 DevDock contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The German translation is complete: lupdate, run over today's sources into a scratch copy of
-# translations/devdock_de.ts, finds no string without a German translation.
+# translations/devdock_de.ts, finds no string without a German translation; and English has the
+# forms of every plural message (translations/devdock_en.ts, plurals only).
 set -uo pipefail
 src=${1:?usage: test_translations.sh SOURCE_DIR BUILD_DIR}
 build=${2:?}
@@ -28,6 +29,17 @@ unfinished=$(grep -c 'type="unfinished"' "$work/devdock_de.ts")
 echo "devdock_de.ts: $messages messages, $unfinished without a translation"
 if [ "$unfinished" -ne 0 ]; then
     grep -B3 'type="unfinished"' "$work/devdock_de.ts" | grep '<source>' | sed 's/^/    /'
+    echo "0 passed, 1 failed"; exit 1
+fi
+# English: only the plural forms ("%n service(s)" -> "1 service" / "2 services").
+cp "$src/translations/devdock_en.ts" "$work/devdock_en.ts"
+"$lupdate" -silent -pluralonly -no-obsolete -project "$project" -ts "$work/devdock_en.ts" >/dev/null 2>&1 || {
+    echo "lupdate (English plurals) failed"; echo "0 passed, 1 failed"; exit 1; }
+plurals=$(grep -c '<message' "$work/devdock_en.ts")
+unfinished=$(grep -c 'type="unfinished"' "$work/devdock_en.ts")
+echo "devdock_en.ts: $plurals plural messages, $unfinished without English forms"
+if [ "$unfinished" -ne 0 ]; then
+    grep -B3 'type="unfinished"' "$work/devdock_en.ts" | grep '<source>' | sed 's/^/    /'
     echo "0 passed, 1 failed"; exit 1
 fi
 echo "1 passed, 0 failed"
