@@ -900,7 +900,8 @@ void Onboarding::waitHealthy()
         return;
     }
     LiveState *live = m_controller->liveState();
-    if (!live->isKnown()) {
+    if (!live->isKnown() || live->isRefreshing()) {
+        // Right after `up` the picture can still hold the replaced containers' health.
         return;
     }
     QStringList notUp;

@@ -101,6 +101,7 @@ void LiveState::stop()
 
 void LiveState::refresh()
 {
+    ++m_refreshAsked;
     m_relist = true;
     for (const ContainerState &c : m_reducer.containers()) {
         m_dirty.insert(c.id);
@@ -166,6 +167,7 @@ void LiveState::run()
         return;
     }
     m_relist = false;
+    m_refreshListing = m_refreshAsked;
     ++m_listings;
     ContainerListOptions options;
     options.all = true;
@@ -258,6 +260,9 @@ void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 
 void LiveState::apply()
 {
+    if (m_listed) {
+        m_refreshDone = m_refreshListing; // the listing (and its inspects) behind this picture
+    }
     QList<ServiceState> next = computeServiceStates(m_project, m_reducer.containers());
     if (!m_reachable || !m_listed) {
         // Without the engine nothing is known about the containers: "unknown", never a guess

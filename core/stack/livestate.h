@@ -57,6 +57,9 @@ public:
 
     // Re-list and re-inspect everything now.
     void refresh();
+    // A refresh() was asked for and its listing is not in yet: the picture may still show
+    // containers an action just replaced (their old health, say).
+    bool isRefreshing() const { return m_refreshDone < m_refreshAsked; }
 
     void setCoalesceInterval(int ms) { m_timer.setInterval(ms); }
     // How often an unsettled health check's probe log is re-read (ms).
@@ -111,6 +114,9 @@ private:
     bool m_running = false;
     int m_inspects = 0;
     int m_listings = 0;
+    quint64 m_refreshAsked = 0;   // refresh() calls so far
+    quint64 m_refreshListing = 0; // the refresh() calls the listing in flight answers
+    quint64 m_refreshDone = 0;    // the refresh() calls whose listing is applied
     Error m_engineError;
 };
 

@@ -72,6 +72,7 @@ private slots:
     void operation_cancel_reportsCancelledAndKeepsOutput();
     void liveState_engineRestart_reportsAndRelists();
     void liveState_turnsUnhealthy_raisesAlertWithProbe();
+    void liveState_refresh_isPendingUntilANewListingIsApplied();
     void missingCompose_clearMessage();
     void secrets_reachComposeThroughEnvironment_notFiles();
     void cleanup();
@@ -647,6 +648,48 @@ void TestStack::liveState_turnsUnhealthy_raisesAlertWithProbe()
     QVERIFY2(alert.message.contains("cache: no ok file"), qPrintable(alert.message));
     QCOMPARE(live.service("cache")->status, ServiceStatus::Unhealthy);
     QVERIFY(live.service("cache")->reason.startsWith("unhealthy — last probe: cache: no ok file"));
+    live.stop();
+}
+
+void TestStack::liveState_refresh_isPendingUntilANewListingIsApplied()
+{
+    // After `up` recreated a container, the picture must not be trusted until a listing made
+    // after the refresh is in: onboarding's "healthy" step waits on exactly this.
+    QTemporaryDir dir;
+    ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+    options.projectName = "devdock-it-refresh";
+    m_projects << options.projectName;
+    auto project = loadInline(dir,
+                              "services:\n"
+                              "  app:\n"
+                              "    image: devdock-demo/busybox:latest\n"
+                              "    pull_policy: never\n"
+                              "    init: true\n"
+                              "    command: [\"sleep\", \"600\"]\n",
+                              options);
+    QVERIFY(project.has_value());
+    const QStringList compose{"compose", "--project-directory", dir.path(), "-p",
+                              options.projectName};
+    QCOMPARE(run("docker", compose + QStringList{"up", "-d"}).exitCode, 0);
+    auto endpoint = EngineClient::systemEndpoint();
+    EngineClient client(*endpoint);
+    LiveState live(&client);
+    live.setProject(*project);
+    live.setCoalesceInterval(2000); // events alone would take a while to show the new container
+    live.start();
+    QVERIFY(waitUntil([&] { return live.isKnown() && live.service("app")->isUp(); }, 20000));
+    QVERIFY(!live.isRefreshing());
+    const QString before = live.service("app")->containers.value(0).id;
+    QCOMPARE(run("docker", compose + QStringList{"up", "-d", "--force-recreate"}).exitCode, 0);
+    const QString after = containerId(options.projectName + "-app-1");
+    QVERIFY(!after.isEmpty() && after != before);
+    const int listings = live.listingCount();
+    live.refresh();
+    QVERIFY(live.isRefreshing());
+    QVERIFY(waitUntil([&] { return !live.isRefreshing(); }, 20000));
+    QVERIFY(live.listingCount() > listings);
+    QCOMPARE(live.service("app")->containers.value(0).id, after);
+    QVERIFY(live.service("app")->isUp());
     live.stop();
 }
 
