@@ -27,6 +27,16 @@ bool validKey(const QString &key)
     return name.match(key).hasMatch();
 }
 
+// A secret's value leaves every file of the stack (the key stays, empty, as its placeholder).
+void clearPlainCopies(EnvProfile &profile, const QString &key)
+{
+    for (const EnvFile &f : profile.stack()) {
+        if (const auto v = f.document.rawValue(key); v && !v->isEmpty()) {
+            profile.file(f.name)->document.set(key, QString());
+        }
+    }
+}
+
 } // namespace
 
 QString EnvEditor::Op::describe() const
@@ -121,11 +131,7 @@ Result<void> EnvEditor::apply(EnvProfile &profile, const Op &op) const
         return {};
     }
     case Op::Kind::MarkSecret: {
-        for (const EnvFile &f : profile.stack()) {
-            if (f.document.contains(op.key)) {
-                profile.file(f.name)->document.set(op.key, QString()); // the value leaves the file
-            }
-        }
+        clearPlainCopies(profile, op.key);
         if (!profile.isSecret(op.key)) {
             EnvFile *example = profile.file(profile.example().name);
             if (!example->document.contains(op.key)) {
@@ -161,6 +167,9 @@ Result<void> EnvEditor::apply(EnvProfile &profile, const Op &op) const
         return {};
     }
     case Op::Kind::SetSecretValue:
+        // The new value goes to the keychain; a stale plain copy must not stay behind in a file
+        // (it would still leak, and win wherever the keychain is not read).
+        clearPlainCopies(profile, op.key);
         return {};
     }
     return {};

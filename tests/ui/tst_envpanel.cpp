@@ -77,6 +77,7 @@ private slots:
     void init();
     void model_resolvedAndPerFile_statusesAndComposeUse();
     void edit_undo_save_keychainFirst_nothingSecretOnDisk();
+    void savedSecret_leavesThePlainFile_noLongerFlagged();
     void selectedKeyActions_moveSecretGenerateRemove();
     void fileChangedOnDisk_bannerOffersReloadAndMerge();
     void shortcuts_keepWorkingWhileAndAfterEditingACell();
@@ -213,6 +214,45 @@ void TestEnvPanel::edit_undo_save_keychainFirst_nothingSecretOnDisk()
     QCOMPARE(cell(again.model(), "DB_PASSWORD", Ui::EnvKeyModel::SourceColumn),
              QString("keychain"));
     await<void>([&](auto done) { store.remove("DB_PASSWORD", nullptr, done); });
+}
+
+// A secret by its name with a plain value in a file: flagged. A new value typed in goes to the
+// keychain on save, and the stale plain copy leaves the file with it: the flag goes away.
+void TestEnvPanel::savedSecret_leavesThePlainFile_noLongerFlagged()
+{
+    const QString plain = "old-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    write(path(".env.development"),
+          ("# Development.\nAPI_PORT=8001\nAPI_TOKEN=" + plain + "\nDEBUG=true\n").toUtf8());
+    Ui::EnvEditorPanel panel;
+    QSignalSpy loaded(&panel, &Ui::EnvEditorPanel::loaded);
+    panel.open(m_dir.path(), "development", {});
+    QVERIFY(loaded.wait(10000));
+    QAbstractItemModel *model = panel.model();
+    QVERIFY(cell(model, "API_TOKEN", Ui::EnvKeyModel::StatusColumn)
+                .contains("secret in a plain file"));
+    const QString secret = "tok-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QVERIFY(model->setData(model->index(rowOf(model, "API_TOKEN"), Ui::EnvKeyModel::ValueColumn),
+                           secret));
+    QSignalSpy saved(&panel, &Ui::EnvEditorPanel::saved);
+    panel.save();
+    QVERIFY2(saved.wait(10000), qPrintable(panel.errorText()));
+    const QString status = cell(model, "API_TOKEN", Ui::EnvKeyModel::StatusColumn);
+    QVERIFY2(!status.contains("secret in a plain file"), qPrintable(status));
+    QVERIFY2(status.contains("secret in the keychain"), qPrintable(status));
+    // Every other byte of the file stays; the key stays as the secret's empty placeholder.
+    QCOMPARE(read(path(".env.development")),
+             QByteArray("# Development.\nAPI_PORT=8001\nAPI_TOKEN=\nDEBUG=true\n"));
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden);
+    while (it.hasNext()) {
+        const QByteArray bytes = read(it.next());
+        QVERIFY2(!bytes.contains(secret.toUtf8()) && !bytes.contains(plain.toUtf8()),
+                 qPrintable(it.filePath()));
+    }
+    Core::KeychainSecretStore store(Core::KeychainSecretStore::scopeForProject(m_dir.path()));
+    const auto back =
+        await<std::optional<QString>>([&](auto done) { store.read("API_TOKEN", nullptr, done); });
+    QVERIFY(back && *back && **back == secret);
+    await<void>([&](auto done) { store.remove("API_TOKEN", nullptr, done); });
 }
 
 void TestEnvPanel::selectedKeyActions_moveSecretGenerateRemove()
