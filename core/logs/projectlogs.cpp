@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectlogs.h"
 
+#include "ansi.h"
 #include "engine/engineclient.h"
 #include "engine/logstream.h"
 
 #include <QCoreApplication>
+
+#include <limits>
 
 namespace DevDock::Core {
 
@@ -195,6 +198,39 @@ int ProjectLogs::openStreams() const
         n += source->stream ? 1 : 0;
     }
     return n;
+}
+
+QString ProjectLogs::lastLine(const QString &service, qsizetype maxChars) const
+{
+    // Only the last few lines are looked at: a service that printed nothing but blank lines for
+    // a while has no line worth quoting.
+    constexpr qint64 LookBack = 16;
+    QString best;
+    qint64 bestTime = std::numeric_limits<qint64>::min();
+    for (const auto &source : m_sources) {
+        if (source->service != service) {
+            continue;
+        }
+        const LogStore &store = *source->store;
+        for (qint64 seq = store.endSeq() - 1; seq >= std::max(store.firstSeq(), store.endSeq() - LookBack);
+             --seq) {
+            const LogLine line = store.line(seq);
+            if (!line.isValid() || line.stream == MarkerStream) {
+                continue;
+            }
+            const QString text = QString::fromUtf8(stripAnsi(line.bytes)).trimmed();
+            if (text.isEmpty()) {
+                continue;
+            }
+            // Without timestamps the later source (a newer container) wins.
+            if (line.timestampNs >= bestTime) {
+                bestTime = line.timestampNs;
+                best = text.size() > maxChars ? text.left(maxChars - 1) + QChar(0x2026) : text;
+            }
+            break;
+        }
+    }
+    return best;
 }
 
 void ProjectLogs::clear()

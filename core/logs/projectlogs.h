@@ -79,6 +79,9 @@ public:
     qint64 mergedEnd() const { return m_mergedBase + qint64(m_merged.size()); }
     Ref merged(qint64 index) const { return m_merged.at(size_t(index - m_mergedBase)); }
     LogLine line(const Ref &ref) const { return m_sources.at(ref.source)->store->line(ref.seq); }
+    // A service's newest log line as text (escape sequences removed, at most maxChars), from the
+    // container that wrote last; DevDock's own marker lines and blank lines are passed over.
+    QString lastLine(const QString &service, qsizetype maxChars = 300) const;
     void clear();
     int openStreams() const;
 

@@ -20,6 +20,7 @@ private slots:
     void cleanupTestCase();
     void follow_restart_noDuplicateNoGap_marked();
     void ingest_mergedOrderAndEviction();
+    void lastLine_newestTextOfTheService_plainAndBounded();
     void devdockctl_grepAndStrip();
 
 private:
@@ -128,6 +129,30 @@ void TestProjectLogs::ingest_mergedOrderAndEviction()
             QCOMPARE(QByteArray(line.bytes.data(), line.bytes.size()).toLongLong(), i);
         }
     }
+}
+
+void TestProjectLogs::lastLine_newestTextOfTheService_plainAndBounded()
+{
+    ProjectLogs logs(nullptr);
+    QCOMPARE(logs.lastLine("db"), QString()); // nothing read yet
+    const int old = logs.addSource("db", "db-1", "old");
+    const int web = logs.addSource("web", "web-1", "w");
+    logs.ingest(old, 2, "FATAL: password authentication failed\n", false);
+    logs.ingest(web, 1, "GET / 200\n", false);
+    QCOMPARE(logs.lastLine("db"), QString("FATAL: password authentication failed"));
+    // A newer container of the service: its line wins; colours go, blank lines are passed over,
+    // and so is DevDock's own marker line.
+    const int now = logs.addSource("db", "db-1", "new");
+    logs.ingest(now, 1, "\x1b[31mFATAL:\x1b[0m could not open file \"pg_hba.conf\"\n   \n", false);
+    logs.ingest(now, ProjectLogs::MarkerStream, "restarted\n", false);
+    QCOMPARE(logs.lastLine("db"), QString("FATAL: could not open file \"pg_hba.conf\""));
+    QCOMPARE(logs.lastLine("web"), QString("GET / 200"));
+    QCOMPARE(logs.lastLine("cache"), QString());
+    // A huge line is quoted, not carried whole into a tooltip.
+    logs.ingest(web, 1, QByteArray(QByteArray(100000, 'x') + "\n"), false);
+    const QString huge = logs.lastLine("web", 80);
+    QCOMPARE(huge.size(), 80);
+    QVERIFY(huge.endsWith(QChar(0x2026)));
 }
 
 void TestProjectLogs::devdockctl_grepAndStrip()
