@@ -65,6 +65,7 @@ private slots:
     void stateText_data();
     void stateText();
     void notify_rateLimitedPerServiceAndOverall();
+    void notify_twoCheckoutsOfOneName_toldApartByBranchOrFolder();
     void menu_offersOpenAndQuit();
     void menu_updatesInPlace_batchingProbes();
     void menu_whileOpen_keepsItsRowsUntilClosed();
@@ -152,6 +153,36 @@ void TestTrayController::notify_rateLimitedPerServiceAndOverall()
     QVERIFY(!tray.notifyAlert("/projects/demo", alert("worker")));
     QTest::qWait(300);
     QCOMPARE(delivered.size(), 2);
+}
+
+void TestTrayController::notify_twoCheckoutsOfOneName_toldApartByBranchOrFolder()
+{
+    Ui::TrayController tray;
+    auto checkout = [](const QString &directory, const QString &branch = {}) {
+        Core::ProjectSummary p = summary("demo", 3, 3);
+        p.id = p.directory = directory;
+        p.branch = branch;
+        return p;
+    };
+    tray.setProjects({checkout("/home/dev/src/demo"), checkout("/home/dev/wt/demo-login"),
+                      checkout("/home/dev/old/demo"), checkout("/srv/demo-main", "main")});
+    tray.notifier()->setLimits({60, 10, 10});
+    QSignalSpy delivered(tray.notifier(), &Ui::DesktopNotifier::delivered);
+    const QStringList ids{"/home/dev/src/demo", "/home/dev/wt/demo-login", "/home/dev/old/demo",
+                          "/srv/demo-main"};
+    for (const QString &id : ids) {
+        QTest::qWait(30); // each its own burst
+        QVERIFY(tray.notifyAlert(id, alert("api")));
+    }
+    QTRY_COMPARE(delivered.size(), 4);
+    QStringList titles;
+    for (const auto &call : delivered) {
+        titles << call.at(1).toString();
+    }
+    // The folder names the checkout (with its parent where two folders share a name), or the
+    // branch; never a whole path.
+    QCOMPARE(titles, QStringList({"api exited in demo (src/demo)", "api exited in demo (demo-login)",
+                                  "api exited in demo (old/demo)", "api exited in demo (main)"}));
 }
 
 void TestTrayController::menu_offersOpenAndQuit()

@@ -5,6 +5,7 @@
 #include "desktopnotifier.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
@@ -321,8 +322,21 @@ QString TrayController::displayName(const Core::ProjectSummary &project) const
     if (!shared) {
         return project.name;
     }
-    return QStringLiteral("%1 (%2)").arg(project.name, project.branch.isEmpty() ? project.directory
-                                                                                : project.branch);
+    if (!project.branch.isEmpty()) {
+        return QStringLiteral("%1 (%2)").arg(project.name, project.branch);
+    }
+    // Without a branch, the folder: its name, or with its parent when another checkout's folder
+    // has the same name (a whole path is too long for a menu row or a notification's title).
+    auto folder = [](const QString &directory, qsizetype parts) {
+        const QStringList path =
+            QDir::cleanPath(directory).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        return path.mid(std::max<qsizetype>(0, path.size() - parts)).join(QLatin1Char('/'));
+    };
+    const QString own = folder(project.directory, 1);
+    const bool sameFolder = std::any_of(m_projects.cbegin(), m_projects.cend(), [&](const auto &p) {
+        return p.id != project.id && p.name == project.name && folder(p.directory, 1) == own;
+    });
+    return QStringLiteral("%1 (%2)").arg(project.name, folder(project.directory, sameFolder ? 2 : 1));
 }
 
 TrayController::ProjectEntry &TrayController::projectEntry(const QString &id)
