@@ -189,6 +189,8 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
                 m_model->setContainers(containers);
                 m_portMonitor->setContainers(containers); // a start or stop: ports again
                 updateCount();
+                m_containersIn = true;
+                maybeSettled();
             });
     connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
             &MainWindow::onEngineStatusChanged);
@@ -425,6 +427,10 @@ void MainWindow::buildProjectUi()
     m_portsView->setColumnWidth(PortListModel::UrlColumn, 220);
 
     m_topology->setContextMenuPolicy(Qt::CustomContextMenu);
+    // "Why not ready" quotes the blocking service's last log line, from the runtime on screen.
+    m_topology->setLastLogLine([this](const QString &service) {
+        return m_runtime && m_runtime->logs() ? m_runtime->logs()->lastLine(service) : QString();
+    });
     m_tabs->addTab(m_topology, tr("&Topology"));
     m_tabs->addTab(m_servicesView, tr("&Services"));
     m_tabs->addTab(m_portsView, tr("&Ports"));
@@ -1181,8 +1187,10 @@ void MainWindow::openTerminal(const QString &container, const QString &service)
 
 bool MainWindow::isSettled() const
 {
+    // Everything on screen has its answer: the graph laid out with its states, and the status
+    // bar's engine line and container count (not "Connecting …").
     return m_runtime && m_runtime->isLoaded() && m_runtime->liveState()->isKnown()
-           && m_topology->isLayoutDone();
+           && m_topology->isLayoutDone() && m_engineInfoIn && m_containersIn;
 }
 
 void MainWindow::maybeSettled()
@@ -1433,13 +1441,16 @@ bool MainWindow::confirmUnsavedEnv(std::function<void()> afterSave)
 void MainWindow::refreshEngineInfo()
 {
     m_client->version(this, [this](Core::Result<Core::VersionInfo> v) {
+        m_engineInfoIn = true;
         if (!v) {
             onEngineStatusChanged(false, v.error());
+            maybeSettled();
             return;
         }
         m_engineLabel->setText(
             tr("Docker Engine %1 · API %2 · %3/%4 · %5")
                 .arg(v->version, m_client->apiVersion(), v->os, v->arch, m_client->endpoint().uri));
+        maybeSettled();
     });
 }
 
@@ -1452,6 +1463,7 @@ void MainWindow::onEngineStatusChanged(bool reachable, const Core::Error &error)
         return;
     }
     // The project's graph stays, drawn from its files; the state comes back by itself.
+    m_engineInfoIn = m_containersIn = true; // what the status bar can say is said
     showError(m_errorLabel, error);
     m_engineLabel->setText(tr("Not connected · %1").arg(m_client->endpoint().uri));
 }

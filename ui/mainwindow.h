@@ -219,6 +219,9 @@ private:
     QString m_selected;
     bool m_closeToTray = false;
     bool m_settledEmitted = false;
+    // The status bar's own requests answered: the engine's version line, the container count.
+    bool m_engineInfoIn = false;
+    bool m_containersIn = false;
 };
 
 } // namespace DevDock::Ui

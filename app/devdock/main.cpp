@@ -47,6 +47,12 @@ bool haveDisplay()
 
 void installTranslations(QApplication &app)
 {
+    // English plurals first ("1 service", "2 services"); the user's language, installed after it,
+    // is asked first and answers everything it translates.
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/devdock_en.qm"))) {
+        QApplication::installTranslator(plurals);
+    }
     auto *qtTranslator = new QTranslator(&app);
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -235,11 +241,11 @@ int main(int argc, char *argv[])
                 QApplication::exit(2);
                 return;
             }
-            // One more turn of the event loop so the last state is painted (the engine's line and
-            // the container count come from their own requests: a grab at once shows
-            // "Connecting …").
+            // Settled means every answer is in (graph, states, the status bar's engine line and
+            // container count); one more turn of the event loop lets a just-shown view lay out.
+            // The environment view reads its files on its own, after the project.
             QTimer::singleShot(
-                viewName == QLatin1String("environment") ? 800 : 300, &window, [&window, file] {
+                viewName == QLatin1String("environment") ? 800 : 0, &window, [&window, file] {
                     Core::traceMark("grab");
                     const bool ok = window.grab().save(file);
                     Core::traceMark("saved");
