@@ -55,7 +55,10 @@ ctest_log=$(mktemp)
 # A throw-away keyring directory: the tests' secrets never mix with a real login keyring.
 keyring_home=$(mktemp -d)
 export DEVDOCK_REQUIRE_KEYCHAIN=1
-XDG_DATA_HOME=$keyring_home dbus-run-session -- sh -c '
+# The same for DevDock's settings (recent projects, window state): what earlier runs, or the
+# user's own DevDock, remembered does not leak into a test's workspace.
+mkdir -p "$keyring_home/config"
+XDG_CONFIG_HOME=$keyring_home/config XDG_DATA_HOME=$keyring_home dbus-run-session -- sh -c '
     printf devdock-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
     ctest --preset dev --output-on-failure --timeout 900 '"${CTEST_ARGS:-}"'
 ' 2>&1 | tee "$ctest_log" || status=$?
