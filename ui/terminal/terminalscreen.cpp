@@ -585,8 +585,16 @@ const TerminalLine &TerminalScreen::line(int index) const
 
 QString TerminalScreen::lineText(int index) const
 {
+    return lineText(index, 0, std::numeric_limits<int>::max());
+}
+
+QString TerminalScreen::lineText(int index, int fromColumn, int toColumn) const
+{
     QString text;
-    for (const TerminalCell &cell : line(index)) {
+    const TerminalLine &cells = line(index);
+    const int end = std::min(toColumn, int(cells.size()));
+    for (int column = std::max(0, fromColumn); column < end; ++column) {
+        const TerminalCell &cell = cells[size_t(column)];
         if (cell.width == 0) {
             continue; // the right half of a wide character
         }
@@ -603,6 +611,25 @@ QString TerminalScreen::lineText(int index) const
         text.chop(1);
     }
     return text;
+}
+
+int TerminalScreen::columnOfText(int index, int textIndex) const
+{
+    const TerminalLine &cells = line(index);
+    int chars = 0;
+    int column = 0;
+    for (; column < int(cells.size()) && chars < textIndex; ++column) {
+        const TerminalCell &cell = cells[size_t(column)];
+        if (cell.width != 0) {
+            chars += cell.ch > 0xffff ? 2 : 1; // UTF-16, as QString counts
+            chars += cell.combining ? (cell.combining > 0xffff ? 2 : 1) : 0;
+        }
+    }
+    // Past the right half of a wide character that ends the range.
+    while (column < int(cells.size()) && cells[size_t(column)].width == 0) {
+        ++column;
+    }
+    return column + std::max(0, textIndex - chars);
 }
 
 TerminalScreen::Damage TerminalScreen::takeDamage()

@@ -85,6 +85,10 @@ public:
     const TerminalLine &line(int index) const;
     const TerminalLine &screenRow(int row) const { return buffer().at(row).cells; }
     QString lineText(int index) const;
+    // The text of the cells [fromColumn, toColumn) (a wide character counts where it starts).
+    QString lineText(int index, int fromColumn, int toColumn) const;
+    // The cell column where lineText(index)'s character `textIndex` is.
+    int columnOfText(int index, int textIndex) const;
 
     // Damage since the last take: the screen rows [first, last] changed (first > last: none);
     // `scrolled` counts lines that moved into the scrollback.

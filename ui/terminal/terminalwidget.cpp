@@ -476,7 +476,14 @@ void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastC
     const int cursorCol = live && line - scrollbackSize() == cursorRow() && m_screen->cursorVisible()
                               ? cursorColumn()
                               : -1;
-    const QList<Match> hits = matchesInLine(line);
+    // Hits are found in the line's text; painted by cell columns (a wide character is one char,
+    // two columns). Kept as [first, end) columns.
+    QList<Match> hits = matchesInLine(line);
+    for (Match &m : hits) {
+        const int first = m_screen->columnOfText(line, m.column);
+        m.length = m_screen->columnOfText(line, m.column + m.length) - first;
+        m.column = first;
+    }
     const Match current = currentMatch();
     const QPalette &pal = palette();
     const QColor hitBg = [&] {
@@ -494,7 +501,9 @@ void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastC
         }
         for (const Match &m : hits) {
             if (col >= m.column && col < m.column + m.length) {
-                return current.line == line && current.column == m.column ? Mark::Current
+                return current.line == line
+                               && m_screen->columnOfText(line, current.column) == m.column
+                           ? Mark::Current
                                                                           : Mark::Hit;
             }
         }
@@ -589,10 +598,10 @@ QString TerminalWidget::selectedText() const
     const qint64 dropped = m_screen->droppedLines();
     QStringList lines;
     for (qint64 abs = a.y(); abs <= b.y(); ++abs) {
-        const QString text = m_screen->lineText(int(abs - dropped));
+        // By cell columns: a wide character before the selection is one char, two columns.
         const int from = abs == a.y() ? a.x() : 0;
-        const int to = abs == b.y() ? b.x() + 1 : int(text.size());
-        lines << text.mid(from, std::max(0, to - from));
+        const int to = abs == b.y() ? b.x() + 1 : std::numeric_limits<int>::max();
+        lines << m_screen->lineText(int(abs - dropped), from, to);
     }
     return lines.join(QLatin1Char('\n'));
 }
