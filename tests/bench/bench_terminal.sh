@@ -22,7 +22,7 @@ MIB=${MIB:-100}
 bash "$root/scripts/busybox-image.sh" devdock-test/busybox:latest
 name=devdock-bench-terminal-$$
 trap 'docker rm -f "$name" >/dev/null 2>&1 || true' EXIT
-docker run -d --init --name "$name" --label devdock.test=1 devdock-test/busybox:latest sleep 3600 >/dev/null
+docker run -d --init --network none --name "$name" --label devdock.test=1 devdock-test/busybox:latest sleep 3600 >/dev/null
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # docker exec -it in a pty: the time from writing a key to the pty until its echo is read.

@@ -3,6 +3,7 @@
 #include "terminalscreen.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace DevDock::Ui {
 
@@ -24,6 +25,16 @@ void setAttr(TerminalCell &pen, TerminalCell::Attr attr, bool on)
 }
 
 const TerminalLine kNoLine;
+
+// Text, carriage return and line feed: what a flood of plain lines is made of.
+bool isPlain(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n';
+}
+
+// The most bytes of lines a skip parses at once after the unseen ones (they must be parsed
+// before the next frame: the grid holds stale lines until they are in).
+constexpr qsizetype kMaxSkipTail = 512 * 1024;
 
 } // namespace
 
@@ -78,6 +89,9 @@ struct TerminalStateCallbacks
         const int height = rect.end_row - rect.start_row;
         const int by = std::min(std::abs(downward), height);
         const bool whole = rect.start_row == 0 && rect.end_row == s->m_rows;
+        if (whole && downward > 0 && !s->m_alt) {
+            s->m_plainScrolling = true;
+        }
         if (downward > 0) {
             // Lines leaving the top of the whole primary screen are kept in the scrollback.
             if (!s->m_alt && rect.start_row == 0) {
@@ -194,6 +208,7 @@ struct TerminalStateCallbacks
         TerminalScreen *s = self(user);
         switch (prop) {
         case VTERM_PROP_ALTSCREEN:
+            s->m_plainScrolling = false;
             if (bool(val->boolean) != s->m_alt) {
                 s->m_alt = val->boolean;
                 if (s->m_alt) {
@@ -267,6 +282,7 @@ struct TerminalStateCallbacks
         }
         s->m_rows = rows;
         s->m_columns = columns;
+        s->m_plainScrolling = false;
         s->damage(0, rows - 1);
         return 1;
     }
@@ -317,7 +333,149 @@ void TerminalScreen::setOutput(VTermOutputCallback *callback, void *user)
 
 void TerminalScreen::write(const char *bytes, qsizetype size)
 {
-    vterm_input_write(m_vt, bytes, size_t(size));
+    // Split after the last byte that is not plain text or leaves the parser inside a sequence:
+    // only a scroll after it tells that plain lines scroll the whole screen.
+    qsizetype settled = 0;
+    Parse state = m_parse;
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        state = nextParse(state, c);
+        if (state != Parse::Ground || !isPlain(c)) {
+            settled = i + 1;
+        }
+    }
+    m_parse = state;
+    if (settled > 0) {
+        feed(bytes, settled);
+        m_plainScrolling = false;
+    }
+    feed(bytes + settled, size - settled);
+}
+
+void TerminalScreen::feed(const char *bytes, qsizetype size)
+{
+    if (size > 0) {
+        vterm_input_write(m_vt, bytes, size_t(size));
+    }
+}
+
+// libvterm's parser (parser.c) as a state machine over bytes, reduced to "between sequences or
+// not". Where libvterm might end a sequence that this does not, it stays inside (a missed skip).
+TerminalScreen::Parse TerminalScreen::nextParse(Parse state, unsigned char c)
+{
+    const bool inString = state == Parse::String || state == Parse::StringEscape;
+    if (c == 0x18 || c == 0x1a) { // CAN, SUB: abort any sequence
+        return Parse::Ground;
+    }
+    if (c == 0x1b) {
+        return inString ? Parse::StringEscape : Parse::Escape;
+    }
+    if (c == 0x07 && state == Parse::String) { // BEL ends an OSC/DCS string
+        return Parse::Ground;
+    }
+    if (c < 0x20 || c == 0x7f) { // executed (or ignored) inside a sequence; it goes on
+        return state;
+    }
+    switch (state) {
+    case Parse::Ground:
+        return Parse::Ground;
+    case Parse::Escape:
+        if (c >= 0x40 && c < 0x60) { // ESC + letter: a C1 control
+            switch (c) {
+            case 'P': // DCS
+            case 'X': // SOS
+            case ']': // OSC
+            case '^': // PM
+            case '_': // APC
+                return Parse::String;
+            case '[':
+                return Parse::Csi;
+            default:
+                return Parse::Ground;
+            }
+        }
+        if (c >= 0x20 && c < 0x30) {
+            return Parse::EscapeIntermediate;
+        }
+        return c < 0x7f ? Parse::Ground : Parse::Escape;
+    case Parse::EscapeIntermediate:
+        return c >= 0x30 && c < 0x7f ? Parse::Ground : Parse::EscapeIntermediate;
+    case Parse::Csi:
+        return c >= 0x40 && c < 0x7f ? Parse::Ground : Parse::Csi;
+    case Parse::String:
+        return Parse::String;
+    case Parse::StringEscape:
+        return c == '\\' ? Parse::Ground : Parse::String; // ST; anything else: stay unsure
+    }
+    return state;
+}
+
+qsizetype TerminalScreen::skipUnseen(QByteArrayView bytes, qsizetype *scanned,
+                                     qsizetype minUnseen)
+{
+    if (scanned) {
+        *scanned = 0;
+    }
+    if (!m_plainScrolling || m_alt || m_parse != Parse::Ground || m_cursorRow != m_rows - 1
+        || m_cursorColumn >= m_columns - 1) {
+        return 0;
+    }
+    // The plain lines ahead, none reaching the last column.
+    const char *d = bytes.data();
+    const qsizetype n = bytes.size();
+    qsizetype end = 0;
+    qsizetype lines = 0;
+    int column = m_cursorColumn;
+    for (; end < n; ++end) {
+        const auto c = static_cast<unsigned char>(d[end]);
+        if (c == '\n') {
+            ++lines;
+        } else if (c == '\r') {
+            column = 0;
+        } else if (c < 0x20 || c >= 0x7f || column >= m_columns - 1) {
+            break;
+        } else {
+            ++column;
+        }
+    }
+    if (scanned) {
+        *scanned = end;
+    }
+    // These many lines after the unseen ones push every line kept now out of the scrollback.
+    const qsizetype keep = skipTailLines();
+    if (lines < keep + std::max<qsizetype>(1, minUnseen)) {
+        return 0;
+    }
+    // The cut: after the "\r\n" that has `keep` line feeds after it (column 0 either way).
+    qsizetype cut = -1;
+    qsizetype after = 0;
+    for (qsizetype i = end - 1; i > 0; --i) {
+        if (d[i] == '\n' && ++after > keep && d[i - 1] == '\r') {
+            cut = i + 1;
+            break;
+        }
+    }
+    if (cut < 0) {
+        return 0;
+    }
+    // The tail: the `keep` lines after the cut.
+    qsizetype tail = cut;
+    for (qsizetype seen = 0; seen < keep; ++tail) {
+        if (d[tail] == '\n') {
+            ++seen;
+        }
+    }
+    if (tail - cut > kMaxSkipTail) {
+        return 0;
+    }
+    const qsizetype unseen = lines - (after - 1);
+    // As the unseen lines would have: each scrolled one line into the scrollback (the ring's
+    // oldest out, since the tail fills it anew) and left the cursor at column 0.
+    m_dropped += unseen;
+    m_damage.scrolled += int(std::min<qsizetype>(unseen, std::numeric_limits<int>::max() / 2));
+    feed("\r", 1);
+    write(d + cut, tail - cut);
+    return tail;
 }
 
 void TerminalScreen::resize(int rows, int columns)
@@ -427,8 +585,16 @@ const TerminalLine &TerminalScreen::line(int index) const
 
 QString TerminalScreen::lineText(int index) const
 {
+    return lineText(index, 0, std::numeric_limits<int>::max());
+}
+
+QString TerminalScreen::lineText(int index, int fromColumn, int toColumn) const
+{
     QString text;
-    for (const TerminalCell &cell : line(index)) {
+    const TerminalLine &cells = line(index);
+    const int end = std::min(toColumn, int(cells.size()));
+    for (int column = std::max(0, fromColumn); column < end; ++column) {
+        const TerminalCell &cell = cells[size_t(column)];
         if (cell.width == 0) {
             continue; // the right half of a wide character
         }
@@ -445,6 +611,25 @@ QString TerminalScreen::lineText(int index) const
         text.chop(1);
     }
     return text;
+}
+
+int TerminalScreen::columnOfText(int index, int textIndex) const
+{
+    const TerminalLine &cells = line(index);
+    int chars = 0;
+    int column = 0;
+    for (; column < int(cells.size()) && chars < textIndex; ++column) {
+        const TerminalCell &cell = cells[size_t(column)];
+        if (cell.width != 0) {
+            chars += cell.ch > 0xffff ? 2 : 1; // UTF-16, as QString counts
+            chars += cell.combining ? (cell.combining > 0xffff ? 2 : 1) : 0;
+        }
+    }
+    // Past the right half of a wide character that ends the range.
+    while (column < int(cells.size()) && cells[size_t(column)].width == 0) {
+        ++column;
+    }
+    return column + std::max(0, textIndex - chars);
 }
 
 TerminalScreen::Damage TerminalScreen::takeDamage()

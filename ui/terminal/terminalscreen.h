@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <algorithm>
@@ -50,6 +51,21 @@ public:
 
     VTerm *vterm() const { return m_vt; }
     void write(const char *bytes, qsizetype size);
+    // A flood of plain lines (`yes`, `cat` of a log) mostly scrolls out of the scrollback before
+    // anyone could see it. When `bytes` starts with such lines, and what follows them is enough
+    // plain lines to push every line now kept out of the scrollback, the unseen ones are counted
+    // (droppedLines(), Damage::scrolled) instead of drawn, and the rest of those lines is parsed:
+    // screen and scrollback end exactly as if all of them had been. Returns the bytes consumed
+    // (0: nothing to skip; write() them). Only on the primary screen, scrolling as a whole,
+    // with the parser between sequences and no line reaching the last column (wrapping depends
+    // on modes libvterm does not report).
+    // `scanned` (if given) tells how far the plain lines went: a later start before that point
+    // cannot skip either, unless more bytes follow. Fewer than `minUnseen` unseen lines are
+    // not worth the lines parsed after them: nothing is skipped then.
+    qsizetype skipUnseen(QByteArrayView bytes, qsizetype *scanned = nullptr,
+                         qsizetype minUnseen = 1);
+    // The lines a skip parses after the unseen ones (the scrollback and the screen).
+    qsizetype skipTailLines() const { return ScrollbackLines + m_rows; }
     void resize(int rows, int columns);
 
     int rows() const { return m_rows; }
@@ -69,6 +85,10 @@ public:
     const TerminalLine &line(int index) const;
     const TerminalLine &screenRow(int row) const { return buffer().at(row).cells; }
     QString lineText(int index) const;
+    // The text of the cells [fromColumn, toColumn) (a wide character counts where it starts).
+    QString lineText(int index, int fromColumn, int toColumn) const;
+    // The cell column where lineText(index)'s character `textIndex` is.
+    int columnOfText(int index, int textIndex) const;
 
     // Damage since the last take: the screen rows [first, last] changed (first > last: none);
     // `scrolled` counts lines that moved into the scrollback.
@@ -93,6 +113,13 @@ public:
 
 private:
     friend struct TerminalStateCallbacks;
+
+    // Where libvterm's parser is, as far as skipUnseen() needs to know: between sequences
+    // (Ground) or inside one. Mirrors vterm's parser conservatively: when unsure it says "inside",
+    // which only costs a skip.
+    enum class Parse : std::uint8_t { Ground, Escape, EscapeIntermediate, Csi, String, StringEscape };
+    static Parse nextParse(Parse state, unsigned char c);
+    void feed(const char *bytes, qsizetype size);
 
     // A screen row; cells from `extent` on are known to be default blanks, so clearing and
     // keeping a short line costs its length, not the terminal's width.
@@ -151,6 +178,11 @@ private:
     size_t m_scrollbackHead = 0;
     qint64 m_dropped = 0;
     Damage m_damage;
+    Parse m_parse = Parse::Ground;
+    // Since the last byte that was not plain text (or left the parser inside a sequence), a
+    // line feed scrolled the whole primary screen: no scroll region, no margins, cursor at the
+    // bottom; plain text keeps it so.
+    bool m_plainScrolling = false;
     PropCallback m_propCallback = nullptr;
     void *m_propUser = nullptr;
 };

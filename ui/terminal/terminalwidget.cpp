@@ -17,7 +17,14 @@ namespace DevDock::Ui {
 namespace {
 
 // One parse slice: small enough to return to the event loop well within 50 ms on a slow machine.
-constexpr qsizetype kSliceBytes = 64 * 1024;
+constexpr qsizetype kSliceBytes = 16 * 1024;
+// Plain lines queued from this many bytes on are a flood: parsing them may wait kDeferMs for
+// more, so that most of them scroll out unseen (TerminalScreen::skipUnseen).
+constexpr qsizetype kFloodBytes = 32 * 1024;
+constexpr int kDeferMs = 12;
+constexpr int kDeferStepMs = 2;
+// Parsed bytes at the front of the queue are dropped once there are this many.
+constexpr qsizetype kCompactBytes = 1024 * 1024;
 constexpr int kSliceBudgetMs = 8;
 // At most one frame per this many milliseconds (60 Hz).
 constexpr int kFrameMs = 16;
@@ -66,7 +73,7 @@ TerminalWidget::TerminalWidget(QWidget *parent)
     m_screen->setOutput(&TerminalWidgetCallbacks::output, this);
     m_screen->setPropCallback(&TerminalWidgetCallbacks::prop, this);
     m_parseTimer.setInterval(0);
-    connect(&m_parseTimer, &QTimer::timeout, this, &TerminalWidget::parseSlice);
+    connect(&m_parseTimer, &QTimer::timeout, this, [this] { parseSlice(false); });
     m_repaintTimer.setSingleShot(true);
     connect(&m_repaintTimer, &QTimer::timeout, this, &TerminalWidget::repaintDamage);
     m_sincePaint.start();
@@ -83,20 +90,64 @@ void TerminalWidget::feed(QByteArrayView bytes)
     }
 }
 
-void TerminalWidget::parseSlice()
+void TerminalWidget::parseSlice(bool flushing)
 {
     QElapsedTimer budget;
     budget.start();
+    m_parseTimer.setInterval(0);
     while (m_pendingPos < m_pending.size() && budget.elapsed() < kSliceBudgetMs) {
-        const qsizetype take = std::min(kSliceBytes, m_pending.size() - m_pendingPos);
-        m_screen->write(m_pending.constData() + m_pendingPos, take);
-        m_pendingPos += take;
-        m_bytesParsed += take;
+        const QByteArrayView rest(m_pending.constData() + m_pendingPos,
+                                  m_pending.size() - m_pendingPos);
+        qsizetype took = 0;
+        // Lines that scroll out unseen are counted, not drawn. A failed try is not repeated
+        // before its scan's end (or, when it ran into the end, before more bytes came).
+        if (m_pendingPos >= m_skipRetryAt && m_pending.size() > m_skipRetrySize) {
+            qsizetype scanned = 0;
+            // While a flood may wait for more of itself, skip only when the unseen lines
+            // outnumber the lines parsed after them by far.
+            const bool mayWait = !flushing && rest.size() >= kFloodBytes
+                                 && (!m_deferred.isValid() || m_deferred.elapsed() < kDeferMs);
+            took = m_screen->skipUnseen(rest, &scanned,
+                                        mayWait ? 4 * m_screen->skipTailLines() : 1);
+            if (took == 0 && scanned > 0) {
+                if (scanned < rest.size()) {
+                    m_skipRetryAt = m_pendingPos + scanned;
+                    m_skipRetrySize = -1;
+                } else {
+                    m_skipRetrySize = m_pending.size();
+                    // A flood of plain lines, too few yet to skip: wait a little for more
+                    // (up to most of a frame), rather than parse lines that are about to go.
+                    if (mayWait) {
+                        if (!m_deferred.isValid()) {
+                            m_deferred.start();
+                        }
+                        m_parseTimer.start(kDeferStepMs);
+                        break;
+                    }
+                }
+            }
+        }
+        m_deferred.invalidate();
+        if (took == 0) {
+            took = std::min(kSliceBytes, rest.size());
+            m_screen->write(rest.data(), took);
+        }
+        m_pendingPos += took;
+        m_bytesParsed += took;
     }
     if (m_pendingPos >= m_pending.size()) {
         m_pending.clear();
         m_pendingPos = 0;
+        m_skipRetryAt = 0;
+        m_skipRetrySize = -1;
         m_parseTimer.stop();
+    } else if (m_pendingPos > kCompactBytes && m_pendingPos > m_pending.size() / 2) {
+        // Drop what is parsed, so a long flood does not grow the buffer without end (and the
+        // copy stays cheaper than what was parsed).
+        m_pending.remove(0, m_pendingPos);
+        m_skipRetryAt = std::max<qsizetype>(0, m_skipRetryAt - m_pendingPos);
+        m_skipRetrySize = m_skipRetrySize < 0 ? -1 : m_skipRetrySize - m_pendingPos;
+        m_pendingPos = 0;
     }
     const TerminalScreen::Damage d = m_screen->takeDamage();
     if (!d.any()) {
@@ -142,7 +193,7 @@ void TerminalWidget::repaintDamage()
 void TerminalWidget::flushInput()
 {
     while (!m_pending.isEmpty()) {
-        parseSlice();
+        parseSlice(true);
     }
 }
 
@@ -283,10 +334,33 @@ void TerminalWidget::updateFontMetrics()
                                                              : m_font.pointSizeF();
     m_font.setPointSizeF(std::max(4.0, base + m_zoom));
     m_font.setStyleHint(QFont::TypeWriter);
+    m_styledFonts = {};
     const QFontMetrics metrics(m_font);
     m_cellWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
     m_cellHeight = std::max(1, metrics.height());
     m_ascent = metrics.ascent();
+}
+
+const QFont &TerminalWidget::fontFor(std::uint8_t attrs) const
+{
+    // Bold, italic, underline and strike-out make 16 faces; each is made once per font change
+    // instead of once per painted run.
+    constexpr std::uint8_t styled = TerminalCell::Bold | TerminalCell::Italic
+                                    | TerminalCell::Underline | TerminalCell::Strike;
+    const std::uint8_t key = attrs & styled;
+    const size_t index = (key & TerminalCell::Bold ? 1 : 0) | (key & TerminalCell::Italic ? 2 : 0)
+                         | (key & TerminalCell::Underline ? 4 : 0)
+                         | (key & TerminalCell::Strike ? 8 : 0);
+    std::optional<QFont> &slot = m_styledFonts[index];
+    if (!slot) {
+        QFont f = m_font;
+        f.setBold(key & TerminalCell::Bold);
+        f.setItalic(key & TerminalCell::Italic);
+        f.setUnderline(key & TerminalCell::Underline);
+        f.setStrikeOut(key & TerminalCell::Strike);
+        slot = f;
+    }
+    return *slot;
 }
 
 QPoint TerminalWidget::cellAt(const QPoint &pos) const
@@ -371,7 +445,17 @@ void TerminalWidget::paintEvent(QPaintEvent *event)
     m_sincePaint.restart();
     QPainter p(this);
     const QRect dirty = event->rect();
-    p.fillRect(dirty, m_screen->isReverseVideo() ? defaultForeground() : defaultBackground());
+    // The rows fill every cell they paint; only the margin past the grid is filled here (each
+    // pixel once: a flood repaints the whole widget every frame).
+    const QColor margin = m_screen->isReverseVideo() ? defaultForeground() : defaultBackground();
+    const int gridRight = columns() * m_cellWidth;
+    const int gridBottom = rows() * m_cellHeight;
+    if (dirty.right() >= gridRight) {
+        p.fillRect(QRect(QPoint(gridRight, dirty.top()), dirty.bottomRight()), margin);
+    }
+    if (dirty.bottom() >= gridBottom) {
+        p.fillRect(QRect(QPoint(dirty.left(), gridBottom), dirty.bottomRight()), margin);
+    }
     const int firstRow = std::max(0, dirty.top() / m_cellHeight);
     const int lastRow = std::min(rows() - 1, dirty.bottom() / m_cellHeight);
     const int firstCol = std::max(0, dirty.left() / m_cellWidth);
@@ -392,7 +476,14 @@ void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastC
     const int cursorCol = live && line - scrollbackSize() == cursorRow() && m_screen->cursorVisible()
                               ? cursorColumn()
                               : -1;
-    const QList<Match> hits = matchesInLine(line);
+    // Hits are found in the line's text; painted by cell columns (a wide character is one char,
+    // two columns). Kept as [first, end) columns.
+    QList<Match> hits = matchesInLine(line);
+    for (Match &m : hits) {
+        const int first = m_screen->columnOfText(line, m.column);
+        m.length = m_screen->columnOfText(line, m.column + m.length) - first;
+        m.column = first;
+    }
     const Match current = currentMatch();
     const QPalette &pal = palette();
     const QColor hitBg = [&] {
@@ -410,7 +501,9 @@ void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastC
         }
         for (const Match &m : hits) {
             if (col >= m.column && col < m.column + m.length) {
-                return current.line == line && current.column == m.column ? Mark::Current
+                return current.line == line
+                               && m_screen->columnOfText(line, current.column) == m.column
+                           ? Mark::Current
                                                                           : Mark::Hit;
             }
         }
@@ -480,12 +573,7 @@ void TerminalWidget::paintLine(QPainter &p, int viewRow, int firstCol, int lastC
             p.fillRect(r, hitBg);
         }
         if (!run.trimmed().isEmpty() || first.attrs & (TerminalCell::Underline | TerminalCell::Strike)) {
-            QFont f = m_font;
-            f.setBold(first.attrs & TerminalCell::Bold);
-            f.setItalic(first.attrs & TerminalCell::Italic);
-            f.setUnderline(first.attrs & TerminalCell::Underline);
-            f.setStrikeOut(first.attrs & TerminalCell::Strike);
-            p.setFont(f);
+            p.setFont(fontFor(first.attrs));
             p.setPen(fg);
             p.drawText(r.left(), y + m_ascent, run);
         }
@@ -510,10 +598,10 @@ QString TerminalWidget::selectedText() const
     const qint64 dropped = m_screen->droppedLines();
     QStringList lines;
     for (qint64 abs = a.y(); abs <= b.y(); ++abs) {
-        const QString text = m_screen->lineText(int(abs - dropped));
+        // By cell columns: a wide character before the selection is one char, two columns.
         const int from = abs == a.y() ? a.x() : 0;
-        const int to = abs == b.y() ? b.x() + 1 : int(text.size());
-        lines << text.mid(from, std::max(0, to - from));
+        const int to = abs == b.y() ? b.x() + 1 : std::numeric_limits<int>::max();
+        lines << m_screen->lineText(int(abs - dropped), from, to);
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -11,7 +11,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
 #include <memory>
+#include <optional>
 
 namespace DevDock::Ui {
 
@@ -108,7 +110,7 @@ protected:
 private:
     friend struct TerminalWidgetCallbacks; // libvterm's C callbacks
 
-    void parseSlice();
+    void parseSlice(bool flushing);
     void scheduleRepaint();
     void repaintDamage();
     void updateFontMetrics();
@@ -116,20 +118,25 @@ private:
     QPoint cellAt(const QPoint &pos) const; // x: column, y: line
     bool isSelected(int line, int column) const;
     QColor cellColor(VTermColor color, bool foreground) const;
+    const QFont &fontFor(std::uint8_t attrs) const;
     void paintLine(QPainter &p, int viewRow, int firstCol, int lastCol);
     QList<Match> matchesInLine(int line) const;
 
     std::unique_ptr<TerminalScreen> m_screen;
     QByteArray m_pending;
     qsizetype m_pendingPos = 0;
+    qsizetype m_skipRetryAt = 0;    // no skip tried before this position of m_pending
+    qsizetype m_skipRetrySize = -1; // nor until m_pending is longer than this
     qint64 m_bytesParsed = 0;
     QTimer m_parseTimer;
+    QElapsedTimer m_deferred; // since when a flood waits for more of itself
     QTimer m_repaintTimer;
     QElapsedTimer m_sincePaint;
     bool m_fullRepaint = false;
     int m_damageFirst = 0;
     int m_damageLast = -1;
     QFont m_font;
+    mutable std::array<std::optional<QFont>, 16> m_styledFonts;
     int m_zoom = 0;
     int m_cellWidth = 8;
     int m_cellHeight = 16;
