@@ -54,6 +54,7 @@ struct ForgetOutcome
 {
     QStringList kept;    // snapshot ids
     QStringList removed; // snapshot ids (with a dry run: the ones that would be)
+    bool operator==(const ForgetOutcome &) const = default;
 };
 
 // A restic repository driven through the `restic` program (Debian's package). The password is
