@@ -48,6 +48,7 @@ struct RetentionPolicy
 
     bool isEmpty() const { return last + hourly + daily + weekly + monthly + yearly == 0; }
     QStringList arguments() const;
+    bool operator==(const RetentionPolicy &) const = default;
 };
 
 struct ForgetOutcome
