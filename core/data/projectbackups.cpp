@@ -25,7 +25,10 @@ QString settingsGroup(const QString &projectKey)
 {
     // A folder path is no settings key; its hash is.
     return QStringLiteral("backups/")
-           + QString::fromLatin1(QCryptographicHash::hash(projectKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+           + QString::fromLatin1(
+               QCryptographicHash::hash(projectKey.toUtf8(), QCryptographicHash::Sha256)
+                   .toHex()
+                   .left(16));
 }
 
 const std::pair<const char *, int RetentionPolicy::*> kKeeps[] = {
@@ -92,7 +95,8 @@ std::chrono::milliseconds ProjectBackups::interval() const
     if (m_settings.everyHours <= 0) {
         return std::chrono::milliseconds{0};
     }
-    return m_intervalOverride.count() > 0 ? m_intervalOverride : std::chrono::hours(m_settings.everyHours);
+    return m_intervalOverride.count() > 0 ? m_intervalOverride
+                                          : std::chrono::hours(m_settings.everyHours);
 }
 
 QDateTime ProjectBackups::nextScheduled() const
@@ -114,8 +118,9 @@ void ProjectBackups::reschedule()
     // Due one period after the newest snapshot of the project (any kind, any reason): a backup
     // taken by hand counts, and a DevDock started after a long pause backs up soon.
     qint64 due = every.count();
-    const auto newest = std::max_element(m_snapshots.cbegin(), m_snapshots.cend(),
-                                         [](const ResticSnapshot &a, const ResticSnapshot &b) { return a.time < b.time; });
+    const auto newest = std::max_element(
+        m_snapshots.cbegin(), m_snapshots.cend(),
+        [](const ResticSnapshot &a, const ResticSnapshot &b) { return a.time < b.time; });
     if (newest != m_snapshots.cend()) {
         const qint64 since = newest->time.msecsTo(QDateTime::currentDateTimeUtc());
         due = std::clamp<qint64>(every.count() - since, 0, every.count());
@@ -165,7 +170,8 @@ void ProjectBackups::refresh()
 void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
 {
     if (!m_client || !m_repository) {
-        then(makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
+        then(
+            makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
         return;
     }
     // df, then the snapshots, then the containers, then git: each step only when the one before
@@ -179,68 +185,87 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
         }
         const QJsonObject dfJson = QJsonDocument::fromJson(dfAnswer->body).object();
         const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(m_project.name);
-        m_repository->snapshots({projectTag}, this, [this, then, dfJson](Result<QList<ResticSnapshot>> list) {
-            if (!list) {
-                then(std::unexpected(list.error()));
-                return;
-            }
-            ContainerListOptions options;
-            options.filters.insert(QStringLiteral("label"), {QStringLiteral("com.docker.compose.project=") + m_project.name});
-            m_client->listContainers(options, this, [this, then, dfJson, snapshots = *list](Result<QList<ContainerSummary>> containers) {
-                if (!containers) {
-                    then(std::unexpected(containers.error()));
+        m_repository->snapshots(
+            {projectTag}, this, [this, then, dfJson](Result<QList<ResticSnapshot>> list) {
+                if (!list) {
+                    then(std::unexpected(list.error()));
                     return;
                 }
-                QHash<QString, QString> running;
-                QHash<QString, QString> images;
-                for (const ContainerSummary &c : *containers) {
-                    const QString service = c.labels.value(QStringLiteral("com.docker.compose.service"));
-                    if (c.state == QLatin1String("running")) {
-                        running.insert(service, c.id);
-                    }
-                    images.insert(service, c.imageId);
-                }
-                auto *git = new QProcess(this);
-                git->setWorkingDirectory(m_project.workingDirectory);
-                // "<short commit>\t<refs>", refs like "HEAD -> main, origin/main"; empty without
-                // git or a repository.
-                auto complete = [=, this](const QString &out) {
-                    git->deleteLater();
-                    SnapshotTags base;
-                    base.project = m_project.name;
-                    base.gitCommit = out.section(QLatin1Char('\t'), 0, 0);
-                    const QString refs = out.section(QLatin1Char('\t'), 1);
-                    const qsizetype arrow = refs.indexOf(QLatin1String("HEAD -> "));
-                    base.gitBranch = arrow >= 0 ? refs.mid(arrow + 8).section(QLatin1Char(','), 0, 0).trimmed()
-                                                : (base.gitCommit.isEmpty() ? QString() : QStringLiteral("HEAD"));
-                    m_base = base;
-                    m_snapshots = snapshots;
-                    m_running = running;
-                    m_containerImages = images;
-                    m_inventory = volumeInventory(m_project, dfJson, m_snapshots);
-                    emit refreshed();
-                    then({});
-                };
-                connect(git, &QProcess::finished, this, [git, complete](int code, QProcess::ExitStatus status) {
-                    complete(status == QProcess::NormalExit && code == 0 ? QString::fromUtf8(git->readAllStandardOutput()).trimmed()
-                                                                         : QString());
-                });
-                connect(git, &QProcess::errorOccurred, this, [complete](QProcess::ProcessError e) {
-                    if (e == QProcess::FailedToStart) {
-                        complete({});
-                    }
-                });
-                git->start(QStringLiteral("git"), {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%h%x09%D")});
+                ContainerListOptions options;
+                options.filters.insert(
+                    QStringLiteral("label"),
+                    {QStringLiteral("com.docker.compose.project=") + m_project.name});
+                m_client->listContainers(
+                    options, this,
+                    [this, then, dfJson,
+                     snapshots = *list](Result<QList<ContainerSummary>> containers) {
+                        if (!containers) {
+                            then(std::unexpected(containers.error()));
+                            return;
+                        }
+                        QHash<QString, QString> running;
+                        QHash<QString, QString> images;
+                        for (const ContainerSummary &c : *containers) {
+                            const QString service =
+                                c.labels.value(QStringLiteral("com.docker.compose.service"));
+                            if (c.state == QLatin1String("running")) {
+                                running.insert(service, c.id);
+                            }
+                            images.insert(service, c.imageId);
+                        }
+                        auto *git = new QProcess(this);
+                        git->setWorkingDirectory(m_project.workingDirectory);
+                        // "<short commit>\t<refs>", refs like "HEAD -> main, origin/main"; empty
+                        // without git or a repository.
+                        auto complete = [=, this](const QString &out) {
+                            git->deleteLater();
+                            SnapshotTags base;
+                            base.project = m_project.name;
+                            base.gitCommit = out.section(QLatin1Char('\t'), 0, 0);
+                            const QString refs = out.section(QLatin1Char('\t'), 1);
+                            const qsizetype arrow = refs.indexOf(QLatin1String("HEAD -> "));
+                            base.gitBranch =
+                                arrow >= 0
+                                    ? refs.mid(arrow + 8).section(QLatin1Char(','), 0, 0).trimmed()
+                                    : (base.gitCommit.isEmpty() ? QString()
+                                                                : QStringLiteral("HEAD"));
+                            m_base = base;
+                            m_snapshots = snapshots;
+                            m_running = running;
+                            m_containerImages = images;
+                            m_inventory = volumeInventory(m_project, dfJson, m_snapshots);
+                            emit refreshed();
+                            then({});
+                        };
+                        connect(
+                            git, &QProcess::finished, this,
+                            [git, complete](int code, QProcess::ExitStatus status) {
+                                complete(
+                                    status == QProcess::NormalExit && code == 0
+                                        ? QString::fromUtf8(git->readAllStandardOutput()).trimmed()
+                                        : QString());
+                            });
+                        connect(git, &QProcess::errorOccurred, this,
+                                [complete](QProcess::ProcessError e) {
+                                    if (e == QProcess::FailedToStart) {
+                                        complete({});
+                                    }
+                                });
+                        git->start(QStringLiteral("git"),
+                                   {QStringLiteral("log"), QStringLiteral("-1"),
+                                    QStringLiteral("--format=%h%x09%D")});
+                    });
             });
-        });
     });
 }
 
 void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &tags)
 {
     if (m_busy) {
-        emit backupFinished(makeError(Error::Code::Conflict, QStringLiteral("A backup of %1 is under way.").arg(m_project.name),
-                                      QStringLiteral("Wait for it to finish, or cancel it.")));
+        emit backupFinished(
+            makeError(Error::Code::Conflict,
+                      QStringLiteral("A backup of %1 is under way.").arg(m_project.name),
+                      QStringLiteral("Wait for it to finish, or cancel it.")));
         return;
     }
     m_busy = true;
@@ -252,10 +277,12 @@ void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &t
             return;
         }
         for (const QString &key : volumeKeys) {
-            if (std::none_of(m_inventory.cbegin(), m_inventory.cend(), [&](const DataVolume &v) { return v.key == key; })) {
-                endBackup(makeError(Error::Code::InvalidArgument,
-                                    QStringLiteral("%1 is no volume of %2.").arg(key, m_project.name),
-                                    QStringLiteral("Refresh the Data view; the compose files may have changed.")));
+            if (std::none_of(m_inventory.cbegin(), m_inventory.cend(),
+                             [&](const DataVolume &v) { return v.key == key; })) {
+                endBackup(makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1 is no volume of %2.").arg(key, m_project.name),
+                    QStringLiteral("Refresh the Data view; the compose files may have changed.")));
                 return;
             }
         }
@@ -283,7 +310,8 @@ void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &t
 void ProjectBackups::backupNext()
 {
     if (m_cancelled) {
-        endBackup(makeError(Error::Code::Cancelled, QStringLiteral("Backup of %1 cancelled.").arg(m_project.name)));
+        endBackup(makeError(Error::Code::Cancelled,
+                            QStringLiteral("Backup of %1 cancelled.").arg(m_project.name)));
         return;
     }
     if (m_queue.isEmpty()) {
@@ -294,7 +322,8 @@ void ProjectBackups::backupNext()
     SnapshotTags tags = m_tags;
     tags.volume = volume.key;
     tags.service = volume.serviceNames().value(0);
-    m_current = new ConsistentBackup(m_client, m_repository, volume, m_running, volume.helperImage(m_project), tags, this);
+    m_current = new ConsistentBackup(m_client, m_repository, volume, m_running,
+                                     volume.helperImage(m_project), tags, this);
     connect(m_current, &ConsistentBackup::progressed, this, [this, key = volume.key](qint64 bytes) {
         emit progressed(key, bytes, m_doneBytes + bytes, m_totalBytes);
     });
@@ -341,7 +370,8 @@ void ProjectBackups::applyRetention(std::function<void()> then)
             return;
         }
         m_repository->prune(this, [this, then, outcome](Result<void> pruned) {
-            emit retentionApplied(pruned ? Result<ForgetOutcome>(*outcome) : Result<ForgetOutcome>(std::unexpected(pruned.error())));
+            emit retentionApplied(pruned ? Result<ForgetOutcome>(*outcome)
+                                         : Result<ForgetOutcome>(std::unexpected(pruned.error())));
             then();
         });
     });
@@ -369,8 +399,8 @@ void ProjectBackups::cancel()
     }
 }
 
-void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebuild, QObject *context,
-                                          std::function<void(Result<void>)> done)
+void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebuild,
+                                          QObject *context, std::function<void(Result<void>)> done)
 {
     QPointer<QObject> guard(context);
     auto deliver = [guard, hadContext = context != nullptr, done](Result<void> r) {
@@ -388,7 +418,8 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
         const QStringList affected = services.isEmpty() ? m_project.startOrder() : services;
         for (const QString &name : affected) {
             const ComposeService *service = m_project.service(name);
-            if (!service || databaseKind(*service) == DatabaseKind::None || !m_containerImages.contains(name)) {
+            if (!service || databaseKind(*service) == DatabaseKind::None
+                || !m_containerImages.contains(name)) {
                 continue; // no database, or no container yet: nothing to lose
             }
             databases << name;
@@ -410,7 +441,8 @@ StackController::ActionGate ProjectBackups::recreateGate()
             proceed({});
             return;
         }
-        self->backupBeforeRecreate(action.services, rebuild || action.up.build, self, std::move(proceed));
+        self->backupBeforeRecreate(action.services, rebuild || action.up.build, self,
+                                   std::move(proceed));
     };
 }
 
@@ -431,7 +463,10 @@ void ProjectBackups::checkImages(QStringList pending, QStringList changed, bool 
     HttpRequest request;
     request.target = "/images/" + QUrl::toPercentEncoding(service->image) + "/json";
     m_client->call(request, this, [=, this](Result<EngineClient::Response> image) mutable {
-        const QString id = image ? QJsonDocument::fromJson(image->body).object().value(QStringLiteral("Id")).toString()
+        const QString id = image ? QJsonDocument::fromJson(image->body)
+                                       .object()
+                                       .value(QStringLiteral("Id"))
+                                       .toString()
                                  : QString();
         // Not on the engine yet (up pulls it): another image too.
         if (id.isEmpty() || id != m_containerImages.value(name)) {
@@ -441,12 +476,15 @@ void ProjectBackups::checkImages(QStringList pending, QStringList changed, bool 
     });
 }
 
-void ProjectBackups::backupUsersOf(const QStringList &services, std::function<void(Result<void>)> done)
+void ProjectBackups::backupUsersOf(const QStringList &services,
+                                   std::function<void(Result<void>)> done)
 {
     QStringList volumes;
     for (const DataVolume &v : std::as_const(m_inventory)) {
         const QStringList users = v.serviceNames();
-        if (v.exists && std::any_of(services.cbegin(), services.cend(), [&](const QString &s) { return users.contains(s); })) {
+        if (v.exists && std::any_of(services.cbegin(), services.cend(), [&](const QString &s) {
+                return users.contains(s);
+            })) {
             volumes << v.key;
         }
     }
@@ -455,17 +493,20 @@ void ProjectBackups::backupUsersOf(const QStringList &services, std::function<vo
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(this, &ProjectBackups::backupFinished, this, [connection, done](const Result<QStringList> &ids) {
-        disconnect(*connection);
-        if (!ids) {
-            Error e = ids.error();
-            e.message = QStringLiteral("The backup before recreating the database failed, so it was not recreated: ")
-                        + e.message;
-            done(std::unexpected(e));
-            return;
-        }
-        done({});
-    });
+    *connection = connect(this, &ProjectBackups::backupFinished, this,
+                          [connection, done](const Result<QStringList> &ids) {
+                              disconnect(*connection);
+                              if (!ids) {
+                                  Error e = ids.error();
+                                  e.message =
+                                      QStringLiteral("The backup before recreating the database "
+                                                     "failed, so it was not recreated: ")
+                                      + e.message;
+                                  done(std::unexpected(e));
+                                  return;
+                              }
+                              done({});
+                          });
     SnapshotTags tags;
     tags.reason = QStringLiteral("before-recreate");
     backup(volumes, tags);

@@ -64,7 +64,8 @@ public:
     // when `proceed` gets success and fails with the error otherwise. The data guard uses it (a
     // backup before a database service is recreated with a new image); the stack knows nothing
     // of backups.
-    using ActionGate = std::function<void(const StackAction &action, std::function<void(Result<void>)> proceed)>;
+    using ActionGate =
+        std::function<void(const StackAction &action, std::function<void(Result<void>)> proceed)>;
     void setActionGate(ActionGate gate) { m_gate = std::move(gate); }
 
     void run(const StackAction &action);

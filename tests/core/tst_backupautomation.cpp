@@ -92,14 +92,21 @@ void TestBackupAutomation::initTestCase()
     }
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    const Run image = run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"}, 900000);
+    const Run image =
+        run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"},
+            900000);
     QVERIFY2(image.exitCode == 0, image.err.constData());
     // Two images of the same PostgreSQL that the engine tells apart (a label each): "a new image".
     for (int tag : {1, 2}) {
         QTemporaryDir context;
-        QVERIFY(writeFile(context.filePath("Dockerfile"),
-                          QStringLiteral("FROM devdock-test/postgres:15\nLABEL devdock.test.backupauto.version=%1\n").arg(tag).toUtf8()));
-        const Run build = docker({"build", "-q", "-t", kPgImage + ":" + QString::number(tag), context.path()}, 300000);
+        QVERIFY(writeFile(
+            context.filePath("Dockerfile"),
+            QStringLiteral(
+                "FROM devdock-test/postgres:15\nLABEL devdock.test.backupauto.version=%1\n")
+                .arg(tag)
+                .toUtf8()));
+        const Run build = docker(
+            {"build", "-q", "-t", kPgImage + ":" + QString::number(tag), context.path()}, 300000);
         QVERIFY2(build.exitCode == 0, build.err.constData());
     }
     auto endpoint = EngineClient::systemEndpoint();
@@ -123,7 +130,8 @@ void TestBackupAutomation::cleanupTestCase()
 
 Run TestBackupAutomation::compose(const QStringList &args, int timeoutMs)
 {
-    return docker(QStringList{"compose", "--project-directory", m_dir.filePath("project")} + args, timeoutMs);
+    return docker(QStringList{"compose", "--project-directory", m_dir.filePath("project")} + args,
+                  timeoutMs);
 }
 
 bool TestBackupAutomation::load(int pgTag)
@@ -187,7 +195,8 @@ void TestBackupAutomation::schedule_whileStackRuns_backsUpEachPeriod_notWhileSto
     for (const ResticSnapshot &snap : scheduled) {
         kinds << snap.tag("volume") + "/" + snap.tag("kind");
     }
-    QVERIFY2(kinds.contains("pgdata/pg-dump") && kinds.contains("files/files"), qPrintable(kinds.join(' ')));
+    QVERIFY2(kinds.contains("pgdata/pg-dump") && kinds.contains("files/files"),
+             qPrintable(kinds.join(' ')));
 
     // Stopped: the timer still fires, nothing is backed up.
     QVERIFY(compose({"stop", "-t", "0"}).exitCode == 0);
@@ -195,7 +204,8 @@ void TestBackupAutomation::schedule_whileStackRuns_backsUpEachPeriod_notWhileSto
     const qsizetype before = started.size();
     QTest::qWait(8000);
     QCOMPARE(started.size(), before);
-    QVERIFY(m_backups->nextScheduled().isValid());
+    // Between two checks (not while one reads what runs) the next one is due.
+    QTRY_VERIFY_WITH_TIMEOUT(m_backups->nextScheduled().isValid(), 10000);
 
     s.everyHours = 0;
     m_backups->setSettings(s);
@@ -211,8 +221,9 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     m_backups->setSettings(s);
     QSignalSpy retention(m_backups, &ProjectBackups::retentionApplied);
     auto backupFiles = [&](const QString &checkpoint, const QString &content) {
-        const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v", kProject + "_files:/files",
-                                   kTestImage, "sh", "-c", "echo " + content + " > /files/content"});
+        const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
+                                   kProject + "_files:/files", kTestImage, "sh", "-c",
+                                   "echo " + content + " > /files/content"});
         QVERIFY(change.exitCode == 0);
         QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
         SnapshotTags tags;
@@ -248,8 +259,9 @@ void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage
 {
     DEVDOCK_REQUIRE_ENGINE();
     QVERIFY(compose({"up", "-d", "--wait"}).exitCode == 0);
-    const Run row = compose({"exec", "-T", "-u", "postgres", "db", "psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", "app", "-c",
-                             "create table kept(v text); insert into kept values ('before the new image');"});
+    const Run row = compose(
+        {"exec", "-T", "-u", "postgres", "db", "psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", "app",
+         "-c", "create table kept(v text); insert into kept values ('before the new image');"});
     QVERIFY2(row.exitCode == 0, row.err.constData());
     const QString oldContainer = QString::fromUtf8(compose({"ps", "-q", "db"}).out).trimmed();
 
@@ -276,7 +288,8 @@ void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage
     QVERIFY(load(2));
     const auto recreated = runUp();
     QVERIFY2(recreated, recreated ? "" : qPrintable(recreated.error().toString()));
-    const QList<ResticSnapshot> before = snapshots({"project=" + kProject, "reason=before-recreate"});
+    const QList<ResticSnapshot> before =
+        snapshots({"project=" + kProject, "reason=before-recreate"});
     QCOMPARE(before.size(), 1);
     QCOMPARE(before.first().tag("volume"), QString("pgdata"));
     QCOMPARE(before.first().tag("kind"), QString("pg-dump"));
@@ -284,12 +297,16 @@ void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage
     QVERIFY(newContainer != oldContainer);
     QVERIFY(docker({"inspect", "-f", "{{.Config.Image}}", newContainer}).out.contains(":2"));
     // The engine gives nanoseconds; Qt reads milliseconds.
-    const QString createdText = QString::fromUtf8(docker({"inspect", "-f", "{{.Created}}", newContainer}).out).trimmed();
+    const QString createdText =
+        QString::fromUtf8(docker({"inspect", "-f", "{{.Created}}", newContainer}).out).trimmed();
     const QDateTime created = QDateTime::fromString(createdText.left(23) + "Z", Qt::ISODateWithMs);
     QVERIFY2(created.isValid(), qPrintable(createdText));
-    QVERIFY2(before.first().time < created, qPrintable(before.first().time.toString(Qt::ISODateWithMs) + " " + created.toString(Qt::ISODateWithMs)));
+    QVERIFY2(before.first().time < created,
+             qPrintable(before.first().time.toString(Qt::ISODateWithMs) + " "
+                        + created.toString(Qt::ISODateWithMs)));
     // The files volume (no database) was left alone.
-    QCOMPARE(snapshots({"project=" + kProject, "reason=before-recreate", "volume=files"}).size(), 0);
+    QCOMPARE(snapshots({"project=" + kProject, "reason=before-recreate", "volume=files"}).size(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestBackupAutomation)
