@@ -30,9 +30,8 @@ project=devdock-bench-backup-$$
 volume=${project}_data
 work=$(mktemp -d)
 export DEVDOCK_BACKUP_REPOSITORY=$work/repository
-helpers=()
 cleanup() {
-    for h in "${helpers[@]}"; do docker rm -f "$h" >/dev/null 2>&1 || true; done
+    docker ps -aq --filter "label=devdock.bench.backup=$project" | xargs -r docker rm -f >/dev/null 2>&1 || true
     docker volume rm -f "$volume" "${volume}-restored" "${volume}-raw" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
@@ -48,10 +47,7 @@ volumes:
   data: {}
 EOF
 helper() { # a created (never started) container with volume $1 at /data
-    local id
-    id=$(docker create --network none --label devdock.bench=1 -v "$1:/data" "$IMAGE" true)
-    helpers+=("$id")
-    echo "$id"
+    docker create --network none --label "devdock.bench.backup=$project" -v "$1:/data" "$IMAGE" true
 }
 ms_now() { date +%s%N | cut -c1-13; }
 
