@@ -102,13 +102,15 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
         }
         Output::outLine(QStringLiteral("%1: backing up…").arg(v.key));
         Output::flush();
-        const auto id = data.backup(v, tags);
+        bool unchanged = false;
+        const auto id = data.backup(v, tags, &unchanged);
         if (!id) {
             ++failures;
             Output::errLine(QStringLiteral("devdockctl: ") + id.error().toString());
             continue;
         }
-        Output::outLine(QStringLiteral("%1: snapshot %2").arg(v.key, id->left(8)));
+        Output::outLine(unchanged ? QStringLiteral("%1: unchanged since snapshot %2").arg(v.key, id->left(8))
+                                  : QStringLiteral("%1: snapshot %2").arg(v.key, id->left(8)));
     }
     Output::flush();
     return failures == 0 ? Success : EngineFailure;

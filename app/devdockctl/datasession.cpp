@@ -123,7 +123,7 @@ SnapshotTags DataSession::baseTags() const
     return tags;
 }
 
-Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags)
+Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags, bool *unchanged)
 {
     tags.volume = volume.key;
     tags.service = volume.serviceNames().value(0);
@@ -138,11 +138,15 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags)
             Output::flush();
         }
     });
-    return wait<QString>([&](auto cb) {
+    auto id = wait<QString>([&](auto cb) {
         QObject::connect(&job, &ConsistentBackup::finished,
                          [cb](const Result<QString> &r) { cb(r); });
         job.start();
     });
+    if (unchanged) {
+        *unchanged = id && job.unchanged();
+    }
+    return id;
 }
 
 Result<ResticSnapshot> DataSession::findSnapshot(const QString &prefix) const

@@ -48,7 +48,9 @@ public:
     // project, branch and commit of the working tree.
     Core::SnapshotTags baseTags() const;
     // One volume backed up consistently (ConsistentBackup), with a line of progress per 64 MiB.
-    Core::Result<QString> backup(const Core::DataVolume &volume, Core::SnapshotTags tags);
+    // `unchanged`, when given: set when the volume's last snapshot still holds it (no new one).
+    Core::Result<QString> backup(const Core::DataVolume &volume, Core::SnapshotTags tags,
+                                 bool *unchanged = nullptr);
     // The project's snapshot whose id starts with `prefix`; an ambiguous or unknown one is an
     // error.
     Core::Result<Core::ResticSnapshot> findSnapshot(const QString &prefix) const;

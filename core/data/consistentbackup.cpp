@@ -42,6 +42,7 @@ void ConsistentBackup::start()
             o.tags = m_tags;
             o.tags.service = u.service;
             auto *job = new DatabaseJob(m_client, m_repository, o, this);
+            m_job = job;
             connect(job, &DatabaseJob::progressed, this, &ConsistentBackup::progressed);
             connect(job, &DatabaseJob::finished, this, [this, job](const Result<QString> &r) {
                 job->deleteLater();
@@ -58,6 +59,22 @@ void ConsistentBackup::start()
         }
     }
     saveRedis(redis);
+}
+
+void ConsistentBackup::cancel()
+{
+    m_cancelled = true;
+    if (auto *copy = qobject_cast<VolumeBackupJob *>(m_job)) {
+        copy->cancel();
+    } else if (auto *dump = qobject_cast<DatabaseJob *>(m_job)) {
+        dump->cancel();
+    }
+    // Before the copy (Redis saving, services pausing): copy() sees the flag.
+}
+
+Error ConsistentBackup::cancelledError() const
+{
+    return {Error::Code::Cancelled, QStringLiteral("Backup of %1 cancelled; nothing was saved.").arg(m_volume.key), {}};
 }
 
 void ConsistentBackup::saveRedis(QStringList containers)
@@ -116,9 +133,16 @@ void ConsistentBackup::pauseOthers(QStringList services)
 
 void ConsistentBackup::copy()
 {
+    if (m_cancelled) {
+        unpauseAll(std::unexpected(cancelledError()));
+        return;
+    }
     auto *job = new VolumeBackupJob(m_client, m_repository, m_volume.mount(), m_image, m_tags, this);
+    m_job = job;
+    job->setPrevious(m_volume.lastBackup);
     connect(job, &VolumeBackupJob::progressed, this, &ConsistentBackup::progressed);
     connect(job, &VolumeBackupJob::finished, this, [this, job](const Result<QString> &r) {
+        m_unchanged = job->unchanged();
         job->deleteLater();
         unpauseAll(r);
     });

@@ -28,9 +28,14 @@ public:
                      QHash<QString, QString> running, QString image, SnapshotTags tags,
                      QObject *parent = nullptr);
     void start();
+    // Ends the copy or dump under way (finished() reports Cancelled); paused services are
+    // unpaused first.
+    void cancel();
 
     // The services paused right now (for tests and the window's status).
     QStringList paused() const { return m_paused; }
+    // After finished(): the volume had not changed since its last backup, whose id it carried.
+    bool unchanged() const { return m_unchanged; }
 
 signals:
     void progressed(qint64 bytes);
@@ -41,6 +46,7 @@ private:
     void pauseOthers(QStringList services);
     void copy();
     void unpauseAll(Result<QString> result);
+    Error cancelledError() const;
 
     QPointer<EngineClient> m_client;
     QPointer<ResticRepository> m_repository;
@@ -50,6 +56,9 @@ private:
     SnapshotTags m_tags;
     QStringList m_paused;
     int m_pauseRetries = 0;
+    bool m_unchanged = false;
+    bool m_cancelled = false;
+    QPointer<QObject> m_job; // the VolumeBackupJob or DatabaseJob under way
 };
 
 } // namespace DevDock::Core

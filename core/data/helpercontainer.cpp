@@ -3,11 +3,13 @@
 #include "helpercontainer.h"
 
 #include "engine/engineclient.h"
+#include "engine/framedemuxer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <QUrl>
 
 namespace DevDock::Core {
 
@@ -69,6 +71,28 @@ void awaitExit(EngineClient *client, const QString &id, QObject *context,
     });
 }
 
+// What an exited container wrote on stdout: its log, demultiplexed (no TTY).
+void readStdout(EngineClient *client, const QString &id, QObject *context,
+                std::function<void(Result<QByteArray>)> callback)
+{
+    HttpRequest request;
+    request.target = "/containers/" + QUrl::toPercentEncoding(id) + "/logs?stdout=1";
+    client->call(request, context, [callback](Result<EngineClient::Response> r) {
+        if (!r) {
+            callback(std::unexpected(r.error()));
+            return;
+        }
+        FrameDemuxer demuxer;
+        QByteArray out;
+        demuxer.feed(r->body, [&out](FrameDemuxer::Stream stream, QByteArrayView piece) {
+            if (stream == FrameDemuxer::Stream::Stdout) {
+                out += piece;
+            }
+        });
+        callback(out);
+    });
+}
+
 } // namespace
 
 void createHelperContainer(EngineClient *client, const QString &image, const DataMount &mount,
@@ -83,6 +107,20 @@ void runHelperCommand(EngineClient *client, const QString &image, const DataMoun
                       const QString &purpose, const QStringList &command, QObject *context,
                       std::function<void(Result<void>)> callback)
 {
+    runHelperCommandOutput(client, image, mount, purpose, command, context,
+                           [callback](Result<QByteArray> r) {
+                               if (!r) {
+                                   callback(std::unexpected(r.error()));
+                                   return;
+                               }
+                               callback({});
+                           });
+}
+
+void runHelperCommandOutput(EngineClient *client, const QString &image, const DataMount &mount,
+                            const QString &purpose, const QStringList &command, QObject *context,
+                            std::function<void(Result<QByteArray>)> callback)
+{
     createContainer(client, image, mount, purpose, command, context, [=](Result<QString> id) {
         if (!id) {
             callback(std::unexpected(id.error()));
@@ -90,7 +128,7 @@ void runHelperCommand(EngineClient *client, const QString &image, const DataMoun
         }
         const QString helper = *id;
         // Whatever happened, the helper goes; then the outcome.
-        auto done = [client, helper, context, callback](Result<void> outcome) {
+        auto done = [client, helper, context, callback](Result<QByteArray> outcome) {
             removeHelperContainer(client, helper, context, [callback, outcome](Result<void>) { callback(outcome); });
         };
         client->startContainer(helper, context, [=](Result<void> started) {
@@ -111,7 +149,7 @@ void runHelperCommand(EngineClient *client, const QString &image, const DataMoun
                                        .arg(code)));
                     return;
                 }
-                done({});
+                readStdout(client, helper, context, done);
             });
         });
     });

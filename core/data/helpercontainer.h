@@ -38,6 +38,11 @@ void createHelperContainer(EngineClient *client, const QString &image, const Dat
 void runHelperCommand(EngineClient *client, const QString &image, const DataMount &mount,
                       const QString &purpose, const QStringList &command, QObject *context,
                       std::function<void(Result<void>)> callback);
+// The same, with what the command wrote on stdout (read from the container's log before it is
+// removed).
+void runHelperCommandOutput(EngineClient *client, const QString &image, const DataMount &mount,
+                            const QString &purpose, const QStringList &command, QObject *context,
+                            std::function<void(Result<QByteArray>)> callback);
 // Removes it again (force; its anonymous volumes too, never the mounted one).
 void removeHelperContainer(EngineClient *client, const QString &id, QObject *context,
                            std::function<void(Result<void>)> callback);

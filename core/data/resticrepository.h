@@ -48,12 +48,14 @@ struct RetentionPolicy
 
     bool isEmpty() const { return last + hourly + daily + weekly + monthly + yearly == 0; }
     QStringList arguments() const;
+    bool operator==(const RetentionPolicy &) const = default;
 };
 
 struct ForgetOutcome
 {
     QStringList kept;    // snapshot ids
     QStringList removed; // snapshot ids (with a dry run: the ones that would be)
+    bool operator==(const ForgetOutcome &) const = default;
 };
 
 // A restic repository driven through the `restic` program (Debian's package). The password is

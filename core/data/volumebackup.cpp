@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 
 namespace DevDock::Core {
@@ -68,13 +70,18 @@ QString SnapshotTags::clean(const QString &value)
     return v;
 }
 
+bool SnapshotTags::mayReuse() const
+{
+    return checkpoint.isEmpty() && reason != QLatin1String("safety");
+}
+
 QStringList SnapshotTags::toTags() const
 {
     QStringList tags{QStringLiteral("devdock")};
     const std::pair<const char *, const QString *> fields[] = {
         {"project", &project}, {"service", &service},     {"volume", &volume},
         {"kind", &kind},       {"branch", &gitBranch},    {"commit", &gitCommit},
-        {"checkpoint", &checkpoint}, {"reason", &reason},
+        {"checkpoint", &checkpoint}, {"reason", &reason},     {"state", &state},
     };
     for (const auto &[key, value] : fields) {
         if (!value->isEmpty()) {
@@ -95,6 +102,38 @@ VolumeBackupJob::VolumeBackupJob(EngineClient *client, ResticRepository *reposit
 {}
 
 void VolumeBackupJob::start()
+{
+    // stat's %z/%y carry nanoseconds, so a rewrite within the same second still shows; sorted,
+    // because the order find reads a directory in is not the data. "v1": the format of the list.
+    const QString script = QStringLiteral(
+        "cd /data && find . -exec stat -c '%n|%s|%f|%u:%g|%i|%z|%y' {} + > /tmp/devdock-state "
+        "&& { echo v1; sort /tmp/devdock-state; } | sha256sum");
+    runHelperCommandOutput(m_client, m_image, m_mount, QStringLiteral("backup-state"),
+                           {QStringLiteral("sh"), QStringLiteral("-c"), script}, this,
+                           [this](Result<QByteArray> out) {
+                               if (m_done) {
+                                   return;
+                               }
+                               const QByteArray hash = out ? out->left(32) : QByteArray();
+                               const bool ok = hash.size() == 32
+                                               && std::all_of(hash.cbegin(), hash.cend(), [](char c) {
+                                                      return std::isxdigit(static_cast<unsigned char>(c));
+                                                  });
+                               // Without a state (no shell in the image) the volume is copied whole.
+                               m_tags.state = ok ? QString::fromLatin1(hash) : QString();
+                               if (ok && m_tags.mayReuse() && m_previous
+                                   && m_previous->tag(QStringLiteral("kind")) == m_tags.kind
+                                   && m_previous->tag(QStringLiteral("volume")) == SnapshotTags::clean(m_tags.volume)
+                                   && m_previous->tag(QStringLiteral("state")) == m_tags.state) {
+                                   m_unchanged = true;
+                                   finish(m_previous->id);
+                                   return;
+                               }
+                               copy();
+                           });
+}
+
+void VolumeBackupJob::copy()
 {
     createHelperContainer(m_client, m_image, m_mount, QStringLiteral("backup"), this,
                           [this](Result<QString> id) {

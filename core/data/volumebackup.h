@@ -3,12 +3,15 @@
 #pragma once
 
 #include "data/helpercontainer.h"
+#include "data/resticrepository.h"
 #include "util/result.h"
 
 #include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+
+#include <optional>
 
 class QProcess;
 
@@ -28,7 +31,12 @@ struct SnapshotTags
     QString gitBranch;
     QString gitCommit;
     QString checkpoint;
-    QString reason; // why DevDock took it by itself: safety (before a restore), before-down
+    QString reason; // why DevDock took it by itself: safety (before a restore), before-down, scheduled
+    QString state;  // files: the fingerprint of the volume's entries when it was read
+
+    // An unchanged volume's earlier snapshot stands in for a new one, except where the snapshot
+    // itself is the point: a checkpoint (it carries the name) and the safety snapshot of a restore.
+    bool mayReuse() const;
 
     QStringList toTags() const;
     // Tag values cannot hold restic's separator (a comma).
@@ -39,20 +47,30 @@ struct SnapshotTags
 // with it mounted, GET /containers/{id}/archive streams straight into `restic backup --stdin`,
 // the helper is removed. A failure or cancel kills restic before its input ends, so no truncated
 // snapshot is ever saved. finished() carries the new snapshot's id.
+// Before the copy a helper lists every entry's path, size, type, mode, owner, inode and change
+// and modification times (find + stat, hashed): the snapshot's `state` tag. When that is the
+// state `previous` recorded (and the tags allow it), nothing is copied and finished() carries
+// the previous snapshot's id: restic reads a --stdin stream whole, changed or not, so this is
+// what makes a backup of an unchanged volume cheap. An image without find/stat just copies.
 class VolumeBackupJob final : public QObject
 {
     Q_OBJECT
 public:
     VolumeBackupJob(EngineClient *client, ResticRepository *repository, DataMount mount,
                     QString image, SnapshotTags tags, QObject *parent = nullptr);
+    // The newest earlier snapshot of this volume (any kind; only a files one with a state counts).
+    void setPrevious(const std::optional<ResticSnapshot> &previous) { m_previous = previous; }
     void start();
     void cancel();
+    // After finished(): the volume had not changed since `previous`, whose id it carried.
+    bool unchanged() const { return m_unchanged; }
 
 signals:
     void progressed(qint64 bytes);
     void finished(const DevDock::Core::Result<QString> &snapshotId);
 
 private:
+    void copy();
     void startStream();
     void finish(Result<QString> result);
 
@@ -61,6 +79,8 @@ private:
     DataMount m_mount;
     QString m_image;
     SnapshotTags m_tags;
+    std::optional<ResticSnapshot> m_previous;
+    bool m_unchanged = false;
     QString m_helper;
     QProcess *m_restic = nullptr;
     ProcessStream *m_transfer = nullptr;

@@ -347,7 +347,7 @@ void StackController::execute()
     const bool starts = kind == StackAction::Kind::Up || kind == StackAction::Kind::Start
                         || kind == StackAction::Kind::Rebuild || kind == StackAction::Kind::Restart;
     if (!starts || !m_current->preflight || !m_client) {
-        launch();
+        passGate();
         return;
     }
     checkPorts(m_client, m_project.name, publishedPorts(m_project, m_currentAffected), this,
@@ -364,8 +364,31 @@ void StackController::execute()
                        finishCurrent(std::unexpected(report->error()), nullptr);
                        return;
                    }
-                   launch();
+                   passGate();
                });
+}
+
+void StackController::passGate()
+{
+    if (!m_gate) {
+        launch();
+        return;
+    }
+    QPointer<StackController> self(this);
+    m_gate(*m_current, [self](Result<void> r) {
+        if (!self || !self->m_current) {
+            return;
+        }
+        if (self->m_cancelRequested) {
+            self->finishCurrent(makeError(Error::Code::Cancelled, tr("Cancelled.")), nullptr);
+            return;
+        }
+        if (!r) {
+            self->finishCurrent(std::unexpected(r.error()), nullptr);
+            return;
+        }
+        self->launch();
+    });
 }
 
 void StackController::launch()

@@ -60,6 +60,14 @@ public:
     std::optional<ComposeTool> tool() const { return m_tool; }
     LiveState *liveState() const { return m_live; }
 
+    // Runs before an action's compose command, after the port pre-flight; the action goes on
+    // when `proceed` gets success and fails with the error otherwise. The data guard uses it (a
+    // backup before a database service is recreated with a new image); the stack knows nothing
+    // of backups.
+    using ActionGate =
+        std::function<void(const StackAction &action, std::function<void(Result<void>)> proceed)>;
+    void setActionGate(ActionGate gate) { m_gate = std::move(gate); }
+
     void run(const StackAction &action);
     void up(const QStringList &services = {}, const ComposeUpOptions &options = {});
     void down(bool removeVolumes = false);
@@ -105,6 +113,7 @@ signals:
 private:
     void next();
     void execute();
+    void passGate();
     void launch();
     void runNextStep();
     void finishCurrent(const Result<void> &result, ComposeOperation *operation);
@@ -124,6 +133,7 @@ private:
     QList<std::function<ComposeOperation *(const ComposeCli &)>> m_steps;
     QStringList m_expected;
     bool m_cancelRequested = false;
+    ActionGate m_gate;
 };
 
 } // namespace DevDock::Core

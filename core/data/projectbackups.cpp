@@ -1,0 +1,515 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projectbackups.h"
+
+#include "data/consistentbackup.h"
+#include "engine/engineclient.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QSettings>
+#include <QUrl>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcBackups, "devdock.data.backups")
+
+namespace DevDock::Core {
+
+namespace {
+
+QString settingsGroup(const QString &projectKey)
+{
+    // A folder path is no settings key; its hash is.
+    return QStringLiteral("backups/")
+           + QString::fromLatin1(
+               QCryptographicHash::hash(projectKey.toUtf8(), QCryptographicHash::Sha256)
+                   .toHex()
+                   .left(16));
+}
+
+const std::pair<const char *, int RetentionPolicy::*> kKeeps[] = {
+    {"keepLast", &RetentionPolicy::last},       {"keepHourly", &RetentionPolicy::hourly},
+    {"keepDaily", &RetentionPolicy::daily},     {"keepWeekly", &RetentionPolicy::weekly},
+    {"keepMonthly", &RetentionPolicy::monthly}, {"keepYearly", &RetentionPolicy::yearly},
+};
+
+} // namespace
+
+BackupSettings BackupSettings::load(QSettings &settings, const QString &projectKey)
+{
+    BackupSettings s;
+    settings.beginGroup(settingsGroup(projectKey));
+    s.everyHours = std::max(0, settings.value(QStringLiteral("everyHours"), 0).toInt());
+    for (const auto &[key, member] : kKeeps) {
+        s.retention.*member = std::max(0, settings.value(QString::fromLatin1(key), 0).toInt());
+    }
+    settings.endGroup();
+    return s;
+}
+
+void BackupSettings::save(QSettings &settings, const QString &projectKey) const
+{
+    settings.beginGroup(settingsGroup(projectKey));
+    settings.setValue(QStringLiteral("everyHours"), everyHours);
+    for (const auto &[key, member] : kKeeps) {
+        settings.setValue(QString::fromLatin1(key), retention.*member);
+    }
+    settings.endGroup();
+}
+
+ProjectBackups::ProjectBackups(EngineClient *client, ResticRepository *repository, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repository(repository)
+{
+    m_schedule.setSingleShot(true);
+    m_schedule.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_schedule, &QTimer::timeout, this, &ProjectBackups::onScheduleDue);
+}
+
+ProjectBackups::~ProjectBackups() = default;
+
+void ProjectBackups::setProject(const ComposeProject &project)
+{
+    m_project = project;
+}
+
+void ProjectBackups::setSettings(const BackupSettings &settings)
+{
+    m_settings = settings;
+    reschedule();
+}
+
+void ProjectBackups::setIntervalOverride(std::chrono::milliseconds interval)
+{
+    m_intervalOverride = interval;
+    reschedule();
+}
+
+std::chrono::milliseconds ProjectBackups::interval() const
+{
+    if (m_settings.everyHours <= 0) {
+        return std::chrono::milliseconds{0};
+    }
+    return m_intervalOverride.count() > 0 ? m_intervalOverride
+                                          : std::chrono::hours(m_settings.everyHours);
+}
+
+QDateTime ProjectBackups::nextScheduled() const
+{
+    if (!m_schedule.isActive()) {
+        return {};
+    }
+    return QDateTime::currentDateTimeUtc().addMSecs(m_schedule.remainingTime());
+}
+
+void ProjectBackups::reschedule()
+{
+    const auto every = interval();
+    if (every.count() == 0) {
+        m_schedule.stop();
+        emit scheduleChanged({});
+        return;
+    }
+    // Due one period after the newest snapshot of the project (any kind, any reason): a backup
+    // taken by hand counts, and a DevDock started after a long pause backs up soon.
+    qint64 due = every.count();
+    const auto newest = std::max_element(
+        m_snapshots.cbegin(), m_snapshots.cend(),
+        [](const ResticSnapshot &a, const ResticSnapshot &b) { return a.time < b.time; });
+    if (newest != m_snapshots.cend()) {
+        const qint64 since = newest->time.msecsTo(QDateTime::currentDateTimeUtc());
+        due = std::clamp<qint64>(every.count() - since, 0, every.count());
+    }
+    m_schedule.start(std::chrono::milliseconds(due));
+    emit scheduleChanged(nextScheduled());
+}
+
+void ProjectBackups::onScheduleDue()
+{
+    if (m_busy) {
+        reschedule(); // the backup under way ends with a reschedule anyway
+        return;
+    }
+    refreshThen([this](Result<void> r) {
+        if (!r) {
+            qCWarning(lcBackups) << "scheduled backup:" << r.error().toString();
+            m_schedule.start(interval());
+            return;
+        }
+        if (m_running.isEmpty()) {
+            // Only while the stack runs: a stopped stack changes nothing. Asked again a period on.
+            m_schedule.start(interval());
+            emit scheduleChanged(nextScheduled());
+            return;
+        }
+        SnapshotTags tags;
+        tags.reason = QStringLiteral("scheduled");
+        backup({}, tags);
+    });
+}
+
+SnapshotTags ProjectBackups::baseTags() const
+{
+    return m_base;
+}
+
+void ProjectBackups::refresh()
+{
+    refreshThen([this](Result<void> r) {
+        if (!r) {
+            emit refreshFailed(r.error());
+        }
+    });
+}
+
+void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
+{
+    if (!m_client || !m_repository) {
+        then(
+            makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
+        return;
+    }
+    // df, then the snapshots, then the containers, then git: each step only when the one before
+    // it worked. The inventory changes once, at the end.
+    HttpRequest df;
+    df.target = "/system/df";
+    m_client->call(df, this, [this, then](Result<EngineClient::Response> dfAnswer) {
+        if (!dfAnswer) {
+            then(std::unexpected(dfAnswer.error()));
+            return;
+        }
+        const QJsonObject dfJson = QJsonDocument::fromJson(dfAnswer->body).object();
+        const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(m_project.name);
+        m_repository->snapshots(
+            {projectTag}, this, [this, then, dfJson](Result<QList<ResticSnapshot>> list) {
+                if (!list) {
+                    then(std::unexpected(list.error()));
+                    return;
+                }
+                ContainerListOptions options;
+                options.filters.insert(
+                    QStringLiteral("label"),
+                    {QStringLiteral("com.docker.compose.project=") + m_project.name});
+                m_client->listContainers(
+                    options, this,
+                    [this, then, dfJson,
+                     snapshots = *list](Result<QList<ContainerSummary>> containers) {
+                        if (!containers) {
+                            then(std::unexpected(containers.error()));
+                            return;
+                        }
+                        QHash<QString, QString> running;
+                        QHash<QString, QString> images;
+                        for (const ContainerSummary &c : *containers) {
+                            const QString service =
+                                c.labels.value(QStringLiteral("com.docker.compose.service"));
+                            if (c.state == QLatin1String("running")) {
+                                running.insert(service, c.id);
+                            }
+                            images.insert(service, c.imageId);
+                        }
+                        auto *git = new QProcess(this);
+                        git->setWorkingDirectory(m_project.workingDirectory);
+                        // "<short commit>\t<refs>", refs like "HEAD -> main, origin/main"; empty
+                        // without git or a repository.
+                        auto complete = [=, this](const QString &out) {
+                            git->deleteLater();
+                            SnapshotTags base;
+                            base.project = m_project.name;
+                            base.gitCommit = out.section(QLatin1Char('\t'), 0, 0);
+                            const QString refs = out.section(QLatin1Char('\t'), 1);
+                            const qsizetype arrow = refs.indexOf(QLatin1String("HEAD -> "));
+                            base.gitBranch =
+                                arrow >= 0
+                                    ? refs.mid(arrow + 8).section(QLatin1Char(','), 0, 0).trimmed()
+                                    : (base.gitCommit.isEmpty() ? QString()
+                                                                : QStringLiteral("HEAD"));
+                            m_base = base;
+                            m_snapshots = snapshots;
+                            m_running = running;
+                            m_containerImages = images;
+                            m_inventory = volumeInventory(m_project, dfJson, m_snapshots);
+                            emit refreshed();
+                            then({});
+                        };
+                        connect(
+                            git, &QProcess::finished, this,
+                            [git, complete](int code, QProcess::ExitStatus status) {
+                                complete(
+                                    status == QProcess::NormalExit && code == 0
+                                        ? QString::fromUtf8(git->readAllStandardOutput()).trimmed()
+                                        : QString());
+                            });
+                        connect(git, &QProcess::errorOccurred, this,
+                                [complete](QProcess::ProcessError e) {
+                                    if (e == QProcess::FailedToStart) {
+                                        complete({});
+                                    }
+                                });
+                        git->start(QStringLiteral("git"),
+                                   {QStringLiteral("log"), QStringLiteral("-1"),
+                                    QStringLiteral("--format=%h%x09%D")});
+                    });
+            });
+    });
+}
+
+void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &tags)
+{
+    if (m_busy) {
+        emit backupFinished(
+            makeError(Error::Code::Conflict,
+                      QStringLiteral("A backup of %1 is under way.").arg(m_project.name),
+                      QStringLiteral("Wait for it to finish, or cancel it.")));
+        return;
+    }
+    m_busy = true;
+    m_cancelled = false;
+    m_ids.clear();
+    refreshThen([this, volumeKeys, tags](Result<void> r) {
+        if (!r) {
+            endBackup(std::unexpected(r.error()));
+            return;
+        }
+        for (const QString &key : volumeKeys) {
+            if (std::none_of(m_inventory.cbegin(), m_inventory.cend(),
+                             [&](const DataVolume &v) { return v.key == key; })) {
+                endBackup(makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("%1 is no volume of %2.").arg(key, m_project.name),
+                    QStringLiteral("Refresh the Data view; the compose files may have changed.")));
+                return;
+            }
+        }
+        m_queue.clear();
+        m_totalBytes = 0;
+        m_doneBytes = 0;
+        for (const DataVolume &v : std::as_const(m_inventory)) {
+            if (v.exists && (volumeKeys.isEmpty() || volumeKeys.contains(v.key))) {
+                m_queue << v;
+                m_totalBytes += std::max<qint64>(0, v.sizeBytes);
+            }
+        }
+        m_tags = m_base;
+        m_tags.checkpoint = tags.checkpoint;
+        m_tags.reason = tags.reason;
+        QStringList keys;
+        for (const DataVolume &v : std::as_const(m_queue)) {
+            keys << v.key;
+        }
+        emit backupStarted(keys, m_totalBytes);
+        backupNext();
+    });
+}
+
+void ProjectBackups::backupNext()
+{
+    if (m_cancelled) {
+        endBackup(makeError(Error::Code::Cancelled,
+                            QStringLiteral("Backup of %1 cancelled.").arg(m_project.name)));
+        return;
+    }
+    if (m_queue.isEmpty()) {
+        applyRetention([this] { endBackup(m_ids); });
+        return;
+    }
+    const DataVolume volume = m_queue.takeFirst();
+    SnapshotTags tags = m_tags;
+    tags.volume = volume.key;
+    tags.service = volume.serviceNames().value(0);
+    m_current = new ConsistentBackup(m_client, m_repository, volume, m_running,
+                                     volume.helperImage(m_project), tags, this);
+    connect(m_current, &ConsistentBackup::progressed, this, [this, key = volume.key](qint64 bytes) {
+        emit progressed(key, bytes, m_doneBytes + bytes, m_totalBytes);
+    });
+    connect(m_current, &ConsistentBackup::finished, this, [this, volume](const Result<QString> &r) {
+        ConsistentBackup *job = m_current;
+        m_current = nullptr;
+        job->deleteLater();
+        if (!r) {
+            endBackup(std::unexpected(r.error()));
+            return;
+        }
+        m_doneBytes += std::max<qint64>(0, volume.sizeBytes);
+        m_ids << *r;
+        emit volumeBackedUp(volume.key, *r, job->unchanged());
+        backupNext();
+    });
+    m_current->start();
+}
+
+void ProjectBackups::applyRetention(std::function<void()> then)
+{
+    if (m_settings.retention.isEmpty() || !m_repository) {
+        then();
+        return;
+    }
+    // Per project; checkpoints are named by the user and stay whatever their age.
+    RetentionPolicy policy = m_settings.retention;
+    for (const ResticSnapshot &s : std::as_const(m_snapshots)) {
+        const QString name = s.tag(QStringLiteral("checkpoint"));
+        if (!name.isEmpty() && !policy.keepTags.contains(QStringLiteral("checkpoint=") + name)) {
+            policy.keepTags << QStringLiteral("checkpoint=") + name;
+        }
+    }
+    if (!m_tags.checkpoint.isEmpty()) {
+        policy.keepTags << QStringLiteral("checkpoint=") + SnapshotTags::clean(m_tags.checkpoint);
+    }
+    const QStringList tags{QStringLiteral("project=") + SnapshotTags::clean(m_project.name)};
+    m_repository->forget(policy, tags, false, this, [this, then](Result<ForgetOutcome> outcome) {
+        if (!outcome || outcome->removed.isEmpty()) {
+            // A failed forget loses nothing: the backup stands; it is said, not made the
+            // backup's failure.
+            emit retentionApplied(outcome);
+            then();
+            return;
+        }
+        m_repository->prune(this, [this, then, outcome](Result<void> pruned) {
+            emit retentionApplied(pruned ? Result<ForgetOutcome>(*outcome)
+                                         : Result<ForgetOutcome>(std::unexpected(pruned.error())));
+            then();
+        });
+    });
+}
+
+void ProjectBackups::endBackup(Result<QStringList> result)
+{
+    m_busy = false;
+    m_queue.clear();
+    // The inventory shows the new snapshots; the schedule counts from this backup.
+    refreshThen([this, result](Result<void>) {
+        reschedule();
+        emit backupFinished(result);
+    });
+}
+
+void ProjectBackups::cancel()
+{
+    if (!m_busy) {
+        return;
+    }
+    m_cancelled = true;
+    if (m_current) {
+        m_current->cancel();
+    }
+}
+
+void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebuild,
+                                          QObject *context, std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> guard(context);
+    auto deliver = [guard, hadContext = context != nullptr, done](Result<void> r) {
+        if (hadContext && !guard) {
+            return;
+        }
+        done(std::move(r));
+    };
+    refreshThen([this, services, rebuild, deliver](Result<void> r) {
+        if (!r) {
+            deliver(std::unexpected(r.error()));
+            return;
+        }
+        QStringList databases;
+        const QStringList affected = services.isEmpty() ? m_project.startOrder() : services;
+        for (const QString &name : affected) {
+            const ComposeService *service = m_project.service(name);
+            if (!service || databaseKind(*service) == DatabaseKind::None
+                || !m_containerImages.contains(name)) {
+                continue; // no database, or no container yet: nothing to lose
+            }
+            databases << name;
+        }
+        if (databases.isEmpty()) {
+            deliver({});
+            return;
+        }
+        checkImages(databases, {}, rebuild, deliver);
+    });
+}
+
+StackController::ActionGate ProjectBackups::recreateGate()
+{
+    QPointer<ProjectBackups> self(this);
+    return [self](const StackAction &action, std::function<void(Result<void>)> proceed) {
+        const bool rebuild = action.kind == StackAction::Kind::Rebuild;
+        if (!self || (action.kind != StackAction::Kind::Up && !rebuild)) {
+            proceed({});
+            return;
+        }
+        self->backupBeforeRecreate(action.services, rebuild || action.up.build, self,
+                                   std::move(proceed));
+    };
+}
+
+void ProjectBackups::checkImages(QStringList pending, QStringList changed, bool rebuild,
+                                 std::function<void(Result<void>)> done)
+{
+    if (pending.isEmpty()) {
+        backupUsersOf(changed, std::move(done));
+        return;
+    }
+    const QString name = pending.takeFirst();
+    const ComposeService *service = m_project.service(name);
+    if (rebuild || service->image.isEmpty()) {
+        changed << name; // built anew: another image, whatever the engine has now
+        checkImages(pending, changed, rebuild, std::move(done));
+        return;
+    }
+    HttpRequest request;
+    request.target = "/images/" + QUrl::toPercentEncoding(service->image) + "/json";
+    m_client->call(request, this, [=, this](Result<EngineClient::Response> image) mutable {
+        const QString id = image ? QJsonDocument::fromJson(image->body)
+                                       .object()
+                                       .value(QStringLiteral("Id"))
+                                       .toString()
+                                 : QString();
+        // Not on the engine yet (up pulls it): another image too.
+        if (id.isEmpty() || id != m_containerImages.value(name)) {
+            changed << name;
+        }
+        checkImages(pending, changed, rebuild, std::move(done));
+    });
+}
+
+void ProjectBackups::backupUsersOf(const QStringList &services,
+                                   std::function<void(Result<void>)> done)
+{
+    QStringList volumes;
+    for (const DataVolume &v : std::as_const(m_inventory)) {
+        const QStringList users = v.serviceNames();
+        if (v.exists && std::any_of(services.cbegin(), services.cend(), [&](const QString &s) {
+                return users.contains(s);
+            })) {
+            volumes << v.key;
+        }
+    }
+    if (volumes.isEmpty()) {
+        done({});
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(this, &ProjectBackups::backupFinished, this,
+                          [connection, done](const Result<QStringList> &ids) {
+                              disconnect(*connection);
+                              if (!ids) {
+                                  Error e = ids.error();
+                                  e.message =
+                                      QStringLiteral("The backup before recreating the database "
+                                                     "failed, so it was not recreated: ")
+                                      + e.message;
+                                  done(std::unexpected(e));
+                                  return;
+                              }
+                              done({});
+                          });
+    SnapshotTags tags;
+    tags.reason = QStringLiteral("before-recreate");
+    backup(volumes, tags);
+}
+
+} // namespace DevDock::Core

@@ -1,0 +1,313 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// ProjectBackups, the automation of issue 16: scheduled backups while the stack runs, retention
+// after each backup, and a backup before a database service is recreated with a new image.
+// Against the real engine, the real compose CLI, real restic and a real PostgreSQL 15
+// (scripts/postgres-image.sh).
+#undef QT_USE_QSTRINGBUILDER
+
+#include "../common/composetest.h"
+#include "../common/dockertest.h"
+
+#include "compose/composeloader.h"
+#include "data/projectbackups.h"
+#include "data/resticrepository.h"
+#include "engine/engineclient.h"
+#include "stack/stackcontroller.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QUuid>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+
+namespace {
+
+const QString kProject = QStringLiteral("devdock-it-backupauto");
+const QString kLabel = QStringLiteral("devdock.test.backupauto=1");
+const QString kPgImage = QStringLiteral("devdock-it-backupauto/pg");
+
+QByteArray composeYaml(int pgTag)
+{
+    return QStringLiteral(R"(name: %1
+services:
+  db:
+    image: %2:%3
+    labels: [%4]
+    environment: {POSTGRES_PASSWORD: "auto-test", POSTGRES_DB: app}
+    volumes: [pgdata:/var/lib/postgresql/data]
+    healthcheck: {test: ["CMD-SHELL", "pg_isready -U postgres -d app"], interval: 1s, timeout: 5s, retries: 60}
+  app:
+    image: %5
+    labels: [%4]
+    command: ["sleep", "3600"]
+    volumes: [files:/files]
+volumes:
+  pgdata: {}
+  files: {}
+)")
+        .arg(kProject, kPgImage)
+        .arg(pgTag)
+        .arg(kLabel, kTestImage)
+        .toUtf8();
+}
+
+} // namespace
+
+class TestBackupAutomation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void settings_savedPerProject_loadedBack();
+    void schedule_whileStackRuns_backsUpEachPeriod_notWhileStopped();
+    void retention_afterEachBackup_forgetsAndPrunes_checkpointsKept();
+    void recreate_databaseWithNewImage_backedUpFirst_sameImage_not();
+
+private:
+    Run compose(const QStringList &args, int timeoutMs = 180000);
+    QList<ResticSnapshot> snapshots(const QStringList &tags);
+    bool load(int pgTag);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineClient> m_client;
+    ResticRepository *m_repo = nullptr;
+    ProjectBackups *m_backups = nullptr;
+    ComposeProject m_project;
+    QString m_password;
+};
+
+void TestBackupAutomation::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    if (QStandardPaths::findExecutable("restic").isEmpty()) {
+        QFAIL("restic is not installed: run scripts/setup.sh");
+    }
+    if (!engineAvailable()) {
+        return;
+    }
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    const Run image =
+        run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"},
+            900000);
+    QVERIFY2(image.exitCode == 0, image.err.constData());
+    // Two images of the same PostgreSQL that the engine tells apart (a label each): "a new image".
+    for (int tag : {1, 2}) {
+        QTemporaryDir context;
+        QVERIFY(writeFile(
+            context.filePath("Dockerfile"),
+            QStringLiteral(
+                "FROM devdock-test/postgres:15\nLABEL devdock.test.backupauto.version=%1\n")
+                .arg(tag)
+                .toUtf8()));
+        const Run build = docker(
+            {"build", "-q", "-t", kPgImage + ":" + QString::number(tag), context.path()}, 300000);
+        QVERIFY2(build.exitCode == 0, build.err.constData());
+    }
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    m_client = std::make_unique<EngineClient>(*endpoint);
+    m_password = QUuid::createUuid().toString(QUuid::Id128);
+    m_repo = new ResticRepository(m_dir.filePath("repo"), m_password, this);
+    auto init = await<void>([&](auto cb) { m_repo->ensureInitialized(this, cb); });
+    QVERIFY(init && *init);
+    m_backups = new ProjectBackups(m_client.get(), m_repo, this);
+    QVERIFY(load(1));
+    const Run up = compose({"up", "-d", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+}
+
+void TestBackupAutomation::cleanupTestCase()
+{
+    compose({"down", "-v", "-t", "0"});
+    docker({"rmi", kPgImage + ":1", kPgImage + ":2"});
+}
+
+Run TestBackupAutomation::compose(const QStringList &args, int timeoutMs)
+{
+    return docker(QStringList{"compose", "--project-directory", m_dir.filePath("project")} + args,
+                  timeoutMs);
+}
+
+bool TestBackupAutomation::load(int pgTag)
+{
+    QDir().mkpath(m_dir.filePath("project"));
+    if (!writeFile(m_dir.filePath("project/compose.yaml"), composeYaml(pgTag))) {
+        return false;
+    }
+    ComposeLoadOptions options;
+    options.workingDirectory = m_dir.filePath("project");
+    auto project = loadComposeProject(options);
+    if (!project) {
+        qWarning("%s", qPrintable(project.error().toString()));
+        return false;
+    }
+    m_project = *project;
+    m_backups->setProject(m_project);
+    return true;
+}
+
+QList<ResticSnapshot> TestBackupAutomation::snapshots(const QStringList &tags)
+{
+    auto r = await<QList<ResticSnapshot>>([&](auto cb) { m_repo->snapshots(tags, this, cb); });
+    return r && *r ? **r : QList<ResticSnapshot>{};
+}
+
+void TestBackupAutomation::settings_savedPerProject_loadedBack()
+{
+    QSettings settings(m_dir.filePath("settings.ini"), QSettings::IniFormat);
+    BackupSettings s;
+    s.everyHours = 6;
+    s.retention.last = 3;
+    s.retention.daily = 7;
+    s.save(settings, "/home/dev/project-a");
+    QCOMPARE(BackupSettings::load(settings, "/home/dev/project-a"), s);
+    // Another project has its own (none yet).
+    QCOMPARE(BackupSettings::load(settings, "/home/dev/project-b"), BackupSettings{});
+}
+
+void TestBackupAutomation::schedule_whileStackRuns_backsUpEachPeriod_notWhileStopped()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QSignalSpy started(m_backups, &ProjectBackups::backupStarted);
+    QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
+    BackupSettings s;
+    s.everyHours = 1;
+    m_backups->setIntervalOverride(std::chrono::milliseconds(3000));
+    m_backups->setSettings(s);
+    QVERIFY(m_backups->nextScheduled().isValid());
+    // No backup yet: due one period on. Two periods: two backups of both volumes.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 180000);
+    for (const auto &call : std::as_const(finished)) {
+        const auto r = call.at(0).value<Result<QStringList>>();
+        QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
+        QCOMPARE(r->size(), 2);
+    }
+    const QList<ResticSnapshot> scheduled = snapshots({"project=" + kProject, "reason=scheduled"});
+    QVERIFY2(scheduled.size() >= 2, qPrintable(QString::number(scheduled.size())));
+    // The running PostgreSQL is dumped, the files volume copied.
+    QStringList kinds;
+    for (const ResticSnapshot &snap : scheduled) {
+        kinds << snap.tag("volume") + "/" + snap.tag("kind");
+    }
+    QVERIFY2(kinds.contains("pgdata/pg-dump") && kinds.contains("files/files"),
+             qPrintable(kinds.join(' ')));
+
+    // Stopped: the timer still fires, nothing is backed up.
+    QVERIFY(compose({"stop", "-t", "0"}).exitCode == 0);
+    QTest::qWait(500);
+    const qsizetype before = started.size();
+    QTest::qWait(8000);
+    QCOMPARE(started.size(), before);
+    // Between two checks (not while one reads what runs) the next one is due.
+    QTRY_VERIFY_WITH_TIMEOUT(m_backups->nextScheduled().isValid(), 10000);
+
+    s.everyHours = 0;
+    m_backups->setSettings(s);
+    QVERIFY(!m_backups->nextScheduled().isValid());
+    m_backups->setIntervalOverride(std::chrono::milliseconds(0));
+}
+
+void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpointsKept()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    BackupSettings s;
+    s.retention.last = 1;
+    m_backups->setSettings(s);
+    QSignalSpy retention(m_backups, &ProjectBackups::retentionApplied);
+    auto backupFiles = [&](const QString &checkpoint, const QString &content) {
+        const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
+                                   kProject + "_files:/files", kTestImage, "sh", "-c",
+                                   "echo " + content + " > /files/content"});
+        QVERIFY(change.exitCode == 0);
+        QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
+        SnapshotTags tags;
+        tags.checkpoint = checkpoint;
+        m_backups->backup({"files"}, tags);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const auto r = finished.first().at(0).value<Result<QStringList>>();
+        QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
+    };
+    backupFiles("keep-me", "one");
+    backupFiles({}, "two");
+    backupFiles({}, "three");
+    QVERIFY(!retention.isEmpty());
+    const auto outcome = retention.last().at(0).value<Result<ForgetOutcome>>();
+    QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().toString()));
+    QVERIFY(!outcome->removed.isEmpty());
+    const QList<ResticSnapshot> files = snapshots({"project=" + kProject, "volume=files"});
+    QCOMPARE(files.size(), 2); // the checkpoint and the newest
+    QCOMPARE(files.first().tag("checkpoint"), QString("keep-me"));
+    // Pruned and sound.
+    QProcess check;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("RESTIC_PASSWORD", m_password);
+    env.insert("RESTIC_REPOSITORY", m_dir.filePath("repo"));
+    check.setProcessEnvironment(env);
+    check.start("restic", {"check"});
+    QVERIFY(check.waitForFinished(120000));
+    QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+    m_backups->setSettings({});
+}
+
+void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage_not()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QVERIFY(compose({"up", "-d", "--wait"}).exitCode == 0);
+    const Run row = compose(
+        {"exec", "-T", "-u", "postgres", "db", "psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", "app",
+         "-c", "create table kept(v text); insert into kept values ('before the new image');"});
+    QVERIFY2(row.exitCode == 0, row.err.constData());
+    const QString oldContainer = QString::fromUtf8(compose({"ps", "-q", "db"}).out).trimmed();
+
+    StackController controller(m_client.get());
+    controller.setActionGate(m_backups->recreateGate());
+    ComposeLoadOptions options;
+    options.workingDirectory = m_dir.filePath("project");
+    auto runUp = [&]() -> Result<void> {
+        QSignalSpy done(&controller, &StackController::actionFinished);
+        controller.setProject(m_project, options);
+        controller.up({"db"}, ComposeUpOptions{.wait = true});
+        if (!QTest::qWaitFor([&] { return !done.isEmpty(); }, 240000)) {
+            return makeError(Error::Code::Timeout, "up did not finish");
+        }
+        return done.first().at(1).value<Result<void>>();
+    };
+    // The same image: nothing to back up.
+    const auto same = runUp();
+    QVERIFY2(same, same ? "" : qPrintable(same.error().toString()));
+    QCOMPARE(snapshots({"project=" + kProject, "reason=before-recreate"}).size(), 0);
+    QCOMPARE(QString::fromUtf8(compose({"ps", "-q", "db"}).out).trimmed(), oldContainer);
+
+    // A new image: the database is dumped before Compose recreates its container.
+    QVERIFY(load(2));
+    const auto recreated = runUp();
+    QVERIFY2(recreated, recreated ? "" : qPrintable(recreated.error().toString()));
+    const QList<ResticSnapshot> before =
+        snapshots({"project=" + kProject, "reason=before-recreate"});
+    QCOMPARE(before.size(), 1);
+    QCOMPARE(before.first().tag("volume"), QString("pgdata"));
+    QCOMPARE(before.first().tag("kind"), QString("pg-dump"));
+    const QString newContainer = QString::fromUtf8(compose({"ps", "-q", "db"}).out).trimmed();
+    QVERIFY(newContainer != oldContainer);
+    QVERIFY(docker({"inspect", "-f", "{{.Config.Image}}", newContainer}).out.contains(":2"));
+    // The engine gives nanoseconds; Qt reads milliseconds.
+    const QString createdText =
+        QString::fromUtf8(docker({"inspect", "-f", "{{.Created}}", newContainer}).out).trimmed();
+    const QDateTime created = QDateTime::fromString(createdText.left(23) + "Z", Qt::ISODateWithMs);
+    QVERIFY2(created.isValid(), qPrintable(createdText));
+    QVERIFY2(before.first().time < created,
+             qPrintable(before.first().time.toString(Qt::ISODateWithMs) + " "
+                        + created.toString(Qt::ISODateWithMs)));
+    // The files volume (no database) was left alone.
+    QCOMPARE(snapshots({"project=" + kProject, "reason=before-recreate", "volume=files"}).size(),
+             0);
+}
+
+QTEST_GUILESS_MAIN(TestBackupAutomation)
+#include "tst_backupautomation.moc"
