@@ -107,6 +107,7 @@ private:
     void execute();
     void launch();
     void runNextStep();
+    ComposeInvocation invocationFor(const ComposeTool &tool) const;
     void finishCurrent(const Result<void> &result, ComposeOperation *operation);
     QStringList inStartOrder(QStringList services) const;
 
