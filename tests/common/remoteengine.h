@@ -3,7 +3,8 @@
 #pragma once
 
 // A "remote" Docker engine behind a real ssh hop, for tests of docker contexts: a second dockerd
-// of its own (own socket, data-root, exec-root and pidfile; no iptables, no default bridge) that
+// of its own (own socket, data-root, exec-root and pidfile; no iptables, no default bridge; in a
+// network namespace of its own, so that nothing of the host's network changes) that
 // only an sshd on a loopback port reaches (its sessions get DOCKER_HOST pointing at it), a key
 // made for the test, and a docker context ssh://root@127.0.0.1:PORT in a scratch DOCKER_CONFIG.
 // While it runs, this process's DOCKER_CONFIG is that scratch directory and PATH starts with an
@@ -134,12 +135,17 @@ private:
     bool startDockerd(QString *error)
     {
         const QString d = m_dir.path();
-        m_dockerd = startDaemon(QStringLiteral("dockerd"),
-                                {QStringLiteral("--host=") + dockerHost(),
-                                 QStringLiteral("--data-root=") + d + QStringLiteral("/root"),
-                                 QStringLiteral("--exec-root=") + d + QStringLiteral("/exec"),
-                                 QStringLiteral("--pidfile=") + d + QStringLiteral("/dockerd.pid"),
-                                 QStringLiteral("--iptables=false"), QStringLiteral("--bridge=none")},
+        // In a network namespace of its own: a dockerd without a bridge deletes the host's
+        // docker0 (the shared engine's default network) at start, and the networks of its
+        // projects would stay behind as host bridges. Only its unix socket is shared.
+        const QString dockerd =
+            QStringLiteral("ip link set lo up && exec dockerd --host=%1 --data-root=%2/root "
+                           "--exec-root=%2/exec --pidfile=%2/dockerd.pid --iptables=false "
+                           "--bridge=none")
+                .arg(dockerHost(), d);
+        m_dockerd = startDaemon(QStringLiteral("unshare"),
+                                {QStringLiteral("--net"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                 dockerd},
                                 QStringLiteral("dockerd.log"));
         const bool up = waitUntil(
             [&] {

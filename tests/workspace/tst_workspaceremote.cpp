@@ -98,7 +98,11 @@ void TestWorkspaceRemote::initTestCase()
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    // The remote engine leaves the host's network as it is: the shared engine's docker0 stays.
+    const auto hasDocker0 = [] { return run("ip", {"link", "show", "docker0"}).exitCode == 0; };
+    const bool docker0 = hasDocker0();
     QVERIFY2(m_remote.start(&error), qPrintable(error));
+    QCOMPARE(hasDocker0(), docker0);
 }
 
 void TestWorkspaceRemote::cleanupTestCase()
