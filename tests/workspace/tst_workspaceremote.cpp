@@ -107,8 +107,11 @@ void TestWorkspaceRemote::initTestCase()
 
 void TestWorkspaceRemote::cleanupTestCase()
 {
-    run("docker", {"compose", "-p", m_local, "down", "-t", "1"});
-    // The remote engine goes with everything on it (RemoteEngine's destructor).
+    // Both names on the local engine (a far stack that went to the wrong engine goes too); the
+    // remote engine goes with everything on it (RemoteEngine's destructor).
+    for (const QString &name : {m_local, m_far}) {
+        run("docker", {"compose", "-p", name, "down", "-t", "1"});
+    }
 }
 
 void TestWorkspaceRemote::localAndSshProjects_sideBySide_stateLogsExecStopOnTheRemoteOne()
