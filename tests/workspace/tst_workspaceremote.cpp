@@ -231,6 +231,19 @@ void TestWorkspaceRemote::localAndSshProjects_sideBySide_stateLogsExecStopOnTheR
                  2);
         QCOMPARE(workspace.project(local->id())->servicesUp, 2);
         QCOMPARE(projectContainers(m_local, "running").size(), 2);
+
+        // Moved to the local engine and back: the open runtime opens again on each.
+        for (const QString &engineName : {QStringLiteral("default"), context}) {
+            const auto moved = workspace.setEngine(farId, engineName);
+            QVERIFY2(moved, qPrintable(moved ? QString() : moved.error().message));
+            ProjectRuntime *again = workspace.runtime(farId);
+            QVERIFY(again);
+            QVERIFY(waitUntil([&] { return again->isLoaded(); }, 30000));
+            QCOMPARE(again->client(), *workspace.useEngine(engineName));
+            QCOMPARE(workspace.project(farId)->engine, engineName);
+        }
+        QCOMPARE(workspace.eventHub(context)->connectionCount(), 1);
+        QVERIFY(!workspace.setEngine("default/" + m_local, context)); // no such opened project
     }
 
     // The choice is remembered with the project: a new workspace knows it on that engine.
