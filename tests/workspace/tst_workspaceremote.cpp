@@ -217,6 +217,19 @@ void TestWorkspaceRemote::localAndSshProjects_sideBySide_stateLogsExecStopOnTheR
         QVERIFY2((*report)->note().contains("cannot be probed"), qPrintable((*report)->note()));
         QVERIFY((*report)->error().hint.contains("cannot be probed"));
 
+        // devdockctl --context: that engine, whatever DOCKER_HOST says (as `docker --context`).
+        qputenv("DOCKER_HOST", "unix:///nonexistent.sock");
+        const Run info = run(DEVDOCKCTL_PATH, {"--context", context, "engine", "info", "--json"});
+        const Run ps = run(DEVDOCKCTL_PATH, {"--context", context, "--project-directory",
+                                             root.filePath("far"), "ps"});
+        qunsetenv("DOCKER_HOST");
+        QVERIFY2(info.exitCode == 0, info.err.constData());
+        QVERIFY2(info.out.contains(QByteArray("\"context\": \"" + context.toUtf8() + "\"")),
+                 info.out.constData());
+        QVERIFY2(info.out.contains("ssh://root@127.0.0.1:"), info.out.constData());
+        QVERIFY2(ps.exitCode == 0, ps.err.constData());
+        QVERIFY2(ps.out.contains("web") && ps.out.contains("running"), ps.out.constData());
+
         // Stop the remote project: its containers stop there, the local one runs on.
         const qsizetype before = finished.size();
         workspace.stop(farId);
