@@ -13,7 +13,7 @@ PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
     libyaml-cpp-dev libyaml-dev libspdlog-dev libfmt-dev qtkeychain-qt6-dev libgraphviz-dev graphviz libvterm-dev
     clang libclang-rt-14-dev
-    docker.io busybox-static iproute2 procps python3 openssh-client openssl socat
+    docker.io busybox-static iproute2 procps python3 openssh-client openssh-server openssl socat
     xvfb xauth imagemagick fonts-dejavu-core
     gnome-keyring dbus dbus-x11 libsecret-tools desktop-file-utils
     dpkg-dev

@@ -166,6 +166,10 @@
         <source>Stop what holds the port, or publish the service on another port (the ports: key of the compose file or a variable in the .env profile).</source>
         <translation>Beenden Sie, was den Port belegt, oder veröffentlichen Sie den Dienst auf einem anderen Port (Schlüssel ports: der Compose-Datei oder eine Variable im .env-Profil).</translation>
     </message>
+    <message>
+        <source>The engine %1 runs on another machine: only its containers were checked; processes on that machine cannot be probed from here.</source>
+        <translation>Die Engine %1 läuft auf einem anderen Rechner: Nur ihre Container wurden geprüft; Prozesse auf jenem Rechner lassen sich von hier aus nicht prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Core::ProjectLogs</name>
@@ -3634,6 +3638,14 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>Remove from the list</source>
         <translation>Aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Local (default)</source>
+        <translation>Lokal (Standard)</translation>
     </message>
 </context>
 <context>

@@ -629,6 +629,15 @@ void MainWindow::installSidebar()
     connect(sidebar, &ProjectSidebar::closeRequested, m_workspace, &Core::Workspace::close);
     connect(sidebar, &ProjectSidebar::pinRequested, m_workspace, &Core::Workspace::setPinned);
     connect(sidebar, &ProjectSidebar::removeRequested, m_workspace, &Core::Workspace::remove);
+    sidebar->setEngines(m_workspace->availableEngines());
+    connect(sidebar, &ProjectSidebar::engineRequested, this,
+            [this](const QString &id, const QString &engine) {
+                if (auto moved = m_workspace->setEngine(id, engine); !moved) {
+                    m_projectError->setText(moved.error().message + QLatin1Char('\n')
+                                            + moved.error().hint);
+                    m_projectError->show();
+                }
+            });
     addActions(sidebar->shortcutActions());
 }
 
@@ -859,6 +868,13 @@ Core::ProjectRuntime *MainWindow::openProject(const QString &path, const QString
 {
     m_projectError->hide();
     Core::ProjectRuntime *runtime = m_workspace->open(path, files);
+    if (!runtime) {
+        // Its docker context cannot be resolved (the summary names it); the window stays.
+        const auto summary = m_workspace->project(Core::Workspace::idForPath(path, files));
+        m_projectError->setText(summary ? summary->loadError : QString());
+        m_projectError->show();
+        return nullptr;
+    }
     // Until it is loaded (and becomes active) the window stays on the previous project; a failed
     // first load says so and leaves it there.
     connect(runtime, &Core::ProjectRuntime::loadFailed, this,

@@ -26,7 +26,8 @@ std::optional<QStringList> takeGlobalOptions(const QStringList &arguments,
                                        QStringLiteral("--project-name"),
                                        QStringLiteral("--project-directory"),
                                        QStringLiteral("--profile"),
-                                       QStringLiteral("--env-file")};
+                                       QStringLiteral("--env-file"),
+                                       QStringLiteral("--context")};
         if (!known.contains(option)) {
             rest.prepend(option);
             return rest; // a command's own option, e.g. --help
@@ -44,6 +45,11 @@ std::optional<QStringList> takeGlobalOptions(const QStringList &arguments,
             options.projectName = value;
         } else if (option == QLatin1String("--project-directory")) {
             options.projectDirectory = value;
+        } else if (option == QLatin1String("--context")) {
+            // As `docker --context`: the context wins over DOCKER_HOST, for this process and
+            // for the compose CLI it runs.
+            qputenv("DOCKER_CONTEXT", value.toUtf8());
+            qunsetenv("DOCKER_HOST");
         } else if (option == QLatin1String("--profile")) {
             options.profiles << value;
         } else {

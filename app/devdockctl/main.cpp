@@ -26,6 +26,7 @@ const char *kUsage =
     "\n"
     "Global options (as Compose has them, before the command):\n"
     "  -f, --file F  -p, --project-name NAME  --project-directory DIR  --profile P  --env-file F\n"
+    "  --context NAME  the docker context to use (as 'docker --context'; compose runs on it too)\n"
     "\n"
     "Commands:\n"
     "  up         Create and start services, dependencies first (--wait, --build, --no-deps)\n"

@@ -85,7 +85,9 @@ bool confirmed()
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
 
-Result<void> carryOut(DataSession &data, const RestorePlan &plan)
+} // namespace
+
+Result<void> carryOutRestore(DataSession &data, const RestorePlan &plan)
 {
     RestoreJob job(data.client.get(), data.repository.get(), plan, data.baseTags());
     QObject::connect(&job, &RestoreJob::stepStarted, [](RestoreJob::Step, const QString &text) {
@@ -104,6 +106,8 @@ Result<void> carryOut(DataSession &data, const RestorePlan &plan)
         job.start();
     });
 }
+
+namespace {
 
 bool wantsHelp(const QStringList &args)
 {
@@ -253,7 +257,7 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
         }
     }
     for (const RestorePlan &plan : std::as_const(plans)) {
-        if (const auto r = carryOut(data, plan); !r) {
+        if (const auto r = carryOutRestore(data, plan); !r) {
             return failWith(r.error());
         }
         Output::outLine(QStringLiteral("%1: restored from snapshot %2")

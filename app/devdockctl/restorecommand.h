@@ -3,10 +3,21 @@
 #pragma once
 
 #include "compose/composeloader.h"
+#include "util/result.h"
 
 #include <QStringList>
 
+namespace DevDock::Core {
+struct RestorePlan;
+}
+
 namespace DevDock::Ctl {
+
+class DataSession;
+
+// Carries out one restore plan in `data`'s project, printing its steps and the safety snapshot
+// (the way back) as they happen.
+Core::Result<void> carryOutRestore(DataSession &data, const Core::RestorePlan &plan);
 
 // `devdockctl snapshots [--json]`: the project's snapshots in the restic repository.
 int runSnapshotsCommand(const Core::ComposeLoadOptions &options, const QStringList &arguments);

@@ -570,9 +570,8 @@ int cmdDoctorPorts(Stack &stack, bool json)
                     }
                     Output::outLine(pad(port, 24) + pad(c.request.service, 22) + status);
                 }
-                if (!report->localChecked) {
-                    Output::errLine(QStringLiteral(
-                        "note: the engine is remote; only its containers were checked"));
+                if (!report->note().isEmpty()) {
+                    Output::errLine(QStringLiteral("note: ") + report->note());
                 }
             }
             if (conflicts) {

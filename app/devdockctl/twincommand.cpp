@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "twincommand.h"
 
+#include "datasession.h"
 #include "enginecommand.h"
 #include "output.h"
+#include "restorecommand.h"
 #include "stackcommand.h"
 
+#include "data/restoreplan.h"
 #include "engine/engineclient.h"
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
@@ -27,7 +30,7 @@ namespace {
 
 const QByteArray kUsage =
     "Usage: devdockctl twin list [--json]\n"
-    "       devdockctl twin up BRANCH [--wait] [--env-profile NAME]\n"
+    "       devdockctl twin up BRANCH [--wait] [--env-profile NAME] [--clone-data]\n"
     "       devdockctl twin down BRANCH [--volumes] [--remove-worktree]\n"
     "A twin is the stack of another branch, running beside the main checkout's: in the\n"
     "branch's git worktree (created beside the main checkout when it has none), under the\n"
@@ -36,7 +39,9 @@ const QByteArray kUsage =
     "its data folder; no checked-in file changes. 'up' prints the project name and the URLs.\n"
     "'down' removes the twin's containers and networks (--volumes: and its volumes), never the\n"
     "main stack's; --remove-worktree also removes its worktree when it has no changes.\n"
-    "--clone-data (the main checkout's data in the twin) is not supported yet: exit 2.\n";
+    "--clone-data: before the twin starts, the main checkout's newest snapshot of each volume\n"
+    "(devdockctl backup) is restored into the twin's volume of the same name; the main\n"
+    "checkout's volumes are only read from the backup repository, never touched.\n";
 
 QString pad(const QString &text, int width)
 {
@@ -150,8 +155,64 @@ int cmdList(const ComposeLoadOptions &options, const QString &envProfile, bool j
     return Success;
 }
 
+// The main checkout's newest snapshot of each volume, restored into the twin's volume of that
+// key (RestorePlan/RestoreJob, as `restore SNAPSHOT --to VOLUME` in the twin would do it), before
+// the twin's stack exists: its volumes are created with Compose's labels, and `up` adopts them.
+// Database dumps restore into a running server; a twin has none yet, so they are named and left.
+int cloneData(const ComposeLoadOptions &mainOptions, const ComposeLoadOptions &twinOptions)
+{
+    auto main = DataSession::open(mainOptions);
+    if (!main) {
+        return failWith(main.error());
+    }
+    QMap<QString, ResticSnapshot> newest;
+    QStringList dumps;
+    for (const ResticSnapshot &s : std::as_const((*main)->snapshots)) { // oldest first
+        if (s.tag(QStringLiteral("kind")) == u"pg-dump") {
+            dumps << s.tag(QStringLiteral("volume"));
+            continue;
+        }
+        newest.insert(s.tag(QStringLiteral("volume")), s);
+    }
+    if (newest.isEmpty()) {
+        return failWith(
+            Error{Error::Code::NotFound,
+                  QStringLiteral("Project %1 has no snapshot of its volumes to clone; nothing "
+                                 "was started.")
+                      .arg((*main)->project.name),
+                  QStringLiteral("Back it up first (devdockctl backup), or start the twin with "
+                                 "fresh volumes (without --clone-data).")});
+    }
+    auto twin = DataSession::open(twinOptions);
+    if (!twin) {
+        return failWith(twin.error());
+    }
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+        auto plan = RestorePlan::make((*twin)->project, (*twin)->inventory, it.value(), it.key(),
+                                      (*twin)->running, (*twin)->engineVolumes);
+        if (!plan) {
+            return failWith(plan.error());
+        }
+        if (const auto restored = carryOutRestore(**twin, *plan); !restored) {
+            return failWith(restored.error());
+        }
+        Output::outLine(QStringLiteral("%1: cloned from snapshot %2 of %3 (%4)")
+                            .arg(it.key(), it.value().shortId, (*main)->project.name,
+                                 it.value().time.toLocalTime().toString(Qt::ISODate)));
+    }
+    dumps.removeDuplicates();
+    for (const QString &volume : std::as_const(dumps)) {
+        Output::errLine(QStringLiteral("%1: a database dump is restored into a running server; "
+                                       "once the twin runs: devdockctl restore SNAPSHOT in the "
+                                       "twin's worktree")
+                            .arg(volume));
+    }
+    Output::flush();
+    return Success;
+}
+
 int cmdUp(const ComposeLoadOptions &options, const QString &branch, const QString &envProfile,
-          bool wait)
+          bool wait, bool clone)
 {
     auto plan = TwinPlanner::locate(options, branch, envProfile, true);
     if (!plan) {
@@ -176,6 +237,12 @@ int cmdUp(const ComposeLoadOptions &options, const QString &branch, const QStrin
     }
     if (auto applied = TwinPlanner::apply(*chosen); !applied) {
         return reportError(applied.error());
+    }
+    if (clone) {
+        if (const int code = cloneData(options, TwinPlanner::loadOptions(*chosen, options));
+            code != Success) {
+            return code;
+        }
     }
     // The stack command does the rest as for any project: the .env profile (the twin's
     // .env.local last), the keychain's secrets, the port pre-flight, compose up.
@@ -286,16 +353,12 @@ int runTwinCommand(const ComposeLoadOptions &options, const QStringList &argumen
         return reportUsageError(QStringLiteral("an option twin %1 does not take").arg(action),
                                 kUsage);
     }
-    if (parser.isSet(cloneData)) {
-        return reportUsageError(QStringLiteral("--clone-data is not supported yet: the twin "
-                                               "starts with fresh volumes without it"),
-                                kUsage);
-    }
     if (isList) {
         return cmdList(options, profile, parser.isSet(json));
     }
     if (isUp) {
-        return cmdUp(options, positional.at(1), profile, parser.isSet(wait));
+        return cmdUp(options, positional.at(1), profile, parser.isSet(wait),
+                     parser.isSet(cloneData));
     }
     return cmdDown(options, positional.at(1), profile, parser.isSet(volumes),
                    parser.isSet(removeWorktree));

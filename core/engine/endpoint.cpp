@@ -134,6 +134,15 @@ QStringList Endpoint::sshCommand() const
     return command;
 }
 
+QHash<QString, QString> Endpoint::cliEnvironment() const
+{
+    if (contextName != kDefaultContext) {
+        return {{QStringLiteral("DOCKER_CONTEXT"), contextName}, {QStringLiteral("DOCKER_HOST"), {}}};
+    }
+    // The default context is what the child resolves from the environment it inherits.
+    return {};
+}
+
 EndpointEnvironment EndpointEnvironment::fromSystem()
 {
     EndpointEnvironment env;
@@ -258,6 +267,30 @@ Result<Endpoint> resolveEndpoint(const EndpointEnvironment &env, QStringList *wa
         return resolveDefaultContext(env);
     }
     return resolveNamedContext(env, name);
+}
+
+Result<Endpoint> resolveContext(const EndpointEnvironment &environment, const QString &name)
+{
+    EndpointEnvironment pinned = environment;
+    pinned.variables.remove(QStringLiteral("DOCKER_HOST"));
+    pinned.variables.insert(QStringLiteral("DOCKER_CONTEXT"), name);
+    return resolveEndpoint(pinned);
+}
+
+QStringList listContexts(const EndpointEnvironment &environment)
+{
+    QStringList names;
+    const QDir meta(environment.configDirectory() + QStringLiteral("/contexts/meta"));
+    for (const QString &id : meta.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto object = readJsonObject(meta.filePath(id + QStringLiteral("/meta.json")));
+        const QString name = object ? object->value(QStringLiteral("Name")).toString() : QString();
+        if (!name.isEmpty() && name != kDefaultContext) {
+            names << name;
+        }
+    }
+    names.sort();
+    names.prepend(kDefaultContext);
+    return names;
 }
 
 } // namespace DevDock::Core

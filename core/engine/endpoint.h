@@ -31,6 +31,13 @@ struct Endpoint
 
     // The ssh command line used for ssh:// endpoints (program first).
     QStringList sshCommand() const;
+    // The engine runs on this machine (a unix socket or named pipe): its host's sockets can be
+    // probed here.
+    bool isLocal() const { return kind == Kind::Unix || kind == Kind::NamedPipe; }
+    // What a docker CLI child (compose) needs in its environment to talk to this same engine:
+    // DOCKER_CONTEXT for a named context (DOCKER_HOST emptied: it would win; empty is "unset"
+    // to the docker CLI); nothing for the default one, which the child resolves as we did.
+    QHash<QString, QString> cliEnvironment() const;
 
     bool operator==(const Endpoint &) const = default;
 };
@@ -57,6 +64,13 @@ Result<Endpoint> parseDockerHost(const QString &host, bool tls = false);
 // to `warnings` and the default context applies.
 Result<Endpoint> resolveEndpoint(const EndpointEnvironment &environment,
                                  QStringList *warnings = nullptr);
+
+// The endpoint of one named context (or "default") in `environment`'s context store, as
+// `docker --context NAME` would use it: DOCKER_HOST and DOCKER_CONTEXT do not apply.
+Result<Endpoint> resolveContext(const EndpointEnvironment &environment, const QString &name);
+
+// The contexts of the docker CLI's context store, "default" first, the others sorted by name.
+QStringList listContexts(const EndpointEnvironment &environment);
 
 QString defaultDockerHost(bool windows);
 

@@ -218,6 +218,16 @@ QList<PortCheck> PortReport::conflicts() const
     return result;
 }
 
+QString PortReport::note() const
+{
+    if (remoteEngine.isEmpty()) {
+        return {};
+    }
+    return Text::tr("The engine %1 runs on another machine: only its containers were checked; "
+                    "processes on that machine cannot be probed from here.")
+        .arg(remoteEngine);
+}
+
 Error PortReport::error() const
 {
     QStringList lines;
@@ -227,7 +237,8 @@ Error PortReport::error() const
     return Error{
         Error::Code::Conflict, lines.join(QLatin1Char(' ')),
         Text::tr("Stop what holds the port, or publish the service on another port "
-                 "(the ports: key of the compose file or a variable in the .env profile).")};
+                 "(the ports: key of the compose file or a variable in the .env profile).")
+            + (remoteEngine.isEmpty() ? QString() : QLatin1Char(' ') + note())};
 }
 
 QString httpUrl(const QString &hostIp, int port)
@@ -306,8 +317,7 @@ void checkPorts(EngineClient *client, const QString &projectName,
         callback(PortReport{});
         return;
     }
-    const bool local = client->endpoint().kind == Endpoint::Kind::Unix
-                       || client->endpoint().kind == Endpoint::Kind::NamedPipe;
+    const bool local = client->endpoint().isLocal();
     QPointer<QObject> guard(context);
     client->listContainers(
         ContainerListOptions{false, {}}, context, [=](Result<QList<ContainerSummary>> containers) {
@@ -342,6 +352,9 @@ void checkPorts(EngineClient *client, const QString &projectName,
                 report.checks.append(check);
             }
             report.localChecked = local;
+            if (!local) {
+                report.remoteEngine = client->endpoint().uri;
+            }
             if (!local || forLocal.isEmpty()) {
                 callback(report);
                 return;

@@ -56,7 +56,11 @@ struct PortReport
 {
     QList<PortCheck> checks;
     bool localChecked = false; // host sockets were inspected (local engine on Linux)
+    QString remoteEngine;      // the engine's address when it runs on another machine
     QList<PortCheck> conflicts() const;
+    // What could not be checked, in words (empty when everything was): the host processes of a
+    // remote engine's machine are out of reach.
+    QString note() const;
     // A Conflict error naming every port, its holder and the service that wants it.
     Error error() const;
 };

@@ -258,9 +258,7 @@ void StackController::configHashes(QObject *context,
             done(std::unexpected(ComposeCli::missingToolError()));
             return;
         }
-        ComposeInvocation invocation = ComposeInvocation::forProject(tool, m_project, m_options);
-        invocation.environment = m_environment;
-        ComposeOperation *operation = ComposeCli(invocation).run(
+        ComposeOperation *operation = ComposeCli(invocationFor(tool)).run(
             QStringLiteral("config"), {QStringLiteral("--hash"), QStringLiteral("*")}, {}, this);
         connect(operation, &ComposeOperation::finished, context,
                 [operation, done](const Result<void> &result) {
@@ -438,11 +436,20 @@ void StackController::launch()
     runNextStep();
 }
 
+ComposeInvocation StackController::invocationFor(const ComposeTool &tool) const
+{
+    ComposeInvocation invocation = ComposeInvocation::forProject(tool, m_project, m_options);
+    invocation.environment = m_environment;
+    // Compose talks to the engine this controller follows (the project's docker context).
+    if (m_client) {
+        invocation.environment.insert(m_client->endpoint().cliEnvironment());
+    }
+    return invocation;
+}
+
 void StackController::runNextStep()
 {
-    ComposeInvocation invocation = ComposeInvocation::forProject(*m_tool, m_project, m_options);
-    invocation.environment = m_environment;
-    const ComposeCli cli(invocation);
+    const ComposeCli cli(invocationFor(*m_tool));
     ComposeOperation *operation = m_steps.takeFirst()(cli);
     operation->setParent(this);
     m_operation = operation;

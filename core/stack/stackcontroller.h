@@ -116,6 +116,7 @@ private:
     void passGate();
     void launch();
     void runNextStep();
+    ComposeInvocation invocationFor(const ComposeTool &tool) const;
     void finishCurrent(const Result<void> &result, ComposeOperation *operation);
     QStringList inStartOrder(QStringList services) const;
 

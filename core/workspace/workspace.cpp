@@ -90,6 +90,10 @@ Workspace::~Workspace()
         m_saveLater.stop();
         saveRemembered();
     }
+    // Runtimes follow their engine's client: they go before the clients this workspace made.
+    for (Entry &entry : m_entries) {
+        delete std::exchange(entry.runtime, nullptr);
+    }
     for (Engine *engine : std::as_const(m_engines)) {
         if (engine->wired && engine->hub) {
             engine->hub->disconnect(this);
@@ -110,6 +114,75 @@ void Workspace::addEngine(const QString &name, EngineClient *client)
         m_started = false; // start() wires every engine not wired yet
         start();
     }
+}
+
+Result<EngineClient *> Workspace::useEngine(const QString &name)
+{
+    const QString wanted = name.isEmpty() ? QStringLiteral("default") : name;
+    if (EngineClient *client = engine(wanted)) {
+        return client;
+    }
+    // The context DevDock itself runs on is the default engine, whatever its name.
+    if (EngineClient *own = engine(); own && own->endpoint().contextName == wanted) {
+        return own;
+    }
+    auto endpoint = resolveContext(EndpointEnvironment::fromSystem(), wanted);
+    if (!endpoint) {
+        return std::unexpected(endpoint.error());
+    }
+    m_ownedClients.push_back(std::make_unique<EngineClient>(*endpoint));
+    EngineClient *client = m_ownedClients.back().get();
+    addEngine(wanted, client);
+    return client;
+}
+
+QStringList Workspace::availableEngines() const
+{
+    return listContexts(EndpointEnvironment::fromSystem());
+}
+
+Result<void> Workspace::setEngine(const QString &id, const QString &engineName)
+{
+    Entry *entry = nullptr;
+    for (Entry &e : m_entries) {
+        if (e.summary.id == id) {
+            entry = &e;
+        }
+    }
+    if (!entry || entry->summary.origin != ProjectSummary::Origin::Opened) {
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("No opened project %1 in the workspace.").arg(id),
+                         QStringLiteral("Open the project folder first; a stack known only from "
+                                        "its containers runs where it runs."));
+    }
+    if (auto client = useEngine(engineName); !client) {
+        return std::unexpected(client.error());
+    }
+    if (entry->summary.engine == engineName) {
+        return {};
+    }
+    const bool wasOpen = entry->runtime != nullptr;
+    const QString directory = entry->summary.directory;
+    const QStringList files = entry->summary.files;
+    if (wasOpen) {
+        close(id);
+    }
+    for (Entry &e : m_entries) {
+        if (e.summary.id == id) {
+            e.summary.engine = engineName;
+            e.summary.loadError.clear();
+            e.remembered = true;
+            emit projectChanged(e.summary);
+        }
+    }
+    saveRemembered();
+    if (wasOpen) {
+        open(files.size() == 1 && QFileInfo(files.constFirst()).isAbsolute() ? files.constFirst()
+                                                                              : directory,
+             files.size() == 1 && QFileInfo(files.constFirst()).isAbsolute() ? QStringList()
+                                                                              : files);
+    }
+    return {};
 }
 
 EngineClient *Workspace::engine(const QString &name) const
@@ -546,28 +619,49 @@ std::optional<ProjectSummary> Workspace::project(const QString &id) const
     return std::nullopt;
 }
 
-ProjectRuntime *Workspace::open(const QString &path, const QStringList &files)
+QString Workspace::idForPath(const QString &path, const QStringList &files)
+{
+    const QFileInfo info(path);
+    return info.isFile() ? ProjectRuntime::idFor(info.absolutePath(), {info.absoluteFilePath()})
+                         : ProjectRuntime::idFor(info.absoluteFilePath(), files);
+}
+
+ProjectRuntime *Workspace::open(const QString &path, const QStringList &files,
+                                const QString &engineName)
 {
     const QFileInfo info(path);
     const QString directory = info.isFile() ? info.absolutePath() : info.absoluteFilePath();
     const QStringList idFiles = info.isFile() ? QStringList{info.absoluteFilePath()} : files;
-    const QString id = ProjectRuntime::idFor(directory, idFiles);
+    const QString id = idForPath(path, files);
     if (ProjectRuntime *existing = runtime(id)) {
         setActive(id);
         return existing;
     }
-    auto *runtime = new ProjectRuntime(engine(), this);
     Entry entry;
+    entry.summary.engine = QStringLiteral("default");
     for (const Entry &e : std::as_const(m_entries)) {
         if (e.summary.id == id) {
             entry = e;
         }
     }
-    entry.runtime = runtime;
     entry.summary.id = id;
     entry.summary.directory = directory;
     entry.summary.files = idFiles;
-    entry.summary.engine = QStringLiteral("default");
+    entry.summary.origin = ProjectSummary::Origin::Opened;
+    if (!engineName.isEmpty()) {
+        entry.summary.engine = engineName;
+    }
+    const auto client = useEngine(entry.summary.engine);
+    if (!client) {
+        // The project stays listed with its engine and the reason (a context that is gone).
+        entry.summary.loadError = client.error().message;
+        entry.summary.engineReachable = false;
+        put(entry);
+        return nullptr;
+    }
+    auto *runtime = new ProjectRuntime(*client, this);
+    entry.runtime = runtime;
+    entry.summary.loadError.clear();
     entry.summary.origin = ProjectSummary::Origin::Opened;
     entry.summary.open = true;
     entry.summary.loading = true;
@@ -580,7 +674,9 @@ ProjectRuntime *Workspace::open(const QString &path, const QStringList &files)
         // The project is now known by its compose name: a discovered entry of that name (its
         // stack was running) is this one.
         const QString name = runtime->project().name;
-        const QString discovered = discoveredId(QStringLiteral("default"), name);
+        const std::optional<ProjectSummary> own = project(runtime->id());
+        const QString discovered =
+            discoveredId(own ? own->engine : QStringLiteral("default"), name);
         if (project(discovered)) {
             m_entries.removeIf([&](const Entry &e) { return e.summary.id == discovered; });
             emit projectRemoved(discovered);
@@ -642,6 +738,7 @@ void Workspace::updateFromRuntime(ProjectRuntime *runtime)
         s.active = entry.summary.id == m_activeId;
         s.lastOpened = entry.summary.lastOpened;
         s.branch = entry.summary.branch;
+        s.engine = entry.summary.engine;
         if (s.name.isEmpty()) {
             s.name = entry.summary.name;
         }
@@ -809,6 +906,9 @@ void Workspace::runStackAction(const QString &id, bool start)
         }
         ComposeInvocation invocation;
         invocation.tool = tool;
+        if (EngineClient *client = engine(s.engine)) {
+            invocation.environment = client->endpoint().cliEnvironment();
+        }
         invocation.projectName = s.name;
         invocation.projectDirectory = s.directory;
         if (s.origin == ProjectSummary::Origin::Discovered) {
@@ -866,7 +966,8 @@ void Workspace::loadRemembered()
         entry.summary.name = settings->value(QStringLiteral("name")).toString();
         entry.summary.pinned = settings->value(QStringLiteral("pinned")).toBool();
         entry.summary.lastOpened = settings->value(QStringLiteral("lastOpened")).toDateTime();
-        entry.summary.engine = QStringLiteral("default");
+        entry.summary.engine =
+            settings->value(QStringLiteral("engine"), QStringLiteral("default")).toString();
         entry.summary.known = false;
         entry.summary.id = ProjectRuntime::idFor(entry.summary.directory, entry.summary.files);
         if (!entry.summary.directory.isEmpty()) {
@@ -887,10 +988,16 @@ void Workspace::loadRemembered()
             entries << entry;
         }
     }
-    for (const Entry &entry : std::as_const(entries)) {
-        if (!project(entry.summary.id)) {
-            put(entry);
+    for (Entry &entry : entries) {
+        if (project(entry.summary.id)) {
+            continue;
         }
+        // Its engine is followed from the start, so that its summary is live as the others.
+        if (auto client = useEngine(entry.summary.engine); !client) {
+            entry.summary.loadError = client.error().message;
+            entry.summary.engineReachable = false;
+        }
+        put(entry);
     }
 }
 
@@ -925,6 +1032,7 @@ void Workspace::saveRemembered() const
         settings->setValue(QStringLiteral("name"), entry->summary.name);
         settings->setValue(QStringLiteral("pinned"), entry->summary.pinned);
         settings->setValue(QStringLiteral("lastOpened"), entry->summary.lastOpened);
+        settings->setValue(QStringLiteral("engine"), entry->summary.engine);
     }
     settings->endArray();
     settings->setValue(LegacyRecentKey, recentDirectories());

@@ -13,7 +13,9 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace DevDock::Core {
 
@@ -38,6 +40,15 @@ public:
 
     // Another engine to discover projects on (a docker context), by name.
     void addEngine(const QString &name, EngineClient *client);
+    // The engine of a docker context by its name ("default": the workspace's own): the one
+    // client (and so the one event subscription) of that engine, made on first use from the
+    // docker CLI's context store.
+    Result<EngineClient *> useEngine(const QString &name);
+    // The docker contexts a project may run on ("default" first).
+    QStringList availableEngines() const;
+    // Moves an opened or remembered project to another engine (remembered with it): an open
+    // runtime is closed and opened again on that engine.
+    Result<void> setEngine(const QString &id, const QString &engine);
     EngineClient *engine(const QString &name = QStringLiteral("default")) const;
     EventHub *eventHub(const QString &engine = QStringLiteral("default")) const;
 
@@ -52,8 +63,13 @@ public:
     std::optional<ProjectSummary> project(const QString &id) const;
 
     // Opens (or returns the open) runtime of a project and makes it active once loaded. A failed
-    // first load closes it again and leaves the active project as it was.
-    ProjectRuntime *open(const QString &path, const QStringList &files = {});
+    // first load closes it again and leaves the active project as it was. `engine` is the docker
+    // context to run it on (empty: the one remembered for it, else "default"); when that context
+    // cannot be resolved nothing opens (nullptr) and the project's summary says why.
+    ProjectRuntime *open(const QString &path, const QStringList &files = {},
+                         const QString &engine = {});
+    // The id open(path, files) gives the project (a compose file's folder, with that file).
+    static QString idForPath(const QString &path, const QStringList &files = {});
     ProjectRuntime *runtime(const QString &id) const; // nullptr when not open
     ProjectRuntime *activeRuntime() const;
     QList<ProjectRuntime *> runtimes() const;
@@ -133,6 +149,8 @@ private:
     Engine *engineNamed(const QString &name);
 
     QList<Engine *> m_engines;
+    // Clients of the contexts useEngine() made (after the runtimes on them are gone).
+    std::vector<std::unique_ptr<EngineClient>> m_ownedClients;
     QList<Entry> m_entries; // in display order: remembered/opened first, then discovered
     QString m_activeId;
     QString m_pendingActive;

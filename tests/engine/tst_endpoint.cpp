@@ -59,7 +59,64 @@ private slots:
     void parseDockerHost_data();
     void parseDockerHost();
     void sshCommand_isDialStdio();
+    void resolveContext_namedOne_winsOverDockerHostAndDockerContext();
+    void listContexts_defaultFirstThenTheStoreSorted();
+    void cliEnvironment_namedContextPinsTheChild_defaultInherits();
 };
+
+void TestEndpoint::resolveContext_namedOne_winsOverDockerHostAndDockerContext()
+{
+    QTemporaryDir home;
+    EndpointEnvironment env;
+    env.homeDirectory = home.path();
+    env.variables.insert("DOCKER_HOST", "tcp://elsewhere:2375");
+    env.variables.insert("DOCKER_CONTEXT", "other");
+    writeContext(home.path() + "/.docker", "far|ssh://root@127.0.0.1:2222||");
+    writeContext(home.path() + "/.docker", "other|tcp://other:2376|tls|");
+    const auto far = resolveContext(env, "far");
+    QVERIFY2(far, far ? "" : qPrintable(far.error().message));
+    QCOMPARE(far->kind, Endpoint::Kind::Ssh);
+    QCOMPARE(far->uri, QString("ssh://root@127.0.0.1:2222"));
+    QCOMPARE(far->contextName, QString("far"));
+    // "default" is the default context without the variables that pinned another one.
+    const auto local = resolveContext(env, "default");
+    QVERIFY(local);
+    QCOMPARE(local->uri, QString("unix:///var/run/docker.sock"));
+    const auto missing = resolveContext(env, "gone");
+    QVERIFY(!missing);
+    QVERIFY(missing.error().message.contains("\"gone\" does not exist"));
+    QVERIFY(missing.error().hint.contains("docker context ls"));
+}
+
+void TestEndpoint::listContexts_defaultFirstThenTheStoreSorted()
+{
+    QTemporaryDir home;
+    EndpointEnvironment env;
+    env.homeDirectory = home.path();
+    QCOMPARE(listContexts(env), QStringList{"default"}); // no store at all
+    for (const char *spec : {"zeta|tcp://z:2375||", "alpha|ssh://a||", "mid|unix:///m.sock||"}) {
+        writeContext(home.path() + "/.docker", QString::fromLatin1(spec));
+    }
+    // A directory without a readable meta.json is no context.
+    QDir().mkpath(home.path() + "/.docker/contexts/meta/broken");
+    writeFile(home.path() + "/.docker/contexts/meta/junk/meta.json", "{not json");
+    QCOMPARE(listContexts(env), (QStringList{"default", "alpha", "mid", "zeta"}));
+}
+
+void TestEndpoint::cliEnvironment_namedContextPinsTheChild_defaultInherits()
+{
+    Endpoint named;
+    named.kind = Endpoint::Kind::Ssh;
+    named.contextName = "far";
+    named.uri = "ssh://root@127.0.0.1:2222";
+    const QHash<QString, QString> env = named.cliEnvironment();
+    QCOMPARE(env.value("DOCKER_CONTEXT"), QString("far"));
+    QVERIFY(env.contains("DOCKER_HOST")); // emptied: it would win over the context
+    QVERIFY(env.value("DOCKER_HOST").isEmpty());
+    QVERIFY(Endpoint{}.cliEnvironment().isEmpty());
+    QVERIFY(!named.isLocal());
+    QVERIFY(Endpoint{}.isLocal());
+}
 
 void TestEndpoint::resolve_data()
 {

@@ -130,6 +130,7 @@ private slots:
     void twinUp_runsBesideTheMainStack_downLeavesTheMainStackAlone();
     void twinUp_skipsAPortAnotherProcessHolds();
     void twin_usageErrors();
+    void twinUp_cloneData_restoresTheMainCheckoutsNewestSnapshotIntoTheTwin();
     void apply_trackedEnvLocal_remapsByOverride_composeAgrees();
 
 private:
@@ -431,17 +432,75 @@ void TestTwin::twinUp_skipsAPortAnotherProcessHolds()
     QVERIFY(!QFileInfo::exists(worktree));
 }
 
+void TestTwin::twinUp_cloneData_restoresTheMainCheckoutsNewestSnapshotIntoTheTwin()
+{
+    // The backup repository's password lives in the keychain.
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {
+            QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");
+        }
+        QSKIP("No session bus: run under the test command (dbus-run-session + gnome-keyring).");
+    }
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", m_root->filePath(QStringLiteral("repo")).toUtf8());
+    const auto unset = qScopeGuard([] { qunsetenv("DEVDOCK_BACKUP_REPOSITORY"); });
+    const QString twinName = m_name + QStringLiteral("-featurelogin");
+    const QStringList cloneUp{QStringLiteral("twin"), QStringLiteral("up"),
+                              QStringLiteral("Feature/Login"), QStringLiteral("--clone-data")};
+
+    // Nothing to clone yet: it says so, and no twin stack starts.
+    Run r = ctl(cloneUp, m_main);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("has no snapshot of its volumes to clone"), r.err.constData());
+    QVERIFY(containersOf(twinName).isEmpty());
+
+    Run up = ctl({QStringLiteral("up")}, m_main);
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    const QString mainDb = m_name + QStringLiteral("-db-1");
+    auto writeRow = [&](const QString &text) {
+        const Run w = docker({QStringLiteral("exec"), mainDb, QStringLiteral("sh"),
+                              QStringLiteral("-c"), QStringLiteral("echo %1 > /data/row").arg(text)});
+        QVERIFY2(w.exitCode == 0, w.err.constData());
+    };
+    auto backup = [&] {
+        const Run b = ctl({QStringLiteral("backup"), QStringLiteral("create"),
+                           QStringLiteral("data")},
+                          m_main);
+        QVERIFY2(b.exitCode == 0, b.err.constData());
+    };
+    // Two snapshots (the newer one is cloned), then a change that no snapshot has.
+    writeRow(QStringLiteral("older"));
+    backup();
+    writeRow(QStringLiteral("newest"));
+    backup();
+    writeRow(QStringLiteral("live-only"));
+
+    r = ctl(cloneUp, m_main);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("data: cloned from snapshot"), r.out.constData());
+    const Run twinRow = docker({QStringLiteral("exec"), twinName + QStringLiteral("-db-1"),
+                                QStringLiteral("cat"), QStringLiteral("/data/row")});
+    QCOMPARE(twinRow.out.trimmed(), QByteArray("newest"));
+    // The twin's own volume, adopted by Compose; the main checkout's is as it was.
+    const Run volume = docker({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("-f"),
+                               QStringLiteral("{{index .Labels \"com.docker.compose.project\"}}"),
+                               twinName + QStringLiteral("_data")});
+    QCOMPARE(volume.out.trimmed(), twinName.toUtf8());
+    const Run mainRow =
+        docker({QStringLiteral("exec"), mainDb, QStringLiteral("cat"), QStringLiteral("/data/row")});
+    QCOMPARE(mainRow.out.trimmed(), QByteArray("live-only"));
+}
+
 void TestTwin::twin_usageErrors()
 {
     Run r = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("main")}, m_main);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("main is the branch of the main checkout"), r.err.constData());
 
-    r = ctl({QStringLiteral("twin"), QStringLiteral("up"), QStringLiteral("Feature/Login"),
+    r = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("Feature/Login"),
              QStringLiteral("--clone-data")},
             m_main);
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("--clone-data is not supported yet"), r.err.constData());
+    QVERIFY2(r.err.contains("an option twin down does not take"), r.err.constData());
     QVERIFY(!QFileInfo::exists(m_main + QStringLiteral("-Feature-Login")));
 
     r = ctl({QStringLiteral("twin"), QStringLiteral("down"), QStringLiteral("nope")}, m_main);

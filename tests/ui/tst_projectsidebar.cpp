@@ -67,6 +67,7 @@ private slots:
     void selecting_asksForTheProject_activeOneIsFollowedSilently();
     void buttons_actOnTheSelectedProject();
     void contextMenu_actsOnTheProjectUnderThePointer();
+    void contextMenu_engine_offersEveryContext_checksTheProjects_asksToMove();
     void shortcuts_ctrlNumberAndCtrlTab();
     void controls_allHaveAccessibleNames();
     void delegate_sizeFitsNameAndChip();
@@ -177,6 +178,41 @@ void TestProjectSidebar::contextMenu_actsOnTheProjectUnderThePointer()
     QAction *start = actionNamed(menu.get(), "Start");
     QVERIFY(!start->isEnabled());
     QVERIFY(start->toolTip().contains("not reachable"));
+}
+
+void TestProjectSidebar::contextMenu_engine_offersEveryContext_checksTheProjects_asksToMove()
+{
+    ProjectSidebar sidebar;
+    QList<ProjectSummary> list = workspace("alpha");
+    list[1].engine = QStringLiteral("build-box"); // beta runs on another engine
+    ProjectSummary found = project("found", false, 1);
+    found.origin = ProjectSummary::Origin::Discovered;
+    list << found;
+    sidebar.setProjects(list);
+    sidebar.setEngines({QStringLiteral("default"), QStringLiteral("build-box"),
+                        QStringLiteral("ci-tls")});
+    QSignalSpy requested(&sidebar, &ProjectSidebar::engineRequested);
+
+    std::unique_ptr<QMenu> menu(sidebar.createContextMenu("/work/beta", nullptr));
+    QAction *engine = actionNamed(menu.get(), "Engine");
+    QVERIFY(engine && engine->menu() && engine->isEnabled());
+    QStringList names;
+    QString checked;
+    for (QAction *a : engine->menu()->actions()) {
+        names << a->data().toString();
+        if (a->isChecked()) {
+            checked = a->data().toString();
+        }
+    }
+    QCOMPARE(names, (QStringList{"default", "build-box", "ci-tls"}));
+    QCOMPARE(checked, QString("build-box"));
+    QCOMPARE(engine->menu()->actions().first()->text(), QString("Local (default)"));
+    engine->menu()->actions().last()->trigger();
+    QCOMPARE(requested.value(0), (QVariantList{"/work/beta", "ci-tls"}));
+
+    // A stack known only from its containers runs where they are: no choice.
+    menu.reset(sidebar.createContextMenu("/work/found", nullptr));
+    QVERIFY(!actionNamed(menu.get(), "Engine")->isEnabled());
 }
 
 void TestProjectSidebar::shortcuts_ctrlNumberAndCtrlTab()

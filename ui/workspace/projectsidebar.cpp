@@ -307,6 +307,23 @@ QMenu *ProjectSidebar::createContextMenu(const QString &id, QWidget *parent)
         start->setToolTip(ProjectListModel::statusDescription(p));
         stop->setToolTip(ProjectListModel::statusDescription(p));
     }
+    // The engine it runs on: a choice for a project opened from its folder; a stack known only
+    // from its containers runs where they are.
+    QMenu *engines = menu->addMenu(tr("Engine"));
+    engines->setObjectName(QStringLiteral("engineMenu"));
+    engines->setEnabled(p.origin == Core::ProjectSummary::Origin::Opened);
+    QStringList names = m_engines.isEmpty() ? QStringList{QStringLiteral("default")} : m_engines;
+    if (!names.contains(p.engine)) {
+        names << p.engine; // remembered, though its context is gone from the store
+    }
+    for (const QString &name : std::as_const(names)) {
+        QAction *action = engines->addAction(
+            name == u"default" ? tr("Local (default)") : name, this,
+            [this, id, name] { emit engineRequested(id, name); });
+        action->setCheckable(true);
+        action->setChecked(name == p.engine);
+        action->setData(name);
+    }
     menu->addSeparator();
     const bool pinned = p.pinned;
     add(

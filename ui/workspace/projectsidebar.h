@@ -40,6 +40,8 @@ public:
     // The actions for one project, as the context menu offers them.
     QMenu *createContextMenu(const QString &id, QWidget *parent);
 
+    // The docker contexts a project may run on (the context menu's "Engine" entries).
+    void setEngines(const QStringList &engines) { m_engines = engines; }
     void setProjects(const QList<DevDock::Core::ProjectSummary> &projects);
     void updateProject(const DevDock::Core::ProjectSummary &project);
     void removeProject(const QString &id);
@@ -51,6 +53,7 @@ signals:
     void closeRequested(const QString &id);
     void pinRequested(const QString &id, bool pinned);
     void removeRequested(const QString &id);
+    void engineRequested(const QString &id, const QString &engine);
 
 private:
     void buildShortcuts();
@@ -71,6 +74,7 @@ private:
     QAction *m_pin;
     QAction *m_remove;
     QList<QAction *> m_shortcuts;
+    QStringList m_engines;
     bool m_following = false;
     QWidget *m_buttons = nullptr;
 };
