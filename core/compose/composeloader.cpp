@@ -1373,6 +1373,7 @@ std::unique_ptr<YamlTree> parseFile(const QString &path)
     if (!tree) {
         switch (error.kind) {
         case YamlError::Kind::Syntax:
+        case YamlError::Kind::Unsupported: // only a Scanner::Fast parse gives up
             throw LoadFailure{Error{Error::Code::InvalidArgument,
                                     QStringLiteral("%1:%2:%3: %4")
                                         .arg(path)
