@@ -4,6 +4,7 @@
 
 #include "yamltreebuilder.h"
 
+#include <array>
 #include <cstdint>
 
 namespace DevDock::Core {
@@ -37,13 +38,20 @@ bool plainStart(char c, char next, bool flow)
 // columns libyaml counts in characters) is for libyaml.
 bool inAlphabet(std::string_view text)
 {
-    unsigned char bad = 0;
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        // Branch-free so that the compiler vectorises the loop over large files.
-        bad |= static_cast<unsigned char>((c < 0x20 && c != '\n') | (c >= 0x7f));
+    static const auto allowed = [] {
+        std::array<unsigned char, 256> table{};
+        for (int c = 0x20; c < 0x7f; ++c) {
+            table[c] = 1;
+        }
+        table['\n'] = 1;
+        return table;
+    }();
+    // A table and no early exit: the loop runs over every byte of a large file.
+    unsigned char ok = 1;
+    for (const char c : text) {
+        ok &= allowed[static_cast<unsigned char>(c)];
     }
-    return bad == 0;
+    return ok != 0;
 }
 
 } // namespace
