@@ -4,6 +4,7 @@
 
 #include "env/envdocument.h"
 #include "util/filereading.h"
+#include "util/hugepages.h"
 #include "util/interpolation.h"
 
 #include <QDir>
@@ -1566,6 +1567,8 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             fail(path, s, QStringLiteral("services must be a map"));
         }
         model.services.reserve(qsizetype(s.size()));
+        adviseHugePages(model.services.constData(),
+                        std::size_t(model.services.capacity()) * sizeof(ServiceParts));
         for (const auto &kv : s) {
             const QString name = kv.first.qtext();
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
@@ -1897,6 +1900,8 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
         bool usesDefaultNetwork = false;
         project.services.reserve(services.size());
+        adviseHugePages(project.services.constData(),
+                        std::size_t(project.services.capacity()) * sizeof(ComposeService));
         for (ServiceParts &parts : services) {
             ComposeService &s = parts.service;
             // env_file values first, environment overrides them.
