@@ -948,8 +948,10 @@ public:
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
                     for (auto it = args.begin(); it != args.end(); ++it) {
-                        if (it.value()) {
-                            b.args.insert(it.key(), *it.value());
+                        // A bare arg takes its value from the variables; Compose drops it
+                        // when there is none.
+                        if (const auto value = it.value() ? it.value() : m_lookup(it.key())) {
+                            b.args.insert(it.key(), *value);
                         }
                     }
                 }
@@ -966,6 +968,13 @@ public:
             s.entrypoint = v.isNull() ? std::optional<QStringList>() : commandList(v);
         } else if (k == "environment") {
             s.environment = keyValues(v, true);
+            // A bare key takes its value from the shell or .env, as Compose resolves it; it stays
+            // null (unset in the container) when neither has it.
+            for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
+                if (!it.value()) {
+                    it.value() = m_lookup(it.key());
+                }
+            }
         } else if (k == "env_file") {
             if (v.isScalar()) {
                 parts.envFiles.append({absolute(scalar(v)), true});
