@@ -1927,7 +1927,8 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     }
                     continue;
                 }
-                auto values = readEnvFile(path, env);
+                // Compose interpolates env_file values with the project's variables (.env too).
+                auto values = readEnvFile(path, lookup);
                 if (!values) {
                     Error error = values.error();
                     error.message = QStringLiteral("%1:%2: env_file of service %3: %4")
