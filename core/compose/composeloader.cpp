@@ -818,7 +818,10 @@ public:
                     v.type = path ? QStringLiteral("bind") : QStringLiteral("volume");
                 }
             }
-            if (v.type == QLatin1String("bind") && !v.source.isEmpty()) {
+            // Compose resolves a relative bind source (cleaned) but keeps an absolute one as
+            // written: "/proc/" stays "/proc/".
+            if (v.type == QLatin1String("bind") && !v.source.isEmpty()
+                && !QDir::isAbsolutePath(v.source)) {
                 v.source = absolute(v.source);
             }
             // Compose cleans container paths: "/app/src/" is "/app/src".
@@ -958,7 +961,8 @@ public:
             } else {
                 fail(file, v, QStringLiteral("build must be a path or a map"));
             }
-            if (b.dockerfile.isEmpty()) {
+            // Compose names no Dockerfile when the build brings its own inline.
+            if (b.dockerfile.isEmpty() && !(v.isMap() && v["dockerfile_inline"])) {
                 b.dockerfile = QStringLiteral("Dockerfile");
             }
             s.build = b;
@@ -1227,7 +1231,7 @@ void merge(ServiceParts &base, const ServiceParts &over)
             if (has("build.context")) {
                 b.build->context = o.build->context;
             }
-            if (has("build.dockerfile") || b.build->dockerfile.isEmpty()) {
+            if (has("build.dockerfile")) {
                 b.build->dockerfile = o.build->dockerfile;
             }
             if (!o.build->target.isEmpty()) {
