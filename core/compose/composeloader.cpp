@@ -4,6 +4,7 @@
 
 #include "env/envdocument.h"
 #include "util/filereading.h"
+#include "util/hugepages.h"
 #include "util/interpolation.h"
 
 #include <QDir>
@@ -131,6 +132,54 @@ const QSet<QString> &knownServiceKeys()
                                     "volumes_from",
                                     "working_dir"};
     return keys;
+}
+
+// Whether QDir::cleanPath would leave `path` as it is: no "." or ".." segment, no "//", no
+// trailing "/" (checked by hand: a large file has a bind mount or two in every service).
+bool isCleanPath(QStringView path)
+{
+    if (path.isEmpty() || (path.size() > 1 && path.endsWith(QLatin1Char('/')))) {
+        return false;
+    }
+    qsizetype segment = 0;
+    for (qsizetype i = 0; i <= path.size(); ++i) {
+        if (i < path.size() && path[i] != QLatin1Char('/')) {
+            continue;
+        }
+        const QStringView part = path.sliced(segment, i - segment);
+        if ((part.isEmpty() && i > 0 && i < path.size()) || part == QLatin1String(".")
+            || part == QLatin1String("..")) {
+            return false;
+        }
+        segment = i + 1;
+    }
+    return true;
+}
+
+QString cleanPath(const QString &path)
+{
+    return isCleanPath(path) ? path : QDir::cleanPath(path);
+}
+
+// A known service key as a shared QString, found by its UTF-8 text (null: not a known key).
+// Every service of a large file has the same few keys: sharing them saves a string made, hashed
+// and freed per key.
+const QString *knownServiceKey(std::string_view key)
+{
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    static const std::unordered_map<std::string, QString, Hash, std::equal_to<>> keys = [] {
+        std::unordered_map<std::string, QString, Hash, std::equal_to<>> map;
+        for (const QString &k : knownServiceKeys()) {
+            map.emplace(k.toStdString(), k);
+        }
+        return map;
+    }();
+    const auto it = keys.find(key);
+    return it == keys.end() ? nullptr : &it->second;
 }
 
 const QSet<QString> &knownTopLevelKeys()
@@ -503,9 +552,16 @@ public:
                 m_options.environment.value(QStringLiteral("HOME"), QDir::homePath())
                 + path.mid(1));
         }
-        // What QDir(m_dir).absoluteFilePath() gives, without a QDir per bind mount.
-        return QDir::cleanPath(QDir::isAbsolutePath(path) ? path
-                                                           : m_dir + QLatin1Char('/') + path);
+        // What QDir(m_dir).absoluteFilePath() gives, without a QDir per bind mount ("./" is
+        // dropped first: cleanPath would, and most relative paths start with it).
+        if (QDir::isAbsolutePath(path)) {
+            return cleanPath(path);
+        }
+        QStringView relative = path;
+        while (relative.startsWith(QLatin1String("./"))) {
+            relative = relative.sliced(2);
+        }
+        return cleanPath(m_dir + QLatin1Char('/') + relative);
     }
 
     // A Go duration's nanoseconds ("1m30s", "1.5h", "500ms"): number-unit parts, nothing else.
@@ -533,7 +589,16 @@ public:
                     return std::nullopt;
                 }
             }
-            const double n = text.mid(from, i - from).toDouble();
+            // Whole numbers (nearly all of them) without toDouble()'s locale machinery.
+            double n = 0;
+            const QStringView number = text.sliced(from, i - from);
+            if (number.contains(QLatin1Char('.'))) {
+                n = number.toDouble();
+            } else {
+                for (const QChar d : number) {
+                    n = n * 10 + (d.unicode() - '0');
+                }
+            }
             const QChar u = i < text.size() ? text[i] : QChar();
             const bool secondsNext = i + 1 < text.size() && text[i + 1] == QLatin1Char('s');
             double unit = 0;
@@ -556,10 +621,10 @@ public:
         return ns;
     }
 
-    static QString goDuration(const QString &text)
+    // `ns`: goDurationNanos(text), read once by the caller.
+    static QString goDuration(const QString &text, std::optional<double> ns)
     {
         // Compose prints durations the way Go's time.Duration does ("90s" -> "1m30s").
-        const std::optional<double> ns = goDurationNanos(text);
         if (!ns) {
             return text;
         }
@@ -602,8 +667,9 @@ public:
     QString duration(const YamlNode &node, const QString &key)
     {
         const QString text = scalar(node);
-        const QString printed = goDuration(text);
-        if (text != QLatin1String("0") && !goDurationNanos(text)) {
+        const std::optional<double> ns = goDurationNanos(text);
+        const QString printed = goDuration(text, ns);
+        if (text != QLatin1String("0") && !ns) {
             fail(file, node,
                  QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
                      .arg(key, text));
@@ -662,19 +728,22 @@ public:
             hostIp = spec.mid(1, close - 1);
             spec = spec.mid(close + 2);
         }
-        QStringList parts = spec.split(QLatin1Char(':'));
+        // Views, not copies: every service of a large file has ports.
+        QList<QStringView> parts = QStringView(spec).split(QLatin1Char(':'));
         if (parts.size() == 3) {
-            hostIp = parts.takeFirst();
+            hostIp = parts.takeFirst().toString();
         } else if (parts.size() > 3) {
             fail(file, node, QStringLiteral("invalid port \"%1\"").arg(spec));
         }
-        auto range = [&](const QString &text, int &from, int &to) {
+        auto range = [&](QStringView text, int &from, int &to) {
             bool ok1 = false;
             bool ok2 = true;
-            const QStringList r = text.split(QLatin1Char('-'));
-            from = r.value(0).toInt(&ok1);
-            to = r.size() > 1 ? r.value(1).toInt(&ok2) : from;
-            if (!ok1 || !ok2 || r.size() > 2 || to < from || from <= 0 || to > 65535) {
+            const qsizetype dash = text.indexOf(QLatin1Char('-'));
+            const QStringView second = dash < 0 ? QStringView() : text.sliced(dash + 1);
+            from = (dash < 0 ? text : text.first(dash)).toInt(&ok1);
+            to = dash < 0 ? from : second.toInt(&ok2);
+            if (!ok1 || !ok2 || second.contains(QLatin1Char('-')) || to < from || from <= 0
+                || to > 65535) {
                 fail(file, node, QStringLiteral("invalid port or range \"%1\"").arg(text));
             }
         };
@@ -731,27 +800,33 @@ public:
                 }
             } else {
                 const QString spec = scalar(item);
-                QStringList parts = spec.split(QLatin1Char(':'));
+                const QList<QStringView> parts = QStringView(spec).split(QLatin1Char(':'));
                 if (parts.size() == 1) {
                     v.type = QStringLiteral("volume");
-                    v.target = parts.first();
+                    v.target = spec;
                 } else {
-                    v.source = parts.at(0);
-                    v.target = parts.at(1);
-                    const QStringList modes = parts.value(2).split(QLatin1Char(','));
-                    v.readOnly = modes.contains(QStringLiteral("ro"));
+                    v.source = parts.at(0).toString();
+                    v.target = parts.at(1).toString();
+                    if (parts.size() > 2) {
+                        for (const QStringView mode : parts.at(2).split(QLatin1Char(','))) {
+                            v.readOnly = v.readOnly || mode == QLatin1String("ro");
+                        }
+                    }
                     const bool path = v.source.startsWith(QLatin1Char('.'))
                                       || v.source.startsWith(QLatin1Char('/'))
                                       || v.source.startsWith(QLatin1Char('~'));
                     v.type = path ? QStringLiteral("bind") : QStringLiteral("volume");
                 }
             }
-            if (v.type == QLatin1String("bind") && !v.source.isEmpty()) {
+            // Compose resolves a relative bind source (cleaned) but keeps an absolute one as
+            // written: "/proc/" stays "/proc/".
+            if (v.type == QLatin1String("bind") && !v.source.isEmpty()
+                && !QDir::isAbsolutePath(v.source)) {
                 v.source = absolute(v.source);
             }
             // Compose cleans container paths: "/app/src/" is "/app/src".
             if (v.target.startsWith(QLatin1Char('/'))) {
-                v.target = QDir::cleanPath(v.target);
+                v.target = cleanPath(v.target);
             }
             if (v.target.isEmpty()) {
                 fail(file, item, QStringLiteral("a volume needs a target"));
@@ -812,7 +887,9 @@ public:
             fail(file, node, QStringLiteral("service \"%1\" must be a map").arg(name));
         }
         for (const auto &kv : node) {
-            const QString key = kv.first.qtext();
+            const std::string_view keyText = kv.first.text();
+            const QString *known = knownServiceKey(keyText);
+            const QString key = known ? *known : kv.first.qtext();
             const YamlNode &v = kv.second;
             // Compose's merge tags: !reset drops what a base file (or extends) set for the key,
             // !override replaces it instead of merging.
@@ -824,13 +901,13 @@ public:
                 parts.resets.insert(key);
             }
             parts.present.insert(key);
-            if (!knownServiceKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+            if (!known && !key.startsWith(QLatin1String("x-"))) {
                 fail(file, kv.first,
                      QStringLiteral("services.%1.%2: unknown key%3")
                          .arg(name, key, didYouMean(key, knownServiceKeys())));
             }
             try {
-                serviceKey(parts, key, v);
+                serviceKey(parts, key, keyText, v);
             } catch (LoadFailure &failure) {
                 // Name the key's path in the message: "file:line:col: services.app.ports: ...".
                 if (!failure.what.isEmpty()) {
@@ -844,12 +921,13 @@ public:
         return parts;
     }
 
-    void serviceKey(ServiceParts &parts, const QString &key, const YamlNode &v)
+    // `k` is `key` as written (compared as bytes: this runs for every key of every service).
+    void serviceKey(ServiceParts &parts, const QString &key, std::string_view k, const YamlNode &v)
     {
         ComposeService &s = parts.service;
-        if (key == QLatin1String("image")) {
+        if (k == "image") {
             s.image = scalar(v);
-        } else if (key == QLatin1String("build")) {
+        } else if (k == "build") {
             ComposeBuild b;
             // Sub-keys are remembered: an override merges them into the base key by key.
             if (v.isScalar()) {
@@ -873,25 +951,35 @@ public:
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
                     for (auto it = args.begin(); it != args.end(); ++it) {
-                        if (it.value()) {
-                            b.args.insert(it.key(), *it.value());
+                        // A bare arg takes its value from the variables; Compose drops it
+                        // when there is none.
+                        if (const auto value = it.value() ? it.value() : m_lookup(it.key())) {
+                            b.args.insert(it.key(), *value);
                         }
                     }
                 }
             } else {
                 fail(file, v, QStringLiteral("build must be a path or a map"));
             }
-            if (b.dockerfile.isEmpty()) {
+            // Compose names no Dockerfile when the build brings its own inline.
+            if (b.dockerfile.isEmpty() && !(v.isMap() && v["dockerfile_inline"])) {
                 b.dockerfile = QStringLiteral("Dockerfile");
             }
             s.build = b;
-        } else if (key == QLatin1String("command")) {
+        } else if (k == "command") {
             s.command = v.isNull() ? std::optional<QStringList>() : commandList(v);
-        } else if (key == QLatin1String("entrypoint")) {
+        } else if (k == "entrypoint") {
             s.entrypoint = v.isNull() ? std::optional<QStringList>() : commandList(v);
-        } else if (key == QLatin1String("environment")) {
+        } else if (k == "environment") {
             s.environment = keyValues(v, true);
-        } else if (key == QLatin1String("env_file")) {
+            // A bare key takes its value from the shell or .env, as Compose resolves it; it stays
+            // null (unset in the container) when neither has it.
+            for (auto it = s.environment.begin(); it != s.environment.end(); ++it) {
+                if (!it.value()) {
+                    it.value() = m_lookup(it.key());
+                }
+            }
+        } else if (k == "env_file") {
             if (v.isScalar()) {
                 parts.envFiles.append({absolute(scalar(v)), true});
             } else if (!v.isSequence() && !v.isNull()) {
@@ -906,11 +994,11 @@ public:
                     parts.envFiles.append({absolute(scalar(item)), true});
                 }
             }
-        } else if (key == QLatin1String("ports")) {
+        } else if (k == "ports") {
             s.ports = ports(v);
-        } else if (key == QLatin1String("expose")) {
+        } else if (k == "expose") {
             s.expose = stringList(v);
-        } else if (key == QLatin1String("depends_on")) {
+        } else if (k == "depends_on") {
             if (v.isSequence()) {
                 for (const QString &dep : stringList(v)) {
                     s.dependsOn.insert(dep, ComposeDependency{});
@@ -942,7 +1030,7 @@ public:
             } else {
                 fail(file, v, QStringLiteral("depends_on must be a list or a map"));
             }
-        } else if (key == QLatin1String("healthcheck")) {
+        } else if (k == "healthcheck") {
             ComposeHealthcheck h;
             if (!v.isMap()) {
                 fail(file, v, QStringLiteral("healthcheck must be a map"));
@@ -980,9 +1068,9 @@ public:
                 h.disable = v["disable"].asBool(false);
             }
             s.healthcheck = h;
-        } else if (key == QLatin1String("volumes")) {
+        } else if (k == "volumes") {
             s.volumes = volumes(v);
-        } else if (key == QLatin1String("networks")) {
+        } else if (k == "networks") {
             if (v.isSequence()) {
                 for (const QString &n : stringList(v)) {
                     s.networks.insert(n, {});
@@ -998,21 +1086,21 @@ public:
             } else {
                 fail(file, v, QStringLiteral("networks must be a list or a map"));
             }
-        } else if (key == QLatin1String("profiles")) {
+        } else if (k == "profiles") {
             s.profiles = stringList(v);
-        } else if (key == QLatin1String("restart")) {
+        } else if (k == "restart") {
             s.restart = scalar(v);
         } else if (QString *text = textKey(s, key)) {
             *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
         } else if (bool *flag = flagKey(s, key)) {
             *flag = v.asBool(false);
-        } else if (key == QLatin1String("init")) {
+        } else if (k == "init") {
             s.init = v.asBool(false);
-        } else if (key == QLatin1String("cap_add")) {
+        } else if (k == "cap_add") {
             s.capAdd = stringList(v);
-        } else if (key == QLatin1String("cap_drop")) {
+        } else if (k == "cap_drop") {
             s.capDrop = stringList(v);
-        } else if (key == QLatin1String("extra_hosts")) {
+        } else if (k == "extra_hosts") {
             // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
             s.extraHosts.clear();
             if (v.isMap()) {
@@ -1033,16 +1121,16 @@ public:
                     s.extraHosts << entry;
                 }
             }
-        } else if (key == QLatin1String("network_mode")) {
+        } else if (k == "network_mode") {
             s.networkMode = scalar(v);
-        } else if (key == QLatin1String("links")) {
+        } else if (k == "links") {
             s.links = stringList(v);
-        } else if (key == QLatin1String("labels")) {
+        } else if (k == "labels") {
             const auto labels = keyValues(v, true);
             for (auto it = labels.begin(); it != labels.end(); ++it) {
                 s.labels.insert(it.key(), it.value().value_or(QString()));
             }
-        } else if (key == QLatin1String("deploy")) {
+        } else if (k == "deploy") {
             if (!v.isMap()) {
                 fail(file, v, QStringLiteral("deploy must be a map"));
             }
@@ -1058,9 +1146,9 @@ public:
                 s.limits = resources(r["limits"]);
                 s.reservations = resources(r["reservations"]);
             }
-        } else if (key == QLatin1String("tmpfs")) {
+        } else if (k == "tmpfs") {
             s.tmpfs = stringList(v);
-        } else if (key == QLatin1String("develop")) {
+        } else if (k == "develop") {
             if (const YamlNode w = v["watch"]) {
                 if (!w.isSequence()) {
                     fail(file, w, QStringLiteral("develop.watch must be a list"));
@@ -1096,7 +1184,7 @@ public:
                     s.watch << rule;
                 }
             }
-        } else if (key == QLatin1String("extends")) {
+        } else if (k == "extends") {
             parts.extendsMark = v.mark();
             if (v.isScalar()) {
                 parts.extendsService = scalar(v);
@@ -1143,7 +1231,7 @@ void merge(ServiceParts &base, const ServiceParts &over)
             if (has("build.context")) {
                 b.build->context = o.build->context;
             }
-            if (has("build.dockerfile") || b.build->dockerfile.isEmpty()) {
+            if (has("build.dockerfile")) {
                 b.build->dockerfile = o.build->dockerfile;
             }
             if (!o.build->target.isEmpty()) {
@@ -1373,6 +1461,7 @@ std::unique_ptr<YamlTree> parseFile(const QString &path)
     if (!tree) {
         switch (error.kind) {
         case YamlError::Kind::Syntax:
+        case YamlError::Kind::Unsupported: // only a Scanner::Fast parse gives up
             throw LoadFailure{Error{Error::Code::InvalidArgument,
                                     QStringLiteral("%1:%2:%3: %4")
                                         .arg(path)
@@ -1491,6 +1580,8 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             fail(path, s, QStringLiteral("services must be a map"));
         }
         model.services.reserve(qsizetype(s.size()));
+        adviseHugePages(model.services.constData(),
+                        std::size_t(model.services.capacity()) * sizeof(ServiceParts));
         for (const auto &kv : s) {
             const QString name = kv.first.qtext();
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
@@ -1822,6 +1913,8 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
         bool usesDefaultNetwork = false;
         project.services.reserve(services.size());
+        adviseHugePages(project.services.constData(),
+                        std::size_t(project.services.capacity()) * sizeof(ComposeService));
         for (ServiceParts &parts : services) {
             ComposeService &s = parts.service;
             // env_file values first, environment overrides them.
@@ -1838,7 +1931,8 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     }
                     continue;
                 }
-                auto values = readEnvFile(path, env);
+                // Compose interpolates env_file values with the project's variables (.env too).
+                auto values = readEnvFile(path, lookup);
                 if (!values) {
                     Error error = values.error();
                     error.message = QStringLiteral("%1:%2: env_file of service %3: %4")
@@ -1851,8 +1945,10 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     environment.insert(k, v);
                 }
             }
-            environment.insert(s.environment);
-            s.environment = environment;
+            if (!parts.envFiles.isEmpty()) {
+                environment.insert(s.environment);
+                s.environment = environment;
+            }
             s.extraHosts.sort();
             if (!s.platform.isEmpty() && s.build && !s.build->platforms.isEmpty()
                 && !s.build->platforms.contains(s.platform)) {

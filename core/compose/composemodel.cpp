@@ -245,7 +245,7 @@ void ComposeService::writeJson(JsonWriter &w) const
             w.endObject();
         }
         w.member(L("context"), s.build->context);
-        w.member(L("dockerfile"), s.build->dockerfile);
+        writeTexts(w, {{"dockerfile", &s.build->dockerfile}});
         writeLists(w, {{"platforms", &s.build->platforms}});
         writeTexts(w, {{"target", &s.build->target}});
         w.endObject();

@@ -24,7 +24,7 @@ struct YamlMark
 // alias to the node that contains it, too deep a nesting or aliases expanding to too much.
 struct YamlError
 {
-    enum class Kind { Syntax, DuplicateKey, Aliases };
+    enum class Kind { Syntax, DuplicateKey, Aliases, Unsupported };
     Kind kind = Kind::Syntax;
     YamlMark mark;
     QString message;
@@ -125,8 +125,17 @@ public:
     static constexpr qint64 kMaxAliasExpansions = 1000000;
     static constexpr int kMaxDepth = 200;
 
+    // Auto: the fast scanner where the text is in its subset, else libyaml. Libyaml and Fast
+    // (nullptr and Unsupported outside the subset) are for tests that compare the two.
+    enum class Scanner { Auto, Libyaml, Fast };
+
     // The first document of `text` (an empty text: a null root).
-    static std::unique_ptr<YamlTree> parse(std::string_view text, YamlError *error);
+    static std::unique_ptr<YamlTree> parse(std::string_view text, YamlError *error,
+                                           Scanner scanner = Scanner::Auto);
+
+    // Every node from the root down, one a line, with its kind, position, expansion count, tag
+    // and text: what two trees must share to be the same document (for tests).
+    QString dump() const;
 
     YamlNode root() const;
 

@@ -5,15 +5,39 @@
 // std::expected, and with the standalone mutation driver (standalonefuzzmain.cpp) in the normal
 // build, which the test command runs for a bounded time.
 #include "compose/composeloader.h"
+#include "compose/yamltree.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+// Where the fast YAML scanner reads an input at all, it must read it as libyaml does.
+void checkScannersAgree(std::string_view text)
+{
+    using DevDock::Core::YamlTree;
+    const auto fast = YamlTree::parse(text, nullptr, YamlTree::Scanner::Fast);
+    if (!fast) {
+        return;
+    }
+    const auto lib = YamlTree::parse(text, nullptr, YamlTree::Scanner::Libyaml);
+    if (!lib || lib->dump() != fast->dump()) {
+        std::fprintf(stderr, "fast YAML scanner and libyaml differ on this input:\n%.*s\n",
+                     static_cast<int>(text.size()), text.data());
+        std::abort();
+    }
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    checkScannersAgree(std::string_view(reinterpret_cast<const char *>(data), size));
     static QTemporaryDir dir;
     static const QString path = dir.filePath(QStringLiteral("compose.yaml"));
     {
