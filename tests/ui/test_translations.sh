@@ -21,25 +21,24 @@ trap 'rm -rf "$work"' EXIT
 project="$work/project.json"
 (cd "$build/app" && cmake -DIN_FILE="$description" -DOUT_FILE="$project" -P "$generator") >/dev/null || {
     echo "could not generate the lupdate project"; echo "0 passed, 1 failed"; exit 1; }
-cp "$src/translations/devdock_de.ts" "$work/devdock_de.ts"
-"$lupdate" -silent -no-obsolete -project "$project" -ts "$work/devdock_de.ts" >/dev/null 2>&1 || {
-    echo "lupdate failed"; echo "0 passed, 1 failed"; exit 1; }
-messages=$(grep -c '<message' "$work/devdock_de.ts")
-unfinished=$(grep -c 'type="unfinished"' "$work/devdock_de.ts")
-echo "devdock_de.ts: $messages messages, $unfinished without a translation"
-if [ "$unfinished" -ne 0 ]; then
-    grep -B3 'type="unfinished"' "$work/devdock_de.ts" | grep '<source>' | sed 's/^/    /'
-    echo "0 passed, 1 failed"; exit 1
-fi
+# check FILE WHAT [LUPDATE_OPTION…]: lupdate over today's sources into a scratch copy of FILE
+# leaves no message without WHAT.
+check() {
+    local file=$1 what=$2
+    shift 2
+    cp "$src/translations/$file" "$work/$file"
+    "$lupdate" -silent -no-obsolete "$@" -project "$project" -ts "$work/$file" >/dev/null 2>&1 || {
+        echo "lupdate failed on $file"; echo "0 passed, 1 failed"; exit 1; }
+    local messages unfinished
+    messages=$(grep -c '<message' "$work/$file")
+    unfinished=$(grep -c 'type="unfinished"' "$work/$file")
+    echo "$file: $messages messages, $unfinished without $what"
+    if [ "$unfinished" -ne 0 ]; then
+        grep -B3 'type="unfinished"' "$work/$file" | grep '<source>' | sed 's/^/    /'
+        echo "0 passed, 1 failed"; exit 1
+    fi
+}
+check devdock_de.ts "a translation"
 # English: only the plural forms ("%n service(s)" -> "1 service" / "2 services").
-cp "$src/translations/devdock_en.ts" "$work/devdock_en.ts"
-"$lupdate" -silent -pluralonly -no-obsolete -project "$project" -ts "$work/devdock_en.ts" >/dev/null 2>&1 || {
-    echo "lupdate (English plurals) failed"; echo "0 passed, 1 failed"; exit 1; }
-plurals=$(grep -c '<message' "$work/devdock_en.ts")
-unfinished=$(grep -c 'type="unfinished"' "$work/devdock_en.ts")
-echo "devdock_en.ts: $plurals plural messages, $unfinished without English forms"
-if [ "$unfinished" -ne 0 ]; then
-    grep -B3 'type="unfinished"' "$work/devdock_en.ts" | grep '<source>' | sed 's/^/    /'
-    echo "0 passed, 1 failed"; exit 1
-fi
+check devdock_en.ts "English plural forms" -pluralonly
 echo "1 passed, 0 failed"
