@@ -2303,18 +2303,18 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     </message>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="82"/>
-        <source>Memory MB</source>
-        <translation>Speicher MB</translation>
+        <source>RAM MB</source>
+        <translation>RAM MB</translation>
     </message>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="83"/>
-        <source>Network in KB/s</source>
-        <translation>Netzwerk ein KB/s</translation>
+        <source>In KB/s</source>
+        <translation>Ein KB/s</translation>
     </message>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="84"/>
-        <source>Network out KB/s</source>
-        <translation>Netzwerk aus KB/s</translation>
+        <source>Out KB/s</source>
+        <translation>Aus KB/s</translation>
     </message>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="90"/>

@@ -50,6 +50,7 @@ private slots:
     void resize_fitsUnlessUserZoomed_textReadable();
     void tooltip_followsStateWhileShown();
     void whyNotReady_walksDependsOnToTheBlocker();
+    void whyNotReady_readsTheLastLogLineAgainWhenLinesCome();
     void edges_tooltipNamesConditionAndWhetherMet();
     void deliberateStop_drawnAsStopped();
     void projectSwitch_graphSeenBefore_isBuiltAtOnce_withoutGraphviz();
@@ -159,6 +160,39 @@ void TestTopologyView::tooltip_followsStateWhileShown()
              qPrintable(QToolTip::text()));
     QCOMPARE(QToolTip::text(), view.node("postgres")->explanation());
     QToolTip::hideText();
+}
+
+// An exited container's history arrives after its state: the explanation picks its last line
+// up when lines come, without a new state.
+void TestTopologyView::whyNotReady_readsTheLastLogLineAgainWhenLinesCome()
+{
+    ShownDemo demo;
+    TopologyView &view = demo.view;
+    QString last;
+    int reads = 0;
+    view.setLastLogLine([&last, &reads](const QString &service) {
+        ++reads;
+        return service == "postgres" ? last : QString();
+    });
+    ContainerState postgres = container("postgres", ServiceStatus::Exited);
+    postgres.exitCode = 1;
+    view.setServices(computeServiceStates(demo.project, {postgres}));
+    QVERIFY(!view.node("postgres")->whyNotReady().contains("Last log line"));
+    last = "FATAL: role \"app\" does not exist";
+    int before = reads;
+    view.lastLogLinesChanged();
+    view.lastLogLinesChanged(); // a burst: one re-read
+    QTRY_VERIFY2(view.node("postgres")->whyNotReady().contains(
+                     "Last log line: FATAL: role \"app\" does not exist"),
+                 qPrintable(view.node("postgres")->whyNotReady()));
+    QVERIFY(view.node("postgres")->toolTip().contains("FATAL: role"));
+    QTest::qWait(400);
+    const int burst = reads - before;
+    before = reads;
+    view.lastLogLinesChanged();
+    QTest::qWait(400);
+    QVERIFY(burst > 0);
+    QCOMPARE(burst, reads - before); // two calls cost what one does
 }
 
 void TestTopologyView::whyNotReady_walksDependsOnToTheBlocker()

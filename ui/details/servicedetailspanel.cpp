@@ -140,9 +140,10 @@ void ServiceDetailsPanel::ensureChart()
     m_percentAxis = new QValueAxis;
     m_mbAxis = new QValueAxis;
     m_cpu->setName(tr("CPU %"));
-    m_memory->setName(tr("Memory MB"));
-    m_rx->setName(tr("Network in KB/s"));
-    m_tx->setName(tr("Network out KB/s"));
+    // Short names: the four share one legend row in a drawer of some 380 px.
+    m_memory->setName(tr("RAM MB"));
+    m_rx->setName(tr("In KB/s"));
+    m_tx->setName(tr("Out KB/s"));
     m_chart->addSeries(m_cpu);
     m_chart->addSeries(m_memory);
     m_chart->addSeries(m_rx);
@@ -162,6 +163,7 @@ void ServiceDetailsPanel::ensureChart()
         s->attachAxis(s == m_cpu ? m_percentAxis : m_mbAxis);
     }
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setShowToolTips(true); // a label cut all the same shows in full on hover
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_chartView->setChart(m_chart);
     applyPalette();

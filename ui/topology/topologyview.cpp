@@ -281,6 +281,10 @@ TopologyView::TopologyView(QWidget *parent)
     setAccessibleDescription(tr("Services with their state, dependencies and networks. Arrow keys "
                                 "move between services, Enter opens one, + and - zoom, F fits."));
     setScene(m_scene);
+    m_logLineTimer = new QTimer(this);
+    m_logLineTimer->setSingleShot(true);
+    m_logLineTimer->setInterval(300);
+    connect(m_logLineTimer, &QTimer::timeout, this, &TopologyView::applyWhyNotReady);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -430,10 +434,22 @@ void TopologyView::applyStates()
         }
         edge->setToolTip(edgeToolTip(edge));
     }
+    applyWhyNotReady();
+}
+
+void TopologyView::applyWhyNotReady()
+{
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
         it.value()->setWhyNotReady(Readiness::whyNotReady(it.key(), m_services, m_lastLogLine));
     }
     refreshToolTip();
+}
+
+void TopologyView::lastLogLinesChanged()
+{
+    if (!m_logLineTimer->isActive()) {
+        m_logLineTimer->start();
+    }
 }
 
 void TopologyView::applyPalette()

@@ -12,6 +12,7 @@
 #include <QGraphicsView>
 #include <QHash>
 #include <QPainterPath>
+#include <QTimer>
 
 class QGraphicsScene;
 class QGraphicsRectItem;
@@ -39,6 +40,9 @@ public:
     void setHotReload(const QHash<QString, QString> &badges);
     // Where the "why not ready" explanation reads a service's last log line.
     void setLastLogLine(LastLogLine lastLogLine);
+    // New log lines came: the explanations are read again, at most a few times a second (the
+    // history of an exited container arrives after its state).
+    void lastLogLinesChanged();
 
     // The service whose node is under a point of the viewport, or empty.
     QString serviceAt(const QPoint &viewportPos) const;
@@ -78,6 +82,7 @@ protected:
 private:
     void build(const TopologyLayout &layout);
     void applyStates();
+    void applyWhyNotReady();
     void applyPalette();
     void moveSelection(int step);
     void fit();
@@ -99,6 +104,7 @@ private:
     QHash<QString, QString> m_badges;
     Core::ComposeProject m_project;
     LastLogLine m_lastLogLine;
+    QTimer *m_logLineTimer = nullptr;
     QList<QGraphicsRectItem *> m_clusterRects;
     QList<QGraphicsSimpleTextItem *> m_clusterLabels;
     QGraphicsItem *m_tipItem = nullptr; // the item whose tooltip is showing (live updates)
