@@ -181,6 +181,7 @@ void LiveState::run()
         setReachable(true);
         m_answered = true;
         m_listed = true;
+        m_refreshListed = m_refreshListing; // in once the inspects it asks for are in
         QSet<QString> present;
         for (const ContainerSummary &summary : *list) {
             present.insert(summary.id);
@@ -201,6 +202,7 @@ void LiveState::inspectDirty()
     const QSet<QString> ids = std::exchange(m_dirty, {});
     if (ids.isEmpty()) {
         m_busy = false;
+        m_refreshDone = m_refreshListed;
         apply();
         if (std::exchange(m_again, false)) {
             schedule();
@@ -224,6 +226,7 @@ void LiveState::inspectDirty()
             }
             if (--m_pendingInspects == 0) {
                 m_busy = false;
+                m_refreshDone = m_refreshListed;
                 apply();
                 if (std::exchange(m_again, false) || !m_dirty.isEmpty()) {
                     schedule();
@@ -260,9 +263,6 @@ void LiveState::raiseLater(ServiceAlert alert, const QString &containerId)
 
 void LiveState::apply()
 {
-    if (m_listed) {
-        m_refreshDone = m_refreshListing; // the listing (and its inspects) behind this picture
-    }
     QList<ServiceState> next = computeServiceStates(m_project, m_reducer.containers());
     if (!m_reachable || !m_listed) {
         // Without the engine nothing is known about the containers: "unknown", never a guess

@@ -116,7 +116,9 @@ private:
     int m_listings = 0;
     quint64 m_refreshAsked = 0;   // refresh() calls so far
     quint64 m_refreshListing = 0; // the refresh() calls the listing in flight answers
-    quint64 m_refreshDone = 0;    // the refresh() calls whose listing is applied
+    quint64 m_refreshListed = 0;  // … the last listing that came back answers
+    quint64 m_refreshDone = 0;    // … whose listing and inspects are applied (not an event's
+                                  // apply() while they are in flight)
     Error m_engineError;
 };
 
