@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
+
 namespace DevDock::Core {
 
 namespace {
@@ -127,8 +129,15 @@ void runHelperCommandOutput(EngineClient *client, const QString &image, const Da
             return;
         }
         const QString helper = *id;
+        // A job cancelled (and deleted) while its helper runs takes the callbacks below with it:
+        // the helper is removed all the same, on the client's side.
+        const auto orphaned = std::make_shared<QMetaObject::Connection>(
+            QObject::connect(context, &QObject::destroyed, client, [client, helper] {
+                removeHelperContainer(client, helper, client, [](Result<void>) {});
+            }));
         // Whatever happened, the helper goes; then the outcome.
-        auto done = [client, helper, context, callback](Result<QByteArray> outcome) {
+        auto done = [client, helper, context, callback, orphaned](Result<QByteArray> outcome) {
+            QObject::disconnect(*orphaned);
             removeHelperContainer(client, helper, context, [callback, outcome](Result<void>) { callback(outcome); });
         };
         client->startContainer(helper, context, [=](Result<void> started) {

@@ -121,8 +121,14 @@ void ProjectBackups::reschedule()
     const auto newest = std::max_element(
         m_snapshots.cbegin(), m_snapshots.cend(),
         [](const ResticSnapshot &a, const ResticSnapshot &b) { return a.time < b.time; });
-    if (newest != m_snapshots.cend()) {
-        const qint64 since = newest->time.msecsTo(QDateTime::currentDateTimeUtc());
+    // A backup whose volumes were all unchanged writes no snapshot: it counts from when it ran,
+    // or the timer would fire again at once, for ever.
+    QDateTime last = m_lastRunAt;
+    if (newest != m_snapshots.cend() && (!last.isValid() || newest->time > last)) {
+        last = newest->time;
+    }
+    if (last.isValid()) {
+        const qint64 since = last.msecsTo(QDateTime::currentDateTimeUtc());
         due = std::clamp<qint64>(every.count() - since, 0, every.count());
     }
     m_schedule.start(std::chrono::milliseconds(due));
@@ -269,6 +275,7 @@ void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &t
         return;
     }
     m_busy = true;
+    ++m_serial;
     m_cancelled = false;
     m_ids.clear();
     refreshThen([this, volumeKeys, tags](Result<void> r) {
@@ -381,9 +388,12 @@ void ProjectBackups::endBackup(Result<QStringList> result)
 {
     m_busy = false;
     m_queue.clear();
+    m_lastRunAt = QDateTime::currentDateTimeUtc();
+    const quint64 serial = m_serial;
     // The inventory shows the new snapshots; the schedule counts from this backup.
-    refreshThen([this, result](Result<void>) {
+    refreshThen([this, result, serial](Result<void>) {
         reschedule();
+        m_finishedSerial = serial;
         emit backupFinished(result);
     });
 }
@@ -493,8 +503,25 @@ void ProjectBackups::backupUsersOf(const QStringList &services,
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
+    if (m_busy) {
+        // A backup (scheduled, or by hand) is under way: this one follows it, not fails.
+        *connection = connect(this, &ProjectBackups::backupFinished, this,
+                              [this, connection, services, done](const Result<QStringList> &) {
+                                  disconnect(*connection);
+                                  backupUsersOf(services, done);
+                              });
+        return;
+    }
+    SnapshotTags tags;
+    tags.reason = QStringLiteral("before-recreate");
+    backup(volumes, tags);
+    // Only this backup's end answers (another caller's refusal comes on the same signal).
+    const quint64 mine = m_serial;
     *connection = connect(this, &ProjectBackups::backupFinished, this,
-                          [connection, done](const Result<QStringList> &ids) {
+                          [this, connection, mine, done](const Result<QStringList> &ids) {
+                              if (m_finishedSerial != mine) {
+                                  return;
+                              }
                               disconnect(*connection);
                               if (!ids) {
                                   Error e = ids.error();
@@ -507,9 +534,6 @@ void ProjectBackups::backupUsersOf(const QStringList &services,
                               }
                               done({});
                           });
-    SnapshotTags tags;
-    tags.reason = QStringLiteral("before-recreate");
-    backup(volumes, tags);
 }
 
 } // namespace DevDock::Core

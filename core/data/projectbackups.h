@@ -9,6 +9,7 @@
 #include "stack/stackcontroller.h"
 #include "util/result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -115,6 +116,7 @@ private:
     BackupSettings m_settings;
     std::chrono::milliseconds m_intervalOverride{0};
     QTimer m_schedule;
+    QDateTime m_lastRunAt; // the end of the last backup, snapshot written or not
     QList<DataVolume> m_inventory;
     QList<ResticSnapshot> m_snapshots;
     QHash<QString, QString> m_running;
@@ -122,6 +124,8 @@ private:
     SnapshotTags m_base;
 
     bool m_busy = false;
+    quint64 m_serial = 0;         // of the backup started last
+    quint64 m_finishedSerial = 0; // of the backup whose backupFinished is being emitted
     QList<DataVolume> m_queue;
     SnapshotTags m_tags;
     QStringList m_ids;

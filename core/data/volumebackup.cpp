@@ -105,9 +105,12 @@ void VolumeBackupJob::start()
 {
     // stat's %z/%y carry nanoseconds, so a rewrite within the same second still shows; sorted,
     // because the order find reads a directory in is not the data. "v1": the format of the list.
+    // Each step must succeed (sh has no pipefail): a missing sort would hash a constant and
+    // call every later state unchanged.
     const QString script = QStringLiteral(
         "cd /data && find . -exec stat -c '%n|%s|%f|%u:%g|%i|%z|%y' {} + > /tmp/devdock-state "
-        "&& { echo v1; sort /tmp/devdock-state; } | sha256sum");
+        "&& sort /tmp/devdock-state > /tmp/devdock-sorted "
+        "&& { echo v1; cat /tmp/devdock-sorted; } | sha256sum");
     runHelperCommandOutput(m_client, m_image, m_mount, QStringLiteral("backup-state"),
                            {QStringLiteral("sh"), QStringLiteral("-c"), script}, this,
                            [this](Result<QByteArray> out) {
