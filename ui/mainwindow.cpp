@@ -269,6 +269,8 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     });
     connect(runtime, &QObject::destroyed, ctx, [this] { bind(nullptr); });
     Core::LiveState *live = runtime->liveState();
+    connect(runtime->logs(), &Core::ProjectLogs::linesAdded, ctx,
+            [this] { m_topology->lastLogLinesChanged(); });
     connect(live, &Core::LiveState::servicesChanged, ctx, [this](const auto &services) {
         onServicesChanged(services);
     });
@@ -1198,7 +1200,9 @@ void MainWindow::openTerminal(const QString &container, const QString &service)
         resizeDocks({dock}, {std::max(200, height() * 2 / 5)}, Qt::Vertical);
     }
     m_terminalArea->parentWidget()->show();
-    m_terminalArea->openTerminal(m_client, container, service);
+    // The project's own engine (its docker context), not the window's default one.
+    Core::EngineClient *client = m_runtime && m_runtime->client() ? m_runtime->client() : m_client;
+    m_terminalArea->openTerminal(client, container, service);
 }
 
 bool MainWindow::isSettled() const

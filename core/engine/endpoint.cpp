@@ -136,10 +136,11 @@ QStringList Endpoint::sshCommand() const
 
 QHash<QString, QString> Endpoint::cliEnvironment() const
 {
-    if (contextName != kDefaultContext) {
+    if (!contextName.isEmpty() && contextName != kDefaultContext) {
         return {{QStringLiteral("DOCKER_CONTEXT"), contextName}, {QStringLiteral("DOCKER_HOST"), {}}};
     }
-    // The default context is what the child resolves from the environment it inherits.
+    // The default context (or an endpoint made from a host, not a context) is what the child
+    // resolves from the environment it inherits.
     return {};
 }
 

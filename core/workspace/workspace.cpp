@@ -94,6 +94,8 @@ Workspace::~Workspace()
     for (Entry &entry : m_entries) {
         delete std::exchange(entry.runtime, nullptr);
     }
+    // Closed ones still waiting for their deleteLater() too (close(), setEngine()).
+    qDeleteAll(findChildren<ProjectRuntime *>(Qt::FindDirectChildrenOnly));
     for (Engine *engine : std::as_const(m_engines)) {
         if (engine->wired && engine->hub) {
             engine->hub->disconnect(this);
@@ -906,9 +908,13 @@ void Workspace::runStackAction(const QString &id, bool start)
         }
         ComposeInvocation invocation;
         invocation.tool = tool;
-        if (EngineClient *client = engine(s.engine)) {
-            invocation.environment = client->endpoint().cliEnvironment();
+        // Its own engine or none: never the default one in its place.
+        const Result<EngineClient *> client = useEngine(s.engine);
+        if (!client) {
+            emit actionFinished(id, action, std::unexpected(client.error()));
+            return;
         }
+        invocation.environment = (*client)->endpoint().cliEnvironment();
         invocation.projectName = s.name;
         invocation.projectDirectory = s.directory;
         if (s.origin == ProjectSummary::Origin::Discovered) {
