@@ -172,6 +172,9 @@ int cloneData(const ComposeLoadOptions &mainOptions, const ComposeLoadOptions &t
             dumps << s.tag(QStringLiteral("volume"));
             continue;
         }
+        if (s.tag(QStringLiteral("reason")) == u"safety") {
+            continue; // the state a restore replaced: not the main checkout's data any more
+        }
         newest.insert(s.tag(QStringLiteral("volume")), s);
     }
     if (newest.isEmpty()) {
@@ -187,18 +190,25 @@ int cloneData(const ComposeLoadOptions &mainOptions, const ComposeLoadOptions &t
     if (!twin) {
         return failWith(twin.error());
     }
+    // Every plan first: a volume the twin's files do not have refuses the clone before any
+    // volume is written, not half way through.
+    QList<std::pair<QString, RestorePlan>> plans;
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
         auto plan = RestorePlan::make((*twin)->project, (*twin)->inventory, it.value(), it.key(),
                                       (*twin)->running, (*twin)->engineVolumes);
         if (!plan) {
             return failWith(plan.error());
         }
-        if (const auto restored = carryOutRestore(**twin, *plan); !restored) {
+        plans.append({it.key(), *plan});
+    }
+    for (const auto &[key, plan] : std::as_const(plans)) {
+        const ResticSnapshot &snapshot = newest.value(key);
+        if (const auto restored = carryOutRestore(**twin, plan); !restored) {
             return failWith(restored.error());
         }
         Output::outLine(QStringLiteral("%1: cloned from snapshot %2 of %3 (%4)")
-                            .arg(it.key(), it.value().shortId, (*main)->project.name,
-                                 it.value().time.toLocalTime().toString(Qt::ISODate)));
+                            .arg(key, snapshot.shortId, (*main)->project.name,
+                                 snapshot.time.toLocalTime().toString(Qt::ISODate)));
     }
     dumps.removeDuplicates();
     for (const QString &volume : std::as_const(dumps)) {
