@@ -5,6 +5,8 @@
 #include "engineclient.h"
 #include "eventhub.h"
 
+#include <utility>
+
 namespace DevDock::Core {
 
 ContainerWatcher::ContainerWatcher(EngineClient *client, ContainerListOptions options,
@@ -99,7 +101,8 @@ void ContainerWatcher::refresh()
         m_refreshing = false;
         if (list) {
             setReachable(true);
-            if (*list != m_containers) {
+            // The first listing is news even when empty: "no containers" is an answer.
+            if (!std::exchange(m_listed, true) || *list != m_containers) {
                 m_containers = std::move(*list);
                 emit containersChanged(m_containers);
             }

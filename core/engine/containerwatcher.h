@@ -54,6 +54,7 @@ private:
     QList<ContainerSummary> m_containers;
     bool m_running = false;
     bool m_refreshing = false;
+    bool m_listed = false; // the first listing came (and was announced)
     bool m_refreshAgain = false;
     bool m_reachable = false;
     bool m_statusKnown = false;

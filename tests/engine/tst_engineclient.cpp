@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QUuid>
 #include <QTemporaryDir>
 
 using namespace DevDock::Core;
@@ -54,6 +55,7 @@ private slots:
     void lifecycle_startStopRestartKillRemove();
     void imagesNetworksVolumes_listed();
     void containerWatcher_followsEvents();
+    void containerWatcher_announcesAnEmptyFirstListing();
     void containerWatcher_sharesTheEnginesOneEventStream();
     void unreachable_namesEndpoint();
     void connectionReuse_manySequentialCalls();
@@ -480,6 +482,26 @@ void TestEngineClient::containerWatcher_followsEvents()
     QVERIFY(waitUntil([&] { return stateOf(id) == "exited"; }, 10000));
     docker({"rm", "-f", id});
     QVERIFY(waitUntil([&] { return stateOf(id).isEmpty(); }, 10000));
+}
+
+// An engine (or a filter) with no containers is an answer too: the window's status bar and its
+// "settled" wait for it.
+void TestEngineClient::containerWatcher_announcesAnEmptyFirstListing()
+{
+    ContainerWatcher watcher(
+        m_client, {true, {{"label", {"devdock.none=" + QUuid::createUuid().toString()}}}});
+    int announced = 0;
+    qsizetype listed = -1;
+    connect(&watcher, &ContainerWatcher::containersChanged, this,
+            [&](const QList<ContainerSummary> &list) {
+                ++announced;
+                listed = list.size();
+            });
+    watcher.start();
+    QVERIFY(waitUntil([&] { return announced > 0; }, 10000));
+    QCOMPARE(listed, 0);
+    QTest::qWait(300);
+    QCOMPARE(announced, 1); // once; the same empty picture is not news again
 }
 
 void TestEngineClient::containerWatcher_sharesTheEnginesOneEventStream()
