@@ -9,6 +9,7 @@
 #include "servicestats.h"
 #include "stack/livestate.h"
 #include "stack/stackcontroller.h"
+#include "util/trace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -143,6 +144,7 @@ void ProjectRuntime::runRecipe(
     loadStackEnvironment(
         m_directory, m_requestedEnvProfile, store.get(), this,
         [this, store, adjust, done = std::move(done)](StackEnvironment environment) {
+            traceMark("environment read");
             ComposeLoadOptions options;
             if (m_baseOptions) {
                 options = *m_baseOptions;
@@ -162,6 +164,7 @@ void ProjectRuntime::runRecipe(
             overlays.removeAll(devOverridePath(m_directory)); // the job decides that one
             auto *watcher = new QFutureWatcher<LoadResult>(this);
             connect(watcher, &QFutureWatcherBase::finished, this, [watcher, environment, done] {
+                traceMark("compose files loaded");
                 watcher->deleteLater();
                 done(environment, watcher->result());
             });
