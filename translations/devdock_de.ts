@@ -1049,6 +1049,18 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
+        <source>Open &amp;Terminal</source>
+        <translation>&amp;Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>A shell in the selected service&apos;s container, in a tab of its own (Ctrl+Shift+T)</source>
+        <translation>Eine Shell im Container des ausgewählten Dienstes, in einem eigenen Tab (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
+        <source>%1 is not running: start it to open a terminal</source>
+        <translation>%1 läuft nicht: starten Sie den Dienst, um ein Terminal zu öffnen</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Check who holds the ports the stack publishes</source>
         <translation>Prüfen, wer die Ports belegt, die der Stack veröffentlicht</translation>
@@ -2243,6 +2255,22 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 </context>
 <context>
     <name>DevDock::Ui::ServiceDetailsPanel</name>
+    <message>
+        <source>&amp;Terminal</source>
+        <translation>&amp;Terminal</translation>
+    </message>
+    <message>
+        <source>Open a terminal</source>
+        <translation>Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>A shell in the shown service&apos;s container, in the window&apos;s terminal tabs</source>
+        <translation>Eine Shell im Container des angezeigten Dienstes, in den Terminal-Tabs des Fensters</translation>
+    </message>
+    <message>
+        <source>Open a shell in this service&apos;s container (Ctrl+Shift+T)</source>
+        <translation>Eine Shell im Container dieses Dienstes öffnen (Strg+Umschalt+T)</translation>
+    </message>
     <message>
         <location filename="../ui/details/servicedetailspanel.cpp" line="42"/>
         <location filename="../ui/details/servicedetailspanel.cpp" line="202"/>

@@ -534,6 +534,8 @@ void MainWindow::buildProjectUi()
     operationDock->hide();
     connect(m_operations, &OperationPanel::wantedChanged, operationDock, &QDockWidget::setVisible);
     connect(m_details, &ServiceDetailsPanel::serviceChosen, this, &MainWindow::selectService);
+    connect(m_details, &ServiceDetailsPanel::terminalRequested, this,
+            &MainWindow::openServiceTerminal);
     connect(m_topology, &TopologyView::layoutFinished, this, &MainWindow::maybeSettled);
     connect(m_topology, &TopologyView::urlActivated, this,
             [](const QString &url) { QDesktopServices::openUrl(QUrl(url)); });
@@ -753,6 +755,16 @@ void MainWindow::buildActions()
     m_rebuildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_rebuildAction->setToolTip(
         tr("Rebuild the selected service's image and recreate only it (Ctrl+B)"));
+    m_terminalAction = stackMenu->addAction(tr("Open &Terminal"), this, [this] {
+        const QStringList services = selectedServices();
+        if (!services.isEmpty()) {
+            openServiceTerminal(services.first());
+        }
+    });
+    m_terminalAction->setObjectName(QStringLiteral("terminalAction"));
+    m_terminalAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_terminalAction->setToolTip(
+        tr("A shell in the selected service's container, in a tab of its own (Ctrl+Shift+T)"));
     m_cancelAction = stackMenu->addAction(tr("&Cancel Operation"), this, [this] {
         if (m_runtime) {
             m_runtime->controller()->cancel();
@@ -772,7 +784,7 @@ void MainWindow::buildActions()
     // The tooltips above are what the actions say while they can run; updateActions() puts the
     // reason in their place while the engine is away.
     for (QAction *action : {m_upAction, m_downAction, m_restartAction, m_stopAction,
-                            m_rebuildAction, m_checkPortsAction}) {
+                            m_rebuildAction, m_terminalAction, m_checkPortsAction}) {
         action->setProperty("devdockToolTip", action->toolTip());
     }
 
@@ -790,6 +802,7 @@ void MainWindow::buildActions()
         {m_upAction, "media-playback-start"}, {m_downAction, "media-playback-stop"},
         {m_restartAction, "system-restart"},  {m_stopAction, "media-playback-stop"},
         {m_rebuildAction, "run-build"},       {m_cancelAction, "process-stop"},
+        {m_terminalAction, "utilities-terminal"},
         {fit, "zoom-fit-best"},         {zoomIn, "zoom-in"},
         {zoomOut, "zoom-out"}};
     for (const auto &[action, name] : icons) {
@@ -1081,6 +1094,12 @@ void MainWindow::updateActions()
     const bool anySelected = !selectedServices().isEmpty();
     gateOnEngine(m_stopAction, loaded && anySelected, unavailable);
     gateOnEngine(m_rebuildAction, loaded && anySelected, unavailable);
+    bool selectedUp = false;
+    if (loaded && anySelected) {
+        const auto state = m_runtime->liveState()->service(selectedServices().first());
+        selectedUp = state && state->isUp();
+    }
+    gateOnEngine(m_terminalAction, selectedUp, unavailable);
     gateOnEngine(m_checkPortsAction, loaded, unavailable);
     // Cancel stays: an operation already running must stay stoppable.
     m_cancelAction->setEnabled(busy);
@@ -1170,9 +1189,8 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
                            [url = row.url] { QDesktopServices::openUrl(QUrl(url)); });
         }
     }
-    QAction *shell = menu.addAction(tr("Open terminal"), this, [this, container, service] {
-        openTerminal(container, service);
-    });
+    QAction *shell = menu.addAction(tr("Open terminal"), this,
+                                    [this, service] { openServiceTerminal(service); });
     shell->setEnabled(state && state->isUp());
     needEngine << shell;
     if (!unavailable.isEmpty()) {
@@ -1185,6 +1203,20 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
                                    [container] { QApplication::clipboard()->setText(container); });
     copy->setEnabled(!container.isEmpty());
     menu.exec(globalPos);
+}
+
+void MainWindow::openServiceTerminal(const QString &service)
+{
+    if (!m_runtime) {
+        return;
+    }
+    const auto state = m_runtime->liveState()->service(service);
+    if (!state || !state->isUp() || state->containers.isEmpty()) {
+        statusBar()->showMessage(tr("%1 is not running: start it to open a terminal").arg(service),
+                                 5000);
+        return;
+    }
+    openTerminal(state->containers.first().id, service);
 }
 
 void MainWindow::openTerminal(const QString &container, const QString &service)

@@ -152,6 +152,9 @@ private:
     void checkPorts();
     void showServiceMenu(const QString &service, const QPoint &globalPos);
     void openTerminal(const QString &container, const QString &service);
+    // A terminal on the service's running container (the graph's menu, the table's, the details
+    // drawer's button and Stack ▸ Open Terminal all come here).
+    void openServiceTerminal(const QString &service);
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
     void rebuildRecentMenu();
@@ -213,6 +216,7 @@ private:
     QAction *m_restartAction = nullptr;
     QAction *m_rebuildAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_terminalAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_checkPortsAction = nullptr;
     bool m_engineAvailable = true;

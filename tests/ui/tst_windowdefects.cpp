@@ -4,12 +4,14 @@
 // Defects found by driving the window (issue 15), each against the real engine and compose CLI,
 // offscreen, on a small project of its own: the port list after an Up and on container events,
 // the recreate offer against Compose's config hash, Save in the unsaved-changes question, the
-// services table's selection, and the onboarding's run in the operation panel.
+// services table's selection, the onboarding's run in the operation panel, and the terminals
+// opened from the graph, the table, the details drawer and the Stack menu.
 #undef QT_USE_QSTRINGBUILDER
 
 #include "../common/dockertest.h"
 
 #include "engine/engineclient.h"
+#include "details/servicedetailspanel.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
 #include "mainwindow.h"
@@ -21,8 +23,15 @@
 #include "workspace/projectruntime.h"
 #include "workspace/workspace.h"
 #include "stack/stackcontroller.h"
+#include "terminal/terminalarea.h"
+#include "terminal/terminalsession.h"
+#include "terminal/terminalwidget.h"
+#include "topology/topologyview.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QComboBox>
 #include <QMessageBox>
 #include <QPushButton>
@@ -128,6 +137,7 @@ private slots:
     void recreateOffer_followsComposeConfigHash_saveInQuestionThenSwitch();
     void servicesTable_actionsActOnTheSelectedRows();
     void operationPanel_showsOnboardingsRun_eachWithItsOwnTime();
+    void terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surviveViewAndProjectSwitches();
 
 private:
     void down();
@@ -338,6 +348,142 @@ void TestWindowDefects::operationPanel_showsOnboardingsRun_eachWithItsOwnTime()
     const double took = panel->title().section("done in ", 1).section(' ', 0, 0).toDouble();
     QVERIFY2(took > 0 && took * 1000 <= clock.elapsed() + 100, qPrintable(panel->title()));
     dialog->close();
+}
+
+namespace {
+
+// Triggers the entry `text` of the context menu the next request opens (menu.exec() blocks).
+void pickFromNextMenu(const QString &text)
+{
+    QTimer::singleShot(0, [text] {
+        auto pick = std::make_shared<std::function<void()>>();
+        *pick = [text, pick] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu) {
+                QTimer::singleShot(20, *pick);
+                return;
+            }
+            for (QAction *action : menu->actions()) {
+                if (action->text() == text) {
+                    QVERIFY2(action->isEnabled(), qPrintable(text));
+                    action->trigger();
+                }
+            }
+            menu->close();
+        };
+        (*pick)();
+    });
+}
+
+QStringList tabTitles(const QTabWidget *tabs)
+{
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i) {
+        titles << tabs->tabText(i);
+    }
+    return titles;
+}
+
+// Types a command into a terminal as a person does and waits for `expected` on its screen.
+bool answers(Ui::TerminalSession *session, const QString &command, const QString &expected)
+{
+    if (!waitUntil([&] { return session->isConnected(); }, 30000)) {
+        return false;
+    }
+    QTest::keyClicks(session->terminal(), command);
+    QTest::keyClick(session->terminal(), Qt::Key_Return);
+    return waitUntil([&] { return session->terminal()->screenText().contains(expected); }, 15000);
+}
+
+} // namespace
+
+// A terminal from each place a user opens one — the details drawer's button, the graph's context
+// menu, the services table's context menu and Stack ▸ Open Terminal (Ctrl+Shift+T) — each its
+// own tab and session; all of them still connected and answering after switching views and
+// switching to another project and back.
+void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surviveViewAndProjectSwitches()
+{
+    Core::ProjectRuntime *session = m_window->activeRuntime();
+    QVERIFY(session);
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+
+    // The drawer: its Terminal button on the shown service.
+    QVERIFY(m_window->showView("topology"));
+    m_window->selectService("worker");
+    auto *details = m_window->findChild<Ui::ServiceDetailsPanel *>("serviceDetails");
+    QVERIFY(details);
+    QVERIFY(waitUntil([&] { return details->service() == "worker"; }));
+    QVERIFY(waitUntil([&] { return details->terminalButton()->isEnabled(); }));
+    QTest::mouseClick(details->terminalButton(), Qt::LeftButton);
+    auto *area = m_window->findChild<Ui::TerminalArea *>();
+    QVERIFY(area);
+    QCOMPARE(tabTitles(area), QStringList{"worker"});
+
+    // The graph: right-click on web's node, "Open terminal".
+    Ui::TopologyView *graph = m_window->topologyView();
+    QVERIFY(waitUntil([&] { return graph->node("web") != nullptr; }));
+    const QPoint web = graph->mapFromScene(graph->node("web")->rect().center());
+    pickFromNextMenu(QStringLiteral("Open terminal"));
+    QTest::mousePress(graph->viewport(), Qt::RightButton, {}, web);
+    QContextMenuEvent graphMenu(QContextMenuEvent::Mouse, web, graph->viewport()->mapToGlobal(web));
+    QApplication::sendEvent(graph->viewport(), &graphMenu);
+    QTest::mouseRelease(graph->viewport(), Qt::RightButton, {}, web);
+    QVERIFY2(waitUntil([&] { return area->count() == 2; }), qPrintable(tabTitles(area).join(',')));
+    QCOMPARE(tabTitles(area), (QStringList{"worker", "web"}));
+
+    // The services table: right-click on worker's row.
+    QVERIFY(m_window->showView("services"));
+    auto *table = m_window->findChild<QTableView *>("servicesView");
+    QVERIFY(table);
+    QVERIFY(waitUntil([&] { return rowOf(table->model(), "worker") >= 0; }));
+    const QPoint row = table->visualRect(table->model()->index(rowOf(table->model(), "worker"), 0)).center();
+    pickFromNextMenu(QStringLiteral("Open terminal"));
+    QContextMenuEvent tableMenu(QContextMenuEvent::Mouse, row, table->viewport()->mapToGlobal(row));
+    QApplication::sendEvent(table->viewport(), &tableMenu);
+    QVERIFY(waitUntil([&] { return area->count() == 3; }));
+
+    // The Stack menu's action on the selection, by its shortcut.
+    m_window->selectService("web");
+    auto *action = m_window->findChild<QAction *>("terminalAction");
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    QVERIFY(waitUntil([&] { return action->isEnabled(); }));
+    action->trigger();
+    QVERIFY(waitUntil([&] { return area->count() == 4; }));
+    QCOMPARE(tabTitles(area), (QStringList{"worker", "web", "worker", "web"}));
+
+    QList<Ui::TerminalSession *> sessions;
+    for (int i = 0; i < area->count(); ++i) {
+        sessions << qobject_cast<Ui::TerminalSession *>(area->widget(i));
+        QVERIFY(sessions.last());
+        QVERIFY2(answers(sessions.last(), QStringLiteral("echo tab$((%1*7))").arg(i + 1),
+                         QStringLiteral("tab%1").arg((i + 1) * 7)),
+                 qPrintable(sessions.last()->terminal()->screenText()));
+    }
+    // Each session is its own shell: the first one's screen has only its own answer.
+    QVERIFY(!sessions.first()->terminal()->screenText().contains("tab14"));
+
+    // Views and projects switched away and back: the tabs and their sessions are still there.
+    QVERIFY(m_window->showView("logs"));
+    QVERIFY(m_window->showView("topology"));
+    QTemporaryDir other;
+    write(other.path() + "/compose.yaml",
+          "name: devdock-it-defects-other\nservices:\n  app:\n    image: " + kTestImage.toUtf8()
+              + "\n    command: [\"sleep\", \"3600\"]\n");
+    QSignalSpy active(m_workspace, &Core::Workspace::activeChanged);
+    Core::ProjectRuntime *second = m_window->openProject(other.path());
+    QVERIFY(second);
+    QVERIFY(waitUntil([&] { return m_window->activeRuntime() == second; }, 30000));
+    m_workspace->setActive(session->id());
+    QVERIFY(waitUntil([&] { return m_window->activeRuntime() == session; }, 10000));
+    QCOMPARE(area->count(), 4);
+    for (int i = 0; i < sessions.size(); ++i) {
+        QCOMPARE(area->widget(i), sessions.at(i));
+        QVERIFY2(answers(sessions.at(i), QStringLiteral("echo again$((%1+100))").arg(i),
+                         QStringLiteral("again%1").arg(i + 100)),
+                 qPrintable(sessions.at(i)->terminal()->screenText()));
+    }
+    m_workspace->close(second->id());
 }
 
 QTEST_MAIN(TestWindowDefects)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicedetailspanel.h"
 
+#include "common/icons.h"
 #include "common/statepalette.h"
 
 #include <QAbstractAxis>
@@ -13,6 +14,8 @@
 #include <QHeaderView>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QPushButton>
+#include <QHBoxLayout>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QTabWidget>
@@ -68,6 +71,7 @@ QColor seriesColor(const QColor &hue, bool dark)
 ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(tr("No service selected"), this))
+    , m_terminalButton(new QPushButton(tr("&Terminal"), this))
     , m_state(new QLabel(this))
     , m_transitionList(new QListWidget(this))
     , m_probeList(new QListWidget(this))
@@ -83,6 +87,17 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     m_title->setFont(bold);
+    m_terminalButton->setObjectName(QStringLiteral("detailsTerminal"));
+    m_terminalButton->setAccessibleName(tr("Open a terminal"));
+    m_terminalButton->setAccessibleDescription(
+        tr("A shell in the shown service's container, in the window's terminal tabs"));
+    m_terminalButton->setToolTip(tr("Open a shell in this service's container (Ctrl+Shift+T)"));
+    m_terminalButton->setIcon(Icons::action(QStringLiteral("utilities-terminal")));
+    connect(m_terminalButton, &QPushButton::clicked, this, [this] {
+        if (!m_service.isEmpty()) {
+            emit terminalRequested(m_service);
+        }
+    });
     m_state->setObjectName(QStringLiteral("detailsState"));
     m_state->setAccessibleName(tr("Service state and reason"));
     m_state->setWordWrap(true);
@@ -116,7 +131,10 @@ ServiceDetailsPanel::ServiceDetailsPanel(QWidget *parent)
     tabs->addTab(m_environment, tr("Environment"));
     tabs->addTab(m_mounts, tr("Mounts && networks"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_terminalButton);
+    layout->addLayout(header);
     layout->addWidget(m_state);
     layout->addWidget(tabs, 3);
     layout->addWidget(m_summary, 5);
@@ -351,12 +369,14 @@ void ServiceDetailsPanel::refresh()
     }
     m_sections->setVisible(!summary);
     m_summary->setVisible(summary);
+    m_terminalButton->setVisible(!summary);
     if (summary) {
         refreshSummary();
         return;
     }
     m_title->setText(m_service);
     const Core::ServiceState state = m_states.value(m_service);
+    m_terminalButton->setEnabled(state.isUp() && !state.containers.isEmpty());
     QString text = Core::statusDisplayName(state.status) + healthSuffix(state);
     if (state.restartCount > 0) {
         text += QStringLiteral(" · ") + tr("%n restart(s)", nullptr, state.restartCount);

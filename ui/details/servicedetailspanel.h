@@ -13,6 +13,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QTableWidget;
 class QChart;
@@ -47,6 +48,7 @@ public:
     void updateServices(const QList<Core::ServiceState> &services);
 
     QString service() const { return m_service; }
+    QPushButton *terminalButton() const { return m_terminalButton; }
     QStringList transitions(const QString &service) const;
     QStringList environmentLines() const;
     QStringList probeLines() const;
@@ -60,6 +62,8 @@ public:
 signals:
     // The user picked a service from the stack's summary.
     void serviceChosen(const QString &service);
+    // "Terminal" on the shown service (enabled while it runs).
+    void terminalRequested(const QString &service);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -92,6 +96,7 @@ private:
     // The other projects' histories, by directory and name, back when the user switches back.
     QHash<QString, History> m_parked;
     QLabel *m_title;
+    QPushButton *m_terminalButton;
     QLabel *m_state;
     QListWidget *m_transitionList;
     QListWidget *m_probeList;
