@@ -11,6 +11,10 @@
 //   bench_terminal throughput CONTAINER [MIB] `yes | head -c MIB M` in the widget's shell: bytes
 //                        parsed and painted per second, the longest gap of a 5 ms heartbeat
 //                        timer on the GUI thread while it runs, frames painted.
+//   bench_terminal pipe CONTAINER [MIB]  the same bytes as a TTY would write them ("y\r\n"), but
+//                        from an exec without a TTY: the engine's frame stream, demultiplexed and
+//                        fed to the widget as the session feeds it. The path of every byte minus
+//                        the container's pty, for machines whose pty is slower than the widget.
 // Prints lines "BENCH <name> <value> <unit>". Never passes or fails on timing.
 #include "engine/engineclient.h"
 #include "engine/execsession.h"
@@ -327,6 +331,61 @@ int throughput(int argc, char **argv, const QString &container, int mib)
     return 0;
 }
 
+int pipe(int argc, char **argv, const QString &container, int mib)
+{
+    QApplication app(argc, argv);
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    if (!endpoint) {
+        std::fprintf(stderr, "bench_terminal: %s\n", qPrintable(endpoint.error().message));
+        return 1;
+    }
+    Core::EngineClient client(*endpoint);
+    Ui::TerminalWidget t;
+    t.resize(900, 540);
+    t.show();
+    Core::ExecSessionOptions options;
+    options.tty = false;
+    options.attachStdin = false;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("yes \"$(printf 'y\\r')\" | head -c $((%1*1048576))").arg(mib)};
+    Core::ExecSession exec(&client, container, options);
+    qint64 received = 0;
+    exec.setSink([&](Core::FrameDemuxer::Stream stream, QByteArrayView bytes) {
+        if (stream == Core::FrameDemuxer::Stream::Stdout) {
+            received += bytes.size();
+            t.feed(bytes);
+        }
+    });
+    bool finished = false;
+    QObject::connect(&exec, &Core::ExecSession::finished, [&] { finished = true; });
+    Heartbeat heartbeat;
+    int frames = 0;
+    QObject::connect(&t, &Ui::TerminalWidget::framePainted, [&] { ++frames; });
+    QElapsedTimer clock;
+    clock.start();
+    const double cpuBefore = cpuSeconds();
+    heartbeat.start();
+    exec.start();
+    const qint64 total = qint64(mib) * 1048576;
+    const bool done = waitFor(
+        [&] { return finished && received >= total && t.pendingBytes() == 0; }, 600000);
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    heartbeat.timer.stop();
+    if (!done) {
+        std::fprintf(stderr, "bench_terminal: %lld of %lld bytes came\n",
+                     static_cast<long long>(received), static_cast<long long>(total));
+        return 1;
+    }
+    bench("widget_engine_pipe_parsed_painted", double(received) / 1e6 / seconds,
+          "MB/s (engine frame stream, no pty; target >= 20)");
+    bench("widget_engine_pipe_per_cpu_s", double(received) / 1e6 / cpu,
+          "MB per CPU second of this process");
+    heartbeat.report("engine_pipe_gui");
+    bench("engine_pipe_frames_per_s", frames / seconds, "frames/s");
+    return 0;
+}
+
 // The widget alone: MIB of `yes` output as a TTY delivers it ("y\r\n"), fed in 64 KiB pieces
 // from a timer as a socket would, parsed and painted; the same heartbeat.
 int parse(int argc, char **argv, int mib)
@@ -373,7 +432,7 @@ int parse(int argc, char **argv, int mib)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_terminal latency|throughput CONTAINER [N]\n");
+        std::fprintf(stderr, "usage: bench_terminal latency|throughput|pipe CONTAINER [N] | parse MIB\n");
         return 2;
     }
     const QByteArray mode = argv[1];
@@ -386,6 +445,9 @@ int main(int argc, char **argv)
     }
     if (mode == "throughput") {
         return throughput(argc, argv, container, argc > 3 ? std::atoi(argv[3]) : 100);
+    }
+    if (mode == "pipe") {
+        return pipe(argc, argv, container, argc > 3 ? std::atoi(argv[3]) : 100);
     }
     std::fprintf(stderr, "bench_terminal: unknown mode %s\n", mode.constData());
     return 2;

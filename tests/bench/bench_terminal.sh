@@ -10,7 +10,9 @@
 #     the widget (parsed and painted), with the longest GUI-thread stall (5 ms heartbeat)
 #   - the widget alone on the same bytes from memory
 # Never passes or fails on timing; the machine's load average is printed with the figures.
-#   BENCH_TERMINAL=path  KEYS=200  MIB=100
+#   - without the pty: `docker exec` (no TTY) into /dev/null, the engine's frame stream into the
+#     widget (`bench_terminal pipe`), and a local pty with no engine (PTY_MIB)
+#   BENCH_TERMINAL=path  KEYS=200  MIB=100  PTY_MIB=10
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -18,6 +20,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH_TERMINAL=${BENCH_TERMINAL:-$root/build/dev/tests/bench_terminal}
 KEYS=${KEYS:-200}
 MIB=${MIB:-100}
+PTY_MIB=${PTY_MIB:-10}
 [ -x "$BENCH_TERMINAL" ] || { echo "bench: build bench_terminal first ($BENCH_TERMINAL)" >&2; exit 1; }
 bash "$root/scripts/busybox-image.sh" devdock-test/busybox:latest
 name=devdock-bench-terminal-$$
@@ -68,5 +71,34 @@ end=$(date +%s%N)
 awk -v b=$((MIB * 1048576)) -v ns=$((end - start)) \
     'BEGIN { printf "BENCH docker_exec_t_devnull %.2f MB/s of yes output\n", b / 1e6 / (ns / 1e9) }'
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$BENCH_TERMINAL" throughput "$name" "$MIB"
+# Without the container's pty: the engine's frame stream into /dev/null and into the widget, and
+# this machine's own pty (no engine) read as fast as it goes; on a machine whose pty is the
+# bottleneck these show where the time goes.
+start=$(date +%s%N)
+docker exec "$name" sh -c "yes \"\$(printf 'y\r')\" | head -c $((MIB * 1048576))" >/dev/null
+end=$(date +%s%N)
+awk -v b=$((MIB * 1048576)) -v ns=$((end - start)) \
+    'BEGIN { printf "BENCH docker_exec_no_tty_devnull %.2f MB/s\n", b / 1e6 / (ns / 1e9) }'
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$BENCH_TERMINAL" pipe "$name" "$MIB"
+python3 - "$PTY_MIB" <<'EOF'
+import os, pty, sys, time
+mib = int(sys.argv[1])
+start = time.perf_counter()
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp("sh", ["sh", "-c", "yes | head -c %d" % (mib * 1048576)])
+n = 0
+while True:
+    try:
+        b = os.read(fd, 65536)
+    except OSError:
+        break
+    if not b:
+        break
+    n += len(b)
+os.waitpid(pid, 0)
+print("BENCH local_pty_no_engine %.2f MB/s (%d MiB of yes through a pty on this machine)"
+      % (n / 1e6 / (time.perf_counter() - start), mib))
+EOF
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$BENCH_TERMINAL" parse "$MIB"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
