@@ -1049,6 +1049,14 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
+        <source>All containers of the project&apos;s Docker engine, updated live</source>
+        <translation>Alle Container der Docker-Engine des Projekts, live aktualisiert</translation>
+    </message>
+    <message>
+        <source>What the port check could not see</source>
+        <translation>Was die Portprüfung nicht sehen konnte</translation>
+    </message>
+    <message>
         <source>Open &amp;Terminal</source>
         <translation>&amp;Terminal öffnen</translation>
     </message>
@@ -1109,11 +1117,6 @@
         <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Containers</source>
         <translation>Container</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
-        <source>All containers of the Docker engine, updated live</source>
-        <translation>Alle Container der Docker-Engine, live aktualisiert</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="147"/>

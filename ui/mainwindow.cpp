@@ -92,7 +92,8 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(workspace)
     , m_client(workspace->engine())
-    , m_watcher(new Core::ContainerWatcher(m_client, {true, {}}, this))
+    , m_watcher(nullptr)
+    , m_engine(m_client)
     , m_model(new ContainerListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_serviceModel(new ServiceListModel(this))
@@ -127,14 +128,15 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     m_engineLabel->setObjectName(QStringLiteral("engineLabel"));
     m_engineLabel->setAccessibleName(tr("Engine status"));
     m_engineLabel->setAccessibleDescription(tr("Docker engine version, API version and endpoint"));
-    m_engineLabel->setText(tr("Connecting to %1 …").arg(m_client->endpoint().uri));
+    m_engineLabel->setText(tr("Connecting to %1 …").arg(m_engine->endpoint().uri));
     m_engineLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setObjectName(QStringLiteral("containersView"));
     m_view->setAccessibleName(tr("Containers"));
-    m_view->setAccessibleDescription(tr("All containers of the Docker engine, updated live"));
+    m_view->setAccessibleDescription(
+        tr("All containers of the project's Docker engine, updated live"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
@@ -184,19 +186,9 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_totalsLabel);
     statusBar()->addPermanentWidget(m_countLabel);
 
-    connect(m_watcher, &Core::ContainerWatcher::containersChanged, this,
-            [this](const QList<Core::ContainerSummary> &containers) {
-                m_model->setContainers(containers);
-                m_portMonitor->setContainers(containers); // a start or stop: ports again
-                updateCount();
-                m_containersIn = true;
-                maybeSettled();
-            });
-    connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
-            &MainWindow::onEngineStatusChanged);
+    watchContainers();
     updateCount();
     updateActions();
-    m_watcher->start();
 
     connect(m_workspace, &Core::Workspace::activeChanged, this,
             [this] { bind(m_workspace->activeRuntime()); });
@@ -208,11 +200,59 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // No engine traffic while closing: the watcher goes, and unbinding follows no engine.
+    delete m_watcher;
+    m_watcher = nullptr;
+    m_engine = m_client;
     // The panels read the runtimes' logs: they go first (the workspace may outlive the window,
     // or go before it).
     bind(nullptr);
     qDeleteAll(m_logPanels);
     m_logPanels.clear();
+}
+
+void MainWindow::watchContainers()
+{
+    if (m_watcher) {
+        // Later: this may run from one of its own answers.
+        m_watcher->disconnect(this);
+        m_watcher->stop();
+        m_watcher->deleteLater();
+    }
+    m_watcher = new Core::ContainerWatcher(m_engine, {true, {}}, this);
+    connect(m_watcher, &Core::ContainerWatcher::containersChanged, this,
+            [this](const QList<Core::ContainerSummary> &containers) {
+                m_model->setContainers(containers);
+                m_portMonitor->setContainers(containers); // a start or stop: ports again
+                updateCount();
+                m_containersIn = true;
+                maybeSettled();
+            });
+    connect(m_watcher, &Core::ContainerWatcher::engineStatusChanged, this,
+            &MainWindow::onEngineStatusChanged);
+    m_watcher->start();
+}
+
+void MainWindow::followEngine(Core::EngineClient *engine)
+{
+    if (engine == nullptr) {
+        engine = m_client;
+    }
+    if (engine == m_engine) {
+        return;
+    }
+    // Another engine comes on screen: its containers, its version line, its ports.
+    m_engine = engine;
+    m_engineInfoIn = m_containersIn = false;
+    m_model->setContainers({});
+    updateCount();
+    m_errorLabel->hide();
+    m_engineLabel->setText(tr("Connecting to %1 …").arg(m_engine->endpoint().uri));
+    m_portMonitor->setClient(m_engine);
+    m_portModel->setReport({});
+    m_portsNote->hide();
+    watchContainers();
+    refreshEngineInfo();
 }
 
 Core::ProjectRuntime *MainWindow::activeRuntime() const
@@ -252,6 +292,7 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     }
     m_details->setStats(runtime ? runtime->stats() : nullptr);
     m_details->showService(QString()); // the selection was the previous project's
+    followEngine(runtime ? runtime->client() : nullptr);
     if (!runtime) {
         m_logPanel = nullptr;
         updateMissingRequired();
@@ -435,7 +476,20 @@ void MainWindow::buildProjectUi()
     });
     m_tabs->addTab(m_topology, tr("&Topology"));
     m_tabs->addTab(m_servicesView, tr("&Services"));
-    m_tabs->addTab(m_portsView, tr("&Ports"));
+    // The ports tab: what the check could not see (a remote engine's machine) above the table.
+    auto *portsTab = new QWidget(this);
+    portsTab->setObjectName(QStringLiteral("portsTab"));
+    auto *portsLayout = new QVBoxLayout(portsTab);
+    portsLayout->setContentsMargins(0, 0, 0, 0);
+    m_portsNote = new QLabel(portsTab);
+    m_portsNote->setObjectName(QStringLiteral("portsNote"));
+    m_portsNote->setAccessibleName(tr("What the port check could not see"));
+    m_portsNote->setWordWrap(true);
+    m_portsNote->setContentsMargins(6, 4, 6, 4);
+    m_portsNote->hide();
+    portsLayout->addWidget(m_portsNote);
+    portsLayout->addWidget(m_portsView);
+    m_tabs->addTab(portsTab, tr("&Ports"));
     m_tabs->addTab(m_view, tr("&Containers"));
     m_logsTab = new QWidget(this);
     m_logsTab->setObjectName(QStringLiteral("logsTab"));
@@ -589,6 +643,8 @@ void MainWindow::buildProjectUi()
     connect(m_portMonitor, &Core::PortMonitor::reportChanged, this,
             [this](const Core::PortReport &report) {
                 m_portModel->setReport(report);
+                m_portsNote->setText(report.note());
+                m_portsNote->setVisible(!report.note().isEmpty());
                 const int conflicts = m_portModel->conflictCount();
                 m_tabs->setTabText(2, conflicts > 0 ? tr("&Ports (%1 conflicts)").arg(conflicts)
                                                     : tr("&Ports"));
@@ -662,7 +718,7 @@ void MainWindow::buildActions()
         QAction *loading = running->addAction(tr("Looking for stacks …"));
         loading->setEnabled(false);
         Core::discoverProjects(
-            m_client, running,
+            m_engine, running,
             [this, running](Core::Result<QList<Core::DiscoveredProject>> projects) {
                 running->clear();
                 if (!projects) {
@@ -1012,6 +1068,7 @@ void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
                           .arg(services.size())
                           .arg(m_runtime->directory()));
     }
+    updateActions(); // Open Terminal follows the selected service's state
 }
 
 void MainWindow::selectService(const QString &service)
@@ -1094,12 +1151,9 @@ void MainWindow::updateActions()
     const bool anySelected = !selectedServices().isEmpty();
     gateOnEngine(m_stopAction, loaded && anySelected, unavailable);
     gateOnEngine(m_rebuildAction, loaded && anySelected, unavailable);
-    bool selectedUp = false;
-    if (loaded && anySelected) {
-        const auto state = m_runtime->liveState()->service(selectedServices().first());
-        selectedUp = state && state->isUp();
-    }
-    gateOnEngine(m_terminalAction, selectedUp, unavailable);
+    gateOnEngine(m_terminalAction,
+                 loaded && anySelected && !runningContainer(selectedServices().first()).isEmpty(),
+                 unavailable);
     gateOnEngine(m_checkPortsAction, loaded, unavailable);
     // Cancel stays: an operation already running must stay stoppable.
     m_cancelAction->setEnabled(busy);
@@ -1191,7 +1245,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     }
     QAction *shell = menu.addAction(tr("Open terminal"), this,
                                     [this, service] { openServiceTerminal(service); });
-    shell->setEnabled(state && state->isUp());
+    shell->setEnabled(!runningContainer(service).isEmpty());
     needEngine << shell;
     if (!unavailable.isEmpty()) {
         for (QAction *action : std::as_const(needEngine)) {
@@ -1205,18 +1259,25 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.exec(globalPos);
 }
 
-void MainWindow::openServiceTerminal(const QString &service)
+QString MainWindow::runningContainer(const QString &service) const
 {
     if (!m_runtime) {
-        return;
+        return {};
     }
     const auto state = m_runtime->liveState()->service(service);
-    if (!state || !state->isUp() || state->containers.isEmpty()) {
+    return state && state->isUp() && !state->containers.isEmpty() ? state->containers.first().id
+                                                                  : QString();
+}
+
+void MainWindow::openServiceTerminal(const QString &service)
+{
+    const QString container = runningContainer(service);
+    if (container.isEmpty()) {
         statusBar()->showMessage(tr("%1 is not running: start it to open a terminal").arg(service),
                                  5000);
         return;
     }
-    openTerminal(state->containers.first().id, service);
+    openTerminal(container, service);
 }
 
 void MainWindow::openTerminal(const QString &container, const QString &service)
@@ -1233,8 +1294,7 @@ void MainWindow::openTerminal(const QString &container, const QString &service)
     }
     m_terminalArea->parentWidget()->show();
     // The project's own engine (its docker context), not the window's default one.
-    Core::EngineClient *client = m_runtime && m_runtime->client() ? m_runtime->client() : m_client;
-    m_terminalArea->openTerminal(client, container, service);
+    m_terminalArea->openTerminal(m_engine, container, service);
 }
 
 bool MainWindow::isSettled() const
@@ -1425,7 +1485,7 @@ bool MainWindow::showView(const QString &name)
 {
     const QHash<QString, QWidget *> views = {
         {QStringLiteral("topology"), m_topology}, {QStringLiteral("services"), m_servicesView},
-        {QStringLiteral("ports"), m_portsView},   {QStringLiteral("containers"), m_view},
+        {QStringLiteral("ports"), m_portsView->parentWidget()},   {QStringLiteral("containers"), m_view},
         {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel}};
     QWidget *view = views.value(name);
     if (view == nullptr) {
@@ -1492,7 +1552,11 @@ bool MainWindow::confirmUnsavedEnv(std::function<void()> afterSave)
 
 void MainWindow::refreshEngineInfo()
 {
-    m_client->version(this, [this](Core::Result<Core::VersionInfo> v) {
+    Core::EngineClient *engine = m_engine;
+    engine->version(this, [this, engine](Core::Result<Core::VersionInfo> v) {
+        if (engine != m_engine) {
+            return; // the answer of an engine no longer on screen
+        }
         m_engineInfoIn = true;
         if (!v) {
             onEngineStatusChanged(false, v.error());
@@ -1501,7 +1565,7 @@ void MainWindow::refreshEngineInfo()
         }
         m_engineLabel->setText(
             tr("Docker Engine %1 · API %2 · %3/%4 · %5")
-                .arg(v->version, m_client->apiVersion(), v->os, v->arch, m_client->endpoint().uri));
+                .arg(v->version, engine->apiVersion(), v->os, v->arch, engine->endpoint().uri));
         maybeSettled();
     });
 }
@@ -1517,7 +1581,7 @@ void MainWindow::onEngineStatusChanged(bool reachable, const Core::Error &error)
     // The project's graph stays, drawn from its files; the state comes back by itself.
     m_engineInfoIn = m_containersIn = true; // what the status bar can say is said
     showError(m_errorLabel, error);
-    m_engineLabel->setText(tr("Not connected · %1").arg(m_client->endpoint().uri));
+    m_engineLabel->setText(tr("Not connected · %1").arg(m_engine->endpoint().uri));
 }
 
 void MainWindow::updateCount()

@@ -155,6 +155,8 @@ private:
     // A terminal on the service's running container (the graph's menu, the table's, the details
     // drawer's button and Stack ▸ Open Terminal all come here).
     void openServiceTerminal(const QString &service);
+    // The id of the service's running container, empty when none runs.
+    QString runningContainer(const QString &service) const;
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
     void rebuildRecentMenu();
@@ -169,6 +171,11 @@ private:
     Core::EngineClient *m_client;
     class TerminalArea *m_terminalArea = nullptr;
     Core::ContainerWatcher *m_watcher;
+    // The engine on screen: the bound project's own (its docker context), else the default one.
+    // The containers tab, the status bar's engine line and count, and the port checks follow it.
+    QPointer<Core::EngineClient> m_engine;
+    void followEngine(Core::EngineClient *engine);
+    void watchContainers();
     QPointer<Core::ProjectRuntime> m_runtime; // the one bound (on screen)
     QObject *m_binding = nullptr;             // context of the bound runtime's connections
     ContainerListModel *m_model;
@@ -189,6 +196,7 @@ private:
     OperationPanel *m_operations;
     ServiceDetailsPanel *m_details;
     QLabel *m_totalsLabel;
+    QLabel *m_portsNote = nullptr;
     LogPanel *m_logPanel = nullptr; // the bound runtime's
     QHash<Core::ProjectRuntime *, LogPanel *> m_logPanels; // one per runtime: search, scroll stay
     QStackedWidget *m_logStack = nullptr;

@@ -17,6 +17,19 @@ PortMonitor::PortMonitor(EngineClient *client, QObject *parent)
     connect(&m_coalesce, &QTimer::timeout, this, &PortMonitor::check);
 }
 
+void PortMonitor::setClient(EngineClient *client)
+{
+    if (client == m_client) {
+        return;
+    }
+    m_client = client;
+    m_coalesce.stop(); // a check the previous engine's containers asked for
+    ++m_generation;    // an answer from the previous engine is void
+    m_running.clear();
+    m_containersKnown = false;
+    m_hasReport = false;
+}
+
 void PortMonitor::setProject(const ComposeProject &project)
 {
     m_projectName = project.name;

@@ -26,6 +26,9 @@ class PortMonitor final : public QObject
 public:
     explicit PortMonitor(EngineClient *client, QObject *parent = nullptr);
 
+    // The engine to check against (the bound project's own, which may be another context's).
+    void setClient(EngineClient *client);
+    EngineClient *client() const { return m_client; }
     // The project whose ports to check; checks at once.
     void setProject(const ComposeProject &project);
     // Checks again after each action of the controller (successful or not).

@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <vector>
 
@@ -63,6 +64,17 @@ double threadCpuMs()
 // A 5 ms timer on the GUI thread: the longest gap between its ticks is the longest stall a
 // user would feel. On a shared, loaded machine the scheduler adds to it, so the CPU time the
 // GUI thread spent inside the worst gap is measured as well (the stall's own work).
+// The engine client every engine mode uses; nullptr after saying why there is none.
+std::unique_ptr<Core::EngineClient> engineClient()
+{
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    if (!endpoint) {
+        std::fprintf(stderr, "bench_terminal: %s\n", qPrintable(endpoint.error().message));
+        return nullptr;
+    }
+    return std::make_unique<Core::EngineClient>(*endpoint);
+}
+
 struct Heartbeat
 {
     QTimer timer;
@@ -179,12 +191,11 @@ struct Shell
 int latency(int argc, char **argv, const QString &container, int keys)
 {
     QApplication app(argc, argv);
-    auto endpoint = Core::EngineClient::systemEndpoint();
-    if (!endpoint) {
-        std::fprintf(stderr, "bench_terminal: %s\n", qPrintable(endpoint.error().message));
+    const auto engine = engineClient();
+    if (!engine) {
         return 1;
     }
-    Core::EngineClient client(*endpoint);
+    Core::EngineClient &client = *engine;
     Shell shell;
     if (!shell.open(&client, container)) {
         return 1;
@@ -278,12 +289,11 @@ int latency(int argc, char **argv, const QString &container, int keys)
 int throughput(int argc, char **argv, const QString &container, int mib)
 {
     QApplication app(argc, argv);
-    auto endpoint = Core::EngineClient::systemEndpoint();
-    if (!endpoint) {
-        std::fprintf(stderr, "bench_terminal: %s\n", qPrintable(endpoint.error().message));
+    const auto engine = engineClient();
+    if (!engine) {
         return 1;
     }
-    Core::EngineClient client(*endpoint);
+    Core::EngineClient &client = *engine;
     Shell shell;
     if (!shell.open(&client, container)) {
         return 1;
@@ -334,12 +344,11 @@ int throughput(int argc, char **argv, const QString &container, int mib)
 int pipe(int argc, char **argv, const QString &container, int mib)
 {
     QApplication app(argc, argv);
-    auto endpoint = Core::EngineClient::systemEndpoint();
-    if (!endpoint) {
-        std::fprintf(stderr, "bench_terminal: %s\n", qPrintable(endpoint.error().message));
+    const auto engine = engineClient();
+    if (!engine) {
         return 1;
     }
-    Core::EngineClient client(*endpoint);
+    Core::EngineClient &client = *engine;
     Ui::TerminalWidget t;
     t.resize(900, 540);
     t.show();
@@ -367,8 +376,9 @@ int pipe(int argc, char **argv, const QString &container, int mib)
     heartbeat.start();
     exec.start();
     const qint64 total = qint64(mib) * 1048576;
-    const bool done = waitFor(
-        [&] { return finished && received >= total && t.pendingBytes() == 0; }, 600000);
+    // Done when every byte is parsed; over as soon as the exec ends short (an error).
+    waitFor([&] { return finished && (received < total || t.pendingBytes() == 0); }, 600000);
+    const bool done = finished && received >= total && t.pendingBytes() == 0;
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double cpu = cpuSeconds() - cpuBefore;
     heartbeat.timer.stop();

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QAction>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
@@ -28,6 +29,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void shell_echoArithmetic_readsFortyTwo();
+    void windowShortcuts_leaveTheShellsControlKeys_keepCtrlTab();
     void resize_sttySizeReportsNewSize();
     void vi_switchesToAlternateScreenAndBack();
     void scrollback_wheelAndShiftPageUpScrollBackTypingReturns();
@@ -96,6 +98,35 @@ void TestTerminalWidget::shell_echoArithmetic_readsFortyTwo()
 {
     type("echo $((6*7))");
     QVERIFY2(waitForScreen("\n42"), qPrintable(m_session->terminal()->screenText()));
+}
+
+// The window's Stack shortcuts (Ctrl+U Up, Ctrl+R Restart …) are window-wide: typed in a shell,
+// the key is the shell's (Ctrl+U kills the line), not a stack action. Ctrl+Tab (switching
+// projects) stays the window's.
+void TestTerminalWidget::windowShortcuts_leaveTheShellsControlKeys_keepCtrlTab()
+{
+    QAction up(m_session.get());
+    up.setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    up.setShortcutContext(Qt::WindowShortcut);
+    QAction next(m_session.get());
+    next.setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab));
+    next.setShortcutContext(Qt::WindowShortcut);
+    m_session->addAction(&up);
+    m_session->addAction(&next);
+    QSignalSpy upTriggered(&up, &QAction::triggered);
+    QSignalSpy nextTriggered(&next, &QAction::triggered);
+    m_session->activateWindow();
+    m_session->terminal()->setFocus();
+    QTest::keyClicks(m_session->terminal(), QStringLiteral("echo abc"));
+    QTest::keyClick(m_session->terminal(), Qt::Key_U, Qt::ControlModifier);
+    type("echo ok$((1+1))");
+    QVERIFY2(waitForScreen("\nok2"), qPrintable(m_session->terminal()->screenText()));
+    QVERIFY(!m_session->terminal()->screenText().contains("abcecho"));
+    QCOMPARE(upTriggered.size(), 0);
+    QTest::keyClick(m_session->terminal(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(nextTriggered.size(), 1);
+    m_session->removeAction(&up);
+    m_session->removeAction(&next);
 }
 
 void TestTerminalWidget::resize_sttySizeReportsNewSize()

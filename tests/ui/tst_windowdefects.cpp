@@ -35,6 +35,7 @@
 #include <QComboBox>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -352,27 +353,39 @@ void TestWindowDefects::operationPanel_showsOnboardingsRun_eachWithItsOwnTime()
 
 namespace {
 
-// Triggers the entry `text` of the context menu the next request opens (menu.exec() blocks).
-void pickFromNextMenu(const QString &text)
+// Triggers the entry `text` of the context menu the next request opens (menu.exec() blocks):
+// looks for the popup for at most two seconds, closes it before checking what it found, and
+// reports what happened in `outcome`.
+void pickFromNextMenu(const QString &text, QString *outcome)
 {
-    QTimer::singleShot(0, [text] {
-        auto pick = std::make_shared<std::function<void()>>();
-        *pick = [text, pick] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            if (!menu) {
+    *outcome = QStringLiteral("no menu opened");
+    auto tries = std::make_shared<int>(0);
+    auto pick = std::make_shared<std::function<void()>>();
+    *pick = [text, outcome, tries, pick] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu) {
+            if (++*tries < 100) {
                 QTimer::singleShot(20, *pick);
-                return;
             }
-            for (QAction *action : menu->actions()) {
-                if (action->text() == text) {
-                    QVERIFY2(action->isEnabled(), qPrintable(text));
-                    action->trigger();
-                }
+            return;
+        }
+        QAction *found = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == text) {
+                found = action;
             }
-            menu->close();
-        };
-        (*pick)();
-    });
+        }
+        menu->close();
+        if (!found) {
+            *outcome = QStringLiteral("no entry %1").arg(text);
+        } else if (!found->isEnabled()) {
+            *outcome = QStringLiteral("%1 is disabled").arg(text);
+        } else {
+            *outcome = QStringLiteral("picked");
+            found->trigger();
+        }
+    };
+    QTimer::singleShot(0, *pick);
 }
 
 QStringList tabTitles(const QTabWidget *tabs)
@@ -422,13 +435,14 @@ void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surv
     // The graph: right-click on web's node, "Open terminal".
     Ui::TopologyView *graph = m_window->topologyView();
     QVERIFY(waitUntil([&] { return graph->node("web") != nullptr; }));
-    const QPoint web = graph->mapFromScene(graph->node("web")->rect().center());
-    pickFromNextMenu(QStringLiteral("Open terminal"));
+    const QPoint web = graph->mapFromScene(graph->node("web")->sceneBoundingRect().center());
+    QString picked;
+    pickFromNextMenu(QStringLiteral("Open terminal"), &picked);
     QTest::mousePress(graph->viewport(), Qt::RightButton, {}, web);
     QContextMenuEvent graphMenu(QContextMenuEvent::Mouse, web, graph->viewport()->mapToGlobal(web));
     QApplication::sendEvent(graph->viewport(), &graphMenu);
     QTest::mouseRelease(graph->viewport(), Qt::RightButton, {}, web);
-    QVERIFY2(waitUntil([&] { return area->count() == 2; }), qPrintable(tabTitles(area).join(',')));
+    QVERIFY2(waitUntil([&] { return area->count() == 2; }), qPrintable(picked));
     QCOMPARE(tabTitles(area), (QStringList{"worker", "web"}));
 
     // The services table: right-click on worker's row.
@@ -437,10 +451,10 @@ void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surv
     QVERIFY(table);
     QVERIFY(waitUntil([&] { return rowOf(table->model(), "worker") >= 0; }));
     const QPoint row = table->visualRect(table->model()->index(rowOf(table->model(), "worker"), 0)).center();
-    pickFromNextMenu(QStringLiteral("Open terminal"));
+    pickFromNextMenu(QStringLiteral("Open terminal"), &picked);
     QContextMenuEvent tableMenu(QContextMenuEvent::Mouse, row, table->viewport()->mapToGlobal(row));
     QApplication::sendEvent(table->viewport(), &tableMenu);
-    QVERIFY(waitUntil([&] { return area->count() == 3; }));
+    QVERIFY2(waitUntil([&] { return area->count() == 3; }), qPrintable(picked));
 
     // The Stack menu's action on the selection, by its shortcut.
     m_window->selectService("web");
@@ -448,7 +462,10 @@ void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surv
     QVERIFY(action);
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     QVERIFY(waitUntil([&] { return action->isEnabled(); }));
-    action->trigger();
+    m_window->activateWindow(); // a window shortcut: the window must be the active one
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(waitUntil([&] { return area->count() == 4; }));
     QCOMPARE(tabTitles(area), (QStringList{"worker", "web", "worker", "web"}));
 
@@ -470,9 +487,10 @@ void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surv
     write(other.path() + "/compose.yaml",
           "name: devdock-it-defects-other\nservices:\n  app:\n    image: " + kTestImage.toUtf8()
               + "\n    command: [\"sleep\", \"3600\"]\n");
-    QSignalSpy active(m_workspace, &Core::Workspace::activeChanged);
     Core::ProjectRuntime *second = m_window->openProject(other.path());
     QVERIFY(second);
+    const QString secondId = second->id();
+    auto closeSecond = qScopeGuard([&] { m_workspace->close(secondId); });
     QVERIFY(waitUntil([&] { return m_window->activeRuntime() == second; }, 30000));
     m_workspace->setActive(session->id());
     QVERIFY(waitUntil([&] { return m_window->activeRuntime() == session; }, 10000));
@@ -483,7 +501,6 @@ void TestWindowDefects::terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surv
                          QStringLiteral("again%1").arg(i + 100)),
                  qPrintable(sessions.at(i)->terminal()->screenText()));
     }
-    m_workspace->close(second->id());
 }
 
 QTEST_MAIN(TestWindowDefects)

@@ -6,19 +6,24 @@
 // on the local engine live side by side in one Workspace. State, logs, exec and stop work on the
 // remote project; the compose CLI runs on the project's context; the port pre-flight checks the
 // remote engine's containers and says that its machine's processes cannot be probed; one engine
-// client and one /events subscription per engine.
+// client and one /events subscription per engine. The window follows the project on screen: its
+// engine's containers, engine line and port check (with what could not be checked).
 #include "../common/dockertest.h"
 #include "../common/remoteengine.h"
 
 #include "engine/engineclient.h"
 #include "engine/eventhub.h"
 #include "engine/execsession.h"
+#include "services/containerlistmodel.h"
 #include "logs/projectlogs.h"
+#include "mainwindow.h"
 #include "stack/portpreflight.h"
 #include "workspace/projectruntime.h"
 #include "workspace/workspace.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QLabel>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -66,6 +71,15 @@ QStringList projectContainers(const QString &project, const QString &status = {}
         args << "--filter" << "status=" + status;
     }
     return containerNames(docker(args));
+}
+
+QStringList shownContainers(const DevDock::Ui::MainWindow &window)
+{
+    QStringList names;
+    for (const ContainerSummary &c : window.containerModel()->containers()) {
+        names << c.name;
+    }
+    return names;
 }
 
 QString mergedText(const ProjectLogs &logs)
@@ -217,6 +231,48 @@ void TestWorkspaceRemote::localAndSshProjects_sideBySide_stateLogsExecStopOnTheR
         QVERIFY2((*report)->note().contains("cannot be probed"), qPrintable((*report)->note()));
         QVERIFY((*report)->error().hint.contains("cannot be probed"));
 
+        // The window on the remote project: that engine's containers, its endpoint in the status
+        // bar, and the ports tab says what the check could not see; back on the local project,
+        // the local engine again.
+        {
+            workspace.setActive(local->id());
+            DevDock::Ui::MainWindow window(&workspace);
+            window.show();
+            auto *engineLine = window.findChild<QLabel *>("engineLabel");
+            auto *portsNote = window.findChild<QLabel *>("portsNote");
+            QVERIFY(engineLine && portsNote);
+            const QString localUri = client.endpoint().uri;
+            QVERIFY(waitUntil([&] { return window.activeRuntime() == local; }, 10000));
+            QVERIFY(window.showView("ports"));
+            QVERIFY2(waitUntil([&] { return engineLine->text().contains(localUri); }, 20000),
+                     qPrintable(engineLine->text()));
+            QVERIFY(waitUntil([&] { return shownContainers(window).contains(m_local + "-web-1"); },
+                              20000));
+            // Switched to the remote project.
+            workspace.setActive(farId);
+            QVERIFY(waitUntil([&] { return window.activeRuntime() == far; }, 10000));
+            QVERIFY2(waitUntil([&] { return engineLine->text().contains("ssh://root@127.0.0.1:"); },
+                               20000),
+                     qPrintable(engineLine->text()));
+            QVERIFY2(waitUntil([&] { return shownContainers(window).contains(farWeb); }, 20000),
+                     qPrintable(shownContainers(window).join(',')));
+            QVERIFY(!shownContainers(window).contains(m_local + "-web-1"));
+            QVERIFY2(waitUntil([&] { return portsNote->isVisible()
+                                            && portsNote->text().contains("cannot be probed"); },
+                               20000),
+                     qPrintable(portsNote->text()));
+            // And back: the local engine's line, containers and a port check without a note.
+            workspace.setActive(local->id());
+            QVERIFY(waitUntil([&] { return window.activeRuntime() == local; }, 10000));
+            QVERIFY2(waitUntil([&] { return engineLine->text().contains(localUri); }, 20000),
+                     qPrintable(engineLine->text()));
+            QVERIFY(waitUntil([&] { return shownContainers(window).contains(m_local + "-web-1")
+                                           && !shownContainers(window).contains(farWeb); },
+                              20000));
+            QVERIFY(waitUntil([&] { return window.isSettled(); }, 20000));
+            QVERIFY(portsNote->isHidden());
+        }
+
         // devdockctl --context: that engine, whatever DOCKER_HOST says (as `docker --context`).
         qputenv("DOCKER_HOST", "unix:///nonexistent.sock");
         const Run info = run(DEVDOCKCTL_PATH, {"--context", context, "engine", "info", "--json"});
@@ -277,5 +333,5 @@ void TestWorkspaceRemote::localAndSshProjects_sideBySide_stateLogsExecStopOnTheR
              qPrintable(again.project(Workspace::idForPath(ghost))->loadError));
 }
 
-QTEST_GUILESS_MAIN(TestWorkspaceRemote)
+QTEST_MAIN(TestWorkspaceRemote)
 #include "tst_workspaceremote.moc"

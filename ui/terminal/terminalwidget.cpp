@@ -662,6 +662,32 @@ bool TerminalWidget::focusNextPrevChild(bool)
     return false; // Tab belongs to the shell (completion), not to focus navigation
 }
 
+bool TerminalWidget::event(QEvent *event)
+{
+    // Keys the shell owns are not the window's shortcuts: Ctrl+U kills the line (not Up), Ctrl+R
+    // searches the history (not Restart), Ctrl+T, Ctrl+B, Ctrl+0 … and plain and function keys.
+    // Ctrl+Tab, Ctrl+digits and Ctrl+Shift combinations other than copy/paste/search stay the
+    // window's (switching projects, opening another terminal).
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+        const int k = key->key();
+        bool shells = false;
+        if (mods == Qt::NoModifier || mods == Qt::ShiftModifier) {
+            shells = true;
+        } else if (mods == Qt::ControlModifier) {
+            shells = k != Qt::Key_Tab && k != Qt::Key_Backtab && !(k >= Qt::Key_1 && k <= Qt::Key_9);
+        } else if (mods == (Qt::ControlModifier | Qt::ShiftModifier)) {
+            shells = k == Qt::Key_C || k == Qt::Key_V || k == Qt::Key_F;
+        }
+        if (shells) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
 void TerminalWidget::keyPressEvent(QKeyEvent *event)
 {
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
