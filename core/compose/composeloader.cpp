@@ -1809,9 +1809,11 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         for (const QString &f : options.files) {
             files << QDir::cleanPath(QDir(cwd).absoluteFilePath(f));
         }
-        QString projectDir = options.projectDirectory.isEmpty()
-                                 ? (files.isEmpty() ? cwd : QFileInfo(files.first()).absolutePath())
-                                 : QDir(cwd).absoluteFilePath(options.projectDirectory);
+        // Cleaned: `--project-directory .` names the project after the folder, not ".".
+        QString projectDir =
+            options.projectDirectory.isEmpty()
+                ? (files.isEmpty() ? cwd : QFileInfo(files.first()).absolutePath())
+                : QDir::cleanPath(QDir(cwd).absoluteFilePath(options.projectDirectory));
 
         // .env (or --env-file): the project's variables; the process environment wins.
         QHash<QString, QString> dotenv;
@@ -1850,9 +1852,16 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
 
         if (files.isEmpty()) {
             if (const auto composeFile = lookup(QStringLiteral("COMPOSE_FILE"))) {
-                for (const QString &f :
-                     composeFile->split(QDir::listSeparator(), Qt::SkipEmptyParts)) {
-                    files << QDir::cleanPath(QDir(projectDir).absoluteFilePath(f));
+                // Like Compose: split at COMPOSE_PATH_SEPARATOR (the OS's list separator when
+                // unset or empty), each path relative to where Compose runs, not to
+                // --project-directory.
+                QString separator =
+                    lookup(QStringLiteral("COMPOSE_PATH_SEPARATOR")).value_or(QString());
+                if (separator.isEmpty()) {
+                    separator = QDir::listSeparator();
+                }
+                for (const QString &f : composeFile->split(separator, Qt::SkipEmptyParts)) {
+                    files << QDir::cleanPath(QDir(cwd).absoluteFilePath(f));
                 }
             } else {
                 // Compose looks in the project directory when one is given, else where it runs.
