@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include "yamlscalar.h"
 #include "yamltree.h"
 
 #include <unordered_map>
@@ -30,9 +31,11 @@ struct LoadFailure
     Error error;
     QString where; // file:line:col, when the failure is about a position
     QString what;  // the message without the position
+    QString path;  // below the service key: "interval", "test.1" (for the key's path)
 };
 
-[[noreturn]] void failAt(const QString &file, const YamlMark &mark, const QString &what)
+[[noreturn]] void failAt(const QString &file, const YamlMark &mark, const QString &what,
+                         const QString &path = {})
 {
     QString where = file;
     if (mark.line >= 0) {
@@ -41,7 +44,7 @@ struct LoadFailure
     throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
                             QStringLiteral("Fix the compose file; `docker compose config` shows "
                                            "Compose's own reading of it.")},
-                      where, what};
+                      where, what, path};
 }
 
 // The keys a service may have (Compose 2.26's schema); anything else but x-* is refused.
@@ -386,11 +389,72 @@ public:
 
     QString file;
 
+    // A value as Compose reads it into text: a plain scalar typed as go-yaml types it and printed
+    // back as Go prints it (0755 -> "493", 1.50 -> "1.5", TRUE -> "true"), then interpolated.
     QString scalar(const YamlNode &node)
     {
         if (!node.isScalar()) {
             fail(file, node, QStringLiteral("expected a single value"));
         }
+        if (!node.isQuoted() && node.tag().empty()) {
+            const YamlScalar typed = resolvePlainScalar(node.text());
+            if (typed.type == YamlScalar::Type::NotFinite) {
+                fail(file, node,
+                     QStringLiteral("%1 is not a number Compose can check; quote it (\"%1\") "
+                                    "if it is text")
+                         .arg(typed.printed));
+            }
+            if (typed.type != YamlScalar::Type::String) {
+                return typed.printed; // a number, boolean or time has no ${...} to interpolate
+            }
+        }
+        return interpolated(node);
+    }
+
+    // A key whose value Compose's schema types as a string: a plain number, boolean or time is
+    // refused as Compose refuses it ("services.app.user must be a string"). `path`: where the
+    // value is below the service key ("interval", "test.1"), for the message.
+    QString text(const YamlNode &node, const QString &path = {})
+    {
+        if (node.isScalar() && !node.isQuoted() && node.tag().empty()) {
+            const YamlScalar typed = resolvePlainScalar(node.text());
+            if (typed.type != YamlScalar::Type::String) {
+                static const QString kinds[] = {QString(), QStringLiteral("boolean"),
+                                                QStringLiteral("number"), QStringLiteral("number"),
+                                                QStringLiteral("time"), QStringLiteral("number")};
+                failAt(file, node.mark(),
+                       QStringLiteral("must be a string, not the %1 %2; quote it (\"%3\") to "
+                                      "keep it as written")
+                           .arg(kinds[int(typed.type)], typed.printed, node.qtext()),
+                       path);
+            }
+        }
+        if (!node.isScalar()) {
+            failAt(file, node.mark(), QStringLiteral("expected a single value"), path);
+        }
+        return interpolated(node);
+    }
+
+    // Every item a string (text()): a list, or a single value where Compose takes one.
+    QStringList textList(const YamlNode &node, const QString &path = {})
+    {
+        if (node.isScalar()) {
+            return {text(node, path)};
+        }
+        if (!node.isSequence()) {
+            failAt(file, node.mark(), QStringLiteral("expected a list"), path);
+        }
+        QStringList list;
+        list.reserve(qsizetype(node.size()));
+        for (const auto &item : node) {
+            const QString index = QString::number(list.size());
+            list << text(item, path.isEmpty() ? index : path + QLatin1Char('.') + index);
+        }
+        return list;
+    }
+
+    QString interpolated(const YamlNode &node)
+    {
         const QString raw = node.qtext();
         if (node.text().find('$') == std::string_view::npos) {
             return raw; // nothing to interpolate: most values of a large file
@@ -508,9 +572,9 @@ public:
             return {};
         }
         if (node.isScalar()) {
-            return shellSplit(node, scalar(node));
+            return shellSplit(node, text(node));
         }
-        return stringList(node);
+        return textList(node);
     }
 
     QMap<QString, std::optional<QString>> keyValues(const YamlNode &node, bool listAllowsBare)
@@ -663,16 +727,18 @@ public:
         return out + seconds + QLatin1Char('s');
     }
 
-    // A Go duration ("1m30s", "500ms"), in Compose's printed form.
+    // A Go duration ("1m30s", "500ms"), in Compose's printed form. `key`: its name below the
+    // service key (empty: the service key itself).
     QString duration(const YamlNode &node, const QString &key)
     {
-        const QString text = scalar(node);
+        const QString text = this->text(node, key);
         const std::optional<double> ns = goDurationNanos(text);
         const QString printed = goDuration(text, ns);
         if (text != QLatin1String("0") && !ns) {
             fail(file, node,
-                 QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
-                     .arg(key, text));
+                 (key.isEmpty() ? QString() : key + QStringLiteral(": "))
+                     + QStringLiteral("\"%1\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
+                           .arg(text));
         }
         return printed;
     }
@@ -911,8 +977,10 @@ public:
             } catch (LoadFailure &failure) {
                 // Name the key's path in the message: "file:line:col: services.app.ports: ...".
                 if (!failure.what.isEmpty()) {
+                    const QString path =
+                        failure.path.isEmpty() ? key : key + QLatin1Char('.') + failure.path;
                     failure.error.message = QStringLiteral("%1: services.%2.%3: %4")
-                                                .arg(failure.where, name, key, failure.what);
+                                                .arg(failure.where, name, path, failure.what);
                     failure.what.clear();
                 }
                 throw;
@@ -926,27 +994,28 @@ public:
     {
         ComposeService &s = parts.service;
         if (k == "image") {
-            s.image = scalar(v);
+            s.image = text(v);
         } else if (k == "build") {
             ComposeBuild b;
             // Sub-keys are remembered: an override merges them into the base key by key.
             if (v.isScalar()) {
-                b.context = absolute(scalar(v));
+                b.context = absolute(text(v));
                 parts.present.insert(QStringLiteral("build.context"));
             } else if (v.isMap()) {
-                b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                b.context = absolute(v["context"] ? text(v["context"], QStringLiteral("context"))
+                                                  : QStringLiteral("."));
                 if (v["context"]) {
                     parts.present.insert(QStringLiteral("build.context"));
                 }
                 if (v["dockerfile"]) {
-                    b.dockerfile = scalar(v["dockerfile"]);
+                    b.dockerfile = text(v["dockerfile"], QStringLiteral("dockerfile"));
                     parts.present.insert(QStringLiteral("build.dockerfile"));
                 }
                 if (v["target"]) {
-                    b.target = scalar(v["target"]);
+                    b.target = text(v["target"], QStringLiteral("target"));
                 }
                 if (v["platforms"]) {
-                    b.platforms = stringList(v["platforms"]);
+                    b.platforms = textList(v["platforms"], QStringLiteral("platforms"));
                 }
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
@@ -1038,8 +1107,9 @@ public:
             if (v["test"]) {
                 parts.present.insert(QStringLiteral("healthcheck.test"));
                 h.test = v["test"].isScalar()
-                             ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
-                             : stringList(v["test"]);
+                             ? QStringList{QStringLiteral("CMD-SHELL"),
+                                           text(v["test"], QStringLiteral("test"))}
+                             : textList(v["test"], QStringLiteral("test"));
             }
             if (v["interval"]) {
                 parts.present.insert(QStringLiteral("healthcheck.interval"));
@@ -1079,7 +1149,8 @@ public:
                 for (const auto &n : v) {
                     QStringList aliases;
                     if (n.second.isMap() && n.second["aliases"]) {
-                        aliases = stringList(n.second["aliases"]);
+                        aliases = textList(n.second["aliases"],
+                                           n.first.qtext() + QStringLiteral(".aliases"));
                     }
                     s.networks.insert(n.first.qtext(), aliases);
                 }
@@ -1087,19 +1158,19 @@ public:
                 fail(file, v, QStringLiteral("networks must be a list or a map"));
             }
         } else if (k == "profiles") {
-            s.profiles = stringList(v);
+            s.profiles = textList(v);
         } else if (k == "restart") {
-            s.restart = scalar(v);
+            s.restart = text(v);
         } else if (QString *text = textKey(s, key)) {
-            *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
+            *text = key == QLatin1String("stop_grace_period") ? duration(v, {}) : this->text(v);
         } else if (bool *flag = flagKey(s, key)) {
             *flag = v.asBool(false);
         } else if (k == "init") {
             s.init = v.asBool(false);
         } else if (k == "cap_add") {
-            s.capAdd = stringList(v);
+            s.capAdd = textList(v);
         } else if (k == "cap_drop") {
-            s.capDrop = stringList(v);
+            s.capDrop = textList(v);
         } else if (k == "extra_hosts") {
             // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
             s.extraHosts.clear();
@@ -1147,7 +1218,7 @@ public:
                 s.reservations = resources(r["reservations"]);
             }
         } else if (k == "tmpfs") {
-            s.tmpfs = stringList(v);
+            s.tmpfs = textList(v);
         } else if (k == "develop") {
             if (const YamlNode w = v["watch"]) {
                 if (!w.isSequence()) {
