@@ -275,7 +275,12 @@ struct ServiceParts
     QString extendsFile;
     YamlMark extendsMark;
     KeySet resets; // keys tagged !reset or !override: the base's value is dropped first
+    // Per depends_on entry, which of its keys the file wrote (DependencyKey bits): an override
+    // merges an entry key by key. The short (list) form writes condition and required.
+    QMap<QString, int> dependencyKeys;
 };
+
+enum DependencyKey { kCondition = 1, kRequired = 2, kRestart = 4 };
 
 // The service's plain text and yes/no keys, by name (null: not one of them).
 QString *textKey(ComposeService &s, const QString &key)
@@ -332,6 +337,7 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.expose.clear();
     } else if (key == QLatin1String("depends_on")) {
         s.dependsOn.clear();
+        parts.dependencyKeys.clear();
     } else if (key == QLatin1String("healthcheck")) {
         s.healthcheck.reset();
     } else if (key == QLatin1String("volumes")) {
@@ -1071,21 +1077,27 @@ public:
             if (v.isSequence()) {
                 for (const QString &dep : stringList(v)) {
                     s.dependsOn.insert(dep, ComposeDependency{});
+                    parts.dependencyKeys.insert(dep, kCondition | kRequired);
                 }
             } else if (v.isMap()) {
                 for (const auto &d : v) {
                     ComposeDependency dep;
+                    int written = 0;
                     if (d.second.isMap()) {
                         if (d.second["condition"]) {
                             dep.condition = scalar(d.second["condition"]);
+                            written |= kCondition;
                         }
                         if (d.second["required"]) {
                             dep.required = d.second["required"].asBool(true);
+                            written |= kRequired;
                         }
                         if (d.second["restart"]) {
                             dep.restart = d.second["restart"].asBool(false);
+                            written |= kRestart;
                         }
                     }
+                    parts.dependencyKeys.insert(d.first.qtext(), written);
                     static const QStringList conditions{
                         QStringLiteral("service_started"), QStringLiteral("service_healthy"),
                         QStringLiteral("service_completed_successfully")};
@@ -1308,9 +1320,7 @@ void merge(ServiceParts &base, const ServiceParts &over)
             if (!o.build->target.isEmpty()) {
                 b.build->target = o.build->target;
             }
-            if (!o.build->platforms.isEmpty()) {
-                b.build->platforms = o.build->platforms;
-            }
+            b.build->platforms += o.build->platforms; // appended, duplicates kept (as Compose)
             b.build->args.insert(o.build->args);
         }
     }
@@ -1330,7 +1340,26 @@ void merge(ServiceParts &base, const ServiceParts &over)
             b.expose << e;
         }
     }
-    b.dependsOn.insert(o.dependsOn);
+    // depends_on entries merge key by key: `db: {restart: true}` keeps the base's condition.
+    for (auto it = o.dependsOn.begin(); it != o.dependsOn.end(); ++it) {
+        const auto existing = b.dependsOn.find(it.key());
+        if (existing == b.dependsOn.end()) {
+            b.dependsOn.insert(it.key(), it.value());
+            base.dependencyKeys.insert(it.key(), over.dependencyKeys.value(it.key()));
+            continue;
+        }
+        const int written = over.dependencyKeys.value(it.key());
+        if (written & kCondition) {
+            existing->condition = it->condition;
+        }
+        if (written & kRequired) {
+            existing->required = it->required;
+        }
+        if (written & kRestart) {
+            existing->restart = it->restart;
+        }
+        base.dependencyKeys[it.key()] |= written;
+    }
     if (has("healthcheck")) {
         if (!b.healthcheck || !o.healthcheck) {
             b.healthcheck = o.healthcheck;
@@ -1370,10 +1399,12 @@ void merge(ServiceParts &base, const ServiceParts &over)
             b.volumes << v;
         }
     }
-    b.networks.insert(o.networks);
-    if (has("profiles")) {
-        b.profiles = o.profiles;
+    // A network entry merges into the base's: its aliases are appended (an entry without
+    // aliases keeps the base's).
+    for (auto it = o.networks.begin(); it != o.networks.end(); ++it) {
+        b.networks[it.key()] += it.value();
     }
+    b.profiles += o.profiles;
     if (has("restart")) {
         b.restart = o.restart;
     }
@@ -1408,22 +1439,73 @@ void merge(ServiceParts &base, const ServiceParts &over)
     if (o.replicas) {
         b.replicas = o.replicas;
     }
-    if (!o.limits.isEmpty()) {
-        b.limits = o.limits;
+    // deploy.resources merge key by key.
+    for (const auto &[mine, theirs] : {std::pair{&b.limits, &o.limits},
+                                       std::pair{&b.reservations, &o.reservations}}) {
+        if (theirs->cpus) {
+            mine->cpus = theirs->cpus;
+        }
+        if (theirs->memoryBytes) {
+            mine->memoryBytes = theirs->memoryBytes;
+        }
     }
-    if (!o.reservations.isEmpty()) {
-        b.reservations = o.reservations;
-    }
-    if (has("tmpfs")) {
-        b.tmpfs = o.tmpfs;
-    }
-    if (has("develop")) {
-        b.watch = o.watch;
-    }
+    // Sequences are appended (enforceUnicity() then keeps one of equal entries where Compose
+    // does).
+    b.tmpfs += o.tmpfs;
+    b.watch += o.watch;
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
         b.extensions.insert(it.key(), it.value());
     }
     base.present += over.present;
+}
+
+// Compose keeps one of the entries of a sequence that share a key, in one file as after a merge
+// (its EnforceUnicity): the first one's place, the last one's value. The lists are short: a
+// linear search beats a hash table made per service.
+template<typename T, typename KeyOf>
+void keepUnique(QList<T> &list, KeyOf keyOf)
+{
+    if (list.size() < 2) {
+        return;
+    }
+    QList<T> kept;
+    QStringList keys;
+    for (T &item : list) {
+        QString key = keyOf(item);
+        const qsizetype at = keys.indexOf(key);
+        if (at >= 0) {
+            kept[at] = std::move(item);
+        } else {
+            keys << std::move(key);
+            kept << std::move(item);
+        }
+    }
+    list = std::move(kept);
+}
+
+// Strings are keyed by what comes before '=' ("a=1" and "a=2" are one label), as Compose keys
+// profiles, tmpfs, capabilities, links and aliases.
+QString keyBeforeEquals(const QString &entry)
+{
+    return entry.section(QLatin1Char('='), 0, 0);
+}
+
+void enforceUnicity(ComposeService &s)
+{
+    keepUnique(s.expose, [](const QString &e) { return e; });
+    keepUnique(s.ports, [](const ComposePort &p) {
+        return QStringLiteral("%1|%2|%3|%4")
+            .arg(p.hostIp.isEmpty() ? QStringLiteral("0.0.0.0") : p.hostIp, p.published)
+            .arg(p.target)
+            .arg(p.protocol);
+    });
+    keepUnique(s.volumes, [](const ComposeVolumeMount &v) { return v.target; });
+    for (QStringList *list : {&s.profiles, &s.tmpfs, &s.capAdd, &s.capDrop, &s.links}) {
+        keepUnique(*list, keyBeforeEquals);
+    }
+    for (QStringList &aliases : s.networks) {
+        keepUnique(aliases, keyBeforeEquals);
+    }
 }
 
 // An env file's variables, interpolated from `lookup`; the file must be a regular file of a sane
@@ -2030,6 +2112,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 s.environment = environment;
             }
             s.extraHosts.sort();
+            enforceUnicity(s);
             if (!s.platform.isEmpty() && s.build && !s.build->platforms.isEmpty()
                 && !s.build->platforms.contains(s.platform)) {
                 return makeError(
