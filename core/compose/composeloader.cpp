@@ -269,6 +269,11 @@ struct ServiceParts
     KeySet present;                           // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
+    // Read for checks and implied dependencies, not (yet) printed: volumes_from entries, and the
+    // secrets and configs the service uses, each with where it is written.
+    QStringList volumesFrom;
+    QList<std::pair<QString, QString>> secretRefs; // name, file:line:col
+    QList<std::pair<QString, QString>> configRefs;
     // extends: the base service, its file (empty: this file), where it is set. A mark, not a
     // YamlNode: assigning to a bound YamlNode would overwrite the document's node.
     QString extendsService;
@@ -374,12 +379,20 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.tmpfs.clear();
     } else if (key == QLatin1String("develop")) {
         s.watch.clear();
+    } else if (key == QLatin1String("volumes_from")) {
+        parts.volumesFrom.clear();
+    } else if (key == QLatin1String("secrets")) {
+        parts.secretRefs.clear();
+    } else if (key == QLatin1String("configs")) {
+        parts.configRefs.clear();
     } else if (key.startsWith(QLatin1String("x-"))) {
         s.extensions.remove(key);
     }
     const QString prefix = key + QLatin1Char('.');
     parts.present.removeIf([&](const QString &k) { return k == key || k.startsWith(prefix); });
 }
+
+QString position(const QString &file, const YamlNode &node);
 
 class Loader
 {
@@ -634,6 +647,18 @@ public:
         return cleanPath(m_dir + QLatin1Char('/') + relative);
     }
 
+    // A build context as Compose resolves it: a remote one (a git URL, github.com/…, git@…, or
+    // any scheme:// such as docker-image://) is kept as written, for the builder to fetch; a
+    // path is made absolute.
+    QString buildContext(const QString &context) const
+    {
+        if (context.contains(QLatin1String("://")) || context.startsWith(QLatin1String("git@"))
+            || context.startsWith(QLatin1String("github.com/"))) {
+            return context;
+        }
+        return absolute(context);
+    }
+
     // A Go duration's nanoseconds ("1m30s", "1.5h", "500ms"): number-unit parts, nothing else.
     // By hand rather than with a regular expression: every health check of a large file has
     // two or three of them.
@@ -873,6 +898,12 @@ public:
             } else {
                 const QString spec = scalar(item);
                 const QList<QStringView> parts = QStringView(spec).split(QLatin1Char(':'));
+                if (parts.size() > 3) {
+                    fail(file, item,
+                         QStringLiteral("invalid volume \"%1\": too many colons (use "
+                                        "SOURCE:TARGET[:MODE])")
+                             .arg(spec));
+                }
                 if (parts.size() == 1) {
                     v.type = QStringLiteral("volume");
                     v.target = spec;
@@ -1005,11 +1036,12 @@ public:
             ComposeBuild b;
             // Sub-keys are remembered: an override merges them into the base key by key.
             if (v.isScalar()) {
-                b.context = absolute(text(v));
+                b.context = buildContext(text(v));
                 parts.present.insert(QStringLiteral("build.context"));
             } else if (v.isMap()) {
-                b.context = absolute(v["context"] ? text(v["context"], QStringLiteral("context"))
-                                                  : QStringLiteral("."));
+                b.context = buildContext(v["context"]
+                                             ? text(v["context"], QStringLiteral("context"))
+                                             : QStringLiteral("."));
                 if (v["context"]) {
                     parts.present.insert(QStringLiteral("build.context"));
                 }
@@ -1062,6 +1094,13 @@ public:
             }
             for (const auto &item : v) {
                 if (item.isMap()) {
+                    // Compose 2.26 reads env files in its own format only.
+                    if (const YamlNode format = item["format"]; format && !format.isNull()) {
+                        fail(file, format,
+                             QStringLiteral("env_file format \"%1\" is not supported by Compose "
+                                            "2.26 (leave format: out)")
+                                 .arg(scalar(format)));
+                    }
                     parts.envFiles.append(
                         {absolute(scalar(item["path"])),
                          item["required"] ? item["required"].asBool(true) : true});
@@ -1241,7 +1280,8 @@ public:
                     rule.action = item["action"] ? scalar(item["action"]) : QString();
                     static const QStringList actions{
                         QStringLiteral("sync"), QStringLiteral("rebuild"),
-                        QStringLiteral("sync+restart"), QStringLiteral("restart")};
+                        QStringLiteral("sync+restart"), QStringLiteral("sync+exec"),
+                        QStringLiteral("restart")};
                     if (!actions.contains(rule.action)) {
                         fail(file, item,
                              QStringLiteral("develop.watch action must be one of %1")
@@ -1257,6 +1297,14 @@ public:
                     if (item["ignore"]) {
                         rule.ignore = stringList(item["ignore"]);
                     }
+                    if (const YamlNode exec = item["exec"]; exec && exec["command"]) {
+                        rule.execCommand = commandList(exec["command"]);
+                    }
+                    if (rule.action == QLatin1String("sync+exec") && !rule.execCommand) {
+                        fail(file, item,
+                             QStringLiteral("develop.watch action sync+exec needs exec.command "
+                                            "(what to run in the container after a sync)"));
+                    }
                     if (item["initial_sync"]) {
                         rule.initialSync = item["initial_sync"].asBool(false);
                     } else if (item["x-initial_sync"]) {
@@ -1266,6 +1314,20 @@ public:
                     }
                     s.watch << rule;
                 }
+            }
+        } else if (k == "volumes_from") {
+            parts.volumesFrom += textList(v);
+        } else if (k == "secrets" || k == "configs") {
+            if (!v.isSequence()) {
+                fail(file, v, QStringLiteral("expected a list"));
+            }
+            auto &refs = k == "secrets" ? parts.secretRefs : parts.configRefs;
+            for (const auto &item : v) {
+                const YamlNode name = item.isMap() ? item["source"] : YamlNode(item);
+                if (!name) {
+                    fail(file, item, QStringLiteral("needs a source: (the top-level name)"));
+                }
+                refs.append({this->text(name), position(file, name)});
             }
         } else if (k == "extends") {
             parts.extendsMark = v.mark();
@@ -1453,6 +1515,9 @@ void merge(ServiceParts &base, const ServiceParts &over)
     // does).
     b.tmpfs += o.tmpfs;
     b.watch += o.watch;
+    base.volumesFrom += over.volumesFrom;
+    base.secretRefs += over.secretRefs;
+    base.configRefs += over.configRefs;
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
         b.extensions.insert(it.key(), it.value());
     }
@@ -1739,6 +1804,19 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             const QString name = kv.first.qtext();
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
                 fail(path, kv.first, QStringLiteral("a service needs a name"));
+            }
+            // Compose's schema: ^[a-zA-Z0-9._-]+$ (a container and DNS name is made of it).
+            const auto allowed = [](QChar c) {
+                return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                       || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                       || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.')
+                       || c == QLatin1Char('_') || c == QLatin1Char('-');
+            };
+            if (!std::all_of(name.begin(), name.end(), allowed)) {
+                fail(path, kv.first,
+                     QStringLiteral("services: \"%1\" is not a valid service name (use only "
+                                    "letters, digits, '.', '_' and '-')")
+                         .arg(name));
             }
             model.add(loader.service(name, kv.second));
         }
@@ -2157,6 +2235,31 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     ComposeDependency d;
                     d.restart = true;
                     s.dependsOn.insert(dep, d);
+                }
+            }
+            // volumes_from a service (not container:NAME) waits for it, without a restart.
+            for (const QString &from : std::as_const(parts.volumesFrom)) {
+                if (!from.startsWith(QLatin1String("container:"))) {
+                    const QString dep = from.section(QLatin1Char(':'), 0, 0);
+                    if (!s.dependsOn.contains(dep)) {
+                        s.dependsOn.insert(dep, ComposeDependency{});
+                    }
+                }
+            }
+            for (const auto &[refs, declared, kind] :
+                 {std::tuple{&parts.secretRefs, &secrets, "secret"},
+                  std::tuple{&parts.configRefs, &configs, "config"}}) {
+                for (const auto &[ref, where] : *refs) {
+                    if (!declared->contains(ref)) {
+                        return makeError(
+                            Error::Code::InvalidArgument,
+                            QStringLiteral("%1: services.%2.%3s: service \"%2\" refers to "
+                                           "undefined %3 %4")
+                                .arg(where, s.name, QLatin1String(kind), ref),
+                            QStringLiteral("Declare it under the top-level %1s: key, or fix "
+                                           "the name.")
+                                .arg(QLatin1String(kind)));
+                    }
                 }
             }
             if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {
