@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include "yamlscalar.h"
 #include "yamltree.h"
 
 #include <unordered_map>
@@ -30,9 +31,11 @@ struct LoadFailure
     Error error;
     QString where; // file:line:col, when the failure is about a position
     QString what;  // the message without the position
+    QString path;  // below the service key: "interval", "test.1" (for the key's path)
 };
 
-[[noreturn]] void failAt(const QString &file, const YamlMark &mark, const QString &what)
+[[noreturn]] void failAt(const QString &file, const YamlMark &mark, const QString &what,
+                         const QString &path = {})
 {
     QString where = file;
     if (mark.line >= 0) {
@@ -41,7 +44,7 @@ struct LoadFailure
     throw LoadFailure{Error{Error::Code::InvalidArgument, where + QStringLiteral(": ") + what,
                             QStringLiteral("Fix the compose file; `docker compose config` shows "
                                            "Compose's own reading of it.")},
-                      where, what};
+                      where, what, path};
 }
 
 // The keys a service may have (Compose 2.26's schema); anything else but x-* is refused.
@@ -266,13 +269,23 @@ struct ServiceParts
     KeySet present;                           // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
+    // Read for checks and implied dependencies, not (yet) printed: volumes_from entries, and the
+    // secrets and configs the service uses, each with where it is written.
+    QStringList volumesFrom;
+    QList<std::pair<QString, QString>> secretRefs; // name, file:line:col
+    QList<std::pair<QString, QString>> configRefs;
     // extends: the base service, its file (empty: this file), where it is set. A mark, not a
     // YamlNode: assigning to a bound YamlNode would overwrite the document's node.
     QString extendsService;
     QString extendsFile;
     YamlMark extendsMark;
     KeySet resets; // keys tagged !reset or !override: the base's value is dropped first
+    // Per depends_on entry, which of its keys the file wrote (DependencyKey bits): an override
+    // merges an entry key by key. The short (list) form writes condition and required.
+    QMap<QString, int> dependencyKeys;
 };
+
+enum DependencyKey { kCondition = 1, kRequired = 2, kRestart = 4 };
 
 // The service's plain text and yes/no keys, by name (null: not one of them).
 QString *textKey(ComposeService &s, const QString &key)
@@ -329,6 +342,7 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.expose.clear();
     } else if (key == QLatin1String("depends_on")) {
         s.dependsOn.clear();
+        parts.dependencyKeys.clear();
     } else if (key == QLatin1String("healthcheck")) {
         s.healthcheck.reset();
     } else if (key == QLatin1String("volumes")) {
@@ -365,12 +379,20 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.tmpfs.clear();
     } else if (key == QLatin1String("develop")) {
         s.watch.clear();
+    } else if (key == QLatin1String("volumes_from")) {
+        parts.volumesFrom.clear();
+    } else if (key == QLatin1String("secrets")) {
+        parts.secretRefs.clear();
+    } else if (key == QLatin1String("configs")) {
+        parts.configRefs.clear();
     } else if (key.startsWith(QLatin1String("x-"))) {
         s.extensions.remove(key);
     }
     const QString prefix = key + QLatin1Char('.');
     parts.present.removeIf([&](const QString &k) { return k == key || k.startsWith(prefix); });
 }
+
+QString position(const QString &file, const YamlNode &node);
 
 class Loader
 {
@@ -386,11 +408,72 @@ public:
 
     QString file;
 
+    // A value as Compose reads it into text: a plain scalar typed as go-yaml types it and printed
+    // back as Go prints it (0755 -> "493", 1.50 -> "1.5", TRUE -> "true"), then interpolated.
     QString scalar(const YamlNode &node)
     {
         if (!node.isScalar()) {
             fail(file, node, QStringLiteral("expected a single value"));
         }
+        if (!node.isQuoted() && node.tag().empty()) {
+            const YamlScalar typed = resolvePlainScalar(node.text());
+            if (typed.type == YamlScalar::Type::NotFinite) {
+                fail(file, node,
+                     QStringLiteral("%1 is not a number Compose can check; quote it (\"%1\") "
+                                    "if it is text")
+                         .arg(typed.printed));
+            }
+            if (typed.type != YamlScalar::Type::String) {
+                return typed.printed; // a number, boolean or time has no ${...} to interpolate
+            }
+        }
+        return interpolated(node);
+    }
+
+    // A key whose value Compose's schema types as a string: a plain number, boolean or time is
+    // refused as Compose refuses it ("services.app.user must be a string"). `path`: where the
+    // value is below the service key ("interval", "test.1"), for the message.
+    QString text(const YamlNode &node, const QString &path = {})
+    {
+        if (node.isScalar() && !node.isQuoted() && node.tag().empty()) {
+            const YamlScalar typed = resolvePlainScalar(node.text());
+            if (typed.type != YamlScalar::Type::String) {
+                static const QString kinds[] = {QString(), QStringLiteral("boolean"),
+                                                QStringLiteral("number"), QStringLiteral("number"),
+                                                QStringLiteral("time"), QStringLiteral("number")};
+                failAt(file, node.mark(),
+                       QStringLiteral("must be a string, not the %1 %2; quote it (\"%3\") to "
+                                      "keep it as written")
+                           .arg(kinds[int(typed.type)], typed.printed, node.qtext()),
+                       path);
+            }
+        }
+        if (!node.isScalar()) {
+            failAt(file, node.mark(), QStringLiteral("expected a single value"), path);
+        }
+        return interpolated(node);
+    }
+
+    // Every item a string (text()): a list, or a single value where Compose takes one.
+    QStringList textList(const YamlNode &node, const QString &path = {})
+    {
+        if (node.isScalar()) {
+            return {text(node, path)};
+        }
+        if (!node.isSequence()) {
+            failAt(file, node.mark(), QStringLiteral("expected a list"), path);
+        }
+        QStringList list;
+        list.reserve(qsizetype(node.size()));
+        for (const auto &item : node) {
+            const QString index = QString::number(list.size());
+            list << text(item, path.isEmpty() ? index : path + QLatin1Char('.') + index);
+        }
+        return list;
+    }
+
+    QString interpolated(const YamlNode &node)
+    {
         const QString raw = node.qtext();
         if (node.text().find('$') == std::string_view::npos) {
             return raw; // nothing to interpolate: most values of a large file
@@ -508,9 +591,9 @@ public:
             return {};
         }
         if (node.isScalar()) {
-            return shellSplit(node, scalar(node));
+            return shellSplit(node, text(node));
         }
-        return stringList(node);
+        return textList(node);
     }
 
     QMap<QString, std::optional<QString>> keyValues(const YamlNode &node, bool listAllowsBare)
@@ -562,6 +645,18 @@ public:
             relative = relative.sliced(2);
         }
         return cleanPath(m_dir + QLatin1Char('/') + relative);
+    }
+
+    // A build context as Compose resolves it: a remote one (a git URL, github.com/…, git@…, or
+    // any scheme:// such as docker-image://) is kept as written, for the builder to fetch; a
+    // path is made absolute.
+    QString buildContext(const QString &context) const
+    {
+        if (context.contains(QLatin1String("://")) || context.startsWith(QLatin1String("git@"))
+            || context.startsWith(QLatin1String("github.com/"))) {
+            return context;
+        }
+        return absolute(context);
     }
 
     // A Go duration's nanoseconds ("1m30s", "1.5h", "500ms"): number-unit parts, nothing else.
@@ -663,16 +758,18 @@ public:
         return out + seconds + QLatin1Char('s');
     }
 
-    // A Go duration ("1m30s", "500ms"), in Compose's printed form.
+    // A Go duration ("1m30s", "500ms"), in Compose's printed form. `key`: its name below the
+    // service key (empty: the service key itself).
     QString duration(const YamlNode &node, const QString &key)
     {
-        const QString text = scalar(node);
+        const QString text = this->text(node, key);
         const std::optional<double> ns = goDurationNanos(text);
         const QString printed = goDuration(text, ns);
         if (text != QLatin1String("0") && !ns) {
             fail(file, node,
-                 QStringLiteral("%1: \"%2\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
-                     .arg(key, text));
+                 (key.isEmpty() ? QString() : key + QStringLiteral(": "))
+                     + QStringLiteral("\"%1\" is not a duration (use e.g. 30s, 1m30s or 500ms)")
+                           .arg(text));
         }
         return printed;
     }
@@ -801,6 +898,12 @@ public:
             } else {
                 const QString spec = scalar(item);
                 const QList<QStringView> parts = QStringView(spec).split(QLatin1Char(':'));
+                if (parts.size() > 3) {
+                    fail(file, item,
+                         QStringLiteral("invalid volume \"%1\": too many colons (use "
+                                        "SOURCE:TARGET[:MODE])")
+                             .arg(spec));
+                }
                 if (parts.size() == 1) {
                     v.type = QStringLiteral("volume");
                     v.target = spec;
@@ -911,8 +1014,10 @@ public:
             } catch (LoadFailure &failure) {
                 // Name the key's path in the message: "file:line:col: services.app.ports: ...".
                 if (!failure.what.isEmpty()) {
+                    const QString path =
+                        failure.path.isEmpty() ? key : key + QLatin1Char('.') + failure.path;
                     failure.error.message = QStringLiteral("%1: services.%2.%3: %4")
-                                                .arg(failure.where, name, key, failure.what);
+                                                .arg(failure.where, name, path, failure.what);
                     failure.what.clear();
                 }
                 throw;
@@ -926,27 +1031,29 @@ public:
     {
         ComposeService &s = parts.service;
         if (k == "image") {
-            s.image = scalar(v);
+            s.image = text(v);
         } else if (k == "build") {
             ComposeBuild b;
             // Sub-keys are remembered: an override merges them into the base key by key.
             if (v.isScalar()) {
-                b.context = absolute(scalar(v));
+                b.context = buildContext(text(v));
                 parts.present.insert(QStringLiteral("build.context"));
             } else if (v.isMap()) {
-                b.context = absolute(v["context"] ? scalar(v["context"]) : QStringLiteral("."));
+                b.context = buildContext(v["context"]
+                                             ? text(v["context"], QStringLiteral("context"))
+                                             : QStringLiteral("."));
                 if (v["context"]) {
                     parts.present.insert(QStringLiteral("build.context"));
                 }
                 if (v["dockerfile"]) {
-                    b.dockerfile = scalar(v["dockerfile"]);
+                    b.dockerfile = text(v["dockerfile"], QStringLiteral("dockerfile"));
                     parts.present.insert(QStringLiteral("build.dockerfile"));
                 }
                 if (v["target"]) {
-                    b.target = scalar(v["target"]);
+                    b.target = text(v["target"], QStringLiteral("target"));
                 }
                 if (v["platforms"]) {
-                    b.platforms = stringList(v["platforms"]);
+                    b.platforms = textList(v["platforms"], QStringLiteral("platforms"));
                 }
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
@@ -987,6 +1094,13 @@ public:
             }
             for (const auto &item : v) {
                 if (item.isMap()) {
+                    // Compose 2.26 reads env files in its own format only.
+                    if (const YamlNode format = item["format"]; format && !format.isNull()) {
+                        fail(file, format,
+                             QStringLiteral("env_file format \"%1\" is not supported by Compose "
+                                            "2.26 (leave format: out)")
+                                 .arg(scalar(format)));
+                    }
                     parts.envFiles.append(
                         {absolute(scalar(item["path"])),
                          item["required"] ? item["required"].asBool(true) : true});
@@ -1002,21 +1116,27 @@ public:
             if (v.isSequence()) {
                 for (const QString &dep : stringList(v)) {
                     s.dependsOn.insert(dep, ComposeDependency{});
+                    parts.dependencyKeys.insert(dep, kCondition | kRequired);
                 }
             } else if (v.isMap()) {
                 for (const auto &d : v) {
                     ComposeDependency dep;
+                    int written = 0;
                     if (d.second.isMap()) {
                         if (d.second["condition"]) {
                             dep.condition = scalar(d.second["condition"]);
+                            written |= kCondition;
                         }
                         if (d.second["required"]) {
                             dep.required = d.second["required"].asBool(true);
+                            written |= kRequired;
                         }
                         if (d.second["restart"]) {
                             dep.restart = d.second["restart"].asBool(false);
+                            written |= kRestart;
                         }
                     }
+                    parts.dependencyKeys.insert(d.first.qtext(), written);
                     static const QStringList conditions{
                         QStringLiteral("service_started"), QStringLiteral("service_healthy"),
                         QStringLiteral("service_completed_successfully")};
@@ -1038,8 +1158,9 @@ public:
             if (v["test"]) {
                 parts.present.insert(QStringLiteral("healthcheck.test"));
                 h.test = v["test"].isScalar()
-                             ? QStringList{QStringLiteral("CMD-SHELL"), scalar(v["test"])}
-                             : stringList(v["test"]);
+                             ? QStringList{QStringLiteral("CMD-SHELL"),
+                                           text(v["test"], QStringLiteral("test"))}
+                             : textList(v["test"], QStringLiteral("test"));
             }
             if (v["interval"]) {
                 parts.present.insert(QStringLiteral("healthcheck.interval"));
@@ -1079,7 +1200,8 @@ public:
                 for (const auto &n : v) {
                     QStringList aliases;
                     if (n.second.isMap() && n.second["aliases"]) {
-                        aliases = stringList(n.second["aliases"]);
+                        aliases = textList(n.second["aliases"],
+                                           n.first.qtext() + QStringLiteral(".aliases"));
                     }
                     s.networks.insert(n.first.qtext(), aliases);
                 }
@@ -1087,19 +1209,19 @@ public:
                 fail(file, v, QStringLiteral("networks must be a list or a map"));
             }
         } else if (k == "profiles") {
-            s.profiles = stringList(v);
+            s.profiles = textList(v);
         } else if (k == "restart") {
-            s.restart = scalar(v);
+            s.restart = text(v);
         } else if (QString *text = textKey(s, key)) {
-            *text = key == QLatin1String("stop_grace_period") ? duration(v, key) : scalar(v);
+            *text = key == QLatin1String("stop_grace_period") ? duration(v, {}) : this->text(v);
         } else if (bool *flag = flagKey(s, key)) {
             *flag = v.asBool(false);
         } else if (k == "init") {
             s.init = v.asBool(false);
         } else if (k == "cap_add") {
-            s.capAdd = stringList(v);
+            s.capAdd = textList(v);
         } else if (k == "cap_drop") {
-            s.capDrop = stringList(v);
+            s.capDrop = textList(v);
         } else if (k == "extra_hosts") {
             // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
             s.extraHosts.clear();
@@ -1147,7 +1269,7 @@ public:
                 s.reservations = resources(r["reservations"]);
             }
         } else if (k == "tmpfs") {
-            s.tmpfs = stringList(v);
+            s.tmpfs = textList(v);
         } else if (k == "develop") {
             if (const YamlNode w = v["watch"]) {
                 if (!w.isSequence()) {
@@ -1158,7 +1280,8 @@ public:
                     rule.action = item["action"] ? scalar(item["action"]) : QString();
                     static const QStringList actions{
                         QStringLiteral("sync"), QStringLiteral("rebuild"),
-                        QStringLiteral("sync+restart"), QStringLiteral("restart")};
+                        QStringLiteral("sync+restart"), QStringLiteral("sync+exec"),
+                        QStringLiteral("restart")};
                     if (!actions.contains(rule.action)) {
                         fail(file, item,
                              QStringLiteral("develop.watch action must be one of %1")
@@ -1174,6 +1297,14 @@ public:
                     if (item["ignore"]) {
                         rule.ignore = stringList(item["ignore"]);
                     }
+                    if (const YamlNode exec = item["exec"]; exec && exec["command"]) {
+                        rule.execCommand = commandList(exec["command"]);
+                    }
+                    if (rule.action == QLatin1String("sync+exec") && !rule.execCommand) {
+                        fail(file, item,
+                             QStringLiteral("develop.watch action sync+exec needs exec.command "
+                                            "(what to run in the container after a sync)"));
+                    }
                     if (item["initial_sync"]) {
                         rule.initialSync = item["initial_sync"].asBool(false);
                     } else if (item["x-initial_sync"]) {
@@ -1183,6 +1314,20 @@ public:
                     }
                     s.watch << rule;
                 }
+            }
+        } else if (k == "volumes_from") {
+            parts.volumesFrom += textList(v);
+        } else if (k == "secrets" || k == "configs") {
+            if (!v.isSequence()) {
+                fail(file, v, QStringLiteral("expected a list"));
+            }
+            auto &refs = k == "secrets" ? parts.secretRefs : parts.configRefs;
+            for (const auto &item : v) {
+                const YamlNode name = item.isMap() ? item["source"] : YamlNode(item);
+                if (!name) {
+                    fail(file, item, QStringLiteral("needs a source: (the top-level name)"));
+                }
+                refs.append({this->text(name), position(file, name)});
             }
         } else if (k == "extends") {
             parts.extendsMark = v.mark();
@@ -1237,9 +1382,7 @@ void merge(ServiceParts &base, const ServiceParts &over)
             if (!o.build->target.isEmpty()) {
                 b.build->target = o.build->target;
             }
-            if (!o.build->platforms.isEmpty()) {
-                b.build->platforms = o.build->platforms;
-            }
+            b.build->platforms += o.build->platforms; // appended, duplicates kept (as Compose)
             b.build->args.insert(o.build->args);
         }
     }
@@ -1259,7 +1402,26 @@ void merge(ServiceParts &base, const ServiceParts &over)
             b.expose << e;
         }
     }
-    b.dependsOn.insert(o.dependsOn);
+    // depends_on entries merge key by key: `db: {restart: true}` keeps the base's condition.
+    for (auto it = o.dependsOn.begin(); it != o.dependsOn.end(); ++it) {
+        const auto existing = b.dependsOn.find(it.key());
+        if (existing == b.dependsOn.end()) {
+            b.dependsOn.insert(it.key(), it.value());
+            base.dependencyKeys.insert(it.key(), over.dependencyKeys.value(it.key()));
+            continue;
+        }
+        const int written = over.dependencyKeys.value(it.key());
+        if (written & kCondition) {
+            existing->condition = it->condition;
+        }
+        if (written & kRequired) {
+            existing->required = it->required;
+        }
+        if (written & kRestart) {
+            existing->restart = it->restart;
+        }
+        base.dependencyKeys[it.key()] |= written;
+    }
     if (has("healthcheck")) {
         if (!b.healthcheck || !o.healthcheck) {
             b.healthcheck = o.healthcheck;
@@ -1299,10 +1461,12 @@ void merge(ServiceParts &base, const ServiceParts &over)
             b.volumes << v;
         }
     }
-    b.networks.insert(o.networks);
-    if (has("profiles")) {
-        b.profiles = o.profiles;
+    // A network entry merges into the base's: its aliases are appended (an entry without
+    // aliases keeps the base's).
+    for (auto it = o.networks.begin(); it != o.networks.end(); ++it) {
+        b.networks[it.key()] += it.value();
     }
+    b.profiles += o.profiles;
     if (has("restart")) {
         b.restart = o.restart;
     }
@@ -1337,22 +1501,76 @@ void merge(ServiceParts &base, const ServiceParts &over)
     if (o.replicas) {
         b.replicas = o.replicas;
     }
-    if (!o.limits.isEmpty()) {
-        b.limits = o.limits;
+    // deploy.resources merge key by key.
+    for (const auto &[mine, theirs] : {std::pair{&b.limits, &o.limits},
+                                       std::pair{&b.reservations, &o.reservations}}) {
+        if (theirs->cpus) {
+            mine->cpus = theirs->cpus;
+        }
+        if (theirs->memoryBytes) {
+            mine->memoryBytes = theirs->memoryBytes;
+        }
     }
-    if (!o.reservations.isEmpty()) {
-        b.reservations = o.reservations;
-    }
-    if (has("tmpfs")) {
-        b.tmpfs = o.tmpfs;
-    }
-    if (has("develop")) {
-        b.watch = o.watch;
-    }
+    // Sequences are appended (enforceUnicity() then keeps one of equal entries where Compose
+    // does).
+    b.tmpfs += o.tmpfs;
+    b.watch += o.watch;
+    base.volumesFrom += over.volumesFrom;
+    base.secretRefs += over.secretRefs;
+    base.configRefs += over.configRefs;
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
         b.extensions.insert(it.key(), it.value());
     }
     base.present += over.present;
+}
+
+// Compose keeps one of the entries of a sequence that share a key, in one file as after a merge
+// (its EnforceUnicity): the first one's place, the last one's value. The lists are short: a
+// linear search beats a hash table made per service.
+template<typename T, typename KeyOf>
+void keepUnique(QList<T> &list, KeyOf keyOf)
+{
+    if (list.size() < 2) {
+        return;
+    }
+    QList<T> kept;
+    QStringList keys;
+    for (T &item : list) {
+        QString key = keyOf(item);
+        const qsizetype at = keys.indexOf(key);
+        if (at >= 0) {
+            kept[at] = std::move(item);
+        } else {
+            keys << std::move(key);
+            kept << std::move(item);
+        }
+    }
+    list = std::move(kept);
+}
+
+// Strings are keyed by what comes before '=' ("a=1" and "a=2" are one label), as Compose keys
+// profiles, tmpfs, capabilities, links and aliases.
+QString keyBeforeEquals(const QString &entry)
+{
+    return entry.section(QLatin1Char('='), 0, 0);
+}
+
+void enforceUnicity(ComposeService &s)
+{
+    keepUnique(s.expose, [](const QString &e) { return e; });
+    keepUnique(s.ports, [](const ComposePort &p) {
+        return QStringLiteral("%1|%2|%3|%4")
+            .arg(p.hostIp.isEmpty() ? QStringLiteral("0.0.0.0") : p.hostIp, p.published)
+            .arg(p.target)
+            .arg(p.protocol);
+    });
+    keepUnique(s.volumes, [](const ComposeVolumeMount &v) { return v.target; });
+    for (QStringList *list : {&s.profiles, &s.tmpfs, &s.capAdd, &s.capDrop, &s.links}) {
+        keepUnique(*list, keyBeforeEquals);
+    }
+    for (QStringList &aliases : s.networks) {
+        keepUnique(aliases, keyBeforeEquals);
+    }
 }
 
 // An env file's variables, interpolated from `lookup`; the file must be a regular file of a sane
@@ -1587,6 +1805,19 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
                 fail(path, kv.first, QStringLiteral("a service needs a name"));
             }
+            // Compose's schema: ^[a-zA-Z0-9._-]+$ (a container and DNS name is made of it).
+            const auto allowed = [](QChar c) {
+                return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                       || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                       || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.')
+                       || c == QLatin1Char('_') || c == QLatin1Char('-');
+            };
+            if (!std::all_of(name.begin(), name.end(), allowed)) {
+                fail(path, kv.first,
+                     QStringLiteral("services: \"%1\" is not a valid service name (use only "
+                                    "letters, digits, '.', '_' and '-')")
+                         .arg(name));
+            }
             model.add(loader.service(name, kv.second));
         }
         for (ServiceParts &parts : model.services) {
@@ -1809,9 +2040,11 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         for (const QString &f : options.files) {
             files << QDir::cleanPath(QDir(cwd).absoluteFilePath(f));
         }
-        QString projectDir = options.projectDirectory.isEmpty()
-                                 ? (files.isEmpty() ? cwd : QFileInfo(files.first()).absolutePath())
-                                 : QDir(cwd).absoluteFilePath(options.projectDirectory);
+        // Cleaned: `--project-directory .` names the project after the folder, not ".".
+        QString projectDir =
+            options.projectDirectory.isEmpty()
+                ? (files.isEmpty() ? cwd : QFileInfo(files.first()).absolutePath())
+                : QDir::cleanPath(QDir(cwd).absoluteFilePath(options.projectDirectory));
 
         // .env (or --env-file): the project's variables; the process environment wins.
         QHash<QString, QString> dotenv;
@@ -1850,9 +2083,16 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
 
         if (files.isEmpty()) {
             if (const auto composeFile = lookup(QStringLiteral("COMPOSE_FILE"))) {
-                for (const QString &f :
-                     composeFile->split(QDir::listSeparator(), Qt::SkipEmptyParts)) {
-                    files << QDir::cleanPath(QDir(projectDir).absoluteFilePath(f));
+                // Like Compose: split at COMPOSE_PATH_SEPARATOR (the OS's list separator when
+                // unset or empty), each path relative to where Compose runs, not to
+                // --project-directory.
+                QString separator =
+                    lookup(QStringLiteral("COMPOSE_PATH_SEPARATOR")).value_or(QString());
+                if (separator.isEmpty()) {
+                    separator = QDir::listSeparator();
+                }
+                for (const QString &f : composeFile->split(separator, Qt::SkipEmptyParts)) {
+                    files << QDir::cleanPath(QDir(cwd).absoluteFilePath(f));
                 }
             } else {
                 // Compose looks in the project directory when one is given, else where it runs.
@@ -1950,6 +2190,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 s.environment = environment;
             }
             s.extraHosts.sort();
+            enforceUnicity(s);
             if (!s.platform.isEmpty() && s.build && !s.build->platforms.isEmpty()
                 && !s.build->platforms.contains(s.platform)) {
                 return makeError(
@@ -1994,6 +2235,31 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     ComposeDependency d;
                     d.restart = true;
                     s.dependsOn.insert(dep, d);
+                }
+            }
+            // volumes_from a service (not container:NAME) waits for it, without a restart.
+            for (const QString &from : std::as_const(parts.volumesFrom)) {
+                if (!from.startsWith(QLatin1String("container:"))) {
+                    const QString dep = from.section(QLatin1Char(':'), 0, 0);
+                    if (!s.dependsOn.contains(dep)) {
+                        s.dependsOn.insert(dep, ComposeDependency{});
+                    }
+                }
+            }
+            for (const auto &[refs, declared, kind] :
+                 {std::tuple{&parts.secretRefs, &secrets, "secret"},
+                  std::tuple{&parts.configRefs, &configs, "config"}}) {
+                for (const auto &[ref, where] : *refs) {
+                    if (!declared->contains(ref)) {
+                        return makeError(
+                            Error::Code::InvalidArgument,
+                            QStringLiteral("%1: services.%2.%3s: service \"%2\" refers to "
+                                           "undefined %3 %4")
+                                .arg(where, s.name, QLatin1String(kind), ref),
+                            QStringLiteral("Declare it under the top-level %1s: key, or fix "
+                                           "the name.")
+                                .arg(QLatin1String(kind)));
+                    }
                 }
             }
             if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {

@@ -289,6 +289,11 @@ void ComposeService::writeJson(JsonWriter &w) const
         for (const ComposeWatchRule &rule : s.watch) {
             w.beginObject();
             w.member(L("action"), rule.action);
+            // Compose prints exec on every rule ({"command": null} where there is none).
+            w.key(L("exec"));
+            w.beginObject();
+            writeOptionalList(w, L("command"), rule.execCommand);
+            w.endObject();
             writeLists(w, {{"ignore", &rule.ignore}});
             writeFlags(w, {{"initial_sync", rule.initialSync}});
             w.member(L("path"), rule.path);

@@ -66,11 +66,12 @@ struct ComposeVolumeMount
 
 struct ComposeWatchRule
 {
-    QString action; // sync, rebuild, sync+restart, restart
+    QString action; // sync, rebuild, sync+restart, sync+exec, restart
     QString path;   // absolute host path
     QString target; // path in the container (sync actions)
     QStringList ignore;
     bool initialSync = false;
+    std::optional<QStringList> execCommand; // sync+exec: what runs in the container after a sync
 };
 
 struct ComposeResources

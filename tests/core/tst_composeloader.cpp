@@ -169,7 +169,8 @@ QJsonObject modelled(const QJsonObject &compose)
             QJsonArray watch;
             for (const QJsonValue &w : s.value("develop").toObject().value("watch").toArray()) {
                 watch.append(
-                    pick(w.toObject(), {"action", "path", "target", "ignore", "initial_sync"}));
+                    pick(w.toObject(),
+                         {"action", "path", "target", "ignore", "initial_sync", "exec"}));
             }
             o.insert("develop", QJsonObject{{"watch", watch}});
         }
