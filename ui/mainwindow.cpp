@@ -202,6 +202,10 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
             [this] { bind(m_workspace->activeRuntime()); });
     connect(m_workspace, &Core::Workspace::projectAdded, this, &MainWindow::rebuildRecentMenu);
     connect(m_workspace, &Core::Workspace::projectRemoved, this, &MainWindow::rebuildRecentMenu);
+    connect(m_workspace, &Core::Workspace::projectAdded, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::projectChanged, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::projectRemoved, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::activeChanged, this, &MainWindow::updateTwinPorts);
     m_workspace->start();
     bind(m_workspace->activeRuntime());
 }
@@ -426,6 +430,7 @@ void MainWindow::buildProjectUi()
     setupTable(m_portsView);
     m_portsView->setColumnWidth(PortListModel::PortColumn, 170);
     m_portsView->setColumnWidth(PortListModel::ServiceColumn, 160);
+    m_portsView->setColumnWidth(PortListModel::BranchColumn, 140);
     m_portsView->setColumnWidth(PortListModel::UrlColumn, 220);
 
     m_topology->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -977,6 +982,21 @@ void MainWindow::onProjectLoaded()
     emit projectLoaded();
 }
 
+void MainWindow::updateTwinPorts()
+{
+    const QString active = m_workspace->activeId();
+    QString branch;
+    QList<Core::ProjectSummary> twins;
+    for (const Core::ProjectSummary &p : m_workspace->projects()) {
+        if (p.id == active) {
+            branch = p.branch;
+        } else if (!active.isEmpty() && p.twinOf == active) {
+            twins << p;
+        }
+    }
+    m_portModel->setTwins(branch, twins);
+}
+
 void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
 {
     m_serviceModel->setServices(services);
@@ -1165,7 +1185,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.addSeparator();
     menu.addAction(tr("Open logs"), this, [this, service] { showLogs(service); });
     for (const PortRow &row : m_portModel->rows()) {
-        if (row.request.service == service && !row.url.isEmpty()) {
+        if (row.project.isEmpty() && row.request.service == service && !row.url.isEmpty()) {
             menu.addAction(tr("Open %1").arg(row.url), this,
                            [url = row.url] { QDesktopServices::openUrl(QUrl(url)); });
         }
