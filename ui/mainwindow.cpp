@@ -14,6 +14,7 @@
 #include "onboarding/onboardingdialog.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
+#include "twin/twindialog.h"
 #include "services/containerlistmodel.h"
 #include "services/servicelistmodel.h"
 #include "common/icons.h"
@@ -645,7 +646,44 @@ void MainWindow::installSidebar()
                     m_projectError->show();
                 }
             });
+    connect(sidebar, &ProjectSidebar::runTwinRequested, this,
+            [this](const QString &id) { showTwinDialog(id, true); });
+    connect(sidebar, &ProjectSidebar::tearDownTwinRequested, this,
+            [this](const QString &id) { showTwinDialog(id, false); });
     addActions(sidebar->shortcutActions());
+}
+
+void MainWindow::showTwinDialog(const QString &id, bool up)
+{
+    const std::optional<Core::ProjectSummary> chosen = m_workspace->project(id);
+    const std::optional<Core::ProjectSummary> main =
+        chosen && !up ? m_workspace->project(chosen->twinOf) : chosen;
+    if (!main) {
+        return;
+    }
+    const auto client = m_workspace->useEngine(main->engine);
+    if (!client) {
+        m_projectError->setText(client.error().message + QLatin1Char('\n') + client.error().hint);
+        m_projectError->show();
+        return;
+    }
+    Core::ComposeLoadOptions options = Core::ComposeLoadOptions::fromProcess();
+    options.projectDirectory = main->directory;
+    options.workingDirectory = main->directory;
+    options.files = main->files;
+    auto *dialog = new TwinDialog(up ? TwinDialog::Mode::Up : TwinDialog::Mode::Down, *client,
+                                  options, main->name, up ? QString() : chosen->branch, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TwinDialog::succeeded, this, [this, up](const Core::TwinPlan &plan) {
+        // The workspace finds the twin's containers on the engine and lists it under its
+        // project; the status bar says what happened meanwhile.
+        statusBar()->showMessage(up ? tr("The twin %1 of the branch %2 is up.")
+                                          .arg(plan.projectName, plan.branch)
+                                    : tr("The twin %1 of the branch %2 is torn down.")
+                                          .arg(plan.projectName, plan.branch),
+                                 10000);
+    });
+    dialog->open();
 }
 
 void MainWindow::buildActions()

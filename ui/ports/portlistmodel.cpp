@@ -14,8 +14,8 @@ namespace DevDock::Ui {
 
 QString PortRow::key() const
 {
-    return project + QLatin1Char('|') + request.service + QLatin1Char('|') + request.hostIp + QLatin1Char('|')
-           + QString::number(request.port) + QLatin1Char('/') + request.protocol;
+    return project + QLatin1Char('|') + request.service + QLatin1Char('|') + request.hostIp
+           + QLatin1Char('|') + QString::number(request.port) + QLatin1Char('/') + request.protocol;
 }
 
 StateKind PortListModel::stateKind(const PortRow &row)
@@ -143,9 +143,9 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
                    ? QVariant(StatePalette::icon(stateKind(row), QGuiApplication::palette()))
                    : QVariant();
     case Qt::ForegroundRole:
-        return index.column() == StatusColumn
-                   ? QVariant(QBrush(StatePalette::color(stateKind(row), QGuiApplication::palette())))
-                   : QVariant();
+        return index.column() == StatusColumn ? QVariant(
+                   QBrush(StatePalette::color(stateKind(row), QGuiApplication::palette())))
+                                              : QVariant();
     case Qt::DisplayRole:
         break;
     default:

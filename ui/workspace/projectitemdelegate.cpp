@@ -91,8 +91,8 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->save();
     if (twin) {
         // The tree's elbow from the main project's row above down to this one's name.
-        const QColor line = option.palette.color(selected ? QPalette::HighlightedText
-                                                          : QPalette::PlaceholderText);
+        const QColor line =
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
         painter->setPen(QPen(line, 1));
         const int x = option.rect.left() + Margin + TwinIndent / 2 - 2;
         const int y = area.top() + QFontMetrics(nameFont(option, active)).height() / 2;

@@ -319,8 +319,8 @@ void ProjectListModel::changeRow(int row, const Core::ProjectSummary &project)
     if (sameSummary(m_rows.at(row), project)) {
         return;
     }
-    const bool moves = groupOf(m_rows.at(row)) != groupOf(project)
-                       || m_rows.at(row).twinOf != project.twinOf;
+    const bool moves =
+        groupOf(m_rows.at(row)) != groupOf(project) || m_rows.at(row).twinOf != project.twinOf;
     m_rows[row] = project;
     if (moves) {
         row = place(row);

@@ -14,9 +14,10 @@ namespace DevDock::Ui {
 // Every workspace project as a flat list: pinned first, then the open ones, then the recent and
 // the discovered ones (arrival order inside each group). A twin (a branch's stack beside a
 // project, ProjectSummary::twinOf) follows its main project as its child row, in its group; a
-// flat list keeps Ctrl+1…9, Ctrl+Tab and the arrow keys one step per row. Fed by Workspace's summaries in batches:
-// setProjects() applies a snapshot as a diff, updateProject()/removeProject() touch one row (a
-// row that changes group moves; nothing ever resets), so views keep selection and scroll.
+// flat list keeps Ctrl+1…9, Ctrl+Tab and the arrow keys one step per row. Fed by Workspace's
+// summaries in batches: setProjects() applies a snapshot as a diff, updateProject()/removeProject()
+// touch one row (a row that changes group moves; nothing ever resets), so views keep selection and
+// scroll.
 class ProjectListModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -37,9 +38,9 @@ public:
         PortsRole, // QList<quint16> as QVariantList
         DirectoryRole,
         LoadErrorRole,
-        TwinOfRole,    // the id of the project this row is a twin of (empty: none)
-        IsTwinRole,    // shown as a child row under its main project (that one is listed)
-        MainNameRole,  // the main project's name, for a twin row
+        TwinOfRole,      // the id of the project this row is a twin of (empty: none)
+        IsTwinRole,      // shown as a child row under its main project (that one is listed)
+        MainNameRole,    // the main project's name, for a twin row
         ProjectNameRole, // the Compose project name (a twin's label is its branch)
     };
     Q_ENUM(Role)
