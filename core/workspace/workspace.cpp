@@ -798,6 +798,22 @@ ProjectRuntime *Workspace::open(const QString &path, const QStringList &files,
         }
         runtime->deleteLater();
     });
+    // A stack found on the engine runs under the name it was started with (`-p`, e.g. a twin's
+    // <project>-<branch>), which the files in its folder may not say: open it under that name,
+    // or the runtime would show the project the files name instead.
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (e.summary.origin == ProjectSummary::Origin::Discovered && !e.summary.name.isEmpty()
+            && e.summary.engine == entry.summary.engine
+            && idForPath(e.summary.directory, e.summary.files) == id) {
+            ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+            options.projectDirectory = directory;
+            options.workingDirectory = directory;
+            options.files = idFiles;
+            options.projectName = e.summary.name;
+            runtime->open(options);
+            return runtime;
+        }
+    }
     runtime->open(path, files);
     return runtime;
 }

@@ -29,11 +29,9 @@ QFont nameFont(const QStyleOptionViewItem &option, bool active)
 QString ProjectItemDelegate::detailText(const QModelIndex &index)
 {
     QStringList parts;
-    if (index.data(ProjectListModel::IsTwinRole).toBool()) {
-        // Its label is the branch already; its own Compose project name tells it apart.
-        parts << index.data(ProjectListModel::ProjectNameRole).toString();
-    } else if (const QString branch = index.data(ProjectListModel::BranchRole).toString();
-               !branch.isEmpty()) {
+    // A twin's label is its branch already (its Compose project name is in the tooltip).
+    if (const QString branch = index.data(ProjectListModel::BranchRole).toString();
+        !branch.isEmpty() && index.data(ProjectListModel::TwinOfRole).toString().isEmpty()) {
         parts << branch;
     }
     const QString engine = index.data(ProjectListModel::EngineRole).toString();

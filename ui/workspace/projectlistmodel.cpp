@@ -296,7 +296,9 @@ QString ProjectListModel::idAt(int row) const
 QString ProjectListModel::label(int row) const
 {
     const Core::ProjectSummary &p = m_rows.at(row);
-    if (isTwinRow(row) && !p.branch.isEmpty()) {
+    // A twin goes by its branch, whether its main project is listed or not (so the label does
+    // not change under a view when that one comes or goes).
+    if (!p.twinOf.isEmpty() && !p.branch.isEmpty()) {
         return p.branch;
     }
     // A remembered folder whose compose files were never read has no name yet: its folder's

@@ -41,6 +41,8 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
     m_view->setItemDelegate(new ProjectItemDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(false);
+    // Rows elide (the tooltip has everything): a sidebar never scrolls sideways.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setMouseTracking(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
