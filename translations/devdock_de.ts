@@ -1696,6 +1696,16 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>Rebuild only these services</source>
         <translation>Nur diese Dienste neu bauen</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/look/ui/mainwindow.cpp" line="680"/>
+        <source>The twin %1 of the branch %2 is up.</source>
+        <translation>Der Zwilling %1 des Branches %2 läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/mainwindow.cpp" line="682"/>
+        <source>The twin %1 of the branch %2 is torn down.</source>
+        <translation>Der Zwilling %1 des Branches %2 ist abgebaut.</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
@@ -2221,6 +2231,16 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/ports/portlistmodel.cpp" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/ports/portlistmodel.cpp" line="111"/>
+        <source>published by the twin %1</source>
+        <translation>vom Zwilling %1 veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/ports/portlistmodel.cpp" line="185"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
     </message>
 </context>
 <context>
@@ -3563,6 +3583,21 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="313"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="316"/>
+        <source>%1 — twin of %2, %3</source>
+        <translation>%1 — Zwilling von %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="510"/>
+        <source>Twin of %1: branch %2, project %3</source>
+        <translation>Zwilling von %1: Branch %2, Projekt %3</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::ProjectSidebar</name>
@@ -3677,6 +3712,31 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>Local (default)</source>
         <translation>Lokal (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="331"/>
+        <source>Tear down twin…</source>
+        <translation>Zwilling abbauen…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="335"/>
+        <source>Remove the containers of the branch %1 (the main stack stays)</source>
+        <translation>Die Container des Branches %1 entfernen (der Haupt-Stack bleibt)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="338"/>
+        <source>Run branch alongside…</source>
+        <translation>Branch daneben starten…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="343"/>
+        <source>The project&apos;s folder is not a git checkout</source>
+        <translation>Der Ordner des Projekts ist kein Git-Checkout</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="344"/>
+        <source>Start another branch of %1 in its own worktree, on free ports</source>
+        <translation>Einen weiteren Branch von %1 in einem eigenen Worktree auf freien Ports starten</translation>
     </message>
 </context>
 <context>
@@ -3843,6 +3903,89 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/terminal/terminalwidget.cpp" line="104"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TwinDialog</name>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="72"/>
+        <source>Run a branch alongside %1</source>
+        <translation>Einen Branch neben %1 starten</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="80"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="82"/>
+        <source>A branch or worktree of the repository, or the name of a new branch</source>
+        <translation>Ein Branch oder Worktree des Repositorys oder der Name eines neuen Branches</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="73"/>
+        <source>The branch runs in its own git worktree (created beside the main checkout when it has none), as its own Compose project on free host ports, with fresh volumes. No checked-in file changes.</source>
+        <translation>Der Branch läuft in einem eigenen Git-Worktree (neben dem Haupt-Checkout angelegt, wenn er keinen hat), als eigenes Compose-Projekt auf freien Host-Ports, mit frischen Volumes. Keine eingecheckte Datei ändert sich.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="83"/>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Branch:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="84"/>
+        <source>&amp;Run alongside</source>
+        <translation>&amp;Daneben starten</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="87"/>
+        <source>Tear down the twin %1</source>
+        <translation>Den Zwilling %1 abbauen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="88"/>
+        <source>Removes the containers and networks of the twin of %1 on the branch %2. The main stack is not touched.</source>
+        <translation>Entfernt die Container und Netzwerke des Zwillings von %1 auf dem Branch %2. Der Haupt-Stack bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="91"/>
+        <source>Also remove its &amp;volumes (its data is lost)</source>
+        <translation>Auch seine &amp;Volumes entfernen (seine Daten gehen verloren)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="94"/>
+        <source>Also remove its &amp;worktree (only when it has no changes)</source>
+        <translation>Auch seinen &amp;Worktree entfernen (nur ohne Änderungen)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="98"/>
+        <source>&amp;Tear down</source>
+        <translation>&amp;Abbauen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="107"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="134"/>
+        <source>Reading the repository&apos;s branches …</source>
+        <translation>Die Branches des Repositorys werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="141"/>
+        <source>feature/x</source>
+        <translation>feature/x</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="154"/>
+        <source>%1 (worktree %2)</source>
+        <translation>%1 (Worktree %2)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="185"/>
+        <source>Choose a branch, or type the name of a new one.</source>
+        <translation>Einen Branch wählen oder den Namen eines neuen eingeben.</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "onboarding/onboardingdialog.h"
 #include "operations/operationpanel.h"
 #include "ports/portlistmodel.h"
+#include "twin/twindialog.h"
 #include "services/containerlistmodel.h"
 #include "services/servicelistmodel.h"
 #include "common/icons.h"
@@ -194,6 +195,10 @@ MainWindow::MainWindow(Core::Workspace *workspace, QWidget *parent)
             [this] { bind(m_workspace->activeRuntime()); });
     connect(m_workspace, &Core::Workspace::projectAdded, this, &MainWindow::rebuildRecentMenu);
     connect(m_workspace, &Core::Workspace::projectRemoved, this, &MainWindow::rebuildRecentMenu);
+    connect(m_workspace, &Core::Workspace::projectAdded, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::projectChanged, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::projectRemoved, this, &MainWindow::updateTwinPorts);
+    connect(m_workspace, &Core::Workspace::activeChanged, this, &MainWindow::updateTwinPorts);
     m_workspace->start();
     bind(m_workspace->activeRuntime());
 }
@@ -467,6 +472,7 @@ void MainWindow::buildProjectUi()
     setupTable(m_portsView);
     m_portsView->setColumnWidth(PortListModel::PortColumn, 170);
     m_portsView->setColumnWidth(PortListModel::ServiceColumn, 160);
+    m_portsView->setColumnWidth(PortListModel::BranchColumn, 140);
     m_portsView->setColumnWidth(PortListModel::UrlColumn, 220);
 
     m_topology->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -698,7 +704,44 @@ void MainWindow::installSidebar()
                     m_projectError->show();
                 }
             });
+    connect(sidebar, &ProjectSidebar::runTwinRequested, this,
+            [this](const QString &id) { showTwinDialog(id, true); });
+    connect(sidebar, &ProjectSidebar::tearDownTwinRequested, this,
+            [this](const QString &id) { showTwinDialog(id, false); });
     addActions(sidebar->shortcutActions());
+}
+
+void MainWindow::showTwinDialog(const QString &id, bool up)
+{
+    const std::optional<Core::ProjectSummary> chosen = m_workspace->project(id);
+    const std::optional<Core::ProjectSummary> main =
+        chosen && !up ? m_workspace->project(chosen->twinOf) : chosen;
+    if (!main) {
+        return;
+    }
+    const auto client = m_workspace->useEngine(main->engine);
+    if (!client) {
+        m_projectError->setText(client.error().message + QLatin1Char('\n') + client.error().hint);
+        m_projectError->show();
+        return;
+    }
+    Core::ComposeLoadOptions options = Core::ComposeLoadOptions::fromProcess();
+    options.projectDirectory = main->directory;
+    options.workingDirectory = main->directory;
+    options.files = main->files;
+    auto *dialog = new TwinDialog(up ? TwinDialog::Mode::Up : TwinDialog::Mode::Down, *client,
+                                  options, main->name, up ? QString() : chosen->branch, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TwinDialog::succeeded, this, [this, up](const Core::TwinPlan &plan) {
+        // The workspace finds the twin's containers on the engine and lists it under its
+        // project; the status bar says what happened meanwhile.
+        statusBar()->showMessage(up ? tr("The twin %1 of the branch %2 is up.")
+                                          .arg(plan.projectName, plan.branch)
+                                    : tr("The twin %1 of the branch %2 is torn down.")
+                                          .arg(plan.projectName, plan.branch),
+                                 10000);
+    });
+    dialog->open();
 }
 
 void MainWindow::buildActions()
@@ -1046,6 +1089,21 @@ void MainWindow::onProjectLoaded()
     emit projectLoaded();
 }
 
+void MainWindow::updateTwinPorts()
+{
+    const QString active = m_workspace->activeId();
+    QString branch;
+    QList<Core::ProjectSummary> twins;
+    for (const Core::ProjectSummary &p : m_workspace->projects()) {
+        if (p.id == active) {
+            branch = p.branch;
+        } else if (!active.isEmpty() && p.twinOf == active) {
+            twins << p;
+        }
+    }
+    m_portModel->setTwins(branch, twins);
+}
+
 void MainWindow::onServicesChanged(const QList<Core::ServiceState> &services)
 {
     m_serviceModel->setServices(services);
@@ -1238,7 +1296,7 @@ void MainWindow::showServiceMenu(const QString &service, const QPoint &globalPos
     menu.addSeparator();
     menu.addAction(tr("Open logs"), this, [this, service] { showLogs(service); });
     for (const PortRow &row : m_portModel->rows()) {
-        if (row.request.service == service && !row.url.isEmpty()) {
+        if (row.project.isEmpty() && row.request.service == service && !row.url.isEmpty()) {
             menu.addAction(tr("Open %1").arg(row.url), this,
                            [url = row.url] { QDesktopServices::openUrl(QUrl(url)); });
         }

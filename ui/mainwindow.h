@@ -160,6 +160,10 @@ private:
     void chooseProject();
     void adopt(const Core::DiscoveredProject &project);
     void rebuildRecentMenu();
+    // The ports table's twin rows: the twins of the project on screen, as the workspace sees them.
+    void updateTwinPorts();
+    // "Run branch alongside…" (up) on a project, "Tear down twin…" on a twin.
+    void showTwinDialog(const QString &id, bool up);
     void maybeSettled();
     void offerRecreate();
     // Unsaved .env edits before they would be lost: save, discard or cancel. True: go on now;

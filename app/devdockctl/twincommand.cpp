@@ -13,6 +13,7 @@
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
 #include "twin/twinplanner.h"
+#include "twin/twinrunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -224,29 +225,24 @@ int cloneData(const ComposeLoadOptions &mainOptions, const ComposeLoadOptions &t
 int cmdUp(const ComposeLoadOptions &options, const QString &branch, const QString &envProfile,
           bool wait, bool clone)
 {
-    auto plan = TwinPlanner::locate(options, branch, envProfile, true);
-    if (!plan) {
-        return reportError(plan.error());
-    }
-    if (plan->worktreeCreated) {
-        Output::errLine(
-            QStringLiteral("Created the worktree %1 for %2.").arg(plan->worktree, branch));
-        Output::flush();
-    }
     auto endpoint = systemEndpoint();
     if (!endpoint) {
         return reportError(endpoint.error());
     }
     EngineClient client(*endpoint);
     QObject context;
+    // The same preparation as the window's (TwinRunner): worktree, free ports, .env.local and
+    // override; the stack command below runs compose as for any project.
     auto chosen = awaitResult<TwinPlan>([&](std::function<void(Result<TwinPlan>)> done) {
-        TwinPlanner::choosePorts(&client, *plan, &context, std::move(done));
+        TwinRunner::prepare(&client, options, branch, envProfile, &context, std::move(done));
     });
     if (!chosen) {
         return reportError(chosen.error());
     }
-    if (auto applied = TwinPlanner::apply(*chosen); !applied) {
-        return reportError(applied.error());
+    if (chosen->worktreeCreated) {
+        Output::errLine(
+            QStringLiteral("Created the worktree %1 for %2.").arg(chosen->worktree, branch));
+        Output::flush();
     }
     if (clone) {
         if (const int code = cloneData(options, TwinPlanner::loadOptions(*chosen, options));

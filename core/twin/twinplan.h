@@ -19,6 +19,7 @@ struct TwinPort
     int port = 0;     // the twin's; 0 until chosen
     QString variable; // the compose files take it from this variable (empty: a literal)
     bool viaOverride = false; // applied by the generated override, not by .env.local
+    bool operator==(const TwinPort &) const = default;
 };
 
 // A branch's stack beside the main checkout's: where it lives, what it is called, its ports.
@@ -38,6 +39,8 @@ struct TwinPlan
     QStringList reservedPorts; // "8080/tcp": the main checkout's, never given to a twin
     QString overridePath;      // the generated ports override (in DevDock's data, not the project)
     QString envLocalPath;      // the twin's .env.local
+    // Compared in full: a plan travels in a signal's Result, which Qt's meta type compares.
+    bool operator==(const TwinPlan &) const = default;
 };
 
 // One worktree of the project's repository, as `twin list` shows it.

@@ -352,9 +352,23 @@ ProjectSummary ProjectRuntime::summary() const
             if (port.publicPort != 0 && !s.publishedPorts.contains(quint16(port.publicPort))) {
                 s.publishedPorts << quint16(port.publicPort);
             }
+            if (port.publicPort != 0) {
+                ProjectSummary::PublishedPort published;
+                published.service = service.name;
+                published.target = port.privatePort;
+                published.port = quint16(port.publicPort);
+                // An IPv4 and an IPv6 binding of one port are one URL.
+                published.hostIp =
+                    port.ip == u"0.0.0.0" || port.ip == u"::" ? QString() : port.ip;
+                published.protocol = port.type.isEmpty() ? QStringLiteral("tcp") : port.type;
+                if (!s.ports.contains(published)) {
+                    s.ports << published;
+                }
+            }
         }
     }
     std::sort(s.publishedPorts.begin(), s.publishedPorts.end());
+    std::sort(s.ports.begin(), s.ports.end());
     return s;
 }
 
@@ -368,7 +382,7 @@ void ProjectRuntime::emitSummary()
                && a.known == b.known && a.servicesTotal == b.servicesTotal
                && a.servicesUp == b.servicesUp && a.unhealthy == b.unhealthy
                && a.exited == b.exited && a.starting == b.starting && a.devMode == b.devMode
-               && a.publishedPorts == b.publishedPorts;
+               && a.publishedPorts == b.publishedPorts && a.ports == b.ports;
     };
     if (same(now, m_lastSummary)) {
         return;

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <tuple>
+
 namespace DevDock::Core {
 
 // The light live picture of one workspace project: what the sidebar, the welcome view and the
@@ -15,6 +17,23 @@ namespace DevDock::Core {
 // changes. Projects off screen keep only this live (no log or stats streams).
 struct ProjectSummary
 {
+    // One host port a service of the project publishes right now (the URL table lists a twin's
+    // beside the main checkout's).
+    struct PublishedPort
+    {
+        QString service;
+        int target = 0; // the container's port
+        quint16 port = 0;
+        QString hostIp;
+        QString protocol = QStringLiteral("tcp");
+        bool operator==(const PublishedPort &) const = default;
+        bool operator<(const PublishedPort &o) const
+        {
+            return std::tie(service, port, protocol, hostIp)
+                   < std::tie(o.service, o.port, o.protocol, o.hostIp);
+        }
+    };
+
     enum class Origin {
         Opened,     // the user opened it (it is, or was, a ProjectRuntime in this workspace)
         Discovered, // found on an engine by its compose labels (e.g. started from a terminal)
@@ -27,6 +46,11 @@ struct ProjectSummary
     QStringList files; // compose files as -f names them (empty: the default ones)
     QString engine;    // the docker context the project runs on ("default" for the local one)
     QString branch;    // the git branch of the directory, when it is a git checkout
+    QString worktree;     // the top folder of the git worktree the directory is in
+    QString mainCheckout; // the repository's main worktree (== worktree in the main checkout)
+    // The id of the workspace project this one is a twin of (a branch's stack beside it, in
+    // another worktree of its repository or named <project>-<branch>); empty when none.
+    QString twinOf;
     Origin origin = Origin::Opened;
     bool pinned = false;
     bool open = false;   // has a ProjectRuntime now
@@ -43,6 +67,7 @@ struct ProjectSummary
     int starting = 0;
     bool devMode = false;
     QList<quint16> publishedPorts;
+    QList<PublishedPort> ports; // the same, by service (sorted by service, then port)
     QDateTime lastOpened;
 };
 

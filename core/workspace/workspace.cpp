@@ -11,6 +11,8 @@
 #include "stack/stackcontroller.h"
 
 #include <QDir>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -60,6 +62,30 @@ QString discoveredId(const QString &engine, const QString &name)
     return engine + QLatin1Char('/') + name;
 }
 
+void setPorts(auto &container, const QList<PortBinding> &bindings)
+{
+    container.ports.clear();
+    container.bindings.clear();
+    for (const PortBinding &port : bindings) {
+        if (port.publicPort <= 0) {
+            continue;
+        }
+        if (!container.ports.contains(quint16(port.publicPort))) {
+            container.ports << quint16(port.publicPort);
+        }
+        ProjectSummary::PublishedPort published;
+        published.service = container.service;
+        published.target = port.privatePort;
+        published.port = quint16(port.publicPort);
+        // The engine lists an IPv4 and an IPv6 binding of one port: one URL is enough.
+        published.hostIp = port.ip == u"0.0.0.0" || port.ip == u"::" ? QString() : port.ip;
+        published.protocol = port.type.isEmpty() ? QStringLiteral("tcp") : port.type;
+        if (!container.bindings.contains(published)) {
+            container.bindings << published;
+        }
+    }
+}
+
 bool sameSummary(const ProjectSummary &a, const ProjectSummary &b)
 {
     return a.id == b.id && a.name == b.name && a.directory == b.directory && a.files == b.files
@@ -69,7 +95,9 @@ bool sameSummary(const ProjectSummary &a, const ProjectSummary &b)
            && a.known == b.known && a.servicesTotal == b.servicesTotal
            && a.servicesUp == b.servicesUp && a.unhealthy == b.unhealthy && a.exited == b.exited
            && a.starting == b.starting && a.devMode == b.devMode
-           && a.publishedPorts == b.publishedPorts && a.lastOpened == b.lastOpened;
+           && a.publishedPorts == b.publishedPorts && a.lastOpened == b.lastOpened
+           && a.branch == b.branch && a.worktree == b.worktree && a.mainCheckout == b.mainCheckout
+           && a.twinOf == b.twinOf && a.ports == b.ports;
 }
 
 } // namespace
@@ -82,6 +110,9 @@ Workspace::Workspace(EngineClient *client, QObject *parent)
     m_saveLater.setSingleShot(true);
     m_saveLater.setInterval(1500);
     connect(&m_saveLater, &QTimer::timeout, this, [this] { saveRemembered(); });
+    m_relate.setSingleShot(true);
+    m_relate.setInterval(0);
+    connect(&m_relate, &QTimer::timeout, this, &Workspace::relate);
 }
 
 Workspace::~Workspace()
@@ -304,11 +335,7 @@ void Workspace::listEngine(Engine &engine)
             c.oneoff = summary.labels.value(OneoffLabel) == u"True";
             // What the engine told before (a stop seen by events) stays known.
             c.stopRequested = e->containers.value(summary.id).stopRequested;
-            for (const PortBinding &port : summary.ports) {
-                if (port.publicPort > 0 && !c.ports.contains(quint16(port.publicPort))) {
-                    c.ports << quint16(port.publicPort);
-                }
-            }
+            setPorts(c, summary.ports);
             containers.insert(summary.id, c);
         }
         e->containers = containers;
@@ -343,13 +370,7 @@ void Workspace::fetchContainer(Engine &engine, const QString &id)
                                       }
                                       // Only the ports: the state is the events'
                                       // (this answer may be older than the last one).
-                                      it->ports.clear();
-                                      for (const PortBinding &port : summary.ports) {
-                                          if (port.publicPort > 0
-                                              && !it->ports.contains(quint16(port.publicPort))) {
-                                              it->ports << quint16(port.publicPort);
-                                          }
-                                      }
+                                      setPorts(*it, summary.ports);
                                       rebuildDiscovered(*e, it->project);
                                   });
 }
@@ -516,6 +537,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
         s.servicesTotal = int(tally.services.size());
         s.servicesUp = s.unhealthy = s.exited = s.starting = 0;
         s.publishedPorts.clear();
+        s.ports.clear();
         for (const QList<const Container *> &containers : tally.services) {
             bool up = !containers.isEmpty();
             bool unhealthy = false;
@@ -536,6 +558,11 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
                         s.publishedPorts << port;
                     }
                 }
+                for (const ProjectSummary::PublishedPort &binding : c->bindings) {
+                    if (!s.ports.contains(binding)) {
+                        s.ports << binding;
+                    }
+                }
             }
             if (up && !unhealthy && !starting) {
                 ++s.servicesUp;
@@ -545,6 +572,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
             s.exited += failed ? 1 : 0;
         }
         std::sort(s.publishedPorts.begin(), s.publishedPorts.end());
+        std::sort(s.ports.begin(), s.ports.end());
         if (s.origin == ProjectSummary::Origin::Discovered && !tally.workingDir.isEmpty()) {
             s.directory = tally.workingDir;
             s.files = tally.configFiles.isEmpty() ? QStringList()
@@ -558,6 +586,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
     if (projectName.isEmpty()) {
         markRememberedKnown(engine);
     }
+    m_relate.start();
 }
 
 void Workspace::markRememberedKnown(const Engine &engine)
@@ -599,6 +628,50 @@ void Workspace::put(Entry entry)
     }
     m_entries << entry;
     emit projectAdded(entry.summary);
+    m_relate.start();
+}
+
+void Workspace::inspectCheckout(const QString &directory)
+{
+    if (m_inspecting.contains(directory)) {
+        return;
+    }
+    m_inspecting.insert(directory);
+    auto *watcher = new QFutureWatcher<std::optional<TwinGrouping::Checkout>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, directory] {
+        watcher->deleteLater();
+        m_inspecting.remove(directory);
+        m_checkouts.insert(directory, watcher->result());
+        relate();
+    });
+    watcher->setFuture(QtConcurrent::run(&TwinGrouping::inspect, directory));
+}
+
+void Workspace::relate()
+{
+    QList<ProjectSummary> all;
+    for (Entry &entry : m_entries) {
+        ProjectSummary s = entry.summary;
+        const QString directory = s.directory;
+        if (!directory.isEmpty() && !m_checkouts.contains(directory)) {
+            inspectCheckout(directory); // relate() runs again with its answer
+        }
+        const auto checkout = m_checkouts.value(directory);
+        s.worktree = checkout ? checkout->worktree : QString();
+        s.mainCheckout = checkout ? checkout->mainCheckout : QString();
+        s.branch = checkout ? checkout->branch : QString();
+        all << s;
+    }
+    for (ProjectSummary &s : all) {
+        s.twinOf = TwinGrouping::mainOf(s, all);
+    }
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        Entry &entry = m_entries[i];
+        if (!sameSummary(entry.summary, all.at(i))) {
+            entry.summary = all.at(i);
+            emit projectChanged(entry.summary);
+        }
+    }
 }
 
 QList<ProjectSummary> Workspace::projects() const
@@ -725,6 +798,22 @@ ProjectRuntime *Workspace::open(const QString &path, const QStringList &files,
         }
         runtime->deleteLater();
     });
+    // A stack found on the engine runs under the name it was started with (`-p`, e.g. a twin's
+    // <project>-<branch>), which the files in its folder may not say: open it under that name,
+    // or the runtime would show the project the files name instead.
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (e.summary.origin == ProjectSummary::Origin::Discovered && !e.summary.name.isEmpty()
+            && e.summary.engine == entry.summary.engine
+            && idForPath(e.summary.directory, e.summary.files) == id) {
+            ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+            options.projectDirectory = directory;
+            options.workingDirectory = directory;
+            options.files = idFiles;
+            options.projectName = e.summary.name;
+            runtime->open(options);
+            return runtime;
+        }
+    }
     runtime->open(path, files);
     return runtime;
 }
@@ -740,6 +829,9 @@ void Workspace::updateFromRuntime(ProjectRuntime *runtime)
         s.active = entry.summary.id == m_activeId;
         s.lastOpened = entry.summary.lastOpened;
         s.branch = entry.summary.branch;
+        s.worktree = entry.summary.worktree;
+        s.mainCheckout = entry.summary.mainCheckout;
+        s.twinOf = entry.summary.twinOf;
         s.engine = entry.summary.engine;
         if (s.name.isEmpty()) {
             s.name = entry.summary.name;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "projectsummary.h"
+#include "twingrouping.h"
 #include "util/result.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -110,6 +112,7 @@ private:
         int exitCode = 0;
         bool stopRequested = false; // a stop/kill event came before it exited
         QList<quint16> ports;
+        QList<ProjectSummary::PublishedPort> bindings;
         QString workingDir;
         QString configFiles;
         bool oneoff = false;
@@ -147,6 +150,10 @@ private:
     void saveRemembered() const;
     void runStackAction(const QString &id, bool start);
     Engine *engineNamed(const QString &name);
+    // The git checkout of every project folder (asked off the GUI thread, once per folder) and
+    // from it which project is a twin of which: a zero timer gathers the changes of one turn.
+    void relate();
+    void inspectCheckout(const QString &directory);
 
     QList<Engine *> m_engines;
     // Clients of the contexts useEngine() made (after the runtimes on them are gone).
@@ -159,6 +166,9 @@ private:
     // disk, 20-90 ms on a busy machine) is not part of the switch.
     QTimer m_saveLater;
     bool m_started = false;
+    QHash<QString, std::optional<TwinGrouping::Checkout>> m_checkouts; // by project folder
+    QSet<QString> m_inspecting;
+    QTimer m_relate;
 };
 
 } // namespace DevDock::Core

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Twins end to end: a real git repository with a second worktree, devdockctl, the real compose
 // CLI and engine, busybox httpd as web, db and cache.
-#include "../common/composetest.h"
-#include "../common/dockertest.h"
 #include "stack/portpreflight.h"
 #include "twin/twinname.h"
 #include "twin/twinplanner.h"
+#include "twinfixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,102 +22,7 @@
 
 using namespace DevDock;
 using namespace DevDock::Test;
-
-namespace {
-
-// web and db take their host ports from variables (.env), cache publishes a literal one; the
-// page says which checkout serves it. Not the shared devdock.test=1 label: other tests remove
-// every container that has it, and would take these away in the middle of this test.
-QByteArray composeYaml(int cachePort, const QByteArray &page)
-{
-    const QByteArray serve = "    image: devdock-test/busybox:latest\n"
-                             "    labels: [\"devdock.twintest=1\"]\n";
-    return "services:\n"
-           "  web:\n"
-           + serve + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo " + page
-           + " > /www/index.html && exec httpd -f -p 80 -h /www\"]\n"
-             "    ports:\n"
-             "      - \"127.0.0.1:${WEB_PORT:-18080}:80\"\n"
-             "    depends_on: [db, cache]\n"
-             "  db:\n"
-           + serve
-           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo db > /www/index.html && exec "
-             "httpd -f -p 5432 -h /www\"]\n"
-             "    volumes: [\"data:/data\"]\n"
-             "    ports:\n"
-             "      - target: 5432\n"
-             "        published: ${DB_PORT}\n"
-             "        host_ip: 127.0.0.1\n"
-             "  cache:\n"
-           + serve
-           + "    command: [\"sh\", \"-c\", \"mkdir -p /www && echo cache > /www/index.html && "
-             "exec "
-             "httpd -f -p 6379 -h /www\"]\n"
-             "    ports:\n"
-             "      - \"127.0.0.1:"
-           + QByteArray::number(cachePort)
-           + ":6379\"\n"
-             "volumes:\n"
-             "  data:\n";
-}
-
-struct Ports
-{
-    int web = 0;
-    int db = 0;
-    int cache = 0;
-};
-
-// The body of http://127.0.0.1:PORT/, once it answers (empty after `timeoutMs`).
-QByteArray httpBody(int port, int timeoutMs = 20000)
-{
-    QByteArray body;
-    waitUntil(
-        [&] {
-            QTcpSocket socket;
-            socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
-            if (!socket.waitForConnected(1000)) {
-                return false;
-            }
-            socket.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
-            QByteArray response;
-            while (socket.waitForReadyRead(2000)) {
-                response += socket.readAll();
-            }
-            response += socket.readAll();
-            const qsizetype end = response.indexOf("\r\n\r\n");
-            if (!response.startsWith("HTTP/1.") || end < 0) {
-                return false;
-            }
-            body = response.mid(end + 4).trimmed();
-            return true;
-        },
-        timeoutMs);
-    return body;
-}
-
-QStringList lines(const QByteArray &out)
-{
-    return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
-// The container names of a Compose project, running or not.
-QStringList containersOf(const QString &project)
-{
-    const Run r = docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--filter"),
-                          QStringLiteral("label=com.docker.compose.project=") + project,
-                          QStringLiteral("--format"), QStringLiteral("{{.ID}} {{.State}}")});
-    QStringList list = lines(r.out);
-    list.sort();
-    return list;
-}
-
-bool dockerObjectExists(const QString &kind, const QString &name)
-{
-    return docker({kind, QStringLiteral("inspect"), name}).exitCode == 0;
-}
-
-} // namespace
+using namespace DevDock::Test::Twin;
 
 class TestTwin : public QObject
 {
@@ -217,35 +121,8 @@ QHash<QString, int> TestTwin::printedPorts(const QByteArray &out, QString *proje
 
 void TestTwin::makeRepository()
 {
-    m_ports = {freePort(), freePort(), freePort()};
-    while (m_ports.db == m_ports.web || m_ports.cache == m_ports.web
-           || m_ports.cache == m_ports.db) {
-        m_ports = {freePort(), freePort(), freePort()};
-    }
-    QVERIFY(QDir().mkpath(m_main));
-    auto git = [this](const QStringList &arguments) {
-        const Run r =
-            run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), m_main} + arguments);
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-    };
-    git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
-         QStringLiteral("main")});
-    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
-                      composeYaml(m_ports.cache, "main-checkout")));
-    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral(".env")),
-                      "WEB_PORT=" + QByteArray::number(m_ports.web)
-                          + "\nDB_PORT=" + QByteArray::number(m_ports.db) + "\n"));
-    git({QStringLiteral("add"), QStringLiteral("-A")});
-    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
-         QStringLiteral("init")});
-    // The branch serves another page, so a URL tells which checkout answers.
-    git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"),
-         QStringLiteral("Feature/Login")});
-    QVERIFY(writeFile(QDir(m_main).filePath(QStringLiteral("compose.yaml")),
-                      composeYaml(m_ports.cache, "twin-checkout")));
-    git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"),
-         QStringLiteral("twin page")});
-    git({QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main")});
+    m_ports = makeTwinRepository(m_main);
+    QVERIFY(m_ports.web > 0);
     m_projects << Core::TwinName::projectName(m_name, QStringLiteral("Feature/Login"));
 }
 
@@ -457,14 +334,14 @@ void TestTwin::twinUp_cloneData_restoresTheMainCheckoutsNewestSnapshotIntoTheTwi
     QVERIFY2(up.exitCode == 0, up.err.constData());
     const QString mainDb = m_name + QStringLiteral("-db-1");
     auto writeRow = [&](const QString &text) {
-        const Run w = docker({QStringLiteral("exec"), mainDb, QStringLiteral("sh"),
-                              QStringLiteral("-c"), QStringLiteral("echo %1 > /data/row").arg(text)});
+        const Run w =
+            docker({QStringLiteral("exec"), mainDb, QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("echo %1 > /data/row").arg(text)});
         QVERIFY2(w.exitCode == 0, w.err.constData());
     };
     auto backup = [&] {
-        const Run b = ctl({QStringLiteral("backup"), QStringLiteral("create"),
-                           QStringLiteral("data")},
-                          m_main);
+        const Run b = ctl(
+            {QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("data")}, m_main);
         QVERIFY2(b.exitCode == 0, b.err.constData());
     };
     // Two snapshots (the newer one is cloned), then a change that no snapshot has.
@@ -481,12 +358,13 @@ void TestTwin::twinUp_cloneData_restoresTheMainCheckoutsNewestSnapshotIntoTheTwi
                                 QStringLiteral("cat"), QStringLiteral("/data/row")});
     QCOMPARE(twinRow.out.trimmed(), QByteArray("newest"));
     // The twin's own volume, adopted by Compose; the main checkout's is as it was.
-    const Run volume = docker({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("-f"),
-                               QStringLiteral("{{index .Labels \"com.docker.compose.project\"}}"),
-                               twinName + QStringLiteral("_data")});
+    const Run volume =
+        docker({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("-f"),
+                QStringLiteral("{{index .Labels \"com.docker.compose.project\"}}"),
+                twinName + QStringLiteral("_data")});
     QCOMPARE(volume.out.trimmed(), twinName.toUtf8());
-    const Run mainRow =
-        docker({QStringLiteral("exec"), mainDb, QStringLiteral("cat"), QStringLiteral("/data/row")});
+    const Run mainRow = docker(
+        {QStringLiteral("exec"), mainDb, QStringLiteral("cat"), QStringLiteral("/data/row")});
     QCOMPARE(mainRow.out.trimmed(), QByteArray("live-only"));
 }
 

@@ -14,8 +14,8 @@ namespace DevDock::Ui {
 
 QString PortRow::key() const
 {
-    return request.service + QLatin1Char('|') + request.hostIp + QLatin1Char('|')
-           + QString::number(request.port) + QLatin1Char('/') + request.protocol;
+    return project + QLatin1Char('|') + request.service + QLatin1Char('|') + request.hostIp
+           + QLatin1Char('|') + QString::number(request.port) + QLatin1Char('/') + request.protocol;
 }
 
 StateKind PortListModel::stateKind(const PortRow &row)
@@ -43,6 +43,13 @@ void PortListModel::setProject(const Core::ComposeProject &project)
 void PortListModel::setServices(const QList<Core::ServiceState> &services)
 {
     m_services = services;
+    rebuild();
+}
+
+void PortListModel::setTwins(const QString &branch, const QList<Core::ProjectSummary> &twins)
+{
+    m_branch = branch;
+    m_twins = twins;
     rebuild();
 }
 
@@ -84,7 +91,26 @@ void PortListModel::rebuild()
                 row.status = tr("conflict: held by %1").arg(check.holder.describe());
             }
         }
+        row.branch = m_branch;
         rows << row;
+    }
+    // Each twin's ports after the project's own (replaceRows() adds new rows at the end):
+    // the Branch column tells them apart.
+    for (const Core::ProjectSummary &twin : std::as_const(m_twins)) {
+        for (const Core::ProjectSummary::PublishedPort &port : twin.ports) {
+            PortRow row;
+            row.request.service = port.service;
+            row.request.hostIp = port.hostIp;
+            row.request.port = port.port;
+            row.request.protocol = port.protocol;
+            row.request.target = port.target;
+            row.url = urlFor(row.request);
+            row.live = true;
+            row.branch = twin.branch;
+            row.project = twin.name;
+            row.status = tr("published by the twin %1").arg(twin.name);
+            rows << row;
+        }
     }
     replaceRows(
         rows, [](const PortRow &r) { return r.key(); }, ColumnCount);
@@ -108,6 +134,8 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
         return row.conflict;
     case ServiceRole:
         return row.request.service;
+    case TwinProjectRole:
+        return row.project;
     case StateKindRole:
         return index.column() == StatusColumn ? QVariant(int(stateKind(row))) : QVariant();
     case Qt::DecorationRole:
@@ -115,9 +143,9 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
                    ? QVariant(StatePalette::icon(stateKind(row), QGuiApplication::palette()))
                    : QVariant();
     case Qt::ForegroundRole:
-        return index.column() == StatusColumn
-                   ? QVariant(QBrush(StatePalette::color(stateKind(row), QGuiApplication::palette())))
-                   : QVariant();
+        return index.column() == StatusColumn ? QVariant(
+                   QBrush(StatePalette::color(stateKind(row), QGuiApplication::palette())))
+                                              : QVariant();
     case Qt::DisplayRole:
         break;
     default:
@@ -130,6 +158,8 @@ QVariant PortListModel::data(const QModelIndex &index, int role) const
             + QString::number(row.request.port) + QLatin1Char('/') + row.request.protocol);
     case ServiceColumn:
         return row.request.service;
+    case BranchColumn:
+        return row.branch;
     case TargetColumn:
         return row.request.target;
     case UrlColumn:
@@ -151,6 +181,8 @@ QVariant PortListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Host port");
     case ServiceColumn:
         return tr("Service");
+    case BranchColumn:
+        return tr("Branch");
     case TargetColumn:
         return tr("Container port");
     case UrlColumn:

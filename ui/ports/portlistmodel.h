@@ -6,6 +6,7 @@
 #include "services/keyedtablemodel.h"
 #include "stack/portpreflight.h"
 #include "stack/servicestate.h"
+#include "workspace/projectsummary.h"
 
 namespace DevDock::Ui {
 
@@ -16,21 +17,33 @@ struct PortRow
     QString status; // "published", "free", "conflict: held by …"
     bool conflict = false;
     bool live = false; // the service's container publishes it right now
+    QString branch;    // the git branch of the checkout that publishes it
+    QString project;   // a twin's Compose project name (empty: the project on screen)
     QString key() const;
     bool operator==(const PortRow &o) const
     {
         return key() == o.key() && url == o.url && status == o.status && conflict == o.conflict
-               && live == o.live;
+               && live == o.live && branch == o.branch;
     }
 };
 
-// Every host port the project publishes: its service, URL, and what the pre-flight found.
+// Every host port the project publishes: its service, URL, and what the pre-flight found; then
+// the ports every twin (a branch's stack beside it) publishes, each row with its branch, so the
+// main checkout's URLs and the twins' read side by side in one table.
 class PortListModel final : public KeyedTableModel<PortRow>
 {
     Q_OBJECT
 public:
-    enum Columns { PortColumn, ServiceColumn, TargetColumn, UrlColumn, StatusColumn, ColumnCount };
-    enum Roles { UrlRole = Qt::UserRole + 1, ConflictRole, ServiceRole };
+    enum Columns {
+        PortColumn,
+        ServiceColumn,
+        BranchColumn,
+        TargetColumn,
+        UrlColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Roles { UrlRole = Qt::UserRole + 1, ConflictRole, ServiceRole, TwinProjectRole };
 
     explicit PortListModel(QObject *parent = nullptr);
 
@@ -38,6 +51,8 @@ public:
     void setServices(const QList<Core::ServiceState> &services);
     static StateKind stateKind(const PortRow &row);
     void setReport(const Core::PortReport &report);
+    // The branch of the project on screen and its twins as the workspace sees them.
+    void setTwins(const QString &branch, const QList<Core::ProjectSummary> &twins);
     const QList<PortRow> &rows() const { return m_rows; }
     int conflictCount() const;
 
@@ -54,6 +69,8 @@ private:
     QList<Core::PortRequest> m_requests;
     QList<Core::ServiceState> m_services;
     Core::PortReport m_report;
+    QString m_branch;
+    QList<Core::ProjectSummary> m_twins;
 };
 
 } // namespace DevDock::Ui

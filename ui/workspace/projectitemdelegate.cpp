@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPen>
 
 namespace DevDock::Ui {
 
@@ -14,6 +15,7 @@ namespace {
 constexpr int Margin = 6;
 constexpr int IconSize = 16;
 constexpr int Dot = 8;
+constexpr int TwinIndent = 18; // a twin's row sits under its main project's, one step in
 
 QFont nameFont(const QStyleOptionViewItem &option, bool active)
 {
@@ -27,8 +29,9 @@ QFont nameFont(const QStyleOptionViewItem &option, bool active)
 QString ProjectItemDelegate::detailText(const QModelIndex &index)
 {
     QStringList parts;
-    const QString branch = index.data(ProjectListModel::BranchRole).toString();
-    if (!branch.isEmpty()) {
+    // A twin's label is its branch already (its Compose project name is in the tooltip).
+    if (const QString branch = index.data(ProjectListModel::BranchRole).toString();
+        !branch.isEmpty() && index.data(ProjectListModel::TwinOfRole).toString().isEmpty()) {
         parts << branch;
     }
     const QString engine = index.data(ProjectListModel::EngineRole).toString();
@@ -60,7 +63,8 @@ QSize ProjectItemDelegate::sizeHint(const QStyleOptionViewItem &option,
         line += QStringLiteral(" · ") + detail;
     }
     const int height = nameMetrics.height() + std::max(metrics.height(), IconSize) + 3 * Margin;
-    return {std::max(nameWidth + 2 * Margin, chipWidth(metrics, line)), height};
+    const int indent = index.data(ProjectListModel::IsTwinRole).toBool() ? TwinIndent : 0;
+    return {indent + std::max(nameWidth + 2 * Margin, chipWidth(metrics, line)), height};
 }
 
 void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -78,9 +82,21 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const bool active = index.data(ProjectListModel::ActiveRole).toBool();
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
     const QColor chipColour = index.data(ProjectListModel::ChipColorRole).value<QColor>();
-    const QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
+    const bool twin = index.data(ProjectListModel::IsTwinRole).toBool();
+    const QRect area =
+        option.rect.adjusted(Margin + (twin ? TwinIndent : 0), Margin, -Margin, -Margin);
 
     painter->save();
+    if (twin) {
+        // The tree's elbow from the main project's row above down to this one's name.
+        const QColor line =
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
+        painter->setPen(QPen(line, 1));
+        const int x = option.rect.left() + Margin + TwinIndent / 2 - 2;
+        const int y = area.top() + QFontMetrics(nameFont(option, active)).height() / 2;
+        painter->drawLine(x, option.rect.top(), x, y);
+        painter->drawLine(x, y, area.left() - 3, y);
+    }
     if (active) {
         // The project on screen: an accent bar in the chip's colour along the left edge.
         painter->fillRect(

@@ -8,7 +8,8 @@ namespace DevDock::Ui {
 
 // One workspace project in the sidebar, on two lines: its name (bold when it is the one on
 // screen, a pin when pinned), then its state chip (colour dot, icon, words) with the git branch,
-// a non-default engine and dev mode. Both lines elide; the model's tooltip has everything.
+// a non-default engine and dev mode. Both lines elide; the model's tooltip has everything. A twin
+// row is indented under its main project's with an elbow and goes by its branch.
 class ProjectItemDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

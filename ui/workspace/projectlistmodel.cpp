@@ -19,7 +19,8 @@ bool sameSummary(const Core::ProjectSummary &a, const Core::ProjectSummary &b)
         return std::tie(s.id, s.name, s.directory, s.files, s.engine, s.branch, s.origin, s.pinned,
                         s.open, s.active, s.loading, s.loadError, s.engineReachable, s.known,
                         s.servicesTotal, s.servicesUp, s.unhealthy, s.exited, s.starting, s.devMode,
-                        s.publishedPorts, s.lastOpened);
+                        s.publishedPorts, s.lastOpened, s.worktree, s.mainCheckout, s.twinOf,
+                        s.ports);
     };
     return fields(a) == fields(b);
 }
@@ -187,13 +188,94 @@ QString ProjectListModel::portsText(const Core::ProjectSummary &project)
     return ports.join(QStringLiteral(", "));
 }
 
+ProjectListModel::Group ProjectListModel::rowGroup(int row) const
+{
+    const Core::ProjectSummary &p = m_rows.at(row);
+    if (!p.twinOf.isEmpty()) {
+        if (const int main = rowOf(p.twinOf); main >= 0 && main != row) {
+            return groupOf(m_rows.at(main));
+        }
+    }
+    return groupOf(p);
+}
+
+bool ProjectListModel::isTwinRow(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) {
+        return false;
+    }
+    const QString &main = m_rows.at(row).twinOf;
+    return !main.isEmpty() && rowOf(main) >= 0;
+}
+
+int ProjectListModel::blockEnd(int row) const
+{
+    const QString &id = m_rows.at(row).id;
+    int last = row;
+    while (last + 1 < m_rows.size() && m_rows.at(last + 1).twinOf == id) {
+        ++last;
+    }
+    return last;
+}
+
 int ProjectListModel::insertionRow(Group group) const
 {
     int row = 0;
-    while (row < m_rows.size() && groupOf(m_rows.at(row)) <= group) {
+    while (row < m_rows.size() && rowGroup(row) <= group) {
         ++row;
     }
     return row;
+}
+
+int ProjectListModel::insertionRow(const Core::ProjectSummary &project) const
+{
+    if (!project.twinOf.isEmpty()) {
+        if (const int main = rowOf(project.twinOf); main >= 0) {
+            return blockEnd(main) + 1;
+        }
+    }
+    return insertionRow(groupOf(project));
+}
+
+int ProjectListModel::place(int row)
+{
+    const bool twin = isTwinRow(row);
+    if (twin) {
+        // A twin already inside its main project's block keeps its place among the twins.
+        const int main = rowOf(m_rows.at(row).twinOf);
+        if (main < row && row <= blockEnd(main)) {
+            return row;
+        }
+    }
+    // The target as if the block were already gone, then in beginMoveRows' terms (rows moving
+    // down name the row after the place they land in).
+    const int last = twin ? row : blockEnd(row);
+    const int count = last - row + 1;
+    const QList<Core::ProjectSummary> block = m_rows.mid(row, count);
+    m_rows.remove(row, count);
+    const int target = insertionRow(block.constFirst());
+    for (int i = 0; i < count; ++i) {
+        m_rows.insert(row + i, block.at(i));
+    }
+    if (target == row) {
+        return row;
+    }
+    beginMoveRows({}, row, last, {}, target > row ? target + count : target);
+    m_rows.remove(row, count);
+    for (int i = 0; i < count; ++i) {
+        m_rows.insert(target + i, block.at(i));
+    }
+    endMoveRows();
+    return target;
+}
+
+void ProjectListModel::settleTwins()
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!m_rows.at(row).twinOf.isEmpty()) {
+            place(row);
+        }
+    }
 }
 
 int ProjectListModel::rowOf(const QString &id) const
@@ -211,28 +293,40 @@ QString ProjectListModel::idAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
 }
 
+QString ProjectListModel::label(int row) const
+{
+    const Core::ProjectSummary &p = m_rows.at(row);
+    // A twin goes by its branch, whether its main project is listed or not (so the label does
+    // not change under a view when that one comes or goes).
+    if (!p.twinOf.isEmpty() && !p.branch.isEmpty()) {
+        return p.branch;
+    }
+    // A remembered folder whose compose files were never read has no name yet: its folder's
+    // name is what Compose would call it, and better than an empty row.
+    return p.name.isEmpty() ? QDir(p.directory).dirName() : p.name;
+}
+
+QString ProjectListModel::accessibleText(int row) const
+{
+    const Core::ProjectSummary &p = m_rows.at(row);
+    if (!isTwinRow(row)) {
+        return tr("%1, %2").arg(label(row), chipText(p));
+    }
+    const Core::ProjectSummary &main = m_rows.at(rowOf(p.twinOf));
+    return tr("%1 — twin of %2, %3").arg(label(row), main.name, chipText(p));
+}
+
 void ProjectListModel::changeRow(int row, const Core::ProjectSummary &project)
 {
     if (sameSummary(m_rows.at(row), project)) {
         return;
     }
-    const Group before = groupOf(m_rows.at(row));
-    const Group after = groupOf(project);
-    if (before != after) {
-        // The target as if the row were already gone, then in beginMoveRows' terms (a row
-        // moving down names the row after the place it lands in).
-        Core::ProjectSummary moving = m_rows.takeAt(row);
-        const int target = insertionRow(after);
-        m_rows.insert(row, moving);
-        const int destination = target > row ? target + 1 : target;
-        if (destination != row && destination != row + 1) {
-            beginMoveRows({}, row, row, {}, destination);
-            m_rows.move(row, target);
-            endMoveRows();
-            row = target;
-        }
-    }
+    const bool moves =
+        groupOf(m_rows.at(row)) != groupOf(project) || m_rows.at(row).twinOf != project.twinOf;
     m_rows[row] = project;
+    if (moves) {
+        row = place(row);
+    }
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -243,10 +337,11 @@ void ProjectListModel::updateProject(const Core::ProjectSummary &project)
         changeRow(row, project);
         return;
     }
-    const int at = insertionRow(groupOf(project));
+    const int at = insertionRow(project);
     beginInsertRows({}, at, at);
     m_rows.insert(at, project);
     endInsertRows();
+    settleTwins(); // twins that came before their main project go under it
 }
 
 void ProjectListModel::removeProject(const QString &id)
@@ -258,6 +353,7 @@ void ProjectListModel::removeProject(const QString &id)
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
+    settleTwins(); // its twins are rows of their own group now
 }
 
 void ProjectListModel::setProjects(const QList<Core::ProjectSummary> &projects)
@@ -288,11 +384,15 @@ void ProjectListModel::setProjects(const QList<Core::ProjectSummary> &projects)
     for (const QString &id : std::as_const(present)) {
         changeRow(rowOf(id), projects.at(incoming.value(id)));
     }
-    // New rows: one insertion per group, at the end of that group.
+    // New rows: one insertion per group, at the end of that group; then each new twin of a
+    // listed project under it.
+    const auto underItsMain = [&](const Core::ProjectSummary &p) {
+        return !p.twinOf.isEmpty() && p.twinOf != p.id && incoming.contains(p.twinOf);
+    };
     for (Group group : {Group::Pinned, Group::Open, Group::Recent}) {
         QList<Core::ProjectSummary> added;
         for (const Core::ProjectSummary &p : projects) {
-            if (!present.contains(p.id) && groupOf(p) == group) {
+            if (!present.contains(p.id) && !underItsMain(p) && groupOf(p) == group) {
                 added << p;
             }
         }
@@ -306,6 +406,15 @@ void ProjectListModel::setProjects(const QList<Core::ProjectSummary> &projects)
         }
         endInsertRows();
     }
+    for (const Core::ProjectSummary &p : projects) {
+        if (!present.contains(p.id) && underItsMain(p)) {
+            const int at = insertionRow(p);
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, p);
+            endInsertRows();
+        }
+    }
+    settleTwins();
 }
 
 QModelIndex ProjectListModel::index(int row, int column, const QModelIndex &parent) const
@@ -373,20 +482,34 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
         return p.directory;
     case LoadErrorRole:
         return p.loadError;
+    case TwinOfRole:
+        return p.twinOf;
+    case IsTwinRole:
+        return isTwinRow(index.row());
+    case ProjectNameRole:
+        return p.name;
+    case MainNameRole:
+        return isTwinRow(index.row()) ? m_rows.at(rowOf(p.twinOf)).name : QString();
     default:
         break;
     }
     switch (index.column()) {
     case NameColumn:
-        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
-            // A remembered folder whose compose files were never read has no name yet: its
-            // folder's name is what Compose would call it, and better than an empty row.
-            return p.name.isEmpty() ? QDir(p.directory).dirName() : p.name;
+        if (role == Qt::DisplayRole) {
+            return label(index.row());
         }
-        if (role == Qt::ToolTipRole) {
+        if (role == Qt::AccessibleTextRole) {
+            return accessibleText(index.row());
+        }
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole) {
             QString where = QDir::toNativeSeparators(p.directory);
             if (!p.files.isEmpty()) {
                 where += QStringLiteral(" (-f %1)").arg(p.files.join(QStringLiteral(" -f ")));
+            }
+            if (isTwinRow(index.row())) {
+                where = tr("Twin of %1: branch %2, project %3")
+                            .arg(m_rows.at(rowOf(p.twinOf)).name, p.branch, p.name)
+                        + QLatin1Char('\n') + where;
             }
             return QStringLiteral("%1\n%2").arg(where, statusDescription(p));
         }

@@ -12,9 +12,12 @@
 namespace DevDock::Ui {
 
 // Every workspace project as a flat list: pinned first, then the open ones, then the recent and
-// the discovered ones (arrival order inside each group). Fed by Workspace's summaries in batches:
-// setProjects() applies a snapshot as a diff, updateProject()/removeProject() touch one row (a
-// row that changes group moves; nothing ever resets), so views keep selection and scroll.
+// the discovered ones (arrival order inside each group). A twin (a branch's stack beside a
+// project, ProjectSummary::twinOf) follows its main project as its child row, in its group; a
+// flat list keeps Ctrl+1…9, Ctrl+Tab and the arrow keys one step per row. Fed by Workspace's
+// summaries in batches: setProjects() applies a snapshot as a diff, updateProject()/removeProject()
+// touch one row (a row that changes group moves; nothing ever resets), so views keep selection and
+// scroll.
 class ProjectListModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -35,6 +38,10 @@ public:
         PortsRole, // QList<quint16> as QVariantList
         DirectoryRole,
         LoadErrorRole,
+        TwinOfRole,      // the id of the project this row is a twin of (empty: none)
+        IsTwinRole,      // shown as a child row under its main project (that one is listed)
+        MainNameRole,    // the main project's name, for a twin row
+        ProjectNameRole, // the Compose project name (a twin's label is its branch)
     };
     Q_ENUM(Role)
     enum class Group { Pinned, Open, Recent };
@@ -72,6 +79,11 @@ public:
     static QColor chipColor(Chip chip);
     static QIcon chipIcon(Chip chip);
     static QString portsText(const Core::ProjectSummary &project);
+    // The row's label: a twin under its main project goes by its branch.
+    QString label(int row) const;
+    // "feature-x — twin of demo, 3/3 up": what a screen reader says for the row.
+    QString accessibleText(int row) const;
+    bool isTwinRow(int row) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -85,6 +97,16 @@ public:
 private:
     // Where a new row of `group` goes: after the last row of its group or any earlier group.
     int insertionRow(Group group) const;
+    // Where `project` goes: a twin after its main project's block, any other by its group.
+    int insertionRow(const Core::ProjectSummary &project) const;
+    // The group a row sorts in: a twin's is its main project's.
+    Group rowGroup(int row) const;
+    // The last row of the block `row` heads: itself and the twin rows that follow it.
+    int blockEnd(int row) const;
+    // Moves the row (with its twins) where it belongs; returns its row afterwards.
+    int place(int row);
+    // Twins whose main project came or went.
+    void settleTwins();
     void changeRow(int row, const Core::ProjectSummary &project);
 
     QList<Core::ProjectSummary> m_rows;

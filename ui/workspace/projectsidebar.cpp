@@ -41,6 +41,8 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
     m_view->setItemDelegate(new ProjectItemDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(false);
+    // Rows elide (the tooltip has everything): a sidebar never scrolls sideways.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setMouseTracking(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
@@ -317,12 +319,31 @@ QMenu *ProjectSidebar::createContextMenu(const QString &id, QWidget *parent)
         names << p.engine; // remembered, though its context is gone from the store
     }
     for (const QString &name : std::as_const(names)) {
-        QAction *action = engines->addAction(
-            name == u"default" ? tr("Local (default)") : name, this,
-            [this, id, name] { emit engineRequested(id, name); });
+        QAction *action =
+            engines->addAction(name == u"default" ? tr("Local (default)") : name, this,
+                               [this, id, name] { emit engineRequested(id, name); });
         action->setCheckable(true);
         action->setChecked(name == p.engine);
         action->setData(name);
+    }
+    menu->addSeparator();
+    // Twins: another branch beside a project that lives in a folder (git finds its repository).
+    if (m_model->isTwinRow(row)) {
+        QAction *down = add(
+            tr("Tear down twin…"), [this](const QString &i) { emit tearDownTwinRequested(i); },
+            p.engineReachable);
+        down->setObjectName(QStringLiteral("tearDownTwin"));
+        down->setToolTip(
+            tr("Remove the containers of the branch %1 (the main stack stays)").arg(p.branch));
+    } else {
+        QAction *twin = add(
+            tr("Run branch alongside…"), [this](const QString &i) { emit runTwinRequested(i); },
+            p.engineReachable && !p.directory.isEmpty() && !p.mainCheckout.isEmpty());
+        twin->setObjectName(QStringLiteral("runTwin"));
+        twin->setToolTip(
+            p.mainCheckout.isEmpty()
+                ? tr("The project's folder is not a git checkout")
+                : tr("Start another branch of %1 in its own worktree, on free ports").arg(p.name));
     }
     menu->addSeparator();
     const bool pinned = p.pinned;

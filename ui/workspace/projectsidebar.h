@@ -54,6 +54,9 @@ signals:
     void pinRequested(const QString &id, bool pinned);
     void removeRequested(const QString &id);
     void engineRequested(const QString &id, const QString &engine);
+    // "Run branch alongside…" on a project; "Tear down twin…" on a twin's row.
+    void runTwinRequested(const QString &id);
+    void tearDownTwinRequested(const QString &id);
 
 private:
     void buildShortcuts();

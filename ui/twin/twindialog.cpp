@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "twindialog.h"
+
+#include "twin/gitrepository.h"
+#include "twin/twinplanner.h"
+#include "twin/twinrunner.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace DevDock::Ui {
+
+namespace {
+
+struct Branches
+{
+    QStringList branches;               // local branches
+    QList<Core::TwinListing> worktrees; // every worktree (the main checkout first)
+    QString error;
+};
+
+Branches readBranches(const Core::ComposeLoadOptions &main)
+{
+    Branches out;
+    auto listing = Core::TwinPlanner::list(main, {});
+    if (!listing) {
+        out.error = listing.error().message;
+        return out;
+    }
+    out.worktrees = *listing;
+    const QString top =
+        out.worktrees.isEmpty() ? main.projectDirectory : out.worktrees.constFirst().worktree;
+    if (auto refs = Core::GitRepository::git(top, {QStringLiteral("for-each-ref"),
+                                                   QStringLiteral("--format=%(refname:short)"),
+                                                   QStringLiteral("refs/heads")});
+        refs) {
+        out.branches = QString::fromUtf8(*refs).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    return out;
+}
+
+} // namespace
+
+TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::ComposeLoadOptions &main,
+                       const QString &projectName, const QString &branch, QWidget *parent)
+    : QDialog(parent)
+    , m_mode(mode)
+    , m_main(main)
+    , m_projectName(projectName)
+    , m_twinBranch(branch)
+    , m_runner(new Core::TwinRunner(client, this))
+    , m_error(new QLabel(this))
+    , m_progress(new QPlainTextEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("twinDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(this);
+    intro->setWordWrap(true);
+    auto *form = new QFormLayout;
+    if (mode == Mode::Up) {
+        setWindowTitle(tr("Run a branch alongside %1").arg(projectName));
+        intro->setText(tr("The branch runs in its own git worktree (created beside the main "
+                          "checkout when it has none), as its own Compose project on free host "
+                          "ports, with fresh volumes. No checked-in file changes."));
+        m_branch = new QComboBox(this);
+        m_branch->setObjectName(QStringLiteral("twinBranch"));
+        m_branch->setEditable(true);
+        m_branch->setMinimumContentsLength(24);
+        m_branch->setAccessibleName(tr("Branch"));
+        m_branch->setAccessibleDescription(
+            tr("A branch or worktree of the repository, or the name of a new branch"));
+        form->addRow(tr("&Branch:"), m_branch);
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Run alongside"));
+        listBranches();
+    } else {
+        setWindowTitle(tr("Tear down the twin %1").arg(branch));
+        intro->setText(tr("Removes the containers and networks of the twin of %1 on the branch "
+                          "%2. The main stack is not touched.")
+                           .arg(projectName, branch));
+        m_volumes = new QCheckBox(tr("Also remove its &volumes (its data is lost)"), this);
+        m_volumes->setObjectName(QStringLiteral("twinRemoveVolumes"));
+        m_worktree =
+            new QCheckBox(tr("Also remove its &worktree (only when it has no changes)"), this);
+        m_worktree->setObjectName(QStringLiteral("twinRemoveWorktree"));
+        form->addRow(m_volumes);
+        form->addRow(m_worktree);
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Tear down"));
+    }
+    m_error->setObjectName(QStringLiteral("twinError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->hide();
+    m_progress->setObjectName(QStringLiteral("twinProgress"));
+    m_progress->setReadOnly(true);
+    m_progress->setAccessibleName(tr("Progress"));
+    m_progress->setMaximumBlockCount(500);
+    m_progress->hide();
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_progress, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    resize(560, sizeHint().height());
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &TwinDialog::run);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_runner->isRunning()) {
+            m_runner->cancel();
+        }
+        reject();
+    });
+    connect(m_runner, &Core::TwinRunner::progressed, this, [this](const QString &line) {
+        m_progress->show();
+        m_progress->appendPlainText(line);
+    });
+    connect(m_runner, &Core::TwinRunner::finished, this, &TwinDialog::onFinished);
+}
+
+void TwinDialog::listBranches()
+{
+    m_branch->setEnabled(false);
+    m_branch->setPlaceholderText(tr("Reading the repository's branches …"));
+    // git runs in a worker thread: a large repository never stalls the window.
+    auto *watcher = new QFutureWatcher<Branches>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Branches found = watcher->result();
+        m_branch->setEnabled(true);
+        m_branch->setPlaceholderText(tr("feature/x"));
+        if (!found.error.isEmpty()) {
+            m_error->setText(found.error);
+            m_error->show();
+            emit branchesListed();
+            return;
+        }
+        QStringList seen;
+        for (const Core::TwinListing &w : found.worktrees) {
+            if (w.main || w.branch.isEmpty()) {
+                continue; // the main checkout runs as the project itself
+            }
+            m_branch->addItem(
+                tr("%1 (worktree %2)").arg(w.branch, QDir::toNativeSeparators(w.worktree)),
+                w.branch);
+            seen << w.branch;
+        }
+        const QString mainBranch =
+            found.worktrees.isEmpty() ? QString() : found.worktrees.constFirst().branch;
+        for (const QString &b : found.branches) {
+            if (!seen.contains(b) && b != mainBranch) {
+                m_branch->addItem(b, b);
+            }
+        }
+        m_branch->setCurrentIndex(m_branch->count() > 0 ? 0 : -1);
+        emit branchesListed();
+    });
+    const Core::ComposeLoadOptions main = m_main;
+    watcher->setFuture(QtConcurrent::run([main] { return readBranches(main); }));
+}
+
+void TwinDialog::run()
+{
+    if (m_runner->isRunning()) {
+        return;
+    }
+    m_error->hide();
+    m_progress->clear();
+    if (m_mode == Mode::Up) {
+        // An item's data is its branch; typed text is a branch name as it stands.
+        const int at = m_branch->findText(m_branch->currentText());
+        const QString branch =
+            (at >= 0 ? m_branch->itemData(at).toString() : m_branch->currentText()).trimmed();
+        if (branch.isEmpty()) {
+            m_error->setText(tr("Choose a branch, or type the name of a new one."));
+            m_error->show();
+            return;
+        }
+        m_branch->setEnabled(false);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        m_runner->up(m_main, branch);
+        return;
+    }
+    m_volumes->setEnabled(false);
+    m_worktree->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_runner->down(m_main, m_twinBranch, m_volumes->isChecked(), m_worktree->isChecked());
+}
+
+void TwinDialog::onFinished(const Core::Result<Core::TwinPlan> &result)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    if (m_branch) {
+        m_branch->setEnabled(true);
+    }
+    if (m_volumes) {
+        m_volumes->setEnabled(true);
+        m_worktree->setEnabled(true);
+    }
+    if (!result) {
+        QString text = result.error().message;
+        if (!result.error().hint.isEmpty()) {
+            text += QLatin1Char('\n') + result.error().hint;
+        }
+        m_error->setText(text);
+        m_error->show();
+        return;
+    }
+    emit succeeded(*result);
+    accept();
+}
+
+} // namespace DevDock::Ui
