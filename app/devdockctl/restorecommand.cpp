@@ -89,7 +89,7 @@ bool confirmed()
 
 Result<void> carryOutRestore(DataSession &data, const RestorePlan &plan)
 {
-    RestoreJob job(data.client.get(), data.repository.get(), plan, data.baseTags());
+    RestoreJob job(data.client.get(), data.repository, plan, data.baseTags());
     QObject::connect(&job, &RestoreJob::stepStarted, [](RestoreJob::Step, const QString &text) {
         Output::outLine(text + QStringLiteral("…"));
         Output::flush();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectbackups.h"
 
+#include "data/backuprepository.h"
 #include "data/consistentbackup.h"
 #include "engine/engineclient.h"
 
@@ -69,6 +70,12 @@ ProjectBackups::ProjectBackups(EngineClient *client, ResticRepository *repositor
     m_schedule.setSingleShot(true);
     m_schedule.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_schedule, &QTimer::timeout, this, &ProjectBackups::onScheduleDue);
+}
+
+ProjectBackups::ProjectBackups(EngineClient *client, BackupRepository *source, QObject *parent)
+    : ProjectBackups(client, static_cast<ResticRepository *>(nullptr), parent)
+{
+    m_source = source;
 }
 
 ProjectBackups::~ProjectBackups() = default;
@@ -169,12 +176,27 @@ void ProjectBackups::refresh()
     refreshThen([this](Result<void> r) {
         if (!r) {
             emit refreshFailed(r.error());
+            return;
+        }
+        if (interval().count() > 0 && !m_busy) {
+            reschedule(); // a newer snapshot (taken elsewhere) moves the next one
         }
     });
 }
 
 void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
 {
+    if (m_client && !m_repository && m_source) {
+        m_source->open(this, [this, then](Result<ResticRepository *> repository) {
+            if (!repository) {
+                then(std::unexpected(repository.error()));
+                return;
+            }
+            m_repository = *repository;
+            refreshThen(then);
+        });
+        return;
+    }
     if (!m_client || !m_repository) {
         then(
             makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
@@ -419,7 +441,9 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
         }
         done(std::move(r));
     };
-    refreshThen([this, services, rebuild, deliver](Result<void> r) {
+    // Which database services have a container with another image is the engine's to say; the
+    // repository is only opened (and the keychain asked) when one has.
+    readContainerImages([this, services, rebuild, deliver](Result<void> r) {
         if (!r) {
             deliver(std::unexpected(r.error()));
             return;
@@ -438,8 +462,51 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
             deliver({});
             return;
         }
-        checkImages(databases, {}, rebuild, deliver);
+        checkImages(databases, {}, rebuild, [this, deliver](Result<QStringList> changed) {
+            if (!changed || changed->isEmpty()) {
+                deliver(changed ? Result<void>{} : std::unexpected(changed.error()));
+                return;
+            }
+            refreshThen([this, changed = *changed, deliver](Result<void> refreshed) {
+                if (!refreshed) {
+                    Error e = refreshed.error();
+                    e.message = QStringLiteral("No backup could be made before recreating %1, so "
+                                               "it was not recreated: ")
+                                    .arg(changed.join(QStringLiteral(", ")))
+                                + e.message;
+                    deliver(std::unexpected(e));
+                    return;
+                }
+                backupUsersOf(changed, deliver);
+            });
+        });
     });
+}
+
+void ProjectBackups::readContainerImages(std::function<void(Result<void>)> then)
+{
+    if (!m_client) {
+        then(makeError(Error::Code::Unsupported, QStringLiteral("No engine.")));
+        return;
+    }
+    ContainerListOptions options;
+    options.all = true;
+    options.filters.insert(QStringLiteral("label"),
+                           {QStringLiteral("com.docker.compose.project=") + m_project.name});
+    m_client->listContainers(options, this,
+                             [this, then](Result<QList<ContainerSummary>> containers) {
+                                 if (!containers) {
+                                     then(std::unexpected(containers.error()));
+                                     return;
+                                 }
+                                 m_containerImages.clear();
+                                 for (const ContainerSummary &c : *containers) {
+                                     m_containerImages.insert(
+                                         c.labels.value(QStringLiteral("com.docker.compose.service")),
+                                         c.imageId);
+                                 }
+                                 then({});
+                             });
 }
 
 StackController::ActionGate ProjectBackups::recreateGate()
@@ -457,10 +524,10 @@ StackController::ActionGate ProjectBackups::recreateGate()
 }
 
 void ProjectBackups::checkImages(QStringList pending, QStringList changed, bool rebuild,
-                                 std::function<void(Result<void>)> done)
+                                 std::function<void(Result<QStringList>)> done)
 {
     if (pending.isEmpty()) {
-        backupUsersOf(changed, std::move(done));
+        done(changed);
         return;
     }
     const QString name = pending.takeFirst();
