@@ -7,6 +7,7 @@
 #include "terminal/terminalarea.h"
 
 #include "details/servicedetailspanel.h"
+#include "data/datapanel.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
 #include "errorbanner.h"
@@ -251,6 +252,9 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
         m_centre->setCurrentWidget(runtime ? static_cast<QWidget *>(m_tabs) : m_welcome);
     }
     m_details->setStats(runtime ? runtime->stats() : nullptr);
+    if (m_dataPanel) {
+        m_dataPanel->setRuntime(runtime);
+    }
     m_details->showService(QString()); // the selection was the previous project's
     if (!runtime) {
         m_logPanel = nullptr;
@@ -447,6 +451,8 @@ void MainWindow::buildProjectUi()
     m_tabs->addTab(m_logsTab, tr("&Logs"));
     m_envPanel = new EnvEditorPanel(this);
     m_tabs->addTab(m_envPanel, tr("&Environment"));
+    m_dataPanel = new DataPanel(this);
+    m_tabs->addTab(m_dataPanel, tr("&Data"));
     connect(m_envPanel, &EnvEditorPanel::saved, this, [this] {
         // The saved values take effect like a profile switch: reload, then offer to recreate
         // what changed.
@@ -1394,7 +1400,8 @@ bool MainWindow::showView(const QString &name)
     const QHash<QString, QWidget *> views = {
         {QStringLiteral("topology"), m_topology}, {QStringLiteral("services"), m_servicesView},
         {QStringLiteral("ports"), m_portsView},   {QStringLiteral("containers"), m_view},
-        {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel}};
+        {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel},
+        {QStringLiteral("data"), m_dataPanel}};
     QWidget *view = views.value(name);
     if (view == nullptr) {
         return false;

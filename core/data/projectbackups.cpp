@@ -80,6 +80,11 @@ ProjectBackups::ProjectBackups(EngineClient *client, BackupRepository *source, Q
 
 ProjectBackups::~ProjectBackups() = default;
 
+EngineClient *ProjectBackups::client() const
+{
+    return m_client;
+}
+
 void ProjectBackups::setProject(const ComposeProject &project)
 {
     m_project = project;

@@ -72,6 +72,9 @@ public:
     const QList<DataVolume> &inventory() const { return m_inventory; }
     const QList<ResticSnapshot> &snapshots() const { return m_snapshots; }
     const QHash<QString, QString> &running() const { return m_running; }
+    EngineClient *client() const;
+    // nullptr until the first refresh opened it.
+    ResticRepository *repository() const { return m_repository; }
 
     // Backs up the volumes with these keys (empty: every one that exists) with `tags` over
     // baseTags() (checkpoint, reason), after a refresh; then the retention policy. One at a time:
