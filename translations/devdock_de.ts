@@ -1382,7 +1382,7 @@
     <name>DevDock::Ui::MainWindow</name>
     <message>
         <source>&amp;Data</source>
-        <translation>&amp;Daten</translation>
+        <translation>Date&amp;n</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="444"/>
