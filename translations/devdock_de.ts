@@ -3040,6 +3040,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
+        <source>Data never backed up: %1</source>
+        <translation>Daten nie gesichert: %1</translation>
+    </message>
+    <message>
         <location filename="../ui/topology/topologyview.cpp" line="278"/>
         <source>Topology</source>
         <translation>Topologie</translation>

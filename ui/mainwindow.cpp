@@ -8,6 +8,7 @@
 
 #include "details/servicedetailspanel.h"
 #include "data/datapanel.h"
+#include "data/projectbackups.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
 #include "errorbanner.h"
@@ -293,6 +294,25 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     // successful one what was a conflict is the stack's own).
     m_portMonitor->watch(controller);
     m_operations->setController(controller);
+    // The graph marks services whose data no backup holds; the inventory is read once a project
+    // is loaded, and again after every backup or refresh.
+    m_topology->setDataNeverBackedUp({});
+    Core::ProjectBackups *backups = runtime->backups();
+    connect(backups, &Core::ProjectBackups::refreshed, ctx, [this, backups] {
+        QHash<QString, QStringList> never;
+        for (const Core::DataVolume &v : backups->inventory()) {
+            if (v.exists && !v.lastBackup) {
+                for (const QString &service : v.serviceNames()) {
+                    never[service] << v.key;
+                }
+            }
+        }
+        m_topology->setDataNeverBackedUp(never);
+    });
+    connect(runtime, &Core::ProjectRuntime::loaded, ctx, [backups] { backups->refresh(); });
+    if (runtime->isLoaded()) {
+        backups->refresh();
+    }
     Core::DevLoop *devLoop = runtime->devLoop();
     connect(devLoop, &Core::DevLoop::changed, ctx, [this] { updateHotReload(); });
     connect(devLoop, &Core::DevLoop::failed, ctx,

@@ -450,7 +450,10 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
     // repository is only opened (and the keychain asked) when one has.
     readContainerImages([this, services, rebuild, deliver](Result<void> r) {
         if (!r) {
-            deliver(std::unexpected(r.error()));
+            // An engine that cannot list containers cannot recreate them either: the action
+            // goes on and fails with the engine's own words.
+            qCWarning(lcBackups) << "before recreate:" << r.error().toString();
+            deliver({});
             return;
         }
         QStringList databases;
