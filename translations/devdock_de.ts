@@ -2,6 +2,338 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DevDock::Ui::DataPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the data view</source>
+        <translation>Datenansicht aktualisieren</translation>
+    </message>
+    <message>
+        <source>Back up selected</source>
+        <translation>Auswahl sichern</translation>
+    </message>
+    <message>
+        <source>Back up the selected volumes now</source>
+        <translation>Ausgewählte Volumes jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Back up all</source>
+        <translation>Alle sichern</translation>
+    </message>
+    <message>
+        <source>Back up every volume now</source>
+        <translation>Alle Volumes jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the backup or restore</source>
+        <translation>Sicherung oder Wiederherstellung abbrechen</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Restore the selected snapshot</source>
+        <translation>Ausgewählten Snapshot wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Checkpoint…</source>
+        <translation>Checkpoint …</translation>
+    </message>
+    <message>
+        <source>Take a named checkpoint of all data</source>
+        <translation>Benannten Checkpoint aller Daten anlegen</translation>
+    </message>
+    <message>
+        <source>Restore checkpoint…</source>
+        <translation>Checkpoint wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Restore the chosen checkpoint</source>
+        <translation>Gewählten Checkpoint wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Apply the backup schedule</source>
+        <translation>Sicherungsplan übernehmen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Data status</source>
+        <translation>Datenstatus</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Sicherungsfortschritt</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Snapshots of the selected volume</source>
+        <translation>Snapshots des ausgewählten Volumes</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Back up every (hours)</source>
+        <translation>Sichern alle (Stunden)</translation>
+    </message>
+    <message>
+        <source>Back up every</source>
+        <translation>Sichern alle</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Snapshots to keep per volume</source>
+        <translation>Aufzubewahrende Snapshots je Volume</translation>
+    </message>
+    <message>
+        <source>Keep last</source>
+        <translation>Letzte behalten</translation>
+    </message>
+    <message>
+        <source>Backing up %1 …</source>
+        <translation>Sichere %1 …</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n volume(s).</source>
+        <translation>
+            <numerusform>%n Volume gesichert.</numerusform>
+            <numerusform>%n Volumes gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the volumes and the backup repository …</source>
+        <translation>Lese Volumes und Sicherungs-Repository …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s) never backed up.</source>
+        <translation>
+            <numerusform>%n Volume nie gesichert.</numerusform>
+            <numerusform>%n Volumes nie gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every volume has a backup.</source>
+        <translation>Jedes Volume hat eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Name of the checkpoint (a snapshot of all data):</source>
+        <translation>Name des Checkpoints (ein Snapshot aller Daten):</translation>
+    </message>
+    <message>
+        <source>The database in %1 (volume %2) is replaced by its dump of %3.</source>
+        <translation>Die Datenbank in %1 (Volume %2) wird durch ihren Dump vom %3 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Everything in volume %1 is replaced by its snapshot of %2.</source>
+        <translation>Der gesamte Inhalt von Volume %1 wird durch seinen Snapshot vom %2 ersetzt.</translation>
+    </message>
+    <message>
+        <source>A safety snapshot of the current data is taken first.</source>
+        <translation>Vorher wird ein Sicherheits-Snapshot der aktuellen Daten angelegt.</translation>
+    </message>
+    <message>
+        <source>Stopped meanwhile: %1</source>
+        <translation>Währenddessen gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Started again after it: %1</source>
+        <translation>Danach wieder gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Restore %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore checkpoint %1?</source>
+        <translation>Checkpoint %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore and replace the data</source>
+        <translation>Wiederherstellen und Daten ersetzen</translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation>Wiederherstellung abbrechen</translation>
+    </message>
+    <message>
+        <source>%1: taking a safety snapshot …</source>
+        <translation>%1: lege Sicherheits-Snapshot an …</translation>
+    </message>
+    <message>
+        <source>%1: stopping the services that use it …</source>
+        <translation>%1: stoppe die Dienste, die es nutzen …</translation>
+    </message>
+    <message>
+        <source>%1: restoring …</source>
+        <translation>%1: stelle wieder her …</translation>
+    </message>
+    <message>
+        <source>%1: starting the services again …</source>
+        <translation>%1: starte die Dienste wieder …</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up every %n hour(s) while the stack runs.</source>
+        <translation>
+            <numerusform>Gesichert jede Stunde, solange der Stack läuft.</numerusform>
+            <numerusform>Gesichert alle %n Stunden, solange der Stack läuft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scheduled backups.</source>
+        <translation>Keine geplanten Sicherungen.</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::DataVolumeModel</name>
+    <message>
+        <source>The last backup is more than a week old.</source>
+        <translation>Die letzte Sicherung ist älter als eine Woche.</translation>
+    </message>
+    <message>
+        <source>This data was never backed up.</source>
+        <translation>Diese Daten wurden nie gesichert.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation>nicht angelegt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Genutzt von</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Letzte Sicherung</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Core::ComposeCli</name>
     <message>
         <location filename="../core/compose/composecli.cpp" line="385"/>
@@ -1067,6 +1399,10 @@
     <message>
         <source>%1 is not running: start it to open a terminal</source>
         <translation>%1 läuft nicht: starten Sie den Dienst, um ein Terminal zu öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>Date&amp;n</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="444"/>
@@ -2754,6 +3090,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 </context>
 <context>
     <name>DevDock::Ui::TopologyView</name>
+    <message>
+        <source>Data never backed up: %1</source>
+        <translation>Daten nie gesichert: %1</translation>
+    </message>
     <message>
         <location filename="../ui/topology/topologyview.cpp" line="278"/>
         <source>Topology</source>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DevDock::Ui::DataPanel</name>
+    <message numerus="yes">
+        <source>Backed up %n volume(s).</source>
+        <translation>
+            <numerusform>Backed up %n volume.</numerusform>
+            <numerusform>Backed up %n volumes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s) never backed up.</source>
+        <translation>
+            <numerusform>%n volume never backed up.</numerusform>
+            <numerusform>%n volumes never backed up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up every %n hour(s) while the stack runs.</source>
+        <translation>
+            <numerusform>Backed up every hour while the stack runs.</numerusform>
+            <numerusform>Backed up every %n hours while the stack runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::DataVolumeModel</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Ui::EnvEditorPanel</name>
     <message numerus="yes">
         <source>%n secret(s) to store in the keychain</source>

@@ -7,6 +7,8 @@
 #include "terminal/terminalarea.h"
 
 #include "details/servicedetailspanel.h"
+#include "data/datapanel.h"
+#include "data/projectbackups.h"
 #include "env/enveditorpanel.h"
 #include "env/envkeymodel.h"
 #include "errorbanner.h"
@@ -296,6 +298,9 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
         m_centre->setCurrentWidget(runtime ? static_cast<QWidget *>(m_tabs) : m_welcome);
     }
     m_details->setStats(runtime ? runtime->stats() : nullptr);
+    if (m_dataPanel) {
+        m_dataPanel->setRuntime(runtime);
+    }
     m_details->showService(QString()); // the selection was the previous project's
     followEngine(runtime ? runtime->client() : nullptr);
     if (!runtime) {
@@ -335,6 +340,25 @@ void MainWindow::bind(Core::ProjectRuntime *runtime)
     // successful one what was a conflict is the stack's own).
     m_portMonitor->watch(controller);
     m_operations->setController(controller);
+    // The graph marks services whose data no backup holds; the inventory is read once a project
+    // is loaded, and again after every backup or refresh.
+    m_topology->setDataNeverBackedUp({});
+    Core::ProjectBackups *backups = runtime->backups();
+    connect(backups, &Core::ProjectBackups::refreshed, ctx, [this, backups] {
+        QHash<QString, QStringList> never;
+        for (const Core::DataVolume &v : backups->inventory()) {
+            if (v.exists && !v.lastBackup) {
+                for (const QString &service : v.serviceNames()) {
+                    never[service] << v.key;
+                }
+            }
+        }
+        m_topology->setDataNeverBackedUp(never);
+    });
+    connect(runtime, &Core::ProjectRuntime::loaded, ctx, [backups] { backups->refresh(); });
+    if (runtime->isLoaded()) {
+        backups->refresh();
+    }
     Core::DevLoop *devLoop = runtime->devLoop();
     connect(devLoop, &Core::DevLoop::changed, ctx, [this] { updateHotReload(); });
     connect(devLoop, &Core::DevLoop::failed, ctx,
@@ -507,6 +531,8 @@ void MainWindow::buildProjectUi()
     m_tabs->addTab(m_logsTab, tr("&Logs"));
     m_envPanel = new EnvEditorPanel(this);
     m_tabs->addTab(m_envPanel, tr("&Environment"));
+    m_dataPanel = new DataPanel(this);
+    m_tabs->addTab(m_dataPanel, tr("&Data"));
     connect(m_envPanel, &EnvEditorPanel::saved, this, [this] {
         // The saved values take effect like a profile switch: reload, then offer to recreate
         // what changed.
@@ -1544,7 +1570,8 @@ bool MainWindow::showView(const QString &name)
     const QHash<QString, QWidget *> views = {
         {QStringLiteral("topology"), m_topology}, {QStringLiteral("services"), m_servicesView},
         {QStringLiteral("ports"), m_portsView->parentWidget()},   {QStringLiteral("containers"), m_view},
-        {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel}};
+        {QStringLiteral("logs"), m_logsTab},      {QStringLiteral("environment"), m_envPanel},
+        {QStringLiteral("data"), m_dataPanel}};
     QWidget *view = views.value(name);
     if (view == nullptr) {
         return false;

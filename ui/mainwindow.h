@@ -38,6 +38,7 @@ struct DiscoveredProject;
 namespace DevDock::Ui {
 
 class ContainerListModel;
+class DataPanel;
 class EnvEditorPanel;
 class OnboardingDialog;
 class OperationPanel;
@@ -89,6 +90,7 @@ public:
     bool isSettled() const;
 
     EnvEditorPanel *envPanel() const { return m_envPanel; }
+    DataPanel *dataPanel() const { return m_dataPanel; }
     Core::DevLoop *devLoop() const;
     // The required variables the active project leaves unset, in a banner (empty: hidden).
     QStringList missingRequiredShown() const { return m_missingShown; }
@@ -213,6 +215,7 @@ private:
     QStringList m_missingShown;
     QComboBox *m_envProfile;
     EnvEditorPanel *m_envPanel = nullptr;
+    DataPanel *m_dataPanel = nullptr;
     OnboardingDialog *m_onboardingDialog = nullptr;
     bool m_onboardingOnFirstRun = false;
     bool m_onboardingOffered = false;

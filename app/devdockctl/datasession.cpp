@@ -48,22 +48,13 @@ Result<std::unique_ptr<DataSession>> DataSession::open(const ComposeLoadOptions 
         return std::unexpected(endpoint.error());
     }
     session->client = std::make_unique<EngineClient>(*endpoint);
-    const QString location = qEnvironmentVariableIsEmpty("DEVDOCK_BACKUP_REPOSITORY")
-                                 ? ResticRepository::defaultLocation()
-                                 : qEnvironmentVariable("DEVDOCK_BACKUP_REPOSITORY");
-    session->store = std::make_unique<KeychainSecretStore>(QStringLiteral("backups"));
-    const auto password = wait<QString>([&](auto cb) {
-        ResticRepository::loadOrCreatePassword(*session->store, location, nullptr, cb);
-    });
-    if (!password) {
-        return std::unexpected(password.error());
+    session->backups = std::make_unique<BackupRepository>();
+    const auto repository = wait<ResticRepository *>(
+        [&](auto cb) { session->backups->open(nullptr, cb); });
+    if (!repository) {
+        return std::unexpected(repository.error());
     }
-    session->repository = std::make_unique<ResticRepository>(location, *password);
-    if (const auto init =
-            wait<void>([&](auto cb) { session->repository->ensureInitialized(nullptr, cb); });
-        !init) {
-        return std::unexpected(init.error());
-    }
+    session->repository = *repository;
     if (const auto r = session->refresh(); !r) {
         return std::unexpected(r.error());
     }
@@ -127,7 +118,7 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags,
 {
     tags.volume = volume.key;
     tags.service = volume.serviceNames().value(0);
-    ConsistentBackup job(client.get(), repository.get(), volume, running,
+    ConsistentBackup job(client.get(), repository, volume, running,
                          volume.helperImage(project), tags);
     qint64 lastReported = 0;
     QObject::connect(&job, &ConsistentBackup::progressed, [&](qint64 bytes) {

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "compose/composeloader.h"
+#include "data/backuprepository.h"
 #include "data/resticrepository.h"
 #include "data/volumebackup.h"
 #include "data/volumeinventory.h"
 #include "engine/engineclient.h"
-#include "env/secretstore.h"
 
 #include <QEventLoop>
 #include <QHash>
@@ -35,8 +35,8 @@ Core::Result<T> wait(const std::function<void(std::function<void(Core::Result<T>
 }
 
 // What the data commands (backup, snapshots, restore, forget, down --volumes) share: the
-// project, the engine, the restic repository (DEVDOCK_BACKUP_REPOSITORY, else the local one; its
-// password from the keychain), the project's snapshots, its data inventory and what runs.
+// project, the engine, the restic repository (BackupRepository: DEVDOCK_BACKUP_REPOSITORY, else the
+// local one; its password from the keychain), the project's snapshots, its data inventory and what runs.
 class DataSession
 {
 public:
@@ -57,8 +57,8 @@ public:
 
     Core::ComposeProject project;
     std::unique_ptr<Core::EngineClient> client;
-    std::unique_ptr<Core::KeychainSecretStore> store;
-    std::unique_ptr<Core::ResticRepository> repository;
+    std::unique_ptr<Core::BackupRepository> backups; // the window's way to the repository
+    Core::ResticRepository *repository = nullptr;    // backups', open
     QList<Core::ResticSnapshot> snapshots;
     QList<Core::DataVolume> inventory;
     QHash<QString, QString> running; // service -> running container id

@@ -63,18 +63,6 @@ QJsonObject snapshotJson(const ResticSnapshot &s)
     return o;
 }
 
-// The newest snapshot of each volume tagged checkpoint=NAME.
-QList<ResticSnapshot> checkpointSnapshots(const QList<ResticSnapshot> &all, const QString &name)
-{
-    QMap<QString, ResticSnapshot> newest;
-    for (const ResticSnapshot &s : all) { // oldest first: later ones win
-        if (s.tag(QStringLiteral("checkpoint")) == name) {
-            newest.insert(s.tag(QStringLiteral("volume")), s);
-        }
-    }
-    return newest.values();
-}
-
 // Asks on the terminal; false unless the answer is yes.
 bool confirmed()
 {
@@ -89,7 +77,7 @@ bool confirmed()
 
 Result<void> carryOutRestore(DataSession &data, const RestorePlan &plan)
 {
-    RestoreJob job(data.client.get(), data.repository.get(), plan, data.baseTags());
+    RestoreJob job(data.client.get(), data.repository, plan, data.baseTags());
     QObject::connect(&job, &RestoreJob::stepStarted, [](RestoreJob::Step, const QString &text) {
         Output::outLine(text + QStringLiteral("…"));
         Output::flush();

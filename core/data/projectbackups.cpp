@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectbackups.h"
 
+#include "data/backuprepository.h"
 #include "data/consistentbackup.h"
 #include "engine/engineclient.h"
 
@@ -71,7 +72,18 @@ ProjectBackups::ProjectBackups(EngineClient *client, ResticRepository *repositor
     connect(&m_schedule, &QTimer::timeout, this, &ProjectBackups::onScheduleDue);
 }
 
+ProjectBackups::ProjectBackups(EngineClient *client, BackupRepository *source, QObject *parent)
+    : ProjectBackups(client, static_cast<ResticRepository *>(nullptr), parent)
+{
+    m_source = source;
+}
+
 ProjectBackups::~ProjectBackups() = default;
+
+EngineClient *ProjectBackups::client() const
+{
+    return m_client;
+}
 
 void ProjectBackups::setProject(const ComposeProject &project)
 {
@@ -169,12 +181,27 @@ void ProjectBackups::refresh()
     refreshThen([this](Result<void> r) {
         if (!r) {
             emit refreshFailed(r.error());
+            return;
+        }
+        if (interval().count() > 0 && !m_busy) {
+            reschedule(); // a newer snapshot (taken elsewhere) moves the next one
         }
     });
 }
 
 void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
 {
+    if (m_client && !m_repository && m_source) {
+        m_source->open(this, [this, then](Result<ResticRepository *> repository) {
+            if (!repository) {
+                then(std::unexpected(repository.error()));
+                return;
+            }
+            m_repository = *repository;
+            refreshThen(then);
+        });
+        return;
+    }
     if (!m_client || !m_repository) {
         then(
             makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
@@ -419,9 +446,14 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
         }
         done(std::move(r));
     };
-    refreshThen([this, services, rebuild, deliver](Result<void> r) {
+    // Which database services have a container with another image is the engine's to say; the
+    // repository is only opened (and the keychain asked) when one has.
+    readContainerImages([this, services, rebuild, deliver](Result<void> r) {
         if (!r) {
-            deliver(std::unexpected(r.error()));
+            // An engine that cannot list containers cannot recreate them either: the action
+            // goes on and fails with the engine's own words.
+            qCWarning(lcBackups) << "before recreate:" << r.error().toString();
+            deliver({});
             return;
         }
         QStringList databases;
@@ -438,8 +470,51 @@ void ProjectBackups::backupBeforeRecreate(const QStringList &services, bool rebu
             deliver({});
             return;
         }
-        checkImages(databases, {}, rebuild, deliver);
+        checkImages(databases, {}, rebuild, [this, deliver](Result<QStringList> changed) {
+            if (!changed || changed->isEmpty()) {
+                deliver(changed ? Result<void>{} : std::unexpected(changed.error()));
+                return;
+            }
+            refreshThen([this, changed = *changed, deliver](Result<void> refreshed) {
+                if (!refreshed) {
+                    Error e = refreshed.error();
+                    e.message = QStringLiteral("No backup could be made before recreating %1, so "
+                                               "it was not recreated: ")
+                                    .arg(changed.join(QStringLiteral(", ")))
+                                + e.message;
+                    deliver(std::unexpected(e));
+                    return;
+                }
+                backupUsersOf(changed, deliver);
+            });
+        });
     });
+}
+
+void ProjectBackups::readContainerImages(std::function<void(Result<void>)> then)
+{
+    if (!m_client) {
+        then(makeError(Error::Code::Unsupported, QStringLiteral("No engine.")));
+        return;
+    }
+    ContainerListOptions options;
+    options.all = true;
+    options.filters.insert(QStringLiteral("label"),
+                           {QStringLiteral("com.docker.compose.project=") + m_project.name});
+    m_client->listContainers(options, this,
+                             [this, then](Result<QList<ContainerSummary>> containers) {
+                                 if (!containers) {
+                                     then(std::unexpected(containers.error()));
+                                     return;
+                                 }
+                                 m_containerImages.clear();
+                                 for (const ContainerSummary &c : *containers) {
+                                     m_containerImages.insert(
+                                         c.labels.value(QStringLiteral("com.docker.compose.service")),
+                                         c.imageId);
+                                 }
+                                 then({});
+                             });
 }
 
 StackController::ActionGate ProjectBackups::recreateGate()
@@ -457,10 +532,10 @@ StackController::ActionGate ProjectBackups::recreateGate()
 }
 
 void ProjectBackups::checkImages(QStringList pending, QStringList changed, bool rebuild,
-                                 std::function<void(Result<void>)> done)
+                                 std::function<void(Result<QStringList>)> done)
 {
     if (pending.isEmpty()) {
-        backupUsersOf(changed, std::move(done));
+        done(changed);
         return;
     }
     const QString name = pending.takeFirst();

@@ -22,6 +22,7 @@ class QSettings;
 
 namespace DevDock::Core {
 
+class BackupRepository;
 class ConsistentBackup;
 class EngineClient;
 
@@ -48,6 +49,9 @@ class ProjectBackups final : public QObject
     Q_OBJECT
 public:
     ProjectBackups(EngineClient *client, ResticRepository *repository, QObject *parent = nullptr);
+    // The repository opened from `source` on first need (a gate that finds nothing to back up
+    // never opens it, so never asks the keychain). Not owned.
+    ProjectBackups(EngineClient *client, BackupRepository *source, QObject *parent = nullptr);
     ~ProjectBackups() override;
 
     void setProject(const ComposeProject &project);
@@ -68,6 +72,9 @@ public:
     const QList<DataVolume> &inventory() const { return m_inventory; }
     const QList<ResticSnapshot> &snapshots() const { return m_snapshots; }
     const QHash<QString, QString> &running() const { return m_running; }
+    EngineClient *client() const;
+    // nullptr until the first refresh opened it.
+    ResticRepository *repository() const { return m_repository; }
 
     // Backs up the volumes with these keys (empty: every one that exists) with `tags` over
     // baseTags() (checkpoint, reason), after a refresh; then the retention policy. One at a time:
@@ -100,18 +107,22 @@ signals:
 
 private:
     void refreshThen(std::function<void(Result<void>)> then);
+    // The image id of each service's container (any state), into m_containerImages.
+    void readContainerImages(std::function<void(Result<void>)> then);
     void backupNext();
     void endBackup(Result<QStringList> result);
     void applyRetention(std::function<void()> then);
     void reschedule();
     void onScheduleDue();
     std::chrono::milliseconds interval() const;
+    // The services among `pending` whose container's image differs from the one they name now.
     void checkImages(QStringList pending, QStringList changed, bool rebuild,
-                     std::function<void(Result<void>)> done);
+                     std::function<void(Result<QStringList>)> done);
     void backupUsersOf(const QStringList &services, std::function<void(Result<void>)> done);
 
     QPointer<EngineClient> m_client;
     QPointer<ResticRepository> m_repository;
+    QPointer<BackupRepository> m_source;
     ComposeProject m_project;
     BackupSettings m_settings;
     std::chrono::milliseconds m_intervalOverride{0};

@@ -204,4 +204,16 @@ QStringList RestorePlan::describe() const
     return lines;
 }
 
+// The newest snapshot of each volume tagged checkpoint=NAME.
+QList<ResticSnapshot> checkpointSnapshots(const QList<ResticSnapshot> &all, const QString &name)
+{
+    QMap<QString, ResticSnapshot> newest;
+    for (const ResticSnapshot &s : all) { // oldest first: later ones win
+        if (s.tag(QStringLiteral("checkpoint")) == name) {
+            newest.insert(s.tag(QStringLiteral("volume")), s);
+        }
+    }
+    return newest.values();
+}
+
 } // namespace DevDock::Core

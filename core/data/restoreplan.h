@@ -52,4 +52,8 @@ struct RestorePlan
     QStringList describe() const;
 };
 
+// The newest snapshot of each volume tagged checkpoint=NAME (`all` oldest first): what restoring
+// the checkpoint restores.
+QList<ResticSnapshot> checkpointSnapshots(const QList<ResticSnapshot> &all, const QString &name);
+
 } // namespace DevDock::Core

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectruntime.h"
 
+#include "data/backuprepository.h"
+#include "data/projectbackups.h"
 #include "devloop/devloop.h"
 #include "devloop/devmode.h"
 #include "env/secretstore.h"
@@ -13,6 +15,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
@@ -26,7 +29,11 @@ ProjectRuntime::ProjectRuntime(EngineClient *client, QObject *parent)
     , m_logs(new ProjectLogs(client, this))
     , m_stats(new ServiceStats(client, this))
     , m_devLoop(nullptr)
+    , m_backupRepository(new BackupRepository(nullptr, this))
+    , m_backups(new ProjectBackups(client, m_backupRepository, this))
 {
+    // Every up and rebuild, from the window or devdockctl, asks the data first.
+    m_controller->setActionGate(m_backups->recreateGate());
     LogOptions logOptions;
     logOptions.follow = true;
     logOptions.tail = QStringLiteral("1000");
@@ -270,6 +277,13 @@ void ProjectRuntime::finishLoad(const LoadResult &result)
     // stats streams of containers that stay are kept (syncStreams only adds what is new).
     m_controller->setProject(m_project, result.options);
     m_controller->setEnvironment(m_environment.secrets);
+    m_backups->setProject(m_project);
+    if (const BackupSettings saved = backupSettings(); !(saved == m_backups->settings())) {
+        m_backups->setSettings(saved);
+        if (saved.everyHours > 0) {
+            m_backups->refresh(); // the schedule counts from the newest snapshot
+        }
+    }
     if (m_followEngine) {
         liveState()->start();
     }
@@ -307,6 +321,22 @@ void ProjectRuntime::syncStreams()
         m_stats->setServices(live->services());
     }
     m_stats->setActive(m_foreground && m_statsWanted);
+}
+
+BackupSettings ProjectRuntime::backupSettings() const
+{
+    QSettings settings;
+    return BackupSettings::load(settings, m_id);
+}
+
+void ProjectRuntime::setBackupSettings(const BackupSettings &backupSettings)
+{
+    QSettings settings;
+    backupSettings.save(settings, m_id);
+    m_backups->setSettings(backupSettings);
+    if (backupSettings.everyHours > 0) {
+        m_backups->refresh();
+    }
 }
 
 ProjectSummary ProjectRuntime::summary() const

@@ -19,7 +19,10 @@
 
 namespace DevDock::Core {
 
+struct BackupSettings;
+class BackupRepository;
 class DevLoop;
+class ProjectBackups;
 class EngineClient;
 class LiveState;
 class ProjectLogs;
@@ -97,6 +100,12 @@ public:
     ProjectLogs *logs() const { return m_logs; }
     ServiceStats *stats() const { return m_stats; }
     DevLoop *devLoop() const { return m_devLoop; }
+    // The project's data: inventory, backups, the schedule, and the gate that backs up a
+    // database service before the controller recreates it with a new image.
+    ProjectBackups *backups() const { return m_backups; }
+    // The project's backup schedule and retention, saved in DevDock's settings under its id.
+    BackupSettings backupSettings() const;
+    void setBackupSettings(const BackupSettings &settings);
 
     // On screen (foreground): logs and stats stream. Background: only the live state (the
     // summary) follows the engine; no log or stats streams.
@@ -150,6 +159,8 @@ private:
     ProjectLogs *m_logs;
     ServiceStats *m_stats;
     DevLoop *m_devLoop;
+    BackupRepository *m_backupRepository;
+    ProjectBackups *m_backups;
     QString m_id;
     QString m_directory;
     QStringList m_files;

@@ -8,6 +8,7 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "../common/composetest.h"
+#include "../common/datatest.h"
 #include "../common/dockertest.h"
 
 #include "compose/composeloader.h"
@@ -84,31 +85,15 @@ private:
 void TestBackupAutomation::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    if (QStandardPaths::findExecutable("restic").isEmpty()) {
-        QFAIL("restic is not installed: run scripts/setup.sh");
-    }
+    DEVDOCK_REQUIRE_RESTIC();
     if (!engineAvailable()) {
         return;
     }
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    const Run image =
-        run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"},
-            900000);
-    QVERIFY2(image.exitCode == 0, image.err.constData());
-    // Two images of the same PostgreSQL that the engine tells apart (a label each): "a new image".
-    for (int tag : {1, 2}) {
-        QTemporaryDir context;
-        QVERIFY(writeFile(
-            context.filePath("Dockerfile"),
-            QStringLiteral(
-                "FROM devdock-test/postgres:15\nLABEL devdock.test.backupauto.version=%1\n")
-                .arg(tag)
-                .toUtf8()));
-        const Run build = docker(
-            {"build", "-q", "-t", kPgImage + ":" + QString::number(tag), context.path()}, 300000);
-        QVERIFY2(build.exitCode == 0, build.err.constData());
-    }
+    QVERIFY2(ensurePostgresImage(&error), qPrintable(error));
+    // Two images of the same PostgreSQL that the engine tells apart: "a new image".
+    QVERIFY2(buildPostgresVariants(kPgImage, {1, 2}, &error), qPrintable(error));
     auto endpoint = EngineClient::systemEndpoint();
     QVERIFY(endpoint);
     m_client = std::make_unique<EngineClient>(*endpoint);
@@ -244,14 +229,8 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     QCOMPARE(files.size(), 2); // the checkpoint and the newest
     QCOMPARE(files.first().tag("checkpoint"), QString("keep-me"));
     // Pruned and sound.
-    QProcess check;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("RESTIC_PASSWORD", m_password);
-    env.insert("RESTIC_REPOSITORY", m_dir.filePath("repo"));
-    check.setProcessEnvironment(env);
-    check.start("restic", {"check"});
-    QVERIFY(check.waitForFinished(120000));
-    QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+    const QString check = resticCheck(m_dir.filePath("repo"), m_password);
+    QVERIFY2(check.isEmpty(), qPrintable(check));
     m_backups->setSettings({});
 }
 

@@ -5,6 +5,7 @@
 // restic (a repository in a temporary folder, or on a tiny tmpfs) and the real keychain.
 #undef QT_USE_QSTRINGBUILDER
 
+#include "../common/datatest.h"
 #include "../common/dockertest.h"
 #include "../common/volumemanifest.h"
 
@@ -43,21 +44,6 @@ QString startContainer(const QStringList &options, const QString &script)
     }
     return QString::fromUtf8(r.out).trimmed();
 }
-
-bool keychainUsable()
-{
-    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-}
-
-#define DEVDOCK_REQUIRE_KEYCHAIN()                                                                 \
-    do {                                                                                           \
-        if (!keychainUsable()) {                                                                   \
-            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {                           \
-                QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");                     \
-            }                                                                                      \
-            QSKIP("No session bus: run under the test command (dbus-run-session + gnome-keyring)."); \
-        }                                                                                          \
-    } while (false)
 
 QString manifest(const QString &volume)
 {
@@ -127,9 +113,7 @@ private:
 void TestDataBackup::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    if (QStandardPaths::findExecutable("restic").isEmpty()) {
-        QFAIL("restic is not installed: run scripts/setup.sh");
-    }
+    DEVDOCK_REQUIRE_RESTIC();
     if (!engineAvailable()) {
         return; // the engine tests skip or fail on their own
     }
@@ -695,9 +679,6 @@ void TestDataBackup::backup_fullDisk_clearMessage_volumeAndRepositoryIntact()
     const QList<ResticSnapshot> list = snapshots(repo);
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].id.left(8), first->left(8));
-    QProcess check;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    check.setProcessEnvironment(env);
     QProcess *c = repo->process({"check"}, this);
     c->start();
     QVERIFY(c->waitForFinished(120000));
@@ -753,8 +734,8 @@ void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDataba
     QVERIFY(m_repo);
     QElapsedTimer timer;
     timer.start();
-    const Run image = run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"}, 900000);
-    QVERIFY2(image.exitCode == 0, image.err.constData());
+    QString error;
+    QVERIFY2(ensurePostgresImage(&error), qPrintable(error));
     qInfo("postgres image ready in %lld ms", timer.elapsed());
     m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128);
     const QString volume = "devdock-it-data-pg-" + QUuid::createUuid().toString(QUuid::Id128).left(8);

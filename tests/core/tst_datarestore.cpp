@@ -5,6 +5,7 @@
 // (scripts/postgres-image.sh) and a files volume, the real engine, real restic, the real keychain.
 #undef QT_USE_QSTRINGBUILDER
 
+#include "../common/datatest.h"
 #include "../common/dockertest.h"
 #include "../common/volumemanifest.h"
 
@@ -35,21 +36,6 @@ const QString kProject = QStringLiteral("devdock-it-restore");
 const QString kDataLabel = QStringLiteral("devdock.test.data=1");
 const QString kPgVolume = kProject + "_pgdata";
 const QString kFilesVolume = kProject + "_files";
-
-bool keychainUsable()
-{
-    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-}
-
-#define DEVDOCK_REQUIRE_KEYCHAIN()                                                                 \
-    do {                                                                                           \
-        if (!keychainUsable()) {                                                                   \
-            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {                           \
-                QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");                     \
-            }                                                                                      \
-            QSKIP("No session bus: run under the test command (dbus-run-session + gnome-keyring)."); \
-        }                                                                                          \
-    } while (false)
 
 // "<key>: snapshot 1234abcd" / "<key>: safety snapshot 1234abcd" in devdockctl's output.
 QString snapshotIn(const QByteArray &out, const QString &key, const QString &what = "snapshot")
@@ -95,16 +81,13 @@ private:
 void TestDataRestore::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    if (QStandardPaths::findExecutable("restic").isEmpty()) {
-        QFAIL("restic is not installed: run scripts/setup.sh");
-    }
+    DEVDOCK_REQUIRE_RESTIC();
     if (!engineAvailable()) {
         return;
     }
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    const Run image = run("bash", {DEVDOCK_SOURCE_DIR "/scripts/postgres-image.sh", "devdock-test/postgres:15"}, 900000);
-    QVERIFY2(image.exitCode == 0, image.err.constData());
+    QVERIFY2(ensurePostgresImage(&error), qPrintable(error));
     m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128);
     m_project = m_dir.filePath("project");
     QDir().mkpath(m_project);
@@ -624,23 +607,29 @@ void TestDataRestore::repositoryPassword_inNoFileOrLog()
                             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation),
                             QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + "/DevDock",
                             m_dir.path()};
+    // What DevDock wrote itself is counted (its logs, the repository's snapshot files), not what
+    // else happens to be in the XDG folders: each of them must have been read.
     int logFiles = 0;
-    int files = 0;
+    int snapshotFiles = 0;
     for (const QString &root : roots) {
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
-            if (file.fileName().contains("/devdock/logs/")) {
-                ++logFiles;
-            }
-            if (file.size() < 64 * 1024 * 1024 && file.open(QIODevice::ReadOnly)) {
-                ++files;
+            const bool read = file.size() < 64 * 1024 * 1024 && file.open(QIODevice::ReadOnly);
+            QVERIFY2(read || file.size() >= 64 * 1024 * 1024, qPrintable(file.fileName()));
+            if (read) {
                 QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+                logFiles += file.fileName().contains("/devdock/logs/") ? 1 : 0;
+                snapshotFiles += file.fileName().startsWith(m_repo + "/snapshots/") ? 1 : 0;
             }
         }
     }
     QVERIFY2(logFiles > 0, "devdockctl wrote no log to look into");
-    QVERIFY(files > 20);
+    const qsizetype snapshots = snapshotsJson().size();
+    QVERIFY(snapshots > 0);
+    QVERIFY2(snapshotFiles >= snapshots, qPrintable(QString("%1 snapshot files read, %2 snapshots")
+                                                         .arg(snapshotFiles)
+                                                         .arg(snapshots)));
 }
 
 QTEST_GUILESS_MAIN(TestDataRestore)

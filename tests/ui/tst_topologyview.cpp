@@ -54,6 +54,7 @@ private slots:
     void edges_tooltipNamesConditionAndWhetherMet();
     void deliberateStop_drawnAsStopped();
     void projectSwitch_graphSeenBefore_isBuiltAtOnce_withoutGraphviz();
+    void dataNeverBackedUp_markedOnNode_tooltipSaysSo_backedUpNot();
 };
 
 namespace {
@@ -425,6 +426,40 @@ void TestTopologyView::projectSwitch_graphSeenBefore_isBuiltAtOnce_withoutGraphv
     QVERIFY(!view.isLayoutDone());
     QVERIFY(done.wait(10000));
     QCOMPARE(view.layoutRuns(), 3);
+}
+
+void TestTopologyView::dataNeverBackedUp_markedOnNode_tooltipSaysSo_backedUpNot()
+{
+    TopologyView view;
+    view.resize(1000, 700);
+    view.show();
+    QSignalSpy done(&view, &TopologyView::layoutFinished);
+    view.setProject(demo());
+    QVERIFY(done.wait(10000));
+    ServiceNodeItem *postgres = view.node("postgres");
+    QVERIFY(postgres);
+    // The node's top right corner, where the mark goes.
+    auto corner = [&] {
+        const QRectF r = postgres->mapRectToScene(postgres->rect());
+        const QRect inView = view.mapFromScene(QRectF(r.right() - 18, r.top() + 2, 16, 16))
+                                 .boundingRect();
+        return view.viewport()->grab(inView).toImage();
+    };
+    const QImage before = corner();
+    view.setDataNeverBackedUp({{"postgres", {"pgdata"}}});
+    QCOMPARE(postgres->dataWarning(), QString("Data never backed up: pgdata"));
+    QVERIFY2(postgres->toolTip().endsWith("\nData never backed up: pgdata"),
+             qPrintable(postgres->toolTip()));
+    QVERIFY(view.node("backend")->dataWarning().isEmpty());
+    QVERIFY(!view.node("backend")->toolTip().contains("backed up"));
+    QTest::qWait(50);
+    QVERIFY(corner() != before); // drawn
+    // Backed up now: the mark and the line go.
+    view.setDataNeverBackedUp({});
+    QVERIFY(postgres->dataWarning().isEmpty());
+    QVERIFY(!postgres->toolTip().contains("backed up"));
+    QTest::qWait(50);
+    QCOMPARE(corner(), before);
 }
 
 QTEST_MAIN(TestTopologyView)

@@ -86,6 +86,16 @@ void ServiceNodeItem::setWhyNotReady(const QString &why)
     setToolTip(explanation());
 }
 
+void ServiceNodeItem::setDataWarning(const QString &warning)
+{
+    if (warning == m_dataWarning) {
+        return;
+    }
+    m_dataWarning = warning;
+    setToolTip(explanation());
+    update();
+}
+
 QString ServiceNodeItem::explanation() const
 {
     QString text = m_name + QStringLiteral(": ") + stateText();
@@ -97,6 +107,9 @@ QString ServiceNodeItem::explanation() const
     }
     if (!m_why.isEmpty()) {
         text += QLatin1Char('\n') + m_why;
+    }
+    if (!m_dataWarning.isEmpty()) {
+        text += QLatin1Char('\n') + m_dataWarning;
     }
     return text;
 }
@@ -121,6 +134,21 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->fillPath(bandPath, StatePalette::tint(stateKind, palette));
     const QRectF iconRect(band.center() - QPointF(9, 9), QSizeF(18, 18));
     StatePalette::icon(stateKind, palette).paint(painter, iconRect.toAlignedRect());
+    if (!m_dataWarning.isEmpty()) {
+        // A small warning mark in the top right corner: data that no backup holds.
+        const QRectF mark(m_rect.right() - 16, m_rect.top() + 4, 12, 12);
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(StatePalette::color(StateKind::Starting, palette));
+        painter->drawEllipse(mark);
+        painter->setPen(palette.color(QPalette::Base));
+        QFont markFont = painter->font();
+        markFont.setBold(true);
+        markFont.setPixelSize(10);
+        painter->setFont(markFont);
+        painter->drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
+        painter->restore();
+    }
     QFont font = painter->font();
 
     const QRectF text = m_rect.adjusted(34, 4, -6, -4);
@@ -413,6 +441,17 @@ void TopologyView::setHotReload(const QHash<QString, QString> &badges)
     }
 }
 
+void TopologyView::setDataNeverBackedUp(const QHash<QString, QStringList> &volumes)
+{
+    m_neverBackedUp = volumes;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        const QStringList never = m_neverBackedUp.value(it.key());
+        it.value()->setDataWarning(
+            never.isEmpty() ? QString()
+                            : tr("Data never backed up: %1").arg(never.join(QStringLiteral(", "))));
+    }
+}
+
 void TopologyView::applyStates()
 {
     for (const Core::ServiceState &s : std::as_const(m_services)) {
@@ -423,6 +462,7 @@ void TopologyView::applyStates()
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
         it.value()->setBadge(m_badges.value(it.key()));
     }
+    setDataNeverBackedUp(m_neverBackedUp); // nodes built anew get their marks
     for (DependencyEdgeItem *edge : std::as_const(m_edges)) {
         for (const Core::ServiceState &s : std::as_const(m_services)) {
             if (s.name == edge->from()) {

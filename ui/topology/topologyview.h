@@ -38,6 +38,9 @@ public:
     void setServices(const QList<Core::ServiceState> &services);
     // Hot-reload badges per service ("dev mode", "sync"): drawn on the node, read in its hover.
     void setHotReload(const QHash<QString, QString> &badges);
+    // Per service, the volumes it uses that were never backed up: its node gets a mark and a
+    // line in its hover saying so.
+    void setDataNeverBackedUp(const QHash<QString, QStringList> &volumes);
     // Where the "why not ready" explanation reads a service's last log line.
     void setLastLogLine(LastLogLine lastLogLine);
     // New log lines came: the explanations are read again, at most a few times a second (the
@@ -102,6 +105,7 @@ private:
     int m_layoutRuns = 0;
     bool m_glide = false; // the next build is a relayout of the same project: nodes glide
     QHash<QString, QString> m_badges;
+    QHash<QString, QStringList> m_neverBackedUp;
     Core::ComposeProject m_project;
     LastLogLine m_lastLogLine;
     QTimer *m_logLineTimer = nullptr;
@@ -134,6 +138,9 @@ public:
     QString explanation() const; // the hover text: full name, state, reason, why not ready
     void setWhyNotReady(const QString &why);
     QString whyNotReady() const { return m_why; }
+    // "Data never backed up: pgdata" (empty: nothing to say); drawn as a mark on the node.
+    void setDataWarning(const QString &warning);
+    QString dataWarning() const { return m_dataWarning; }
     QStringList urls() const;    // http links of the published ports
 
 signals:
@@ -149,6 +156,7 @@ private:
     Core::ServiceState m_state;
     QString m_badge;
     QString m_why;
+    QString m_dataWarning;
 };
 
 // One depends_on edge.

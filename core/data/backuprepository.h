@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace DevDock::Core {
+
+class ResticRepository;
+class SecretStore;
+
+// The restic repository DevDock's backups go to, opened the one way the window and devdockctl
+// share: DEVDOCK_BACKUP_REPOSITORY, else the local one under the user's data directory; its
+// password from the keychain (generated into it on first use); created when there is none yet.
+// Opened on first use only, so that a project that never backs up never asks the keychain.
+class BackupRepository final : public QObject
+{
+    Q_OBJECT
+public:
+    // `store` (not owned; nullptr: the keychain's "backups" scope) holds the password.
+    explicit BackupRepository(SecretStore *store = nullptr, QObject *parent = nullptr);
+    ~BackupRepository() override;
+
+    // Where backups go: DEVDOCK_BACKUP_REPOSITORY, else ResticRepository::defaultLocation().
+    static QString configuredLocation();
+    QString location() const { return m_location; }
+
+    // The open repository (password read, restic init done when needed). Callers asking while
+    // it opens get the same answer; a failure is not kept, the next call tries again.
+    void open(QObject *context, std::function<void(Result<ResticRepository *>)> done);
+    // nullptr until open() succeeded.
+    ResticRepository *repository() const { return m_repository; }
+
+private:
+    void finish(const Result<ResticRepository *> &result);
+
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        bool hadContext = false;
+        std::function<void(Result<ResticRepository *>)> done;
+    };
+
+    QString m_location;
+    std::unique_ptr<SecretStore> m_ownStore;
+    SecretStore *m_store = nullptr;
+    ResticRepository *m_repository = nullptr;
+    ResticRepository *m_opening = nullptr;
+    std::vector<Waiter> m_waiters;
+};
+
+} // namespace DevDock::Core

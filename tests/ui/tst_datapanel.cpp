@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 DevDock contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The Data view (issue 16) on a real project: the real engine, compose CLI, restic and keychain.
+// A volume backed up from the view shows its backup and age; a snapshot restored through the
+// view (its confirmation accepted as a user would) brings the data back.
+#undef QT_USE_QSTRINGBUILDER
+
+#include "../common/composetest.h"
+#include "../common/datatest.h"
+#include "../common/dockertest.h"
+
+#include "data/datapanel.h"
+#include "data/datavolumemodel.h"
+#include "data/projectbackups.h"
+#include "engine/engineclient.h"
+#include "workspace/projectruntime.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace DevDock::Core;
+using namespace DevDock::Test;
+using DevDock::Ui::DataPanel;
+using DevDock::Ui::DataVolumeModel;
+
+namespace {
+
+const QString kProject = QStringLiteral("devdock-it-datapanel");
+const QString kLabel = QStringLiteral("devdock.test.datapanel=1");
+
+QPushButton *buttonNamed(QWidget *root, const QString &accessibleName)
+{
+    for (QPushButton *b : root->findChildren<QPushButton *>()) {
+        if (b->accessibleName() == accessibleName) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestDataPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataBack();
+
+private:
+    Run compose(const QStringList &args, int timeoutMs = 180000);
+    QString marker();
+
+    QTemporaryDir m_dir;
+    QString m_projectDir;
+    std::unique_ptr<EngineClient> m_client;
+};
+
+void TestDataPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    DEVDOCK_REQUIRE_RESTIC();
+    QStandardPaths::setTestModeEnabled(true);
+    if (!engineAvailable()) {
+        return;
+    }
+    QString error;
+    QVERIFY2(ensureTestImage(&error), qPrintable(error));
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    m_client = std::make_unique<EngineClient>(*endpoint);
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", m_dir.filePath("repo").toUtf8());
+    m_projectDir = m_dir.filePath("project");
+    QDir().mkpath(m_projectDir);
+    QVERIFY(writeFile(m_projectDir + "/compose.yaml", QStringLiteral(R"(name: %1
+services:
+  app:
+    image: %2
+    labels: [%3]
+    command: ["sleep", "3600"]
+    stop_grace_period: 1s
+    volumes: [files:/files]
+volumes:
+  files: {}
+)")
+                                                          .arg(kProject, kTestImage, kLabel)
+                                                          .toUtf8()));
+    const Run up = compose({"up", "-d", "--wait"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo first > /files/marker"}).exitCode, 0);
+}
+
+void TestDataPanel::cleanupTestCase()
+{
+    if (!m_projectDir.isEmpty()) {
+        compose({"down", "-v", "-t", "0"});
+    }
+    qunsetenv("DEVDOCK_BACKUP_REPOSITORY");
+}
+
+Run TestDataPanel::compose(const QStringList &args, int timeoutMs)
+{
+    return docker(QStringList{"compose", "--project-directory", m_projectDir} + args, timeoutMs);
+}
+
+QString TestDataPanel::marker()
+{
+    const Run r = compose({"exec", "-T", "app", "cat", "/files/marker"});
+    return r.exitCode == 0 ? QString::fromUtf8(r.out).trimmed() : QStringLiteral("<none>");
+}
+
+void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataBack()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    ProjectRuntime runtime(m_client.get());
+    QSignalSpy loaded(&runtime, &ProjectRuntime::loaded);
+    runtime.open(m_projectDir);
+    QVERIFY(loaded.wait(60000));
+
+    DataPanel panel;
+    QAbstractItemModelTester tester(panel.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy refreshed(runtime.backups(), &ProjectBackups::refreshed);
+    panel.setRuntime(&runtime);
+    panel.resize(1000, 700);
+    panel.show(); // looking at the view reads the inventory
+    QVERIFY(refreshed.wait(60000));
+    DataVolumeModel *model = panel.model();
+    const int row = model->rowOf("files");
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, DataVolumeModel::ServicesColumn).data().toString(), QString("app"));
+    QCOMPARE(model->index(row, DataVolumeModel::KindColumn).data().toString(), QString("files"));
+    QCOMPARE(model->index(row, DataVolumeModel::AgeColumn).data().toString(), QString("never"));
+    QVERIFY(model->index(row, DataVolumeModel::AgeColumn).data(DataVolumeModel::StaleRole).toBool());
+    QVERIFY(model->index(row, DataVolumeModel::AgeColumn).data(Qt::ForegroundRole).isValid());
+
+    // Back up now, the row selected, through the button a user clicks.
+    panel.volumeView()->selectRow(row);
+    QPushButton *backup = buttonNamed(&panel, "Back up the selected volumes now");
+    QVERIFY(backup && backup->isEnabled());
+    QSignalSpy finished(&panel, &DataPanel::backupFinished);
+    QTest::mouseClick(backup, Qt::LeftButton);
+    QVERIFY(finished.wait(180000));
+    const auto ids = finished.first().at(0).value<Result<QStringList>>();
+    QVERIFY2(ids, ids ? "" : qPrintable(ids.error().toString()));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const int r = model->rowOf("files");
+            return r >= 0
+                   && model->index(r, DataVolumeModel::AgeColumn).data().toString() == "just now";
+        },
+        30000));
+    const int after = model->rowOf("files");
+    QVERIFY(model->index(after, DataVolumeModel::LastBackupColumn).data().toString() != "never");
+    QVERIFY(!model->index(after, DataVolumeModel::AgeColumn).data(DataVolumeModel::StaleRole).toBool());
+    // An hour on, the age says so; a week on, the row is marked old.
+    model->setNow(QDateTime::currentDateTimeUtc().addSecs(3 * 3600 + 60));
+    QCOMPARE(model->index(after, DataVolumeModel::AgeColumn).data().toString(), QString("3 h ago"));
+    model->setNow(QDateTime::currentDateTimeUtc().addDays(8));
+    QVERIFY(model->index(after, DataVolumeModel::AgeColumn).data(DataVolumeModel::StaleRole).toBool());
+    model->setNow({});
+
+    // The data changes; the snapshot of the volume is restored through the view.
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo second > /files/marker"}).exitCode, 0);
+    QCOMPARE(marker(), QString("second"));
+    panel.volumeView()->selectRow(model->rowOf("files"));
+    QVERIFY(QTest::qWaitFor([&] { return panel.snapshotView()->topLevelItemCount() == 1; }, 5000));
+    panel.snapshotView()->setCurrentItem(panel.snapshotView()->topLevelItem(0));
+    QPushButton *restore = buttonNamed(&panel, "Restore the selected snapshot");
+    QVERIFY(restore && restore->isEnabled());
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return panel.confirmation() && panel.confirmation()->isVisible(); },
+                            10000));
+    // The confirmation says what is replaced and which services stop and start again.
+    const QString said = panel.confirmation()->informativeText();
+    QVERIFY2(said.contains("volume files") && said.contains("safety snapshot")
+                 && said.contains("Stopped meanwhile: app")
+                 && said.contains("Started again after it: app"),
+             qPrintable(said));
+    QVERIFY(marker() == "second"); // nothing happened yet
+    QAbstractButton *accept = nullptr;
+    for (QAbstractButton *b : panel.confirmation()->buttons()) {
+        if (panel.confirmation()->buttonRole(b) == QMessageBox::DestructiveRole) {
+            accept = b;
+        }
+    }
+    QVERIFY(accept);
+    QSignalSpy restored(&panel, &DataPanel::restoreFinished);
+    accept->click();
+    QVERIFY(restored.wait(240000));
+    const auto result = restored.first().at(0).value<Result<void>>();
+    QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+    QVERIFY(waitUntil([&] { return marker() == "first"; }, 60000));
+}
+
+QTEST_MAIN(TestDataPanel)
+#include "tst_datapanel.moc"
