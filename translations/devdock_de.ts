@@ -4248,6 +4248,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TwinDialog</name>
     <message>
+        <source>Not from the window yet: devdockctl twin down %1 --volumes backs the volumes up first, then removes them</source>
+        <translation>Noch nicht aus dem Fenster: devdockctl twin down %1 --volumes sichert die Volumes zuerst und entfernt sie dann</translation>
+    </message>
+    <message>
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="72"/>
         <source>Run a branch alongside %1</source>
         <translation>Einen Branch neben %1 starten</translation>

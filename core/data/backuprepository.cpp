@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backuprepository.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
 #include "data/resticrepository.h"
 #include "env/secretstore.h"
 
@@ -56,6 +60,19 @@ void BackupRepository::open(QObject *context, std::function<void(Result<ResticRe
                 finish(m_repository);
             });
         });
+}
+
+bool BackupRepository::mayHoldBackups() const
+{
+    if (m_repository) {
+        return true;
+    }
+    // restic's URLs name their backend ("sftp:", "rest:", "s3:"); a path has no scheme.
+    static const QRegularExpression scheme(QStringLiteral("^[a-z0-9]+:"));
+    if (!m_location.startsWith(QLatin1Char('/')) && scheme.match(m_location).hasMatch()) {
+        return true;
+    }
+    return QFileInfo::exists(QDir(m_location).filePath(QStringLiteral("config")));
 }
 
 void BackupRepository::finish(const Result<ResticRepository *> &result)

@@ -36,6 +36,9 @@ public:
     // The open repository (password read, restic init done when needed). Callers asking while
     // it opens get the same answer; a failure is not kept, the next call tries again.
     void open(QObject *context, std::function<void(Result<ResticRepository *>)> done);
+    // False only when the location is a local folder with no repository in it yet (nothing was
+    // ever backed up there); a remote URL or an opened repository may hold backups.
+    bool mayHoldBackups() const;
     // nullptr until open() succeeded.
     ResticRepository *repository() const { return m_repository; }
 

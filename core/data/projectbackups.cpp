@@ -191,7 +191,10 @@ void ProjectBackups::refresh()
 
 void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
 {
-    if (m_client && !m_repository && m_source) {
+    // No repository yet (none was ever made here): nothing is backed up, and reading that
+    // creates nothing; the repository (and its keychain password) comes with the first backup.
+    const bool noneYet = !m_repository && m_source && !m_source->mayHoldBackups();
+    if (m_client && !m_repository && m_source && !noneYet) {
         m_source->open(this, [this, then](Result<ResticRepository *> repository) {
             if (!repository) {
                 then(std::unexpected(repository.error()));
@@ -202,7 +205,7 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
         });
         return;
     }
-    if (!m_client || !m_repository) {
+    if (!m_client || (!m_repository && !noneYet)) {
         then(
             makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
         return;
@@ -218,8 +221,14 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
         }
         const QJsonObject dfJson = QJsonDocument::fromJson(dfAnswer->body).object();
         const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(m_project.name);
-        m_repository->snapshots(
-            {projectTag}, this, [this, then, dfJson](Result<QList<ResticSnapshot>> list) {
+        auto listSnapshots = [this, projectTag](auto answer) {
+            if (m_repository) {
+                m_repository->snapshots({projectTag}, this, answer);
+            } else {
+                answer(Result<QList<ResticSnapshot>>(QList<ResticSnapshot>{}));
+            }
+        };
+        listSnapshots([this, then, dfJson](Result<QList<ResticSnapshot>> list) {
                 if (!list) {
                     then(std::unexpected(list.error()));
                     return;

@@ -801,18 +801,27 @@ ProjectRuntime *Workspace::open(const QString &path, const QStringList &files,
     // A stack found on the engine runs under the name it was started with (`-p`, e.g. a twin's
     // <project>-<branch>), which the files in its folder may not say: open it under that name,
     // or the runtime would show the project the files name instead.
+    QString runsAs = entry.openedAs;
     for (const Entry &e : std::as_const(m_entries)) {
         if (e.summary.origin == ProjectSummary::Origin::Discovered && !e.summary.name.isEmpty()
             && e.summary.engine == entry.summary.engine
             && idForPath(e.summary.directory, e.summary.files) == id) {
-            ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
-            options.projectDirectory = directory;
-            options.workingDirectory = directory;
-            options.files = idFiles;
-            options.projectName = e.summary.name;
-            runtime->open(options);
-            return runtime;
+            runsAs = e.summary.name;
         }
+    }
+    if (!runsAs.isEmpty()) {
+        for (Entry &e : m_entries) {
+            if (e.runtime == runtime) {
+                e.openedAs = runsAs;
+            }
+        }
+        ComposeLoadOptions options = ComposeLoadOptions::fromProcess();
+        options.projectDirectory = directory;
+        options.workingDirectory = directory;
+        options.files = idFiles;
+        options.projectName = runsAs;
+        runtime->open(options);
+        return runtime;
     }
     runtime->open(path, files);
     return runtime;
@@ -1062,6 +1071,7 @@ void Workspace::loadRemembered()
         entry.summary.directory = settings->value(QStringLiteral("directory")).toString();
         entry.summary.files = settings->value(QStringLiteral("files")).toStringList();
         entry.summary.name = settings->value(QStringLiteral("name")).toString();
+        entry.openedAs = settings->value(QStringLiteral("openedAs")).toString();
         entry.summary.pinned = settings->value(QStringLiteral("pinned")).toBool();
         entry.summary.lastOpened = settings->value(QStringLiteral("lastOpened")).toDateTime();
         entry.summary.engine =
@@ -1128,6 +1138,7 @@ void Workspace::saveRemembered() const
         settings->setValue(QStringLiteral("directory"), entry->summary.directory);
         settings->setValue(QStringLiteral("files"), entry->summary.files);
         settings->setValue(QStringLiteral("name"), entry->summary.name);
+        settings->setValue(QStringLiteral("openedAs"), entry->openedAs);
         settings->setValue(QStringLiteral("pinned"), entry->summary.pinned);
         settings->setValue(QStringLiteral("lastOpened"), entry->summary.lastOpened);
         settings->setValue(QStringLiteral("engine"), entry->summary.engine);

@@ -134,6 +134,9 @@ private:
         ProjectSummary summary;
         ProjectRuntime *runtime = nullptr;
         bool remembered = false;
+        // The Compose name it was opened under when its files name another (a twin started as
+        // <project>-<branch>): remembered, so that reopening it never acts on the main stack.
+        QString openedAs;
     };
 
     void listEngine(Engine &engine);

@@ -80,12 +80,15 @@ private slots:
     void cleanupTestCase();
     void twoDemosAndATerminalStack_liveInOneWorkspace();
     void rememberedProjects_knownAfterFirstListing_theirRunningStackNotNew();
+    void stackRunningUnderAnotherName_reopenedLater_stillThatName();
 
 private:
     QString m_demoA = kPrefix + "a";
     QString m_demoB = kPrefix + "b";
     QString m_terminal = kPrefix + "term";
     QString m_remembered = kPrefix + "old";
+    QString m_main = kPrefix + "main";
+    QString m_twin = kPrefix + "main-feature";
 };
 
 void TestWorkspace::initTestCase()
@@ -100,7 +103,7 @@ void TestWorkspace::initTestCase()
 
 void TestWorkspace::cleanupTestCase()
 {
-    for (const QString &name : {m_demoA, m_demoB, m_terminal, m_remembered}) {
+    for (const QString &name : {m_demoA, m_demoB, m_terminal, m_remembered, m_main, m_twin}) {
         run("docker", {"compose", "-p", name, "down", "-v", "-t", "1"});
     }
 }
@@ -283,6 +286,54 @@ void TestWorkspace::rememberedProjects_knownAfterFirstListing_theirRunningStackN
     QCOMPARE(docker({"stop", "-t", "1", m_remembered + "-app-1"}).exitCode, 0);
     QVERIFY(waitUntil([&] { return remembered(running)->servicesUp == 0; }, 1000));
     QCOMPARE(remembered(running)->exited, 0);
+}
+
+// A folder whose files say `name: <main>` runs as <main>-feature (a twin, started with -p). Opened
+// from the engine's listing it is that stack; stopped, and opened again in a later session from
+// the remembered list, it is still that stack — never the main one the files name, whose Stop or
+// Up would act on the main stack's containers and volumes.
+void TestWorkspace::stackRunningUnderAnotherName_reopenedLater_stillThatName()
+{
+    QTemporaryDir root;
+    const QString dir = root.filePath("worktree");
+    QDir().mkpath(dir);
+    QFile file(dir + "/compose.yaml");
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("name: %1\nservices:\n  app:\n    image: %2\n"
+                              "    command: sleep 3600\n    stop_grace_period: 1s\n")
+                   .arg(m_main, kTestImage)
+                   .toUtf8());
+    file.close();
+    const Run up = run("docker", {"compose", "--project-directory", dir, "-p", m_twin, "up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    const QString settings = root.filePath("settings.ini");
+    {
+        Workspace workspace(&client);
+        workspace.setSettingsFile(settings);
+        QSignalSpy discovered(&workspace, &Workspace::discovered);
+        workspace.start();
+        QVERIFY(discovered.wait(10000));
+        QVERIFY(waitUntil([&] { return byName(workspace, m_twin).has_value(); }, 10000));
+        ProjectRuntime *runtime = workspace.open(dir);
+        QVERIFY(runtime);
+        QVERIFY(QSignalSpy(runtime, &ProjectRuntime::loaded).wait(30000));
+        QCOMPARE(runtime->project().name, m_twin);
+    }
+    const Run down = run("docker", {"compose", "-p", m_twin, "down", "-t", "1"});
+    QCOMPARE(down.exitCode, 0);
+
+    Workspace later(&client);
+    later.setSettingsFile(settings);
+    QSignalSpy discovered(&later, &Workspace::discovered);
+    later.start();
+    QVERIFY(discovered.wait(10000));
+    ProjectRuntime *again = later.open(dir);
+    QVERIFY(again);
+    QVERIFY(QSignalSpy(again, &ProjectRuntime::loaded).wait(30000));
+    QCOMPARE(again->project().name, m_twin);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

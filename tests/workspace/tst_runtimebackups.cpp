@@ -19,6 +19,7 @@
 #include "stack/stackcontroller.h"
 #include "workspace/projectruntime.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -67,6 +68,7 @@ class TestRuntimeBackups : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void inventory_beforeAnyBackup_everyVolumeNever_noRepositoryMade();
     void runtime_databaseRecreatedWithNewImage_backedUpFirst();
     void devdockctlUp_databaseRecreatedWithNewImage_backedUpFirst();
     void runtime_scheduleOffByDefault_configured_backsUpWhileRunning();
@@ -157,6 +159,28 @@ QDateTime TestRuntimeBackups::dbCreated()
     const QString text =
         QString::fromUtf8(docker({"inspect", "-f", "{{.Created}}", id}).out).trimmed();
     return QDateTime::fromString(text.left(23) + "Z", Qt::ISODateWithMs);
+}
+
+// Before the first backup (no repository at the location yet) the inventory says every volume
+// was never backed up, and reading it makes no repository (nor a keychain password): opening a
+// project in the window has no side effects on the user's data folder.
+void TestRuntimeBackups::inventory_beforeAnyBackup_everyVolumeNever_noRepositoryMade()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    ProjectRuntime runtime(m_client.get());
+    QVERIFY(openRuntime(runtime));
+    QSignalSpy refreshed(runtime.backups(), &ProjectBackups::refreshed);
+    runtime.backups()->refresh();
+    QVERIFY(refreshed.wait(30000));
+    QStringList never;
+    for (const DataVolume &v : runtime.backups()->inventory()) {
+        if (v.exists && !v.lastBackup) {
+            never << v.key;
+        }
+    }
+    never.sort();
+    QCOMPARE(never, (QStringList{"files", "pgdata"}));
+    QVERIFY(!QFileInfo::exists(m_repo));
 }
 
 void TestRuntimeBackups::runtime_databaseRecreatedWithNewImage_backedUpFirst()

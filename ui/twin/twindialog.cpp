@@ -90,6 +90,13 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
                            .arg(projectName, branch));
         m_volumes = new QCheckBox(tr("Also remove its &volumes (its data is lost)"), this);
         m_volumes->setObjectName(QStringLiteral("twinRemoveVolumes"));
+        // The volumes go only with a backup first, which the window does not take yet; the
+        // command line does (`devdockctl twin down BRANCH --volumes`).
+        m_volumes->setEnabled(false);
+        m_volumes->setToolTip(tr("Not from the window yet: devdockctl twin down %1 --volumes "
+                                 "backs the volumes up first, then removes them")
+                                  .arg(branch));
+        m_volumes->setAccessibleDescription(m_volumes->toolTip());
         m_worktree =
             new QCheckBox(tr("Also remove its &worktree (only when it has no changes)"), this);
         m_worktree->setObjectName(QStringLiteral("twinRemoveWorktree"));
@@ -115,12 +122,7 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
     resize(560, sizeHint().height());
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TwinDialog::run);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        if (m_runner->isRunning()) {
-            m_runner->cancel();
-        }
-        reject();
-    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &TwinDialog::reject);
     connect(m_runner, &Core::TwinRunner::progressed, this, [this](const QString &line) {
         m_progress->show();
         m_progress->appendPlainText(line);
@@ -197,14 +199,29 @@ void TwinDialog::run()
     m_runner->down(m_main, m_twinBranch, m_volumes->isChecked(), m_worktree->isChecked());
 }
 
+void TwinDialog::reject()
+{
+    // Cancel, Esc and the title bar's close: a running job is cancelled and the dialog closes
+    // once it has ended (closing at once would delete the runner under its compose process).
+    if (m_runner->isRunning()) {
+        m_closeWhenDone = true;
+        m_runner->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
 void TwinDialog::onFinished(const Core::Result<Core::TwinPlan> &result)
 {
+    if (m_closeWhenDone) {
+        QDialog::reject();
+        return;
+    }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     if (m_branch) {
         m_branch->setEnabled(true);
     }
-    if (m_volumes) {
-        m_volumes->setEnabled(true);
+    if (m_worktree) {
         m_worktree->setEnabled(true);
     }
     if (!result) {

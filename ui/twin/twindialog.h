@@ -41,6 +41,7 @@ public:
     QCheckBox *removeWorktreeBox() const { return m_worktree; }
     // Runs what the OK button runs.
     void run();
+    void reject() override;
 
 signals:
     // Before the dialog closes on success (the twin is up, or torn down).
@@ -57,6 +58,7 @@ private:
     QString m_projectName;
     QString m_twinBranch;
     Core::TwinRunner *m_runner;
+    bool m_closeWhenDone = false;
     QComboBox *m_branch = nullptr;
     QCheckBox *m_volumes = nullptr;
     QCheckBox *m_worktree = nullptr;
