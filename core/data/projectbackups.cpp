@@ -178,22 +178,26 @@ SnapshotTags ProjectBackups::baseTags() const
 
 void ProjectBackups::refresh()
 {
-    refreshThen([this](Result<void> r) {
-        if (!r) {
-            emit refreshFailed(r.error());
-            return;
-        }
-        if (interval().count() > 0 && !m_busy) {
-            reschedule(); // a newer snapshot (taken elsewhere) moves the next one
-        }
-    });
+    // Reading creates nothing: before the first backup every volume is "never backed up".
+    const bool create = false;
+    refreshThen(
+        [this](Result<void> r) {
+            if (!r) {
+                emit refreshFailed(r.error());
+                return;
+            }
+            if (interval().count() > 0 && !m_busy) {
+                reschedule(); // a newer snapshot (taken elsewhere) moves the next one
+            }
+        },
+        create);
 }
 
-void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
+void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool create)
 {
     // No repository yet (none was ever made here): nothing is backed up, and reading that
     // creates nothing; the repository (and its keychain password) comes with the first backup.
-    const bool noneYet = !m_repository && m_source && !m_source->mayHoldBackups();
+    const bool noneYet = !create && !m_repository && m_source && !m_source->mayHoldBackups();
     if (m_client && !m_repository && m_source && !noneYet) {
         m_source->open(this, [this, then](Result<ResticRepository *> repository) {
             if (!repository) {
@@ -201,7 +205,7 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then)
                 return;
             }
             m_repository = *repository;
-            refreshThen(then);
+            refreshThen(then, true);
         });
         return;
     }

@@ -106,7 +106,9 @@ signals:
     void scheduleChanged(const QDateTime &next);
 
 private:
-    void refreshThen(std::function<void(Result<void>)> then);
+    // `create`: open the repository even when none was made yet (a backup is about to be
+    // taken); without it, a repository that does not exist means "nothing backed up".
+    void refreshThen(std::function<void(Result<void>)> then, bool create = true);
     // The image id of each service's container (any state), into m_containerImages.
     void readContainerImages(std::function<void(Result<void>)> then);
     void backupNext();

@@ -310,6 +310,7 @@ void TestWorkspace::stackRunningUnderAnotherName_reopenedLater_stillThatName()
     QVERIFY(endpoint);
     EngineClient client(*endpoint);
     const QString settings = root.filePath("settings.ini");
+    QStringList files;
     {
         Workspace workspace(&client);
         workspace.setSettingsFile(settings);
@@ -317,7 +318,9 @@ void TestWorkspace::stackRunningUnderAnotherName_reopenedLater_stillThatName()
         workspace.start();
         QVERIFY(discovered.wait(10000));
         QVERIFY(waitUntil([&] { return byName(workspace, m_twin).has_value(); }, 10000));
-        ProjectRuntime *runtime = workspace.open(dir);
+        // As the window opens a stack it found: from the folder and files its labels name.
+        files = byName(workspace, m_twin)->files;
+        ProjectRuntime *runtime = workspace.open(dir, files);
         QVERIFY(runtime);
         QVERIFY(QSignalSpy(runtime, &ProjectRuntime::loaded).wait(30000));
         QCOMPARE(runtime->project().name, m_twin);
@@ -330,7 +333,8 @@ void TestWorkspace::stackRunningUnderAnotherName_reopenedLater_stillThatName()
     QSignalSpy discovered(&later, &Workspace::discovered);
     later.start();
     QVERIFY(discovered.wait(10000));
-    ProjectRuntime *again = later.open(dir);
+    QVERIFY(later.project(Workspace::idForPath(dir, files))); // remembered
+    ProjectRuntime *again = later.open(dir, files);
     QVERIFY(again);
     QVERIFY(QSignalSpy(again, &ProjectRuntime::loaded).wait(30000));
     QCOMPARE(again->project().name, m_twin);
