@@ -13,7 +13,7 @@
 #include "stack/portpreflight.h"
 #include "stack/projectdiscovery.h"
 #include "twin/twinplanner.h"
-#include "twin/twinrunner.h"
+#include "workspace/twinrunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

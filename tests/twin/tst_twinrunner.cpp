@@ -7,7 +7,7 @@
 #include "engine/engineclient.h"
 #include "ports/portlistmodel.h"
 #include "twin/twinname.h"
-#include "twin/twinrunner.h"
+#include "workspace/twinrunner.h"
 #include "workspace/projectruntime.h"
 #include "workspace/workspace.h"
 

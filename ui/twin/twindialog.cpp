@@ -4,7 +4,7 @@
 
 #include "twin/gitrepository.h"
 #include "twin/twinplanner.h"
-#include "twin/twinrunner.h"
+#include "workspace/twinrunner.h"
 
 #include <QCheckBox>
 #include <QComboBox>

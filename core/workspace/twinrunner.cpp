@@ -5,8 +5,8 @@
 #include "compose/composecli.h"
 #include "engine/engineclient.h"
 #include "stack/stackcontroller.h"
-#include "twinplanner.h"
-#include "workspace/projectruntime.h"
+#include "twin/twinplanner.h"
+#include "projectruntime.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

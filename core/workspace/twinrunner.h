@@ -3,7 +3,7 @@
 #pragma once
 
 #include "compose/composeloader.h"
-#include "twinplan.h"
+#include "twin/twinplan.h"
 #include "util/result.h"
 
 #include <QObject>
