@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <memory>
+#include <QSet>
 #include <QTcpServer>
 
 #include <optional>
@@ -131,6 +132,20 @@ inline void removeTestContainers()
     if (!list.isEmpty()) {
         docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
     }
+}
+
+// The Compose projects on the system engine right now, running or not.
+inline QSet<QString> composeProjectsOnEngine()
+{
+    const Run r = docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                          QStringLiteral("{{.Label \"com.docker.compose.project\"}}")});
+    QSet<QString> names;
+    for (const QString &line : QString::fromUtf8(r.out).split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty()) {
+            names.insert(line.trimmed());
+        }
+    }
+    return names;
 }
 
 // A TCP port on 127.0.0.1 that nothing listens on right now.

@@ -45,6 +45,8 @@ void TestProjectLogs::cleanupTestCase()
 void TestProjectLogs::follow_restart_noDuplicateNoGap_marked()
 {
     // A counter that survives restarts (its state file lives in the container), with colour.
+    // The state file is replaced by a rename: a kill between a truncating write and its data
+    // would leave it empty and start the count again at 1.
     QTemporaryDir dir;
     ComposeLoadOptions options;
     options.projectName = m_project;
@@ -56,7 +58,7 @@ void TestProjectLogs::follow_restart_noDuplicateNoGap_marked()
                               "    init: true\n"
                               "    stop_grace_period: 1s\n"
                               "    command: [\"sh\", \"-c\", \"i=$$(cat /tmp/n 2>/dev/null || echo 0); "
-                              "while :; do i=$$((i+1)); echo $$i > /tmp/n; printf '\\\\033[32m%s\\\\033[0m\\\\n' $$i; "
+                              "while :; do i=$$((i+1)); echo $$i > /tmp/n.new; mv /tmp/n.new /tmp/n; printf '\\\\033[32m%s\\\\033[0m\\\\n' $$i; "
                               "sleep 0.02; done\"]\n",
                               options);
     QVERIFY2(project.has_value(), project ? "" : qPrintable(project.error().message));

@@ -17,25 +17,6 @@ namespace {
 
 constexpr int BatchMs = 250;
 
-// Worse first: the tray icon shows the worst state of the workspace.
-int severity(TrayController::Overall overall)
-{
-    using O = TrayController::Overall;
-    switch (overall) {
-    case O::Failing:
-        return 4;
-    case O::Degraded:
-        return 3;
-    case O::Unknown:
-        return 2;
-    case O::Healthy:
-        return 1;
-    case O::Idle:
-        return 0;
-    }
-    return 0;
-}
-
 // An entry's icon changes only with its state: QAction::setIcon always tells the menu (and the
 // D-Bus menu its host reads) that the entry changed.
 template <typename Entry>
@@ -184,6 +165,23 @@ QString TrayController::stateText(const Core::ProjectSummary &project)
         parts << tr("%1 exited").arg(project.exited);
     }
     return parts.join(QStringLiteral(" · "));
+}
+
+int TrayController::severity(Overall overall)
+{
+    switch (overall) {
+    case Overall::Failing:
+        return 4;
+    case Overall::Degraded:
+        return 3;
+    case Overall::Unknown:
+        return 2;
+    case Overall::Healthy:
+        return 1;
+    case Overall::Idle:
+        return 0;
+    }
+    return 0;
 }
 
 QIcon TrayController::iconFor(Overall overall)

@@ -56,6 +56,8 @@ public:
     static Overall overallOf(const Core::ProjectSummary &project);
     static QString stateText(const Core::ProjectSummary &project);
     static QIcon iconFor(Overall overall);
+    // Worse is higher: the icon shows the state of highest severity.
+    static int severity(Overall overall);
 
     // How long changes wait to be applied together.
     void setBatchInterval(int ms) { m_batch.setInterval(ms); }
