@@ -530,11 +530,15 @@ void ProjectBackups::readContainerImages(std::function<void(Result<void>)> then)
                              });
 }
 
-StackController::ActionGate ProjectBackups::recreateGate()
+StackController::ActionGate ProjectBackups::dataGate()
 {
     QPointer<ProjectBackups> self(this);
     return [self](const StackAction &action, std::function<void(Result<void>)> proceed) {
         const bool rebuild = action.kind == StackAction::Kind::Rebuild;
+        if (self && action.kind == StackAction::Kind::Down && action.removeVolumes) {
+            self->backupBeforeDown(self, std::move(proceed));
+            return;
+        }
         if (!self || (action.kind != StackAction::Kind::Up && !rebuild)) {
             proceed({});
             return;
@@ -586,6 +590,58 @@ void ProjectBackups::backupUsersOf(const QStringList &services,
             volumes << v.key;
         }
     }
+    backupThen(volumes, QStringLiteral("before-recreate"),
+               QStringLiteral("The backup before recreating the database failed, so it was not "
+                              "recreated: "),
+               std::move(done));
+}
+
+void ProjectBackups::backupBeforeDown(QObject *context, std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> guard(context);
+    const QString prefix = QStringLiteral("down --volumes did not run: the backup before it "
+                                          "failed: ");
+    // Every refusal says that nothing went, and how to go on (the cause's own hint first).
+    auto deliver = [guard, hadContext = context != nullptr, done, prefix](Result<void> r) {
+        if (hadContext && !guard) {
+            return;
+        }
+        if (!r) {
+            Error e = r.error();
+            if (!e.message.startsWith(prefix)) {
+                e.message = prefix + e.message;
+            }
+            const QString next = QStringLiteral("Nothing was removed. Fix the cause, or remove "
+                                                "the volumes with devdockctl down --volumes "
+                                                "--no-backup.");
+            e.hint = e.hint.isEmpty() ? next : e.hint + QLatin1Char(' ') + next;
+            r = std::unexpected(e);
+        }
+        done(std::move(r));
+    };
+    // Read-only first: which volumes exist is the engine's to say; the repository (and the
+    // keychain) only when one does.
+    refreshThen(
+        [this, deliver, prefix](Result<void> r) {
+            if (!r) {
+                deliver(std::move(r));
+                return;
+            }
+            QStringList volumes;
+            for (const DataVolume &v : std::as_const(m_inventory)) {
+                if (v.kind == DataMount::Kind::Volume && v.exists) {
+                    volumes << v.key;
+                }
+            }
+            backupThen(volumes, QStringLiteral("before-down"), prefix, deliver);
+        },
+        false);
+}
+
+void ProjectBackups::backupThen(const QStringList &volumes, const QString &reason,
+                                const QString &failurePrefix,
+                                std::function<void(Result<void>)> done)
+{
     if (volumes.isEmpty()) {
         done({});
         return;
@@ -593,30 +649,29 @@ void ProjectBackups::backupUsersOf(const QStringList &services,
     auto connection = std::make_shared<QMetaObject::Connection>();
     if (m_busy) {
         // A backup (scheduled, or by hand) is under way: this one follows it, not fails.
-        *connection = connect(this, &ProjectBackups::backupFinished, this,
-                              [this, connection, services, done](const Result<QStringList> &) {
-                                  disconnect(*connection);
-                                  backupUsersOf(services, done);
-                              });
+        *connection = connect(
+            this, &ProjectBackups::backupFinished, this,
+            [this, connection, volumes, reason, failurePrefix, done](const Result<QStringList> &) {
+                disconnect(*connection);
+                backupThen(volumes, reason, failurePrefix, done);
+            });
         return;
     }
     SnapshotTags tags;
-    tags.reason = QStringLiteral("before-recreate");
+    tags.reason = reason;
     backup(volumes, tags);
     // Only this backup's end answers (another caller's refusal comes on the same signal).
     const quint64 mine = m_serial;
     *connection = connect(this, &ProjectBackups::backupFinished, this,
-                          [this, connection, mine, done](const Result<QStringList> &ids) {
+                          [this, connection, mine, failurePrefix,
+                           done](const Result<QStringList> &ids) {
                               if (m_finishedSerial != mine) {
                                   return;
                               }
                               disconnect(*connection);
                               if (!ids) {
                                   Error e = ids.error();
-                                  e.message =
-                                      QStringLiteral("The backup before recreating the database "
-                                                     "failed, so it was not recreated: ")
-                                      + e.message;
+                                  e.message = failurePrefix + e.message;
                                   done(std::unexpected(e));
                                   return;
                               }

@@ -89,9 +89,14 @@ public:
     // before-recreate. `done` gets the outcome; on an error the caller does not recreate.
     void backupBeforeRecreate(const QStringList &services, bool rebuild, QObject *context,
                               std::function<void(Result<void>)> done);
-    // For StackController::setActionGate: up and rebuild back up first (backupBeforeRecreate);
-    // every other action goes on at once.
-    StackController::ActionGate recreateGate();
+    // Before `down --volumes`: every named volume of the project that exists is backed up,
+    // reason before-down (data folders on the host stay, so they are not). A project whose
+    // volumes do not exist removes nothing and opens no repository. On an error the caller
+    // removes nothing.
+    void backupBeforeDown(QObject *context, std::function<void(Result<void>)> done);
+    // For StackController::setActionGate: up and rebuild back up first (backupBeforeRecreate),
+    // down with volumes too (backupBeforeDown); every other action goes on at once.
+    StackController::ActionGate dataGate();
 
 signals:
     void refreshed();
@@ -121,6 +126,10 @@ private:
     void checkImages(QStringList pending, QStringList changed, bool rebuild,
                      std::function<void(Result<QStringList>)> done);
     void backupUsersOf(const QStringList &services, std::function<void(Result<void>)> done);
+    // Backs up `volumes` with `reason` (after the backup under way, if one is); `done` gets the
+    // outcome, its message after `failurePrefix` on an error.
+    void backupThen(const QStringList &volumes, const QString &reason, const QString &failurePrefix,
+                    std::function<void(Result<void>)> done);
 
     QPointer<EngineClient> m_client;
     QPointer<ResticRepository> m_repository;

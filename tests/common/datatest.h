@@ -8,6 +8,9 @@
 
 #include "dockertest.h"
 
+#include "data/backuprepository.h"
+#include "data/resticrepository.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -79,6 +82,21 @@ inline QString resticCheck(const QString &location, const QString &password)
                + QString::number(check.exitCode()) + QLatin1Char(')');
     }
     return {};
+}
+
+// The snapshots with all of `tags` in the repository as the window and devdockctl find it (the
+// same location and keychain entry); empty, with a warning, when it cannot be read.
+inline QList<Core::ResticSnapshot> snapshotsIn(Core::BackupRepository &backups,
+                                               const QStringList &tags, QObject *context)
+{
+    auto repo = await<Core::ResticRepository *>([&](auto cb) { backups.open(context, cb); });
+    if (!repo || !*repo) {
+        qWarning("repository: %s", repo ? qPrintable(repo->error().toString()) : "no answer");
+        return {};
+    }
+    auto r = await<QList<Core::ResticSnapshot>>(
+        [&](auto cb) { (**repo)->snapshots(tags, context, cb); });
+    return r && *r ? **r : QList<Core::ResticSnapshot>{};
 }
 
 inline bool keychainUsable()

@@ -245,7 +245,7 @@ void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage
     const QString oldContainer = QString::fromUtf8(compose({"ps", "-q", "db"}).out).trimmed();
 
     StackController controller(m_client.get());
-    controller.setActionGate(m_backups->recreateGate());
+    controller.setActionGate(m_backups->dataGate());
     ComposeLoadOptions options;
     options.workingDirectory = m_dir.filePath("project");
     auto runUp = [&]() -> Result<void> {

@@ -8,6 +8,7 @@
 // message, the file's bytes, and that nothing else was written.
 
 #include "../common/dockertest.h"
+#include "../common/smalldisk.h"
 
 #include "devloop/devmode.h"
 #include "env/enveditor.h"
@@ -40,6 +41,7 @@
 
 using namespace DevDock;
 using namespace DevDock::Core;
+using DevDock::Test::SmallDisk;
 
 namespace {
 
@@ -63,55 +65,6 @@ QStringList entries(const QString &dir)
     names.sort();
     return names;
 }
-
-// A tmpfs of its own, unmounted when the test ends (also when it fails).
-class SmallDisk
-{
-public:
-    explicit SmallDisk(qint64 bytes)
-    {
-        const QByteArray options = "size=" + QByteArray::number(bytes);
-        m_mounted = ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0,
-                            options.constData())
-                    == 0;
-        m_error = m_mounted ? QString() : QString::fromLocal8Bit(std::strerror(errno));
-    }
-    ~SmallDisk()
-    {
-        if (m_mounted) {
-            ::umount2(QFile::encodeName(m_dir.path()).constData(), MNT_DETACH);
-        }
-    }
-    SmallDisk(const SmallDisk &) = delete;
-    SmallDisk &operator=(const SmallDisk &) = delete;
-
-    bool isMounted() const { return m_mounted; }
-    QString mountError() const { return m_error; }
-    QString path() const { return m_dir.path(); }
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-    qint64 freeBytes() const
-    {
-        struct statvfs fs = {};
-        ::statvfs(QFile::encodeName(m_dir.path()).constData(), &fs);
-        return qint64(fs.f_bavail) * qint64(fs.f_frsize);
-    }
-    // Writes a filler file until exactly `leave` bytes stay free (a multiple of the page size).
-    bool fillLeaving(qint64 leave)
-    {
-        const qint64 fill = freeBytes() - leave;
-        return fill >= 0 && writeAll(path("filler"), QByteArray(fill, 'f')) && freeBytes() == leave;
-    }
-    void unfill() { QFile::remove(path("filler")); }
-
-private:
-    QTemporaryDir m_dir;
-    bool m_mounted = false;
-    QString m_error;
-};
-
-#define MOUNT_OR_FAIL(disk)                                                                        \
-    QVERIFY2((disk).isMounted(),                                                                   \
-             qPrintable("cannot mount a tmpfs (the tests run as root): " + (disk).mountError()))
 
 // Sets the "other program" hook for one test and always takes it away again.
 struct HookGuard

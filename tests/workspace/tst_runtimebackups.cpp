@@ -11,6 +11,7 @@
 #include "../common/composetest.h"
 #include "../common/datatest.h"
 #include "../common/dockertest.h"
+#include "../common/smalldisk.h"
 
 #include "data/backuprepository.h"
 #include "data/projectbackups.h"
@@ -20,6 +21,9 @@
 #include "workspace/projectruntime.h"
 
 #include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -72,6 +76,8 @@ private slots:
     void runtime_databaseRecreatedWithNewImage_backedUpFirst();
     void devdockctlUp_databaseRecreatedWithNewImage_backedUpFirst();
     void runtime_scheduleOffByDefault_configured_backsUpWhileRunning();
+    // Last: it removes the project's volumes.
+    void runtimeDownVolumes_fullDisk_removesNothing_thenBacksUpEveryVolumeFirst();
 
 private:
     Run compose(const QStringList &args, int timeoutMs = 180000);
@@ -135,14 +141,7 @@ Run TestRuntimeBackups::compose(const QStringList &args, int timeoutMs)
 
 QList<ResticSnapshot> TestRuntimeBackups::snapshots(const QStringList &tags)
 {
-    // The repository as the runtime and devdockctl find it: the same location and keychain entry.
-    auto repo = await<ResticRepository *>([&](auto cb) { m_backupRepository->open(this, cb); });
-    if (!repo || !*repo) {
-        qWarning("repository: %s", repo ? qPrintable(repo->error().toString()) : "no answer");
-        return {};
-    }
-    auto r = await<QList<ResticSnapshot>>([&](auto cb) { (**repo)->snapshots(tags, this, cb); });
-    return r && *r ? **r : QList<ResticSnapshot>{};
+    return snapshotsIn(*m_backupRepository, tags, this);
 }
 
 bool TestRuntimeBackups::openRuntime(ProjectRuntime &runtime)
@@ -269,6 +268,84 @@ void TestRuntimeBackups::runtime_scheduleOffByDefault_configured_backsUpWhileRun
     QVERIFY(!scheduled.isEmpty());
     runtime.setBackupSettings({});
     QVERIFY(!runtime.backups()->nextScheduled().isValid());
+}
+
+void TestRuntimeBackups::runtimeDownVolumes_fullDisk_removesNothing_thenBacksUpEveryVolumeFirst()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const auto volumeExists = [](const QString &key) {
+        return docker({"volume", "inspect", kProject + "_" + key}).exitCode == 0;
+    };
+    QVERIFY(volumeExists("pgdata") && volumeExists("files"));
+    const auto downVolumes = [](ProjectRuntime &runtime) {
+        QSignalSpy done(runtime.controller(), &StackController::actionFinished);
+        runtime.controller()->down(true);
+        QTest::qWaitFor([&] { return !done.isEmpty(); }, 300000);
+        return done.isEmpty() ? Result<void>(makeError(Error::Code::Timeout, "no answer"))
+                              : done.first().at(1).value<Result<void>>();
+    };
+
+    // The repository's disk is full: no backup, so nothing is removed, and the error says so.
+    {
+        SmallDisk disk(1 << 20);
+        MOUNT_OR_FAIL(disk);
+        QVERIFY(disk.fillLeaving(0));
+        qputenv("DEVDOCK_BACKUP_REPOSITORY", disk.path("repo").toUtf8());
+        ProjectRuntime runtime(m_client.get());
+        QVERIFY(openRuntime(runtime));
+        const Result<void> refused = downVolumes(runtime);
+        qputenv("DEVDOCK_BACKUP_REPOSITORY", m_repo.toUtf8());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.startsWith(
+                     "down --volumes did not run: the backup before it failed: "),
+                 qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().message.contains(
+                     "the disk that holds the backup repository is full (repository "
+                     + disk.path("repo") + ")"),
+                 qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().hint.endsWith(
+                     "Nothing was removed. Fix the cause, or remove the volumes with devdockctl "
+                     "down --volumes --no-backup."),
+                 qPrintable(refused.error().hint));
+        QVERIFY(volumeExists("pgdata") && volumeExists("files"));
+        QCOMPARE(compose({"ps", "-q", "db"}).out.trimmed().isEmpty(), false); // still there
+    }
+
+    // The repository is fine: every volume is backed up (the database as a dump; a volume
+    // unchanged since its last snapshot keeps that one), then removed.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    ProjectRuntime runtime(m_client.get());
+    QVERIFY(openRuntime(runtime));
+    QSignalSpy backedUp(runtime.backups(), &ProjectBackups::volumeBackedUp);
+    const Result<void> down = downVolumes(runtime);
+    QVERIFY2(down, down ? "" : qPrintable(down.error().toString()));
+    QHash<QString, QString> idOf;
+    for (const QList<QVariant> &v : std::as_const(backedUp)) {
+        idOf.insert(v.at(0).toString(), v.at(1).toString());
+    }
+    QCOMPARE(QSet<QString>(idOf.keyBegin(), idOf.keyEnd()), QSet<QString>({"files", "pgdata"}));
+    // The ids as the backup reported them (restic's summary names a snapshot by its short id).
+    const QList<ResticSnapshot> all = snapshots({"project=" + kProject});
+    for (auto it = idOf.cbegin(); it != idOf.cend(); ++it) {
+        const auto found = std::find_if(all.cbegin(), all.cend(),
+                                        [&](const ResticSnapshot &s) { return s.id.startsWith(it.value()); });
+        QVERIFY2(found != all.cend(), qPrintable([&] {
+                     QStringList listed;
+                     for (const ResticSnapshot &s : all) {
+                         listed << s.id.left(12) + ":" + s.tags.join(",");
+                     }
+                     return it.key() + " " + it.value() + " not in " + listed.join(" | ");
+                 }()));
+        QCOMPARE(found->tag("volume"), it.key());
+    }
+    const QList<ResticSnapshot> dumps = snapshots({"project=" + kProject, "reason=before-down"});
+    QCOMPARE(dumps.size(), 1); // the database's dump is new each time
+    QCOMPARE(dumps.first().tag("volume"), QString("pgdata"));
+    QCOMPARE(dumps.first().tag("kind"), QString("pg-dump"));
+    QVERIFY(dumps.first().time >= before);
+    QVERIFY(!volumeExists("pgdata"));
+    QVERIFY(!volumeExists("files"));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeBackups)
