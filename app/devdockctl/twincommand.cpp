@@ -166,53 +166,28 @@ int cloneData(const ComposeLoadOptions &mainOptions, const ComposeLoadOptions &t
     if (!main) {
         return failWith(main.error());
     }
-    QMap<QString, ResticSnapshot> newest;
-    QStringList dumps;
-    for (const ResticSnapshot &s : std::as_const((*main)->snapshots)) { // oldest first
-        if (s.tag(QStringLiteral("kind")) == u"pg-dump") {
-            dumps << s.tag(QStringLiteral("volume"));
-            continue;
-        }
-        if (s.tag(QStringLiteral("reason")) == u"safety") {
-            continue; // the state a restore replaced: not the main checkout's data any more
-        }
-        newest.insert(s.tag(QStringLiteral("volume")), s);
-    }
-    if (newest.isEmpty()) {
-        return failWith(
-            Error{Error::Code::NotFound,
-                  QStringLiteral("Project %1 has no snapshot of its volumes to clone; nothing "
-                                 "was started.")
-                      .arg((*main)->project.name),
-                  QStringLiteral("Back it up first (devdockctl backup), or start the twin with "
-                                 "fresh volumes (without --clone-data).")});
+    const CloneSources sources = cloneSources((*main)->snapshots);
+    if (sources.newest.isEmpty()) { // before the twin's repository session: nothing to do
+        return failWith(clonePlans(sources, (*main)->project.name, {}, {}, {}, {}).error());
     }
     auto twin = DataSession::open(twinOptions);
     if (!twin) {
         return failWith(twin.error());
     }
-    // Every plan first: a volume the twin's files do not have refuses the clone before any
-    // volume is written, not half way through.
-    QList<std::pair<QString, RestorePlan>> plans;
-    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-        auto plan = RestorePlan::make((*twin)->project, (*twin)->inventory, it.value(), it.key(),
-                                      (*twin)->running, (*twin)->engineVolumes);
-        if (!plan) {
-            return failWith(plan.error());
-        }
-        plans.append({it.key(), *plan});
+    const auto plans = clonePlans(sources, (*main)->project.name, (*twin)->project,
+                                  (*twin)->inventory, (*twin)->running, (*twin)->engineVolumes);
+    if (!plans) {
+        return failWith(plans.error());
     }
-    for (const auto &[key, plan] : std::as_const(plans)) {
-        const ResticSnapshot &snapshot = newest.value(key);
+    for (const RestorePlan &plan : *plans) {
         if (const auto restored = carryOutRestore(**twin, plan); !restored) {
             return failWith(restored.error());
         }
         Output::outLine(QStringLiteral("%1: cloned from snapshot %2 of %3 (%4)")
-                            .arg(key, snapshot.shortId, (*main)->project.name,
-                                 snapshot.time.toLocalTime().toString(Qt::ISODate)));
+                            .arg(plan.target.key, plan.snapshot.shortId, (*main)->project.name,
+                                 plan.snapshot.time.toLocalTime().toString(Qt::ISODate)));
     }
-    dumps.removeDuplicates();
-    for (const QString &volume : std::as_const(dumps)) {
+    for (const QString &volume : sources.dumps) {
         Output::errLine(QStringLiteral("%1: a database dump is restored into a running server; "
                                        "once the twin runs: devdockctl restore SNAPSHOT in the "
                                        "twin's worktree")

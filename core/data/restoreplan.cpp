@@ -216,4 +216,50 @@ QList<ResticSnapshot> checkpointSnapshots(const QList<ResticSnapshot> &all, cons
     return newest.values();
 }
 
+CloneSources cloneSources(const QList<ResticSnapshot> &all)
+{
+    CloneSources sources;
+    for (const ResticSnapshot &s : all) { // oldest first: later ones win
+        const QString volume = s.tag(QStringLiteral("volume"));
+        if (s.tag(QStringLiteral("kind")) == u"pg-dump") {
+            if (!sources.dumps.contains(volume)) {
+                sources.dumps << volume;
+            }
+            continue;
+        }
+        if (s.tag(QStringLiteral("reason")) == u"safety") {
+            continue;
+        }
+        sources.newest.insert(volume, s);
+    }
+    return sources;
+}
+
+Result<QList<RestorePlan>> clonePlans(const CloneSources &sources, const QString &from,
+                                      const ComposeProject &project,
+                                      const QList<DataVolume> &inventory,
+                                      const QHash<QString, QString> &running,
+                                      const QStringList &engineVolumes)
+{
+    if (sources.newest.isEmpty()) {
+        return makeError(
+            Error::Code::NotFound,
+            QStringLiteral("Project %1 has no snapshot of its volumes to clone; nothing was "
+                           "started.")
+                .arg(from),
+            QStringLiteral("Back it up first (Back up now in its Data view, or devdockctl "
+                           "backup), or start the twin with fresh volumes."));
+    }
+    QList<RestorePlan> plans;
+    for (auto it = sources.newest.cbegin(); it != sources.newest.cend(); ++it) {
+        auto plan = RestorePlan::make(project, inventory, it.value(), it.key(), running,
+                                      engineVolumes);
+        if (!plan) {
+            return std::unexpected(plan.error());
+        }
+        plans << *plan;
+    }
+    return plans;
+}
+
 } // namespace DevDock::Core

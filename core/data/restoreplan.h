@@ -56,4 +56,25 @@ struct RestorePlan
 // the checkpoint restores.
 QList<ResticSnapshot> checkpointSnapshots(const QList<ResticSnapshot> &all, const QString &name);
 
+// What cloning a project's data into another (a twin) takes from its snapshots (`all` oldest
+// first): the newest files snapshot of each volume (a restore's safety snapshot is not the
+// project's data any more), and the volumes that have database dumps instead (a dump restores into
+// a running server, so not before the other stack runs).
+struct CloneSources
+{
+    QMap<QString, ResticSnapshot> newest; // by volume key
+    QStringList dumps;                    // volume keys
+};
+CloneSources cloneSources(const QList<ResticSnapshot> &all);
+
+// The restores that clone `sources` (of the project `from`) into `project`, given its inventory,
+// what runs and the engine's volume names; in volume order. Every plan is made first: a volume
+// `project` does not have refuses the clone before any volume is written. No snapshot at all:
+// NotFound, nothing to start.
+Result<QList<RestorePlan>> clonePlans(const CloneSources &sources, const QString &from,
+                                      const ComposeProject &project,
+                                      const QList<DataVolume> &inventory,
+                                      const QHash<QString, QString> &running,
+                                      const QStringList &engineVolumes);
+
 } // namespace DevDock::Core

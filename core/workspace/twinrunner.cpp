@@ -3,32 +3,15 @@
 #include "twinrunner.h"
 
 #include "compose/composecli.h"
+#include "data/projectbackups.h"
+#include "data/restorejob.h"
 #include "engine/engineclient.h"
 #include "stack/stackcontroller.h"
 #include "twin/twinplanner.h"
+#include "util/offthread.h"
 #include "projectruntime.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace DevDock::Core {
-
-namespace {
-
-// Runs `work` in a worker thread and `done` with its result in `context`'s thread (dropped when
-// `context` is gone first).
-template <typename T>
-void offThread(QObject *context, std::function<T()> work, std::function<void(T)> done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
-} // namespace
 
 TwinRunner::TwinRunner(EngineClient *client, QObject *parent)
     : QObject(parent)
@@ -69,15 +52,16 @@ void TwinRunner::prepare(EngineClient *client, const ComposeLoadOptions &options
 }
 
 void TwinRunner::up(const ComposeLoadOptions &options, const QString &branch,
-                    const QString &envProfile)
+                    const QString &envProfile, bool cloneData)
 {
     if (m_running) {
         return;
     }
     m_running = true;
+    m_cancelled = false;
     emit progressed(QStringLiteral("Preparing the worktree and free ports of %1 …").arg(branch));
     prepare(m_client, options, branch, envProfile, this,
-            [this, options, envProfile](Result<TwinPlan> plan) {
+            [this, options, envProfile, cloneData](Result<TwinPlan> plan) {
                 if (!plan) {
                     finish(std::move(plan));
                     return;
@@ -85,7 +69,7 @@ void TwinRunner::up(const ComposeLoadOptions &options, const QString &branch,
                 if (plan->worktreeCreated) {
                     emit progressed(QStringLiteral("Created the worktree %1.").arg(plan->worktree));
                 }
-                runStack(*plan, options, envProfile, true, false, false);
+                runStack(*plan, options, envProfile, Job{.up = true, .cloneData = cloneData});
             });
 }
 
@@ -96,6 +80,7 @@ void TwinRunner::down(const ComposeLoadOptions &options, const QString &branch, 
         return;
     }
     m_running = true;
+    m_cancelled = false;
     emit progressed(QStringLiteral("Finding the twin of %1 …").arg(branch));
     offThread<Result<TwinPlan>>(
         this,
@@ -107,13 +92,13 @@ void TwinRunner::down(const ComposeLoadOptions &options, const QString &branch, 
                 finish(std::move(plan));
                 return;
             }
-            runStack(*plan, options, envProfile, false, removeVolumes, removeWorktree);
+            runStack(*plan, options, envProfile,
+                     Job{.up = false, .removeVolumes = removeVolumes, .removeWorktree = removeWorktree});
         });
 }
 
 void TwinRunner::runStack(const TwinPlan &plan, const ComposeLoadOptions &options,
-                          const QString &envProfile, bool up, bool removeVolumes,
-                          bool removeWorktree)
+                          const QString &envProfile, Job job)
 {
     if (!m_client) {
         finish(makeError(Error::Code::NotFound, QStringLiteral("The Docker engine is gone.")));
@@ -128,7 +113,7 @@ void TwinRunner::runStack(const TwinPlan &plan, const ComposeLoadOptions &option
     connect(m_runtime, &ProjectRuntime::loadFailed, this,
             [this](const Error &error) { finish(std::unexpected(error)); });
     connect(
-        m_runtime, &ProjectRuntime::loaded, this, [this, plan, up, removeVolumes, removeWorktree] {
+        m_runtime, &ProjectRuntime::loaded, this, [this, plan, job] {
             StackController *controller = m_runtime->controller();
             connect(controller, &StackController::operationStarted, this,
                     [this](const StackAction &, ComposeOperation *operation) {
@@ -136,13 +121,13 @@ void TwinRunner::runStack(const TwinPlan &plan, const ComposeLoadOptions &option
                                 &TwinRunner::progressed);
                     });
             connect(controller, &StackController::actionFinished, this,
-                    [this, plan, removeWorktree](const StackAction &, const Result<void> &result,
-                                                 ComposeOperation *) {
+                    [this, plan, job](const StackAction &, const Result<void> &result,
+                                      ComposeOperation *) {
                         if (!result) {
                             finish(std::unexpected(result.error()));
                             return;
                         }
-                        if (!removeWorktree) {
+                        if (!job.removeWorktree) {
                             finish(plan);
                             return;
                         }
@@ -156,20 +141,138 @@ void TwinRunner::runStack(const TwinPlan &plan, const ComposeLoadOptions &option
                                            : Result<TwinPlan>(std::unexpected(removed.error())));
                             });
                     });
+            // down --volumes backs every volume up first (the runtime's data gate): say so.
+            ProjectBackups *backups = m_runtime->backups();
+            connect(backups, &ProjectBackups::backupStarted, this,
+                    [this](const QStringList &volumes, qint64) {
+                        emit progressed(QStringLiteral("Backing up %1 before removing …")
+                                            .arg(volumes.join(QStringLiteral(", "))));
+                    });
+            connect(backups, &ProjectBackups::volumeBackedUp, this,
+                    [this](const QString &volume, const QString &id, bool unchanged) {
+                        emit progressed(
+                            unchanged
+                                ? QStringLiteral("%1: unchanged since snapshot %2").arg(volume, id.left(8))
+                                : QStringLiteral("%1: snapshot %2 (restore: devdockctl restore %2)")
+                                      .arg(volume, id.left(8)));
+                    });
             StackAction action;
-            action.kind = up ? StackAction::Kind::Up : StackAction::Kind::Down;
-            action.removeVolumes = removeVolumes;
-            emit progressed(
-                up ? QStringLiteral("Starting %1 …").arg(plan.projectName)
-                   : QStringLiteral("Removing the containers of %1 …").arg(plan.projectName));
-            controller->run(action);
+            action.kind = job.up ? StackAction::Kind::Up : StackAction::Kind::Down;
+            action.removeVolumes = job.removeVolumes;
+            auto run = [this, plan, job, action, controller] {
+                emit progressed(job.up ? QStringLiteral("Starting %1 …").arg(plan.projectName)
+                                       : QStringLiteral("Removing the containers of %1 …")
+                                             .arg(plan.projectName));
+                controller->run(action);
+            };
+            if (!job.cloneData) {
+                run();
+                return;
+            }
+            cloneThen(plan, [this, run](Result<void> cloned) {
+                if (!cloned) {
+                    finish(std::unexpected(cloned.error()));
+                    return;
+                }
+                run();
+            });
         });
     m_runtime->open(TwinPlanner::loadOptions(plan, options), envProfile);
 }
 
+void TwinRunner::cloneThen(const TwinPlan &plan, std::function<void(Result<void>)> then)
+{
+    // The twin's side of the data as the Data view reads it (inventory, what runs, the
+    // repository); the main checkout's snapshots are the repository's, tagged with its name.
+    ProjectBackups *backups = m_runtime->backups();
+    emit progressed(QStringLiteral("Reading the snapshots of %1 …").arg(plan.mainProjectName));
+    auto connections = std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+    auto readSnapshots = [this, plan, backups, then, connections] {
+        disconnect(connections->first);
+        disconnect(connections->second);
+        const QString from = plan.mainProjectName;
+        ResticRepository *repository = backups->repository();
+        if (!repository) { // none was ever made: nothing is backed up
+            then(std::unexpected(clonePlans({}, from, {}, {}, {}, {}).error()));
+            return;
+        }
+        repository->snapshots(
+            {QStringLiteral("project=") + SnapshotTags::clean(from)}, this,
+            [this, backups, from, then](Result<QList<ResticSnapshot>> all) {
+                if (!all) {
+                    then(std::unexpected(all.error()));
+                    return;
+                }
+                QStringList engineVolumes;
+                for (const DataVolume &v : backups->inventory()) {
+                    if (v.exists) {
+                        engineVolumes << v.engineName;
+                    }
+                }
+                auto plans = clonePlans(cloneSources(*all), from, backups->project(),
+                                        backups->inventory(), backups->running(), engineVolumes);
+                if (!plans) {
+                    then(std::unexpected(plans.error()));
+                    return;
+                }
+                for (const QString &volume : cloneSources(*all).dumps) {
+                    emit progressed(QStringLiteral("%1: a database dump is restored into a "
+                                                   "running server; once the twin runs, restore "
+                                                   "it from the twin's Data view")
+                                        .arg(volume));
+                }
+                restoreNext(*plans, from, then);
+            });
+    };
+    connections->first = connect(backups, &ProjectBackups::refreshed, this, readSnapshots);
+    connections->second = connect(backups, &ProjectBackups::refreshFailed, this,
+                                  [then, connections](const Error &error) {
+                                      disconnect(connections->first);
+                                      disconnect(connections->second);
+                                      then(std::unexpected(error));
+                                  });
+    backups->refresh();
+}
+
+void TwinRunner::restoreNext(QList<RestorePlan> plans, QString from,
+                             std::function<void(Result<void>)> then)
+{
+    if (m_cancelled) {
+        then(makeError(Error::Code::Cancelled, QStringLiteral("Cancelled; the twin was not started.")));
+        return;
+    }
+    if (plans.isEmpty()) {
+        then({});
+        return;
+    }
+    const RestorePlan plan = plans.takeFirst();
+    ProjectBackups *backups = m_runtime->backups();
+    m_restore = new RestoreJob(m_client, backups->repository(), plan, backups->baseTags(), this);
+    connect(m_restore, &RestoreJob::stepStarted, this,
+            [this](RestoreJob::Step, const QString &text) { emit progressed(text + QStringLiteral(" …")); });
+    connect(m_restore, &RestoreJob::finished, this,
+            [this, plan, plans, from, then](const Result<void> &restored) {
+                m_restore->deleteLater();
+                if (!restored) {
+                    then(std::unexpected(restored.error()));
+                    return;
+                }
+                emit progressed(QStringLiteral("%1: cloned from snapshot %2 of %3 (%4)")
+                                    .arg(plan.target.key, plan.snapshot.shortId, from,
+                                         plan.snapshot.time.toLocalTime().toString(Qt::ISODate)));
+                restoreNext(plans, from, then);
+            });
+    m_restore->start();
+}
+
 void TwinRunner::cancel()
 {
+    m_cancelled = true;
+    if (m_restore) {
+        m_restore->cancel();
+    }
     if (m_runtime) {
+        m_runtime->backups()->cancel();
         m_runtime->controller()->cancel();
     }
 }

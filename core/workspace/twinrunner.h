@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compose/composeloader.h"
+#include "data/restoreplan.h"
 #include "twin/twinplan.h"
 #include "util/result.h"
 
@@ -15,6 +16,7 @@ namespace DevDock::Core {
 
 class EngineClient;
 class ProjectRuntime;
+class RestoreJob;
 
 // `twin up` and `twin down` as one asynchronous job each, for the window and devdockctl alike:
 // nothing here blocks the calling thread (git and file writes run in a worker thread, the
@@ -38,8 +40,10 @@ public:
                         const QString &branch, const QString &envProfile, QObject *context,
                         std::function<void(Result<TwinPlan>)> callback);
 
+    // `cloneData`: before the twin starts, the main checkout's newest snapshot of each volume is
+    // restored into the twin's volume of the same key (as `twin up --clone-data`).
     void up(const ComposeLoadOptions &options, const QString &branch,
-            const QString &envProfile = {});
+            const QString &envProfile = {}, bool cloneData = false);
     void down(const ComposeLoadOptions &options, const QString &branch, bool removeVolumes,
               bool removeWorktree, const QString &envProfile = {});
     bool isRunning() const { return m_running; }
@@ -53,12 +57,24 @@ signals:
     void finished(const DevDock::Core::Result<DevDock::Core::TwinPlan> &result);
 
 private:
+    struct Job
+    {
+        bool up = true;
+        bool removeVolumes = false;  // down
+        bool removeWorktree = false; // down
+        bool cloneData = false;      // up
+    };
     void runStack(const TwinPlan &plan, const ComposeLoadOptions &options,
-                  const QString &envProfile, bool up, bool removeVolumes, bool removeWorktree);
+                  const QString &envProfile, Job job);
+    // The main checkout's newest snapshots restored into the twin's (not yet running) volumes.
+    void cloneThen(const TwinPlan &plan, std::function<void(Result<void>)> then);
+    void restoreNext(QList<RestorePlan> plans, QString from, std::function<void(Result<void>)> then);
     void finish(Result<TwinPlan> result);
 
     QPointer<EngineClient> m_client;
     ProjectRuntime *m_runtime = nullptr;
+    QPointer<RestoreJob> m_restore;
+    bool m_cancelled = false;
     bool m_running = false;
 };
 

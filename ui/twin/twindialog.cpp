@@ -4,6 +4,7 @@
 
 #include "twin/gitrepository.h"
 #include "twin/twinplanner.h"
+#include "util/offthread.h"
 #include "workspace/twinrunner.h"
 
 #include <QCheckBox>
@@ -11,12 +12,10 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace DevDock::Ui {
 
@@ -72,7 +71,7 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
         setWindowTitle(tr("Run a branch alongside %1").arg(projectName));
         intro->setText(tr("The branch runs in its own git worktree (created beside the main "
                           "checkout when it has none), as its own Compose project on free host "
-                          "ports, with fresh volumes. No checked-in file changes."));
+                          "ports, with volumes of its own. No checked-in file changes."));
         m_branch = new QComboBox(this);
         m_branch->setObjectName(QStringLiteral("twinBranch"));
         m_branch->setEditable(true);
@@ -81,6 +80,14 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
         m_branch->setAccessibleDescription(
             tr("A branch or worktree of the repository, or the name of a new branch"));
         form->addRow(tr("&Branch:"), m_branch);
+        m_clone = new QCheckBox(tr("Clone the &data from the newest backups of %1").arg(projectName),
+                                this);
+        m_clone->setObjectName(QStringLiteral("twinCloneData"));
+        m_clone->setToolTip(tr("Off: the twin starts with fresh, empty volumes. On: each volume "
+                               "starts as the main checkout's newest snapshot of it (its "
+                               "volumes are only read from the backups, never touched)"));
+        m_clone->setAccessibleDescription(m_clone->toolTip());
+        form->addRow(m_clone);
         m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Run alongside"));
         listBranches();
     } else {
@@ -88,14 +95,13 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
         intro->setText(tr("Removes the containers and networks of the twin of %1 on the branch "
                           "%2. The main stack is not touched.")
                            .arg(projectName, branch));
-        m_volumes = new QCheckBox(tr("Also remove its &volumes (its data is lost)"), this);
+        m_volumes = new QCheckBox(tr("Also remove its &volumes (backed up first)"), this);
         m_volumes->setObjectName(QStringLiteral("twinRemoveVolumes"));
-        // The volumes go only with a backup first, which the window does not take yet; the
-        // command line does (`devdockctl twin down BRANCH --volumes`).
-        m_volumes->setEnabled(false);
-        m_volumes->setToolTip(tr("Not from the window yet: devdockctl twin down %1 --volumes "
-                                 "backs the volumes up first, then removes them")
-                                  .arg(branch));
+        // As `devdockctl twin down BRANCH --volumes`: the runtime's data gate backs every volume
+        // up before compose removes it; a failed backup removes nothing.
+        m_volumes->setToolTip(tr("Every volume of the twin is backed up first (the Data view "
+                                 "and devdockctl restore bring it back); if the backup fails, "
+                                 "nothing is removed"));
         m_volumes->setAccessibleDescription(m_volumes->toolTip());
         m_worktree =
             new QCheckBox(tr("Also remove its &worktree (only when it has no changes)"), this);
@@ -135,10 +141,8 @@ void TwinDialog::listBranches()
     m_branch->setEnabled(false);
     m_branch->setPlaceholderText(tr("Reading the repository's branches …"));
     // git runs in a worker thread: a large repository never stalls the window.
-    auto *watcher = new QFutureWatcher<Branches>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Branches found = watcher->result();
+    const Core::ComposeLoadOptions main = m_main;
+    Core::offThread<Branches>(this, [main] { return readBranches(main); }, [this](Branches found) {
         m_branch->setEnabled(true);
         m_branch->setPlaceholderText(tr("feature/x"));
         if (!found.error.isEmpty()) {
@@ -167,8 +171,6 @@ void TwinDialog::listBranches()
         m_branch->setCurrentIndex(m_branch->count() > 0 ? 0 : -1);
         emit branchesListed();
     });
-    const Core::ComposeLoadOptions main = m_main;
-    watcher->setFuture(QtConcurrent::run([main] { return readBranches(main); }));
 }
 
 void TwinDialog::run()
@@ -189,8 +191,9 @@ void TwinDialog::run()
             return;
         }
         m_branch->setEnabled(false);
+        m_clone->setEnabled(false);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-        m_runner->up(m_main, branch);
+        m_runner->up(m_main, branch, {}, m_clone->isChecked());
         return;
     }
     m_volumes->setEnabled(false);
@@ -223,6 +226,12 @@ void TwinDialog::onFinished(const Core::Result<Core::TwinPlan> &result)
     }
     if (m_worktree) {
         m_worktree->setEnabled(true);
+    }
+    if (m_volumes) {
+        m_volumes->setEnabled(true);
+    }
+    if (m_clone) {
+        m_clone->setEnabled(true);
     }
     if (!result) {
         QString text = result.error().message;

@@ -39,6 +39,7 @@ public:
     QComboBox *branchBox() const { return m_branch; }
     QCheckBox *removeVolumesBox() const { return m_volumes; }
     QCheckBox *removeWorktreeBox() const { return m_worktree; }
+    QCheckBox *cloneDataBox() const { return m_clone; }
     // Runs what the OK button runs.
     void run();
     void reject() override;
@@ -62,6 +63,7 @@ private:
     QComboBox *m_branch = nullptr;
     QCheckBox *m_volumes = nullptr;
     QCheckBox *m_worktree = nullptr;
+    QCheckBox *m_clone = nullptr;
     QLabel *m_error;
     QPlainTextEdit *m_progress;
     QDialogButtonBox *m_buttons;
