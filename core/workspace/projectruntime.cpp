@@ -33,7 +33,7 @@ ProjectRuntime::ProjectRuntime(EngineClient *client, QObject *parent)
     , m_backups(new ProjectBackups(client, m_backupRepository, this))
 {
     // Every up and rebuild, from the window or devdockctl, asks the data first.
-    m_controller->setActionGate(m_backups->recreateGate());
+    m_controller->setActionGate(m_backups->dataGate());
     LogOptions logOptions;
     logOptions.follow = true;
     logOptions.tail = QStringLiteral("1000");
@@ -383,14 +383,7 @@ ProjectSummary ProjectRuntime::summary() const
                 s.publishedPorts << quint16(port.publicPort);
             }
             if (port.publicPort != 0) {
-                ProjectSummary::PublishedPort published;
-                published.service = service.name;
-                published.target = port.privatePort;
-                published.port = quint16(port.publicPort);
-                // An IPv4 and an IPv6 binding of one port are one URL.
-                published.hostIp =
-                    port.ip == u"0.0.0.0" || port.ip == u"::" ? QString() : port.ip;
-                published.protocol = port.type.isEmpty() ? QStringLiteral("tcp") : port.type;
+                const auto published = ProjectSummary::PublishedPort::from(service.name, port);
                 if (!s.ports.contains(published)) {
                     s.ports << published;
                 }
@@ -406,15 +399,7 @@ void ProjectRuntime::emitSummary()
 {
     const ProjectSummary now = summary();
     // Only real changes travel (a health probe's inspect changes nothing here).
-    const auto same = [](const ProjectSummary &a, const ProjectSummary &b) {
-        return a.id == b.id && a.name == b.name && a.loading == b.loading
-               && a.loadError == b.loadError && a.engineReachable == b.engineReachable
-               && a.known == b.known && a.servicesTotal == b.servicesTotal
-               && a.servicesUp == b.servicesUp && a.unhealthy == b.unhealthy
-               && a.exited == b.exited && a.starting == b.starting && a.devMode == b.devMode
-               && a.publishedPorts == b.publishedPorts && a.ports == b.ports;
-    };
-    if (same(now, m_lastSummary)) {
+    if (now == m_lastSummary) {
         return;
     }
     m_lastSummary = now;

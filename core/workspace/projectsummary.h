@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/enginetypes.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -26,6 +28,18 @@ struct ProjectSummary
         quint16 port = 0;
         QString hostIp;
         QString protocol = QStringLiteral("tcp");
+        // A binding the engine lists for `service`'s container (published: publicPort > 0). An
+        // IPv4 and an IPv6 binding of one port are one URL: both become the same PublishedPort.
+        static PublishedPort from(const QString &service, const PortBinding &binding)
+        {
+            PublishedPort p;
+            p.service = service;
+            p.target = binding.privatePort;
+            p.port = quint16(binding.publicPort);
+            p.hostIp = binding.ip == u"0.0.0.0" || binding.ip == u"::" ? QString() : binding.ip;
+            p.protocol = binding.type.isEmpty() ? QStringLiteral("tcp") : binding.type;
+            return p;
+        }
         bool operator==(const PublishedPort &) const = default;
         bool operator<(const PublishedPort &o) const
         {
@@ -69,6 +83,9 @@ struct ProjectSummary
     QList<quint16> publishedPorts;
     QList<PublishedPort> ports; // the same, by service (sorted by service, then port)
     QDateTime lastOpened;
+
+    // Every field: what the sidebar, the tray and the workspace compare before they tell anyone.
+    bool operator==(const ProjectSummary &) const = default;
 };
 
 } // namespace DevDock::Core

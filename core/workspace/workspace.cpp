@@ -9,10 +9,9 @@
 #include "projectruntime.h"
 #include "stack/livestate.h"
 #include "stack/stackcontroller.h"
+#include "util/offthread.h"
 
 #include <QDir>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -73,32 +72,13 @@ void setPorts(auto &container, const QList<PortBinding> &bindings)
         if (!container.ports.contains(quint16(port.publicPort))) {
             container.ports << quint16(port.publicPort);
         }
-        ProjectSummary::PublishedPort published;
-        published.service = container.service;
-        published.target = port.privatePort;
-        published.port = quint16(port.publicPort);
-        // The engine lists an IPv4 and an IPv6 binding of one port: one URL is enough.
-        published.hostIp = port.ip == u"0.0.0.0" || port.ip == u"::" ? QString() : port.ip;
-        published.protocol = port.type.isEmpty() ? QStringLiteral("tcp") : port.type;
+        const auto published = ProjectSummary::PublishedPort::from(container.service, port);
         if (!container.bindings.contains(published)) {
             container.bindings << published;
         }
     }
 }
 
-bool sameSummary(const ProjectSummary &a, const ProjectSummary &b)
-{
-    return a.id == b.id && a.name == b.name && a.directory == b.directory && a.files == b.files
-           && a.engine == b.engine && a.origin == b.origin && a.pinned == b.pinned
-           && a.open == b.open && a.active == b.active && a.loading == b.loading
-           && a.loadError == b.loadError && a.engineReachable == b.engineReachable
-           && a.known == b.known && a.servicesTotal == b.servicesTotal
-           && a.servicesUp == b.servicesUp && a.unhealthy == b.unhealthy && a.exited == b.exited
-           && a.starting == b.starting && a.devMode == b.devMode
-           && a.publishedPorts == b.publishedPorts && a.lastOpened == b.lastOpened
-           && a.branch == b.branch && a.worktree == b.worktree && a.mainCheckout == b.mainCheckout
-           && a.twinOf == b.twinOf && a.ports == b.ports;
-}
 
 } // namespace
 
@@ -579,7 +559,7 @@ void Workspace::rebuildDiscovered(Engine &engine, const QString &projectName)
                                                   : tally.configFiles.split(QLatin1Char(','));
         }
         entry->summary = s;
-        if (!sameSummary(before, s)) {
+        if (before != s) {
             emit projectChanged(s);
         }
     }
@@ -607,7 +587,7 @@ void Workspace::markRememberedKnown(const Engine &engine)
         ProjectSummary s = entry.summary;
         s.engineReachable = engine.reachable;
         s.known = engine.listed && engine.reachable;
-        if (!sameSummary(s, entry.summary)) {
+        if (s != entry.summary) {
             entry.summary = s;
             emit projectChanged(s);
         }
@@ -618,7 +598,7 @@ void Workspace::put(Entry entry)
 {
     for (Entry &existing : m_entries) {
         if (existing.summary.id == entry.summary.id) {
-            const bool changed = !sameSummary(existing.summary, entry.summary);
+            const bool changed = existing.summary != entry.summary;
             existing = entry;
             if (changed) {
                 emit projectChanged(existing.summary);
@@ -637,14 +617,14 @@ void Workspace::inspectCheckout(const QString &directory)
         return;
     }
     m_inspecting.insert(directory);
-    auto *watcher = new QFutureWatcher<std::optional<TwinGrouping::Checkout>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, directory] {
-        watcher->deleteLater();
-        m_inspecting.remove(directory);
-        m_checkouts.insert(directory, watcher->result());
-        relate();
-    });
-    watcher->setFuture(QtConcurrent::run(&TwinGrouping::inspect, directory));
+    using Checkout = std::optional<TwinGrouping::Checkout>;
+    offThread<Checkout>(
+        this, [directory] { return TwinGrouping::inspect(directory); },
+        [this, directory](Checkout checkout) {
+            m_inspecting.remove(directory);
+            m_checkouts.insert(directory, checkout);
+            relate();
+        });
 }
 
 void Workspace::relate()
@@ -667,7 +647,7 @@ void Workspace::relate()
     }
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         Entry &entry = m_entries[i];
-        if (!sameSummary(entry.summary, all.at(i))) {
+        if (entry.summary != all.at(i)) {
             entry.summary = all.at(i);
             emit projectChanged(entry.summary);
         }

@@ -11,22 +11,6 @@
 
 namespace DevDock::Ui {
 
-namespace {
-
-bool sameSummary(const Core::ProjectSummary &a, const Core::ProjectSummary &b)
-{
-    const auto fields = [](const Core::ProjectSummary &s) {
-        return std::tie(s.id, s.name, s.directory, s.files, s.engine, s.branch, s.origin, s.pinned,
-                        s.open, s.active, s.loading, s.loadError, s.engineReachable, s.known,
-                        s.servicesTotal, s.servicesUp, s.unhealthy, s.exited, s.starting, s.devMode,
-                        s.publishedPorts, s.lastOpened, s.worktree, s.mainCheckout, s.twinOf,
-                        s.ports);
-    };
-    return fields(a) == fields(b);
-}
-
-} // namespace
-
 ProjectListModel::ProjectListModel(QObject *parent)
     : QAbstractItemModel(parent)
 {}
@@ -318,7 +302,7 @@ QString ProjectListModel::accessibleText(int row) const
 
 void ProjectListModel::changeRow(int row, const Core::ProjectSummary &project)
 {
-    if (sameSummary(m_rows.at(row), project)) {
+    if (m_rows.at(row) == project) {
         return;
     }
     const bool moves =
