@@ -260,6 +260,30 @@
         <source>No scheduled backups.</source>
         <translation>Keine geplanten Sicherungen.</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · noch etwa %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1: %2 into the safety snapshot</source>
+        <translation>%1: %2 in den Sicherheits-Snapshot</translation>
+    </message>
+    <message>
+        <source>%1: %2 restored</source>
+        <translation>%1: %2 wiederhergestellt</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::DataVolumeModel</name>
@@ -4248,10 +4272,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
 <context>
     <name>DevDock::Ui::TwinDialog</name>
     <message>
-        <source>Not from the window yet: devdockctl twin down %1 --volumes backs the volumes up first, then removes them</source>
-        <translation>Noch nicht aus dem Fenster: devdockctl twin down %1 --volumes sichert die Volumes zuerst und entfernt sie dann</translation>
-    </message>
-    <message>
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="72"/>
         <source>Run a branch alongside %1</source>
         <translation>Einen Branch neben %1 starten</translation>
@@ -4265,11 +4285,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="82"/>
         <source>A branch or worktree of the repository, or the name of a new branch</source>
         <translation>Ein Branch oder Worktree des Repositorys oder der Name eines neuen Branches</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="73"/>
-        <source>The branch runs in its own git worktree (created beside the main checkout when it has none), as its own Compose project on free host ports, with fresh volumes. No checked-in file changes.</source>
-        <translation>Der Branch läuft in einem eigenen Git-Worktree (neben dem Haupt-Checkout angelegt, wenn er keinen hat), als eigenes Compose-Projekt auf freien Host-Ports, mit frischen Volumes. Keine eingecheckte Datei ändert sich.</translation>
     </message>
     <message>
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="83"/>
@@ -4290,11 +4305,6 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="88"/>
         <source>Removes the containers and networks of the twin of %1 on the branch %2. The main stack is not touched.</source>
         <translation>Entfernt die Container und Netzwerke des Zwillings von %1 auf dem Branch %2. Der Haupt-Stack bleibt unberührt.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="91"/>
-        <source>Also remove its &amp;volumes (its data is lost)</source>
-        <translation>Auch seine &amp;Volumes entfernen (seine Daten gehen verloren)</translation>
     </message>
     <message>
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="94"/>
@@ -4330,6 +4340,26 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="185"/>
         <source>Choose a branch, or type the name of a new one.</source>
         <translation>Einen Branch wählen oder den Namen eines neuen eingeben.</translation>
+    </message>
+    <message>
+        <source>The branch runs in its own git worktree (created beside the main checkout when it has none), as its own Compose project on free host ports, with volumes of its own. No checked-in file changes.</source>
+        <translation>Der Branch läuft in einem eigenen Git-Worktree (neben dem Haupt-Checkout angelegt, wenn er keinen hat), als eigenes Compose-Projekt auf freien Host-Ports, mit eigenen Volumes. Keine eingecheckte Datei ändert sich.</translation>
+    </message>
+    <message>
+        <source>Also remove its &amp;volumes (backed up first)</source>
+        <translation>Auch seine &amp;Volumes entfernen (vorher gesichert)</translation>
+    </message>
+    <message>
+        <source>Every volume of the twin is backed up first (the Data view and devdockctl restore bring it back); if the backup fails, nothing is removed</source>
+        <translation>Jedes Volume des Zwillings wird zuerst gesichert (die Datenansicht und devdockctl restore holen es zurück); schlägt die Sicherung fehl, wird nichts entfernt</translation>
+    </message>
+    <message>
+        <source>Clone the &amp;data from the newest backups of %1</source>
+        <translation>Daten aus den neuesten Sicherungen von %1 &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Off: the twin starts with fresh, empty volumes. On: each volume starts as the main checkout&apos;s newest snapshot of it (its volumes are only read from the backups, never touched)</source>
+        <translation>Aus: Der Zwilling startet mit frischen, leeren Volumes. An: Jedes Volume beginnt als neuester Snapshot des Haupt-Checkouts (dessen Volumes werden nur aus den Sicherungen gelesen, nie verändert)</translation>
     </message>
 </context>
 </TS>

@@ -19,12 +19,17 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace DevDock::Core;
 using namespace DevDock::Test;
@@ -144,15 +149,33 @@ void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataB
     QVERIFY(model->index(row, DataVolumeModel::AgeColumn).data(DataVolumeModel::StaleRole).toBool());
     QVERIFY(model->index(row, DataVolumeModel::AgeColumn).data(Qt::ForegroundRole).isValid());
 
-    // Back up now, the row selected, through the button a user clicks.
-    panel.volumeView()->selectRow(row);
+    // Back up now, the row selected, through the button a user clicks. 160 MB of random bytes
+    // take long enough for the progress to show its rate and what is left.
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
+                      "dd if=/dev/urandom of=/files/big bs=1048576 count=160 2>/dev/null"})
+                 .exitCode,
+             0);
+    panel.refresh();
+    QVERIFY(refreshed.wait(60000));
+    panel.volumeView()->selectRow(model->rowOf("files"));
     QPushButton *backup = buttonNamed(&panel, "Back up the selected volumes now");
     QVERIFY(backup && backup->isEnabled());
+    auto *progress = panel.findChild<QProgressBar *>();
+    QVERIFY(progress && progress->accessibleName() == "Backup progress");
+    QStringList shown; // what the bar said, read after the view took each progress report
+    connect(runtime.backups(), &ProjectBackups::progressed, this,
+            [&] { shown << progress->format(); });
     QSignalSpy finished(&panel, &DataPanel::backupFinished);
     QTest::mouseClick(backup, Qt::LeftButton);
     QVERIFY(finished.wait(180000));
     const auto ids = finished.first().at(0).value<Result<QStringList>>();
     QVERIFY2(ids, ids ? "" : qPrintable(ids.error().toString()));
+    static const QRegularExpression paced(
+        QStringLiteral("^files: .+ of .+ · .+/s · about \\d+ (s|min) left$"));
+    QVERIFY2(std::any_of(shown.cbegin(), shown.cend(),
+                         [](const QString &t) { return paced.match(t).hasMatch(); }),
+             qPrintable(shown.join(" | ")));
+    QVERIFY(!progress->isVisible()); // folded away when done
     QVERIFY(QTest::qWaitFor(
         [&] {
             const int r = model->rowOf("files");
@@ -196,10 +219,20 @@ void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataB
     }
     QVERIFY(accept);
     QSignalSpy restored(&panel, &DataPanel::restoreFinished);
+    QStringList restoreShown;
+    QTimer sample;
+    connect(&sample, &QTimer::timeout, this,
+            [&] { restoreShown << progress->accessibleDescription(); });
+    sample.start(50);
     accept->click();
     QVERIFY(restored.wait(240000));
+    sample.stop();
     const auto result = restored.first().at(0).value<Result<void>>();
     QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+    static const QRegularExpression restoring(QStringLiteral("^files: .+ restored · .+/s$"));
+    QVERIFY2(std::any_of(restoreShown.cbegin(), restoreShown.cend(),
+                         [](const QString &t) { return restoring.match(t).hasMatch(); }),
+             qPrintable(restoreShown.join(" | ")));
     QVERIFY(waitUntil([&] { return marker() == "first"; }, 60000));
 }
 

@@ -9,6 +9,8 @@
 #include "workspace/projectruntime.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,6 +27,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace DevDock::Ui {
 
 namespace {
@@ -37,6 +41,28 @@ QPushButton *button(const QString &text, const QString &accessible, QWidget *par
 }
 
 enum SnapshotColumns { TimeColumn, KindColumn, BranchColumn, NoteColumn, IdColumn };
+
+// How fast a copy goes and, when its size is known, how long it has left: "12 MB/s · about 40 s
+// left". Empty in the first half second (a rate from a few bytes says nothing).
+QString pace(qint64 done, qint64 total, qint64 elapsedMs)
+{
+    if (elapsedMs < 500 || done <= 0) {
+        return {};
+    }
+    const double perSecond = double(done) * 1000.0 / double(elapsedMs);
+    QString text = QCoreApplication::translate("DevDock::Ui::DataPanel", "%1/s")
+                       .arg(QLocale().formattedDataSize(qint64(perSecond)));
+    if (total > done) {
+        const qint64 left = qint64(double(total - done) / perSecond) + 1;
+        text += QCoreApplication::translate("DevDock::Ui::DataPanel", " · about %1 left")
+                    .arg(left < 60 ? QCoreApplication::translate("DevDock::Ui::DataPanel", "%1 s")
+                                         .arg(left)
+                                   : QCoreApplication::translate("DevDock::Ui::DataPanel",
+                                                                 "%1 min")
+                                         .arg((left + 59) / 60));
+    }
+    return text;
+}
 
 } // namespace
 
@@ -168,8 +194,10 @@ void DataPanel::setRuntime(Core::ProjectRuntime *runtime)
         connect(b, &Core::ProjectBackups::refreshed, ctx, [this] { onRefreshed(); });
         connect(b, &Core::ProjectBackups::refreshFailed, ctx,
                 [this](const Core::Error &e) { setStatus(e.toString(), true); });
+        auto clock = std::make_shared<QElapsedTimer>();
         connect(b, &Core::ProjectBackups::backupStarted, ctx,
-                [this](const QStringList &keys, qint64 total) {
+                [this, clock](const QStringList &keys, qint64 total) {
+                    clock->start();
                     m_progress->setRange(0, total > 0 ? 1000 : 0);
                     m_progress->setValue(0);
                     m_progress->show();
@@ -177,14 +205,18 @@ void DataPanel::setRuntime(Core::ProjectRuntime *runtime)
                     updateActions();
                 });
         connect(b, &Core::ProjectBackups::progressed, ctx,
-                [this](const QString &key, qint64, qint64 done, qint64 total) {
+                [this, clock](const QString &key, qint64, qint64 done, qint64 total) {
                     if (total > 0) {
                         m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
                     }
-                    m_progress->setFormat(
-                        tr("%1: %2 of %3")
-                            .arg(key, QLocale().formattedDataSize(done),
-                                 QLocale().formattedDataSize(total)));
+                    QString text = tr("%1: %2 of %3")
+                                       .arg(key, QLocale().formattedDataSize(done),
+                                            QLocale().formattedDataSize(total));
+                    if (const QString p = pace(done, total, clock->elapsed()); !p.isEmpty()) {
+                        text += QStringLiteral(" · ") + p;
+                    }
+                    m_progress->setFormat(text);
+                    m_progress->setAccessibleDescription(text);
                 });
         connect(b, &Core::ProjectBackups::backupFinished, ctx,
                 [this](const Core::Result<QStringList> &ids) {
@@ -485,8 +517,26 @@ void DataPanel::runRestores(QList<Core::RestorePlan> plans)
     m_progress->setRange(0, 0);
     m_progress->setFormat(QString());
     m_progress->show();
+    // A snapshot's size is not known before it is read: bytes and rate, no ETA.
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(job, &Core::RestoreJob::progressed, this,
+            [this, job, clock, key = plan.target.key](qint64 bytes) {
+                // Counted from 0 twice: the safety snapshot's copy, then the restore's.
+                const QString size = QLocale().formattedDataSize(bytes);
+                QString text = job->step() == Core::RestoreJob::Step::Safety
+                                   ? tr("%1: %2 into the safety snapshot").arg(key, size)
+                                   : tr("%1: %2 restored").arg(key, size);
+                if (const QString p = pace(bytes, 0, clock->elapsed()); !p.isEmpty()) {
+                    text += QStringLiteral(" · ") + p;
+                }
+                // A busy bar shows no text: the status line carries it.
+                setStatus(text);
+                m_progress->setAccessibleDescription(text);
+            });
     connect(job, &Core::RestoreJob::stepStarted, this,
-            [this, key = plan.target.key](Core::RestoreJob::Step step, const QString &) {
+            [this, clock, key = plan.target.key](Core::RestoreJob::Step step, const QString &) {
+                clock->start(); // each step's rate from its own start
                 switch (step) {
                 case Core::RestoreJob::Step::Safety:
                     setStatus(tr("%1: taking a safety snapshot …").arg(key));
