@@ -36,8 +36,12 @@ step "build"
 cmake --preset dev >/dev/null
 cmake --build --preset dev
 
-step "test image"
+step "test images"
 bash scripts/busybox-image.sh devdock-test/busybox:latest
+# The demo's (busybox, PostgreSQL 15, Redis 7) and the data tests' PostgreSQL: one debootstrap,
+# cached in ~/.cache/devdock/images after the first run.
+bash scripts/prepare-demo
+bash scripts/postgres-image.sh devdock-test/postgres:15
 
 step "tests"
 export DEVDOCK_REQUIRE_ENGINE=1

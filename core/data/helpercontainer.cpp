@@ -27,13 +27,19 @@ void createContainer(EngineClient *client, const QString &image, const DataMount
         {QStringLiteral("Source"), mount.source},
         {QStringLiteral("Target"), QString::fromLatin1(kHelperDataPath)},
     };
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("Image"), image},
         {QStringLiteral("Cmd"), QJsonArray::fromStringList(command)},
         {QStringLiteral("Labels"), QJsonObject{{QString::fromLatin1(kHelperLabel), purpose}}},
         {QStringLiteral("NetworkDisabled"), true},
         {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Mounts"), QJsonArray{mountJson}}}},
     };
+    if (!command.isEmpty()) {
+        // The command itself runs, not the image's entry point with it as arguments (a database
+        // image's entry point would start the server, or initialise one in the volume). [""]
+        // is the engine's way of saying "no entry point".
+        body.insert(QStringLiteral("Entrypoint"), QJsonArray{QString()});
+    }
     HttpRequest request;
     request.method = "POST";
     request.target = "/containers/create";

@@ -8,10 +8,29 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 namespace DevDock::Test {
+
+// Copies every file under `from` (hidden ones too) to the same place under `to`, e.g. the demo
+// into a test's folder.
+inline bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + file.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(file, target)) {
+            return false;
+        }
+    }
+    return true;
+}
 
 inline bool writeFile(const QString &path, const QByteArray &text)
 {

@@ -26,6 +26,7 @@
 #include <QTcpServer>
 
 #include <optional>
+#include <utility>
 
 namespace DevDock::Test {
 
@@ -105,6 +106,34 @@ inline bool ensureTestImage(QString *error)
     if (r.exitCode != 0) {
         *error = QString::fromUtf8(r.err);
         return false;
+    }
+    return true;
+}
+
+// The demo's images (scripts/prepare-demo): its busybox (the test image under the demo's name),
+// and the real PostgreSQL 15 and Redis 7 it runs (scripts/datastore-image.sh; minutes the
+// first time on a machine, cached after).
+inline bool ensureDemoImages(QString *error)
+{
+    if (!ensureTestImage(error)) {
+        return false;
+    }
+    const QString demo = QStringLiteral("devdock-demo/busybox:latest");
+    if (docker({QStringLiteral("image"), QStringLiteral("inspect"), demo}).exitCode != 0
+        && docker({QStringLiteral("tag"), kTestImage, demo}).exitCode != 0) {
+        *error = QStringLiteral("could not tag the demo's busybox image");
+        return false;
+    }
+    for (const auto &[kind, tag] : {std::pair{"postgres", "devdock-demo/postgres:15"},
+                                    std::pair{"redis", "devdock-demo/redis:7"}}) {
+        const Run built = run(QStringLiteral("bash"),
+                              {QStringLiteral(DEVDOCK_SOURCE_DIR "/scripts/datastore-image.sh"),
+                               QString::fromLatin1(kind), QString::fromLatin1(tag)},
+                              900000);
+        if (built.exitCode != 0) {
+            *error = QString::fromUtf8(built.err);
+            return false;
+        }
     }
     return true;
 }

@@ -133,8 +133,9 @@ void TestDevLoop::initTestCase()
     }
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
-        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    {
+        QString demoError;
+        QVERIFY2(ensureDemoImages(&demoError), qPrintable(demoError));
     }
     const QDir from(QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo"));
     QDirIterator it(from.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

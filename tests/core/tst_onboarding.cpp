@@ -140,6 +140,8 @@ void TestOnboarding::initTestCase()
               "gnome-keyring.");
     }
     QVERIFY(m_dir.isValid());
+    QString error;
+    QVERIFY2(ensureDemoImages(&error), qPrintable(error)); // its PostgreSQL and Redis
     QVERIFY(copyDemo(m_dir.path()));
     m_httpPort = freePort();
     m_uiPort = freePort();

@@ -34,21 +34,6 @@ using namespace DevDock::Test;
 
 namespace {
 
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = to + file.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(file, target)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 QString startedAt(const QString &container)
 {
     return QString::fromUtf8(docker({"inspect", "--format", "{{.State.StartedAt}}", container}).out)
@@ -106,9 +91,10 @@ void TestStack::initTestCase()
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    // The demo's image is the busybox image under its own name (scripts/prepare-demo).
-    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
-        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    // The demo's images: its busybox, PostgreSQL and Redis (scripts/prepare-demo).
+    {
+        QString demoError;
+        QVERIFY2(ensureDemoImages(&demoError), qPrintable(demoError));
     }
 }
 

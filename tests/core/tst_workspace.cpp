@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 DevDock contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../common/composetest.h"
 #include "../common/dockertest.h"
 
 #include "engine/engineclient.h"
@@ -26,15 +27,8 @@ const QString kPrefix = QStringLiteral("dd-ws-%1-").arg(QCoreApplication::applic
 // The demo under another project name, with its own free ports.
 bool copyDemo(const QString &target, const QString &name)
 {
-    const QString source = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo");
-    QDirIterator it(source, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString to = target + file.mid(source.size());
-        QDir().mkpath(QFileInfo(to).absolutePath());
-        if (!QFile::copy(file, to)) {
-            return false;
-        }
+    if (!copyTree(QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo"), target)) {
+        return false;
     }
     QFile compose(target + "/compose.yaml");
     if (!compose.open(QIODevice::ReadWrite)) {
@@ -96,8 +90,9 @@ void TestWorkspace::initTestCase()
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
-        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    {
+        QString demoError;
+        QVERIFY2(ensureDemoImages(&demoError), qPrintable(demoError));
     }
 }
 

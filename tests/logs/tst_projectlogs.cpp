@@ -32,8 +32,9 @@ void TestProjectLogs::initTestCase()
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
-        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    {
+        QString demoError;
+        QVERIFY2(ensureDemoImages(&demoError), qPrintable(demoError));
     }
 }
 

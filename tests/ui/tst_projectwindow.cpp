@@ -114,8 +114,9 @@ void TestProjectWindow::initTestCase()
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
-    if (docker({"image", "inspect", "devdock-demo/busybox:latest"}).exitCode != 0) {
-        QCOMPARE(docker({"tag", kTestImage, "devdock-demo/busybox:latest"}).exitCode, 0);
+    {
+        QString demoError;
+        QVERIFY2(ensureDemoImages(&demoError), qPrintable(demoError));
     }
     // Its own project name and ports, so that a running demo stack is left alone.
     qputenv("COMPOSE_PROJECT_NAME", kProject);
