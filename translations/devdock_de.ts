@@ -284,6 +284,18 @@
         <source>%1: %2 restored</source>
         <translation>%1: %2 wiederhergestellt</translation>
     </message>
+    <message>
+        <source>A checkpoint per git &amp;branch</source>
+        <translation>Ein Checkpoint je Git-&amp;Branch</translation>
+    </message>
+    <message>
+        <source>Every backup on a git branch also becomes that branch&apos;s checkpoint (branch-NAME): the newest data of each branch, restored in one step</source>
+        <translation>Jede Sicherung auf einem Git-Branch wird auch zum Checkpoint dieses Branches (branch-NAME): die neuesten Daten jedes Branches, in einem Schritt wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Reading the volumes and what runs before the backup …</source>
+        <translation>Vor der Sicherung werden die Volumes gelesen und was läuft …</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::DataVolumeModel</name>
@@ -355,6 +367,14 @@
     <message>
         <source>Age</source>
         <translation>Alter</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>pg-dump</source>
+        <translation>pg-dump</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2086,10 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <source>The twin %1 of the branch %2 is torn down.</source>
         <translation>Der Zwilling %1 des Branches %2 ist abgebaut.</translation>
     </message>
+    <message>
+        <source>That project is no longer in the list; choose it again.</source>
+        <translation>Dieses Projekt ist nicht mehr in der Liste; bitte erneut wählen.</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>
@@ -2914,6 +2938,18 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
         <location filename="../ui/services/servicelistmodel.cpp" line="194"/>
         <source>Why not up</source>
         <translation>Warum nicht aktiv</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>ungesund</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
     </message>
 </context>
 <context>

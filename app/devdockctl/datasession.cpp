@@ -63,11 +63,9 @@ Result<std::unique_ptr<DataSession>> DataSession::open(const ComposeLoadOptions 
 
 Result<void> DataSession::refresh()
 {
-    const auto df = wait<EngineClient::Response>([&](auto cb) {
-        HttpRequest request;
-        request.target = "/system/df";
-        client->call(request, nullptr, cb);
-    });
+    QObject context; // the disk-usage read asks again from here while another scan runs
+    const auto df = wait<QJsonObject>(
+        [&](auto cb) { readDiskUsage(client.get(), &context, cb); });
     if (!df) {
         return std::unexpected(df.error());
     }
@@ -78,7 +76,7 @@ Result<void> DataSession::refresh()
         return std::unexpected(list.error());
     }
     snapshots = *list;
-    const QJsonObject dfJson = QJsonDocument::fromJson(df->body).object();
+    const QJsonObject dfJson = *df;
     inventory = volumeInventory(project, dfJson, snapshots);
     engineVolumes.clear();
     for (const QJsonValue &v : dfJson.value(QStringLiteral("Volumes")).toArray()) {

@@ -1195,6 +1195,7 @@ int runStackCommand(const ComposeLoadOptions &options, const QStringList &argume
     } else if (command == u"down") {
         action.kind = StackAction::Kind::Down;
         action.removeVolumes = parser.isSet(volumes);
+        action.backUpVolumes = false; // below, with each snapshot printed (or --no-backup)
         if (parser.isSet(noBackup) && !action.removeVolumes) {
             return reportUsageError(QStringLiteral("--no-backup goes with --volumes"), usageFor(command));
         }

@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcBackups, "devdock.data.backups")
 
@@ -45,6 +46,7 @@ BackupSettings BackupSettings::load(QSettings &settings, const QString &projectK
     BackupSettings s;
     settings.beginGroup(settingsGroup(projectKey));
     s.everyHours = std::max(0, settings.value(QStringLiteral("everyHours"), 0).toInt());
+    s.branchCheckpoints = settings.value(QStringLiteral("branchCheckpoints"), false).toBool();
     for (const auto &[key, member] : kKeeps) {
         s.retention.*member = std::max(0, settings.value(QString::fromLatin1(key), 0).toInt());
     }
@@ -56,6 +58,7 @@ void BackupSettings::save(QSettings &settings, const QString &projectKey) const
 {
     settings.beginGroup(settingsGroup(projectKey));
     settings.setValue(QStringLiteral("everyHours"), everyHours);
+    settings.setValue(QStringLiteral("branchCheckpoints"), branchCheckpoints);
     for (const auto &[key, member] : kKeeps) {
         settings.setValue(QString::fromLatin1(key), retention.*member);
     }
@@ -216,14 +219,12 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
     }
     // df, then the snapshots, then the containers, then git: each step only when the one before
     // it worked. The inventory changes once, at the end.
-    HttpRequest df;
-    df.target = "/system/df";
-    m_client->call(df, this, [this, then](Result<EngineClient::Response> dfAnswer) {
+    readDiskUsage(m_client, this, [this, then](Result<QJsonObject> dfAnswer) {
         if (!dfAnswer) {
             then(std::unexpected(dfAnswer.error()));
             return;
         }
-        const QJsonObject dfJson = QJsonDocument::fromJson(dfAnswer->body).object();
+        const QJsonObject dfJson = *dfAnswer;
         const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(m_project.name);
         auto listSnapshots = [this, projectTag](auto answer) {
             if (m_repository) {
@@ -345,6 +346,12 @@ void ProjectBackups::backup(const QStringList &volumeKeys, const SnapshotTags &t
         m_tags = m_base;
         m_tags.checkpoint = tags.checkpoint;
         m_tags.reason = tags.reason;
+        // A branch's checkpoint goes with every backup on it, unless one is named.
+        m_branchCheckpoint = m_settings.branchCheckpoints && tags.checkpoint.isEmpty()
+                             && !m_base.gitBranch.isEmpty();
+        if (m_branchCheckpoint) {
+            m_tags.checkpoint = branchCheckpoint(m_base.gitBranch);
+        }
         QStringList keys;
         for (const DataVolume &v : std::as_const(m_queue)) {
             keys << v.key;
@@ -392,36 +399,79 @@ void ProjectBackups::backupNext()
 
 void ProjectBackups::applyRetention(std::function<void()> then)
 {
-    if (m_settings.retention.isEmpty() || !m_repository) {
+    if (!m_repository) {
         then();
         return;
     }
-    // Per project; checkpoints are named by the user and stay whatever their age.
-    RetentionPolicy policy = m_settings.retention;
-    for (const ResticSnapshot &s : std::as_const(m_snapshots)) {
-        const QString name = s.tag(QStringLiteral("checkpoint"));
-        if (!name.isEmpty() && !policy.keepTags.contains(QStringLiteral("checkpoint=") + name)) {
-            policy.keepTags << QStringLiteral("checkpoint=") + name;
+    const QString projectTag = QStringLiteral("project=") + SnapshotTags::clean(m_project.name);
+    // Each forget: a policy over the snapshots with all of some tags.
+    QList<std::pair<RetentionPolicy, QStringList>> steps;
+    if (!m_settings.retention.isEmpty()) {
+        // Per project; checkpoints are named by the user and stay whatever their age.
+        RetentionPolicy policy = m_settings.retention;
+        for (const ResticSnapshot &s : std::as_const(m_snapshots)) {
+            const QString name = s.tag(QStringLiteral("checkpoint"));
+            if (!name.isEmpty() && !policy.keepTags.contains(QStringLiteral("checkpoint=") + name)) {
+                policy.keepTags << QStringLiteral("checkpoint=") + name;
+            }
         }
+        if (!m_tags.checkpoint.isEmpty()) {
+            policy.keepTags << QStringLiteral("checkpoint=") + SnapshotTags::clean(m_tags.checkpoint);
+        }
+        steps.append({policy, {projectTag}});
     }
-    if (!m_tags.checkpoint.isEmpty()) {
-        policy.keepTags << QStringLiteral("checkpoint=") + SnapshotTags::clean(m_tags.checkpoint);
+    if (m_branchCheckpoint) {
+        // The branch's checkpoint is its newest data: the one just taken, per volume.
+        RetentionPolicy newest;
+        newest.last = 1;
+        steps.append({newest,
+                      {projectTag,
+                       QStringLiteral("checkpoint=") + SnapshotTags::clean(m_tags.checkpoint)}});
     }
-    const QStringList tags{QStringLiteral("project=") + SnapshotTags::clean(m_project.name)};
-    m_repository->forget(policy, tags, false, this, [this, then](Result<ForgetOutcome> outcome) {
-        if (!outcome || outcome->removed.isEmpty()) {
-            // A failed forget loses nothing: the backup stands; it is said, not made the
-            // backup's failure.
-            emit retentionApplied(outcome);
-            then();
+    if (steps.isEmpty()) {
+        then();
+        return;
+    }
+    auto total = std::make_shared<ForgetOutcome>();
+    // Step by step: each forget's answer runs the next one (holding it; the step holds only a
+    // weak pointer to itself, so nothing is left once the last answer came).
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    std::weak_ptr<std::function<void(qsizetype)>> weak = next;
+    *next = [this, steps, total, weak, then](qsizetype at) {
+        if (at == steps.size()) {
+            if (total->removed.isEmpty()) {
+                emit retentionApplied(*total);
+                then();
+                return;
+            }
+            m_repository->prune(this, [this, then, total](Result<void> pruned) {
+                emit retentionApplied(pruned ? Result<ForgetOutcome>(*total)
+                                             : Result<ForgetOutcome>(std::unexpected(pruned.error())));
+                then();
+            });
             return;
         }
-        m_repository->prune(this, [this, then, outcome](Result<void> pruned) {
-            emit retentionApplied(pruned ? Result<ForgetOutcome>(*outcome)
-                                         : Result<ForgetOutcome>(std::unexpected(pruned.error())));
-            then();
-        });
-    });
+        const auto &[policy, tags] = steps.at(at);
+        m_repository->forget(policy, tags, false, this,
+                             [this, at, total, self = weak.lock(), then](Result<ForgetOutcome> outcome) {
+                                 if (!outcome) {
+                                     // A failed forget loses nothing: the backup stands; it is
+                                     // said, not made the backup's failure.
+                                     emit retentionApplied(outcome);
+                                     then();
+                                     return;
+                                 }
+                                 total->kept << outcome->kept;
+                                 total->removed << outcome->removed;
+                                 (*self)(at + 1);
+                             });
+    };
+    (*next)(0);
+}
+
+QString ProjectBackups::branchCheckpoint(const QString &branch)
+{
+    return QStringLiteral("branch-") + SnapshotTags::clean(branch);
 }
 
 void ProjectBackups::endBackup(Result<QStringList> result)
@@ -535,7 +585,8 @@ StackController::ActionGate ProjectBackups::dataGate()
     QPointer<ProjectBackups> self(this);
     return [self](const StackAction &action, std::function<void(Result<void>)> proceed) {
         const bool rebuild = action.kind == StackAction::Kind::Rebuild;
-        if (self && action.kind == StackAction::Kind::Down && action.removeVolumes) {
+        if (self && action.kind == StackAction::Kind::Down && action.removeVolumes
+            && action.backUpVolumes) {
             self->backupBeforeDown(self, std::move(proceed));
             return;
         }

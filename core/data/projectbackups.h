@@ -33,6 +33,10 @@ struct BackupSettings
 {
     int everyHours = 0;
     RetentionPolicy retention;
+    // Every backup DevDock takes of the project on a git branch (by hand, on schedule, before a
+    // destructive action) also becomes the branch's checkpoint, branchCheckpoint(branch): the
+    // newest data of each branch, restored in one step (older ones of it are forgotten).
+    bool branchCheckpoints = false;
 
     static BackupSettings load(QSettings &settings, const QString &projectKey);
     void save(QSettings &settings, const QString &projectKey) const;
@@ -66,6 +70,8 @@ public:
     QDateTime nextScheduled() const;
     // project, branch and commit (git in the project's folder).
     SnapshotTags baseTags() const;
+    // The checkpoint a branch's backups carry with branchCheckpoints: "branch-<branch>".
+    static QString branchCheckpoint(const QString &branch);
 
     // Reads df, snapshots and containers again; refreshed() or refreshFailed() follows.
     void refresh();
@@ -150,6 +156,7 @@ private:
     quint64 m_finishedSerial = 0; // of the backup whose backupFinished is being emitted
     QList<DataVolume> m_queue;
     SnapshotTags m_tags;
+    bool m_branchCheckpoint = false; // m_tags.checkpoint is the branch's (branchCheckpoints)
     QStringList m_ids;
     qint64 m_totalBytes = 0;
     qint64 m_doneBytes = 0;

@@ -2,10 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "volumeinventory.h"
 
+#include "engine/engineclient.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMap>
+#include <QPointer>
+#include <QTimer>
 
 #include <yaml-cpp/yaml.h>
 
@@ -216,6 +221,41 @@ QString formatBytes(qint64 bytes)
         ++u;
     }
     return u == 0 ? QStringLiteral("%1 B").arg(bytes) : QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(QLatin1String(units[u]));
+}
+
+namespace {
+
+void readDiskUsageTry(QPointer<EngineClient> client, QPointer<QObject> context, int triesLeft,
+                      std::function<void(Result<QJsonObject>)> done)
+{
+    if (!client) {
+        done(makeError(Error::Code::EngineUnreachable, QStringLiteral("No engine.")));
+        return;
+    }
+    HttpRequest df;
+    df.target = "/system/df";
+    client->call(df, context, [client, context, triesLeft, done](Result<EngineClient::Response> r) {
+        if (!r && triesLeft > 0 && context
+            && r.error().message.contains(QLatin1String("disk usage operation is already running"))) {
+            QTimer::singleShot(250, context, [client, context, triesLeft, done] {
+                readDiskUsageTry(client, context, triesLeft - 1, done);
+            });
+            return;
+        }
+        if (!r) {
+            done(std::unexpected(r.error()));
+            return;
+        }
+        done(QJsonDocument::fromJson(r->body).object());
+    });
+}
+
+} // namespace
+
+void readDiskUsage(EngineClient *client, QObject *context,
+                   std::function<void(Result<QJsonObject>)> done)
+{
+    readDiskUsageTry(client, context, 40, std::move(done));
 }
 
 } // namespace DevDock::Core

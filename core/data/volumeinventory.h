@@ -5,15 +5,19 @@
 #include "compose/composemodel.h"
 #include "data/helpercontainer.h"
 #include "data/resticrepository.h"
+#include "util/result.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace DevDock::Core {
+
+class EngineClient;
 
 // A database DevDock copies logically rather than as files.
 enum class DatabaseKind { None, Postgres, Redis };
@@ -61,6 +65,13 @@ struct DataVolume
 // the engine's GET /system/df answer; the newest snapshot whose tags name this project and key.
 QList<DataVolume> volumeInventory(const ComposeProject &project, const QJsonObject &systemDf,
                                   const QList<ResticSnapshot> &snapshots);
+
+// GET /system/df, answered in `context`'s thread. The engine runs one disk-usage scan at a time
+// and refuses another meanwhile ("a disk usage operation is already running": two Data views, a
+// twin's runtime beside its main project, devdockctl beside the window): that one asks again a
+// moment later, for up to about 10 s, instead of failing.
+void readDiskUsage(EngineClient *client, QObject *context,
+                   std::function<void(Result<QJsonObject>)> done);
 
 // "3 h ago", "2 days ago", "never".
 QString backupAge(const std::optional<ResticSnapshot> &snapshot, const QDateTime &now);

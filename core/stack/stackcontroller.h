@@ -29,6 +29,9 @@ struct StackAction
     QStringList services; // empty: the whole stack
     ComposeUpOptions up;
     bool removeVolumes = false;  // Down
+    // Down with removeVolumes: the data gate backs every volume up first. devdockctl takes
+    // that backup itself (printing each snapshot, or none with --no-backup) and clears it.
+    bool backUpVolumes = true;
     bool withDependents = false; // Stop and Restart: also the services that depend on these
     bool preflight = true;       // check published ports before starting anything
     // When it left the queue (a steady clock's ms; 0: not yet): its own time, whoever watches.

@@ -17,6 +17,7 @@
 #include "engine/engineclient.h"
 #include "stack/stackcontroller.h"
 
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -67,9 +68,14 @@ private slots:
     void settings_savedPerProject_loadedBack();
     void schedule_whileStackRuns_backsUpEachPeriod_notWhileStopped();
     void retention_afterEachBackup_forgetsAndPrunes_checkpointsKept();
+    void branchCheckpoints_eachBackupOnABranch_isThatBranchsNewestCheckpoint();
     void recreate_databaseWithNewImage_backedUpFirst_sameImage_not();
 
 private:
+    // Writes `content` into the files volume and backs it up (with `checkpoint`, if any); the
+    // snapshot id, empty with `error` set when it failed.
+    QString backUpFiles(const QString &checkpoint, const QString &content, QString *error);
+    Run git(const QStringList &args);
     Run compose(const QStringList &args, int timeoutMs = 180000);
     QList<ResticSnapshot> snapshots(const QStringList &tags);
     bool load(int pgTag);
@@ -150,6 +156,7 @@ void TestBackupAutomation::settings_savedPerProject_loadedBack()
     s.everyHours = 6;
     s.retention.last = 3;
     s.retention.daily = 7;
+    s.branchCheckpoints = true;
     s.save(settings, "/home/dev/project-a");
     QCOMPARE(BackupSettings::load(settings, "/home/dev/project-a"), s);
     // Another project has its own (none yet).
@@ -205,22 +212,10 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     s.retention.last = 1;
     m_backups->setSettings(s);
     QSignalSpy retention(m_backups, &ProjectBackups::retentionApplied);
-    auto backupFiles = [&](const QString &checkpoint, const QString &content) {
-        const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
-                                   kProject + "_files:/files", kTestImage, "sh", "-c",
-                                   "echo " + content + " > /files/content"});
-        QVERIFY(change.exitCode == 0);
-        QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
-        SnapshotTags tags;
-        tags.checkpoint = checkpoint;
-        m_backups->backup({"files"}, tags);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
-        const auto r = finished.first().at(0).value<Result<QStringList>>();
-        QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
-    };
-    backupFiles("keep-me", "one");
-    backupFiles({}, "two");
-    backupFiles({}, "three");
+    QString error;
+    QVERIFY2(!backUpFiles("keep-me", "one", &error).isEmpty(), qPrintable(error));
+    QVERIFY2(!backUpFiles({}, "two", &error).isEmpty(), qPrintable(error));
+    QVERIFY2(!backUpFiles({}, "three", &error).isEmpty(), qPrintable(error));
     QVERIFY(!retention.isEmpty());
     const auto outcome = retention.last().at(0).value<Result<ForgetOutcome>>();
     QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().toString()));
@@ -232,6 +227,92 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     const QString check = resticCheck(m_dir.filePath("repo"), m_password);
     QVERIFY2(check.isEmpty(), qPrintable(check));
     m_backups->setSettings({});
+}
+
+QString TestBackupAutomation::backUpFiles(const QString &checkpoint, const QString &content,
+                                         QString *error)
+{
+    const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
+                               kProject + "_files:/files", kTestImage, "sh", "-c",
+                               "echo " + content + " > /files/content"});
+    if (change.exitCode != 0) {
+        *error = QString::fromUtf8(change.err);
+        return {};
+    }
+    QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
+    SnapshotTags tags;
+    tags.checkpoint = checkpoint;
+    m_backups->backup({"files"}, tags);
+    if (!finished.wait(120000)) {
+        *error = QStringLiteral("the backup did not finish");
+        return {};
+    }
+    const auto r = finished.first().at(0).value<Result<QStringList>>();
+    if (!r || r->size() != 1) {
+        *error = r ? QStringLiteral("not one snapshot") : r.error().toString();
+        return {};
+    }
+    return r->first();
+}
+
+Run TestBackupAutomation::git(const QStringList &args)
+{
+    return run("git", QStringList{"-C", m_dir.filePath("project")} + args);
+}
+
+void TestBackupAutomation::branchCheckpoints_eachBackupOnABranch_isThatBranchsNewestCheckpoint()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    // The project's folder is a git checkout on feature/login.
+    qputenv("GIT_AUTHOR_NAME", "DevDock test");
+    qputenv("GIT_AUTHOR_EMAIL", "test@devdock.invalid");
+    qputenv("GIT_COMMITTER_NAME", "DevDock test");
+    qputenv("GIT_COMMITTER_EMAIL", "test@devdock.invalid");
+    QCOMPARE(git({"init", "-q", "-b", "feature/login"}).exitCode, 0);
+    QCOMPARE(git({"add", "-A"}).exitCode, 0);
+    QCOMPARE(git({"commit", "-q", "-m", "project"}).exitCode, 0);
+    auto cleanup = qScopeGuard([&] {
+        QDir(m_dir.filePath("project/.git")).removeRecursively();
+        m_backups->setSettings({});
+    });
+    BackupSettings s;
+    s.branchCheckpoints = true;
+    m_backups->setSettings(s);
+    const QString login = ProjectBackups::branchCheckpoint("feature/login");
+    QCOMPARE(login, QString("branch-feature/login"));
+
+    // Two backups on the branch: its checkpoint is the newer one alone.
+    QString error;
+    QVERIFY2(!backUpFiles({}, "login-one", &error).isEmpty(), qPrintable(error));
+    const QString second = backUpFiles({}, "login-two", &error);
+    QVERIFY2(!second.isEmpty(), qPrintable(error));
+    QList<ResticSnapshot> ofLogin =
+        snapshots({"project=" + kProject, "volume=files", "checkpoint=" + login});
+    QCOMPARE(ofLogin.size(), 1);
+    QVERIFY2(ofLogin.first().id.startsWith(second), qPrintable(ofLogin.first().id));
+    QCOMPARE(ofLogin.first().tag("branch"), QString("feature/login"));
+
+    // Another branch gets its own; the first branch's stays. A named checkpoint keeps its name.
+    QCOMPARE(git({"checkout", "-q", "-b", "main"}).exitCode, 0);
+    QVERIFY2(!backUpFiles({}, "main-one", &error).isEmpty(), qPrintable(error));
+    QVERIFY2(!backUpFiles("release-1", "main-two", &error).isEmpty(), qPrintable(error));
+    QCOMPARE(snapshots({"project=" + kProject, "checkpoint=branch-main"}).size(), 1);
+    QCOMPARE(snapshots({"project=" + kProject, "checkpoint=release-1"}).size(), 1);
+    ofLogin = snapshots({"project=" + kProject, "volume=files", "checkpoint=" + login});
+    QCOMPARE(ofLogin.size(), 1);
+    QVERIFY(ofLogin.first().id.startsWith(second));
+    const QString check = resticCheck(m_dir.filePath("repo"), m_password);
+    QVERIFY2(check.isEmpty(), qPrintable(check));
+
+    // Off: a backup carries no branch checkpoint.
+    m_backups->setSettings({});
+    const QString plain = backUpFiles({}, "main-three", &error);
+    QVERIFY2(!plain.isEmpty(), qPrintable(error));
+    for (const ResticSnapshot &snapshot : snapshots({"project=" + kProject, "volume=files"})) {
+        if (snapshot.id.startsWith(plain)) {
+            QCOMPARE(snapshot.tag("checkpoint"), QString());
+        }
+    }
 }
 
 void TestBackupAutomation::recreate_databaseWithNewImage_backedUpFirst_sameImage_not()

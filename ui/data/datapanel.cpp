@@ -3,11 +3,13 @@
 #include "datapanel.h"
 
 #include "datavolumemodel.h"
+#include "errorbanner.h"
 
 #include "data/projectbackups.h"
 #include "data/restorejob.h"
 #include "workspace/projectruntime.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -83,6 +85,7 @@ DataPanel::DataPanel(QWidget *parent)
     , m_restoreCheckpoint(button(tr("Restore checkpoint…"), tr("Restore the chosen checkpoint"), this))
     , m_everyHours(new QSpinBox(this))
     , m_keepLast(new QSpinBox(this))
+    , m_branchCheckpoints(new QCheckBox(tr("A checkpoint per git &branch"), this))
     , m_applySchedule(button(tr("Apply"), tr("Apply the backup schedule"), this))
 {
     setObjectName(QStringLiteral("dataPanel"));
@@ -124,6 +127,10 @@ DataPanel::DataPanel(QWidget *parent)
     m_snapshots->setAccessibleName(tr("Snapshots"));
     m_snapshots->setRootIsDecorated(false);
     m_snapshots->setHeaderLabels({tr("Time"), tr("Kind"), tr("Branch"), tr("Note"), tr("Id")});
+    // The time whole (it was cut to "2 Dec 2026 0…"); the note takes what is left.
+    m_snapshots->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_snapshots->header()->setStretchLastSection(false);
+    m_snapshots->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     snapshotsLayout->addWidget(m_snapshots);
     auto *restoreRow = new QHBoxLayout;
     restoreRow->addWidget(m_restore);
@@ -152,6 +159,12 @@ DataPanel::DataPanel(QWidget *parent)
     keepLabel->setAccessibleName(tr("Keep last"));
     keepLabel->setBuddy(m_keepLast);
     form->addRow(keepLabel, m_keepLast);
+    m_branchCheckpoints->setObjectName(QStringLiteral("branchCheckpoints"));
+    m_branchCheckpoints->setToolTip(
+        tr("Every backup on a git branch also becomes that branch's checkpoint (branch-NAME): "
+           "the newest data of each branch, restored in one step"));
+    m_branchCheckpoints->setAccessibleDescription(m_branchCheckpoints->toolTip());
+    form->addRow(m_branchCheckpoints);
     form->addRow(m_applySchedule);
     lowerLayout->addWidget(scheduleBox, 1);
     splitter->addWidget(lower);
@@ -238,6 +251,7 @@ void DataPanel::setRuntime(Core::ProjectRuntime *runtime)
         const Core::BackupSettings settings = runtime->backupSettings();
         m_everyHours->setValue(settings.everyHours);
         m_keepLast->setValue(settings.retention.last);
+        m_branchCheckpoints->setChecked(settings.branchCheckpoints);
         if (isVisible()) {
             refresh();
         }
@@ -267,8 +281,7 @@ bool DataPanel::isBusy() const
 void DataPanel::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
-    m_status->setStyleSheet(error ? QStringLiteral("font-weight: bold") : QString());
+    setErrorLook(m_status, error);
 }
 
 void DataPanel::refresh()
@@ -339,7 +352,8 @@ void DataPanel::showSnapshots()
                                                   : tr("checkpoint %1").arg(checkpoint);
         auto *item = new QTreeWidgetItem(
             m_snapshots, {QLocale().toString(it->time.toLocalTime(), QLocale::ShortFormat),
-                          it->tag(QStringLiteral("kind")), it->tag(QStringLiteral("branch")),
+                          DataVolumeModel::kindText(it->tag(QStringLiteral("kind"))),
+                          it->tag(QStringLiteral("branch")),
                           note, it->shortId});
         item->setData(TimeColumn, Qt::UserRole, it->id);
     }
@@ -367,6 +381,7 @@ void DataPanel::backUpSelected()
     }
     if (m_backups && !keys.isEmpty()) {
         m_backups->backup(keys);
+        showPreparing();
     }
 }
 
@@ -374,6 +389,7 @@ void DataPanel::backUpAll()
 {
     if (m_backups) {
         m_backups->backup();
+        showPreparing();
     }
 }
 
@@ -410,6 +426,19 @@ void DataPanel::checkpoint(const QString &name)
     Core::SnapshotTags tags;
     tags.checkpoint = name;
     m_backups->backup({}, tags);
+    showPreparing();
+}
+
+void DataPanel::showPreparing()
+{
+    if (!m_backups || !m_backups->isBusy() || m_progress->isVisible()) {
+        return; // refused at once (its message is shown), or already copying
+    }
+    setStatus(tr("Reading the volumes and what runs before the backup …"));
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(QString());
+    m_progress->show();
+    updateActions();
 }
 
 QString DataPanel::describe(const Core::RestorePlan &plan) const
@@ -585,6 +614,7 @@ void DataPanel::applySchedule()
     Core::BackupSettings settings = m_runtime->backupSettings();
     settings.everyHours = m_everyHours->value();
     settings.retention.last = m_keepLast->value();
+    settings.branchCheckpoints = m_branchCheckpoints->isChecked();
     m_runtime->setBackupSettings(settings);
     setStatus(settings.everyHours > 0
                   ? tr("Backed up every %n hour(s) while the stack runs.", nullptr,

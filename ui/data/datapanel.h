@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -69,6 +70,9 @@ private:
     void onRefreshed();
     void showSnapshots();
     void updateActions();
+    // Right after a backup was asked for: it first reads what there is (seconds on a busy
+    // engine), so the view says so, with a busy bar and Cancel, until the copy starts.
+    void showPreparing();
     void setStatus(const QString &text, bool error = false);
     void askCheckpointName();
     void confirmRestore(const QList<Core::ResticSnapshot> &snapshots, const QString &title);
@@ -94,6 +98,7 @@ private:
     QPushButton *m_restoreCheckpoint;
     QSpinBox *m_everyHours;
     QSpinBox *m_keepLast;
+    QCheckBox *m_branchCheckpoints;
     QPushButton *m_applySchedule;
     QPointer<QMessageBox> m_confirm;
     QPointer<Core::RestoreJob> m_restoreJob;

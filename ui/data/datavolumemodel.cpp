@@ -51,10 +51,21 @@ QString DataVolumeModel::kindOf(const Core::DataVolume &volume)
 {
     for (const Core::VolumeUser &user : volume.users) {
         if (user.database == Core::DatabaseKind::Postgres) {
-            return QStringLiteral("pg-dump");
+            return kindText(QStringLiteral("pg-dump"));
         }
     }
-    return QStringLiteral("files");
+    return kindText(QStringLiteral("files"));
+}
+
+QString DataVolumeModel::kindText(const QString &kind)
+{
+    if (kind == u"files") {
+        return tr("files");
+    }
+    if (kind == u"pg-dump") {
+        return tr("pg-dump");
+    }
+    return kind;
 }
 
 bool DataVolumeModel::isStale(const Core::DataVolume &volume) const

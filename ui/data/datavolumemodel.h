@@ -32,6 +32,8 @@ public:
     int rowOf(const QString &key) const;
     // files or pg-dump: how a backup of `volume` is taken.
     static QString kindOf(const Core::DataVolume &volume);
+    // A snapshot's kind tag as the view shows it ("files", "pg-dump"), in the user's language.
+    static QString kindText(const QString &kind);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
