@@ -11,6 +11,15 @@ namespace DevDock::Ui {
 
 // The inline error DevDock shows instead of a dialog: a selectable, word-wrapped red banner,
 // hidden until there is something to say.
+// Dark red on a pale red: readable in the light and the dark theme alike.
+inline void setErrorLook(QLabel *label, bool error)
+{
+    label->setStyleSheet(
+        error ? QStringLiteral("QLabel { background: #fdecea; color: #611a15; "
+                               "border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }")
+              : QString());
+}
+
 inline QLabel *makeErrorBanner(QWidget *parent, const QString &objectName,
                                const QString &accessibleName)
 {
@@ -19,9 +28,7 @@ inline QLabel *makeErrorBanner(QWidget *parent, const QString &objectName,
     label->setAccessibleName(accessibleName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 6px; }"));
+    setErrorLook(label, true);
     label->hide();
     return label;
 }

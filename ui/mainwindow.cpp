@@ -743,6 +743,9 @@ void MainWindow::showTwinDialog(const QString &id, bool up)
     const std::optional<Core::ProjectSummary> main =
         chosen && !up ? m_workspace->project(chosen->twinOf) : chosen;
     if (!main) {
+        // Gone from the workspace meanwhile (closed, removed, its stack down): say so.
+        m_projectError->setText(tr("That project is no longer in the list; choose it again."));
+        m_projectError->show();
         return;
     }
     const auto client = m_workspace->useEngine(main->engine);
@@ -766,6 +769,18 @@ void MainWindow::showTwinDialog(const QString &id, bool up)
                                     : tr("The twin %1 of the branch %2 is torn down.")
                                           .arg(plan.projectName, plan.branch),
                                  10000);
+        if (up || QFileInfo::exists(plan.worktree)) {
+            return;
+        }
+        // Its worktree is gone: a twin the user had opened from there goes from the list too
+        // (a folder that no longer exists has nothing left to open).
+        for (const Core::ProjectSummary &p : m_workspace->projects()) {
+            if (!p.directory.isEmpty()
+                && (p.directory == plan.worktree
+                    || p.directory.startsWith(plan.worktree + QLatin1Char('/')))) {
+                m_workspace->remove(p.id);
+            }
+        }
     });
     dialog->open();
 }

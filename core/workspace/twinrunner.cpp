@@ -160,9 +160,14 @@ void TwinRunner::runStack(const TwinPlan &plan, const ComposeLoadOptions &option
             action.kind = job.up ? StackAction::Kind::Up : StackAction::Kind::Down;
             action.removeVolumes = job.removeVolumes;
             auto run = [this, plan, job, action, controller] {
-                emit progressed(job.up ? QStringLiteral("Starting %1 …").arg(plan.projectName)
-                                       : QStringLiteral("Removing the containers of %1 …")
-                                             .arg(plan.projectName));
+                emit progressed(
+                    job.up ? QStringLiteral("Starting %1 …").arg(plan.projectName)
+                    : job.removeVolumes
+                        ? QStringLiteral("Removing the containers, networks and volumes of %1 (the "
+                                         "volumes are backed up first) …")
+                              .arg(plan.projectName)
+                        : QStringLiteral("Removing the containers and networks of %1 …")
+                              .arg(plan.projectName));
                 controller->run(action);
             };
             if (!job.cloneData) {

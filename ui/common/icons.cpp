@@ -76,6 +76,52 @@ private:
     QByteArray m_svg;
 };
 
+// The desktop theme's icon while the palette is light; on a dark palette the bundled one, which
+// paints in the palette's text colour (theme icons such as Adwaita's are dark on dark). Chosen at
+// paint time: a theme switch needs no new icons.
+class ThemeOrBundledIconEngine final : public QIconEngine
+{
+public:
+    ThemeOrBundledIconEngine(QIcon theme, QIcon bundled)
+        : m_theme(std::move(theme))
+        , m_bundled(std::move(bundled))
+    {}
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        current().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().pixmap(size, mode, state);
+    }
+
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state,
+                         qreal scale) override
+    {
+        return current().pixmap(size, scale, mode, state);
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().actualSize(size, mode, state);
+    }
+
+    QIconEngine *clone() const override { return new ThemeOrBundledIconEngine(m_theme, m_bundled); }
+    QString key() const override { return QStringLiteral("DevDockThemeOrBundled"); }
+
+private:
+    const QIcon &current() const
+    {
+        const QColor window = QGuiApplication::palette().color(QPalette::Window);
+        return window.lightness() < 128 ? m_bundled : m_theme;
+    }
+
+    QIcon m_theme;
+    QIcon m_bundled;
+};
+
 } // namespace
 
 bool Icons::hasBundled(const QString &freedesktopName)
@@ -94,7 +140,11 @@ QIcon Icons::bundled(const QString &freedesktopName)
 
 QIcon Icons::action(const QString &freedesktopName)
 {
-    return QIcon::fromTheme(freedesktopName, bundled(freedesktopName));
+    const QIcon bundledIcon = bundled(freedesktopName);
+    if (bundledIcon.isNull() || !QIcon::hasThemeIcon(freedesktopName)) {
+        return QIcon::fromTheme(freedesktopName, bundledIcon);
+    }
+    return QIcon(new ThemeOrBundledIconEngine(QIcon::fromTheme(freedesktopName), bundledIcon));
 }
 
 } // namespace DevDock::Ui

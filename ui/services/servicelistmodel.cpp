@@ -136,7 +136,20 @@ QVariant ServiceListModel::data(const QModelIndex &index, int role) const
     }
     case HealthColumn:
         // The last health of a container that no longer runs is history, not its state.
-        return s.health.isEmpty() || !s.isUp() ? QStringLiteral("—") : s.health;
+        if (s.health.isEmpty() || !s.isUp()) {
+            return QStringLiteral("—");
+        }
+        // The engine's words, in the user's language.
+        if (s.health == u"healthy") {
+            return tr("healthy");
+        }
+        if (s.health == u"unhealthy") {
+            return tr("unhealthy");
+        }
+        if (s.health == u"starting") {
+            return tr("starting");
+        }
+        return s.health;
     case PortsColumn:
         return portsText(s.ports);
     case UptimeColumn:

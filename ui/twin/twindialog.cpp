@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "twindialog.h"
 
+#include "errorbanner.h"
+
 #include "twin/gitrepository.h"
 #include "twin/twinplanner.h"
 #include "util/offthread.h"
@@ -113,7 +115,7 @@ TwinDialog::TwinDialog(Mode mode, Core::EngineClient *client, const Core::Compos
     m_error->setObjectName(QStringLiteral("twinError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setForegroundRole(QPalette::BrightText);
+    setErrorLook(m_error, true);
     m_error->hide();
     m_progress->setObjectName(QStringLiteral("twinProgress"));
     m_progress->setReadOnly(true);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectlistmodel.h"
 
+#include "common/icons.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QSet>
@@ -137,10 +139,14 @@ QColor ProjectListModel::chipColor(Chip chip)
 QIcon ProjectListModel::chipIcon(Chip chip)
 {
     // The desktop's icon theme first; the style's standard icons where the theme has none.
+    // (The bundled ones paint in the palette's text colour: readable in the dark theme too.)
     const auto themed = [](const char *name, QStyle::StandardPixmap fallback) {
+        const QString icon = QString::fromLatin1(name);
+        if (Icons::hasBundled(icon)) {
+            return Icons::action(icon);
+        }
         return QIcon::fromTheme(
-            QLatin1StringView(name),
-            QApplication::style() ? QApplication::style()->standardIcon(fallback) : QIcon());
+            icon, QApplication::style() ? QApplication::style()->standardIcon(fallback) : QIcon());
     };
     switch (chip) {
     case Chip::Up:

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectsidebar.h"
 
+#include "common/icons.h"
+
 #include "projectitemdelegate.h"
 #include "projectlistmodel.h"
 
@@ -10,6 +12,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -120,6 +123,9 @@ ProjectSidebar::ProjectSidebar(QWidget *parent)
                     emit activateRequested(m_model->idAt(current.row()));
                 }
             });
+    // A right press only asks for the menu: it neither selects nor switches to the project (a
+    // switch would redo the rows under the open menu).
+    m_view->viewport()->installEventFilter(this);
     connect(m_view, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
         // The project under the pointer, whatever is selected.
         const QModelIndex index = m_view->indexAt(pos);
@@ -144,8 +150,12 @@ QAction *ProjectSidebar::makeAction(const QString &key, const QString &text,
 {
     // The buttons show only icons (six of them fit the sidebar in German too): the style's
     // standard icon where the desktop's theme has none, so a button is never blank.
-    auto *action = new QAction(
-        QIcon::fromTheme(QLatin1StringView(icon), style()->standardIcon(fallback)), text, this);
+    // The bundled ones paint in the palette's text colour (readable in the dark theme too).
+    const QString name = QString::fromLatin1(icon);
+    auto *action = new QAction(Icons::hasBundled(name)
+                                   ? Icons::action(name)
+                                   : QIcon::fromTheme(name, style()->standardIcon(fallback)),
+                               text, this);
     action->setToolTip(description);
     action->setStatusTip(description);
     action->setObjectName(key); // names the buttons, the same in every language
@@ -370,6 +380,17 @@ void ProjectSidebar::updateProject(const Core::ProjectSummary &project)
 void ProjectSidebar::removeProject(const QString &id)
 {
     m_model->removeProject(id);
+}
+
+bool ProjectSidebar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()
+        && (event->type() == QEvent::MouseButtonPress
+            || event->type() == QEvent::MouseButtonDblClick)
+        && static_cast<QMouseEvent *>(event)->button() == Qt::RightButton) {
+        return true; // the context menu event follows on its own
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace DevDock::Ui

@@ -58,6 +58,9 @@ signals:
     void runTwinRequested(const QString &id);
     void tearDownTwinRequested(const QString &id);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildShortcuts();
     // The selection follows the project on screen (without asking for it again).
