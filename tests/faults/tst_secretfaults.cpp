@@ -7,6 +7,7 @@
 // Real gnome-keyring (the test command's unlocked one, and private locked ones started here),
 // real engine, real compose CLI.
 #include "../common/composetest.h"
+#include "../common/datatest.h"
 #include "../common/dockertest.h"
 
 #include "compose/composecli.h"
@@ -51,21 +52,6 @@ QString uniqueName(const char *what)
 {
     return QStringLiteral("devdock-secrets-%1-%2").arg(QLatin1String(what), randomHex(4));
 }
-
-bool keychainUsable()
-{
-    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-}
-
-#define REQUIRE_KEYCHAIN()                                                                         \
-    do {                                                                                           \
-        if (!keychainUsable()) {                                                                   \
-            if (qEnvironmentVariableIsSet("DEVDOCK_REQUIRE_KEYCHAIN")) {                           \
-                QFAIL("No session bus, but DEVDOCK_REQUIRE_KEYCHAIN is set.");                     \
-            }                                                                                      \
-            QSKIP("No session bus: run under the test command (dbus-run-session + keyring).");     \
-        }                                                                                          \
-    } while (false)
 
 // A child process: program, arguments, environment, stdin; its outputs and exit code.
 Run runWith(const QString &program, const QStringList &args, const QProcessEnvironment &env,
@@ -131,7 +117,8 @@ void removeFromKeychain(const QString &projectDirectory, const QString &key)
 void composeDown(const QString &project)
 {
     docker({QStringLiteral("compose"), QStringLiteral("-p"), project, QStringLiteral("down"),
-            QStringLiteral("--remove-orphans"), QStringLiteral("--timeout"), QStringLiteral("1")});
+            QStringLiteral("--remove-orphans"), QStringLiteral("--volumes"), QStringLiteral("--timeout"),
+            QStringLiteral("1")});
 }
 
 // Files and their modification times under `roots` (symlinks not followed).
@@ -323,6 +310,7 @@ private slots:
     void list_masksEveryCopyOfASecret();
     void lockedKeychain_saysLockedWithTheFix();
     void silentKeychain_timesOutWithAMessage();
+    void lockedKeychain_backup_saysLockedAndMakesNoRepository();
     void leak_wholeSessionWritesTheSecretNowhere();
 
 private:
@@ -337,7 +325,7 @@ private:
 
 void TestSecretFaults::initTestCase()
 {
-    REQUIRE_KEYCHAIN();
+    DEVDOCK_REQUIRE_KEYCHAIN();
     DEVDOCK_REQUIRE_ENGINE();
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
@@ -656,6 +644,60 @@ void TestSecretFaults::lockedKeychain_saysLockedWithTheFix()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = ctl(QStringList{"env"} + in, {}, env);
     QVERIFY2(r.out.contains("API_TOKEN=********  [keychain]"), r.out.constData());
+}
+
+void TestSecretFaults::lockedKeychain_backup_saysLockedAndMakesNoRepository()
+{
+    // The backup repository's password lives in the keychain: a locked one stops the first
+    // backup before restic makes a repository whose password nobody could read later.
+    DEVDOCK_REQUIRE_RESTIC();
+    LockedKeyring keyring;
+    QString error;
+    QVERIFY2(keyring.start(&error), qPrintable(error));
+    QTemporaryDir dir;
+    const QString project = QStringLiteral("devdock-it-lockedbackup");
+    writeProject(dir,
+                 QStringLiteral("name: %1\n"
+                                "services:\n"
+                                "  app:\n"
+                                "    image: %2\n"
+                                "    labels: [\"%3\"]\n"
+                                "    command: [\"sh\", \"-c\", \"echo kept > /files/marker; exec sleep 600\"]\n"
+                                "    stop_grace_period: 1s\n"
+                                "    volumes: [\"files:/files\"]\n"
+                                "volumes:\n"
+                                "  files: {}\n")
+                     .arg(project, kTestImage, kTestLabel)
+                     .toUtf8());
+    m_composeProjects << project;
+    const Run up = run(QStringLiteral("docker"),
+                       {QStringLiteral("compose"), QStringLiteral("--project-directory"),
+                        dir.path(), QStringLiteral("up"), QStringLiteral("-d"),
+                        QStringLiteral("--wait")});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QProcessEnvironment env = keyring.environment();
+    const QString repository = dir.filePath(QStringLiteral("repo"));
+    env.insert(QStringLiteral("DEVDOCK_BACKUP_REPOSITORY"), repository);
+    const QStringList backup{QStringLiteral("--project-directory"), dir.path(),
+                             QStringLiteral("backup"), QStringLiteral("files")};
+
+    QElapsedTimer timer;
+    timer.start();
+    Run r = ctl(backup, {}, env);
+    QVERIFY2(r.exitCode == 1,
+             qPrintable(QString::number(r.exitCode) + ": " + QString::fromUtf8(r.out + r.err)));
+    QVERIFY2(timer.elapsed() < 15000, "an unlock prompt was waited for");
+    QVERIFY2(r.err.contains("Keychain locked"), r.err.constData());
+    QVERIFY2(r.err.contains("gnome-keyring-daemon --replace --unlock"), r.err.constData());
+    QVERIFY2(!QFileInfo::exists(repository + QStringLiteral("/config")),
+             "a repository was made without a password in the keychain");
+
+    // Unlocked (the hint's command), the same backup goes through.
+    QVERIFY(keyring.unlock());
+    r = ctl(backup, {}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("files: snapshot "), r.out.constData());
+    QVERIFY(QFileInfo::exists(repository + QStringLiteral("/config")));
 }
 
 void TestSecretFaults::silentKeychain_timesOutWithAMessage()
