@@ -729,6 +729,14 @@
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
+    <message>
+        <source>running, healthy</source>
+        <translation>läuft, gesund</translation>
+    </message>
+    <message>
+        <source>profile %1 not active (%2)</source>
+        <translation>Profil %1 nicht aktiv (%2)</translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Core::StackController</name>
@@ -1941,13 +1949,6 @@ Open its folder by hand if it lives elsewhere.</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="855"/>
-        <source>No terminal program was found to run: %1
-Set TERMINAL to your terminal, or install one (e.g. xterm).</source>
-        <translation>Kein Terminalprogramm gefunden, um auszuführen: %1
-Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="927"/>
         <source>dev mode</source>
         <translation>Dev-Modus</translation>
@@ -2089,6 +2090,25 @@ Setzen Sie TERMINAL auf Ihr Terminal oder installieren Sie eines (z. B. xterm).<
     <message>
         <source>That project is no longer in the list; choose it again.</source>
         <translation>Dieses Projekt ist nicht mehr in der Liste; bitte erneut wählen.</translation>
+    </message>
+    <message>
+        <source>%1 (profile %2)</source>
+        <translation>%1 (Profil %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profiles · %n hidden</source>
+        <translation>
+            <numerusform>Profile · %n ausgeblendet</numerusform>
+            <numerusform>Profile · %n ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every service is in an active Compose profile.</source>
+        <translation>Jeder Dienst gehört zu einem aktiven Compose-Profil.</translation>
+    </message>
+    <message>
+        <source>Hidden by inactive Compose profiles: %1. Check a profile to show its services; the choice is remembered for this project.</source>
+        <translation>Durch inaktive Compose-Profile ausgeblendet: %1. Haken Sie ein Profil an, um seine Dienste zu zeigen; die Wahl wird für dieses Projekt gemerkt.</translation>
     </message>
 </context>
 <context>

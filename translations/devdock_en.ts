@@ -85,6 +85,13 @@
             <numerusform>The environment of %n running services changed: %1. Recreate them to use it?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Profiles · %n hidden</source>
+        <translation>
+            <numerusform>Profiles · %n hidden</numerusform>
+            <numerusform>Profiles · %n hidden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevDock::Ui::OnboardingDialog</name>

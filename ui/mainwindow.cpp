@@ -1118,6 +1118,22 @@ void MainWindow::onProjectLoaded()
         });
     }
     m_composeProfiles->setEnabled(!menu->isEmpty());
+    // Services inactive profiles hide: said on the button, named in its tooltip (one that still
+    // runs is in the graph and tables too, marked "profile … not active").
+    QStringList hidden;
+    for (auto it = project.disabledProfiles.cbegin(); it != project.disabledProfiles.cend(); ++it) {
+        hidden << tr("%1 (profile %2)").arg(it.key(), it.value().join(QStringLiteral(", ")));
+    }
+    m_composeProfiles->setText(hidden.isEmpty() ? tr("Profiles")
+                                                : tr("Profiles · %n hidden", nullptr,
+                                                     int(hidden.size())));
+    const QString hiddenText =
+        hidden.isEmpty() ? tr("Every service is in an active Compose profile.")
+                         : tr("Hidden by inactive Compose profiles: %1. Check a profile to show "
+                              "its services; the choice is remembered for this project.")
+                               .arg(hidden.join(QStringLiteral(", ")));
+    m_composeProfiles->setToolTip(hiddenText);
+    m_composeProfiles->setAccessibleDescription(hiddenText);
     m_projectLabel->setText(tr("%1 · %2 services · %3")
                                 .arg(project.name)
                                 .arg(project.services.size())

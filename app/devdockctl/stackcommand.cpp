@@ -265,6 +265,24 @@ void printTable(const QList<ServiceState> &services)
     }
 }
 
+// The services inactive profiles hide, when no container of theirs is in the table already.
+void printHiddenByProfiles(const ComposeProject &project, const QList<ServiceState> &services)
+{
+    QStringList hidden;
+    for (auto it = project.disabledProfiles.cbegin(); it != project.disabledProfiles.cend(); ++it) {
+        const bool shown = std::any_of(services.begin(), services.end(),
+                                       [&](const ServiceState &s) { return s.name == it.key(); });
+        if (!shown) {
+            hidden << QStringLiteral("%1 (%2)").arg(it.key(), it.value().join(QStringLiteral(", ")));
+        }
+    }
+    if (!hidden.isEmpty()) {
+        Output::outLine(QStringLiteral("Hidden by inactive profiles: %1. Show them with "
+                                       "--profile NAME.")
+                            .arg(hidden.join(QStringLiteral(", "))));
+    }
+}
+
 int cmdPs(Stack &stack, bool json)
 {
     LiveState *live = stack.controller->liveState();
@@ -280,6 +298,7 @@ int cmdPs(Stack &stack, bool json)
             Output::out(QJsonDocument(array).toJson(QJsonDocument::Indented));
         } else {
             printTable(services);
+            printHiddenByProfiles(stack.project, services);
         }
         stack.finish(live->isEngineReachable() ? Success : reportError(live->engineError()));
     });

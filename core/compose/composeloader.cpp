@@ -2219,6 +2219,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                                [&](const QString &p) { return profiles.contains(p); });
             if (!active) {
                 project.disabledServices << s.name;
+                project.disabledProfiles.insert(s.name, s.profiles);
                 continue;
             }
             // links and network_mode: service:X make X a dependency (Compose restarts the

@@ -147,6 +147,8 @@ struct ComposeProject
     QStringList configFiles;
     QList<ComposeService> services; // active services, in file order
     QStringList disabledServices;   // inactive because of profiles
+    // Each inactive service's profiles (none of them active), by service name.
+    QMap<QString, QStringList> disabledProfiles;
     QStringList networks;
     QStringList volumes;
     QStringList secrets;

@@ -5,8 +5,8 @@
 #include "data/backuprepository.h"
 #include "data/consistentbackup.h"
 #include "engine/engineclient.h"
+#include "util/settingsfile.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -25,12 +25,7 @@ namespace {
 
 QString settingsGroup(const QString &projectKey)
 {
-    // A folder path is no settings key; its hash is.
-    return QStringLiteral("backups/")
-           + QString::fromLatin1(
-               QCryptographicHash::hash(projectKey.toUtf8(), QCryptographicHash::Sha256)
-                   .toHex()
-                   .left(16));
+    return projectSettingsGroup(QStringLiteral("backups"), projectKey);
 }
 
 const std::pair<const char *, int RetentionPolicy::*> kKeeps[] = {

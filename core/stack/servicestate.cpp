@@ -206,6 +206,16 @@ QString ownReason(const ServiceState &s)
     return {};
 }
 
+// ownReason(), or the plain state word of a service that is up.
+QString ownReasonOrState(const ServiceState &s)
+{
+    const QString own = ownReason(s);
+    if (!own.isEmpty()) {
+        return own;
+    }
+    return s.status == ServiceStatus::Healthy ? Text::tr("running, healthy") : Text::tr("running");
+}
+
 QJsonArray portsJson(const QList<PortBinding> &ports)
 {
     QJsonArray array;
@@ -416,6 +426,7 @@ QJsonObject ServiceState::toJson() const
                        {QStringLiteral("health_log"), probes},
                        {QStringLiteral("dependencies"), deps},
                        {QStringLiteral("in_model"), inModel},
+                       {QStringLiteral("inactive_profiles"), QJsonArray::fromStringList(inactiveProfiles)},
                        {QStringLiteral("reason"), reason}};
 }
 
@@ -442,7 +453,7 @@ QList<ServiceState> computeServiceStates(const ComposeProject &project,
             continue;
         }
         if (!index.contains(c.service)) {
-            add(c.service, false);
+            add(c.service, false).inactiveProfiles = project.disabledProfiles.value(c.service);
         }
         ServiceState &s = states[index.value(c.service)];
         (c.oneoff ? s.oneoffs : s.containers).append(c);
@@ -493,7 +504,11 @@ QList<ServiceState> computeServiceStates(const ComposeProject &project,
                 }
             }
         }
-        if (s.status == ServiceStatus::Running || s.status == ServiceStatus::Healthy) {
+        if (!s.inactiveProfiles.isEmpty()) {
+            // Outside the active profiles: the first thing to know about it, up or not.
+            s.reason = Text::tr("profile %1 not active (%2)")
+                           .arg(s.inactiveProfiles.join(QStringLiteral(", ")), ownReasonOrState(s));
+        } else if (s.status == ServiceStatus::Running || s.status == ServiceStatus::Healthy) {
             s.reason.clear();
         } else if (!blocking.isEmpty()
                    && (s.status == ServiceStatus::NotCreated || s.status == ServiceStatus::Created

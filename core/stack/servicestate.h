@@ -84,6 +84,9 @@ struct ServiceState
 {
     QString name;
     bool inModel = true; // false: containers of a service the loaded files do not define
+    // Defined, but only under these profiles, none of them active (its containers still run or
+    // stay: DevDock shows them, and `down` removes them).
+    QStringList inactiveProfiles;
     ServiceStatus status = ServiceStatus::NotCreated;
     int exitCode = 0;
     QString health;

@@ -3,6 +3,7 @@
 #include "util/settingsfile.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QFileDevice>
@@ -195,6 +196,15 @@ Result<void> saveSettings(QSettings &settings)
                    .arg(path)
              : QStringLiteral("Check that %1 can be written. The settings saved before are kept.")
                    .arg(path)});
+}
+
+QString projectSettingsGroup(const QString &kind, const QString &projectKey)
+{
+    return kind + QLatin1Char('/')
+           + QString::fromLatin1(
+               QCryptographicHash::hash(projectKey.toUtf8(), QCryptographicHash::Sha256)
+                   .toHex()
+                   .left(16));
 }
 
 } // namespace DevDock::Core

@@ -23,4 +23,8 @@ void prepareSettings();
 // needed; the file on disk is then the previous one, untouched.
 Result<void> saveSettings(QSettings &settings);
 
+// The settings group of one project's choices of a kind ("backups/1f2e…"): a folder path is no
+// settings key, its hash is.
+QString projectSettingsGroup(const QString &kind, const QString &projectKey);
+
 } // namespace DevDock::Core

@@ -11,16 +11,22 @@
 #include "servicestats.h"
 #include "stack/livestate.h"
 #include "stack/stackcontroller.h"
+#include "util/settingsfile.h"
 #include "util/trace.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
 namespace DevDock::Core {
+
+namespace {
+Q_LOGGING_CATEGORY(lcRuntime, "devdock.runtime")
+} // namespace
 
 ProjectRuntime::ProjectRuntime(EngineClient *client, QObject *parent)
     : QObject(parent)
@@ -85,7 +91,7 @@ void ProjectRuntime::open(const QString &path, const QStringList &files)
         m_files = files;
     }
     m_id = idFor(m_directory, files.isEmpty() && info.isFile() ? m_files : files);
-    m_profiles.clear();
+    m_profiles = rememberedComposeProfiles();
     m_overlayFiles.clear(); // they belong to the previous project
     m_requestedEnvProfile.clear();
     m_baseOptions.reset();
@@ -105,7 +111,7 @@ void ProjectRuntime::prepare(const ComposeLoadOptions &options, const QString &e
     m_directory = projectDirectoryOf(options);
     m_files = options.files;
     m_id = idFor(m_directory, m_files);
-    m_profiles = options.profiles;
+    m_profiles = options.profiles.isEmpty() ? rememberedComposeProfiles() : options.profiles;
     m_overlayFiles.clear();
     m_requestedEnvProfile = envProfile;
     m_baseOptions = options;
@@ -119,9 +125,35 @@ void ProjectRuntime::setSecretStore(SecretStore *store)
     m_customSecretStore = true;
 }
 
+QStringList ProjectRuntime::rememberedComposeProfiles() const
+{
+    if (!m_remembersProfiles) {
+        return {};
+    }
+    QSettings settings;
+    return settings
+        .value(projectSettingsGroup(QStringLiteral("composeProfiles"), m_id)
+               + QStringLiteral("/active"))
+        .toStringList();
+}
+
 void ProjectRuntime::setComposeProfiles(const QStringList &profiles)
 {
     m_profiles = profiles;
+    if (m_remembersProfiles) {
+        QSettings settings;
+        const QString key = projectSettingsGroup(QStringLiteral("composeProfiles"), m_id)
+                            + QStringLiteral("/active");
+        if (profiles.isEmpty()) {
+            settings.remove(key);
+        } else {
+            settings.setValue(key, profiles);
+        }
+        if (const auto saved = saveSettings(settings); !saved) {
+            qCWarning(lcRuntime).noquote() << "compose profiles not remembered:"
+                                          << saved.error().message;
+        }
+    }
     startLoad();
 }
 

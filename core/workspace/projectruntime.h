@@ -65,6 +65,10 @@ public:
     // Whether a load starts following the engine (LiveState; default). devdockctl's commands
     // that need it start it themselves.
     void setFollowEngine(bool follow) { m_followEngine = follow; }
+    // The window's runtimes remember the user's Compose profile choice per project: opening
+    // without profiles uses the remembered ones, setComposeProfiles() stores them (default off:
+    // devdockctl runs with the profiles it is given).
+    void setRemembersComposeProfiles(bool remembers) { m_remembersProfiles = remembers; }
     void setComposeProfiles(const QStringList &profiles); // reloads
     void setEnvProfile(const QString &profile);           // reloads
     // Compose files merged after the project's own (DevDock's dev-mode override); the next load
@@ -138,6 +142,8 @@ signals:
     void summaryChanged(const DevDock::Core::ProjectSummary &summary);
 
 private:
+    QStringList rememberedComposeProfiles() const;
+
     struct LoadResult
     {
         Result<ComposeProject> project;
@@ -175,6 +181,7 @@ private:
     SecretStore *m_secretStore = nullptr;
     bool m_customSecretStore = false;
     bool m_tolerateMissing = true;
+    bool m_remembersProfiles = false;
     bool m_followEngine = true;
     Error m_lastError;
     quint64 m_generation = 0;

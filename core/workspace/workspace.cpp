@@ -715,6 +715,7 @@ ProjectRuntime *Workspace::open(const QString &path, const QStringList &files,
         return nullptr;
     }
     auto *runtime = new ProjectRuntime(*client, this);
+    runtime->setRemembersComposeProfiles(true);
     entry.runtime = runtime;
     entry.summary.loadError.clear();
     entry.summary.origin = ProjectSummary::Origin::Opened;

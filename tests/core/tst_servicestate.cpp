@@ -4,8 +4,11 @@
 #include "stack/servicestate.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace DevDock::Core;
 
@@ -80,6 +83,7 @@ private slots:
     void compute_dependencyExitedWithCode();
     void compute_replicas_worstDecides_oneoffsApart();
     void compute_containerOfUnknownService_isListed();
+    void compute_runningServiceOfInactiveProfile_isListedAndSaysSo();
     void compute_unhealthyReasonQuotesLastProbe();
     void compute_allHealthy_noReasons_edgesSatisfied();
 
@@ -198,6 +202,38 @@ void TestServiceState::compute_containerOfUnknownService_isListed()
     QCOMPARE(states.last().name, QString("legacy-api"));
     QVERIFY(!states.last().inModel);
     QCOMPARE(states.last().status, ServiceStatus::Running);
+}
+
+void TestServiceState::compute_runningServiceOfInactiveProfile_isListedAndSaysSo()
+{
+    // "debug-ui" is defined under the profile "debug", which is not active: its running
+    // container is still a service of the picture, marked, with the reason on it.
+    ComposeProject project = m_demo;
+    project.disabledServices << "debug-ui" << "seed";
+    project.disabledProfiles.insert("debug-ui", {"debug"});
+    project.disabledProfiles.insert("seed", {"tools", "ci"});
+    const QList<ServiceState> states =
+        computeServiceStates(project, {container("debug-ui", ServiceStatus::Running),
+                                       container("seed", ServiceStatus::Exited, 1, 3)});
+    QCOMPARE(states.size(), 12);
+    const auto find = [&](const QString &name) {
+        return *std::find_if(states.begin(), states.end(),
+                             [&](const ServiceState &s) { return s.name == name; });
+    };
+    const ServiceState debug = find("debug-ui");
+    QVERIFY(!debug.inModel);
+    QCOMPARE(debug.inactiveProfiles, QStringList{"debug"});
+    QCOMPARE(debug.status, ServiceStatus::Running);
+    QCOMPARE(debug.reason, QString("profile debug not active (running)"));
+    const ServiceState seed = find("seed");
+    QCOMPARE(seed.inactiveProfiles, (QStringList{"tools", "ci"}));
+    QCOMPARE(seed.reason, QString("profile tools, ci not active (exited (code 3))"));
+    QCOMPARE(seed.toJson().value("inactive_profiles").toArray().size(), 2);
+    // A service of no file: no profile to name, the reason is its own.
+    const ServiceState legacy =
+        computeServiceStates(project, {container("legacy-api", ServiceStatus::Running)}).last();
+    QVERIFY(legacy.inactiveProfiles.isEmpty());
+    QVERIFY(legacy.reason.isEmpty());
 }
 
 void TestServiceState::compute_unhealthyReasonQuotesLastProbe()

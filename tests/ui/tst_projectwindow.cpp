@@ -104,6 +104,7 @@ private slots:
     void cleanupTestCase();
     void upKillDetailsEngineRestartDown();
     void envProfileSwitch_offersToRecreateExactlyTheChanged_editorSaveToo();
+    void composeProfiles_buttonNamesHiddenServices_choiceRememberedOnReopen();
 };
 
 void TestProjectWindow::initTestCase()
@@ -474,6 +475,65 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
         [&] { return hotReload("frontend").isEmpty() && session->overlayFiles().isEmpty(); },
         30000));
     run("docker", {"compose", "-p", kProject, "down", "-v", "-t", "1"});
+}
+
+void TestProjectWindow::composeProfiles_buttonNamesHiddenServices_choiceRememberedOnReopen()
+{
+    QTemporaryDir dir;
+    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target =
+            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QVERIFY(QFile::copy(file, target));
+    }
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    Core::EngineClient client(*endpoint);
+    const auto docsAction = [](QToolButton *button) -> QAction * {
+        for (QAction *a : button->menu()->actions()) {
+            if (a->text() == "docs") {
+                return a;
+            }
+        }
+        return nullptr;
+    };
+    {
+        Core::Workspace workspace(&client);
+        Ui::MainWindow window(&workspace);
+        window.show();
+        QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
+        window.openProject(dir.path());
+        QVERIFY(loaded.wait(30000));
+        auto *button = window.findChild<QToolButton *>("composeProfilesButton");
+        QVERIFY(button);
+        // The demo's "docs" service runs only under the profile "docs".
+        QCOMPARE(button->text(), QString("Profiles · 1 hidden"));
+        QVERIFY2(button->toolTip().contains("docs (profile docs)"), qPrintable(button->toolTip()));
+        QCOMPARE(button->accessibleDescription(), button->toolTip());
+        QAction *docs = docsAction(button);
+        QVERIFY(docs);
+        QVERIFY(!docs->isChecked());
+        docs->setChecked(true);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.activeRuntime()->composeProfiles(), QStringList{"docs"});
+        QCOMPARE(button->text(), QString("Profiles"));
+        QVERIFY(window.activeRuntime()->project().service("docs"));
+    }
+    // Opened again (a new session): the profile is still chosen.
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
+    window.show();
+    QSignalSpy loaded(&window, &Ui::MainWindow::projectLoaded);
+    window.openProject(dir.path());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(window.activeRuntime()->composeProfiles(), QStringList{"docs"});
+    auto *button = window.findChild<QToolButton *>("composeProfilesButton");
+    QVERIFY(docsAction(button) && docsAction(button)->isChecked());
+    QCOMPARE(button->text(), QString("Profiles"));
+    docsAction(button)->setChecked(false); // forgotten again
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(button->text(), QString("Profiles · 1 hidden"));
 }
 
 QTEST_MAIN(TestProjectWindow)

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace DevDock::Core;
 using namespace DevDock::Test;
 
@@ -71,6 +73,7 @@ private slots:
     void cleanupTestCase();
     void reload_profileAndEnvChange_keepLogsStreamsSearchAndSelection();
     void background_holdsNoLogOrStatsStreams();
+    void profiles_hiddenServicesSaid_aRunningOneShown_choiceRemembered();
 
 private:
     Run compose(const QStringList &args) const;
@@ -240,6 +243,77 @@ void TestProjectRuntime::background_holdsNoLogOrStatsStreams()
     }
     const Run stop = compose({"--profile", "extra", "stop", "-t", "1", "extra"});
     QVERIFY2(stop.exitCode == 0, stop.err.constData());
+}
+
+void TestProjectRuntime::profiles_hiddenServicesSaid_aRunningOneShown_choiceRemembered()
+{
+    const auto ps = [&] {
+        return run(DEVDOCKCTL_PATH, {"--project-directory", m_dir.path(), "ps"});
+    };
+    // Not running, outside the active profiles: `ps` says it is hidden and how to show it.
+    compose({"--profile", "extra", "stop", "-t", "1", "extra"});
+    compose({"--profile", "extra", "rm", "-f", "extra"});
+    Run table = ps();
+    QVERIFY2(table.exitCode == 0, table.err.constData());
+    QVERIFY2(table.out.contains("Hidden by inactive profiles: extra (extra). Show them with "
+                                "--profile NAME."),
+             table.out.constData());
+
+    const auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    const auto opened = [&](bool remembers) {
+        auto runtime = std::make_unique<ProjectRuntime>(&client);
+        runtime->setSecretStore(nullptr);
+        runtime->setRemembersComposeProfiles(remembers);
+        QSignalSpy loaded(runtime.get(), &ProjectRuntime::loaded);
+        runtime->open(m_dir.path());
+        if (!loaded.wait(30000)) {
+            return std::unique_ptr<ProjectRuntime>();
+        }
+        return runtime;
+    };
+    auto first = opened(true);
+    QVERIFY(first);
+    QVERIFY(first->composeProfiles().isEmpty());
+    QCOMPARE(first->project().disabledProfiles.value("extra"), QStringList{"extra"});
+
+    // Started from a terminal under its profile: the runtime without that profile still shows
+    // it, marked, and `ps` lists it with the reason instead of hiding it.
+    const Run up = compose({"--profile", "extra", "up", "-d", "extra"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QVERIFY(waitUntil(
+        [&] {
+            const auto extra = first->liveState()->service("extra");
+            return extra && extra->status == ServiceStatus::Running;
+        },
+        10000));
+    const ServiceState extra = *first->liveState()->service("extra");
+    QCOMPARE(extra.inactiveProfiles, QStringList{"extra"});
+    QCOMPARE(extra.reason, QString("profile extra not active (running)"));
+    table = ps();
+    QVERIFY2(table.out.contains("profile extra not active (running)"), table.out.constData());
+    QVERIFY2(!table.out.contains("Hidden by inactive profiles"), table.out.constData());
+
+    // The choice is remembered for the project: a runtime opening it again has the profile.
+    first->setComposeProfiles({"extra"});
+    first.reset();
+    auto second = opened(true);
+    QVERIFY(second);
+    QCOMPARE(second->composeProfiles(), QStringList{"extra"});
+    QCOMPARE(second->project().services.size(), 2);
+    QVERIFY(second->project().disabledProfiles.isEmpty());
+    // devdockctl's kind of runtime runs with what it is given.
+    auto plain = opened(false);
+    QVERIFY(plain);
+    QVERIFY(plain->composeProfiles().isEmpty());
+    // Unchecked again: forgotten.
+    second->setComposeProfiles({});
+    second.reset();
+    auto third = opened(true);
+    QVERIFY(third);
+    QVERIFY(third->composeProfiles().isEmpty());
+    compose({"--profile", "extra", "stop", "-t", "1", "extra"});
 }
 
 QTEST_GUILESS_MAIN(TestProjectRuntime)
