@@ -345,7 +345,11 @@ ComposeOperation *ComposeCli::down(bool removeVolumes, QObject *parent) const
     if (removeVolumes) {
         args << QStringLiteral("--volumes");
     }
-    return run(QStringLiteral("down"), args, {}, parent);
+    // Every profile: a service outside the active ones whose containers run (started with
+    // another --profile) goes down too, instead of staying up and hidden.
+    ComposeInvocation all = m_invocation;
+    all.profiles = {QStringLiteral("*")};
+    return new ComposeOperation(all, QStringLiteral("down"), args, {}, parent);
 }
 
 ComposeOperation *ComposeCli::start(const QStringList &services, QObject *parent) const

@@ -295,6 +295,14 @@ void TestProjectRuntime::profiles_hiddenServicesSaid_aRunningOneShown_choiceReme
     QVERIFY2(table.out.contains("profile extra not active (running)"), table.out.constData());
     QVERIFY2(!table.out.contains("Hidden by inactive profiles"), table.out.constData());
 
+    // `down` without that profile takes it down too (it stayed up, hidden, before).
+    const Run down = run(DEVDOCKCTL_PATH, {"--project-directory", m_dir.path(), "down"});
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    const Run left = docker({"ps", "-aq", "--filter", "label=com.docker.compose.project=" + kName});
+    QVERIFY2(left.out.trimmed().isEmpty(), left.out.constData());
+    const Run again = compose({"up", "-d"}); // the other cases' `app`
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+
     // The choice is remembered for the project: a runtime opening it again has the profile.
     first->setComposeProfiles({"extra"});
     first.reset();
