@@ -269,9 +269,8 @@ struct ServiceParts
     KeySet present;                           // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
-    // Read for checks and implied dependencies, not (yet) printed: volumes_from entries, and the
-    // secrets and configs the service uses, each with where it is written.
-    QStringList volumesFrom;
+    // Read for checks, not (yet) printed: the secrets and configs the service uses, each with
+    // where it is written.
     QList<std::pair<QString, QString>> secretRefs; // name, file:line:col
     QList<std::pair<QString, QString>> configRefs;
     // extends: the base service, its file (empty: this file), where it is set. A mark, not a
@@ -286,6 +285,23 @@ struct ServiceParts
 };
 
 enum DependencyKey { kCondition = 1, kRequired = 2, kRestart = 4 };
+
+// Service keys kept as written (ComposeService::otherTexts, otherLists, otherNumbers).
+constexpr std::string_view kOtherTexts[] = {"cgroup",      "cgroup_parent", "domainname",
+                                            "ipc",         "isolation",     "mac_address",
+                                            "pid",         "pull_policy",   "runtime",
+                                            "userns_mode", "uts"};
+constexpr std::string_view kOtherLists[] = {"device_cgroup_rules", "dns",          "dns_opt",
+                                            "dns_search",          "external_links", "group_add",
+                                            "security_opt",        "volumes_from"};
+constexpr std::string_view kOtherNumbers[] = {"cpu_count",   "cpu_period",     "cpu_quota",
+                                              "cpu_shares",  "oom_score_adj", "pids_limit"};
+
+template <std::size_t N>
+bool isOneOf(std::string_view key, const std::string_view (&keys)[N])
+{
+    return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
 
 // The service's plain text and yes/no keys, by name (null: not one of them).
 QString *textKey(ComposeService &s, const QString &key)
@@ -379,8 +395,9 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.tmpfs.clear();
     } else if (key == QLatin1String("develop")) {
         s.watch.clear();
-    } else if (key == QLatin1String("volumes_from")) {
-        parts.volumesFrom.clear();
+    } else if (s.otherTexts.remove(key) + s.otherLists.remove(key) + s.otherNumbers.remove(key)
+               > 0) {
+        // one of the keys kept as written
     } else if (key == QLatin1String("secrets")) {
         parts.secretRefs.clear();
     } else if (key == QLatin1String("configs")) {
@@ -1315,8 +1332,19 @@ public:
                     s.watch << rule;
                 }
             }
-        } else if (k == "volumes_from") {
-            parts.volumesFrom += textList(v);
+        } else if (isOneOf(k, kOtherTexts)) {
+            s.otherTexts.insert(key, this->text(v));
+        } else if (isOneOf(k, kOtherLists)) {
+            // group_add takes numbers (gids) too; Compose prints them as text.
+            s.otherLists.insert(key, k == "group_add" ? stringList(v) : textList(v));
+        } else if (isOneOf(k, kOtherNumbers)) {
+            bool ok = false;
+            const qint64 n = scalar(v).toLongLong(&ok);
+            if (!ok || !v.isScalar()) {
+                fail(file, v, QStringLiteral("%1 must be a whole number, not \"%2\"")
+                                  .arg(key, v.isScalar() ? scalar(v) : QStringLiteral("…")));
+            }
+            s.otherNumbers.insert(key, n);
         } else if (k == "secrets" || k == "configs") {
             if (!v.isSequence()) {
                 fail(file, v, QStringLiteral("expected a list"));
@@ -1483,6 +1511,16 @@ void merge(ServiceParts &base, const ServiceParts &over)
     if (has("init")) {
         b.init = o.init;
     }
+    b.otherTexts.insert(o.otherTexts);
+    b.otherNumbers.insert(o.otherNumbers);
+    for (auto it = o.otherLists.begin(); it != o.otherLists.end(); ++it) {
+        QStringList &mine = b.otherLists[it.key()];
+        for (const QString &item : it.value()) {
+            if (!mine.contains(item)) {
+                mine << item;
+            }
+        }
+    }
     for (const auto &[mine, theirs] :
          {std::pair{&b.capAdd, &o.capAdd}, std::pair{&b.capDrop, &o.capDrop},
           std::pair{&b.extraHosts, &o.extraHosts}}) {
@@ -1515,7 +1553,6 @@ void merge(ServiceParts &base, const ServiceParts &over)
     // does).
     b.tmpfs += o.tmpfs;
     b.watch += o.watch;
-    base.volumesFrom += over.volumesFrom;
     base.secretRefs += over.secretRefs;
     base.configRefs += over.configRefs;
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
@@ -2239,7 +2276,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                 }
             }
             // volumes_from a service (not container:NAME) waits for it, without a restart.
-            for (const QString &from : std::as_const(parts.volumesFrom)) {
+            for (const QString &from : s.otherLists.value(QStringLiteral("volumes_from"))) {
                 if (!from.startsWith(QLatin1String("container:"))) {
                     const QString dep = from.section(QLatin1Char(':'), 0, 0);
                     if (!s.dependsOn.contains(dep)) {

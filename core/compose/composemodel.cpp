@@ -251,6 +251,18 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.endObject();
     }
     writeLists(w, {{"cap_add", &s.capAdd}, {"cap_drop", &s.capDrop}});
+    for (auto it = s.otherTexts.begin(); it != s.otherTexts.end(); ++it) {
+        w.key(it.key());
+        w.value(it.value());
+    }
+    for (auto it = s.otherNumbers.begin(); it != s.otherNumbers.end(); ++it) {
+        w.key(it.key());
+        w.value(it.value());
+    }
+    for (auto it = s.otherLists.begin(); it != s.otherLists.end(); ++it) {
+        w.key(it.key());
+        w.stringArray(it.value());
+    }
     writeOptionalList(w, L("command"), s.command);
     writeTexts(w, {{"container_name", &s.containerName}});
     if (!s.dependsOn.isEmpty()) {

@@ -123,6 +123,12 @@ struct ComposeService
     QStringList tmpfs;
     QList<ComposeWatchRule> watch; // develop.watch
     QJsonObject extensions;        // x-* keys, as JSON
+    // Keys Compose passes on as they are written, by their Compose name: plain text (pid, ipc,
+    // runtime, …), lists (security_opt, dns, volumes_from, …: an override appends, each entry
+    // once) and whole numbers (cpu_shares, pids_limit, …).
+    QMap<QString, QString> otherTexts;
+    QMap<QString, QStringList> otherLists;
+    QMap<QString, qint64> otherNumbers;
 
     // This service as `docker compose config --format json` prints it (the modelled keys).
     QJsonObject toJson() const;

@@ -94,7 +94,32 @@ QJsonObject modelled(const QJsonObject &compose)
                                  "tty",
                                  "cap_add",
                                  "cap_drop",
-                                 "extra_hosts"});
+                                 "extra_hosts",
+                                 "cgroup",
+                                 "cgroup_parent",
+                                 "domainname",
+                                 "ipc",
+                                 "isolation",
+                                 "mac_address",
+                                 "pid",
+                                 "pull_policy",
+                                 "runtime",
+                                 "userns_mode",
+                                 "uts",
+                                 "device_cgroup_rules",
+                                 "dns",
+                                 "dns_opt",
+                                 "dns_search",
+                                 "external_links",
+                                 "group_add",
+                                 "security_opt",
+                                 "volumes_from",
+                                 "cpu_count",
+                                 "cpu_period",
+                                 "cpu_quota",
+                                 "cpu_shares",
+                                 "oom_score_adj",
+                                 "pids_limit"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
                                    {"context", "dockerfile", "target", "args", "platforms"}));
@@ -378,6 +403,10 @@ void TestComposeLoader::errors_nameFileAndLine_data()
     QTest::newRow("extends missing")
         << "extends-missing"
         << "compose.yaml:6:14: service \"web\" extends \"bsae\", which is not defined in this file";
+    QTest::newRow("whole number as text")
+        << "whole-number-is-text"
+        << "compose.yaml:4:17: services.web.pids_limit: pids_limit must be a whole number, not "
+           "\"lots\"";
 }
 
 void TestComposeLoader::errors_nameFileAndLine()
