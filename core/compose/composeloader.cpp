@@ -645,6 +645,74 @@ public:
         return map;
     }
 
+    // A top-level network or volume as Compose prints it, but for its name when none is
+    // written (the project's name is known only when every file is read).
+    QJsonObject resourceDefinition(bool network, const YamlNode &node)
+    {
+        QJsonObject o;
+        if (node.isNull()) {
+            return o;
+        }
+        if (!node.isMap()) {
+            fail(file, node, QStringLiteral("expected a map"));
+        }
+        const auto textMap = [&](const YamlNode &map) {
+            QJsonObject m;
+            const auto values = keyValues(map, true);
+            for (auto it = values.begin(); it != values.end(); ++it) {
+                m.insert(it.key(), it.value().value_or(QString()));
+            }
+            return m;
+        };
+        for (const auto &kv : node) {
+            const std::string_view k = kv.first.text();
+            const QString key = kv.first.qtext();
+            const YamlNode &v = kv.second;
+            if (k == "name" || k == "driver") {
+                o.insert(key, text(v));
+            } else if (k == "driver_opts" || k == "labels") {
+                o.insert(key, textMap(v));
+            } else if (k == "external") {
+                // `external: true`, or the old `external: {name: …}`.
+                if (v.isMap()) {
+                    o.insert(key, true);
+                    if (v["name"]) {
+                        o.insert(QStringLiteral("name"), text(v["name"]));
+                    }
+                } else if (v.asBool(false)) {
+                    o.insert(key, true);
+                }
+            } else if (network && (k == "internal" || k == "attachable")) {
+                if (v.asBool(false)) {
+                    o.insert(key, true);
+                }
+            } else if (network && (k == "enable_ipv6" || k == "enable_ipv4")) {
+                o.insert(key, v.asBool(false));
+            } else if (network && k == "ipam") {
+                QJsonObject ipam;
+                if (v["driver"]) {
+                    ipam.insert(QStringLiteral("driver"), text(v["driver"]));
+                }
+                if (const YamlNode config = v["config"]; config && config.isSequence()) {
+                    QJsonArray pools;
+                    for (const auto &pool : config) {
+                        QJsonObject p;
+                        for (const auto &pkv : pool) {
+                            p.insert(pkv.first.qtext(), pkv.first.text() == "aux_addresses"
+                                                             ? QJsonValue(textMap(pkv.second))
+                                                             : QJsonValue(text(pkv.second)));
+                        }
+                        pools.append(p);
+                    }
+                    ipam.insert(QStringLiteral("config"), pools);
+                }
+                // ipam.options: accepted and dropped, as Compose does (its model has no field).
+                o.insert(key, ipam);
+            }
+        }
+        return o;
+    }
+
     QString absolute(const QString &path) const
     {
         if (path.startsWith(QStringLiteral("~/")) || path == QLatin1String("~")) {
@@ -1635,6 +1703,31 @@ struct FileModel
     QSet<QString> volumes;
     QSet<QString> secrets;
     QSet<QString> configs;
+    // The declared networks' and volumes' options (Loader::resourceDefinition), by name.
+    QHash<QString, QJsonObject> networkDefs;
+    QHash<QString, QJsonObject> volumeDefs;
+
+    // A later file's definition merges into an earlier one key by key (labels and driver_opts
+    // entry by entry).
+    static void mergeDefinitions(QHash<QString, QJsonObject> &mine,
+                                 const QHash<QString, QJsonObject> &theirs)
+    {
+        for (auto it = theirs.begin(); it != theirs.end(); ++it) {
+            QJsonObject &def = mine[it.key()];
+            for (auto kv = it->begin(); kv != it->end(); ++kv) {
+                if ((kv.key() == u"labels" || kv.key() == u"driver_opts") && def.contains(kv.key())) {
+                    QJsonObject merged = def.value(kv.key()).toObject();
+                    const QJsonObject add = kv.value().toObject();
+                    for (auto a = add.begin(); a != add.end(); ++a) {
+                        merged.insert(a.key(), a.value());
+                    }
+                    def.insert(kv.key(), merged);
+                } else {
+                    def.insert(kv.key(), kv.value());
+                }
+            }
+        }
+    }
 
     const ServiceParts *find(const QString &service) const
     {
@@ -1676,6 +1769,8 @@ struct FileModel
         volumes += over.volumes;
         secrets += over.secrets;
         configs += over.configs;
+        mergeDefinitions(networkDefs, over.networkDefs);
+        mergeDefinitions(volumeDefs, over.volumeDefs);
     }
 
 private:
@@ -1872,6 +1967,11 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             }
             for (const auto &kv : n) {
                 set->insert(kv.first.qtext());
+                if (set == &model.networks || set == &model.volumes) {
+                    (set == &model.networks ? model.networkDefs : model.volumeDefs)
+                        .insert(kv.first.qtext(),
+                                loader.resourceDefinition(set == &model.networks, kv.second));
+                }
             }
         }
     }
@@ -2004,6 +2104,8 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
         }
         model.networks += included.networks;
         model.volumes += included.volumes;
+        FileModel::mergeDefinitions(model.networkDefs, included.networkDefs);
+        FileModel::mergeDefinitions(model.volumeDefs, included.volumeDefs);
         model.secrets += included.secrets;
         model.configs += included.configs;
     }
@@ -2414,6 +2516,25 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             if (usedVolumes.contains(v)) {
                 project.volumes << v;
             }
+        }
+        // Their options as Compose prints them: the name it gives each (the written one, the
+        // key for an external one, else PROJECT_KEY), a network's IPAM (empty when unset).
+        const auto finished = [&](QJsonObject def, const QString &key, bool network) {
+            if (!def.contains(QStringLiteral("name"))) {
+                def.insert(QStringLiteral("name"), def.value(QStringLiteral("external")).toBool()
+                                                       ? key
+                                                       : project.name + QLatin1Char('_') + key);
+            }
+            if (network && !def.contains(QStringLiteral("ipam"))) {
+                def.insert(QStringLiteral("ipam"), QJsonObject{});
+            }
+            return def;
+        };
+        for (const QString &n : std::as_const(project.networks)) {
+            project.networkDefinitions.insert(n, finished(model.networkDefs.value(n), n, true));
+        }
+        for (const QString &v : std::as_const(project.volumes)) {
+            project.volumeDefinitions.insert(v, finished(model.volumeDefs.value(v), v, false));
         }
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());

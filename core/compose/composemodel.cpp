@@ -4,6 +4,7 @@
 
 #include "util/jsonwriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -422,6 +423,38 @@ QJsonObject ComposeService::toJson() const
     return QJsonDocument::fromJson(text).object();
 }
 
+namespace {
+
+// Any JSON value, keys sorted (QJsonObject keeps them so).
+void writeJsonValue(JsonWriter &w, const QJsonValue &v)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        w.beginObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            w.key(it.key());
+            writeJsonValue(w, it.value());
+        }
+        w.endObject();
+    } else if (v.isArray()) {
+        w.beginArray();
+        for (const QJsonValue &item : v.toArray()) {
+            writeJsonValue(w, item);
+        }
+        w.endArray();
+    } else if (v.isBool()) {
+        w.value(v.toBool());
+    } else if (v.isDouble()) {
+        w.value(v.toDouble());
+    } else if (v.isString()) {
+        w.value(v.toString());
+    } else {
+        w.null();
+    }
+}
+
+} // namespace
+
 QByteArray ComposeProject::toJsonText() const
 {
     using L = QLatin1StringView;
@@ -435,7 +468,8 @@ QByteArray ComposeProject::toJsonText() const
               [](const ComposeService *a, const ComposeService *b) { return a->name < b->name; });
     QByteArray text;
     JsonWriter w(text);
-    const auto names = [&](L key, const QStringList &list) {
+    const auto names = [&](L key, const QStringList &list,
+                           const QMap<QString, QJsonObject> &definitions) {
         if (list.isEmpty()) {
             return;
         }
@@ -443,14 +477,13 @@ QByteArray ComposeProject::toJsonText() const
         w.beginObject();
         for (const QString &n : list) {
             w.key(n);
-            w.beginObject();
-            w.endObject();
+            writeJsonValue(w, definitions.value(n));
         }
         w.endObject();
     };
     w.beginObject();
     w.member(L("name"), name);
-    names(L("networks"), networks);
+    names(L("networks"), networks, networkDefinitions);
     w.key(L("services"));
     w.beginObject();
     for (const ComposeService *s : sorted) {
@@ -458,7 +491,7 @@ QByteArray ComposeProject::toJsonText() const
         s->writeJson(w);
     }
     w.endObject();
-    names(L("volumes"), volumes);
+    names(L("volumes"), volumes, volumeDefinitions);
     w.endObject();
     return text;
 }

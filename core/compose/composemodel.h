@@ -152,6 +152,10 @@ struct ComposeProject
     QString workingDirectory;
     QStringList configFiles;
     QList<ComposeService> services; // active services, in file order
+    // The options of each network and volume above, as Compose prints them (name, driver,
+    // driver_opts, external, labels; networks: ipam, internal, attachable, enable_ipv6).
+    QMap<QString, QJsonObject> networkDefinitions;
+    QMap<QString, QJsonObject> volumeDefinitions;
     QStringList disabledServices;   // inactive because of profiles
     // Each inactive service's profiles (none of them active), by service name.
     QMap<QString, QStringList> disabledProfiles;

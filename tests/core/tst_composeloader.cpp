@@ -202,14 +202,10 @@ QJsonObject modelled(const QJsonObject &compose)
         services.insert(it.key(), unescape(o));
     }
     QJsonObject root{{"name", compose.value("name")}, {"services", services}};
+    // The networks and volumes whole, with every option.
     for (const char *key : {"networks", "volumes"}) {
-        QJsonObject names;
-        const QJsonObject o = compose.value(key).toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            names.insert(it.key(), QJsonObject{});
-        }
-        if (!names.isEmpty()) {
-            root.insert(key, names);
+        if (compose.contains(key)) {
+            root.insert(key, unescape(compose.value(key)));
         }
     }
     return root;
