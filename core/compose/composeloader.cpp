@@ -400,8 +400,10 @@ void resetKey(ServiceParts &parts, const QString &key)
         // one of the keys kept as written
     } else if (key == QLatin1String("secrets")) {
         parts.secretRefs.clear();
+        s.secrets.clear();
     } else if (key == QLatin1String("configs")) {
         parts.configRefs.clear();
+        s.configs.clear();
     } else if (key.startsWith(QLatin1String("x-"))) {
         s.extensions.remove(key);
     }
@@ -643,6 +645,67 @@ public:
             fail(file, node, QStringLiteral("expected a map or a list of KEY=VALUE"));
         }
         return map;
+    }
+
+    // One entry of a service's secrets: or configs: as Compose prints it: a secret's target
+    // defaults to (and a relative one goes under) /run/secrets; uid and gid are text; mode a
+    // number (written octal, 0440 is 288).
+    QJsonObject fileMount(bool secret, const YamlNode &item, const QString &source)
+    {
+        QJsonObject o{{QStringLiteral("source"), source}};
+        QString target;
+        if (item.isMap()) {
+            for (const auto &kv : item) {
+                const std::string_view k = kv.first.text();
+                if (k == "target") {
+                    target = text(kv.second);
+                } else if (k == "uid" || k == "gid") {
+                    o.insert(kv.first.qtext(), scalar(kv.second));
+                } else if (k == "mode") {
+                    bool ok = false;
+                    const qint64 mode = kv.second.isQuoted()
+                                            ? scalar(kv.second).toLongLong(&ok, 8)
+                                            : scalar(kv.second).toLongLong(&ok);
+                    if (!ok) {
+                        fail(file, kv.second, QStringLiteral("mode must be a number, like 0440"));
+                    }
+                    o.insert(QStringLiteral("mode"), mode);
+                }
+            }
+        }
+        if (secret && (target.isEmpty() || !target.startsWith(QLatin1Char('/')))) {
+            target = QStringLiteral("/run/secrets/") + (target.isEmpty() ? source : target);
+        }
+        if (!target.isEmpty()) {
+            o.insert(QStringLiteral("target"), target);
+        }
+        return o;
+    }
+
+    // A top-level secret or config as Compose prints it (its name aside, as for networks).
+    QJsonObject fileDefinition(const YamlNode &node)
+    {
+        QJsonObject o;
+        if (node.isNull()) {
+            return o;
+        }
+        if (!node.isMap()) {
+            fail(file, node, QStringLiteral("expected a map"));
+        }
+        for (const auto &kv : node) {
+            const std::string_view k = kv.first.text();
+            const QString key = kv.first.qtext();
+            if (k == "file") {
+                o.insert(key, absolute(text(kv.second)));
+            } else if (k == "name" || k == "environment" || k == "content") {
+                o.insert(key, text(kv.second));
+            } else if (k == "external") {
+                if (kv.second.asBool(false)) {
+                    o.insert(key, true);
+                }
+            }
+        }
+        return o;
     }
 
     // A top-level network or volume as Compose prints it, but for its name when none is
@@ -1140,6 +1203,14 @@ public:
                 if (v["platforms"]) {
                     b.platforms = textList(v["platforms"], QStringLiteral("platforms"));
                 }
+                if (const YamlNode secrets = v["secrets"]; secrets && secrets.isSequence()) {
+                    for (const auto &item : secrets) {
+                        const YamlNode source = item.isMap() ? item["source"] : YamlNode(item);
+                        if (source) {
+                            b.secretSources << text(source);
+                        }
+                    }
+                }
                 if (v["args"]) {
                     const auto args = keyValues(v["args"], true);
                     for (auto it = args.begin(); it != args.end(); ++it) {
@@ -1417,13 +1488,17 @@ public:
             if (!v.isSequence()) {
                 fail(file, v, QStringLiteral("expected a list"));
             }
-            auto &refs = k == "secrets" ? parts.secretRefs : parts.configRefs;
+            const bool secret = k == "secrets";
+            auto &refs = secret ? parts.secretRefs : parts.configRefs;
+            QList<QJsonObject> &mounts = secret ? s.secrets : s.configs;
+            mounts.clear();
             for (const auto &item : v) {
                 const YamlNode name = item.isMap() ? item["source"] : YamlNode(item);
                 if (!name) {
                     fail(file, item, QStringLiteral("needs a source: (the top-level name)"));
                 }
                 refs.append({this->text(name), position(file, name)});
+                mounts.append(fileMount(secret, item, this->text(name)));
             }
         } else if (k == "extends") {
             parts.extendsMark = v.mark();
@@ -1479,6 +1554,7 @@ void merge(ServiceParts &base, const ServiceParts &over)
                 b.build->target = o.build->target;
             }
             b.build->platforms += o.build->platforms; // appended, duplicates kept (as Compose)
+            b.build->secretSources += o.build->secretSources;
             b.build->args.insert(o.build->args);
         }
     }
@@ -1623,6 +1699,20 @@ void merge(ServiceParts &base, const ServiceParts &over)
     b.watch += o.watch;
     base.secretRefs += over.secretRefs;
     base.configRefs += over.configRefs;
+    // secrets and configs merge by source: a later entry replaces the one of its source.
+    for (const auto &[mine, theirs] :
+         {std::pair{&b.secrets, &o.secrets}, std::pair{&b.configs, &o.configs}}) {
+        for (const QJsonObject &mount : *theirs) {
+            const auto same = std::find_if(mine->begin(), mine->end(), [&](const QJsonObject &m) {
+                return m.value(QStringLiteral("source")) == mount.value(QStringLiteral("source"));
+            });
+            if (same == mine->end()) {
+                *mine << mount;
+            } else {
+                *same = mount;
+            }
+        }
+    }
     for (auto it = o.extensions.begin(); it != o.extensions.end(); ++it) {
         b.extensions.insert(it.key(), it.value());
     }
@@ -1706,6 +1796,8 @@ struct FileModel
     // The declared networks' and volumes' options (Loader::resourceDefinition), by name.
     QHash<QString, QJsonObject> networkDefs;
     QHash<QString, QJsonObject> volumeDefs;
+    QHash<QString, QJsonObject> secretDefs; // Loader::fileDefinition
+    QHash<QString, QJsonObject> configDefs;
 
     // A later file's definition merges into an earlier one key by key (labels and driver_opts
     // entry by entry).
@@ -1771,6 +1863,8 @@ struct FileModel
         configs += over.configs;
         mergeDefinitions(networkDefs, over.networkDefs);
         mergeDefinitions(volumeDefs, over.volumeDefs);
+        mergeDefinitions(secretDefs, over.secretDefs);
+        mergeDefinitions(configDefs, over.configDefs);
     }
 
 private:
@@ -1971,6 +2065,9 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
                     (set == &model.networks ? model.networkDefs : model.volumeDefs)
                         .insert(kv.first.qtext(),
                                 loader.resourceDefinition(set == &model.networks, kv.second));
+                } else {
+                    (set == &model.secrets ? model.secretDefs : model.configDefs)
+                        .insert(kv.first.qtext(), loader.fileDefinition(kv.second));
                 }
             }
         }
@@ -2106,6 +2203,8 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
         model.volumes += included.volumes;
         FileModel::mergeDefinitions(model.networkDefs, included.networkDefs);
         FileModel::mergeDefinitions(model.volumeDefs, included.volumeDefs);
+        FileModel::mergeDefinitions(model.secretDefs, included.secretDefs);
+        FileModel::mergeDefinitions(model.configDefs, included.configDefs);
         model.secrets += included.secrets;
         model.configs += included.configs;
     }
@@ -2538,6 +2637,22 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());
+        // The secrets and configs the active services use, as Compose prints them.
+        for (const ComposeService &s : project.services) {
+            for (const auto &[mounts, defs, out] :
+                 {std::tuple{&s.secrets, &model.secretDefs, &project.secretDefinitions},
+                  std::tuple{&s.configs, &model.configDefs, &project.configDefinitions}}) {
+                for (const QJsonObject &mount : *mounts) {
+                    const QString source = mount.value(QStringLiteral("source")).toString();
+                    out->insert(source, finished(defs->value(source), source, false));
+                }
+            }
+            // A build's secrets are used too.
+            for (const QString &source : s.build ? s.build->secretSources : QStringList()) {
+                project.secretDefinitions.insert(
+                    source, finished(model.secretDefs.value(source), source, false));
+            }
+        }
         for (QStringList *l :
              {&project.networks, &project.volumes, &project.secrets, &project.configs}) {
             l->sort();

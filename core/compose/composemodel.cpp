@@ -224,6 +224,38 @@ void writeOptionalList(JsonWriter &w, QLatin1StringView key,
 } // namespace
 
 // Keys in sorted order, as Compose prints them.
+namespace {
+
+// Any JSON value, keys sorted (QJsonObject keeps them so).
+void writeJsonValue(JsonWriter &w, const QJsonValue &v)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        w.beginObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            w.key(it.key());
+            writeJsonValue(w, it.value());
+        }
+        w.endObject();
+    } else if (v.isArray()) {
+        w.beginArray();
+        for (const QJsonValue &item : v.toArray()) {
+            writeJsonValue(w, item);
+        }
+        w.endArray();
+    } else if (v.isBool()) {
+        w.value(v.toBool());
+    } else if (v.isDouble()) {
+        w.value(v.toDouble());
+    } else if (v.isString()) {
+        w.value(v.toString());
+    } else {
+        w.null();
+    }
+}
+
+} // namespace
+
 void ComposeService::writeJson(JsonWriter &w) const
 {
     using L = QLatin1StringView;
@@ -263,6 +295,17 @@ void ComposeService::writeJson(JsonWriter &w) const
     for (auto it = s.otherLists.begin(); it != s.otherLists.end(); ++it) {
         w.key(it.key());
         w.stringArray(it.value());
+    }
+    for (const auto &[key, mounts] : {std::pair{L("configs"), &s.configs},
+                                      std::pair{L("secrets"), &s.secrets}}) {
+        if (!mounts->isEmpty()) {
+            w.key(key);
+            w.beginArray();
+            for (const QJsonObject &mount : *mounts) {
+                writeJsonValue(w, mount);
+            }
+            w.endArray();
+        }
     }
     writeOptionalList(w, L("command"), s.command);
     writeTexts(w, {{"container_name", &s.containerName}});
@@ -423,37 +466,6 @@ QJsonObject ComposeService::toJson() const
     return QJsonDocument::fromJson(text).object();
 }
 
-namespace {
-
-// Any JSON value, keys sorted (QJsonObject keeps them so).
-void writeJsonValue(JsonWriter &w, const QJsonValue &v)
-{
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        w.beginObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            w.key(it.key());
-            writeJsonValue(w, it.value());
-        }
-        w.endObject();
-    } else if (v.isArray()) {
-        w.beginArray();
-        for (const QJsonValue &item : v.toArray()) {
-            writeJsonValue(w, item);
-        }
-        w.endArray();
-    } else if (v.isBool()) {
-        w.value(v.toBool());
-    } else if (v.isDouble()) {
-        w.value(v.toDouble());
-    } else if (v.isString()) {
-        w.value(v.toString());
-    } else {
-        w.null();
-    }
-}
-
-} // namespace
 
 QByteArray ComposeProject::toJsonText() const
 {
@@ -483,7 +495,9 @@ QByteArray ComposeProject::toJsonText() const
     };
     w.beginObject();
     w.member(L("name"), name);
+    names(L("configs"), configDefinitions.keys(), configDefinitions);
     names(L("networks"), networks, networkDefinitions);
+    names(L("secrets"), secretDefinitions.keys(), secretDefinitions);
     w.key(L("services"));
     w.beginObject();
     for (const ComposeService *s : sorted) {

@@ -28,6 +28,7 @@ struct ComposeBuild
     QString target;
     QMap<QString, QString> args;
     QStringList platforms;
+    QStringList secretSources; // build.secrets, by top-level name (not printed yet)
 };
 
 struct ComposePort
@@ -129,6 +130,9 @@ struct ComposeService
     QMap<QString, QString> otherTexts;
     QMap<QString, QStringList> otherLists;
     QMap<QString, qint64> otherNumbers;
+    // secrets: and configs:, each entry as Compose prints it (source, target, uid, gid, mode).
+    QList<QJsonObject> secrets;
+    QList<QJsonObject> configs;
 
     // This service as `docker compose config --format json` prints it (the modelled keys).
     QJsonObject toJson() const;
@@ -156,6 +160,10 @@ struct ComposeProject
     // driver_opts, external, labels; networks: ipam, internal, attachable, enable_ipv6).
     QMap<QString, QJsonObject> networkDefinitions;
     QMap<QString, QJsonObject> volumeDefinitions;
+    // The secrets and configs the active services use, as Compose prints them (name, file,
+    // environment, content, external).
+    QMap<QString, QJsonObject> secretDefinitions;
+    QMap<QString, QJsonObject> configDefinitions;
     QStringList disabledServices;   // inactive because of profiles
     // Each inactive service's profiles (none of them active), by service name.
     QMap<QString, QStringList> disabledProfiles;

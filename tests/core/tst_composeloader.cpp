@@ -119,7 +119,9 @@ QJsonObject modelled(const QJsonObject &compose)
                                  "cpu_quota",
                                  "cpu_shares",
                                  "oom_score_adj",
-                                 "pids_limit"});
+                                 "pids_limit",
+                                 "secrets",
+                                 "configs"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
                                    {"context", "dockerfile", "target", "args", "platforms"}));
@@ -203,7 +205,7 @@ QJsonObject modelled(const QJsonObject &compose)
     }
     QJsonObject root{{"name", compose.value("name")}, {"services", services}};
     // The networks and volumes whole, with every option.
-    for (const char *key : {"networks", "volumes"}) {
+    for (const char *key : {"networks", "volumes", "secrets", "configs"}) {
         if (compose.contains(key)) {
             root.insert(key, unescape(compose.value(key)));
         }
