@@ -2098,8 +2098,8 @@ Open its folder by hand if it lives elsewhere.</source>
     <message numerus="yes">
         <source>Profiles · %n hidden</source>
         <translation>
-            <numerusform>Profile · %n ausgeblendet</numerusform>
-            <numerusform>Profile · %n ausgeblendet</numerusform>
+            <numerusform>Profile · %n verborgen</numerusform>
+            <numerusform>Profile · %n verborgen</numerusform>
         </translation>
     </message>
     <message>

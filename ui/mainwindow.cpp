@@ -1119,7 +1119,7 @@ void MainWindow::onProjectLoaded()
     }
     m_composeProfiles->setEnabled(!menu->isEmpty());
     // Services inactive profiles hide: said on the button, named in its tooltip (one that still
-    // runs is in the graph and tables too, marked "profile … not active").
+    // runs is in the Services table too, marked "profile … not active").
     QStringList hidden;
     for (auto it = project.disabledProfiles.cbegin(); it != project.disabledProfiles.cend(); ++it) {
         hidden << tr("%1 (profile %2)").arg(it.key(), it.value().join(QStringLiteral(", ")));

@@ -648,8 +648,8 @@ public:
     }
 
     // One entry of a service's secrets: or configs: as Compose prints it: a secret's target
-    // defaults to (and a relative one goes under) /run/secrets; uid and gid are text; mode a
-    // number (written octal, 0440 is 288).
+    // defaults to /run/secrets/SOURCE (a written one is kept as written); uid and gid are text;
+    // mode a number (written octal, 0440 is 288).
     QJsonObject fileMount(bool secret, const YamlNode &item, const QString &source)
     {
         QJsonObject o{{QStringLiteral("source"), source}};
@@ -673,8 +673,8 @@ public:
                 }
             }
         }
-        if (secret && (target.isEmpty() || !target.startsWith(QLatin1Char('/')))) {
-            target = QStringLiteral("/run/secrets/") + (target.isEmpty() ? source : target);
+        if (secret && target.isEmpty()) {
+            target = QStringLiteral("/run/secrets/") + source;
         }
         if (!target.isEmpty()) {
             o.insert(QStringLiteral("target"), target);
@@ -2201,10 +2201,24 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
         }
         model.networks += included.networks;
         model.volumes += included.volumes;
-        FileModel::mergeDefinitions(model.networkDefs, included.networkDefs);
-        FileModel::mergeDefinitions(model.volumeDefs, included.volumeDefs);
-        FileModel::mergeDefinitions(model.secretDefs, included.secretDefs);
-        FileModel::mergeDefinitions(model.configDefs, included.configDefs);
+        // A resource both define must be the same one, as for services.
+        for (const auto &[kind, mine, theirs] :
+             {std::tuple{"networks", &model.networkDefs, &included.networkDefs},
+              std::tuple{"volumes", &model.volumeDefs, &included.volumeDefs},
+              std::tuple{"secrets", &model.secretDefs, &included.secretDefs},
+              std::tuple{"configs", &model.configDefs, &included.configDefs}}) {
+            for (auto it = theirs->cbegin(); it != theirs->cend(); ++it) {
+                const auto existing = mine->constFind(it.key());
+                if (existing != mine->cend() && *existing != it.value()) {
+                    fail(file, item,
+                         QStringLiteral("%1 \"%2\" is defined by this project and, differently, by "
+                                        "the included %3 (%1.%2 conflicts with imported "
+                                        "resource)")
+                             .arg(QLatin1String(kind), it.key(), paths.join(QStringLiteral(", "))));
+                }
+                mine->insert(it.key(), it.value());
+            }
+        }
         model.secrets += included.secrets;
         model.configs += included.configs;
     }

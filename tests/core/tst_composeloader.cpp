@@ -368,6 +368,10 @@ void TestComposeLoader::errors_nameFileAndLine_data()
     QTest::newRow("include conflict")
         << "include-conflict"
         << "compose.yaml:5: service \"web\" is also defined, differently, in the included file ";
+    QTest::newRow("include network conflict")
+        << "include-network-conflict"
+        << "compose.yaml:5:5: networks \"public\" is defined by this project and, differently, "
+           "by the included ";
     QTest::newRow("misspelt key")
         << "unknown-key-misspelt"
         << "compose.yaml:5:5: services.app.enviroment: unknown key (did you mean \"environment\"?)";

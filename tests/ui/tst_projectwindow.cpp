@@ -94,6 +94,26 @@ bool allUp(Ui::TopologyView *view, const Core::ComposeProject &project)
     return true;
 }
 
+// The demo project copied into `to` (its hidden .env files only with QDir::Hidden), leaving out
+// files whose path ends with `skip`.
+bool copyDemo(const QString &to, QDir::Filters filters, const QString &skip = {})
+{
+    const QString from = QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo");
+    QDirIterator it(from, filters, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (!skip.isEmpty() && file.endsWith(skip)) {
+            continue;
+        }
+        const QString target = to + file.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(file, target)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class TestProjectWindow : public QObject
@@ -135,14 +155,7 @@ void TestProjectWindow::cleanupTestCase()
 void TestProjectWindow::upKillDetailsEngineRestartDown()
 {
     QTemporaryDir dir;
-    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target =
-            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QVERIFY(QFile::copy(file, target));
-    }
+    QVERIFY(copyDemo(dir.path(), QDir::Files));
     // .env.example documents POSTGRES_PASSWORD: a secret, masked wherever it shows.
     QFile example(dir.filePath(".env.example"));
     QVERIFY(example.open(QIODevice::WriteOnly));
@@ -336,18 +349,7 @@ void TestProjectWindow::upKillDetailsEngineRestartDown()
 void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_editorSaveToo()
 {
     QTemporaryDir dir;
-    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (file.endsWith("/.env.local")) {
-            continue;
-        }
-        const QString target =
-            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QVERIFY(QFile::copy(file, target));
-    }
+    QVERIFY(copyDemo(dir.path(), QDir::Files | QDir::Hidden, "/.env.local"));
     qputenv("DEMO_HTTP_PORT", QByteArray::number(freePort()));
     auto endpoint = Core::EngineClient::systemEndpoint();
     Core::EngineClient client(*endpoint);
@@ -480,14 +482,7 @@ void TestProjectWindow::envProfileSwitch_offersToRecreateExactlyTheChanged_edito
 void TestProjectWindow::composeProfiles_buttonNamesHiddenServices_choiceRememberedOnReopen()
 {
     QTemporaryDir dir;
-    QDirIterator it(DEVDOCK_SOURCE_DIR "/examples/demo", QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target =
-            dir.path() + file.mid(QString(DEVDOCK_SOURCE_DIR "/examples/demo").size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QVERIFY(QFile::copy(file, target));
-    }
+    QVERIFY(copyDemo(dir.path(), QDir::Files));
     auto endpoint = Core::EngineClient::systemEndpoint();
     Core::EngineClient client(*endpoint);
     const auto docsAction = [](QToolButton *button) -> QAction * {
