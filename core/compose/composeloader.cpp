@@ -2515,6 +2515,19 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                     }
                 }
             }
+            for (const QString &source : s.build ? s.build->secretSources : QStringList()) {
+                if (!secrets.contains(source)) {
+                    return makeError(
+                        Error::Code::InvalidArgument,
+                        QStringLiteral("%1:%2: services.%3.build.secrets: service \"%3\" refers "
+                                       "to undefined build secret %4")
+                            .arg(s.file)
+                            .arg(s.line)
+                            .arg(s.name, source),
+                        QStringLiteral("Declare it under the top-level secrets: key, or fix the "
+                                       "name."));
+                }
+            }
             if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {
                 return makeError(Error::Code::InvalidArgument,
                                  QStringLiteral("%1:%2: service \"%3\" declares both network_mode "

@@ -372,6 +372,10 @@ void TestComposeLoader::errors_nameFileAndLine_data()
         << "include-network-conflict"
         << "compose.yaml:5:5: networks \"public\" is defined by this project and, differently, "
            "by the included ";
+    QTest::newRow("undefined build secret")
+        << "build-secret-undefined"
+        << "compose.yaml:4: services.app.build.secrets: service \"app\" refers to undefined "
+           "build secret npmrc";
     QTest::newRow("misspelt key")
         << "unknown-key-misspelt"
         << "compose.yaml:5:5: services.app.enviroment: unknown key (did you mean \"environment\"?)";
