@@ -59,7 +59,9 @@ void TestProjectLogs::follow_restart_noDuplicateNoGap_marked()
                               "    init: true\n"
                               "    stop_grace_period: 1s\n"
                               "    command: [\"sh\", \"-c\", \"i=$$(cat /tmp/n 2>/dev/null || echo 0); "
-                              "while :; do i=$$((i+1)); echo $$i > /tmp/n.new; mv /tmp/n.new /tmp/n; printf '\\\\033[32m%s\\\\033[0m\\\\n' $$i; "
+                              // A stop ends the loop between two numbers: a kill between
+                              // saving a number and printing it would skip one.
+                              "stop=0; trap 'stop=1' TERM; while [ $$stop = 0 ]; do i=$$((i+1)); echo $$i > /tmp/n.new; mv /tmp/n.new /tmp/n; printf '\\\\033[32m%s\\\\033[0m\\\\n' $$i; "
                               "sleep 0.02; done\"]\n",
                               options);
     QVERIFY2(project.has_value(), project ? "" : qPrintable(project.error().message));
