@@ -290,7 +290,12 @@ enum DependencyKey { kCondition = 1, kRequired = 2, kRestart = 4 };
 constexpr std::string_view kOtherTexts[] = {"cgroup",      "cgroup_parent", "domainname",
                                             "ipc",         "isolation",     "mac_address",
                                             "pid",         "pull_policy",   "runtime",
-                                            "userns_mode", "uts"};
+                                            "userns_mode", "uts",         "cpuset"};
+// Sizes Compose prints in bytes, as text ("1g" -> "1073741824"; -1 is unlimited).
+constexpr std::string_view kByteSizes[] = {"mem_limit", "mem_reservation", "memswap_limit",
+                                           "shm_size"};
+// Maps of text, merged entry by entry (ComposeService::otherMaps).
+constexpr std::string_view kOtherMaps[] = {"annotations", "sysctls"};
 constexpr std::string_view kOtherLists[] = {"device_cgroup_rules", "dns",          "dns_opt",
                                             "dns_search",          "external_links", "group_add",
                                             "security_opt",        "volumes_from"};
@@ -326,6 +331,7 @@ bool *flagKey(ComposeService &s, const QString &key)
     const std::pair<const char *, bool *> keys[] = {{"privileged", &s.privileged},
                                                     {"read_only", &s.readOnly},
                                                     {"stdin_open", &s.stdinOpen},
+                                                    {"oom_kill_disable", &s.oomKillDisable},
                                                     {"tty", &s.tty}};
     for (const auto &[name, field] : keys) {
         if (key == QLatin1String(name)) {
@@ -395,7 +401,16 @@ void resetKey(ServiceParts &parts, const QString &key)
         s.tmpfs.clear();
     } else if (key == QLatin1String("develop")) {
         s.watch.clear();
+    } else if (key == QLatin1String("cpus")) {
+        s.cpus.reset();
+    } else if (key == QLatin1String("ulimits")) {
+        s.ulimits = {};
+    } else if (key == QLatin1String("devices")) {
+        s.devices.clear();
+    } else if (key == QLatin1String("logging")) {
+        s.logging.reset();
     } else if (s.otherTexts.remove(key) + s.otherLists.remove(key) + s.otherNumbers.remove(key)
+                   + s.otherMaps.remove(key)
                > 0) {
         // one of the keys kept as written
     } else if (key == QLatin1String("secrets")) {
@@ -1106,6 +1121,84 @@ public:
         return r;
     }
 
+    // ulimits: "nofile: 1024" or "nofile: {soft: 1024, hard: 2048}"; Compose prints a single
+    // limit as a number and leaves out zeros (so "core: 0" prints as {}).
+    QJsonObject ulimits(const YamlNode &node)
+    {
+        if (!node.isMap()) {
+            fail(file, node, QStringLiteral("ulimits must be a map of limits"));
+        }
+        auto number = [&](const YamlNode &n) {
+            bool ok = false;
+            const qint64 value = scalar(n).toLongLong(&ok);
+            if (!ok || !n.isScalar()) {
+                fail(file, n, QStringLiteral("a limit must be a whole number"));
+            }
+            return value;
+        };
+        QJsonObject limits;
+        for (const auto &kv : node) {
+            const QString name = kv.first.qtext();
+            if (kv.second.isMap()) {
+                QJsonObject pair;
+                for (const char *bound : {"soft", "hard"}) {
+                    const YamlNode b = kv.second[bound];
+                    if (!b) {
+                        fail(file, kv.second,
+                             QStringLiteral("ulimits.%1 needs soft and hard").arg(name));
+                    }
+                    if (const qint64 value = number(b); value != 0) {
+                        pair.insert(QLatin1String(bound), value);
+                    }
+                }
+                limits.insert(name, pair);
+            } else if (const qint64 value = number(kv.second); value != 0) {
+                limits.insert(name, value);
+            } else {
+                limits.insert(name, QJsonObject());
+            }
+        }
+        return limits;
+    }
+
+    // devices: "/dev/x", "/dev/x:/dev/y", "/dev/x:/dev/y:rw" or {source, target, permissions};
+    // the target defaults to the source and the permissions to rwm.
+    QList<QJsonObject> devices(const YamlNode &node)
+    {
+        if (!node.isSequence()) {
+            fail(file, node, QStringLiteral("devices must be a list"));
+        }
+        QList<QJsonObject> list;
+        for (const auto &item : node) {
+            QString source, target, permissions;
+            if (item.isMap()) {
+                source = item["source"] ? scalar(item["source"]) : QString();
+                target = item["target"] ? scalar(item["target"]) : QString();
+                permissions = item["permissions"] ? scalar(item["permissions"]) : QString();
+            } else {
+                const QStringList parts = scalar(item).split(QLatin1Char(':'));
+                if (parts.size() > 3) {
+                    fail(file, item, QStringLiteral("a device is SOURCE[:TARGET[:PERMISSIONS]]"));
+                }
+                source = parts.value(0);
+                target = parts.value(1);
+                permissions = parts.value(2);
+            }
+            if (source.isEmpty()) {
+                fail(file, item, QStringLiteral("a device needs a source"));
+            }
+            QJsonObject device{{QStringLiteral("source"), source},
+                               {QStringLiteral("target"), target.isEmpty() ? source : target},
+                               {QStringLiteral("permissions"),
+                                permissions.isEmpty() ? QStringLiteral("rwm") : permissions}};
+            list.removeIf([&](const QJsonObject &d) {
+                return d.value(QLatin1String("target")) == device.value(QLatin1String("target"));
+            });
+            list << device;
+        }
+        return list;
+    }
+
     // "512M", "1g", "128mb", "1024" -> bytes (1024-based, as Compose reads them).
     qint64 byteSize(const YamlNode &node, const QString &text)
     {
@@ -1473,6 +1566,45 @@ public:
             }
         } else if (isOneOf(k, kOtherTexts)) {
             s.otherTexts.insert(key, this->text(v));
+        } else if (isOneOf(k, kByteSizes)) {
+            const QString size = scalar(v);
+            s.otherTexts.insert(key, size.trimmed() == QLatin1String("-1")
+                                         ? size.trimmed()
+                                         : QString::number(byteSize(v, size)));
+        } else if (isOneOf(k, kOtherMaps)) {
+            QMap<QString, QString> &map = s.otherMaps[key];
+            map.clear();
+            const auto entries = keyValues(v, false);
+            for (auto it = entries.begin(); it != entries.end(); ++it) {
+                map.insert(it.key(), it.value().value_or(QString()));
+            }
+        } else if (k == "cpus") {
+            bool ok = false;
+            s.cpus = scalar(v).toDouble(&ok);
+            if (!ok || !v.isScalar()) {
+                fail(file, v, QStringLiteral("cpus must be a number"));
+            }
+        } else if (k == "ulimits") {
+            s.ulimits = ulimits(v);
+        } else if (k == "devices") {
+            s.devices = devices(v);
+        } else if (k == "logging") {
+            if (!v.isMap()) {
+                fail(file, v, QStringLiteral("logging must be a map (driver, options)"));
+            }
+            std::pair<QString, QMap<QString, QString>> logging;
+            if (v["driver"]) {
+                logging.first = this->text(v["driver"]);
+            }
+            if (const YamlNode options = v["options"]; options && !options.isNull()) {
+                if (!options.isMap()) {
+                    fail(file, options, QStringLiteral("logging.options must be a map"));
+                }
+                for (const auto &kv : options) {
+                    logging.second.insert(kv.first.qtext(), scalar(kv.second));
+                }
+            }
+            s.logging = logging;
         } else if (isOneOf(k, kOtherLists)) {
             // group_add takes numbers (gids) too; Compose prints them as text.
             s.otherLists.insert(key, k == "group_add" ? stringList(v) : textList(v));
@@ -1657,6 +1789,34 @@ void merge(ServiceParts &base, const ServiceParts &over)
     }
     b.otherTexts.insert(o.otherTexts);
     b.otherNumbers.insert(o.otherNumbers);
+    for (auto it = o.otherMaps.begin(); it != o.otherMaps.end(); ++it) {
+        b.otherMaps[it.key()].insert(it.value());
+    }
+    if (has("cpus")) {
+        b.cpus = o.cpus;
+    }
+    for (auto it = o.ulimits.begin(); it != o.ulimits.end(); ++it) {
+        b.ulimits.insert(it.key(), it.value());
+    }
+    // devices: one per target; an override's entry replaces the base's in place.
+    for (const QJsonObject &device : o.devices) {
+        const auto target = device.value(QLatin1String("target"));
+        auto same = std::find_if(b.devices.begin(), b.devices.end(), [&](const QJsonObject &d) {
+            return d.value(QLatin1String("target")) == target;
+        });
+        if (same != b.devices.end()) {
+            *same = device;
+        } else {
+            b.devices << device;
+        }
+    }
+    if (o.logging) {
+        if (b.logging && (o.logging->first.isEmpty() || o.logging->first == b.logging->first)) {
+            b.logging->second.insert(o.logging->second);
+        } else {
+            b.logging = o.logging;
+        }
+    }
     for (auto it = o.otherLists.begin(); it != o.otherLists.end(); ++it) {
         QStringList &mine = b.otherLists[it.key()];
         for (const QString &item : it.value()) {

@@ -292,6 +292,46 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.key(it.key());
         w.value(it.value());
     }
+    for (auto it = s.otherMaps.begin(); it != s.otherMaps.end(); ++it) {
+        w.key(it.key());
+        w.beginObject();
+        for (auto e = it.value().begin(); e != it.value().end(); ++e) {
+            w.key(e.key());
+            w.value(e.value());
+        }
+        w.endObject();
+    }
+    if (s.cpus) {
+        w.member(L("cpus"), *s.cpus);
+    }
+    writeFlags(w, {{"oom_kill_disable", s.oomKillDisable}});
+    if (!s.ulimits.isEmpty()) {
+        w.key(L("ulimits"));
+        writeJsonValue(w, s.ulimits);
+    }
+    if (!s.devices.isEmpty()) {
+        w.key(L("devices"));
+        w.beginArray();
+        for (const QJsonObject &device : s.devices) {
+            writeJsonValue(w, device);
+        }
+        w.endArray();
+    }
+    if (s.logging) {
+        w.key(L("logging"));
+        w.beginObject();
+        writeTexts(w, {{"driver", &s.logging->first}});
+        if (!s.logging->second.isEmpty()) {
+            w.key(L("options"));
+            w.beginObject();
+            for (auto e = s.logging->second.begin(); e != s.logging->second.end(); ++e) {
+                w.key(e.key());
+                w.value(e.value());
+            }
+            w.endObject();
+        }
+        w.endObject();
+    }
     for (auto it = s.otherLists.begin(); it != s.otherLists.end(); ++it) {
         w.key(it.key());
         w.stringArray(it.value());

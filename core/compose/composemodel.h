@@ -130,6 +130,17 @@ struct ComposeService
     QMap<QString, QString> otherTexts;
     QMap<QString, QStringList> otherLists;
     QMap<QString, qint64> otherNumbers;
+    // Maps of text Compose passes on (sysctls, annotations: a list of "key=value" reads as a
+    // map; an override merges entry by entry).
+    QMap<QString, QMap<QString, QString>> otherMaps;
+    std::optional<double> cpus;
+    bool oomKillDisable = false;
+    // ulimits: name -> a number (soft = hard) or {soft, hard}, as Compose prints them.
+    QJsonObject ulimits;
+    // devices: {source, target, permissions}, one per target.
+    QList<QJsonObject> devices;
+    // logging: the driver and its options (an override with the same or no driver merges them).
+    std::optional<std::pair<QString, QMap<QString, QString>>> logging;
     // secrets: and configs:, each entry as Compose prints it (source, target, uid, gid, mode).
     QList<QJsonObject> secrets;
     QList<QJsonObject> configs;
