@@ -14,6 +14,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include "yamlscalar.h"
 #include "yamltree.h"
@@ -263,9 +264,11 @@ private:
     QStringList m_keys;
 };
 
-struct ServiceParts
+// What the loader keeps about a service beside the service itself, for merging and checks.
+// FileModel stores these apart from the services, so that the services it builds become the
+// project's without a copy (a large file's services are a large array).
+struct ServiceExtras
 {
-    ComposeService service;
     KeySet present;                           // keys this file sets
     QList<std::pair<QString, bool>> envFiles; // path, required
     bool buildArgsOnly = false;
@@ -282,6 +285,12 @@ struct ServiceParts
     // Per depends_on entry, which of its keys the file wrote (DependencyKey bits): an override
     // merges an entry key by key. The short (list) form writes condition and required.
     QMap<QString, int> dependencyKeys;
+};
+
+// One service as one file (or extends) reads it.
+struct ServiceParts : ServiceExtras
+{
+    ComposeService service;
 };
 
 enum DependencyKey { kCondition = 1, kRequired = 2, kRestart = 4 };
@@ -342,9 +351,8 @@ bool *flagKey(ComposeService &s, const QString &key)
 }
 
 // Back to "not set" for one service key, as !reset and !override need before a merge.
-void resetKey(ServiceParts &parts, const QString &key)
+void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
 {
-    ComposeService &s = parts.service;
     const ComposeService blank;
     if (key == QLatin1String("image")) {
         s.image = blank.image;
@@ -1661,12 +1669,11 @@ private:
     QList<ComposeMissingVariable> *m_missing = nullptr;
 };
 
-void merge(ServiceParts &base, const ServiceParts &over)
+void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
 {
     for (const QString &key : over.resets) {
-        resetKey(base, key);
+        resetKey(b, base, key);
     }
-    ComposeService &b = base.service;
     const ComposeService &o = over.service;
     const auto has = [&](const char *key) { return over.present.contains(QLatin1String(key)); };
     if (has("image")) {
@@ -1888,19 +1895,40 @@ void keepUnique(QList<T> &list, KeyOf keyOf)
     if (list.size() < 2) {
         return;
     }
-    QList<T> kept;
-    QStringList keys;
-    for (T &item : list) {
-        QString key = keyOf(item);
-        const qsizetype at = keys.indexOf(key);
-        if (at >= 0) {
-            kept[at] = std::move(item);
-        } else {
-            keys << std::move(key);
-            kept << std::move(item);
+    // A short list is first looked over, pair by pair, without copying a key: most have no
+    // duplicate and are left as they are.
+    if (list.size() <= 8) {
+        const QList<T> &items = list;
+        bool duplicate = false;
+        for (qsizetype i = 1; i < items.size() && !duplicate; ++i) {
+            for (qsizetype j = 0; j < i && !duplicate; ++j) {
+                duplicate = keyOf(items.at(i)) == keyOf(items.at(j));
+            }
+        }
+        if (!duplicate) {
+            return;
         }
     }
-    list = std::move(kept);
+    // In place: the kept entries gather at the front; a list without duplicates is not written
+    // (nor copied, when shared).
+    QVarLengthArray<QString, 8> keys;
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        QString key = keyOf(std::as_const(list)[i]);
+        const auto at = std::find(keys.cbegin(), keys.cend(), key);
+        if (at != keys.cend()) {
+            list[at - keys.cbegin()] = std::move(list[i]);
+        } else {
+            if (kept != i) {
+                list[kept] = std::move(list[i]);
+            }
+            keys.append(std::move(key));
+            ++kept;
+        }
+    }
+    if (kept < list.size()) {
+        list.erase(list.begin() + kept, list.end());
+    }
 }
 
 // Strings are keyed by what comes before '=' ("a=1" and "a=2" are one label), as Compose keys
@@ -1919,7 +1947,7 @@ void enforceUnicity(ComposeService &s)
             .arg(p.target)
             .arg(p.protocol);
     });
-    keepUnique(s.volumes, [](const ComposeVolumeMount &v) { return v.target; });
+    keepUnique(s.volumes, [](const ComposeVolumeMount &v) -> const QString & { return v.target; });
     for (QStringList *list : {&s.profiles, &s.tmpfs, &s.capAdd, &s.capDrop, &s.links}) {
         keepUnique(*list, keyBeforeEquals);
     }
@@ -1948,7 +1976,8 @@ Result<QList<std::pair<QString, QString>>> readEnvFile(const QString &path,
 struct FileModel
 {
     QString name; // name:, empty when the file sets none
-    QList<ServiceParts> services;
+    QList<ComposeService> services;
+    QList<ServiceExtras> extras; // extras[i] belongs to services[i]
     QSet<QString> networks;
     QSet<QString> volumes;
     QSet<QString> secrets;
@@ -1981,10 +2010,19 @@ struct FileModel
         }
     }
 
-    const ServiceParts *find(const QString &service) const
+    // The position of a service in services, -1 when there is none of that name.
+    qsizetype find(const QString &service) const
     {
-        const auto it = indexed().constFind(service);
-        return it == m_index.cend() ? nullptr : &services.at(*it);
+        return indexed().value(service, -1);
+    }
+
+    void reserve(qsizetype count)
+    {
+        services.reserve(count);
+        extras.reserve(count);
+        adviseHugePages(services.constData(),
+                        std::size_t(services.capacity()) * sizeof(ComposeService));
+        adviseHugePages(extras.constData(), std::size_t(extras.capacity()) * sizeof(ServiceExtras));
     }
 
     void add(ServiceParts parts)
@@ -1992,7 +2030,31 @@ struct FileModel
         if (!m_index.isEmpty()) {
             m_index.insert(parts.service.name, services.size());
         }
-        services.append(std::move(parts));
+        services.append(std::move(parts.service));
+        extras.append(std::move(static_cast<ServiceExtras &>(parts)));
+    }
+
+    void replace(qsizetype i, ServiceParts parts)
+    {
+        services[i] = std::move(parts.service);
+        extras[i] = std::move(static_cast<ServiceExtras &>(parts));
+    }
+
+    // Each service with its extras, as ServiceParts (moved out: the model is left empty).
+    QList<ServiceParts> takeServices()
+    {
+        QList<ServiceParts> all;
+        all.reserve(services.size());
+        for (qsizetype i = 0; i < services.size(); ++i) {
+            ServiceParts parts;
+            static_cast<ServiceExtras &>(parts) = std::move(extras[i]);
+            parts.service = std::move(services[i]);
+            all.append(std::move(parts));
+        }
+        services.clear();
+        extras.clear();
+        m_index.clear();
+        return all;
     }
 
     // `over` is a later -f file (or a later path of one include): its services merge into ours.
@@ -2009,12 +2071,12 @@ struct FileModel
         if (!over.name.isEmpty()) {
             name = over.name;
         }
-        for (ServiceParts &parts : over.services) {
-            const auto it = indexed().constFind(parts.service.name);
-            if (it == m_index.cend()) {
+        for (ServiceParts &parts : over.takeServices()) {
+            const qsizetype i = find(parts.service.name);
+            if (i < 0) {
                 add(std::move(parts));
             } else {
-                merge(services[*it], parts);
+                merge(services[i], extras[i], parts);
             }
         }
         networks += over.networks;
@@ -2036,7 +2098,7 @@ private:
             m_index.clear();
             m_index.reserve(services.size());
             for (qsizetype i = 0; i < services.size(); ++i) {
-                m_index.insert(services.at(i).service.name, i);
+                m_index.insert(services.at(i).name, i);
             }
         }
         return m_index;
@@ -2147,7 +2209,7 @@ ServiceParts extendedService(Loader &loader, const YamlNode &services, const QSt
         sub.file = path;
         base = extendedService(sub, baseServices, ref, chain);
     }
-    merge(base, parts);
+    merge(base.service, base, parts);
     base.service.name = parts.service.name;
     base.service.file = parts.service.file;
     base.service.line = parts.service.line;
@@ -2183,9 +2245,7 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
         if (!s.isMap() && !s.isNull()) {
             fail(path, s, QStringLiteral("services must be a map"));
         }
-        model.services.reserve(qsizetype(s.size()));
-        adviseHugePages(model.services.constData(),
-                        std::size_t(model.services.capacity()) * sizeof(ServiceParts));
+        model.reserve(qsizetype(s.size()));
         for (const auto &kv : s) {
             const QString name = kv.first.qtext();
             if (!kv.first.isScalar() || name.isEmpty() || kv.first.isNull()) {
@@ -2206,9 +2266,9 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
             }
             model.add(loader.service(name, kv.second));
         }
-        for (ServiceParts &parts : model.services) {
-            if (!parts.extendsService.isEmpty()) {
-                parts = extendedService(loader, s, parts.service.name, {});
+        for (qsizetype i = 0; i < model.services.size(); ++i) {
+            if (!model.extras.at(i).extendsService.isEmpty()) {
+                model.replace(i, extendedService(loader, s, model.services.at(i).name, {}));
             }
         }
     }
@@ -2339,10 +2399,11 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
             }
             included.override(loadFile(sub, p, chain));
         }
-        for (ServiceParts &parts : included.services) {
-            if (const ServiceParts *existing = model.find(parts.service.name)) {
-                if (existing->service.toJson() == parts.service.toJson()
-                    && existing->envFiles == parts.envFiles) {
+        for (ServiceParts &parts : included.takeServices()) {
+            if (const qsizetype i = model.find(parts.service.name); i >= 0) {
+                const ComposeService *existing = &model.services.at(i);
+                if (existing->toJson() == parts.service.toJson()
+                    && model.extras.at(i).envFiles == parts.envFiles) {
                     continue;
                 }
                 throw LoadFailure{Error{
@@ -2350,8 +2411,8 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
                     QStringLiteral("%1:%2: service \"%3\" is also defined, differently, in the "
                                    "included file %4:%5 (services.%3 conflicts with imported "
                                    "resource)")
-                        .arg(existing->service.file)
-                        .arg(existing->service.line)
+                        .arg(existing->file)
+                        .arg(existing->line)
                         .arg(parts.service.name, parts.service.file)
                         .arg(parts.service.line),
                     QStringLiteral("Rename one of the two, or define the service in one place "
@@ -2383,6 +2444,55 @@ void applyIncludes(Loader &parent, const YamlNode &node, const QStringList &chai
         model.configs += included.configs;
     }
 }
+
+// The top-level networks or volumes a file declares, and which of them services use: looked up
+// once per use, by a scan while there are a few (the usual case) and by a hash beyond.
+class DeclaredNames
+{
+public:
+    explicit DeclaredNames(const QSet<QString> &names)
+        : m_names(names.begin(), names.end())
+        , m_used(std::size_t(m_names.size()), false)
+    {
+        if (m_names.size() > kScanned) {
+            for (qsizetype i = 0; i < m_names.size(); ++i) {
+                m_index.insert(m_names.at(i), i);
+            }
+        }
+    }
+
+    // Marks `name` used; false when it is not declared.
+    bool use(const QString &name)
+    {
+        qsizetype at = -1;
+        if (m_names.size() > kScanned) {
+            at = m_index.value(name, -1);
+        } else {
+            at = m_names.indexOf(name);
+        }
+        if (at >= 0) {
+            m_used[std::size_t(at)] = true;
+        }
+        return at >= 0;
+    }
+
+    QStringList used() const
+    {
+        QStringList list;
+        for (qsizetype i = 0; i < m_names.size(); ++i) {
+            if (m_used[std::size_t(i)]) {
+                list << m_names.at(i);
+            }
+        }
+        return list;
+    }
+
+private:
+    static constexpr qsizetype kScanned = 16;
+    QStringList m_names;
+    std::vector<bool> m_used;
+    QHash<QString, qsizetype> m_index;
+};
 
 QStringList discover(const QString &startDir)
 {
@@ -2533,7 +2643,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             model.override(loadFile(loader, path, {}));
         }
         const QString topName = model.name;
-        QList<ServiceParts> &services = model.services;
+        QList<ComposeService> &services = model.services;
         const QSet<QString> &networks = model.networks;
         const QSet<QString> &volumes = model.volumes;
         const QSet<QString> &secrets = model.secrets;
@@ -2564,11 +2674,12 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                            .split(QLatin1Char(','), Qt::SkipEmptyParts);
         }
         bool usesDefaultNetwork = false;
-        project.services.reserve(services.size());
-        adviseHugePages(project.services.constData(),
-                        std::size_t(project.services.capacity()) * sizeof(ComposeService));
-        for (ServiceParts &parts : services) {
-            ComposeService &s = parts.service;
+        // The model's services become the project's (inactive ones left out), in place.
+        std::vector<bool> inactive(std::size_t(services.size()), false);
+        const qsizetype defined = services.size();
+        for (qsizetype i = 0; i < services.size(); ++i) {
+            ComposeService &s = services[i];
+            const ServiceExtras &parts = model.extras.at(i);
             // env_file values first, environment overrides them.
             QMap<QString, std::optional<QString>> environment;
             for (const auto &[path, required] : parts.envFiles) {
@@ -2632,6 +2743,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             if (!active) {
                 project.disabledServices << s.name;
                 project.disabledProfiles.insert(s.name, s.profiles);
+                inactive[std::size_t(i)] = true;
                 continue;
             }
             // links and network_mode: service:X make X a dependency (Compose restarts the
@@ -2705,9 +2817,22 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             usesDefaultNetwork =
                 usesDefaultNetwork || s.networks.contains(QStringLiteral("default"));
-            project.services << std::move(s);
         }
-        if (project.services.isEmpty() && services.isEmpty()) {
+        model.extras = {};
+        if (!project.disabledServices.isEmpty()) {
+            qsizetype kept = 0;
+            for (qsizetype i = 0; i < services.size(); ++i) {
+                if (!inactive[std::size_t(i)]) {
+                    if (kept != i) {
+                        services[kept] = std::move(services[i]);
+                    }
+                    ++kept;
+                }
+            }
+            services.erase(services.begin() + kept, services.end());
+        }
+        project.services = std::move(services);
+        if (defined == 0) {
             return makeError(
                 Error::Code::InvalidArgument,
                 QStringLiteral("%1 defines no services.").arg(files.join(QStringLiteral(", "))),
@@ -2715,12 +2840,12 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
 
         // Validation: dependencies exist (or are disabled but optional), no cycles.
-        const QHash<QString, const ComposeService *> byName = project.serviceIndex();
+        const ServiceNumbers numbers(project.services);
         const QSet<QString> disabled(project.disabledServices.begin(),
                                      project.disabledServices.end());
         for (const ComposeService &s : project.services) {
             for (auto it = s.dependsOn.begin(); it != s.dependsOn.end(); ++it) {
-                if (byName.contains(it.key())) {
+                if (numbers.contains(it.key())) {
                     continue;
                 }
                 if (disabled.contains(it.key()) && !it.value().required) {
@@ -2742,7 +2867,11 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
         }
         // Named volumes and networks a service uses must be declared at the top level (the
-        // implicit "default" network aside), as Compose requires.
+        // implicit "default" network aside), as Compose requires. Like Compose, the project has
+        // the networks and named volumes its active services use (declared ones nobody uses
+        // are left out; "default" exists when a service is on it).
+        DeclaredNames declaredNetworks(networks);
+        DeclaredNames declaredVolumes(volumes);
         for (const ComposeService &s : project.services) {
             const auto undefined = [&](const char *kind, const QString &name) {
                 return makeError(
@@ -2756,18 +2885,18 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             };
             for (const ComposeVolumeMount &v : s.volumes) {
                 if (v.type == QLatin1String("volume") && !v.source.isEmpty()
-                    && !volumes.contains(v.source)) {
+                    && !declaredVolumes.use(v.source)) {
                     return undefined("volume", v.source);
                 }
             }
             for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
-                if (it.key() != QLatin1String("default") && !networks.contains(it.key())) {
+                if (!declaredNetworks.use(it.key()) && it.key() != QLatin1String("default")) {
                     return undefined("network", it.key());
                 }
             }
         }
-        if (const auto cycle = project.dependencyCycle()) {
-            const ComposeService *first = byName.value(cycle->first());
+        if (const auto cycle = project.dependencyCycle(numbers)) {
+            const ComposeService *first = &project.services.at(numbers.find(cycle->first()));
             return makeError(Error::Code::InvalidArgument,
                              QStringLiteral("%1:%2: dependency cycle: %3")
                                  .arg(first->file)
@@ -2776,33 +2905,11 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                              QStringLiteral("Remove one of these depends_on entries."));
         }
 
-        // Like Compose, the project has the networks and named volumes its active services use
-        // (declared ones nobody uses are left out; "default" exists when a service is on it).
-        QSet<QString> usedNetworks;
-        QSet<QString> usedVolumes;
-        for (const ComposeService &s : project.services) {
-            for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
-                usedNetworks.insert(it.key());
-            }
-            for (const ComposeVolumeMount &v : s.volumes) {
-                if (v.type == QLatin1String("volume") && !v.source.isEmpty()) {
-                    usedVolumes.insert(v.source);
-                }
-            }
-        }
-        for (const QString &n : networks) {
-            if (usedNetworks.contains(n)) {
-                project.networks << n;
-            }
-        }
+        project.networks = declaredNetworks.used();
         if (usesDefaultNetwork && !networks.contains(QStringLiteral("default"))) {
             project.networks << QStringLiteral("default");
         }
-        for (const QString &v : volumes) {
-            if (usedVolumes.contains(v)) {
-                project.volumes << v;
-            }
-        }
+        project.volumes = declaredVolumes.used();
         // Their options as Compose prints them: the name it gives each (the written one, the
         // key for an external one, else PROJECT_KEY), a network's IPAM (empty when unset).
         const auto finished = [&](QJsonObject def, const QString &key, bool network) {

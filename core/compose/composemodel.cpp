@@ -24,6 +24,57 @@ const ComposeService *ComposeProject::service(const QString &name) const
     return nullptr;
 }
 
+namespace {
+
+// FNV-1a over the UTF-16 units: service names are short, and this table needs no defence
+// against chosen collisions (qHash's seeded SipHash costs more than the rest of a lookup).
+std::size_t nameHash(QStringView name)
+{
+    std::size_t h = 14695981039346656037ULL;
+    for (const QChar c : name) {
+        h = (h ^ c.unicode()) * 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+} // namespace
+
+ServiceNumbers::ServiceNumbers(const QList<ComposeService> &services)
+    : m_services(services)
+{
+    // At most two thirds full.
+    std::size_t size = 16;
+    while (size < std::size_t(services.size()) * 3 / 2) {
+        size *= 2;
+    }
+    m_slots.assign(size, 0);
+    m_mask = size - 1;
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        std::size_t slot = nameHash(services.at(i).name) & m_mask;
+        while (m_slots[slot] != 0) {
+            if (services.at(m_slots[slot] - 1).name == services.at(i).name) {
+                break; // a repeated name keeps its first position, as service() finds it
+            }
+            slot = (slot + 1) & m_mask;
+        }
+        if (m_slots[slot] == 0) {
+            m_slots[slot] = std::uint32_t(i + 1);
+        }
+    }
+}
+
+qsizetype ServiceNumbers::find(QStringView name) const
+{
+    for (std::size_t slot = nameHash(name) & m_mask; m_slots[slot] != 0;
+         slot = (slot + 1) & m_mask) {
+        const qsizetype i = qsizetype(m_slots[slot]) - 1;
+        if (m_services.at(i).name == name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 QHash<QString, const ComposeService *> ComposeProject::serviceIndex() const
 {
     QHash<QString, const ComposeService *> index;
@@ -42,14 +93,9 @@ namespace {
 // dependency that closes a cycle is skipped and the walk goes on. Services are numbered once,
 // so the walk itself looks nothing up by name (a project may have 100 000 services).
 std::optional<QStringList>
-walkDependencies(const QList<ComposeService> &services, bool stopAtCycle,
-                 const std::function<void(const ComposeService &)> &finished)
+walkDependencies(const QList<ComposeService> &services, const ServiceNumbers &numbers,
+                 bool stopAtCycle, const std::function<void(const ComposeService &)> &finished)
 {
-    QHash<QString, qsizetype> numbers;
-    numbers.reserve(services.size());
-    for (qsizetype i = 0; i < services.size(); ++i) {
-        numbers.insert(services.at(i).name, i);
-    }
     // Each service's dependencies as numbers, in depends_on's order; unknown names are left out.
     std::vector<qsizetype> firstEdge(services.size() + 1);
     std::vector<qsizetype> edges;
@@ -57,9 +103,8 @@ walkDependencies(const QList<ComposeService> &services, bool stopAtCycle,
         firstEdge[i] = qsizetype(edges.size());
         const auto &deps = services.at(i).dependsOn;
         for (auto it = deps.begin(); it != deps.end(); ++it) {
-            const auto n = numbers.constFind(it.key());
-            if (n != numbers.cend()) {
-                edges.push_back(*n);
+            if (const qsizetype n = numbers.find(it.key()); n >= 0) {
+                edges.push_back(n);
             }
         }
     }
@@ -116,14 +161,20 @@ walkDependencies(const QList<ComposeService> &services, bool stopAtCycle,
 
 std::optional<QStringList> ComposeProject::dependencyCycle() const
 {
-    return walkDependencies(services, true, {});
+    return dependencyCycle(ServiceNumbers(services));
+}
+
+std::optional<QStringList> ComposeProject::dependencyCycle(const ServiceNumbers &numbers) const
+{
+    return walkDependencies(services, numbers, true, {});
 }
 
 QStringList ComposeProject::startOrder() const
 {
     QStringList order;
     // The loader rejects cycles; in a hand-made project one is broken at its last edge.
-    walkDependencies(services, false, [&](const ComposeService &s) { order << s.name; });
+    walkDependencies(services, ServiceNumbers(services), false,
+                     [&](const ComposeService &s) { order << s.name; });
     return order;
 }
 

@@ -11,7 +11,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace DevDock::Core {
 
@@ -161,6 +163,22 @@ struct ComposeMissingVariable
     bool operator==(const ComposeMissingVariable &) const = default;
 };
 
+// Service name -> position in a list of services, for code that looks many names up (a project
+// may have 100 000 services): an open-addressing table of positions, a few bytes per service,
+// that keeps no copy of the names. The list must outlive it, unchanged.
+class ServiceNumbers
+{
+public:
+    explicit ServiceNumbers(const QList<ComposeService> &services);
+    qsizetype find(QStringView name) const; // -1: no service of that name
+    bool contains(QStringView name) const { return find(name) >= 0; }
+
+private:
+    const QList<ComposeService> &m_services;
+    std::vector<std::uint32_t> m_slots; // position + 1; 0: empty
+    std::size_t m_mask = 0;
+};
+
 struct ComposeProject
 {
     QString name;
@@ -192,6 +210,7 @@ struct ComposeProject
     QHash<QString, const ComposeService *> serviceIndex() const;
     // The first depends_on cycle among active services, as "a, b, c, a"; nullopt when none.
     std::optional<QStringList> dependencyCycle() const;
+    std::optional<QStringList> dependencyCycle(const ServiceNumbers &numbers) const;
     // Services ordered so that every dependency comes before its dependents.
     QStringList startOrder() const;
     QStringList dependents(const QString &name) const; // direct and indirect

@@ -268,6 +268,7 @@ private slots:
     void errors_nameFileAndLine_data();
     void errors_nameFileAndLine();
     void graph_startOrderDependentsRoots();
+    void serviceNumbers_findEveryNameAndNoOther();
     void requiredVariables_toleratedForDisplay_listedWithPositions();
     void projectName_normalised_data();
     void projectName_normalised();
@@ -461,6 +462,50 @@ void TestComposeLoader::graph_startOrderDependentsRoots()
     QCOMPARE(roots, (QStringList{"nginx", "temporal-admin-tools", "temporal-ui", "worker"}));
     QCOMPARE(project->networks,
              (QStringList{"public-network", "synapse-network", "temporal-network"}));
+}
+
+void TestComposeLoader::serviceNumbers_findEveryNameAndNoOther()
+{
+    // The table the loader checks depends_on and cycles with: every name at its position, a
+    // repeated name at its first, names that are no service (a prefix, a longer one, the empty
+    // one) nowhere; enough names that many share a slot.
+    QList<ComposeService> services;
+    for (int i = 0; i < 5000; ++i) {
+        ComposeService s;
+        s.name = QStringLiteral("svc%1").arg(i);
+        services << s;
+    }
+    ComposeService repeated;
+    repeated.name = QStringLiteral("svc7");
+    services << repeated;
+    const ServiceNumbers numbers(services);
+    for (int i = 0; i < 5000; ++i) {
+        QCOMPARE(numbers.find(QStringLiteral("svc%1").arg(i)), qsizetype(i));
+    }
+    QCOMPARE(numbers.find(u"svc7"), qsizetype(7));
+    QCOMPARE(numbers.find(u"svc"), qsizetype(-1));
+    QCOMPARE(numbers.find(u"svc50000"), qsizetype(-1));
+    QCOMPARE(numbers.find(u""), qsizetype(-1));
+    QVERIFY(!numbers.contains(u"SVC1"));
+    const QList<ComposeService> none;
+    QCOMPARE(ServiceNumbers(none).find(u"a"), qsizetype(-1));
+
+    // A cycle through the table names its services from the repeated one back to it.
+    QList<ComposeService> ring;
+    for (const char *name : {"a", "b", "c"}) {
+        ComposeService s;
+        s.name = QString::fromLatin1(name);
+        ring << s;
+    }
+    ring[0].dependsOn.insert(QStringLiteral("b"), {});
+    ring[1].dependsOn.insert(QStringLiteral("c"), {});
+    ring[2].dependsOn.insert(QStringLiteral("a"), {});
+    ComposeProject project;
+    project.services = ring;
+    QCOMPARE(project.dependencyCycle(ServiceNumbers(project.services)),
+             (std::optional<QStringList>(QStringList{"a", "b", "c", "a"})));
+    project.services[2].dependsOn.clear();
+    QCOMPARE(project.dependencyCycle(), std::nullopt);
 }
 
 void TestComposeLoader::requiredVariables_toleratedForDisplay_listedWithPositions()
