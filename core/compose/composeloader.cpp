@@ -2813,7 +2813,9 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
             }
             // With a network_mode the service joins no network, not even "default".
             if (s.networks.isEmpty() && s.networkMode.isEmpty()) {
-                s.networks.insert(QStringLiteral("default"), {});
+                // One map shared by every such service (a large file has 100 000 of them).
+                static const QMap<QString, QStringList> defaultOnly{{QStringLiteral("default"), {}}};
+                s.networks = defaultOnly;
             }
             usesDefaultNetwork =
                 usesDefaultNetwork || s.networks.contains(QStringLiteral("default"));

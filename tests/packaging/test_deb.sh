@@ -7,6 +7,24 @@ set -euo pipefail
 build=${1:?usage: test_deb.sh BUILD_DIR}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# No binary looks for its libraries in the directory it runs in (an empty RPATH entry means
+# just that): a library planted in a cloned project must never be loaded. Checked on what the
+# dynamic loader tries, from a scratch directory.
+no_cwd_libraries() {
+    local bin=$1 tried
+    tried=$(cd "$work" && LD_DEBUG=libs "$bin" version 2>&1 >/dev/null | grep 'trying file=' || true)
+    [ -n "$tried" ] || { echo "$bin: LD_DEBUG showed no library search"; exit 1; }
+    if echo "$tried" | grep -v 'trying file=/' >/dev/null; then
+        echo "$bin looks for libraries in the current directory:"
+        echo "$tried" | grep -v 'trying file=/' | head -3
+        exit 1
+    fi
+    if readelf -d "$bin" | grep -E 'R(UN)?PATH' >/dev/null; then
+        echo "$bin has an RPATH: $(readelf -d "$bin" | grep -E 'R(UN)?PATH')"
+        exit 1
+    fi
+}
+no_cwd_libraries "$build/app/devdockctl"
 cd "$build"
 cpack -G DEB -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/devdock_*.deb)
@@ -29,6 +47,7 @@ if [ "$(id -u)" -eq 0 ]; then
     dpkg -i "$deb" >/dev/null
     trap 'dpkg -r devdock >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
     /usr/bin/devdockctl version | grep -q '^devdockctl ' || { echo "installed devdockctl does not run"; exit 1; }
+    no_cwd_libraries /usr/bin/devdockctl
     # The GUI starts (offscreen) and keeps running until stopped.
     set +e
     QT_QPA_PLATFORM=offscreen timeout 3 /usr/bin/devdock >/dev/null 2>&1
