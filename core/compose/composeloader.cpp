@@ -4,7 +4,6 @@
 
 #include "env/envdocument.h"
 #include "util/filereading.h"
-#include "util/hugepages.h"
 #include "util/interpolation.h"
 
 #include <QDir>
@@ -2020,9 +2019,6 @@ struct FileModel
     {
         services.reserve(count);
         extras.reserve(count);
-        adviseHugePages(services.constData(),
-                        std::size_t(services.capacity()) * sizeof(ComposeService));
-        adviseHugePages(extras.constData(), std::size_t(extras.capacity()) * sizeof(ServiceExtras));
     }
 
     void add(ServiceParts parts)

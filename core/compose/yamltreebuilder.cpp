@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamltreebuilder.h"
 
-#include "util/hugepages.h"
 
 #include <algorithm>
 
@@ -28,10 +27,6 @@ YamlTreeBuilder::YamlTreeBuilder(YamlTree &tree, std::size_t textSize, YamlError
     m_tree.m_nodes.reserve(textSize / 8 + 16);
     m_tree.m_children.reserve(textSize / 8 + 16);
     m_tree.m_text.reserve(textSize / 2 + 16);
-    adviseHugePages(m_tree.m_nodes.data(), m_tree.m_nodes.capacity() * sizeof(YamlTree::Node));
-    adviseHugePages(m_tree.m_children.data(),
-                    m_tree.m_children.capacity() * sizeof(std::uint32_t));
-    adviseHugePages(m_tree.m_text.data(), m_tree.m_text.capacity());
 }
 
 bool YamlTreeBuilder::scalar(std::string_view value, const YamlMark &at, std::string_view tag,
