@@ -70,7 +70,7 @@ source_helper=$(helper "$volume")
 bytes=$(curl -s --unix-socket "$SOCKET" "http://localhost/v$api/containers/$source_helper/archive?path=/data" | wc -c)
 
 rate() { awk -v b="$bytes" -v ms="$1" 'BEGIN { printf "%7.1f MiB/s", b / 1048576 / (ms / 1000) }'; }
-row() { printf '%-44s %8d ms  %s  %s\n' "$1" "$2" "$(rate "$2")" "${3:-}"; }
+row() { printf '%-44s %8.0f ms  %s  %s\n' "$1" "$2" "$(rate "$2")" "${3:-}"; }
 
 echo "backup of a ${SIZE_MB} MiB volume ($bytes bytes of tar), engine API $api, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 raw=$(time_ms curl -s --unix-socket "$SOCKET" -o /dev/null "http://localhost/v$api/containers/$source_helper/archive?path=/data")

@@ -50,7 +50,14 @@ SVC
     for j in 0 1 2 3 4; do echo "  cache$j:"; done
 } >"$work/gen300/compose.yaml"
 
-in_dir() { (cd "$1" && shift && "$@"); }
+# Runs a command in a folder without a subshell (whose fork would be timed with the command).
+in_dir() {
+    local back=$PWD rc=0
+    cd "$1" && shift
+    "$@" || rc=$?
+    cd "$back"
+    return $rc
+}
 
 for project in synapse gen300; do
     dd=(); dc=()
