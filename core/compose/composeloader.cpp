@@ -18,6 +18,7 @@
 #include "yamlscalar.h"
 #include "yamltree.h"
 
+#include <limits>
 #include <unordered_map>
 
 namespace DevDock::Core {
@@ -303,12 +304,14 @@ constexpr std::string_view kOtherTexts[] = {"cgroup",      "cgroup_parent", "dom
 constexpr std::string_view kByteSizes[] = {"mem_limit", "mem_reservation", "memswap_limit",
                                            "shm_size"};
 // Maps of text, merged entry by entry (ComposeService::otherMaps).
-constexpr std::string_view kOtherMaps[] = {"annotations", "sysctls"};
+constexpr std::string_view kOtherMaps[] = {"annotations", "storage_opt", "sysctls"};
 constexpr std::string_view kOtherLists[] = {"device_cgroup_rules", "dns",          "dns_opt",
                                             "dns_search",          "external_links", "group_add",
                                             "security_opt",        "volumes_from"};
-constexpr std::string_view kOtherNumbers[] = {"cpu_count",   "cpu_period",     "cpu_quota",
-                                              "cpu_shares",  "oom_score_adj", "pids_limit"};
+constexpr std::string_view kOtherNumbers[] = {"cpu_count",     "cpu_percent",    "cpu_period",
+                                              "cpu_quota",     "cpu_rt_period", "cpu_rt_runtime",
+                                              "cpu_shares",    "oom_score_adj", "pids_limit",
+                                              "scale"};
 
 template <std::size_t N>
 bool isOneOf(std::string_view key, const std::string_view (&keys)[N])
@@ -417,7 +420,7 @@ void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
     } else if (key == QLatin1String("logging")) {
         s.logging.reset();
     } else if (s.otherTexts.remove(key) + s.otherLists.remove(key) + s.otherNumbers.remove(key)
-                   + s.otherMaps.remove(key)
+                   + s.otherMaps.remove(key) + s.otherObjects.remove(key)
                > 0) {
         // one of the keys kept as written
     } else if (key == QLatin1String("secrets")) {
@@ -1109,6 +1112,44 @@ public:
         return list;
     }
 
+    // A whole number as Compose reads one: a plain number or a numeric string, within
+    // [min, max]. `path`: where the value is below the service key ("retries", "nofile.soft"),
+    // for the message.
+    qint64 wholeNumber(const YamlNode &node, const QString &path = {},
+                       qint64 min = std::numeric_limits<qint64>::min(),
+                       qint64 max = std::numeric_limits<qint64>::max())
+    {
+        bool ok = false;
+        const QString written = node.isScalar() ? scalar(node) : QString();
+        const qint64 n = written.toLongLong(&ok);
+        if (!ok) {
+            failAt(file, node.mark(),
+                   node.isScalar()
+                       ? QStringLiteral("must be a whole number, not \"%1\"").arg(written)
+                       : QStringLiteral("must be a whole number, not a list or map"),
+                   path);
+        }
+        if (n < min || n > max) {
+            failAt(file, node.mark(),
+                   max == std::numeric_limits<qint64>::max()
+                       ? QStringLiteral("must be at least %1, not %2").arg(min).arg(n)
+                       : QStringLiteral("must be from %1 to %2, not %3").arg(min).arg(max).arg(n),
+                   path);
+        }
+        return n;
+    }
+
+    // A number of CPUs ("1.5"), as cpus: and deploy's resources take it.
+    double cpuCount(const YamlNode &node, const QString &path = {})
+    {
+        bool ok = false;
+        const double n = node.isScalar() ? scalar(node).toDouble(&ok) : 0;
+        if (!ok) {
+            failAt(file, node.mark(), QStringLiteral("must be a number of CPUs, like 1.5"), path);
+        }
+        return n;
+    }
+
     ComposeResources resources(const YamlNode &node)
     {
         ComposeResources r;
@@ -1116,11 +1157,7 @@ public:
             return r;
         }
         if (node["cpus"]) {
-            bool ok = false;
-            r.cpus = scalar(node["cpus"]).toDouble(&ok);
-            if (!ok) {
-                fail(file, node["cpus"], QStringLiteral("cpus must be a number"));
-            }
+            r.cpus = cpuCount(node["cpus"]);
         }
         if (node["memory"]) {
             r.memoryBytes = byteSize(node["memory"], scalar(node["memory"]));
@@ -1135,14 +1172,6 @@ public:
         if (!node.isMap()) {
             fail(file, node, QStringLiteral("ulimits must be a map of limits"));
         }
-        auto number = [&](const YamlNode &n) {
-            bool ok = false;
-            const qint64 value = scalar(n).toLongLong(&ok);
-            if (!ok || !n.isScalar()) {
-                fail(file, n, QStringLiteral("a limit must be a whole number"));
-            }
-            return value;
-        };
         QJsonObject limits;
         for (const auto &kv : node) {
             const QString name = kv.first.qtext();
@@ -1154,18 +1183,107 @@ public:
                         fail(file, kv.second,
                              QStringLiteral("ulimits.%1 needs soft and hard").arg(name));
                     }
-                    if (const qint64 value = number(b); value != 0) {
+                    if (const qint64 value = wholeNumber(b, name + QLatin1Char('.') + QLatin1String(bound));
+                        value != 0) {
                         pair.insert(QLatin1String(bound), value);
                     }
                 }
                 limits.insert(name, pair);
-            } else if (const qint64 value = number(kv.second); value != 0) {
+            } else if (const qint64 value = wholeNumber(kv.second, name); value != 0) {
                 limits.insert(name, value);
             } else {
                 limits.insert(name, QJsonObject());
             }
         }
         return limits;
+    }
+
+    // credential_spec: {config, file, registry}, each text (Windows containers' credentials).
+    QJsonObject credentialSpec(const YamlNode &node)
+    {
+        if (!node.isMap()) {
+            fail(file, node, QStringLiteral("credential_spec must be a map (config, file or "
+                                            "registry)"));
+        }
+        QJsonObject spec;
+        for (const auto &kv : node) {
+            const QString name = kv.first.qtext();
+            if (name != QLatin1String("config") && name != QLatin1String("file")
+                && name != QLatin1String("registry")) {
+                failAt(file, kv.first.mark(),
+                       QStringLiteral("unknown key (use config, file or registry)"), name);
+            }
+            spec.insert(name, text(kv.second, name));
+        }
+        return spec;
+    }
+
+    // blkio_config as Compose prints it: weight a number, each device entry {Path, Weight} or
+    // {Path, Rate} (bps rates in bytes, iops rates as written, both as text).
+    QJsonObject blkioConfig(const YamlNode &node)
+    {
+        if (!node.isMap()) {
+            fail(file, node, QStringLiteral("blkio_config must be a map"));
+        }
+        static const QStringList lists{
+            QStringLiteral("weight_device"),     QStringLiteral("device_read_bps"),
+            QStringLiteral("device_write_bps"),  QStringLiteral("device_read_iops"),
+            QStringLiteral("device_write_iops")};
+        QJsonObject config;
+        for (const auto &kv : node) {
+            const QString name = kv.first.qtext();
+            if (name == QLatin1String("weight")) {
+                if (kv.second.isQuoted()) {
+                    failAt(file, kv.second.mark(), QStringLiteral("must be a number, not text"),
+                           name);
+                }
+                config.insert(name, wholeNumber(kv.second, name, 0, 65535));
+                continue;
+            }
+            if (!lists.contains(name)) {
+                failAt(file, kv.first.mark(),
+                       QStringLiteral("unknown key (use weight, %1)")
+                           .arg(lists.join(QStringLiteral(", "))),
+                       name);
+            }
+            if (!kv.second.isSequence()) {
+                failAt(file, kv.second.mark(), QStringLiteral("must be a list of {path, %1}")
+                                                   .arg(name == QLatin1String("weight_device")
+                                                            ? QStringLiteral("weight")
+                                                            : QStringLiteral("rate")),
+                       name);
+            }
+            QJsonArray entries;
+            for (const auto &item : kv.second) {
+                const QString at = name + QLatin1Char('.') + QString::number(entries.size());
+                if (!item.isMap()) {
+                    failAt(file, item.mark(), QStringLiteral("must be a map {path, …}"), at);
+                }
+                QJsonObject entry{{QStringLiteral("Path"),
+                                   item["path"] ? text(item["path"], at + QStringLiteral(".path"))
+                                                : QString()}};
+                if (name == QLatin1String("weight_device")) {
+                    entry.insert(QStringLiteral("Weight"),
+                                 item["weight"] ? wholeNumber(item["weight"],
+                                                              at + QStringLiteral(".weight"), 0,
+                                                              65535)
+                                                : 0);
+                } else if (name.endsWith(QLatin1String("_bps"))) {
+                    const YamlNode rate = item["rate"];
+                    entry.insert(QStringLiteral("Rate"),
+                                 rate ? QString::number(byteSize(rate, scalar(rate)))
+                                      : QStringLiteral("0"));
+                } else {
+                    entry.insert(QStringLiteral("Rate"),
+                                 item["rate"]
+                                     ? QString::number(wholeNumber(item["rate"], at + QStringLiteral(".rate"), 0))
+                                     : QStringLiteral("0"));
+                }
+                entries.append(entry);
+            }
+            config.insert(name, entries);
+        }
+        return config;
     }
 
     // devices: "/dev/x", "/dev/x:/dev/y", "/dev/x:/dev/y:rw" or {source, target, permissions};
@@ -1432,13 +1550,8 @@ public:
             }
             if (v["retries"]) {
                 parts.present.insert(QStringLiteral("healthcheck.retries"));
-                bool ok = false;
-                h.retries = scalar(v["retries"]).toInt(&ok);
-                if (!ok || *h.retries < 0) {
-                    fail(file, v["retries"],
-                         QStringLiteral("retries must be a whole number, not \"%1\"")
-                             .arg(scalar(v["retries"])));
-                }
+                h.retries = int(wholeNumber(v["retries"], QStringLiteral("retries"), 0,
+                                            std::numeric_limits<int>::max()));
             }
             if (v["disable"]) {
                 parts.present.insert(QStringLiteral("healthcheck.disable"));
@@ -1513,12 +1626,8 @@ public:
                 fail(file, v, QStringLiteral("deploy must be a map"));
             }
             if (v["replicas"]) {
-                bool ok = false;
-                const int replicas = scalar(v["replicas"]).toInt(&ok);
-                if (!ok || replicas < 0) {
-                    fail(file, v["replicas"], QStringLiteral("replicas must be a number"));
-                }
-                s.replicas = replicas;
+                s.replicas = int(wholeNumber(v["replicas"], QStringLiteral("replicas"), 0,
+                                             std::numeric_limits<int>::max()));
             }
             if (const YamlNode r = v["resources"]) {
                 s.limits = resources(r["limits"]);
@@ -1579,6 +1688,9 @@ public:
                                          ? size.trimmed()
                                          : QString::number(byteSize(v, size)));
         } else if (isOneOf(k, kOtherMaps)) {
+            if (k == "storage_opt" && !v.isMap()) {
+                fail(file, v, QStringLiteral("storage_opt must be a map (size: 20G)"));
+            }
             QMap<QString, QString> &map = s.otherMaps[key];
             map.clear();
             const auto entries = keyValues(v, false);
@@ -1586,11 +1698,7 @@ public:
                 map.insert(it.key(), it.value().value_or(QString()));
             }
         } else if (k == "cpus") {
-            bool ok = false;
-            s.cpus = scalar(v).toDouble(&ok);
-            if (!ok || !v.isScalar()) {
-                fail(file, v, QStringLiteral("cpus must be a number"));
-            }
+            s.cpus = cpuCount(v);
         } else if (k == "ulimits") {
             s.ulimits = ulimits(v);
         } else if (k == "devices") {
@@ -1616,13 +1724,14 @@ public:
             // group_add takes numbers (gids) too; Compose prints them as text.
             s.otherLists.insert(key, k == "group_add" ? stringList(v) : textList(v));
         } else if (isOneOf(k, kOtherNumbers)) {
-            bool ok = false;
-            const qint64 n = scalar(v).toLongLong(&ok);
-            if (!ok || !v.isScalar()) {
-                fail(file, v, QStringLiteral("%1 must be a whole number, not \"%2\"")
-                                  .arg(key, v.isScalar() ? scalar(v) : QStringLiteral("…")));
-            }
-            s.otherNumbers.insert(key, n);
+            s.otherNumbers.insert(key, k == "cpu_percent" ? wholeNumber(v, {}, 0, 100)
+                                                          : wholeNumber(v));
+        } else if (k == "mem_swappiness") {
+            s.otherNumbers.insert(key, wholeNumber(v)); // printed as text (ComposeService)
+        } else if (k == "credential_spec") {
+            s.otherObjects.insert(key, credentialSpec(v));
+        } else if (k == "blkio_config") {
+            s.otherObjects.insert(key, blkioConfig(v));
         } else if (k == "secrets" || k == "configs") {
             if (!v.isSequence()) {
                 fail(file, v, QStringLiteral("expected a list"));
@@ -1797,6 +1906,22 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
     b.otherNumbers.insert(o.otherNumbers);
     for (auto it = o.otherMaps.begin(); it != o.otherMaps.end(); ++it) {
         b.otherMaps[it.key()].insert(it.value());
+    }
+    // credential_spec merges key by key; blkio_config too, with its device lists appended
+    // (an entry for the same path kept twice, as Compose keeps it).
+    for (auto it = o.otherObjects.begin(); it != o.otherObjects.end(); ++it) {
+        QJsonObject &mine = b.otherObjects[it.key()];
+        for (auto kv = it->begin(); kv != it->end(); ++kv) {
+            if (kv.value().isArray() && mine.value(kv.key()).isArray()) {
+                QJsonArray both = mine.value(kv.key()).toArray();
+                for (const QJsonValue &entry : kv.value().toArray()) {
+                    both.append(entry);
+                }
+                mine.insert(kv.key(), both);
+            } else {
+                mine.insert(kv.key(), kv.value());
+            }
+        }
     }
     if (has("cpus")) {
         b.cpus = o.cpus;

@@ -340,8 +340,16 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.value(it.value());
     }
     for (auto it = s.otherNumbers.begin(); it != s.otherNumbers.end(); ++it) {
+        // As Compose prints them: a zero is left out (scale aside), swappiness is text.
+        if (it.value() == 0 && it.key() != QLatin1String("scale")) {
+            continue;
+        }
         w.key(it.key());
-        w.value(it.value());
+        if (it.key() == QLatin1String("mem_swappiness")) {
+            w.value(QString::number(it.value()));
+        } else {
+            w.value(it.value());
+        }
     }
     for (auto it = s.otherMaps.begin(); it != s.otherMaps.end(); ++it) {
         w.key(it.key());
@@ -356,6 +364,10 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.member(L("cpus"), *s.cpus);
     }
     writeFlags(w, {{"oom_kill_disable", s.oomKillDisable}});
+    for (auto it = s.otherObjects.begin(); it != s.otherObjects.end(); ++it) {
+        w.key(it.key());
+        writeJsonValue(w, it.value());
+    }
     if (!s.ulimits.isEmpty()) {
         w.key(L("ulimits"));
         writeJsonValue(w, s.ulimits);

@@ -128,13 +128,17 @@ struct ComposeService
     QJsonObject extensions;        // x-* keys, as JSON
     // Keys Compose passes on as they are written, by their Compose name: plain text (pid, ipc,
     // runtime, …), lists (security_opt, dns, volumes_from, …: an override appends, each entry
-    // once) and whole numbers (cpu_shares, pids_limit, …).
+    // once) and whole numbers (cpu_shares, pids_limit, mem_swappiness, …; an override's zero
+    // replaces, and a zero is not printed, as Compose prints them).
     QMap<QString, QString> otherTexts;
     QMap<QString, QStringList> otherLists;
     QMap<QString, qint64> otherNumbers;
     // Maps of text Compose passes on (sysctls, annotations: a list of "key=value" reads as a
     // map; an override merges entry by entry).
     QMap<QString, QMap<QString, QString>> otherMaps;
+    // Objects Compose prints as it reads them (credential_spec; blkio_config in Compose's own
+    // shape: {Path, Weight} and {Path, Rate} entries).
+    QMap<QString, QJsonObject> otherObjects;
     std::optional<double> cpus;
     bool oomKillDisable = false;
     // ulimits: name -> a number (soft = hard) or {soft, hard}, as Compose prints them.

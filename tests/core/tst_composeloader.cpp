@@ -132,6 +132,14 @@ QJsonObject modelled(const QJsonObject &compose)
                                  "devices",
                                  "logging",
                                  "pids_limit",
+                                 "cpu_percent",
+                                 "cpu_rt_period",
+                                 "cpu_rt_runtime",
+                                 "scale",
+                                 "mem_swappiness",
+                                 "storage_opt",
+                                 "credential_spec",
+                                 "blkio_config",
                                  "secrets",
                                  "configs"});
         if (s.contains("build")) {
@@ -399,7 +407,7 @@ void TestComposeLoader::errors_nameFileAndLine_data()
         << "compose.yaml:5:1: unknown top-level key \"service\" (did you mean \"services\"?)";
     QTest::newRow("retries not a number")
         << "healthcheck-retries-type"
-        << "compose.yaml:7:16: services.app.healthcheck: retries must be a whole number, not "
+        << "compose.yaml:7:16: services.app.healthcheck.retries: must be a whole number, not "
            "\"abc\"";
     QTest::newRow("duration banana")
         << "duration-invalid"
@@ -424,8 +432,17 @@ void TestComposeLoader::errors_nameFileAndLine_data()
         << "compose.yaml:6:14: service \"web\" extends \"bsae\", which is not defined in this file";
     QTest::newRow("whole number as text")
         << "whole-number-is-text"
-        << "compose.yaml:4:17: services.web.pids_limit: pids_limit must be a whole number, not "
+        << "compose.yaml:4:17: services.web.pids_limit: must be a whole number, not \"lots\"";
+    QTest::newRow("limit not a number")
+        << "ulimit-not-a-number"
+        << "compose.yaml:5:30: services.db.ulimits.nofile.soft: must be a whole number, not "
            "\"lots\"";
+    QTest::newRow("percent over 100")
+        << "cpu-percent-over-100"
+        << "compose.yaml:5:18: services.db.cpu_percent: must be from 0 to 100, not 150";
+    QTest::newRow("blkio key misspelt")
+        << "blkio-unknown-key"
+        << "compose.yaml:5:33: services.db.blkio_config.read_bps: unknown key (use weight, ";
 }
 
 void TestComposeLoader::errors_nameFileAndLine()
