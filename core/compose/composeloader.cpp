@@ -391,6 +391,8 @@ void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
         *flag = false;
     } else if (key == QLatin1String("init")) {
         s.init.reset();
+    } else if (key == QLatin1String("attach")) {
+        s.attach.reset();
     } else if (key == QLatin1String("cap_add")) {
         s.capAdd.clear();
     } else if (key == QLatin1String("cap_drop")) {
@@ -1068,6 +1070,12 @@ public:
                 if (item["read_only"]) {
                     v.readOnly = item["read_only"].asBool(false);
                 }
+                if (item["consistency"]) {
+                    v.consistency = text(item["consistency"]);
+                }
+                if (auto options = mountOptions(v.type, item, list.size())) {
+                    v.options.insert(v.type, *options);
+                }
             } else {
                 const QString spec = scalar(item);
                 const QList<QStringView> parts = QStringView(spec).split(QLatin1Char(':'));
@@ -1080,18 +1088,20 @@ public:
                 if (parts.size() == 1) {
                     v.type = QStringLiteral("volume");
                     v.target = spec;
+                    v.options = shortMountOptions(false);
                 } else {
                     v.source = parts.at(0).toString();
                     v.target = parts.at(1).toString();
-                    if (parts.size() > 2) {
-                        for (const QStringView mode : parts.at(2).split(QLatin1Char(','))) {
-                            v.readOnly = v.readOnly || mode == QLatin1String("ro");
-                        }
-                    }
                     const bool path = v.source.startsWith(QLatin1Char('.'))
                                       || v.source.startsWith(QLatin1Char('/'))
                                       || v.source.startsWith(QLatin1Char('~'));
                     v.type = path ? QStringLiteral("bind") : QStringLiteral("volume");
+                    v.options = shortMountOptions(path);
+                    if (parts.size() > 2) {
+                        for (const QStringView mode : parts.at(2).split(QLatin1Char(','))) {
+                            shortMountMode(v, mode);
+                        }
+                    }
                 }
             }
             // Compose resolves a relative bind source (cleaned) but keeps an absolute one as
@@ -1148,6 +1158,95 @@ public:
             failAt(file, node.mark(), QStringLiteral("must be a number of CPUs, like 1.5"), path);
         }
         return n;
+    }
+
+    // What Compose prints for a short volume before its modes: a bind creates its source when
+    // missing, a volume has options, none set. Shared (every service of a large file has one).
+    static const QMap<QString, QJsonObject> &shortMountOptions(bool bind)
+    {
+        static const QMap<QString, QJsonObject> binds{
+            {QStringLiteral("bind"), QJsonObject{{QStringLiteral("create_host_path"), true}}}};
+        static const QMap<QString, QJsonObject> volumes{{QStringLiteral("volume"), {}}};
+        return bind ? binds : volumes;
+    }
+
+    // One mode of a short volume ("ro", "z", "rshared", "nocopy", …) as Compose reads it;
+    // consistency modes (cached, delegated, consistent) are dropped, as Compose drops them.
+    static void shortMountMode(ComposeVolumeMount &v, QStringView mode)
+    {
+        static const QStringList propagations{
+            QStringLiteral("shared"),  QStringLiteral("rshared"), QStringLiteral("slave"),
+            QStringLiteral("rslave"),  QStringLiteral("private"), QStringLiteral("rprivate")};
+        if (mode == QLatin1String("ro")) {
+            v.readOnly = true;
+        } else if (mode == QLatin1String("rw")) {
+            v.readOnly = false;
+        } else if (mode == QLatin1String("z") || mode == QLatin1String("Z")) {
+            v.options[QStringLiteral("bind")].insert(QStringLiteral("selinux"), mode.toString());
+        } else if (v.type == QLatin1String("bind") && propagations.contains(mode)) {
+            v.options[v.type].insert(QStringLiteral("propagation"), mode.toString());
+        } else if (v.type == QLatin1String("volume") && mode == QLatin1String("nocopy")) {
+            v.options[v.type].insert(QStringLiteral("nocopy"), true);
+        }
+    }
+
+    // true or false, as Compose reads a flag (a YAML boolean, or text Go's ParseBool takes).
+    bool boolean(const YamlNode &node, const QString &path)
+    {
+        static const QStringList yes{QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("T"),
+                                     QStringLiteral("true"), QStringLiteral("TRUE"),
+                                     QStringLiteral("True")};
+        static const QStringList no{QStringLiteral("0"), QStringLiteral("f"), QStringLiteral("F"),
+                                    QStringLiteral("false"), QStringLiteral("FALSE"),
+                                    QStringLiteral("False")};
+        const QString value = node.isScalar() ? scalar(node) : QString();
+        if (yes.contains(value)) {
+            return true;
+        }
+        if (!no.contains(value)) {
+            failAt(file, node.mark(),
+                   QStringLiteral("must be true or false, not \"%1\"").arg(value), path);
+        }
+        return false;
+    }
+
+    // The options of the long-form volume number `index` for its type, as Compose prints them
+    // (a false flag and an empty text are left out; a written map is printed, even empty).
+    std::optional<QJsonObject> mountOptions(const QString &type, const YamlNode &item,
+                                            qsizetype index)
+    {
+        const YamlNode node = item[type.toStdString()];
+        if (!node || node.isNull()) {
+            return std::nullopt;
+        }
+        const QString at = QString::number(index) + QLatin1Char('.') + type;
+        if (!node.isMap()) {
+            failAt(file, node.mark(), QStringLiteral("must be a map of options"), at);
+        }
+        QJsonObject options;
+        for (const auto &kv : node) {
+            const std::string_view k = kv.first.text();
+            const QString name = kv.first.qtext();
+            if ((type == QLatin1String("bind") && k == "create_host_path")
+                || (type == QLatin1String("volume") && k == "nocopy")) {
+                if (boolean(kv.second, at + QLatin1Char('.') + name)) {
+                    options.insert(name, true);
+                }
+            } else if ((type == QLatin1String("bind") && (k == "propagation" || k == "selinux"))
+                       || (type == QLatin1String("volume") && k == "subpath")) {
+                if (const QString value = text(kv.second); !value.isEmpty()) {
+                    options.insert(name, value);
+                }
+            } else if (type == QLatin1String("tmpfs") && k == "size") {
+                options.insert(name, QString::number(byteSize(kv.second, scalar(kv.second))));
+            } else if (type == QLatin1String("tmpfs") && k == "mode") {
+                options.insert(name, wholeNumber(kv.second, at + QStringLiteral(".mode")));
+            } else {
+                failAt(file, kv.first.mark(),
+                       QStringLiteral("unknown %1 option \"%2\"").arg(type, name), at);
+            }
+        }
+        return options;
     }
 
     ComposeResources resources(const YamlNode &node)
@@ -1548,6 +1647,11 @@ public:
                 parts.present.insert(QStringLiteral("healthcheck.start_period"));
                 h.startPeriod = duration(v["start_period"], QStringLiteral("start_period"));
             }
+            if (v["start_interval"]) {
+                parts.present.insert(QStringLiteral("healthcheck.start_interval"));
+                h.startInterval =
+                    duration(v["start_interval"], QStringLiteral("start_interval"));
+            }
             if (v["retries"]) {
                 parts.present.insert(QStringLiteral("healthcheck.retries"));
                 h.retries = int(wholeNumber(v["retries"], QStringLiteral("retries"), 0,
@@ -1587,6 +1691,8 @@ public:
             *flag = v.asBool(false);
         } else if (k == "init") {
             s.init = v.asBool(false);
+        } else if (k == "attach") {
+            s.attach = v.asBool(true);
         } else if (k == "cap_add") {
             s.capAdd = textList(v);
         } else if (k == "cap_drop") {
@@ -1860,6 +1966,9 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
             if (has("healthcheck.start_period")) {
                 h.startPeriod = oh.startPeriod;
             }
+            if (has("healthcheck.start_interval")) {
+                h.startInterval = oh.startInterval;
+            }
             if (has("healthcheck.retries")) {
                 h.retries = oh.retries;
             }
@@ -1901,6 +2010,9 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
     }
     if (has("init")) {
         b.init = o.init;
+    }
+    if (has("attach")) {
+        b.attach = o.attach;
     }
     b.otherTexts.insert(o.otherTexts);
     b.otherNumbers.insert(o.otherNumbers);

@@ -486,7 +486,7 @@ void ComposeService::writeJson(JsonWriter &w) const
         if (h.retries) {
             w.member(L("retries"), *h.retries);
         }
-        writeTexts(w, {{"start_period", &h.startPeriod}});
+        writeTexts(w, {{"start_interval", &h.startInterval}, {"start_period", &h.startPeriod}});
         writeLists(w, {{"test", &h.test}});
         writeTexts(w, {{"timeout", &h.timeout}});
         w.endObject();
@@ -494,6 +494,9 @@ void ComposeService::writeJson(JsonWriter &w) const
     writeTexts(w, {{"hostname", &s.hostname}, {"image", &s.image}});
     if (s.init) {
         w.member(L("init"), *s.init);
+    }
+    if (s.attach) {
+        w.member(L("attach"), *s.attach);
     }
     if (!s.labels.isEmpty()) {
         w.key(L("labels"));
@@ -549,10 +552,15 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.beginArray();
         for (const ComposeVolumeMount &v : s.volumes) {
             w.beginObject();
+            writeTexts(w, {{"consistency", &v.consistency}});
             writeFlags(w, {{"read_only", v.readOnly}});
             writeTexts(w, {{"source", &v.source}});
             w.member(L("target"), v.target);
             w.member(L("type"), v.type);
+            for (auto it = v.options.begin(); it != v.options.end(); ++it) {
+                w.key(it.key());
+                writeJsonValue(w, it.value());
+            }
             w.endObject();
         }
         w.endArray();

@@ -55,6 +55,7 @@ struct ComposeHealthcheck
     QString interval;
     QString timeout;
     QString startPeriod;
+    QString startInterval;
     std::optional<int> retries;
     bool disable = false;
 };
@@ -65,6 +66,12 @@ struct ComposeVolumeMount
     QString source;
     QString target;
     bool readOnly = false;
+    QString consistency; // as written (Compose passes it on)
+    // Options as Compose prints them, by kind: "bind" {propagation, create_host_path, selinux},
+    // "volume" {nocopy, subpath}, "tmpfs" {size (bytes, as text), mode}. A kind is there when
+    // written, even empty; a short bind has {create_host_path: true}, a short volume {} (and a
+    // short volume with z or Z a "bind" {selinux} too, as Compose prints it).
+    QMap<QString, QJsonObject> options;
 };
 
 struct ComposeWatchRule
@@ -112,6 +119,7 @@ struct ComposeService
     QString stopSignal;
     QString stopGracePeriod; // as Compose prints durations
     std::optional<bool> init;
+    std::optional<bool> attach; // attach: (to the service's output on `up`)
     bool privileged = false;
     bool readOnly = false;
     bool stdinOpen = false;

@@ -132,6 +132,7 @@ QJsonObject modelled(const QJsonObject &compose)
                                  "devices",
                                  "logging",
                                  "pids_limit",
+                                 "attach",
                                  "cpu_percent",
                                  "cpu_rt_period",
                                  "cpu_rt_runtime",
@@ -168,7 +169,8 @@ QJsonObject modelled(const QJsonObject &compose)
         }
         if (s.contains("healthcheck")) {
             QJsonObject h = pick(s.value("healthcheck").toObject(),
-                                 {"test", "interval", "timeout", "start_period", "retries"});
+                                 {"test", "interval", "timeout", "start_period", "start_interval",
+                                  "retries"});
             if (s.value("healthcheck").toObject().value("disable").toBool()) {
                 h.insert("disable", true);
             }
@@ -177,7 +179,8 @@ QJsonObject modelled(const QJsonObject &compose)
         if (s.contains("volumes")) {
             QJsonArray volumes;
             for (const QJsonValue &v : s.value("volumes").toArray()) {
-                QJsonObject vol = pick(v.toObject(), {"type", "source", "target"});
+                QJsonObject vol = pick(v.toObject(), {"type", "source", "target", "consistency",
+                                                      "bind", "volume", "tmpfs"});
                 if (v.toObject().value("read_only").toBool()) {
                     vol.insert("read_only", true);
                 }
