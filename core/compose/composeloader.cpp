@@ -1249,6 +1249,29 @@ public:
         return options;
     }
 
+    // extra_hosts: "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
+    QStringList extraHosts(const YamlNode &v)
+    {
+        QStringList hosts;
+        if (v.isMap()) {
+            for (const auto &kv : v) {
+                hosts << kv.first.qtext() + QLatin1Char('=') + scalar(kv.second);
+            }
+            return hosts;
+        }
+        for (QString entry : stringList(v)) {
+            if (!entry.contains(QLatin1Char('='))) {
+                const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+                if (colon < 0) {
+                    fail(file, v, QStringLiteral("\"%1\" is not host=ip or host:ip").arg(entry));
+                }
+                entry[colon] = QLatin1Char('=');
+            }
+            hosts << entry;
+        }
+        return hosts;
+    }
+
     ComposeResources resources(const YamlNode &node)
     {
         ComposeResources r;
@@ -1525,7 +1548,52 @@ public:
                         const YamlNode source = item.isMap() ? item["source"] : YamlNode(item);
                         if (source) {
                             b.secretSources << text(source);
+                            // As a service's secret, without the default target.
+                            b.secrets << fileMount(false, item, text(source));
                         }
+                    }
+                }
+                for (const auto &[name, list] :
+                     {std::pair{"cache_from", &b.cacheFrom}, std::pair{"cache_to", &b.cacheTo},
+                      std::pair{"tags", &b.tags}}) {
+                    if (const YamlNode n = v[name]) {
+                        *list = textList(n, QLatin1String(name));
+                    }
+                }
+                if (const YamlNode n = v["extra_hosts"]) {
+                    b.extraHosts = extraHosts(n);
+                    b.extraHosts.sort();
+                }
+                for (const auto &[name, field] :
+                     {std::pair{"network", &b.network}, std::pair{"isolation", &b.isolation}}) {
+                    if (const YamlNode n = v[name]) {
+                        *field = text(n, QLatin1String(name));
+                        parts.present.insert(QStringLiteral("build.") + QLatin1String(name));
+                    }
+                }
+                if (const YamlNode n = v["shm_size"]) {
+                    b.shmSize = QString::number(byteSize(n, scalar(n)));
+                    parts.present.insert(QStringLiteral("build.shm_size"));
+                }
+                for (const auto &[name, flag] :
+                     {std::pair{"no_cache", &b.noCache}, std::pair{"pull", &b.pull},
+                      std::pair{"privileged", &b.privileged}}) {
+                    if (const YamlNode n = v[name]) {
+                        *flag = boolean(n, QStringLiteral("build.") + QLatin1String(name));
+                        parts.present.insert(QStringLiteral("build.") + QLatin1String(name));
+                    }
+                }
+                if (const YamlNode n = v["labels"]) {
+                    const auto labels = keyValues(n, false);
+                    for (auto it = labels.begin(); it != labels.end(); ++it) {
+                        b.labels.insert(it.key(), it.value().value_or(QString()));
+                    }
+                }
+                if (const YamlNode n = v["additional_contexts"]) {
+                    const auto contexts = keyValues(n, false);
+                    for (auto it = contexts.begin(); it != contexts.end(); ++it) {
+                        b.additionalContexts.insert(it.key(),
+                                                    buildContext(it.value().value_or(QString())));
                     }
                 }
                 if (v["args"]) {
@@ -1698,26 +1766,7 @@ public:
         } else if (k == "cap_drop") {
             s.capDrop = textList(v);
         } else if (k == "extra_hosts") {
-            // "host=ip", "host:ip" (the older form) or a map; Compose prints "host=ip".
-            s.extraHosts.clear();
-            if (v.isMap()) {
-                for (const auto &kv : v) {
-                    s.extraHosts << kv.first.qtext() + QLatin1Char('=')
-                                        + scalar(kv.second);
-                }
-            } else {
-                for (QString entry : stringList(v)) {
-                    if (!entry.contains(QLatin1Char('='))) {
-                        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
-                        if (colon < 0) {
-                            fail(file, v,
-                                 QStringLiteral("\"%1\" is not host=ip or host:ip").arg(entry));
-                        }
-                        entry[colon] = QLatin1Char('=');
-                    }
-                    s.extraHosts << entry;
-                }
-            }
+            s.extraHosts = extraHosts(v);
         } else if (k == "network_mode") {
             s.networkMode = scalar(v);
         } else if (k == "links") {
@@ -1909,6 +1958,36 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
             b.build->platforms += o.build->platforms; // appended, duplicates kept (as Compose)
             b.build->secretSources += o.build->secretSources;
             b.build->args.insert(o.build->args);
+            // As Compose merges them: lists appended (extra_hosts each once, sorted), maps
+            // entry by entry, the rest replaced where the override writes it.
+            b.build->secrets += o.build->secrets;
+            b.build->cacheFrom += o.build->cacheFrom;
+            b.build->cacheTo += o.build->cacheTo;
+            b.build->tags += o.build->tags;
+            for (const QString &host : o.build->extraHosts) {
+                if (!b.build->extraHosts.contains(host)) {
+                    b.build->extraHosts << host;
+                }
+            }
+            b.build->extraHosts.sort();
+            b.build->labels.insert(o.build->labels);
+            b.build->additionalContexts.insert(o.build->additionalContexts);
+            for (const auto &[name, mine, theirs] :
+                 {std::tuple{"build.network", &b.build->network, &o.build->network},
+                  std::tuple{"build.isolation", &b.build->isolation, &o.build->isolation},
+                  std::tuple{"build.shm_size", &b.build->shmSize, &o.build->shmSize}}) {
+                if (has(name)) {
+                    *mine = *theirs;
+                }
+            }
+            for (const auto &[name, mine, theirs] :
+                 {std::tuple{"build.no_cache", &b.build->noCache, &o.build->noCache},
+                  std::tuple{"build.pull", &b.build->pull, &o.build->pull},
+                  std::tuple{"build.privileged", &b.build->privileged, &o.build->privileged}}) {
+                if (has(name)) {
+                    *mine = *theirs;
+                }
+            }
         }
     }
     if (has("command")) {

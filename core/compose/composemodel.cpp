@@ -328,10 +328,40 @@ void ComposeService::writeJson(JsonWriter &w) const
         if (anyArg) {
             w.endObject();
         }
-        w.member(L("context"), s.build->context);
-        writeTexts(w, {{"dockerfile", &s.build->dockerfile}});
-        writeLists(w, {{"platforms", &s.build->platforms}});
-        writeTexts(w, {{"target", &s.build->target}});
+        const ComposeBuild &b = *s.build;
+        for (const auto &[name, map] : {std::pair{"additional_contexts", &b.additionalContexts},
+                                        std::pair{"labels", &b.labels}}) {
+            if (!map->isEmpty()) {
+                w.key(QLatin1StringView(name));
+                w.beginObject();
+                for (auto it = map->begin(); it != map->end(); ++it) {
+                    w.key(it.key());
+                    w.value(it.value());
+                }
+                w.endObject();
+            }
+        }
+        writeLists(w, {{"cache_from", &b.cacheFrom},
+                       {"cache_to", &b.cacheTo},
+                       {"extra_hosts", &b.extraHosts}});
+        w.member(L("context"), b.context);
+        writeTexts(w, {{"dockerfile", &b.dockerfile},
+                       {"isolation", &b.isolation},
+                       {"network", &b.network}});
+        writeFlags(w, {{"no_cache", b.noCache}});
+        writeLists(w, {{"platforms", &b.platforms}});
+        writeFlags(w, {{"privileged", b.privileged}, {"pull", b.pull}});
+        if (!b.secrets.isEmpty()) {
+            w.key(L("secrets"));
+            w.beginArray();
+            for (const QJsonObject &secret : b.secrets) {
+                writeJsonValue(w, secret);
+            }
+            w.endArray();
+        }
+        writeTexts(w, {{"shm_size", &b.shmSize}});
+        writeLists(w, {{"tags", &b.tags}});
+        writeTexts(w, {{"target", &b.target}});
         w.endObject();
     }
     writeLists(w, {{"cap_add", &s.capAdd}, {"cap_drop", &s.capDrop}});

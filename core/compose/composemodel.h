@@ -30,7 +30,20 @@ struct ComposeBuild
     QString target;
     QMap<QString, QString> args;
     QStringList platforms;
-    QStringList secretSources; // build.secrets, by top-level name (not printed yet)
+    QStringList secretSources; // build.secrets, by top-level name
+    QList<QJsonObject> secrets; // the same as Compose prints them (source, target, uid, gid, mode)
+    QStringList cacheFrom;
+    QStringList cacheTo;
+    QStringList tags;
+    QStringList extraHosts; // "host=ip", sorted
+    QString network;
+    QString isolation;
+    QString shmSize; // bytes, as text
+    bool noCache = false;
+    bool pull = false;
+    bool privileged = false;
+    QMap<QString, QString> labels;
+    QMap<QString, QString> additionalContexts; // name -> absolute path, or as written (a URL)
 };
 
 struct ComposePort

@@ -145,7 +145,10 @@ QJsonObject modelled(const QJsonObject &compose)
                                  "configs"});
         if (s.contains("build")) {
             o.insert("build", pick(s.value("build").toObject(),
-                                   {"context", "dockerfile", "target", "args", "platforms"}));
+                                   {"context", "dockerfile", "target", "args", "platforms",
+                                    "secrets", "cache_from", "cache_to", "tags", "extra_hosts",
+                                    "network", "isolation", "shm_size", "no_cache", "pull",
+                                    "privileged", "labels", "additional_contexts"}));
         }
         if (s.contains("ports")) {
             QJsonArray ports;
