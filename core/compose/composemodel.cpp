@@ -252,6 +252,22 @@ void writeLists(JsonWriter &w,
     }
 }
 
+void writeJsonValue(JsonWriter &w, const QJsonValue &v);
+
+// A list of objects under `name` (secrets, configs, devices), left out when empty.
+void writeObjects(JsonWriter &w, QLatin1StringView name, const QList<QJsonObject> &objects)
+{
+    if (objects.isEmpty()) {
+        return;
+    }
+    w.key(name);
+    w.beginArray();
+    for (const QJsonObject &o : objects) {
+        writeJsonValue(w, o);
+    }
+    w.endArray();
+}
+
 void writeFlags(JsonWriter &w, std::initializer_list<std::pair<const char *, bool>> flags)
 {
     for (const auto &[key, flag] : flags) {
@@ -351,14 +367,7 @@ void ComposeService::writeJson(JsonWriter &w) const
         writeFlags(w, {{"no_cache", b.noCache}});
         writeLists(w, {{"platforms", &b.platforms}});
         writeFlags(w, {{"privileged", b.privileged}, {"pull", b.pull}});
-        if (!b.secrets.isEmpty()) {
-            w.key(L("secrets"));
-            w.beginArray();
-            for (const QJsonObject &secret : b.secrets) {
-                writeJsonValue(w, secret);
-            }
-            w.endArray();
-        }
+        writeObjects(w, L("secrets"), b.secrets);
         writeTexts(w, {{"shm_size", &b.shmSize}});
         writeLists(w, {{"tags", &b.tags}});
         writeTexts(w, {{"target", &b.target}});
@@ -402,14 +411,7 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.key(L("ulimits"));
         writeJsonValue(w, s.ulimits);
     }
-    if (!s.devices.isEmpty()) {
-        w.key(L("devices"));
-        w.beginArray();
-        for (const QJsonObject &device : s.devices) {
-            writeJsonValue(w, device);
-        }
-        w.endArray();
-    }
+    writeObjects(w, L("devices"), s.devices);
     if (s.logging) {
         w.key(L("logging"));
         w.beginObject();
@@ -429,17 +431,8 @@ void ComposeService::writeJson(JsonWriter &w) const
         w.key(it.key());
         w.stringArray(it.value());
     }
-    for (const auto &[key, mounts] : {std::pair{L("configs"), &s.configs},
-                                      std::pair{L("secrets"), &s.secrets}}) {
-        if (!mounts->isEmpty()) {
-            w.key(key);
-            w.beginArray();
-            for (const QJsonObject &mount : *mounts) {
-                writeJsonValue(w, mount);
-            }
-            w.endArray();
-        }
-    }
+    writeObjects(w, L("configs"), s.configs);
+    writeObjects(w, L("secrets"), s.secrets);
     writeOptionalList(w, L("command"), s.command);
     writeTexts(w, {{"container_name", &s.containerName}});
     if (!s.dependsOn.isEmpty()) {

@@ -9,6 +9,7 @@
 //   bench_composeload DIR [RUNS]
 #include "compose/composeloader.h"
 #include "compose/yamltree.h"
+#include "benchutil.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,21 +42,6 @@ std::pair<double, double> userSysMs()
     return {ms(u.ru_utime), ms(u.ru_stime)};
 }
 
-// The process's peak resident memory so far, MiB (VmHWM).
-long peakRssMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toLong() / 1024;
-        }
-    }
-    return -1;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -78,7 +64,7 @@ int main(int argc, char **argv)
         const double loadWall = double(wall.nsecsElapsed()) / 1e6;
         const double loadCpu = cpuMs() - cpu0;
         const auto [user1, sys1] = userSysMs();
-        const long peakMiB = peakRssMiB();
+        const double peakMiB = DevDock::Bench::peakRssMiB();
         if (!project) {
             std::fprintf(stderr, "bench_composeload: %s\n", qPrintable(project.error().message));
             return 1;
@@ -88,7 +74,7 @@ int main(int argc, char **argv)
         const QByteArray json = project->toJsonText();
         const double jsonWall = double(wall.nsecsElapsed()) / 1e6;
         const double jsonCpu = cpuMs() - cpu1;
-        std::printf("load %lld services: %.0f ms wall, %.0f ms cpu (%.0f user + %.0f sys), peak rss %ld MiB | json "
+        std::printf("load %lld services: %.0f ms wall, %.0f ms cpu (%.0f user + %.0f sys), peak rss %.0f MiB | json "
                     "%lld bytes: %.0f ms wall, %.0f ms cpu\n",
                     static_cast<long long>(project->services.size()), loadWall, loadCpu,
                     user1 - user0, sys1 - sys0, peakMiB,

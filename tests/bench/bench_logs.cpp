@@ -11,6 +11,7 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "engine/framedemuxer.h"
+#include "benchutil.h"
 #include "logs/logpanel.h"
 #include "logs/logsearch.h"
 #include "logs/logstore.h"
@@ -35,20 +36,6 @@ void bench(const char *name, double value, const char *unit)
 {
     std::printf("BENCH %s %.1f %s\n", name, value, unit);
     std::fflush(stdout);
-}
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return -1;
 }
 
 // Reads the file in 64 KiB pieces, as a socket delivers the stream, handing each piece on.
@@ -250,7 +237,7 @@ int gui(int argc, char **argv, int seconds)
     bench("gui_lines_per_s", fed / double(seconds), "lines/s");
     bench("gui_max_stall_ms", max, "ms (target < 50)");
     bench("gui_p99_stall_ms", p99, "ms");
-    bench("gui_peak_rss_mb", peakRssMb(), "MB (target < 300)");
+    bench("gui_peak_rss_mb", DevDock::Bench::peakRssMiB(), "MB (target < 300)");
     return 0;
 }
 
