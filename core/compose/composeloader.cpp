@@ -381,6 +381,7 @@ void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
         s.volumes.clear();
     } else if (key == QLatin1String("networks")) {
         s.networks.clear();
+        s.networkOptions.clear();
     } else if (key == QLatin1String("profiles")) {
         s.profiles.clear();
     } else if (key == QLatin1String("restart")) {
@@ -407,8 +408,7 @@ void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
         s.labels.clear();
     } else if (key == QLatin1String("deploy")) {
         s.replicas.reset();
-        s.limits = blank.limits;
-        s.reservations = blank.reservations;
+        s.deploy.reset();
     } else if (key == QLatin1String("tmpfs")) {
         s.tmpfs.clear();
     } else if (key == QLatin1String("develop")) {
@@ -670,6 +670,17 @@ public:
             }
         } else if (!node.isNull()) {
             fail(file, node, QStringLiteral("expected a map or a list of KEY=VALUE"));
+        }
+        return map;
+    }
+
+    // A map of text: a map, or a list of "key=value" (a key without a value maps to "").
+    QMap<QString, QString> textMap(const YamlNode &node)
+    {
+        QMap<QString, QString> map;
+        const auto entries = keyValues(node, true);
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            map.insert(it.key(), it.value().value_or(QString()));
         }
         return map;
     }
@@ -957,6 +968,10 @@ public:
         }
         for (const auto &item : node) {
             if (item.isMap()) {
+                checkKeys(item,
+                          {"target", "published", "protocol", "host_ip", "mode", "name",
+                           "app_protocol"},
+                          QString::number(list.size()));
                 ComposePort p;
                 if (item["target"]) {
                     p.target = scalar(item["target"]).toInt();
@@ -972,6 +987,12 @@ public:
                 }
                 if (item["mode"]) {
                     p.mode = scalar(item["mode"]);
+                }
+                if (item["name"]) {
+                    p.name = text(item["name"], QStringLiteral("name"));
+                }
+                if (item["app_protocol"]) {
+                    p.appProtocol = text(item["app_protocol"], QStringLiteral("app_protocol"));
                 }
                 if (p.target <= 0) {
                     fail(file, item, QStringLiteral("a port needs a target"));
@@ -1272,17 +1293,376 @@ public:
         return hosts;
     }
 
-    ComposeResources resources(const YamlNode &node)
+    // A map whose keys must be among `known` (x-* keys are allowed and dropped, as Compose drops
+    // them); `path`: where it is below the service key.
+    void checkKeys(const YamlNode &node, std::initializer_list<const char *> known,
+                   const QString &path)
     {
-        ComposeResources r;
-        if (!node || node.isNull()) {
-            return r;
+        if (!node.isMap()) {
+            failAt(file, node.mark(), QStringLiteral("must be a map"), path);
         }
-        if (node["cpus"]) {
-            r.cpus = cpuCount(node["cpus"]);
+        QSet<QString> names;
+        for (const char *k : known) {
+            names.insert(QLatin1String(k));
         }
-        if (node["memory"]) {
-            r.memoryBytes = byteSize(node["memory"], scalar(node["memory"]));
+        for (const auto &kv : node) {
+            const QString key = kv.first.qtext();
+            if (!names.contains(key) && !key.startsWith(QLatin1String("x-"))) {
+                failAt(file, kv.first.mark(),
+                       QStringLiteral("unknown key \"%1\"%2").arg(key, didYouMean(key, names)),
+                       path);
+            }
+        }
+    }
+
+    // A value as Compose prints an extension (a top-level x-* key): plain scalars typed as
+    // go-yaml types them (010 is 8, yes stays text, a time prints as RFC 3339), text
+    // interpolated, an empty list null (Go's nil slice).
+    QJsonValue jsonValue(const YamlNode &node)
+    {
+        if (node.isNull()) {
+            return QJsonValue::Null;
+        }
+        if (node.isSequence()) {
+            if (node.size() == 0) {
+                return QJsonValue::Null;
+            }
+            QJsonArray a;
+            for (const auto &item : node) {
+                a.append(jsonValue(item));
+            }
+            return a;
+        }
+        if (node.isMap()) {
+            QJsonObject o;
+            for (const auto &kv : node) {
+                o.insert(kv.first.qtext(), jsonValue(kv.second));
+            }
+            return o;
+        }
+        if (node.isQuoted() || !node.tag().empty()) {
+            return interpolated(node);
+        }
+        const YamlScalar typed = resolvePlainScalar(node.text());
+        switch (typed.type) {
+        case YamlScalar::Type::String:
+            return interpolated(node);
+        case YamlScalar::Type::Bool:
+            return typed.printed == QLatin1String("true");
+        case YamlScalar::Type::Int:
+        case YamlScalar::Type::Float:
+            return typed.printed.toDouble();
+        case YamlScalar::Type::Timestamp: {
+            // Go's "2006-01-02 15:04:05.999 +0000 UTC" as its JSON prints a time.
+            const QStringList parts = typed.printed.split(QLatin1Char(' '));
+            const QString &offset = parts.value(2);
+            const QString zone = offset == QLatin1String("+0000")
+                                     ? QStringLiteral("Z")
+                                     : offset.left(3) + QLatin1Char(':') + offset.mid(3);
+            return QString(parts.value(0) + QLatin1Char('T') + parts.value(1) + zone);
+        }
+        case YamlScalar::Type::NotFinite:
+            break;
+        }
+        return scalar(node); // refuses .inf and .nan, as Compose cannot print them
+    }
+
+    // build.ssh as Compose prints it: "ID" or "ID=PATH" for each key, from a list of such
+    // entries or a map of ID: PATH (an ID without a path: the agent's default socket).
+    QStringList sshKeys(const YamlNode &node)
+    {
+        QStringList keys;
+        if (node.isMap()) {
+            for (const auto &kv : node) {
+                keys << (kv.second.isNull() ? kv.first.qtext()
+                                            : kv.first.qtext() + QLatin1Char('=')
+                                                  + text(kv.second, QStringLiteral("ssh")));
+            }
+            return keys;
+        }
+        keys = textList(node, QStringLiteral("ssh"));
+        for (const QString &key : std::as_const(keys)) {
+            if (!key.contains(QLatin1Char('=')) && key != QLatin1String("default")) {
+                failAt(file, node.mark(),
+                       QStringLiteral("invalid ssh key \"%1\": write ID=PATH (only \"default\" "
+                                      "may go without a path)")
+                           .arg(key),
+                       QStringLiteral("ssh"));
+            }
+        }
+        return keys;
+    }
+
+    // One entry of a service's networks: written as a map: its aliases into `aliases`, the rest
+    // as Compose prints it (driver_opts values as text).
+    QJsonObject networkEntry(const YamlNode &node, const QString &name, QStringList &aliases)
+    {
+        const QString &at = name;
+        checkKeys(node,
+                  {"aliases", "ipv4_address", "ipv6_address", "link_local_ips", "mac_address",
+                   "priority", "driver_opts"},
+                  at);
+        QJsonObject o;
+        for (const auto &kv : node) {
+            const QString key = kv.first.qtext();
+            const QString where = at + QLatin1Char('.') + key;
+            if (key == QLatin1String("aliases")) {
+                aliases = textList(kv.second, where);
+            } else if (key == QLatin1String("link_local_ips")) {
+                o.insert(key, QJsonArray::fromStringList(textList(kv.second, where)));
+            } else if (key == QLatin1String("priority")) {
+                o.insert(key, wholeNumber(kv.second, where));
+            } else if (key == QLatin1String("driver_opts")) {
+                QJsonObject opts;
+                const QMap<QString, QString> map = textMap(kv.second);
+                for (auto it = map.begin(); it != map.end(); ++it) {
+                    opts.insert(it.key(), it.value());
+                }
+                o.insert(key, opts);
+            } else if (!key.startsWith(QLatin1String("x-"))) {
+                o.insert(key, text(kv.second, where));
+            }
+        }
+        return o;
+    }
+
+    // deploy: but replicas, in Compose's printed shapes (durations as Go prints them, memory in
+    // bytes as text, a device count "all" as -1). Zeros are kept: an override's zero replaces.
+    QJsonObject deploy(const YamlNode &v)
+    {
+        checkKeys(v, {"mode", "replicas", "labels", "update_config", "rollback_config",
+                      "resources", "restart_policy", "placement", "endpoint_mode"},
+                  {});
+        QJsonObject d;
+        for (const char *name : {"mode", "endpoint_mode"}) {
+            if (const YamlNode n = v[name]) {
+                d.insert(QLatin1String(name), text(n, QLatin1String(name)));
+            }
+        }
+        if (const YamlNode n = v["labels"]) {
+            QJsonObject labels;
+            const QMap<QString, QString> map = textMap(n);
+            for (auto it = map.begin(); it != map.end(); ++it) {
+                labels.insert(it.key(), it.value());
+            }
+            d.insert(QStringLiteral("labels"), labels);
+        }
+        for (const char *name : {"update_config", "rollback_config"}) {
+            const YamlNode n = v[name];
+            if (!n) {
+                continue;
+            }
+            const QString at = QLatin1String(name);
+            checkKeys(n, {"parallelism", "delay", "failure_action", "monitor",
+                          "max_failure_ratio", "order"},
+                      at);
+            QJsonObject u;
+            if (const YamlNode x = n["parallelism"]) {
+                u.insert(QStringLiteral("parallelism"),
+                         wholeNumber(x, at + QStringLiteral(".parallelism"), 0));
+            }
+            for (const char *d : {"delay", "monitor"}) {
+                if (const YamlNode x = n[d]) {
+                    u.insert(QLatin1String(d), duration(x, at + QLatin1Char('.') + QLatin1String(d)));
+                }
+            }
+            if (const YamlNode x = n["failure_action"]) {
+                u.insert(QStringLiteral("failure_action"),
+                         text(x, at + QStringLiteral(".failure_action")));
+            }
+            if (const YamlNode x = n["max_failure_ratio"]) {
+                bool ok = false;
+                const double ratio = x.isScalar() ? scalar(x).toDouble(&ok) : 0;
+                if (!ok) {
+                    failAt(file, x.mark(), QStringLiteral("must be a number, like 0.3"),
+                           at + QStringLiteral(".max_failure_ratio"));
+                }
+                u.insert(QStringLiteral("max_failure_ratio"), ratio);
+            }
+            if (const YamlNode x = n["order"]) {
+                const QString order = text(x, at + QStringLiteral(".order"));
+                if (order != QLatin1String("start-first") && order != QLatin1String("stop-first")) {
+                    failAt(file, x.mark(),
+                           QStringLiteral("must be start-first or stop-first, not \"%1\"")
+                               .arg(order),
+                           at + QStringLiteral(".order"));
+                }
+                u.insert(QStringLiteral("order"), order);
+            }
+            d.insert(at, u);
+        }
+        if (const YamlNode n = v["restart_policy"]) {
+            checkKeys(n, {"condition", "delay", "max_attempts", "window"},
+                      QStringLiteral("restart_policy"));
+            QJsonObject r;
+            if (const YamlNode x = n["condition"]) {
+                r.insert(QStringLiteral("condition"),
+                         text(x, QStringLiteral("restart_policy.condition")));
+            }
+            for (const char *d : {"delay", "window"}) {
+                if (const YamlNode x = n[d]) {
+                    r.insert(QLatin1String(d),
+                             duration(x, QStringLiteral("restart_policy.") + QLatin1String(d)));
+                }
+            }
+            if (const YamlNode x = n["max_attempts"]) {
+                r.insert(QStringLiteral("max_attempts"),
+                         wholeNumber(x, QStringLiteral("restart_policy.max_attempts"), 0));
+            }
+            d.insert(QStringLiteral("restart_policy"), r);
+        }
+        if (const YamlNode n = v["placement"]) {
+            checkKeys(n, {"constraints", "preferences", "max_replicas_per_node"},
+                      QStringLiteral("placement"));
+            QJsonObject p;
+            if (const YamlNode x = n["constraints"]) {
+                if (!x.isSequence()) {
+                    failAt(file, x.mark(), QStringLiteral("must be a list"),
+                           QStringLiteral("placement.constraints"));
+                }
+                p.insert(QStringLiteral("constraints"),
+                         QJsonArray::fromStringList(
+                             textList(x, QStringLiteral("placement.constraints"))));
+            }
+            if (const YamlNode x = n["preferences"]) {
+                if (!x.isSequence()) {
+                    failAt(file, x.mark(), QStringLiteral("must be a list of {spread: …}"),
+                           QStringLiteral("placement.preferences"));
+                }
+                QJsonArray preferences;
+                for (const auto &item : x) {
+                    const QString at = QStringLiteral("placement.preferences.%1")
+                                           .arg(preferences.size());
+                    checkKeys(item, {"spread"}, at);
+                    QJsonObject preference;
+                    if (item["spread"]) {
+                        preference.insert(QStringLiteral("spread"),
+                                          text(item["spread"], at + QStringLiteral(".spread")));
+                    }
+                    preferences.append(preference);
+                }
+                p.insert(QStringLiteral("preferences"), preferences);
+            }
+            if (const YamlNode x = n["max_replicas_per_node"]) {
+                p.insert(QStringLiteral("max_replicas_per_node"),
+                         wholeNumber(x, QStringLiteral("placement.max_replicas_per_node"), 0));
+            }
+            d.insert(QStringLiteral("placement"), p);
+        }
+        if (const YamlNode n = v["resources"]) {
+            checkKeys(n, {"limits", "reservations"}, QStringLiteral("resources"));
+            QJsonObject r;
+            for (const char *kind : {"limits", "reservations"}) {
+                if (const YamlNode x = n[kind]) {
+                    r.insert(QLatin1String(kind), resources(x, QLatin1String(kind)));
+                }
+            }
+            d.insert(QStringLiteral("resources"), r);
+        }
+        return d;
+    }
+
+    // deploy.resources.limits or .reservations (only reservations have devices and generic
+    // resources, as in Compose's schema).
+    QJsonObject resources(const YamlNode &node, const QString &kind)
+    {
+        const QString at = QStringLiteral("resources.") + kind;
+        if (kind == QLatin1String("limits")) {
+            checkKeys(node, {"cpus", "memory", "pids"}, at);
+        } else {
+            checkKeys(node, {"cpus", "memory", "pids", "devices", "generic_resources"}, at);
+        }
+        QJsonObject r;
+        if (const YamlNode x = node["cpus"]) {
+            r.insert(QStringLiteral("cpus"), cpuCount(x, at + QStringLiteral(".cpus")));
+        }
+        if (const YamlNode x = node["memory"]) {
+            r.insert(QStringLiteral("memory"), QString::number(byteSize(x, scalar(x))));
+        }
+        if (const YamlNode x = node["pids"]) {
+            r.insert(QStringLiteral("pids"), wholeNumber(x, at + QStringLiteral(".pids")));
+        }
+        if (const YamlNode x = node["devices"]) {
+            if (!x.isSequence()) {
+                failAt(file, x.mark(), QStringLiteral("must be a list"), at + QStringLiteral(".devices"));
+            }
+            QJsonArray devices;
+            for (const auto &item : x) {
+                const QString where = at + QStringLiteral(".devices.%1").arg(devices.size());
+                checkKeys(item, {"capabilities", "count", "device_ids", "driver", "options"},
+                          where);
+                QJsonObject device;
+                const YamlNode capabilities = item["capabilities"];
+                if (!capabilities) {
+                    failAt(file, item.mark(), QStringLiteral("capabilities is required (e.g. [gpu])"),
+                           where);
+                }
+                for (const auto &[name, list] : {std::pair{"capabilities", capabilities},
+                                                 std::pair{"device_ids", item["device_ids"]}}) {
+                    if (!list) {
+                        continue;
+                    }
+                    if (!list.isSequence()) {
+                        failAt(file, list.mark(), QStringLiteral("must be a list"),
+                               where + QLatin1Char('.') + QLatin1String(name));
+                    }
+                    device.insert(QLatin1String(name),
+                                  QJsonArray::fromStringList(textList(
+                                      list, where + QLatin1Char('.') + QLatin1String(name))));
+                }
+                if (const YamlNode c = item["count"]) {
+                    const QString count = c.isScalar() ? scalar(c) : QString();
+                    bool ok = false;
+                    const qint64 n = count.toLongLong(&ok);
+                    if (!ok && count != QLatin1String("all")) {
+                        failAt(file, c.mark(),
+                               QStringLiteral("must be a number or \"all\", not \"%1\"").arg(count),
+                               where + QStringLiteral(".count"));
+                    }
+                    device.insert(QStringLiteral("count"), ok ? n : -1);
+                }
+                if (const YamlNode t = item["driver"]) {
+                    device.insert(QStringLiteral("driver"), text(t, where + QStringLiteral(".driver")));
+                }
+                if (const YamlNode o = item["options"]) {
+                    QJsonObject options;
+                    const QMap<QString, QString> map = textMap(o);
+                    for (auto it = map.begin(); it != map.end(); ++it) {
+                        options.insert(it.key(), it.value());
+                    }
+                    device.insert(QStringLiteral("options"), options);
+                }
+                devices.append(device);
+            }
+            r.insert(QStringLiteral("devices"), devices);
+        }
+        if (const YamlNode x = node["generic_resources"]) {
+            if (!x.isSequence()) {
+                failAt(file, x.mark(), QStringLiteral("must be a list"),
+                       at + QStringLiteral(".generic_resources"));
+            }
+            QJsonArray generic;
+            for (const auto &item : x) {
+                const QString where =
+                    at + QStringLiteral(".generic_resources.%1").arg(generic.size());
+                checkKeys(item, {"discrete_resource_spec"}, where);
+                QJsonObject entry;
+                if (const YamlNode spec = item["discrete_resource_spec"]) {
+                    checkKeys(spec, {"kind", "value"}, where + QStringLiteral(".discrete_resource_spec"));
+                    QJsonObject discrete;
+                    discrete.insert(QStringLiteral("kind"),
+                                    spec["kind"] ? text(spec["kind"], where + QStringLiteral(".kind"))
+                                                 : QString());
+                    // Compose reads the value as a number and keeps its whole part.
+                    discrete.insert(QStringLiteral("value"),
+                                    spec["value"] ? qint64(cpuCount(spec["value"],
+                                                                    where + QStringLiteral(".value")))
+                                                  : qint64(0));
+                    entry.insert(QStringLiteral("discrete_resource_spec"), discrete);
+                }
+                generic.append(entry);
+            }
+            r.insert(QStringLiteral("generic_resources"), generic);
         }
         return r;
     }
@@ -1540,6 +1920,13 @@ public:
                 if (v["target"]) {
                     b.target = text(v["target"], QStringLiteral("target"));
                 }
+                if (const YamlNode n = v["dockerfile_inline"]) {
+                    b.dockerfileInline = text(n, QStringLiteral("dockerfile_inline"));
+                    parts.present.insert(QStringLiteral("build.dockerfile_inline"));
+                }
+                if (const YamlNode n = v["ssh"]) {
+                    b.ssh = sshKeys(n);
+                }
                 if (v["platforms"]) {
                     b.platforms = textList(v["platforms"], QStringLiteral("platforms"));
                 }
@@ -1584,12 +1971,10 @@ public:
                     }
                 }
                 if (const YamlNode n = v["labels"]) {
-                    const auto labels = keyValues(n, false);
-                    for (auto it = labels.begin(); it != labels.end(); ++it) {
-                        b.labels.insert(it.key(), it.value().value_or(QString()));
-                    }
+                    b.labels = textMap(n);
                 }
                 if (const YamlNode n = v["additional_contexts"]) {
+                    // Each needs a value (Compose: "expected key=value").
                     const auto contexts = keyValues(n, false);
                     for (auto it = contexts.begin(); it != contexts.end(); ++it) {
                         b.additionalContexts.insert(it.key(),
@@ -1739,12 +2124,15 @@ public:
                 }
             } else if (v.isMap()) {
                 for (const auto &n : v) {
+                    const QString name = n.first.qtext();
                     QStringList aliases;
-                    if (n.second.isMap() && n.second["aliases"]) {
-                        aliases = textList(n.second["aliases"],
-                                           n.first.qtext() + QStringLiteral(".aliases"));
+                    if (n.second.isMap()) {
+                        s.networkOptions.insert(name, networkEntry(n.second, name, aliases));
+                    } else if (!n.second.isNull()) {
+                        fail(file, n.second,
+                             QStringLiteral("networks.%1 must be a map or empty").arg(name));
                     }
-                    s.networks.insert(n.first.qtext(), aliases);
+                    s.networks.insert(name, aliases);
                 }
             } else {
                 fail(file, v, QStringLiteral("networks must be a list or a map"));
@@ -1784,10 +2172,7 @@ public:
                 s.replicas = int(wholeNumber(v["replicas"], QStringLiteral("replicas"), 0,
                                              std::numeric_limits<int>::max()));
             }
-            if (const YamlNode r = v["resources"]) {
-                s.limits = resources(r["limits"]);
-                s.reservations = resources(r["reservations"]);
-            }
+            s.deploy = deploy(v);
         } else if (k == "tmpfs") {
             s.tmpfs = textList(v);
         } else if (k == "develop") {
@@ -1846,12 +2231,7 @@ public:
             if (k == "storage_opt" && !v.isMap()) {
                 fail(file, v, QStringLiteral("storage_opt must be a map (size: 20G)"));
             }
-            QMap<QString, QString> &map = s.otherMaps[key];
-            map.clear();
-            const auto entries = keyValues(v, false);
-            for (auto it = entries.begin(); it != entries.end(); ++it) {
-                map.insert(it.key(), it.value().value_or(QString()));
-            }
+            s.otherMaps.insert(key, textMap(v));
         } else if (k == "cpus") {
             s.cpus = cpuCount(v);
         } else if (k == "ulimits") {
@@ -1932,6 +2312,41 @@ private:
     QList<ComposeMissingVariable> *m_missing = nullptr;
 };
 
+// An override's list entries appended to the base's, each once (Compose's rule for cap_add,
+// links, extra_hosts, dns, …).
+void appendMissing(QStringList &mine, const QStringList &theirs)
+{
+    for (const QString &item : theirs) {
+        if (!mine.contains(item)) {
+            mine << item;
+        }
+    }
+}
+
+// An override's JSON merged into the base's as Compose merges YAML: maps key by key, lists
+// appended, anything else replaced.
+void mergeJson(QJsonObject &mine, const QJsonObject &theirs)
+{
+    for (auto it = theirs.begin(); it != theirs.end(); ++it) {
+        const auto at = mine.find(it.key());
+        if (at == mine.end()) {
+            mine.insert(it.key(), it.value());
+        } else if (at->isObject() && it->isObject()) {
+            QJsonObject merged = at->toObject();
+            mergeJson(merged, it->toObject());
+            *at = merged;
+        } else if (at->isArray() && it->isArray()) {
+            QJsonArray merged = at->toArray();
+            for (const QJsonValue &item : it->toArray()) {
+                merged.append(item);
+            }
+            *at = merged;
+        } else {
+            *at = it.value();
+        }
+    }
+}
+
 void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
 {
     for (const QString &key : over.resets) {
@@ -1955,6 +2370,13 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
             if (!o.build->target.isEmpty()) {
                 b.build->target = o.build->target;
             }
+            if (has("build.dockerfile_inline")) {
+                b.build->dockerfileInline = o.build->dockerfileInline;
+                if (!has("build.dockerfile")) {
+                    b.build->dockerfile = o.build->dockerfile; // none, with an inline one
+                }
+            }
+            appendMissing(b.build->ssh, o.build->ssh);
             b.build->platforms += o.build->platforms; // appended, duplicates kept (as Compose)
             b.build->secretSources += o.build->secretSources;
             b.build->args.insert(o.build->args);
@@ -1964,30 +2386,21 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
             b.build->cacheFrom += o.build->cacheFrom;
             b.build->cacheTo += o.build->cacheTo;
             b.build->tags += o.build->tags;
-            for (const QString &host : o.build->extraHosts) {
-                if (!b.build->extraHosts.contains(host)) {
-                    b.build->extraHosts << host;
-                }
-            }
+            appendMissing(b.build->extraHosts, o.build->extraHosts);
             b.build->extraHosts.sort();
             b.build->labels.insert(o.build->labels);
             b.build->additionalContexts.insert(o.build->additionalContexts);
-            for (const auto &[name, mine, theirs] :
-                 {std::tuple{"build.network", &b.build->network, &o.build->network},
-                  std::tuple{"build.isolation", &b.build->isolation, &o.build->isolation},
-                  std::tuple{"build.shm_size", &b.build->shmSize, &o.build->shmSize}}) {
+            const auto replaceWritten = [&](const char *name, auto &mine, const auto &theirs) {
                 if (has(name)) {
-                    *mine = *theirs;
+                    mine = theirs;
                 }
-            }
-            for (const auto &[name, mine, theirs] :
-                 {std::tuple{"build.no_cache", &b.build->noCache, &o.build->noCache},
-                  std::tuple{"build.pull", &b.build->pull, &o.build->pull},
-                  std::tuple{"build.privileged", &b.build->privileged, &o.build->privileged}}) {
-                if (has(name)) {
-                    *mine = *theirs;
-                }
-            }
+            };
+            replaceWritten("build.network", b.build->network, o.build->network);
+            replaceWritten("build.isolation", b.build->isolation, o.build->isolation);
+            replaceWritten("build.shm_size", b.build->shmSize, o.build->shmSize);
+            replaceWritten("build.no_cache", b.build->noCache, o.build->noCache);
+            replaceWritten("build.pull", b.build->pull, o.build->pull);
+            replaceWritten("build.privileged", b.build->privileged, o.build->privileged);
         }
     }
     if (has("command")) {
@@ -2073,6 +2486,11 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
     for (auto it = o.networks.begin(); it != o.networks.end(); ++it) {
         b.networks[it.key()] += it.value();
     }
+    // Their other options merge as maps do: lists appended, driver_opts merged, scalars
+    // replaced.
+    for (auto it = o.networkOptions.begin(); it != o.networkOptions.end(); ++it) {
+        mergeJson(b.networkOptions[it.key()], *it);
+    }
     b.profiles += o.profiles;
     if (has("restart")) {
         b.restart = o.restart;
@@ -2140,39 +2558,22 @@ void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
         }
     }
     for (auto it = o.otherLists.begin(); it != o.otherLists.end(); ++it) {
-        QStringList &mine = b.otherLists[it.key()];
-        for (const QString &item : it.value()) {
-            if (!mine.contains(item)) {
-                mine << item;
-            }
-        }
+        appendMissing(b.otherLists[it.key()], it.value());
     }
-    for (const auto &[mine, theirs] :
-         {std::pair{&b.capAdd, &o.capAdd}, std::pair{&b.capDrop, &o.capDrop},
-          std::pair{&b.extraHosts, &o.extraHosts}}) {
-        for (const QString &item : *theirs) {
-            if (!mine->contains(item)) {
-                *mine << item;
-            }
-        }
-    }
-    for (const QString &link : o.links) {
-        if (!b.links.contains(link)) {
-            b.links << link;
-        }
-    }
+    appendMissing(b.capAdd, o.capAdd);
+    appendMissing(b.capDrop, o.capDrop);
+    appendMissing(b.extraHosts, o.extraHosts);
+    appendMissing(b.links, o.links);
     b.labels.insert(o.labels);
     if (o.replicas) {
         b.replicas = o.replicas;
     }
-    // deploy.resources merge key by key.
-    for (const auto &[mine, theirs] : {std::pair{&b.limits, &o.limits},
-                                       std::pair{&b.reservations, &o.reservations}}) {
-        if (theirs->cpus) {
-            mine->cpus = theirs->cpus;
-        }
-        if (theirs->memoryBytes) {
-            mine->memoryBytes = theirs->memoryBytes;
+    // The rest of deploy merges as Compose merges YAML: maps key by key, lists appended.
+    if (o.deploy) {
+        if (b.deploy) {
+            mergeJson(*b.deploy, *o.deploy);
+        } else {
+            b.deploy = o.deploy;
         }
     }
     // Sequences are appended (enforceUnicity() then keeps one of equal entries where Compose
@@ -2302,6 +2703,7 @@ struct FileModel
     QHash<QString, QJsonObject> volumeDefs;
     QHash<QString, QJsonObject> secretDefs; // Loader::fileDefinition
     QHash<QString, QJsonObject> configDefs;
+    QMap<QString, QJsonValue> extensions; // top-level x-* keys (Loader::jsonValue)
 
     // A later file's definition merges into an earlier one key by key (labels and driver_opts
     // entry by entry).
@@ -2373,7 +2775,7 @@ struct FileModel
     void override(FileModel over)
     {
         if (services.isEmpty() && networks.isEmpty() && volumes.isEmpty() && secrets.isEmpty()
-            && configs.isEmpty()) {
+            && configs.isEmpty() && extensions.isEmpty()) {
             // The first file: nothing to merge into (and nothing copied, for large files).
             const QString kept = over.name.isEmpty() ? name : over.name;
             *this = std::move(over);
@@ -2399,6 +2801,10 @@ struct FileModel
         mergeDefinitions(volumeDefs, over.volumeDefs);
         mergeDefinitions(secretDefs, over.secretDefs);
         mergeDefinitions(configDefs, over.configDefs);
+        // A later file's extension replaces the earlier one whole.
+        for (auto it = over.extensions.begin(); it != over.extensions.end(); ++it) {
+            extensions.insert(it.key(), *it);
+        }
     }
 
 private:
@@ -2544,7 +2950,9 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
     loader.file = path;
     for (const auto &kv : root) {
         const QString key = kv.first.qtext();
-        if (!knownTopLevelKeys().contains(key) && !key.startsWith(QLatin1String("x-"))) {
+        if (key.startsWith(QLatin1String("x-"))) {
+            model.extensions.insert(key, loader.jsonValue(kv.second));
+        } else if (!knownTopLevelKeys().contains(key)) {
             fail(path, kv.first,
                  QStringLiteral("unknown top-level key \"%1\"%2")
                      .arg(key, didYouMean(key, knownTopLevelKeys())));
@@ -3112,6 +3520,17 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
                                        "name."));
                 }
             }
+            if (s.build && !s.build->dockerfile.isEmpty() && !s.build->dockerfileInline.isEmpty()) {
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("%1:%2: service \"%3\" declares both "
+                                                "build.dockerfile and build.dockerfile_inline, "
+                                                "which exclude each other")
+                                     .arg(s.file)
+                                     .arg(s.line)
+                                     .arg(s.name),
+                                 QStringLiteral("Keep one of them: the Dockerfile's path or its "
+                                                "text inline."));
+            }
             if (!s.networkMode.isEmpty() && !s.networks.isEmpty()) {
                 return makeError(Error::Code::InvalidArgument,
                                  QStringLiteral("%1:%2: service \"%3\" declares both network_mode "
@@ -3245,6 +3664,7 @@ Result<ComposeProject> loadComposeProject(const ComposeLoadOptions &options)
         }
         project.secrets = QStringList(secrets.begin(), secrets.end());
         project.configs = QStringList(configs.begin(), configs.end());
+        project.extensions = model.extensions;
         // The secrets and configs the active services use, as Compose prints them.
         for (const ComposeService &s : project.services) {
             for (const auto &[mounts, defs, out] :

@@ -215,20 +215,77 @@ QStringList ComposeProject::roots() const
 
 namespace {
 
-void writeResources(JsonWriter &w, QLatin1StringView key, const ComposeResources &r)
+// deploy as Compose prints it: placement and resources always there, and the zeros Compose's
+// omitempty drops left out (an update_config delay of 0s, a pids limit of 0, …; restart_policy's
+// delay, window and max_attempts are printed even when zero).
+QJsonObject printedDeploy(const std::optional<int> &replicas, const QJsonObject &rest)
 {
-    if (r.isEmpty()) {
-        return;
+    const auto dropZeros = [](QJsonObject &o, std::initializer_list<const char *> keys) {
+        for (const char *key : keys) {
+            const QJsonValue v = o.value(QLatin1StringView(key));
+            if ((v.isDouble() && v.toDouble() == 0) || (v.isString() && v.toString().isEmpty())
+                || v == QJsonValue(QStringLiteral("0s")) || v == QJsonValue(QStringLiteral("0"))
+                || (v.isArray() && v.toArray().isEmpty())
+                || (v.isObject() && v.toObject().isEmpty())) {
+                o.remove(QLatin1StringView(key));
+            }
+        }
+    };
+    const auto edit = [](QJsonObject &o, const char *key, const auto &change) {
+        if (o.contains(QLatin1StringView(key))) {
+            QJsonValue v = o.value(QLatin1StringView(key));
+            change(v);
+            o.insert(QLatin1StringView(key), v);
+        }
+    };
+    QJsonObject d = rest;
+    dropZeros(d, {"mode", "endpoint_mode", "labels"});
+    if (replicas) {
+        d.insert(QStringLiteral("replicas"), *replicas);
     }
-    w.key(key);
-    w.beginObject();
-    if (r.cpus) {
-        w.member(QLatin1StringView("cpus"), *r.cpus);
+    for (const char *update : {"update_config", "rollback_config"}) {
+        edit(d, update, [&](QJsonValue &v) {
+            QJsonObject u = v.toObject();
+            dropZeros(u, {"delay", "monitor", "failure_action", "max_failure_ratio", "order"});
+            v = u;
+        });
     }
-    if (r.memoryBytes) {
-        w.member(QLatin1StringView("memory"), QString::number(*r.memoryBytes));
+    edit(d, "restart_policy", [&](QJsonValue &v) {
+        QJsonObject r = v.toObject();
+        dropZeros(r, {"condition"});
+        v = r;
+    });
+    QJsonObject placement = d.value(QStringLiteral("placement")).toObject();
+    dropZeros(placement, {"constraints", "preferences", "max_replicas_per_node"});
+    edit(placement, "preferences", [&](QJsonValue &v) {
+        QJsonArray preferences = v.toArray();
+        for (QJsonValueRef p : preferences) {
+            QJsonObject o = p.toObject();
+            dropZeros(o, {"spread"});
+            p = o;
+        }
+        v = preferences;
+    });
+    d.insert(QStringLiteral("placement"), placement);
+    QJsonObject resources = d.value(QStringLiteral("resources")).toObject();
+    for (const char *kind : {"limits", "reservations"}) {
+        edit(resources, kind, [&](QJsonValue &v) {
+            QJsonObject r = v.toObject();
+            dropZeros(r, {"cpus", "memory", "pids", "devices", "generic_resources"});
+            edit(r, "devices", [&](QJsonValue &list) {
+                QJsonArray devices = list.toArray();
+                for (QJsonValueRef device : devices) {
+                    QJsonObject o = device.toObject();
+                    dropZeros(o, {"capabilities", "count", "device_ids", "driver", "options"});
+                    device = o;
+                }
+                list = devices;
+            });
+            v = r;
+        });
     }
-    w.endObject();
+    d.insert(QStringLiteral("resources"), resources);
+    return d;
 }
 
 // Text members, written when set, in the order given.
@@ -362,6 +419,7 @@ void ComposeService::writeJson(JsonWriter &w) const
                        {"extra_hosts", &b.extraHosts}});
         w.member(L("context"), b.context);
         writeTexts(w, {{"dockerfile", &b.dockerfile},
+                       {"dockerfile_inline", &b.dockerfileInline},
                        {"isolation", &b.isolation},
                        {"network", &b.network}});
         writeFlags(w, {{"no_cache", b.noCache}});
@@ -369,7 +427,7 @@ void ComposeService::writeJson(JsonWriter &w) const
         writeFlags(w, {{"privileged", b.privileged}, {"pull", b.pull}});
         writeObjects(w, L("secrets"), b.secrets);
         writeTexts(w, {{"shm_size", &b.shmSize}});
-        writeLists(w, {{"tags", &b.tags}});
+        writeLists(w, {{"ssh", &b.ssh}, {"tags", &b.tags}});
         writeTexts(w, {{"target", &b.target}});
         w.endObject();
     }
@@ -448,20 +506,9 @@ void ComposeService::writeJson(JsonWriter &w) const
         }
         w.endObject();
     }
-    if (s.replicas || !s.limits.isEmpty() || !s.reservations.isEmpty()) {
+    if (s.replicas || s.deploy) {
         w.key(L("deploy"));
-        w.beginObject();
-        if (s.replicas) {
-            w.member(L("replicas"), *s.replicas);
-        }
-        if (!s.limits.isEmpty() || !s.reservations.isEmpty()) {
-            w.key(L("resources"));
-            w.beginObject();
-            writeResources(w, L("limits"), s.limits);
-            writeResources(w, L("reservations"), s.reservations);
-            w.endObject();
-        }
-        w.endObject();
+        writeJsonValue(w, printedDeploy(s.replicas, s.deploy.value_or(QJsonObject())));
     }
     if (!s.watch.isEmpty()) {
         w.key(L("develop"));
@@ -532,28 +579,34 @@ void ComposeService::writeJson(JsonWriter &w) const
     }
     writeLists(w, {{"links", &s.links}});
     writeTexts(w, {{"network_mode", &s.networkMode}});
-    w.key(L("networks"));
-    w.beginObject();
-    for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
-        w.key(it.key());
-        if (it->isEmpty()) {
-            w.null();
-        } else {
-            w.beginObject();
-            w.key(L("aliases"));
-            w.stringArray(*it);
-            w.endObject();
+    // With a network_mode the service joins no network: Compose prints no networks.
+    if (!s.networks.isEmpty()) {
+        w.key(L("networks"));
+        w.beginObject();
+        for (auto it = s.networks.begin(); it != s.networks.end(); ++it) {
+            w.key(it.key());
+            const auto options = s.networkOptions.find(it.key());
+            if (it->isEmpty() && options == s.networkOptions.end()) {
+                w.null();
+                continue;
+            }
+            QJsonObject entry = options == s.networkOptions.end() ? QJsonObject() : *options;
+            if (!it->isEmpty()) {
+                entry.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(*it));
+            }
+            writeJsonValue(w, entry);
         }
+        w.endObject();
     }
-    w.endObject();
     writeTexts(w, {{"platform", &s.platform}});
     if (!s.ports.isEmpty()) {
         w.key(L("ports"));
         w.beginArray();
         for (const ComposePort &p : s.ports) {
             w.beginObject();
-            writeTexts(w, {{"host_ip", &p.hostIp}});
+            writeTexts(w, {{"app_protocol", &p.appProtocol}, {"host_ip", &p.hostIp}});
             w.member(L("mode"), p.mode);
+            writeTexts(w, {{"name", &p.name}});
             w.member(L("protocol"), p.protocol);
             writeTexts(w, {{"published", &p.published}});
             w.member(L("target"), p.target);
@@ -640,6 +693,10 @@ QByteArray ComposeProject::toJsonText() const
     }
     w.endObject();
     names(L("volumes"), volumes, volumeDefinitions);
+    for (auto it = extensions.begin(); it != extensions.end(); ++it) {
+        w.key(it.key());
+        writeJsonValue(w, *it);
+    }
     w.endObject();
     return text;
 }

@@ -28,6 +28,8 @@ struct ComposeBuild
     QString context;
     QString dockerfile;
     QString target;
+    QString dockerfileInline; // dockerfile_inline (then dockerfile is empty)
+    QStringList ssh;          // "ID" or "ID=PATH"
     QMap<QString, QString> args;
     QStringList platforms;
     QStringList secretSources; // build.secrets, by top-level name
@@ -53,6 +55,8 @@ struct ComposePort
     QString protocol = QStringLiteral("tcp");
     QString hostIp;
     QString mode = QStringLiteral("ingress");
+    QString name;        // the long form's name and app_protocol, as written
+    QString appProtocol;
 };
 
 struct ComposeDependency
@@ -97,13 +101,6 @@ struct ComposeWatchRule
     std::optional<QStringList> execCommand; // sync+exec: what runs in the container after a sync
 };
 
-struct ComposeResources
-{
-    std::optional<double> cpus;
-    std::optional<qint64> memoryBytes;
-    bool isEmpty() const { return !cpus && !memoryBytes; }
-};
-
 struct ComposeService
 {
     QString name;
@@ -120,6 +117,11 @@ struct ComposeService
     std::optional<ComposeHealthcheck> healthcheck;
     QList<ComposeVolumeMount> volumes;
     QMap<QString, QStringList> networks; // name -> aliases
+    // The other options of each network entry written as a map (ipv4_address, ipv6_address,
+    // link_local_ips, mac_address, priority, driver_opts), as Compose prints them; an entry
+    // written as a map, even an empty one, prints as an object, one written as a name or null
+    // prints null.
+    QMap<QString, QJsonObject> networkOptions;
     QStringList profiles;
     QString restart;
     QString networkMode; // host, none, service:NAME, container:NAME; empty: networks apply
@@ -142,8 +144,10 @@ struct ComposeService
     QStringList extraHosts; // "host=ip", sorted
     QMap<QString, QString> labels;
     std::optional<int> replicas;
-    ComposeResources limits;
-    ComposeResources reservations;
+    // The rest of deploy: (mode, labels, update_config, rollback_config, restart_policy,
+    // placement, resources, endpoint_mode) in Compose's shapes, zeros kept so that an override's
+    // zero replaces (the writer leaves out what Compose leaves out); nullopt: no deploy: written.
+    std::optional<QJsonObject> deploy;
     QStringList tmpfs;
     QList<ComposeWatchRule> watch; // develop.watch
     QJsonObject extensions;        // x-* keys, as JSON
@@ -218,6 +222,9 @@ struct ComposeProject
     // environment, content, external).
     QMap<QString, QJsonObject> secretDefinitions;
     QMap<QString, QJsonObject> configDefinitions;
+    // The top-level x-* keys of the project's files (not of included ones), as Compose prints
+    // them; a later file replaces an earlier one's key whole.
+    QMap<QString, QJsonValue> extensions;
     QStringList disabledServices;   // inactive because of profiles
     // Each inactive service's profiles (none of them active), by service name.
     QMap<QString, QStringList> disabledProfiles;
