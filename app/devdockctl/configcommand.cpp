@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "configcommand.h"
 
-#include "enginecommand.h"
 #include "output.h"
 
 namespace DevDock::Ctl {

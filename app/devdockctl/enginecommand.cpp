@@ -441,24 +441,6 @@ Result<Endpoint> systemEndpoint()
     return endpoint;
 }
 
-int reportError(const Error &error)
-{
-    Output::errLine(QStringLiteral("devdockctl: ") + error.message);
-    if (!error.hint.isEmpty()) {
-        Output::errLine(QStringLiteral("hint: ") + error.hint);
-    }
-    Output::flush();
-    return EngineFailure;
-}
-
-int reportUsageError(const QString &message, const QByteArray &usage)
-{
-    Output::errLine(QStringLiteral("devdockctl: ") + message);
-    Output::err(usage);
-    Output::flush();
-    return UsageError;
-}
-
 int runEngineCommand(const QStringList &arguments)
 {
     // arguments: {"engine", SUBCOMMAND, ...}

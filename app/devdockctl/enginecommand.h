@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/endpoint.h"
+#include "output.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -11,14 +12,6 @@
 #include <functional>
 
 namespace DevDock::Ctl {
-
-// Exit codes shared by every devdockctl command.
-enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
-
-// Prints "devdockctl: message" and "hint: …" on stderr; returns EngineFailure (exit 1).
-int reportError(const Core::Error &error);
-// Prints "devdockctl: message" and the usage text on stderr; returns UsageError (exit 2).
-int reportUsageError(const QString &message, const QByteArray &usage);
 
 // The engine's endpoint as the docker CLI finds it. What was ignored on the way (an unreadable
 // ~/.docker/config.json) is printed on stderr as "devdockctl: warning: …", as docker does.

@@ -62,7 +62,8 @@ const char *kUsage =
 
 } // namespace
 
-int main(int argc, char *argv[])
+// Every command but config, loaded by the launcher (launcher.cpp) when one is asked for.
+extern "C" Q_DECL_EXPORT int devdockctl_main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));

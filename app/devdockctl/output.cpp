@@ -98,4 +98,22 @@ void Output::flush()
     }
 }
 
+int reportError(const Core::Error &error)
+{
+    Output::errLine(QStringLiteral("devdockctl: ") + error.message);
+    if (!error.hint.isEmpty()) {
+        Output::errLine(QStringLiteral("hint: ") + error.hint);
+    }
+    Output::flush();
+    return EngineFailure;
+}
+
+int reportUsageError(const QString &message, const QByteArray &usage)
+{
+    Output::errLine(QStringLiteral("devdockctl: ") + message);
+    Output::err(usage);
+    Output::flush();
+    return UsageError;
+}
+
 } // namespace DevDock::Ctl

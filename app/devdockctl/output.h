@@ -2,10 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/result.h"
+
 #include <QByteArrayView>
 #include <QString>
 
 namespace DevDock::Ctl {
+
+// Exit codes shared by every devdockctl command.
+enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
+
+// Prints "devdockctl: message" and "hint: …" on stderr; returns EngineFailure (exit 1).
+int reportError(const Core::Error &error);
+// Prints "devdockctl: message" and the usage text on stderr; returns UsageError (exit 2).
+int reportUsageError(const QString &message, const QByteArray &usage);
 
 // Unbuffered-by-Qt writes to the process's stdout/stderr file descriptors, with a user-space
 // buffer flushed at the end of every event-loop turn: fast for bulk logs, prompt for follow mode.

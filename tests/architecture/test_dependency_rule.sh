@@ -36,6 +36,6 @@ check "core/twin uses only engine/, compose/, env/, stack/ and util/; the layers
 check "devdock_core links no Qt Gui or Widgets" \
     sh -c "grep -oE 'Qt6::(Gui|Widgets|Charts|Svg)' '$build/core/CMakeFiles/devdock_core.dir/link.txt' '$src/core/CMakeLists.txt'"
 check "devdockctl (the CLI) does not link Qt Widgets" \
-    sh -c "ldd '$build/app/devdockctl' | grep -E 'libQt6(Widgets|Gui)'"
+    sh -c "ldd '$build/app/devdockctl' '$build/app/devdockctl-commands.so' | grep -E 'libQt6(Widgets|Gui)'"
 if [ $fail -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
 exit $fail

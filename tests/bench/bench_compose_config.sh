@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Compose loading: `devdockctl config --json` against `docker compose config --format json` on the
-# SynapseDTE corpus project and a generated 300-service project, RUNS times each; medians and the
+# SynapseDTE corpus project, a generated 300-service project and a generated 20-file include
+# tree, RUNS times each; medians and the
 # ratio printed side by side (never pass/fail on timing). Then a generated plain 50 MB file
 # (about 140 000 services, no aliases), BIG_RUNS times: DevDock's load alone (bench_composeload:
 # what the window and `devdockctl config` do before they print), `devdockctl config --json`,
@@ -59,7 +60,50 @@ in_dir() {
     return $rc
 }
 
-for project in synapse gen300; do
+# A monorepo of 20 included parts (short and long include forms, env files, a shared network),
+# 4 services each, the services of each part depending on the previous part's api.
+mkdir -p "$work/inc20"
+{
+    echo "include:"
+    for i in $(seq 1 20); do
+        if [ $((i % 2)) -eq 0 ]; then
+            echo "  - path: parts/p$i/compose.yaml"
+            echo "    env_file: parts/p$i/part.env"
+        else
+            echo "  - parts/p$i/compose.yaml"
+        fi
+    done
+    echo "services:"
+    echo "  gateway:"
+    echo "    image: nginx:1.25-alpine"
+    echo "    ports: [\"8080:80\"]"
+    echo "    depends_on: [api20]"
+    echo "    networks: [mesh]"
+    echo "networks:"
+    echo "  mesh:"
+} >"$work/inc20/compose.yaml"
+for i in $(seq 1 20); do
+    mkdir -p "$work/inc20/parts/p$i"
+    echo "PART_TAG=1.$i" >"$work/inc20/parts/p$i/part.env"
+    {
+        echo "services:"
+        for role in api worker db cache; do
+            echo "  $role$i:"
+            echo "    image: \"registry.local/$role:\${PART_TAG:-1.0}\""
+            echo "    environment:"
+            echo "      PART: \"$i\""
+            echo "      DATABASE_URL: postgresql://app:pw@db$i:5432/app"
+            echo "    healthcheck:"
+            echo "      test: [\"CMD\", \"true\"]"
+            echo "      interval: 10s"
+            if [ "$role" = api ] && [ "$i" -gt 1 ]; then
+                echo "    depends_on: [db$i, cache$i]"
+            fi
+        done
+    } >"$work/inc20/parts/p$i/compose.yaml"
+done
+
+for project in synapse gen300 inc20; do
     dd=(); dc=()
     for _ in $(seq 1 "$RUNS"); do
         dd+=("$(time_ms in_dir "$work/$project" "$DEVDOCKCTL" config --json)")

@@ -25,6 +25,15 @@ no_cwd_libraries() {
     fi
 }
 no_cwd_libraries "$build/app/devdockctl"
+# The launcher starts on Qt Core alone; the network, D-Bus and keychain libraries come with the
+# commands module, and only when a command needs them.
+for lib in libQt6Network libQt6DBus libqt6keychain; do
+    if readelf -d "$build/app/devdockctl" | grep -q "NEEDED.*$lib"; then
+        echo "the devdockctl launcher needs $lib at start"; exit 1
+    fi
+    readelf -d "$build/app/devdockctl-commands.so" | grep -q "NEEDED.*$lib" \
+        || { echo "devdockctl-commands.so does not need $lib"; exit 1; }
+done
 cd "$build"
 cpack -G DEB -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/devdock_*.deb)
@@ -33,7 +42,7 @@ info=$(dpkg-deb --info "$deb")
 echo "$info" | grep -q '^ Package: devdock$' || { echo "no Package field"; exit 1; }
 echo "$info" | grep -q '^ Depends:.*libqt6widgets6' || { echo "Depends lacks Qt: $info"; exit 1; }
 contents=$(dpkg-deb --contents "$deb")
-for f in ./usr/bin/devdock ./usr/bin/devdockctl \
+for f in ./usr/bin/devdock ./usr/bin/devdockctl ./usr/lib/devdock/devdockctl-commands.so \
          ./usr/share/applications/org.devdock.DevDock.desktop \
          ./usr/share/metainfo/org.devdock.DevDock.metainfo.xml \
          ./usr/share/icons/hicolor/scalable/apps/org.devdock.DevDock.svg; do
@@ -47,6 +56,14 @@ if [ "$(id -u)" -eq 0 ]; then
     dpkg -i "$deb" >/dev/null
     trap 'dpkg -r devdock >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
     /usr/bin/devdockctl version | grep -q '^devdockctl ' || { echo "installed devdockctl does not run"; exit 1; }
+    # config runs in the launcher; any other command loads the installed module (its usage
+    # text comes from there), never one beside the binary or in the current directory.
+    (cd "$work" && { /usr/bin/devdockctl config --help 2>&1 || true; } | grep -q 'config takes only --json') \
+        || { echo "installed devdockctl config does not run"; exit 1; }
+    (cd "$work" && /usr/bin/devdockctl env --help >/dev/null 2>&1; [ $? -le 2 ]) \
+        || { echo "installed devdockctl cannot load its commands"; exit 1; }
+    { /usr/bin/devdockctl 2>&1 || true; } | grep -q '^Usage: devdockctl COMMAND' \
+        || { echo "installed devdockctl does not load its commands module"; exit 1; }
     no_cwd_libraries /usr/bin/devdockctl
     # The GUI starts (offscreen) and keeps running until stopped.
     set +e
