@@ -19,6 +19,7 @@
 #include "yamltree.h"
 
 #include <limits>
+#include <set>
 #include <unordered_map>
 
 namespace DevDock::Core {
@@ -282,6 +283,9 @@ struct ServiceExtras
     QString extendsFile;
     YamlMark extendsMark;
     KeySet resets; // keys tagged !reset or !override: the base's value is dropped first
+    // Paths below a key tagged so ({"build", "args"}, {"healthcheck", "interval"}, …): the
+    // base's value there is dropped first (resetPath).
+    QList<QStringList> nestedResets;
     // Per depends_on entry, which of its keys the file wrote (DependencyKey bits): an override
     // merges an entry key by key. The short (list) form writes condition and required.
     QMap<QString, int> dependencyKeys;
@@ -438,6 +442,187 @@ void resetKey(ComposeService &s, ServiceExtras &parts, const QString &key)
     parts.present.removeIf([&](const QString &k) { return k == key || k.startsWith(prefix); });
 }
 
+// A JSON value's entry at `path` removed (nothing when it is not there).
+void removeJsonPath(QJsonObject &o, const QStringList &path)
+{
+    if (path.isEmpty() || !o.contains(path.first())) {
+        return;
+    }
+    if (path.size() == 1) {
+        o.remove(path.first());
+        return;
+    }
+    QJsonObject inner = o.value(path.first()).toObject();
+    removeJsonPath(inner, path.mid(1));
+    o.insert(path.first(), inner);
+}
+
+// Back to "not set" for a path below a service key, as a nested !reset or !override needs
+// before a merge. Returns false for a path DevDock cannot reset yet (then nothing changes; with
+// `apply` false only that is checked).
+bool resetPath(ComposeService &s, ServiceExtras &parts, const QStringList &p, bool apply)
+{
+    const QString &k = p.at(0);
+    const QString &sub = p.at(1);
+    // A sequence item tagged so is only dropped from the override's list (the tree has done
+    // that); the base's list keeps all of its items, as in Compose.
+    bool index = !p.last().isEmpty();
+    for (const QChar c : p.last()) {
+        index = index && c.isDigit();
+    }
+    if (index) {
+        return true;
+    }
+    const auto is = [](const QString &a, std::initializer_list<const char *> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const char *n) { return a == QLatin1String(n); });
+    };
+    if (k == u"build") {
+        if (p.size() == 3 && is(sub, {"args", "labels", "additional_contexts"})) {
+            if (apply && s.build) {
+                (sub == u"args" ? s.build->args
+                 : sub == u"labels" ? s.build->labels
+                                    : s.build->additionalContexts)
+                    .remove(p.at(2));
+            }
+            return true;
+        }
+        if (p.size() != 2 || sub == u"context" || sub == u"dockerfile") {
+            return false;
+        }
+        if (!is(sub, {"args", "labels", "additional_contexts", "platforms", "secrets",
+                      "cache_from", "cache_to", "tags", "extra_hosts", "ssh", "target",
+                      "network", "isolation", "shm_size", "dockerfile_inline", "no_cache",
+                      "pull", "privileged"})) {
+            return false;
+        }
+        if (apply && s.build) {
+            ComposeBuild &b = *s.build;
+            for (auto [name, map] : {std::pair{"args", &b.args}, std::pair{"labels", &b.labels},
+                                     std::pair{"additional_contexts", &b.additionalContexts}}) {
+                if (sub == QLatin1String(name)) {
+                    map->clear();
+                }
+            }
+            for (auto [name, list] :
+                 {std::pair{"platforms", &b.platforms}, std::pair{"cache_from", &b.cacheFrom},
+                  std::pair{"cache_to", &b.cacheTo}, std::pair{"tags", &b.tags},
+                  std::pair{"extra_hosts", &b.extraHosts}, std::pair{"ssh", &b.ssh}}) {
+                if (sub == QLatin1String(name)) {
+                    list->clear();
+                }
+            }
+            for (auto [name, text] :
+                 {std::pair{"target", &b.target}, std::pair{"network", &b.network},
+                  std::pair{"isolation", &b.isolation}, std::pair{"shm_size", &b.shmSize},
+                  std::pair{"dockerfile_inline", &b.dockerfileInline}}) {
+                if (sub == QLatin1String(name)) {
+                    text->clear();
+                }
+            }
+            for (auto [name, flag] : {std::pair{"no_cache", &b.noCache},
+                                      std::pair{"pull", &b.pull},
+                                      std::pair{"privileged", &b.privileged}}) {
+                if (sub == QLatin1String(name)) {
+                    *flag = false;
+                }
+            }
+            if (sub == u"secrets") {
+                b.secrets.clear();
+                b.secretSources.clear();
+            }
+        }
+        return true;
+    }
+    if (k == u"healthcheck") {
+        if (p.size() != 2 || !is(sub, {"test", "interval", "timeout", "start_period",
+                                       "start_interval", "retries", "disable"})) {
+            return false;
+        }
+        if (apply && s.healthcheck) {
+            ComposeHealthcheck &h = *s.healthcheck;
+            if (sub == u"test") {
+                h.test.clear();
+            } else if (sub == u"interval") {
+                h.interval.clear();
+            } else if (sub == u"timeout") {
+                h.timeout.clear();
+            } else if (sub == u"start_period") {
+                h.startPeriod.clear();
+            } else if (sub == u"start_interval") {
+                h.startInterval.clear();
+            } else if (sub == u"retries") {
+                h.retries.reset();
+            } else {
+                h.disable = false;
+            }
+        }
+        return true;
+    }
+    if (k == u"deploy") {
+        if (apply) {
+            if (p.size() == 2 && sub == u"replicas") {
+                s.replicas.reset();
+            } else if (s.deploy) {
+                removeJsonPath(*s.deploy, p.mid(1));
+            }
+        }
+        return true;
+    }
+    if (k == u"networks") {
+        if (apply && s.networks.contains(sub)) {
+            if (p.size() == 2) {
+                s.networks.remove(sub);
+                s.networkOptions.remove(sub);
+            } else if (p.at(2) == u"aliases") {
+                s.networks[sub].clear();
+            } else if (s.networkOptions.contains(sub)) {
+                removeJsonPath(s.networkOptions[sub], p.mid(2));
+            }
+        }
+        return true;
+    }
+    if (p.size() != 2) {
+        if (k == u"logging" && p.size() == 3 && sub == u"options") {
+            if (apply && s.logging) {
+                s.logging->second.remove(p.at(2));
+            }
+            return true;
+        }
+        return false;
+    }
+    if (!apply) {
+        return is(k, {"environment", "labels", "depends_on", "logging", "ulimits", "sysctls",
+                      "annotations", "storage_opt", "extra_hosts"});
+    }
+    if (k == u"extra_hosts") { // the map form: host: address
+        s.extraHosts.removeIf(
+            [&](const QString &entry) { return entry.section(QLatin1Char('='), 0, 0) == sub; });
+    } else if (k == u"environment") {
+        s.environment.remove(sub);
+    } else if (k == u"labels") {
+        s.labels.remove(sub);
+    } else if (k == u"depends_on") {
+        s.dependsOn.remove(sub);
+        parts.dependencyKeys.remove(sub);
+    } else if (k == u"logging") {
+        if (s.logging) {
+            if (sub == u"options") {
+                s.logging->second.clear();
+            } else if (sub == u"driver") {
+                s.logging->first.clear();
+            }
+        }
+    } else if (k == u"ulimits") {
+        s.ulimits.remove(sub);
+    } else if (s.otherMaps.contains(k)) {
+        s.otherMaps[k].remove(sub);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 QString position(const QString &file, const YamlNode &node);
 
 class Loader
@@ -453,6 +638,8 @@ public:
     {}
 
     QString file;
+    // The current file's nested merge tags, by service: paths below the service (mergeTagsOf).
+    QHash<QString, QList<std::pair<QStringList, YamlMark>>> nestedTags;
 
     // A value as Compose reads it into text: a plain scalar typed as go-yaml types it and printed
     // back as Go prints it (0755 -> "493", 1.50 -> "1.5", TRUE -> "true"), then interpolated.
@@ -1857,6 +2044,18 @@ public:
         if (!node.isMap()) {
             fail(file, node, QStringLiteral("service \"%1\" must be a map").arg(name));
         }
+        if (const auto tags = nestedTags.constFind(name); tags != nestedTags.constEnd()) {
+            for (const auto &[path, mark] : *tags) {
+                if (!resetPath(s, parts, path, false)) {
+                    failAt(file, mark,
+                           QStringLiteral("services.%1.%2: DevDock cannot apply !reset or "
+                                          "!override this deep yet; tag the key above it "
+                                          "instead")
+                               .arg(name, path.join(QLatin1Char('.'))));
+                }
+                parts.nestedResets << path;
+            }
+        }
         for (const auto &kv : node) {
             const std::string_view keyText = kv.first.text();
             const QString *known = knownServiceKey(keyText);
@@ -2349,6 +2548,9 @@ void mergeJson(QJsonObject &mine, const QJsonObject &theirs)
 
 void merge(ComposeService &b, ServiceExtras &base, const ServiceParts &over)
 {
+    for (const QStringList &path : over.nestedResets) {
+        resetPath(b, base, path, true);
+    }
     for (const QString &key : over.resets) {
         resetKey(b, base, key);
     }
@@ -2704,6 +2906,9 @@ struct FileModel
     QHash<QString, QJsonObject> secretDefs; // Loader::fileDefinition
     QHash<QString, QJsonObject> configDefs;
     QMap<QString, QJsonValue> extensions; // top-level x-* keys (Loader::jsonValue)
+    // Paths below a top-level network's, volume's, secret's or config's key tagged !reset or
+    // !override: the earlier files' value there is dropped before this file's merges in.
+    QList<QStringList> resourceResets;
 
     // A later file's definition merges into an earlier one key by key (labels and driver_opts
     // entry by entry).
@@ -2797,6 +3002,15 @@ struct FileModel
         volumes += over.volumes;
         secrets += over.secrets;
         configs += over.configs;
+        for (const QStringList &path : over.resourceResets) {
+            QHash<QString, QJsonObject> &defs = path.first() == u"networks" ? networkDefs
+                                                : path.first() == u"volumes" ? volumeDefs
+                                                : path.first() == u"secrets" ? secretDefs
+                                                                             : configDefs;
+            if (const auto def = defs.find(path.at(1)); def != defs.end()) {
+                removeJsonPath(*def, path.mid(2));
+            }
+        }
         mergeDefinitions(networkDefs, over.networkDefs);
         mergeDefinitions(volumeDefs, over.volumeDefs);
         mergeDefinitions(secretDefs, over.secretDefs);
@@ -2834,6 +3048,32 @@ QString position(const QString &file, const YamlNode &node)
 
 // Reads and parses one compose file; the tree refuses duplicate keys, resolves merge keys and
 // bounds alias expansion while it is built (see YamlTree).
+// Compose's merge tags in a file's tree: those below a service key (services.NAME.KEY.…) go to
+// `loader`, by service; those below a top-level network's, volume's, secret's or config's key
+// are returned (FileModel::override applies them). Tags on a service key itself are read where
+// the key is (Loader::service).
+QList<QStringList> fileMergeTags(YamlTree &tree, Loader &loader)
+{
+    static const std::set<std::string> resources{"networks", "volumes", "secrets", "configs"};
+    const auto tags = tree.takeMergeTags([](const std::vector<std::string> &path) {
+        return (path.size() >= 4 && path[0] == "services")
+               || (path.size() >= 3 && resources.count(path[0]));
+    });
+    QList<QStringList> rest;
+    for (const YamlMergeTag &tag : tags) {
+        QStringList path;
+        for (const std::string &key : tag.path) {
+            path << QString::fromStdString(key);
+        }
+        if (path.first() == u"services") {
+            loader.nestedTags[path.at(1)].append({path.mid(2), tag.mark});
+        } else {
+            rest << path;
+        }
+    }
+    return rest;
+}
+
 std::unique_ptr<YamlTree> parseFile(const QString &path)
 {
     const auto text = readRegularFile(path, kMaxComposeFileBytes, QStringLiteral("compose file"));
@@ -2924,6 +3164,7 @@ ServiceParts extendedService(Loader &loader, const YamlNode &services, const QSt
         }
         Loader sub(loader.options(), loader.lookup(), QFileInfo(path).absolutePath(),
                    loader.missingSink());
+        fileMergeTags(*tree, sub);
         sub.file = path;
         base = extendedService(sub, baseServices, ref, chain);
     }
@@ -2947,6 +3188,8 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
         return model;
     }
     const QString previousFile = loader.file;
+    const auto previousTags = std::exchange(loader.nestedTags, {});
+    model.resourceResets = fileMergeTags(*tree, loader);
     loader.file = path;
     for (const auto &kv : root) {
         const QString key = kv.first.qtext();
@@ -3016,6 +3259,7 @@ FileModel loadFile(Loader &loader, const QString &path, QStringList chain)
         chain << path;
         applyIncludes(loader, include, chain, model);
     }
+    loader.nestedTags = previousTags;
     loader.file = previousFile;
     return model;
 }

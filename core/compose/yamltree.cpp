@@ -176,6 +176,57 @@ QString YamlTree::dump() const
     return out;
 }
 
+std::vector<YamlMergeTag> YamlTree::takeMergeTags(
+    const std::function<bool(const std::vector<std::string> &path)> &inScope)
+{
+    std::vector<YamlMergeTag> out;
+    const auto tagged = [&](std::string_view name) {
+        return std::find(m_tags.begin(), m_tags.end(), name) != m_tags.end();
+    };
+    if (m_tags.size() > 1 && (tagged("!reset") || tagged("!override"))) {
+        std::vector<std::string> path;
+        takeMergeTags(m_root, path, inScope, out);
+    }
+    return out;
+}
+
+void YamlTree::takeMergeTags(std::uint32_t index, std::vector<std::string> &path,
+                             const std::function<bool(const std::vector<std::string> &)> &inScope,
+                             std::vector<YamlMergeTag> &out)
+{
+    const Type type = m_nodes[index].type;
+    if (type != Type::Map && type != Type::Sequence) {
+        return;
+    }
+    const bool map = type == Type::Map;
+    const std::uint32_t step = map ? 2 : 1;
+    const std::uint32_t begin = m_nodes[index].offset;
+    const std::uint32_t end = begin + m_nodes[index].length;
+    std::uint32_t kept = begin;
+    for (std::uint32_t at = begin; at < end; at += step) {
+        const std::uint32_t value = m_children[at + step - 1];
+        path.push_back(map ? std::string(YamlNode(this, m_children[at]).text())
+                           : std::to_string((at - begin) / step));
+        const std::string_view tag = m_tags[m_nodes[value].tag];
+        const bool reset = tag == "!reset";
+        bool drop = false;
+        if ((reset || tag == "!override") && inScope(path)) {
+            out.push_back({path, YamlNode(this, m_children[at]).mark(), reset});
+            drop = reset;
+        } else {
+            takeMergeTags(value, path, inScope, out);
+        }
+        path.pop_back();
+        if (!drop) {
+            for (std::uint32_t i = 0; i < step; ++i) {
+                m_children[kept + i] = m_children[at + i];
+            }
+            kept += step;
+        }
+    }
+    m_nodes[index].length = kept - begin;
+}
+
 YamlNode YamlTree::root() const
 {
     return YamlNode(this, m_root);

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,15 @@ struct YamlError
 
 class YamlTree;
 class YamlIterator;
+
+// A node tagged with one of Compose's merge tags (!reset, !override), by the keys that lead to
+// it from the root (a sequence item by its index), with the position of its key or item.
+struct YamlMergeTag
+{
+    std::vector<std::string> path;
+    YamlMark mark;
+    bool reset = false; // !reset (else !override)
+};
 
 // A read-only handle on one node of a YamlTree (or no node: !isDefined()). Cheap to copy; valid
 // as long as its tree lives. An alias is the node its anchor names (with that node's position).
@@ -139,7 +149,17 @@ public:
 
     YamlNode root() const;
 
+    // Compose's merge tags where `inScope(path)` says so: each one reported, and each !reset
+    // map entry or sequence item taken out of the tree (Compose drops it before the merge, so
+    // its value, often a bare null, is never read as the key's value). Nothing below an
+    // !override is looked at. Cheap on a file without tags.
+    std::vector<YamlMergeTag>
+    takeMergeTags(const std::function<bool(const std::vector<std::string> &path)> &inScope);
+
 private:
+    void takeMergeTags(std::uint32_t node, std::vector<std::string> &path,
+                       const std::function<bool(const std::vector<std::string> &)> &inScope,
+                       std::vector<YamlMergeTag> &out);
     friend class YamlNode;
     friend class YamlTreeBuilder;
     enum class Type : std::uint8_t { Null, Scalar, Sequence, Map };

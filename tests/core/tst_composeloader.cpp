@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -94,6 +95,7 @@ private slots:
     void broken_rejectedByBoth();
     void errors_nameFileAndLine_data();
     void errors_nameFileAndLine();
+    void mergeTags_tooDeep_refusedNamingThePath();
     void graph_startOrderDependentsRoots();
     void serviceNumbers_findEveryNameAndNoOther();
     void requiredVariables_toleratedForDisplay_listedWithPositions();
@@ -292,6 +294,30 @@ void TestComposeLoader::errors_nameFileAndLine()
     QVERIFY(!loaded);
     QVERIFY2(loaded.error().message.contains(errorContains), qPrintable(loaded.error().message));
     QVERIFY(!loaded.error().hint.isEmpty());
+}
+
+void TestComposeLoader::mergeTags_tooDeep_refusedNamingThePath()
+{
+    // Compose reads this; DevDock does not reset a build context yet, and says so (file, line
+    // and the key's path) rather than read the project differently.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile base(dir.filePath("compose.yaml"));
+    QVERIFY(base.open(QIODevice::WriteOnly));
+    base.write("services:\n  app:\n    image: x\n    healthcheck:\n      test: [CMD, \"true\"]\n");
+    base.close();
+    QFile over(dir.filePath("compose.override.yaml"));
+    QVERIFY(over.open(QIODevice::WriteOnly));
+    over.write("services:\n  app:\n    build:\n      context: !reset .\n");
+    over.close();
+    ComposeLoadOptions options;
+    options.workingDirectory = dir.path();
+    const auto loaded = loadComposeProject(options);
+    QVERIFY(!loaded);
+    QVERIFY2(loaded.error().message.contains(
+                 "compose.override.yaml:4:7: services.app.build.context: DevDock cannot apply "
+                 "!reset or !override this deep yet"),
+             qPrintable(loaded.error().message));
 }
 
 void TestComposeLoader::graph_startOrderDependentsRoots()

@@ -26,7 +26,43 @@ private slots:
     void fastScanner_everyCorpusFile_sameTreeAsLibyaml();
     void fastScanner_everyLinePrefixOfCorpus_sameTreeOrLibyaml();
     void parse_refusedInsideFastSubset_sameErrorAsLibyaml();
+    void takeMergeTags_dropsResetEntriesInScope_reportsBoth();
 };
+
+void TestYamlTree::takeMergeTags_dropsResetEntriesInScope_reportsBoth()
+{
+    YamlError error;
+    const auto tree = YamlTree::parse("a:\n"
+                                      "  keep: 1\n"
+                                      "  gone: !reset\n"
+                                      "  list: [x, !reset y, z]\n"
+                                      "  over: !override {k: !reset v}\n"
+                                      "top: !reset 1\n",
+                                      &error);
+    QVERIFY2(tree, qPrintable(error.message));
+    const auto tags = tree->takeMergeTags(
+        [](const std::vector<std::string> &path) { return path.size() >= 2; });
+    QCOMPARE(tags.size(), std::size_t(3));
+    QCOMPARE(tags[0].path, (std::vector<std::string>{"a", "gone"}));
+    QVERIFY(tags[0].reset);
+    QCOMPARE(tags[0].mark.line, 2);
+    QCOMPARE(tags[1].path, (std::vector<std::string>{"a", "list", "1"}));
+    QVERIFY(tags[1].reset);
+    // Below an !override nothing is looked at: its value stays whole.
+    QCOMPARE(tags[2].path, (std::vector<std::string>{"a", "over"}));
+    QVERIFY(!tags[2].reset);
+    const YamlNode a = tree->root()["a"];
+    QCOMPARE(a.size(), std::size_t(3));
+    QVERIFY(!a["gone"]);
+    QCOMPARE(a["list"].size(), std::size_t(2));
+    QCOMPARE(a["over"]["k"].qtext(), QStringLiteral("v"));
+    // Out of scope (depth 1): kept, not reported.
+    QCOMPARE(tree->root()["top"].qtext(), QStringLiteral("1"));
+    // A file without tags is left alone.
+    const auto plain = YamlTree::parse("a: {b: 1}\n", &error);
+    QVERIFY(plain->takeMergeTags([](const std::vector<std::string> &) { return true; }).empty());
+    QCOMPARE(plain->root()["a"].size(), std::size_t(1));
+}
 
 void TestYamlTree::parse_keepsPositionsAndKeyOrder()
 {
