@@ -4,6 +4,9 @@
 
 #include "output.h"
 
+#include <QCoreApplication>
+#include <QTranslator>
+
 namespace DevDock::Ctl {
 
 using namespace DevDock::Core;
@@ -89,6 +92,30 @@ Error missingRequiredOr(const ComposeLoadOptions &options, const Error &error)
 }
 
 } // namespace
+
+void prepareApplication(QTranslator &plurals)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
+    // devdockctl speaks English; core's plural messages get their English forms from the
+    // plurals-only translation.
+    if (plurals.load(QStringLiteral(":/i18n/devdock_en.qm"))) {
+        QCoreApplication::installTranslator(&plurals);
+    }
+}
+
+std::optional<QStringList> globalArgumentsOrReport(ComposeLoadOptions &options)
+{
+    QString error;
+    const auto parsed =
+        takeGlobalOptions(QCoreApplication::arguments().mid(1), options, error);
+    if (!parsed) {
+        Output::errLine(QStringLiteral("devdockctl: ") + error);
+        Output::flush();
+    }
+    return parsed;
+}
 
 int runConfigCommand(const ComposeLoadOptions &options, const QStringList &arguments)
 {

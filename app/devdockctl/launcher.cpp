@@ -70,22 +70,11 @@ std::string directoryOfThisProgram()
 int runConfig(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));
-    QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
-    QTranslator plurals; // core's plural messages, as in devdockctl_main
-    if (plurals.load(QStringLiteral(":/i18n/devdock_en.qm"))) {
-        QCoreApplication::installTranslator(&plurals);
-    }
+    QTranslator plurals;
+    Ctl::prepareApplication(plurals);
     Core::ComposeLoadOptions compose = Core::ComposeLoadOptions::fromProcess();
-    QString globalError;
-    const auto parsed = Ctl::takeGlobalOptions(app.arguments().mid(1), compose, globalError);
-    if (!parsed) {
-        Ctl::Output::errLine(QStringLiteral("devdockctl: ") + globalError);
-        Ctl::Output::flush();
-        return Ctl::UsageError;
-    }
-    return Ctl::runConfigCommand(compose, *parsed);
+    const auto arguments = Ctl::globalArgumentsOrReport(compose);
+    return arguments ? Ctl::runConfigCommand(compose, *arguments) : int(Ctl::UsageError);
 }
 
 } // namespace

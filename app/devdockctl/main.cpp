@@ -66,16 +66,9 @@ const char *kUsage =
 extern "C" Q_DECL_EXPORT int devdockctl_main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("devdockctl"));
-    QCoreApplication::setOrganizationName(QStringLiteral("DevDock"));
-    DevDock::Core::prepareSettings();
-    QCoreApplication::setApplicationVersion(QStringLiteral(DEVDOCK_VERSION));
-    // devdockctl speaks English; core's plural messages ("%n service(s) up") get their English
-    // forms from the plurals-only translation.
     QTranslator plurals;
-    if (plurals.load(QStringLiteral(":/i18n/devdock_en.qm"))) {
-        QCoreApplication::installTranslator(&plurals);
-    }
+    Ctl::prepareApplication(plurals);
+    DevDock::Core::prepareSettings();
 
     Core::LoggingOptions logging;
     logging.appName = QStringLiteral("devdockctl");
@@ -84,11 +77,8 @@ extern "C" Q_DECL_EXPORT int devdockctl_main(int argc, char *argv[])
     Core::installLogging(logging);
 
     Core::ComposeLoadOptions compose = Core::ComposeLoadOptions::fromProcess();
-    QString globalError;
-    const auto parsed = Ctl::takeGlobalOptions(app.arguments().mid(1), compose, globalError);
+    const auto parsed = Ctl::globalArgumentsOrReport(compose);
     if (!parsed) {
-        Ctl::Output::errLine(QStringLiteral("devdockctl: ") + globalError);
-        Ctl::Output::flush();
         return Ctl::UsageError;
     }
     const QStringList args = *parsed;

@@ -872,6 +872,17 @@ public:
         return map;
     }
 
+    // textMap() as a JSON object (deploy labels, device options, network driver_opts).
+    QJsonObject jsonTextMap(const YamlNode &node)
+    {
+        QJsonObject o;
+        const QMap<QString, QString> map = textMap(node);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            o.insert(it.key(), it.value());
+        }
+        return o;
+    }
+
     // One entry of a service's secrets: or configs: as Compose prints it: a secret's target
     // defaults to /run/secrets/SOURCE (a written one is kept as written); uid and gid are text;
     // mode a number (written octal, 0440 is 288).
@@ -1600,12 +1611,7 @@ public:
             } else if (key == QLatin1String("priority")) {
                 o.insert(key, wholeNumber(kv.second, where));
             } else if (key == QLatin1String("driver_opts")) {
-                QJsonObject opts;
-                const QMap<QString, QString> map = textMap(kv.second);
-                for (auto it = map.begin(); it != map.end(); ++it) {
-                    opts.insert(it.key(), it.value());
-                }
-                o.insert(key, opts);
+                o.insert(key, jsonTextMap(kv.second));
             } else if (!key.startsWith(QLatin1String("x-"))) {
                 o.insert(key, text(kv.second, where));
             }
@@ -1627,12 +1633,7 @@ public:
             }
         }
         if (const YamlNode n = v["labels"]) {
-            QJsonObject labels;
-            const QMap<QString, QString> map = textMap(n);
-            for (auto it = map.begin(); it != map.end(); ++it) {
-                labels.insert(it.key(), it.value());
-            }
-            d.insert(QStringLiteral("labels"), labels);
+            d.insert(QStringLiteral("labels"), jsonTextMap(n));
         }
         for (const char *name : {"update_config", "rollback_config"}) {
             const YamlNode n = v[name];
@@ -1812,12 +1813,7 @@ public:
                     device.insert(QStringLiteral("driver"), text(t, where + QStringLiteral(".driver")));
                 }
                 if (const YamlNode o = item["options"]) {
-                    QJsonObject options;
-                    const QMap<QString, QString> map = textMap(o);
-                    for (auto it = map.begin(); it != map.end(); ++it) {
-                        options.insert(it.key(), it.value());
-                    }
-                    device.insert(QStringLiteral("options"), options);
+                    device.insert(QStringLiteral("options"), jsonTextMap(o));
                 }
                 devices.append(device);
             }
