@@ -77,6 +77,7 @@ private slots:
     void twoDemosAndATerminalStack_liveInOneWorkspace();
     void rememberedProjects_knownAfterFirstListing_theirRunningStackNotNew();
     void stackRunningUnderAnotherName_reopenedLater_stillThatName();
+    void failedOpen_previousProjectStaysActive_noRuntimeLeft();
 
 private:
     QString m_demoA = kPrefix + "a";
@@ -347,6 +348,53 @@ void TestWorkspace::stackRunningUnderAnotherName_reopenedLater_stillThatName()
     QVERIFY(again);
     QVERIFY(QSignalSpy(again, &ProjectRuntime::loaded).wait(30000));
     QCOMPARE(again->project().name, m_twin);
+}
+
+void TestWorkspace::failedOpen_previousProjectStaysActive_noRuntimeLeft()
+{
+    QTemporaryDir root;
+    QDir().mkpath(root.filePath("good"));
+    QDir().mkpath(root.filePath("bad"));
+    QFile good(root.filePath("good/compose.yaml"));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write(QStringLiteral("name: %1\nservices:\n  app:\n    image: %2\n")
+                   .arg(kPrefix + "good", kTestImage)
+                   .toUtf8());
+    good.close();
+    QFile bad(root.filePath("bad/compose.yaml"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("services:\n  app:\n    image: [unclosed\n");
+    bad.close();
+
+    auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    Workspace workspace(&client);
+    workspace.setSettingsFile(root.filePath("settings.ini"));
+    workspace.start();
+    ProjectRuntime *first = workspace.open(root.filePath("good"));
+    QSignalSpy loaded(first, &ProjectRuntime::loaded);
+    QVERIFY(loaded.wait(30000));
+    const QString goodId = first->id();
+    QCOMPARE(workspace.activeId(), goodId);
+
+    ProjectRuntime *broken = workspace.open(root.filePath("bad"));
+    QVERIFY(broken);
+    const QString badId = broken->id();
+    QSignalSpy failed(broken, &ProjectRuntime::loadFailed);
+    QSignalSpy removed(&workspace, &Workspace::projectRemoved);
+    QVERIFY(failed.wait(30000));
+    // The project on screen stays the one that opened; the broken one leaves no runtime and no
+    // half-open entry behind.
+    QTRY_COMPARE(workspace.runtime(badId), nullptr);
+    QCOMPARE(workspace.activeId(), goodId);
+    QCOMPARE(workspace.runtime(goodId), first);
+    QVERIFY(first->isForeground());
+    QCOMPARE(first->project().services.size(), 1);
+    QVERIFY(removed.size() == 1 && removed.first().first().toString() == badId);
+    for (const ProjectSummary &s : workspace.projects()) {
+        QVERIFY2(s.id != badId, qPrintable(s.id));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
