@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasession.h"
 
+#include "data/pauseledger.h"
+
 #include "enginecommand.h"
 #include "output.h"
 
@@ -64,6 +66,10 @@ Result<std::unique_ptr<DataSession>> DataSession::open(const ComposeLoadOptions 
 Result<void> DataSession::refresh()
 {
     QObject context; // the disk-usage read asks again from here while another scan runs
+    // Containers a killed DevDock left paused for a backup run again first.
+    wait<bool>([&](auto cb) {
+        PauseLedger::unpauseOrphans(client.get(), &context, [cb] { cb(true); });
+    });
     const auto df = wait<QJsonObject>(
         [&](auto cb) { readDiskUsage(client.get(), &context, cb); });
     if (!df) {

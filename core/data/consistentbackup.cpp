@@ -3,6 +3,7 @@
 #include "consistentbackup.h"
 
 #include "data/databasejob.h"
+#include "data/pauseledger.h"
 #include "engine/engineclient.h"
 
 #include <QTimer>
@@ -34,6 +35,13 @@ ConsistentBackup::ConsistentBackup(EngineClient *client, ResticRepository *repos
 {}
 
 void ConsistentBackup::start()
+{
+    // A DevDock killed during an earlier backup left its paused containers noted: they run on
+    // first (one of them may be a service this backup pauses anew).
+    PauseLedger::unpauseOrphans(m_client, this, [this] { begin(); });
+}
+
+void ConsistentBackup::begin()
 {
     for (const VolumeUser &u : std::as_const(m_volume.users)) {
         if (u.database == DatabaseKind::Postgres && m_running.contains(u.service)) {
@@ -127,6 +135,7 @@ void ConsistentBackup::pauseOthers(QStringList services)
                             return;
                         }
                         m_paused << service;
+                        PauseLedger::noted(*m_client, m_running.value(service));
                         pauseOthers(services);
                     });
 }
@@ -158,6 +167,9 @@ void ConsistentBackup::unpauseAll(Result<QString> result)
     const QString service = m_paused.takeLast();
     containerAction(m_client, m_running.value(service), "unpause", this,
                     [this, service, result](Result<EngineClient::Response> r) mutable {
+                        if (r) {
+                            PauseLedger::cleared(*m_client, m_running.value(service));
+                        }
                         if (!r && result) {
                             result = makeError(r.error().code,
                                                QStringLiteral("Backed up, but %1 could not be unpaused: %2")

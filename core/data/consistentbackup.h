@@ -42,6 +42,7 @@ signals:
     void finished(const DevDock::Core::Result<QString> &snapshotId);
 
 private:
+    void begin();
     void saveRedis(QStringList containers);
     void pauseOthers(QStringList services);
     void copy();

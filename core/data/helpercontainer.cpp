@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helpercontainer.h"
 
+#include <QSysInfo>
+
+#include <unistd.h>
+
 #include "engine/engineclient.h"
 #include "engine/framedemuxer.h"
 
@@ -18,6 +22,15 @@ namespace DevDock::Core {
 
 namespace {
 
+} // namespace
+
+QString helperOwner()
+{
+    return QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(qint64(::getpid()));
+}
+
+namespace {
+
 void createContainer(EngineClient *client, const QString &image, const DataMount &mount,
                      const QString &purpose, const QStringList &command, QObject *context,
                      std::function<void(Result<QString>)> callback)
@@ -31,7 +44,8 @@ void createContainer(EngineClient *client, const QString &image, const DataMount
     QJsonObject body{
         {QStringLiteral("Image"), image},
         {QStringLiteral("Cmd"), QJsonArray::fromStringList(command)},
-        {QStringLiteral("Labels"), QJsonObject{{QString::fromLatin1(kHelperLabel), purpose}}},
+        {QStringLiteral("Labels"), QJsonObject{{QString::fromLatin1(kHelperLabel), purpose},
+                                               {QString::fromLatin1(kHelperOwnerLabel), helperOwner()}}},
         {QStringLiteral("NetworkDisabled"), true},
         {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Mounts"), QJsonArray{mountJson}}}},
     };

@@ -25,6 +25,9 @@ struct DataMount
 // Where a helper container mounts the data it copies.
 inline constexpr auto kHelperDataPath = "/data";
 inline constexpr auto kHelperLabel = "devdock.helper";
+// Which DevDock made it: "host:pid" (PauseLedger removes those whose process has ended).
+inline constexpr auto kHelperOwnerLabel = "devdock.helper.owner";
+QString helperOwner();
 
 // Creates (never starts) a container from `image`, an image already present, with `mount` at
 // /data: the archive API reads and writes a created container's volumes, so this works on any

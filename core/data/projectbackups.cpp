@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectbackups.h"
 
+#include "data/pauseledger.h"
+
 #include "data/backuprepository.h"
 #include "data/consistentbackup.h"
 #include "engine/engineclient.h"
@@ -212,8 +214,14 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
             makeError(Error::Code::Unsupported, QStringLiteral("No engine or backup repository.")));
         return;
     }
-    // df, then the snapshots, then the containers, then git: each step only when the one before
-    // it worked. The inventory changes once, at the end.
+    // Containers a killed DevDock left paused run again first (PauseLedger); then df, the
+    // snapshots, the containers and git: each step only when the one before it worked. The
+    // inventory changes once, at the end.
+    if (!m_orphansChecked) {
+        m_orphansChecked = true;
+        PauseLedger::unpauseOrphans(m_client, this, [this, then, create] { refreshThen(then, create); });
+        return;
+    }
     readDiskUsage(m_client, this, [this, then](Result<QJsonObject> dfAnswer) {
         if (!dfAnswer) {
             then(std::unexpected(dfAnswer.error()));

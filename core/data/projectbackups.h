@@ -152,6 +152,7 @@ private:
     SnapshotTags m_base;
 
     bool m_busy = false;
+    bool m_orphansChecked = false; // PauseLedger::unpauseOrphans ran once
     quint64 m_serial = 0;         // of the backup started last
     quint64 m_finishedSerial = 0; // of the backup whose backupFinished is being emitted
     QList<DataVolume> m_queue;

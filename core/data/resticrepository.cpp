@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resticrepository.h"
 
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include "env/secretstore.h"
 #include "util/redaction.h"
 
@@ -166,6 +170,15 @@ QProcess *ResticRepository::process(const QStringList &args, QObject *parent) co
     p->setProgram(m_program);
     p->setArguments(args);
     p->setProcessEnvironment(environment());
+    // restic dies with DevDock: a DevDock killed mid-backup must not hand restic the end of its
+    // input, which restic would take for the end of the volume and save as a snapshot.
+    const pid_t devdock = ::getpid();
+    p->setChildProcessModifier([devdock] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != devdock) {
+            ::_exit(127); // DevDock ended before the line above
+        }
+    });
     return p;
 }
 

@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUuid>
@@ -58,6 +59,7 @@ private slots:
     void postgres_downVolumes_thenRestore_rowsBack();
     void checkpoint_allVolumesBackInOneStep();
     void killedMidRestore_safetySnapshotBringsPreviousStateBack();
+    void killedMidBackup_noSnapshot_repositoryChecks_volumeUntouched_pausedServiceResumes();
     void restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing();
     void forget_keepLast_checkpointsKept_pruned_repositoryChecks();
     void downVolumes_noBackup_removesWithoutSnapshot();
@@ -373,6 +375,65 @@ void TestDataRestore::killedMidRestore_safetySnapshotBringsPreviousStateBack()
     // The killed run left app stopped (half-restored data is not served); it starts on B's data.
     QVERIFY2(compose({"start", "app"}).exitCode == 0, "app does not start");
     QCOMPARE(compose({"exec", "-T", "app", "cat", "/files/state"}).out.trimmed(), QByteArray("B"));
+}
+
+void TestDataRestore::killedMidBackup_noSnapshot_repositoryChecks_volumeUntouched_pausedServiceResumes()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
+                      "rm -rf /files/*; head -c 268435456 /dev/urandom > /files/big.bin; echo K > /files/state"})
+                 .exitCode,
+             0);
+    const QString before = volumeManifest(kFilesVolume, kDataLabel);
+    const int snapshotsBefore = snapshotsJson().size();
+    const QString appId = QString::fromUtf8(compose({"ps", "-q", "app"}).out).trimmed();
+    const auto paused = [&] {
+        return docker({"inspect", "-f", "{{.State.Paused}}", appId}).out.trimmed() == "true";
+    };
+    const auto resticBackups = [] {
+        QProcess pgrep;
+        pgrep.start("pgrep", {"-f", "restic backup --stdin"});
+        return pgrep.waitForFinished(5000) && pgrep.exitCode() == 0;
+    };
+
+    QProcess backup;
+    backup.start(DEVDOCKCTL_PATH, {"--project-directory", m_project, "backup", "create", "files"});
+    QVERIFY(backup.waitForStarted());
+    // Killed while the volume streams into restic (app, which writes the volume, is paused).
+    QVERIFY(waitUntil([&] { return (paused() && resticBackups()) || backup.state() == QProcess::NotRunning; },
+                      120000));
+    QTest::qWait(300);
+    QVERIFY2(backup.state() == QProcess::Running, "the backup ended before it could be killed");
+    ::kill(pid_t(backup.processId()), SIGKILL);
+    QVERIFY(backup.waitForFinished(10000));
+    // restic went with it, before it could take the cut stream for the whole volume.
+    QVERIFY(waitUntil([&] { return !resticBackups(); }, 10000));
+    // The killed run left app paused and its helper container (which holds the volume) behind;
+    // the next look at the project's data (here: the snapshot list) unpauses app and removes
+    // the helper.
+    const auto helpers = [] {
+        return docker({"ps", "-aq", "--filter", "label=devdock.helper.owner"}).out.trimmed();
+    };
+    QVERIFY(paused());
+    QVERIFY(!helpers().isEmpty());
+    QCOMPARE(snapshotsJson().size(), snapshotsBefore);
+    QVERIFY(!paused());
+    QCOMPARE(helpers(), QByteArray());
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    QProcess *check = ResticRepository(m_repo, ***pw).process({"check"}, this);
+    check->start();
+    QVERIFY(check->waitForFinished(120000));
+    QVERIFY2(check->exitCode() == 0, check->readAllStandardError().constData());
+    QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
+
+    // A backup then goes through, and unpauses app after its copy.
+    const Run again = ctl({"backup", "create", "files"});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(snapshotsJson().size(), snapshotsBefore + 1);
+    QVERIFY(!paused());
 }
 
 void TestDataRestore::restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing()
