@@ -421,6 +421,8 @@ void ProjectBackups::applyRetention(std::function<void()> then)
         if (!m_tags.checkpoint.isEmpty()) {
             policy.keepTags << QStringLiteral("checkpoint=") + SnapshotTags::clean(m_tags.checkpoint);
         }
+        // A restore's safety snapshot is the way back from it: never aged out.
+        policy.keepTags << QStringLiteral("reason=safety");
         steps.append({policy, {projectTag}});
     }
     if (m_branchCheckpoint) {

@@ -74,7 +74,8 @@ private slots:
 private:
     // Writes `content` into the files volume and backs it up (with `checkpoint`, if any); the
     // snapshot id, empty with `error` set when it failed.
-    QString backUpFiles(const QString &checkpoint, const QString &content, QString *error);
+    QString backUpFiles(const QString &checkpoint, const QString &content, QString *error,
+                        const QString &reason = {});
     Run git(const QStringList &args);
     Run compose(const QStringList &args, int timeoutMs = 180000);
     QList<ResticSnapshot> snapshots(const QStringList &tags);
@@ -214,6 +215,9 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     QSignalSpy retention(m_backups, &ProjectBackups::retentionApplied);
     QString error;
     QVERIFY2(!backUpFiles("keep-me", "one", &error).isEmpty(), qPrintable(error));
+    // A restore's safety snapshot is the way back from that restore: retention keeps it.
+    const QString safety = backUpFiles({}, "safe", &error, "safety");
+    QVERIFY2(!safety.isEmpty(), qPrintable(error));
     QVERIFY2(!backUpFiles({}, "two", &error).isEmpty(), qPrintable(error));
     QVERIFY2(!backUpFiles({}, "three", &error).isEmpty(), qPrintable(error));
     QVERIFY(!retention.isEmpty());
@@ -221,8 +225,11 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().toString()));
     QVERIFY(!outcome->removed.isEmpty());
     const QList<ResticSnapshot> files = snapshots({"project=" + kProject, "volume=files"});
-    QCOMPARE(files.size(), 2); // the checkpoint and the newest
+    QCOMPARE(files.size(), 3); // the checkpoint, the safety snapshot and the newest
     QCOMPARE(files.first().tag("checkpoint"), QString("keep-me"));
+    QVERIFY(std::any_of(files.begin(), files.end(), [&](const ResticSnapshot &f) {
+        return (f.id.startsWith(safety) || safety.startsWith(f.id)) && f.tag("reason") == "safety";
+    }));
     // Pruned and sound.
     const QString check = resticCheck(m_dir.filePath("repo"), m_password);
     QVERIFY2(check.isEmpty(), qPrintable(check));
@@ -230,7 +237,7 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
 }
 
 QString TestBackupAutomation::backUpFiles(const QString &checkpoint, const QString &content,
-                                         QString *error)
+                                         QString *error, const QString &reason)
 {
     const Run change = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
                                kProject + "_files:/files", kTestImage, "sh", "-c",
@@ -242,6 +249,7 @@ QString TestBackupAutomation::backUpFiles(const QString &checkpoint, const QStri
     QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
     SnapshotTags tags;
     tags.checkpoint = checkpoint;
+    tags.reason = reason;
     m_backups->backup({"files"}, tags);
     if (!finished.wait(120000)) {
         *error = QStringLiteral("the backup did not finish");
