@@ -60,6 +60,7 @@ private slots:
     void checkpoint_allVolumesBackInOneStep();
     void killedMidRestore_safetySnapshotBringsPreviousStateBack();
     void killedMidBackup_noSnapshot_repositoryChecks_volumeUntouched_pausedServiceResumes();
+    void restoreTo_anotherVolume_sameData_originalAndItsServiceUntouched();
     void restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing();
     void forget_keepLast_checkpointsKept_pruned_repositoryChecks();
     void downVolumes_noBackup_removesWithoutSnapshot();
@@ -434,6 +435,41 @@ void TestDataRestore::killedMidBackup_noSnapshot_repositoryChecks_volumeUntouche
     QVERIFY2(again.exitCode == 0, again.err.constData());
     QCOMPARE(snapshotsJson().size(), snapshotsBefore + 1);
     QVERIFY(!paused());
+}
+
+void TestDataRestore::restoreTo_anotherVolume_sameData_originalAndItsServiceUntouched()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QCOMPARE(compose({"exec", "-T", "app", "sh", "-c",
+                      "rm -rf /files/*; echo T > /files/state; mkdir -p /files/d/empty; "
+                      "ln -s ../state /files/d/link; head -c 65536 /dev/urandom > /files/d/r.bin; "
+                      "chown 321:654 /files/d/r.bin; chmod 0640 /files/d/r.bin"})
+                 .exitCode,
+             0);
+    const Run backup = ctl({"backup", "files"});
+    QVERIFY2(backup.exitCode == 0, backup.err.constData());
+    const QString id = snapshotIn(backup.out, "files");
+    QVERIFY2(!id.isEmpty(), backup.out.constData());
+    const QString before = volumeManifest(kFilesVolume, kDataLabel);
+    const QString appStarted = startedAt("app");
+    const QString copy = kProject + "_copy";
+    QCOMPARE(docker({"volume", "create", "--label", kDataLabel, copy}).exitCode, 0);
+    const Run restored = ctl({"restore", id, "--to", copy, "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    // Every entry below the root alike (the root directory is the new volume's own).
+    const auto entries = [](const QString &manifest) {
+        QStringList lines = manifest.split('\n', Qt::SkipEmptyParts);
+        lines.removeIf([](const QString &l) { return l.startsWith(". "); });
+        return lines;
+    };
+    const QString copied = volumeManifest(copy, kDataLabel);
+    QCOMPARE(entries(copied), entries(before));
+    QVERIFY(copied.contains("./d/r.bin regular file 640 321:654 65536"));
+    // The volume the snapshot came from, and the service that uses it, were left alone.
+    QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
+    QCOMPARE(startedAt("app"), appStarted);
+    docker({"volume", "rm", copy});
 }
 
 void TestDataRestore::restoreJob_cancelledMidRestore_servicesStayStopped_safetyNamed_failureBeforeChange_changesNothing()
