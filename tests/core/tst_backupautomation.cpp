@@ -68,6 +68,7 @@ private slots:
     void settings_savedPerProject_loadedBack();
     void schedule_whileStackRuns_backsUpEachPeriod_notWhileStopped();
     void retention_afterEachBackup_forgetsAndPrunes_checkpointsKept();
+    void cancel_midCopy_nothingSaved_serviceUnpaused_helperRemoved();
     void branchCheckpoints_eachBackupOnABranch_isThatBranchsNewestCheckpoint();
     void recreate_databaseWithNewImage_backedUpFirst_sameImage_not();
 
@@ -234,6 +235,39 @@ void TestBackupAutomation::retention_afterEachBackup_forgetsAndPrunes_checkpoint
     const QString check = resticCheck(m_dir.filePath("repo"), m_password);
     QVERIFY2(check.isEmpty(), qPrintable(check));
     m_backups->setSettings({});
+}
+
+void TestBackupAutomation::cancel_midCopy_nothingSaved_serviceUnpaused_helperRemoved()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    const Run fill = docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v",
+                             kProject + "_files:/files", kTestImage, "sh", "-c",
+                             "head -c 134217728 /dev/urandom > /files/big.bin"});
+    QVERIFY2(fill.exitCode == 0, fill.err.constData());
+    const QStringList tags{"project=" + kProject, "volume=files"};
+    const qsizetype before = snapshots(tags).size();
+    QCOMPARE(compose({"up", "-d", "app"}).exitCode, 0); // an earlier test may have stopped it
+    const QString app = QString::fromUtf8(compose({"ps", "-q", "app"}).out).trimmed();
+    QVERIFY(!app.isEmpty());
+    QSignalSpy progressed(m_backups, &ProjectBackups::progressed);
+    QSignalSpy finished(m_backups, &ProjectBackups::backupFinished);
+    m_backups->backup({"files"}, {});
+    // Cancelled while the volume streams (app, which uses it, is paused for the copy).
+    QVERIFY(progressed.wait(60000));
+    QCOMPARE(docker({"inspect", "-f", "{{.State.Paused}}", app}).out.trimmed(), QByteArray("true"));
+    m_backups->cancel();
+    QVERIFY(finished.size() == 1 || finished.wait(60000));
+    const auto r = finished.first().at(0).value<Result<QStringList>>();
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, Error::Code::Cancelled);
+    QVERIFY2(r.error().message.contains("cancelled; nothing was saved"), qPrintable(r.error().message));
+    QCOMPARE(snapshots(tags).size(), before);
+    QCOMPARE(docker({"inspect", "-f", "{{.State.Paused}}", app}).out.trimmed(), QByteArray("false"));
+    QCOMPARE(docker({"ps", "-aq", "--filter", "label=devdock.helper.owner"}).out.trimmed(), QByteArray());
+    const QString check = resticCheck(m_dir.filePath("repo"), m_password);
+    QVERIFY2(check.isEmpty(), qPrintable(check));
+    docker({"run", "--rm", "--network", "none", "--label", kLabel, "-v", kProject + "_files:/files",
+            kTestImage, "rm", "-f", "/files/big.bin"});
 }
 
 QString TestBackupAutomation::backUpFiles(const QString &checkpoint, const QString &content,
