@@ -73,6 +73,7 @@ private:
     QString psql(const QString &sql);
     QJsonArray snapshotsJson();
     QString startedAt(const QString &service);
+    QString repositoryCheck(); // restic check with the keychain's password: empty when it passes
 
     QTemporaryDir m_dir;
     QString m_project;
@@ -167,6 +168,17 @@ QJsonArray TestDataRestore::snapshotsJson()
         qWarning("snapshots failed: %s", r.err.constData());
     }
     return QJsonDocument::fromJson(r.out).array();
+}
+
+QString TestDataRestore::repositoryCheck()
+{
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>(
+        [&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
+    if (!(pw && *pw && **pw)) {
+        return QStringLiteral("no repository password in the keychain");
+    }
+    return resticCheck(m_repo, ***pw);
 }
 
 QString TestDataRestore::startedAt(const QString &service)
@@ -421,13 +433,8 @@ void TestDataRestore::killedMidBackup_noSnapshot_repositoryChecks_volumeUntouche
     QCOMPARE(snapshotsJson().size(), snapshotsBefore);
     QVERIFY(!paused());
     QCOMPARE(helpers(), QByteArray());
-    KeychainSecretStore store("backups");
-    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
-    QVERIFY(pw && *pw && **pw);
-    QProcess *check = ResticRepository(m_repo, ***pw).process({"check"}, this);
-    check->start();
-    QVERIFY(check->waitForFinished(120000));
-    QVERIFY2(check->exitCode() == 0, check->readAllStandardError().constData());
+    const QString check = repositoryCheck();
+    QVERIFY2(check.isEmpty(), qPrintable(check));
     QCOMPARE(volumeManifest(kFilesVolume, kDataLabel), before);
 
     // A backup then goes through, and unpauses app after its copy.
@@ -641,13 +648,8 @@ void TestDataRestore::forget_keepLast_checkpointsKept_pruned_repositoryChecks()
     QCOMPARE(plainAfter.value("/files.tar"), 1); // newer than the checkpoint
     QCOMPARE(plainAfter.keys(), plainBefore.keys()); // every stream keeps a snapshot
     // The repository is whole after the prune.
-    KeychainSecretStore store("backups");
-    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(m_repo), nullptr, cb); });
-    QVERIFY(pw && *pw && **pw);
-    QProcess *check = ResticRepository(m_repo, ***pw).process({"check"}, this);
-    check->start();
-    QVERIFY(check->waitForFinished(120000));
-    QVERIFY2(check->exitCode() == 0, check->readAllStandardError().constData());
+    const QString check = repositoryCheck();
+    QVERIFY2(check.isEmpty(), qPrintable(check));
 }
 
 void TestDataRestore::downVolumes_noBackup_removesWithoutSnapshot()
