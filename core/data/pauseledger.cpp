@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -101,6 +102,10 @@ QStringList orphans(const EngineClient &client)
     const QString mine = prefix(client);
     const QDir dir(directory());
     for (const QString &name : dir.entryList({mine + QLatin1Char('*')}, QDir::Files)) {
+        // Only regular files: opening a FIFO planted here would block the caller.
+        if (!QFileInfo(dir.filePath(name)).isFile() || QFileInfo(dir.filePath(name)).isSymLink()) {
+            continue;
+        }
         QFile f(dir.filePath(name));
         if (!f.open(QIODevice::ReadOnly)) {
             continue;

@@ -12,6 +12,8 @@
 #include "compose/composeloader.h"
 #include "data/consistentbackup.h"
 #include "data/databasejob.h"
+#include "data/pauseledger.h"
+#include <sys/stat.h>
 #include "data/resticrepository.h"
 #include "data/volumebackup.h"
 #include "data/volumeinventory.h"
@@ -76,6 +78,7 @@ private slots:
     void databaseKind_data();
     void databaseKind();
     void snapshotTags_keyValue_commasReplaced();
+    void pauseLedger_fifoOrGarbage_skipped_deadPausersOnly();
     void inventory_namedVolumesAndMarkedBinds_sizesUsersLastBackup();
     void repository_passwordGeneratedIntoKeychain_notInFilesOrCommandLine();
     void repository_wrongPassword_clearMessage();
@@ -242,6 +245,36 @@ void TestDataBackup::snapshotTags_keyValue_commasReplaced()
     t.gitCommit = "0123abc";
     QCOMPARE(t.toTags(), QStringList({"devdock", "project=shop", "service=db", "volume=db-data", "kind=files",
                                       "branch=feature/a_b", "commit=0123abc"}));
+}
+
+void TestDataBackup::pauseLedger_fifoOrGarbage_skipped_deadPausersOnly()
+{
+    const auto endpoint = EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    EngineClient client(*endpoint);
+    PauseLedger::noted(client, "mine-alive"); // this process: still running
+    const QString dir = PauseLedger::directory();
+    const QStringList names = QDir(dir).entryList({"*mine-alive"}, QDir::Files);
+    QCOMPARE(names.size(), 1);
+    const QString prefix = names.first().chopped(QStringLiteral("mine-alive").size());
+    QFile dead(dir + "/" + prefix + "dead-one");
+    QVERIFY(dead.open(QIODevice::WriteOnly));
+    dead.write("999999999"); // no such process
+    dead.close();
+    QFile garbage(dir + "/" + prefix + "garbage");
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("\x01\x02not a pid");
+    garbage.close();
+    // A FIFO where a note belongs must not block (opening it for reading would).
+    QCOMPARE(::mkfifo(QFile::encodeName(dir + "/" + prefix + "fifo").constData(), 0600), 0);
+    QStringList orphans = PauseLedger::orphans(client);
+    orphans.sort();
+    QCOMPARE(orphans, (QStringList{"dead-one", "garbage"}));
+    PauseLedger::cleared(client, "mine-alive");
+    for (const QString &n : {"dead-one", "garbage", "fifo"}) {
+        QFile::remove(dir + "/" + prefix + n);
+    }
+    QVERIFY(PauseLedger::orphans(client).isEmpty());
 }
 
 void TestDataBackup::inventory_namedVolumesAndMarkedBinds_sizesUsersLastBackup()
