@@ -14,12 +14,15 @@ namespace {
 
 const QByteArray kUsage =
     "Usage: devdockctl backup list\n"
-    "       devdockctl backup [create] [SERVICE|VOLUME...] [--checkpoint NAME]\n"
+    "       devdockctl backup [create] [SERVICE|VOLUME...] [--checkpoint NAME] [--stop]\n"
     "\n"
     "The project's data (named volumes, bind mounts marked x-devdock: {data: [...]}) and its\n"
     "backups in a restic repository: DEVDOCK_BACKUP_REPOSITORY, else <data dir>/backups. The\n"
     "repository password lives in the keychain (generated on first use). A checkpoint names the\n"
-    "snapshots of all of the project's data; 'devdockctl restore --checkpoint NAME' brings them back.\n";
+    "snapshots of all of the project's data; 'devdockctl restore --checkpoint NAME' brings them back.\n"
+    "A running PostgreSQL is dumped; the other services writing a volume are paused for its copy,\n"
+    "or stopped and started again after it with --stop. Ctrl+C cancels: nothing of the volume\n"
+    "being copied is saved, its services run again, and the exit code is 130.\n";
 
 } // namespace
 
@@ -37,8 +40,11 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
                                                                   : QStringLiteral("create");
     QStringList selected;
     QString checkpoint;
+    bool stopOthers = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--checkpoint")) {
+        if (args[i] == QLatin1String("--stop")) {
+            stopOthers = true;
+        } else if (args[i] == QLatin1String("--checkpoint")) {
             if (i + 1 >= args.size() || args[i + 1].isEmpty()) {
                 return reportUsageError(QStringLiteral("--checkpoint needs a name"), kUsage);
             }
@@ -49,7 +55,7 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
             selected << args[i];
         }
     }
-    if (sub == QLatin1String("list") && (!selected.isEmpty() || !checkpoint.isEmpty())) {
+    if (sub == QLatin1String("list") && (!selected.isEmpty() || !checkpoint.isEmpty() || stopOthers)) {
         return reportUsageError(QStringLiteral("backup list takes no arguments"), kUsage);
     }
     auto session = DataSession::open(options);
@@ -57,6 +63,7 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
         return failWith(session.error());
     }
     DataSession &data = **session;
+    data.stopOthers = stopOthers;
     const QList<DataVolume> &inventory = data.inventory;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (sub == QLatin1String("list")) {
@@ -104,6 +111,11 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
         Output::flush();
         bool unchanged = false;
         const auto id = data.backup(v, tags, &unchanged);
+        if (!id && id.error().code == Error::Code::Cancelled) {
+            Output::errLine(QStringLiteral("devdockctl: ") + id.error().toString());
+            Output::flush();
+            return Interrupted;
+        }
         if (!id) {
             ++failures;
             Output::errLine(QStringLiteral("devdockctl: ") + id.error().toString());

@@ -9,8 +9,11 @@
 
 #include "data/consistentbackup.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QProcess>
+
+#include <unistd.h>
 
 namespace DevDock::Ctl {
 
@@ -124,6 +127,12 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags,
     tags.service = volume.serviceNames().value(0);
     ConsistentBackup job(client.get(), repository, volume, running,
                          volume.helperImage(project), tags);
+    job.setStopOthers(stopOthers);
+    const CancelOnSignal interrupt([&job] {
+        Output::errLine(QStringLiteral("devdockctl: cancelling the backup…"));
+        Output::flush();
+        job.cancel();
+    });
     qint64 lastReported = 0;
     QObject::connect(&job, &ConsistentBackup::progressed, [&](qint64 bytes) {
         // A line per 64 MiB: progress on long work without flooding a terminal.
@@ -142,6 +151,36 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags,
         *unchanged = id && job.unchanged();
     }
     return id;
+}
+
+namespace {
+std::function<void()> g_cancel; // NOLINT: what the signal, through the event loop, calls
+bool g_signalled = false;       // NOLINT
+} // namespace
+
+CancelOnSignal::CancelOnSignal(std::function<void()> cancel)
+{
+    g_cancel = std::move(cancel);
+    g_signalled = false;
+    installSignalHandlers(QCoreApplication::instance(), [] {
+        if (g_cancel) {
+            g_signalled = true;
+            g_cancel();
+        } else {
+            // No data work under way: the signal ends the process as it would have.
+            ::_exit(130);
+        }
+    });
+}
+
+CancelOnSignal::~CancelOnSignal()
+{
+    g_cancel = nullptr;
+}
+
+bool CancelOnSignal::signalled() const
+{
+    return g_signalled;
 }
 
 Result<ResticSnapshot> DataSession::findSnapshot(const QString &prefix) const

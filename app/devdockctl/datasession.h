@@ -47,7 +47,9 @@ public:
 
     // project, branch and commit of the working tree.
     Core::SnapshotTags baseTags() const;
-    // One volume backed up consistently (ConsistentBackup), with a line of progress per 64 MiB.
+    // One volume backed up consistently (ConsistentBackup), with a line of progress per 64 MiB;
+    // the other users are stopped instead of paused with `stopOthers`. SIGINT or SIGTERM cancels
+    // it (nothing saved, the services resumed; the error's code is Cancelled).
     // `unchanged`, when given: set when the volume's last snapshot still holds it (no new one).
     Core::Result<QString> backup(const Core::DataVolume &volume, Core::SnapshotTags tags,
                                  bool *unchanged = nullptr);
@@ -63,6 +65,20 @@ public:
     QList<Core::DataVolume> inventory;
     QHash<QString, QString> running; // service -> running container id
     QStringList engineVolumes;
+    bool stopOthers = false;
+};
+
+// While it lives, SIGINT and SIGTERM call `cancel` (from the event loop) instead of ending the
+// process: long data work ends the way its Cancel button ends it.
+class CancelOnSignal
+{
+public:
+    explicit CancelOnSignal(std::function<void()> cancel);
+    ~CancelOnSignal();
+    CancelOnSignal(const CancelOnSignal &) = delete;
+    CancelOnSignal &operator=(const CancelOnSignal &) = delete;
+    // Whether a signal came while it lived.
+    bool signalled() const;
 };
 
 // Prints "devdockctl: message" (and the hint) on stderr; returns EngineFailure.

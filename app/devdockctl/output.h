@@ -10,7 +10,7 @@
 namespace DevDock::Ctl {
 
 // Exit codes shared by every devdockctl command.
-enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2 };
+enum ExitCode { Success = 0, EngineFailure = 1, UsageError = 2, Interrupted = 130 };
 
 // Prints "devdockctl: message" and "hint: …" on stderr; returns EngineFailure (exit 1).
 int reportError(const Core::Error &error);

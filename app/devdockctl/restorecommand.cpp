@@ -89,6 +89,11 @@ Result<void> carryOutRestore(DataSession &data, const RestorePlan &plan)
                 .arg(plan.target.key, id.left(8)));
         Output::flush();
     });
+    const CancelOnSignal interrupt([&job] {
+        Output::errLine(QStringLiteral("devdockctl: cancelling the restore…"));
+        Output::flush();
+        job.cancel();
+    });
     return wait<void>([&](auto cb) {
         QObject::connect(&job, &RestoreJob::finished, [cb](const Result<void> &r) { cb(r); });
         job.start();
@@ -246,7 +251,8 @@ int runRestoreCommand(const ComposeLoadOptions &options, const QStringList &argu
     }
     for (const RestorePlan &plan : std::as_const(plans)) {
         if (const auto r = carryOutRestore(data, plan); !r) {
-            return failWith(r.error());
+            const int code = failWith(r.error());
+            return r.error().code == Error::Code::Cancelled ? int(Interrupted) : code;
         }
         Output::outLine(QStringLiteral("%1: restored from snapshot %2")
                             .arg(plan.target.key, plan.snapshot.shortId));

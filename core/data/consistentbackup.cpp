@@ -117,7 +117,9 @@ void ConsistentBackup::pauseOthers(QStringList services)
         return;
     }
     const QString service = services.takeFirst();
-    containerAction(m_client, m_running.value(service), "pause", this,
+    // Noted before it is asked: a DevDock killed while the engine stops it still leaves word.
+    PauseLedger::noted(*m_client, m_running.value(service), m_stopOthers);
+    containerAction(m_client, m_running.value(service), m_stopOthers ? "stop" : "pause", this,
                     [this, service, services](Result<EngineClient::Response> r) {
                         // The cgroup freezer can refuse while a container is still thawing from
                         // an earlier unpause ("unable to freeze"): ask again a moment later.
@@ -130,12 +132,14 @@ void ConsistentBackup::pauseOthers(QStringList services)
                         }
                         m_pauseRetries = 0;
                         if (!r) {
+                            PauseLedger::cleared(*m_client, m_running.value(service));
                             unpauseAll(makeError(r.error().code,
-                                                 QStringLiteral("Cannot pause %1 for the backup: %2").arg(service, r.error().message)));
+                                                 (m_stopOthers ? QStringLiteral("Cannot stop %1 for the backup: %2")
+                                                               : QStringLiteral("Cannot pause %1 for the backup: %2"))
+                                                     .arg(service, r.error().message)));
                             return;
                         }
                         m_paused << service;
-                        PauseLedger::noted(*m_client, m_running.value(service));
                         pauseOthers(services);
                     });
 }
@@ -165,16 +169,19 @@ void ConsistentBackup::unpauseAll(Result<QString> result)
         return;
     }
     const QString service = m_paused.takeLast();
-    containerAction(m_client, m_running.value(service), "unpause", this,
+    containerAction(m_client, m_running.value(service), m_stopOthers ? "start" : "unpause", this,
                     [this, service, result](Result<EngineClient::Response> r) mutable {
                         if (r) {
                             PauseLedger::cleared(*m_client, m_running.value(service));
                         }
                         if (!r && result) {
                             result = makeError(r.error().code,
-                                               QStringLiteral("Backed up, but %1 could not be unpaused: %2")
+                                               (m_stopOthers ? QStringLiteral("Backed up, but %1 could not be started again: %2")
+                                                             : QStringLiteral("Backed up, but %1 could not be unpaused: %2"))
                                                    .arg(service, r.error().message),
-                                               QStringLiteral("Run: docker unpause %1").arg(m_running.value(service)));
+                                               QStringLiteral("Run: docker %1 %2")
+                                                   .arg(m_stopOthers ? QStringLiteral("start") : QStringLiteral("unpause"),
+                                                        m_running.value(service)));
                         }
                         unpauseAll(result);
                     });

@@ -18,7 +18,9 @@ class ResticRepository;
 // One piece of data backed up so that what is saved is consistent, whatever runs:
 //  - a running PostgreSQL user: a logical dump through exec (DatabaseJob), nothing paused;
 //  - otherwise a file copy (VolumeBackupJob), with running Redis users told to SAVE first and
-//    every other running user paused for the copy and unpaused after it, also on errors.
+//    every other running user paused for the copy and unpaused after it, also on errors (or, with
+//    setStopOthers(true), stopped for it and started again after it: for services that do not
+//    take a pause well, e.g. ones whose clients time out while they are frozen).
 // `running` maps service name -> running container id (services not running are absent).
 class ConsistentBackup final : public QObject
 {
@@ -27,12 +29,14 @@ public:
     ConsistentBackup(EngineClient *client, ResticRepository *repository, DataVolume volume,
                      QHash<QString, QString> running, QString image, SnapshotTags tags,
                      QObject *parent = nullptr);
+    // Stop (and start again) the other users instead of pausing them. Before start().
+    void setStopOthers(bool stop) { m_stopOthers = stop; }
     void start();
     // Ends the copy or dump under way (finished() reports Cancelled); paused services are
     // unpaused first.
     void cancel();
 
-    // The services paused right now (for tests and the window's status).
+    // The services paused (or stopped) right now (for tests and the window's status).
     QStringList paused() const { return m_paused; }
     // After finished(): the volume had not changed since its last backup, whose id it carried.
     bool unchanged() const { return m_unchanged; }
@@ -57,6 +61,7 @@ private:
     SnapshotTags m_tags;
     QStringList m_paused;
     int m_pauseRetries = 0;
+    bool m_stopOthers = false;
     bool m_unchanged = false;
     bool m_cancelled = false;
     QPointer<QObject> m_job; // the VolumeBackupJob or DatabaseJob under way

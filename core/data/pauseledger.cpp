@@ -37,7 +37,7 @@ bool running(qint64 pid)
 }
 
 void unpauseNext(EngineClient *client, QPointer<QObject> context, QStringList ids,
-                 std::function<void()> done)
+                 QStringList stopped, std::function<void()> done)
 {
     if (ids.isEmpty() || !context) {
         if (context) {
@@ -48,12 +48,13 @@ void unpauseNext(EngineClient *client, QPointer<QObject> context, QStringList id
     const QString id = ids.takeFirst();
     HttpRequest request;
     request.method = "POST";
-    request.target = "/containers/" + QUrl::toPercentEncoding(id) + "/unpause";
+    request.target = "/containers/" + QUrl::toPercentEncoding(id)
+                     + (stopped.contains(id) ? "/start" : "/unpause");
     client->call(request, context,
-                 [client, context, id, ids, done](Result<EngineClient::Response>) mutable {
-                     // Unpaused, gone or not paused (someone unpaused it): nothing is owed.
+                 [client, context, id, ids, stopped, done](Result<EngineClient::Response>) mutable {
+                     // Running again, gone or not held (someone resumed it): nothing is owed.
                      cleared(*client, id);
-                     unpauseNext(client, context, ids, std::move(done));
+                     unpauseNext(client, context, ids, stopped, std::move(done));
                  });
 }
 
@@ -81,13 +82,13 @@ QString directory()
            + QStringLiteral("/devdock/paused");
 }
 
-void noted(const EngineClient &client, const QString &containerId)
+void noted(const EngineClient &client, const QString &containerId, bool stopped)
 {
     QDir().mkpath(directory());
     QFile f(directory() + QLatin1Char('/') + prefix(client) + containerId);
     // A note that cannot be written costs only the recovery after a crash; the backup goes on.
     if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        f.write(QByteArray::number(qint64(::getpid())));
+        f.write(QByteArray::number(qint64(::getpid())) + (stopped ? " stop" : ""));
     }
 }
 
@@ -96,7 +97,9 @@ void cleared(const EngineClient &client, const QString &containerId)
     QFile::remove(directory() + QLatin1Char('/') + prefix(client) + containerId);
 }
 
-QStringList orphans(const EngineClient &client)
+namespace {
+// The ended pausers' containers; `stoppedOnly`: those stopped rather than paused.
+QStringList readOrphans(const EngineClient &client, bool stoppedOnly)
 {
     QStringList ids;
     const QString mine = prefix(client);
@@ -110,18 +113,30 @@ QStringList orphans(const EngineClient &client)
         if (!f.open(QIODevice::ReadOnly)) {
             continue;
         }
-        const qint64 pid = f.read(32).trimmed().toLongLong();
-        if (!running(pid)) {
+        const QList<QByteArray> words = f.read(32).simplified().split(' ');
+        const qint64 pid = words.value(0).toLongLong();
+        if (!running(pid) && (!stoppedOnly || words.value(1) == "stop")) {
             ids << name.mid(mine.size());
         }
     }
     return ids;
 }
+} // namespace
+
+QStringList orphans(const EngineClient &client)
+{
+    return readOrphans(client, false);
+}
+
+QStringList stoppedOrphans(const EngineClient &client)
+{
+    return readOrphans(client, true);
+}
 
 void unpauseOrphans(EngineClient *client, QObject *context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);
-    unpauseNext(client, context, orphans(*client), [client, guard, done = std::move(done)] {
+    unpauseNext(client, context, orphans(*client), stoppedOrphans(*client), [client, guard, done = std::move(done)] {
         // The helper containers such a run left (they hold its volume: `down --volumes` could
         // not remove it) go too: those made on this machine by a process that has ended.
         ContainerListOptions options;

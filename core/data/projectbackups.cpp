@@ -44,6 +44,7 @@ BackupSettings BackupSettings::load(QSettings &settings, const QString &projectK
     settings.beginGroup(settingsGroup(projectKey));
     s.everyHours = std::max(0, settings.value(QStringLiteral("everyHours"), 0).toInt());
     s.branchCheckpoints = settings.value(QStringLiteral("branchCheckpoints"), false).toBool();
+    s.stopOthers = settings.value(QStringLiteral("stopOthers"), false).toBool();
     for (const auto &[key, member] : kKeeps) {
         s.retention.*member = std::max(0, settings.value(QString::fromLatin1(key), 0).toInt());
     }
@@ -56,6 +57,7 @@ void BackupSettings::save(QSettings &settings, const QString &projectKey) const
     settings.beginGroup(settingsGroup(projectKey));
     settings.setValue(QStringLiteral("everyHours"), everyHours);
     settings.setValue(QStringLiteral("branchCheckpoints"), branchCheckpoints);
+    settings.setValue(QStringLiteral("stopOthers"), stopOthers);
     for (const auto &[key, member] : kKeeps) {
         settings.setValue(QString::fromLatin1(key), retention.*member);
     }
@@ -381,6 +383,7 @@ void ProjectBackups::backupNext()
     tags.service = volume.serviceNames().value(0);
     m_current = new ConsistentBackup(m_client, m_repository, volume, m_running,
                                      volume.helperImage(m_project), tags, this);
+    m_current->setStopOthers(m_settings.stopOthers);
     connect(m_current, &ConsistentBackup::progressed, this, [this, key = volume.key](qint64 bytes) {
         emit progressed(key, bytes, m_doneBytes + bytes, m_totalBytes);
     });

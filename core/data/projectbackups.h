@@ -37,6 +37,9 @@ struct BackupSettings
     // destructive action) also becomes the branch's checkpoint, branchCheckpoint(branch): the
     // newest data of each branch, restored in one step (older ones of it are forgotten).
     bool branchCheckpoints = false;
+    // The services that write a volume being copied (not its database, which is dumped) are
+    // stopped for the copy and started again after it, instead of paused.
+    bool stopOthers = false;
 
     static BackupSettings load(QSettings &settings, const QString &projectKey);
     void save(QSettings &settings, const QString &projectKey) const;

@@ -25,7 +25,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QScopeGuard>
 #include <QUuid>
+
+#include <csignal>
 
 using namespace DevDock::Core;
 using namespace DevDock::Test;
@@ -91,6 +94,8 @@ private slots:
     void postgres_failedDump_clearMessage_nothingSaved();
     void consistent_redisSavedFirst_othersPausedForCopy_unpausedAfter_alsoOnError();
     void devdockctl_backupListCreate_tagsAndExitCodes();
+    void consistent_stopOthers_stoppedForCopy_startedAfter_deadRunsStoppedStartedAgain();
+    void devdockctl_backupStop_sigintMidCopy_exit130_nothingSaved_serviceRunsAgain();
 
 private:
     ResticRepository *repository(const QString &location, const QString &password);
@@ -546,17 +551,15 @@ void TestDataBackup::backupRestore_ownershipModesSymlinksEmptyDirsSparseLarge_id
     QCOMPARE(docker({"ps", "-aq", "--filter", "label=devdock.helper"}).out.trimmed(), QByteArray());
 }
 
-// Issue 16's big volume: DEVDOCK_DATA_TEST_MB (default 256) MiB of random files with links, odd
-// modes and owners, restored byte-identical (a manifest of sha256, mode and owner per entry).
-// The full 1 GiB runs in tests/bench/bench_backup.sh, which also times it; here the size keeps
-// the suite within CI's time. A backup of the unchanged volume saves no new snapshot and names the
+// Issue 16's big volume: DEVDOCK_DATA_TEST_MB (default 1024) MiB of random files with links, odd
+// modes and owners, restored byte-identical (a manifest of sha256, mode and owner per entry). A backup of the unchanged volume saves no new snapshot and names the
 // last one (a checkpoint still gets its own); after one byte rewritten in place (same size) the
 // backup copies again.
 void TestDataBackup::backupRestore_randomFilesLinksModesOwners_identical_unchangedVolumeReusesSnapshot()
 {
     DEVDOCK_REQUIRE_ENGINE();
     QVERIFY(m_repo);
-    const int mb = qEnvironmentVariableIsSet("DEVDOCK_DATA_TEST_MB") ? qEnvironmentVariableIntValue("DEVDOCK_DATA_TEST_MB") : 256;
+    const int mb = qEnvironmentVariableIsSet("DEVDOCK_DATA_TEST_MB") ? qEnvironmentVariableIntValue("DEVDOCK_DATA_TEST_MB") : 1024;
     const QString volume = "devdock-it-data-big-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_volumes << volume;
     // Random bytes made on the host (openssl is fast where busybox's urandom is not), carried into
@@ -968,6 +971,154 @@ void TestDataBackup::devdockctl_backupListCreate_tagsAndExitCodes()
     c->start();
     QVERIFY(c->waitForFinished(60000));
     QCOMPARE(ResticSnapshot::listFromJson(c->readAllStandardOutput()).size(), 1);
+}
+
+// "Paused (or stopped, if the user prefers)": with setStopOthers the other users of the volume are
+// stopped for the copy (the engine says not running while it is made) and started again after
+// it. A DevDock killed while such a service was stopped left a note saying so: the next run
+// starts it (a paused note is unpaused, as before).
+void TestDataBackup::consistent_stopOthers_stoppedForCopy_startedAfter_deadRunsStoppedStartedAgain()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QVERIFY(m_repo);
+    const QString volume = "devdock-it-data-stop-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_volumes << volume;
+    // It ends on SIGTERM (a shell as pid 1 would ignore it and cost the engine's 10 s timeout).
+    const QString writer = startContainer({"-v", volume + ":/data"},
+                                          "trap 'exit 0' TERM; head -c 33554432 /dev/urandom > /data/bulk; "
+                                          "while true; do date +%s >> /data/log; sleep 1 & wait; done");
+    QVERIFY(!writer.isEmpty());
+    auto state = [&](const QString &id) {
+        return docker({"inspect", "-f", "{{.State.Running}} {{.State.Paused}} {{.State.StartedAt}}", id}).out.trimmed();
+    };
+    QVERIFY(waitUntil([&] { return docker({"exec", writer, "test", "-s", "/data/log"}).exitCode == 0; }));
+    const QByteArray startedBefore = state(writer).split(' ').value(2);
+    DataVolume v;
+    v.key = "stopped";
+    v.engineName = volume;
+    v.exists = true;
+    v.users = {{"writer", "/data", false, DatabaseKind::None}};
+    SnapshotTags tags;
+    tags.project = kProject;
+    tags.volume = "stopped";
+    auto *job = new ConsistentBackup(m_client.get(), m_repo, v, {{"writer", writer}}, kTestImage, tags, this);
+    job->setStopOthers(true);
+    QSignalSpy done(job, &ConsistentBackup::finished);
+    QByteArray duringCopy;
+    job->start();
+    QVERIFY(waitUntil(
+        [&] {
+            if (duringCopy.isEmpty() && job->paused() == QStringList{"writer"}) {
+                duringCopy = state(writer);
+            }
+            return !done.isEmpty();
+        },
+        120000));
+    const auto r = done.first().first().value<Result<QString>>();
+    QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
+    QVERIFY2(duringCopy.startsWith("false false"), duringCopy.constData()); // stopped, not paused
+    QVERIFY(job->paused().isEmpty());
+    job->deleteLater();
+    QVERIFY(waitUntil([&] { return state(writer).startsWith("true false"); }, 30000));
+    QVERIFY2(state(writer).split(' ').value(2) != startedBefore, "the writer was not started again");
+    // The snapshot holds the writer's file, the whole of it.
+    const QList<ResticSnapshot> list = snapshots(m_repo, {"project=" + kProject, "volume=stopped"});
+    QCOMPARE(list.size(), 1);
+
+    // A dead run's notes: one stopped (started again), one paused (unpaused).
+    const QString held = startContainer({}, "trap 'exit 0' TERM; while true; do sleep 1 & wait; done");
+    QVERIFY(!held.isEmpty());
+    QCOMPARE(docker({"stop", "-t", "5", writer}).exitCode, 0);
+    QCOMPARE(docker({"pause", held}).exitCode, 0);
+    QProcess dead;
+    dead.start("true");
+    QVERIFY(dead.waitForFinished());
+    const qint64 deadPid = dead.processId() > 0 ? dead.processId() : 999999;
+    const QString writerId = docker({"inspect", "-f", "{{.Id}}", writer}).out.trimmed();
+    const QString heldId = docker({"inspect", "-f", "{{.Id}}", held}).out.trimmed();
+    PauseLedger::noted(*m_client, writerId, true);
+    PauseLedger::noted(*m_client, heldId, false);
+    const QString dir = PauseLedger::directory();
+    for (const QString &name : QDir(dir).entryList({"*" + writerId, "*" + heldId}, QDir::Files)) {
+        QFile note(dir + "/" + name);
+        QVERIFY(note.open(QIODevice::ReadOnly));
+        const QByteArray rest = note.readAll().mid(QByteArray::number(qint64(QCoreApplication::applicationPid())).size());
+        note.close();
+        QVERIFY(note.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        note.write(QByteArray::number(deadPid) + rest);
+    }
+    QCOMPARE(PauseLedger::stoppedOrphans(*m_client), QStringList{writerId});
+    QCOMPARE(PauseLedger::orphans(*m_client).size(), 2);
+    bool recovered = false;
+    PauseLedger::unpauseOrphans(m_client.get(), this, [&] { recovered = true; });
+    QVERIFY(waitUntil([&] { return recovered; }, 60000));
+    QVERIFY2(state(writer).startsWith("true false"), state(writer).constData());
+    QVERIFY2(state(held).startsWith("true false"), state(held).constData());
+    QVERIFY(PauseLedger::orphans(*m_client).isEmpty());
+    docker({"rm", "-f", writer, held});
+}
+
+// devdockctl backup --stop: the app is stopped for the copy; Ctrl+C during it cancels (exit 130,
+// a line saying so), saves nothing, removes the helper, and the app runs again.
+void TestDataBackup::devdockctl_backupStop_sigintMidCopy_exit130_nothingSaved_serviceRunsAgain()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    QTemporaryDir project;
+    const QString name = kProject + "-int";
+    QFile f(project.filePath("compose.yaml"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("name: %1\nservices:\n  app:\n    image: %2\n"
+                           "    command: [\"sh\", \"-c\", \"trap 'exit 0' TERM; while true; do sleep 1 & wait; done\"]\n"
+                           "    volumes: [appdata:/data]\nvolumes:\n  appdata: {}\n")
+                .arg(name, kTestImage)
+                .toUtf8());
+    f.close();
+    const Run up = docker({"compose", "--project-directory", project.path(), "up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    const auto down = qScopeGuard([&] { docker({"compose", "--project-directory", project.path(), "down", "-v", "-t", "0"}); });
+    m_volumes << name + "_appdata";
+    // Enough random data for the copy to take a while (restic cannot compress it away).
+    const Run fill = run("sh", {"-c", QStringLiteral("openssl rand 805306368 | docker run -i --rm --network none --label %1 -v %2:/data %3 "
+                                                     "sh -c 'cat > /data/big'")
+                                          .arg(kDataLabel, name + "_appdata", kTestImage)},
+                         300000);
+    QVERIFY2(fill.exitCode == 0, fill.err.constData());
+    const QString app = docker({"compose", "--project-directory", project.path(), "ps", "-q", "app"}).out.trimmed();
+    QVERIFY(!app.isEmpty());
+    const QString repo = m_dir.filePath("int-repo");
+    qputenv("DEVDOCK_BACKUP_REPOSITORY", repo.toUtf8());
+    const auto unset = qScopeGuard([] { qunsetenv("DEVDOCK_BACKUP_REPOSITORY"); });
+    QProcess ctl;
+    ctl.start(DEVDOCKCTL_PATH, {"--project-directory", project.path(), "backup", "--stop"});
+    QVERIFY(ctl.waitForStarted());
+    // The copy is under way once the app is stopped and the helper holding the volume exists.
+    QVERIFY(waitUntil(
+        [&] {
+            return docker({"inspect", "-f", "{{.State.Running}}", app}).out.trimmed() == "false"
+                   && !docker({"ps", "-aq", "--filter", "label=devdock.helper", "--filter", "volume=" + name + "_appdata"})
+                           .out.trimmed()
+                           .isEmpty();
+        },
+        120000));
+    QTest::qWait(500);
+    ::kill(pid_t(ctl.processId()), SIGINT);
+    QVERIFY(ctl.waitForFinished(60000));
+    const QByteArray err = ctl.readAllStandardError();
+    QCOMPARE(ctl.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(ctl.exitCode() == 130, err.constData());
+    QVERIFY2(err.contains("cancelled"), err.constData());
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Running}}", app}).out.trimmed() == "true"; }, 30000));
+    QCOMPARE(docker({"ps", "-aq", "--filter", "label=devdock.helper", "--filter", "volume=" + name + "_appdata"}).out.trimmed(),
+             QByteArray());
+    KeychainSecretStore store("backups");
+    auto pw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(repo), nullptr, cb); });
+    QVERIFY(pw && *pw && **pw);
+    QProcess *list = ResticRepository(repo, ***pw).process({"snapshots", "--json"}, this);
+    list->start();
+    QVERIFY(list->waitForFinished(60000));
+    QCOMPARE(ResticSnapshot::listFromJson(list->readAllStandardOutput()).size(), 0);
+    QVERIFY(PauseLedger::orphans(*m_client).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDataBackup)
