@@ -92,6 +92,33 @@ void ProjectBackups::setProject(const ComposeProject &project)
     m_project = project;
 }
 
+void ProjectBackups::readSizes()
+{
+    if (m_readingSizes || !m_repository) {
+        return;
+    }
+    // Newest first: the ones a user looks at first.
+    for (auto it = m_snapshots.crbegin(); it != m_snapshots.crend(); ++it) {
+        if (m_sizes.contains(it->id)) {
+            continue;
+        }
+        m_readingSizes = true;
+        m_repository->snapshotSize(it->id, this, [this, id = it->id](Result<qint64> size) {
+            m_readingSizes = false;
+            if (!size) {
+                return; // a forgotten snapshot or a busy repository: the next refresh asks again
+            }
+            m_sizes.insert(id, *size);
+            if (m_repository) {
+                m_repository->rememberSize(id, *size);
+            }
+            emit snapshotSizesChanged();
+            readSizes();
+        });
+        return;
+    }
+}
+
 void ProjectBackups::setSettings(const BackupSettings &settings)
 {
     m_settings = settings;
@@ -286,8 +313,12 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
                             m_running = running;
                             m_containerImages = images;
                             m_inventory = volumeInventory(m_project, dfJson, m_snapshots);
+                            if (m_repository && m_sizes.isEmpty()) {
+                                m_sizes = m_repository->cachedSizes();
+                            }
                             emit refreshed();
                             then({});
+                            readSizes();
                         };
                         connect(
                             git, &QProcess::finished, this,

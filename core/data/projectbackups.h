@@ -80,6 +80,9 @@ public:
     void refresh();
     const QList<DataVolume> &inventory() const { return m_inventory; }
     const QList<ResticSnapshot> &snapshots() const { return m_snapshots; }
+    // The bytes a restore of snapshot `id` writes; -1 while not known yet. After each refresh the
+    // unknown ones are read one by one in the background (snapshotSizesChanged after each).
+    qint64 snapshotSize(const QString &id) const { return m_sizes.value(id, -1); }
     const QHash<QString, QString> &running() const { return m_running; }
     EngineClient *client() const;
     // nullptr until the first refresh opened it.
@@ -118,6 +121,7 @@ signals:
     void backupFinished(const DevDock::Core::Result<QStringList> &snapshotIds);
     void retentionApplied(const DevDock::Core::Result<DevDock::Core::ForgetOutcome> &outcome);
     void scheduleChanged(const QDateTime &next);
+    void snapshotSizesChanged();
 
 private:
     // `create`: open the repository even when none was made yet (a backup is about to be
@@ -129,6 +133,7 @@ private:
     void endBackup(Result<QStringList> result);
     void applyRetention(std::function<void()> then);
     void reschedule();
+    void readSizes();
     void onScheduleDue();
     std::chrono::milliseconds interval() const;
     // The services among `pending` whose container's image differs from the one they name now.
@@ -150,6 +155,8 @@ private:
     QDateTime m_lastRunAt; // the end of the last backup, snapshot written or not
     QList<DataVolume> m_inventory;
     QList<ResticSnapshot> m_snapshots;
+    QHash<QString, qint64> m_sizes; // snapshot id -> restore size
+    bool m_readingSizes = false;
     QHash<QString, QString> m_running;
     QHash<QString, QString> m_containerImages; // service -> image id of its container
     SnapshotTags m_base;

@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -306,6 +307,70 @@ void ResticRepository::snapshots(const QStringList &tags, QObject *context,
         }
         callback(ResticSnapshot::listFromJson(*r));
     });
+}
+
+void ResticRepository::snapshotSize(const QString &id, QObject *context, Callback<qint64> callback)
+{
+    // Without a lock: a read that never holds up a backup, forget or prune (one that races a
+    // prune fails and is asked again later).
+    run({QStringLiteral("--no-lock"), QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--mode"),
+         QStringLiteral("restore-size"), id},
+        QStringLiteral("Reading the size of snapshot %1").arg(id.left(8)), context,
+        [callback](Result<QByteArray> r) {
+            if (!r) {
+                callback(std::unexpected(r.error()));
+                return;
+            }
+            const QJsonValue size = QJsonDocument::fromJson(r->trimmed()).object().value(QStringLiteral("total_size"));
+            if (!size.isDouble()) {
+                callback(makeError(Error::Code::Protocol, QStringLiteral("restic stats gave no size")));
+                return;
+            }
+            callback(qint64(size.toDouble()));
+        });
+}
+
+namespace {
+// One file per repository: "<snapshot id> <bytes>" lines.
+QString sizeCachePath(const QString &repository)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+           + QStringLiteral("/devdock/snapshot-sizes/")
+           + QString::fromLatin1(QCryptographicHash::hash(repository.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+} // namespace
+
+QHash<QString, qint64> ResticRepository::cachedSizes() const
+{
+    QHash<QString, qint64> sizes;
+    QFile f(sizeCachePath(m_repository));
+    // A cache: anything odd in its place (not a file, unreadable, too big) is only a miss.
+    if (!QFileInfo(f.fileName()).isFile() || QFileInfo(f.fileName()).size() > 4 * 1024 * 1024
+        || !f.open(QIODevice::ReadOnly)) {
+        return sizes;
+    }
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QList<QByteArray> words = line.split(' ');
+        bool ok = false;
+        const qint64 bytes = words.value(1).toLongLong(&ok);
+        if (words.size() == 2 && ok && bytes >= 0 && words[0].size() == 64) {
+            sizes.insert(QString::fromLatin1(words[0]), bytes);
+        }
+    }
+    return sizes;
+}
+
+void ResticRepository::rememberSize(const QString &id, qint64 bytes) const
+{
+    const QString path = sizeCachePath(m_repository);
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    if (QFileInfo::exists(path) && !QFileInfo(path).isFile()) {
+        return;
+    }
+    if (f.open(QIODevice::Append)) {
+        f.write(id.toLatin1() + ' ' + QByteArray::number(bytes) + '\n');
+    }
 }
 
 void ResticRepository::forget(int keepLast, const QStringList &tags, bool prune, QObject *context,

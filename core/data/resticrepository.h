@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QProcessEnvironment>
@@ -99,6 +100,12 @@ public:
                 Callback<ForgetOutcome> callback);
     // restic prune: the data only forgotten snapshots used is deleted, the space comes back.
     void prune(QObject *context, Callback<void> callback);
+    // The bytes a restore of snapshot `id` writes (restic stats --mode restore-size): the tar
+    // stream or the dump it holds. Snapshots never change, so DevDock keeps the answers
+    // (cachedSizes/rememberSize: a small file per repository under the user's cache directory).
+    void snapshotSize(const QString &id, QObject *context, Callback<qint64> callback);
+    QHash<QString, qint64> cachedSizes() const;
+    void rememberSize(const QString &id, qint64 bytes) const;
 
     // A restic process set up to run `args` against this repository (password in its
     // environment only), not started yet. The caller owns it.

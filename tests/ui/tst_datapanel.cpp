@@ -22,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -198,7 +199,14 @@ void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataB
     QCOMPARE(marker(), QString("second"));
     panel.volumeView()->selectRow(model->rowOf("files"));
     QVERIFY(QTest::qWaitFor([&] { return panel.snapshotView()->topLevelItemCount() == 1; }, 5000));
-    panel.snapshotView()->setCurrentItem(panel.snapshotView()->topLevelItem(0));
+    // Its size comes from the repository in the background (restic stats), into the row as it is.
+    QTreeWidgetItem *snapshotRow = panel.snapshotView()->topLevelItem(0);
+    QCOMPARE(panel.snapshotView()->headerItem()->text(2), QString("Size"));
+    QVERIFY2(QTest::qWaitFor([&] { return snapshotRow->text(2) != QString::fromUtf8("…"); }, 60000), qPrintable(snapshotRow->text(2)));
+    const qint64 snapshotBytes = runtime.backups()->snapshotSize(snapshotRow->data(0, Qt::UserRole).toString());
+    QVERIFY(snapshotBytes > 0);
+    QCOMPARE(snapshotRow->text(2), QLocale().formattedDataSize(snapshotBytes));
+    panel.snapshotView()->setCurrentItem(snapshotRow);
     QPushButton *restore = buttonNamed(&panel, "Restore the selected snapshot");
     QVERIFY(restore && restore->isEnabled());
     QTest::mouseClick(restore, Qt::LeftButton);
@@ -229,11 +237,22 @@ void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataB
     sample.stop();
     const auto result = restored.first().at(0).value<Result<void>>();
     QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
-    static const QRegularExpression restoring(QStringLiteral("^files: .+ restored · .+/s$"));
+    // The restore's whole is the snapshot's size: "files: 2 MB of 4 MB restored · 1 MB/s · about 2 s left".
+    static const QRegularExpression restoring(QStringLiteral("^files: .+ of .+ restored · .+/s( · about .+ left)?$"));
     QVERIFY2(std::any_of(restoreShown.cbegin(), restoreShown.cend(),
                          [](const QString &t) { return restoring.match(t).hasMatch(); }),
              qPrintable(restoreShown.join(" | ")));
     QVERIFY(waitUntil([&] { return marker() == "first"; }, 60000));
+
+    // "Stop services during a copy" is the project's setting once applied.
+    auto *stop = panel.findChild<QCheckBox *>("stopOthers");
+    QVERIFY(stop && !stop->isChecked() && !stop->accessibleDescription().isEmpty());
+    stop->setChecked(true);
+    QPushButton *apply = buttonNamed(&panel, "Apply the backup schedule");
+    QVERIFY(apply);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(runtime.backupSettings().stopOthers);
+    QVERIFY(runtime.backups()->settings().stopOthers);
 }
 
 QTEST_MAIN(TestDataPanel)

@@ -42,7 +42,7 @@ QPushButton *button(const QString &text, const QString &accessible, QWidget *par
     return b;
 }
 
-enum SnapshotColumns { TimeColumn, KindColumn, BranchColumn, NoteColumn, IdColumn };
+enum SnapshotColumns { TimeColumn, KindColumn, SizeColumn, BranchColumn, NoteColumn, IdColumn };
 
 // How fast a copy goes and, when its size is known, how long it has left: "12 MB/s · about 40 s
 // left". Empty in the first half second (a rate from a few bytes says nothing).
@@ -86,6 +86,7 @@ DataPanel::DataPanel(QWidget *parent)
     , m_everyHours(new QSpinBox(this))
     , m_keepLast(new QSpinBox(this))
     , m_branchCheckpoints(new QCheckBox(tr("A checkpoint per git &branch"), this))
+    , m_stopOthers(new QCheckBox(tr("S&top services during a copy"), this))
     , m_applySchedule(button(tr("Apply"), tr("Apply the backup schedule"), this))
 {
     setObjectName(QStringLiteral("dataPanel"));
@@ -126,11 +127,12 @@ DataPanel::DataPanel(QWidget *parent)
     m_snapshots->setObjectName(QStringLiteral("dataSnapshots"));
     m_snapshots->setAccessibleName(tr("Snapshots"));
     m_snapshots->setRootIsDecorated(false);
-    m_snapshots->setHeaderLabels({tr("Time"), tr("Kind"), tr("Branch"), tr("Note"), tr("Id")});
+    m_snapshots->setHeaderLabels({tr("Time"), tr("Kind"), tr("Size"), tr("Branch"), tr("Note"), tr("Id")});
     // The time whole (it was cut to "2 Dec 2026 0…"); the note takes what is left.
     m_snapshots->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_snapshots->header()->setStretchLastSection(false);
-    m_snapshots->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_snapshots->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
+    m_snapshots->header()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
     snapshotsLayout->addWidget(m_snapshots);
     auto *restoreRow = new QHBoxLayout;
     restoreRow->addWidget(m_restore);
@@ -165,6 +167,12 @@ DataPanel::DataPanel(QWidget *parent)
            "the newest data of each branch, restored in one step"));
     m_branchCheckpoints->setAccessibleDescription(m_branchCheckpoints->toolTip());
     form->addRow(m_branchCheckpoints);
+    m_stopOthers->setObjectName(QStringLiteral("stopOthers"));
+    m_stopOthers->setToolTip(
+        tr("Services that write a volume being copied are stopped for the copy and started again "
+           "after it, instead of paused (a running database is dumped either way)"));
+    m_stopOthers->setAccessibleDescription(m_stopOthers->toolTip());
+    form->addRow(m_stopOthers);
     form->addRow(m_applySchedule);
     lowerLayout->addWidget(scheduleBox, 1);
     splitter->addWidget(lower);
@@ -205,6 +213,7 @@ void DataPanel::setRuntime(Core::ProjectRuntime *runtime)
         QObject *ctx = m_binding;
         Core::ProjectBackups *b = m_backups;
         connect(b, &Core::ProjectBackups::refreshed, ctx, [this] { onRefreshed(); });
+        connect(b, &Core::ProjectBackups::snapshotSizesChanged, ctx, [this] { updateSnapshotSizes(); });
         connect(b, &Core::ProjectBackups::refreshFailed, ctx,
                 [this](const Core::Error &e) { setStatus(e.toString(), true); });
         auto clock = std::make_shared<QElapsedTimer>();
@@ -252,6 +261,7 @@ void DataPanel::setRuntime(Core::ProjectRuntime *runtime)
         m_everyHours->setValue(settings.everyHours);
         m_keepLast->setValue(settings.retention.last);
         m_branchCheckpoints->setChecked(settings.branchCheckpoints);
+        m_stopOthers->setChecked(settings.stopOthers);
         if (isVisible()) {
             refresh();
         }
@@ -350,12 +360,34 @@ void DataPanel::showSnapshots()
         const QString checkpoint = it->tag(QStringLiteral("checkpoint"));
         const QString note = checkpoint.isEmpty() ? it->tag(QStringLiteral("reason"))
                                                   : tr("checkpoint %1").arg(checkpoint);
+        const qint64 size = m_backups->snapshotSize(it->id);
         auto *item = new QTreeWidgetItem(
             m_snapshots, {QLocale().toString(it->time.toLocalTime(), QLocale::ShortFormat),
                           DataVolumeModel::kindText(it->tag(QStringLiteral("kind"))),
+                          size >= 0 ? QLocale().formattedDataSize(size) : QStringLiteral("…"),
                           it->tag(QStringLiteral("branch")),
                           note, it->shortId});
         item->setData(TimeColumn, Qt::UserRole, it->id);
+        item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+        if (size < 0) {
+            item->setToolTip(SizeColumn, tr("Reading the size from the repository …"));
+        }
+    }
+}
+
+void DataPanel::updateSnapshotSizes()
+{
+    if (!m_backups) {
+        return;
+    }
+    // In place: the selection and scroll position stay while the sizes come in.
+    for (int i = 0; i < m_snapshots->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_snapshots->topLevelItem(i);
+        const qint64 size = m_backups->snapshotSize(item->data(TimeColumn, Qt::UserRole).toString());
+        if (size >= 0) {
+            item->setText(SizeColumn, QLocale().formattedDataSize(size));
+            item->setToolTip(SizeColumn, QString());
+        }
     }
 }
 
@@ -546,20 +578,32 @@ void DataPanel::runRestores(QList<Core::RestorePlan> plans)
     m_progress->setRange(0, 0);
     m_progress->setFormat(QString());
     m_progress->show();
-    // A snapshot's size is not known before it is read: bytes and rate, no ETA.
+    // Each step's whole, where known: the volume's size (engine df) for the safety snapshot, the
+    // snapshot's restore size (restic stats) for the restore; unknown ones show bytes and rate.
+    const qint64 safetyTotal = plan.target.sizeBytes;
+    const qint64 restoreTotal = m_backups->snapshotSize(plan.snapshot.id);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     connect(job, &Core::RestoreJob::progressed, this,
-            [this, job, clock, key = plan.target.key](qint64 bytes) {
+            [this, job, clock, safetyTotal, restoreTotal, key = plan.target.key](qint64 bytes) {
                 // Counted from 0 twice: the safety snapshot's copy, then the restore's.
-                const QString size = QLocale().formattedDataSize(bytes);
-                QString text = job->step() == Core::RestoreJob::Step::Safety
-                                   ? tr("%1: %2 into the safety snapshot").arg(key, size)
-                                   : tr("%1: %2 restored").arg(key, size);
-                if (const QString p = pace(bytes, 0, clock->elapsed()); !p.isEmpty()) {
+                const bool safety = job->step() == Core::RestoreJob::Step::Safety;
+                const qint64 total = safety ? safetyTotal : restoreTotal;
+                const QString size = total > 0 ? tr("%1 of %2").arg(QLocale().formattedDataSize(bytes),
+                                                                      QLocale().formattedDataSize(total))
+                                               : QLocale().formattedDataSize(bytes);
+                QString text = safety ? tr("%1: %2 into the safety snapshot").arg(key, size)
+                                      : tr("%1: %2 restored").arg(key, size);
+                if (const QString p = pace(bytes, total, clock->elapsed()); !p.isEmpty()) {
                     text += QStringLiteral(" · ") + p;
                 }
-                // A busy bar shows no text: the status line carries it.
+                if (total > 0) {
+                    m_progress->setRange(0, 1000);
+                    m_progress->setValue(int(std::min<qint64>(1000, bytes * 1000 / total)));
+                    m_progress->setFormat(text);
+                } else {
+                    m_progress->setRange(0, 0); // a busy bar shows no text: the status line has it
+                }
                 setStatus(text);
                 m_progress->setAccessibleDescription(text);
             });
@@ -615,6 +659,7 @@ void DataPanel::applySchedule()
     settings.everyHours = m_everyHours->value();
     settings.retention.last = m_keepLast->value();
     settings.branchCheckpoints = m_branchCheckpoints->isChecked();
+    settings.stopOthers = m_stopOthers->isChecked();
     m_runtime->setBackupSettings(settings);
     setStatus(settings.everyHours > 0
                   ? tr("Backed up every %n hour(s) while the stack runs.", nullptr,

@@ -69,6 +69,7 @@ protected:
 private:
     void onRefreshed();
     void showSnapshots();
+    void updateSnapshotSizes();
     void updateActions();
     // Right after a backup was asked for: it first reads what there is (seconds on a busy
     // engine), so the view says so, with a busy bar and Cancel, until the copy starts.
@@ -99,6 +100,7 @@ private:
     QSpinBox *m_everyHours;
     QSpinBox *m_keepLast;
     QCheckBox *m_branchCheckpoints;
+    QCheckBox *m_stopOthers;
     QPushButton *m_applySchedule;
     QPointer<QMessageBox> m_confirm;
     QPointer<Core::RestoreJob> m_restoreJob;
