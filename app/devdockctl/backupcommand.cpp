@@ -6,6 +6,12 @@
 #include "enginecommand.h"
 #include "output.h"
 
+#include "data/backuprepository.h"
+#include "data/resticrepository.h"
+#include "env/secretstore.h"
+
+#include <QTextStream>
+
 namespace DevDock::Ctl {
 
 using namespace DevDock::Core;
@@ -14,6 +20,7 @@ namespace {
 
 const QByteArray kUsage =
     "Usage: devdockctl backup list\n"
+    "       devdockctl backup repository [LOCATION | --default] [--password-stdin]\n"
     "       devdockctl backup [create] [SERVICE|VOLUME...] [--checkpoint NAME] [--stop]\n"
     "\n"
     "The project's data (named volumes, bind mounts marked x-devdock: {data: [...]}) and its\n"
@@ -22,7 +29,60 @@ const QByteArray kUsage =
     "snapshots of all of the project's data; 'devdockctl restore --checkpoint NAME' brings them back.\n"
     "A running PostgreSQL is dumped; the other services writing a volume are paused for its copy,\n"
     "or stopped and started again after it with --stop. Ctrl+C cancels: nothing of the volume\n"
-    "being copied is saved, its services run again, and the exit code is 130.\n";
+    "being copied is saved, its services run again, and the exit code is 130.\n"
+    "\n"
+    "backup repository shows where backups go; with LOCATION (a folder or any restic URL:\n"
+    "sftp:user@host:/path, rest:https://..., s3:...) it checks that the repository opens (creating\n"
+    "it when there is none) and saves it for DevDock and devdockctl; --default goes back to the\n"
+    "local one. An existing repository's password is read from stdin with --password-stdin.\n";
+
+// `backup repository …`: where backups go, or a new place for them (checked before it is kept).
+int runRepositoryCommand(QStringList args)
+{
+    const bool passwordFromStdin = args.removeAll(QStringLiteral("--password-stdin")) > 0;
+    const bool toDefault = args.removeAll(QStringLiteral("--default")) > 0;
+    if (args.size() > 1 || (toDefault && !args.isEmpty())
+        || std::any_of(args.cbegin(), args.cend(), [](const QString &a) { return a.startsWith(QLatin1Char('-')); })) {
+        return reportUsageError(QStringLiteral("backup repository takes one LOCATION or --default"), kUsage);
+    }
+    if (args.isEmpty() && !toDefault) {
+        if (passwordFromStdin) {
+            return reportUsageError(QStringLiteral("--password-stdin goes with a LOCATION"), kUsage);
+        }
+        const QString where = BackupRepository::configuredLocation();
+        Output::outLine(where);
+        Output::outLine(BackupRepository::locationFromEnvironment()
+                            ? QStringLiteral("(from DEVDOCK_BACKUP_REPOSITORY)")
+                        : where == ResticRepository::defaultLocation()
+                            ? QStringLiteral("(the default)")
+                            : QStringLiteral("(saved in %1)").arg(BackupRepository::settingsPath()));
+        Output::flush();
+        return Success;
+    }
+    const QString location = toDefault ? QString() : args.first();
+    const QString where = toDefault ? ResticRepository::defaultLocation() : location;
+    std::optional<QString> password;
+    if (passwordFromStdin) {
+        QTextStream in(stdin);
+        password = in.readLine();
+        if (password->isEmpty()) {
+            return reportUsageError(QStringLiteral("--password-stdin read an empty password"), kUsage);
+        }
+    }
+    KeychainSecretStore store(QStringLiteral("backups"));
+    Output::outLine(QStringLiteral("Opening %1 …").arg(where));
+    Output::flush();
+    if (const auto saved = wait<void>([&](auto cb) { BackupRepository::saveLocation(location, password, &store, nullptr, cb); }); !saved) {
+        return failWith(saved.error());
+    }
+    Output::outLine(QStringLiteral("Backups go to %1.").arg(where));
+    if (BackupRepository::locationFromEnvironment()) {
+        Output::errLine(QStringLiteral("devdockctl: warning: DEVDOCK_BACKUP_REPOSITORY is set and wins over the saved location "
+                                       "while it is."));
+    }
+    Output::flush();
+    return Success;
+}
 
 } // namespace
 
@@ -33,6 +93,9 @@ int runBackupCommand(const ComposeLoadOptions &options, const QStringList &argum
         Output::out(kUsage);
         Output::flush();
         return args.isEmpty() ? UsageError : Success;
+    }
+    if (args.first() == QLatin1String("repository")) {
+        return runRepositoryCommand(args.mid(1));
     }
     // `backup SERVICE…` and `backup --checkpoint NAME` are `backup create …`.
     const QString sub = args.first() == QLatin1String("list") ? args.takeFirst()

@@ -5,11 +5,25 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include "data/resticrepository.h"
 #include "env/secretstore.h"
+#include "util/settingsfile.h"
 
 namespace DevDock::Core {
+
+namespace {
+const char kLocationKey[] = "backups/repository";
+
+// Every BackupRepository alive in this process: saveLocation() moves them all (GUI thread only).
+QList<BackupRepository *> &liveRepositories()
+{
+    static QList<BackupRepository *> list;
+    return list;
+}
+} // namespace
 
 BackupRepository::BackupRepository(SecretStore *store, QObject *parent)
     : QObject(parent)
@@ -20,15 +34,119 @@ BackupRepository::BackupRepository(SecretStore *store, QObject *parent)
         m_ownStore = std::make_unique<KeychainSecretStore>(QStringLiteral("backups"));
         m_store = m_ownStore.get();
     }
+    liveRepositories().append(this);
 }
 
-BackupRepository::~BackupRepository() = default;
+BackupRepository::~BackupRepository()
+{
+    liveRepositories().removeAll(this);
+}
+
+QString BackupRepository::settingsPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+           + QStringLiteral("/devdock/backups.json");
+}
+
+bool BackupRepository::locationFromEnvironment()
+{
+    return !qEnvironmentVariableIsEmpty("DEVDOCK_BACKUP_REPOSITORY");
+}
 
 QString BackupRepository::configuredLocation()
 {
-    return qEnvironmentVariableIsEmpty("DEVDOCK_BACKUP_REPOSITORY")
-               ? ResticRepository::defaultLocation()
-               : qEnvironmentVariable("DEVDOCK_BACKUP_REPOSITORY");
+    if (locationFromEnvironment()) {
+        return qEnvironmentVariable("DEVDOCK_BACKUP_REPOSITORY");
+    }
+    // Only a regular file is read (a FIFO in its place would block).
+    if (QFileInfo(settingsPath()).isFile()) {
+        QSettings settings(settingsPath(), checkedSettingsFormat());
+        const QString saved = settings.value(QString::fromLatin1(kLocationKey)).toString().trimmed();
+        if (!saved.isEmpty()) {
+            return saved;
+        }
+    }
+    return ResticRepository::defaultLocation();
+}
+
+void BackupRepository::saveLocation(const QString &location, const std::optional<QString> &password,
+                                    SecretStore *store, QObject *context, std::function<void(Result<void>)> done)
+{
+    const QString where = location.trimmed().isEmpty() ? ResticRepository::defaultLocation() : location.trimmed();
+    auto save = [location, where, done] {
+        QDir().mkpath(QFileInfo(settingsPath()).path());
+        if (QFileInfo::exists(settingsPath()) && !QFileInfo(settingsPath()).isFile()) {
+            done(makeError(Error::Code::Io, QStringLiteral("%1 is not a regular file.").arg(settingsPath()),
+                           QStringLiteral("Remove it; DevDock writes its backup settings there.")));
+            return;
+        }
+        QSettings settings(settingsPath(), checkedSettingsFormat());
+        if (location.trimmed().isEmpty()) {
+            settings.remove(QString::fromLatin1(kLocationKey));
+        } else {
+            settings.setValue(QString::fromLatin1(kLocationKey), location.trimmed());
+        }
+        if (const auto saved = saveSettings(settings); !saved) {
+            done(std::unexpected(saved.error()));
+            return;
+        }
+        for (BackupRepository *r : std::as_const(liveRepositories())) {
+            r->relocate(where);
+        }
+        done({});
+    };
+    auto own = store ? std::shared_ptr<SecretStore>() : std::make_shared<KeychainSecretStore>(QStringLiteral("backups"));
+    SecretStore *s = store ? store : own.get();
+    // Checked before anything is kept: the repository opens with the password (restic init where
+    // there is none yet). A given password goes into the keychain only then, so a wrong one never
+    // replaces the right one there.
+    auto openWith = [where, context, done](const QString &secret, std::function<void()> then) {
+        auto *repository = new ResticRepository(where, secret);
+        repository->ensureInitialized(context, [repository, then, done](Result<void> opened) {
+            repository->deleteLater();
+            if (!opened) {
+                Error e = opened.error();
+                e.hint = (e.hint.isEmpty() ? QString() : e.hint + QLatin1Char(' '))
+                         + QStringLiteral("Backups still go to %1.").arg(configuredLocation());
+                done(std::unexpected(e));
+                return;
+            }
+            then();
+        });
+    };
+    if (!password || password->isEmpty()) {
+        ResticRepository::loadOrCreatePassword(*s, where, context,
+                                               [own, openWith, save, done](Result<QString> secret) {
+                                                   if (!secret) {
+                                                       done(std::unexpected(secret.error()));
+                                                       return;
+                                                   }
+                                                   openWith(*secret, save);
+                                               });
+        return;
+    }
+    openWith(*password, [s, own, where, secret = *password, context, save, done] {
+        s->write(ResticRepository::passwordKey(where), secret, context, [own, save, done](Result<void> w) {
+            if (!w) {
+                done(std::unexpected(w.error()));
+                return;
+            }
+            save();
+        });
+    });
+}
+
+void BackupRepository::relocate(const QString &location)
+{
+    if (location == m_location) {
+        return;
+    }
+    m_location = location;
+    if (m_repository) {
+        m_repository->deleteLater();
+        m_repository = nullptr;
+    }
+    emit relocated(location);
 }
 
 void BackupRepository::open(QObject *context, std::function<void(Result<ResticRepository *>)> done)

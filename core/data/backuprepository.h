@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <vector>
 
@@ -29,9 +30,27 @@ public:
     explicit BackupRepository(SecretStore *store = nullptr, QObject *parent = nullptr);
     ~BackupRepository() override;
 
-    // Where backups go: DEVDOCK_BACKUP_REPOSITORY, else ResticRepository::defaultLocation().
+    // Where backups go: DEVDOCK_BACKUP_REPOSITORY, else the location saved with
+    // saveLocation() (DevDock's and devdockctl's shared settings file), else
+    // ResticRepository::defaultLocation().
     static QString configuredLocation();
+    // Whether configuredLocation() comes from the environment (a saved one is then not used).
+    static bool locationFromEnvironment();
+    // The settings file the location is kept in (JSON, written checked).
+    static QString settingsPath();
+    // Saves `location` (empty: back to the default) as where backups go, once it opens (restic
+    // init where there is none yet). `password`, when given, is an existing repository's: it goes
+    // into the keychain first (none: one is generated for a new repository). Every
+    // BackupRepository of this process then opens the new location on its next use
+    // (relocated()). An error (unreachable, wrong password, keychain, full disk) keeps the old one.
+    static void saveLocation(const QString &location, const std::optional<QString> &password,
+                             SecretStore *store, QObject *context, std::function<void(Result<void>)> done);
     QString location() const { return m_location; }
+
+signals:
+    // The location changed (saveLocation): the repository opened before is closed.
+    void relocated(const QString &location);
+public:
 
     // The open repository (password read, restic init done when needed). Callers asking while
     // it opens get the same answer; a failure is not kept, the next call tries again.
@@ -44,6 +63,7 @@ public:
 
 private:
     void finish(const Result<ResticRepository *> &result);
+    void relocate(const QString &location);
 
     struct Waiter
     {

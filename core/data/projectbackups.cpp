@@ -78,6 +78,17 @@ ProjectBackups::ProjectBackups(EngineClient *client, BackupRepository *source, Q
     : ProjectBackups(client, static_cast<ResticRepository *>(nullptr), parent)
 {
     m_source = source;
+    if (source) {
+        // Backups go somewhere else now: what was read of the old repository is forgotten.
+        connect(source, &BackupRepository::relocated, this, [this] {
+            m_repository = nullptr;
+            m_sizes.clear();
+            m_snapshots.clear();
+            if (!m_busy) {
+                refresh();
+            }
+        });
+    }
 }
 
 ProjectBackups::~ProjectBackups() = default;

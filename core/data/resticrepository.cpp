@@ -115,8 +115,17 @@ ResticRepository::ResticRepository(QString repository, QString password, QObject
 
 QString ResticRepository::defaultLocation()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/backups");
+    // One place for the window and devdockctl (the per-application data folder gave each its
+    // own repository: a backup taken on the command line was not in the window's list).
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString shared = data + QStringLiteral("/devdock/backups");
+    // Where the window kept its repository before: still used while it is the only one.
+    const QString windowsOld = data + QStringLiteral("/DevDock/DevDock/backups");
+    if (!QFileInfo(shared + QStringLiteral("/config")).isFile()
+        && QFileInfo(windowsOld + QStringLiteral("/config")).isFile()) {
+        return windowsOld;
+    }
+    return shared;
 }
 
 QString ResticRepository::passwordKey(const QString &repository)

@@ -73,7 +73,9 @@ public:
 
     ResticRepository(QString repository, QString password, QObject *parent = nullptr);
 
-    // The local repository DevDock uses unless told otherwise: <AppDataLocation>/backups.
+    // The local repository DevDock (window and devdockctl) uses unless told otherwise:
+    // <GenericDataLocation>/devdock/backups (the window's old <data>/DevDock/DevDock/backups while
+    // only that one exists).
     static QString defaultLocation();
     // The keychain key of the repository password.
     static QString passwordKey(const QString &repository);

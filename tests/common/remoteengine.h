@@ -9,7 +9,8 @@
 // made for the test, and a docker context ssh://root@127.0.0.1:PORT in a scratch DOCKER_CONFIG.
 // While it runs, this process's DOCKER_CONFIG is that scratch directory and PATH starts with an
 // `ssh` that uses the test's key and known_hosts, so DevDock's ssh transport and the compose CLI
-// both reach the engine as a user's ssh would. The shared engine is not touched (the test image
+// both reach the engine as a user's ssh would (and restic's sftp backend this machine's folders,
+// through the same sshd: sftp://root@127.0.0.1:PORT//path). The shared engine is not touched (the test image
 // is copied over with `docker save | docker -H ... load`). stop() (and the destructor) ends both
 // daemons and removes every file; both also die with the test process (parent-death signal).
 
@@ -208,7 +209,7 @@ private:
                                      "PidFile %2/sshd.pid\nAuthorizedKeysFile %2/authorized_keys\n"
                                      "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
                                      "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
-                                     "SetEnv DOCKER_HOST=%3\n")
+                                     "SetEnv DOCKER_HOST=%3\nSubsystem sftp internal-sftp\n")
                           .arg(m_sshPort)
                           .arg(d, dockerHost()),
                       owner)

@@ -14,6 +14,7 @@
 #include "data/datavolumemodel.h"
 #include "data/projectbackups.h"
 #include "engine/engineclient.h"
+#include "data/backuprepository.h"
 #include "workspace/projectruntime.h"
 
 #include <QAbstractItemModelTester>
@@ -23,6 +24,9 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QCheckBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -61,6 +65,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataBack();
+    void repositoryDialog_newFolderKept_viewReadsIt_unopenableNamed_oldKept();
 
 private:
     Run compose(const QStringList &args, int timeoutMs = 180000);
@@ -253,6 +258,75 @@ void TestDataPanel::backUpFromView_rowShowsBackupAndAge_restoreThroughView_dataB
     QTest::mouseClick(apply, Qt::LeftButton);
     QVERIFY(runtime.backupSettings().stopOthers);
     QVERIFY(runtime.backups()->settings().stopOthers);
+}
+
+// The Repository… button: a new folder becomes a repository (restic init) and where backups go,
+// for this view (its runtime reads the new, empty repository) and saved for the next start; a
+// place that cannot hold one is named, the dialog stays with what was typed, the old one is kept.
+void TestDataPanel::repositoryDialog_newFolderKept_viewReadsIt_unopenableNamed_oldKept()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const QByteArray env = qgetenv("DEVDOCK_BACKUP_REPOSITORY");
+    qunsetenv("DEVDOCK_BACKUP_REPOSITORY"); // it would win over the saved choice
+    const auto restoreEnv = qScopeGuard([&] {
+        qputenv("DEVDOCK_BACKUP_REPOSITORY", env);
+        QFile::remove(BackupRepository::settingsPath());
+    });
+    ProjectRuntime runtime(m_client.get());
+    QSignalSpy loaded(&runtime, &ProjectRuntime::loaded);
+    runtime.open(m_projectDir);
+    QVERIFY(loaded.wait(60000));
+    DataPanel panel;
+    panel.setRuntime(&runtime);
+    panel.show();
+    QPushButton *button = buttonNamed(&panel, "Choose where backups go");
+    QVERIFY(button);
+    QVERIFY2(button->accessibleDescription().contains(ResticRepository::defaultLocation()),
+             qPrintable(button->accessibleDescription()));
+
+    auto choose = [&](const QString &where) {
+        QTest::mouseClick(button, Qt::LeftButton);
+        QDialog *dialog = panel.repositoryDialog();
+        if (!dialog || !dialog->isVisible()) {
+            return Result<void>(makeError(Error::Code::Unknown, "no dialog"));
+        }
+        auto *location = dialog->findChild<QLineEdit *>("repositoryLocation");
+        auto *password = dialog->findChild<QLineEdit *>("repositoryPassword");
+        if (!location || !password || password->echoMode() != QLineEdit::Password) {
+            return Result<void>(makeError(Error::Code::Unknown, "no fields"));
+        }
+        location->setText(where);
+        QSignalSpy chosen(&panel, &DataPanel::repositoryChosen);
+        QTest::keyClick(location, Qt::Key_Return);
+        if (!chosen.wait(60000)) {
+            return Result<void>(makeError(Error::Code::Timeout, "no answer"));
+        }
+        return chosen.first().first().value<Result<void>>();
+    };
+    // A place restic cannot make a repository in.
+    const auto bad = choose("/proc/devdock-no-repository-here");
+    QVERIFY(!bad);
+    QVERIFY2(panel.statusText().contains("/proc/devdock-no-repository-here"), qPrintable(panel.statusText()));
+    QVERIFY(panel.repositoryDialog() && panel.repositoryDialog()->isVisible()); // to correct it
+    QCOMPARE(BackupRepository::configuredLocation(), ResticRepository::defaultLocation());
+    panel.repositoryDialog()->reject();
+    QTRY_VERIFY(!panel.repositoryDialog());
+
+    const QString folder = m_dir.filePath("chosen-repo");
+    QSignalSpy refreshed(runtime.backups(), &ProjectBackups::refreshed);
+    const auto good = choose(folder);
+    QVERIFY2(good, good ? "" : qPrintable(good.error().toString()));
+    QVERIFY(QFileInfo(folder + "/config").isFile());
+    QCOMPARE(BackupRepository::configuredLocation(), folder);
+    QVERIFY(panel.statusText().contains(folder));
+    QVERIFY(button->accessibleDescription().contains(folder));
+    QTRY_VERIFY(!panel.repositoryDialog());
+    // The runtime reads the new repository: nothing backed up there yet.
+    QVERIFY(refreshed.wait(60000) || !refreshed.isEmpty());
+    QVERIFY(runtime.backups()->repository());
+    QCOMPARE(runtime.backups()->repository()->repository(), folder);
+    QVERIFY(runtime.backups()->snapshots().isEmpty());
 }
 
 QTEST_MAIN(TestDataPanel)

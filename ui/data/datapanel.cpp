@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datapanel.h"
 
+#include "data/backuprepository.h"
+#include "data/resticrepository.h"
+
 #include "datavolumemodel.h"
 #include "errorbanner.h"
 
@@ -17,6 +20,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
@@ -88,6 +94,7 @@ DataPanel::DataPanel(QWidget *parent)
     , m_branchCheckpoints(new QCheckBox(tr("A checkpoint per git &branch"), this))
     , m_stopOthers(new QCheckBox(tr("S&top services during a copy"), this))
     , m_applySchedule(button(tr("Apply"), tr("Apply the backup schedule"), this))
+    , m_repository(button(tr("Repository…"), tr("Choose where backups go"), this))
 {
     setObjectName(QStringLiteral("dataPanel"));
     setAccessibleName(tr("Data"));
@@ -98,6 +105,9 @@ DataPanel::DataPanel(QWidget *parent)
         actions->addWidget(b);
     }
     actions->addStretch();
+    m_repository->setToolTip(tr("Backups go to %1").arg(Core::BackupRepository::configuredLocation()));
+    m_repository->setAccessibleDescription(m_repository->toolTip());
+    actions->addWidget(m_repository);
     layout->addLayout(actions);
     m_status->setAccessibleName(tr("Data status"));
     m_status->setWordWrap(true);
@@ -187,6 +197,7 @@ DataPanel::DataPanel(QWidget *parent)
     connect(m_restoreCheckpoint, &QPushButton::clicked, this,
             [this] { restoreCheckpoint(m_checkpoints->currentText()); });
     connect(m_applySchedule, &QPushButton::clicked, this, &DataPanel::applySchedule);
+    connect(m_repository, &QPushButton::clicked, this, &DataPanel::chooseRepository);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         showSnapshots();
         updateActions();
@@ -648,6 +659,76 @@ void DataPanel::runRestores(QList<Core::RestorePlan> plans)
                 runRestores(plans);
             });
     job->start();
+}
+
+void DataPanel::chooseRepository()
+{
+    if (m_repositoryDialog) {
+        m_repositoryDialog->raise();
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Where backups go"));
+    dialog->setAccessibleName(dialog->windowTitle());
+    auto *form = new QFormLayout(dialog);
+    auto *intro = new QLabel(tr("A folder or any restic repository URL (sftp:user@host:/path, "
+                                "rest:https://…, s3:…). Empty: the local repository."),
+                             dialog);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    auto *location = new QLineEdit(dialog);
+    location->setObjectName(QStringLiteral("repositoryLocation"));
+    location->setAccessibleName(tr("Repository location"));
+    location->setPlaceholderText(Core::ResticRepository::defaultLocation());
+    if (const QString now = Core::BackupRepository::configuredLocation(); now != Core::ResticRepository::defaultLocation()) {
+        location->setText(now);
+    }
+    location->setMinimumWidth(fontMetrics().averageCharWidth() * 48);
+    form->addRow(tr("&Location"), location);
+    auto *password = new QLineEdit(dialog);
+    password->setObjectName(QStringLiteral("repositoryPassword"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setAccessibleName(tr("Repository password"));
+    password->setAccessibleDescription(tr("Only for an existing repository; a new one gets a generated password. "
+                                          "Kept in the keychain."));
+    password->setPlaceholderText(tr("only for an existing repository"));
+    form->addRow(tr("&Password"), password);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Use it"));
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Use this repository"));
+    form->addRow(buttons);
+    if (Core::BackupRepository::locationFromEnvironment()) {
+        auto *env = new QLabel(tr("DEVDOCK_BACKUP_REPOSITORY is set: it wins over what is chosen here while it is."), dialog);
+        env->setWordWrap(true);
+        form->addRow(env);
+    }
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, location, password, buttons] {
+        buttons->setEnabled(false);
+        const QString where = location->text().trimmed();
+        setStatus(tr("Opening %1 …").arg(where.isEmpty() ? Core::ResticRepository::defaultLocation() : where));
+        const std::optional<QString> secret = password->text().isEmpty() ? std::nullopt : std::optional(password->text());
+        password->clear();
+        Core::BackupRepository::saveLocation(
+            where, secret, nullptr, dialog, [this, dialog, buttons](const Core::Result<void> &r) {
+                buttons->setEnabled(true);
+                if (!r) {
+                    // The dialog stays, with what was typed, to correct it.
+                    setStatus(r.error().toString(), true);
+                    emit repositoryChosen(r);
+                    return;
+                }
+                const QString now = Core::BackupRepository::configuredLocation();
+                m_repository->setToolTip(tr("Backups go to %1").arg(now));
+                m_repository->setAccessibleDescription(m_repository->toolTip());
+                setStatus(tr("Backups go to %1.").arg(now));
+                dialog->accept();
+                emit repositoryChosen(r);
+            });
+    });
+    m_repositoryDialog = dialog;
+    dialog->open();
 }
 
 void DataPanel::applySchedule()

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QDialog;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -57,6 +58,12 @@ public:
     void restoreSelectedSnapshot(); // asks first
     void checkpoint(const QString &name);
     void restoreCheckpoint(const QString &name); // asks first
+    // Where backups go: asks for a folder or restic URL (and an existing repository's password);
+    // the new place is kept once it opens. The dialog stays reachable for tests as repositoryDialog().
+    void chooseRepository();
+    QDialog *repositoryDialog() const { return m_repositoryDialog; }
+    // saveLocation's outcome (the status line shows it too).
+    Q_SIGNAL void repositoryChosen(const DevDock::Core::Result<void> &result);
 
 signals:
     // A backup or restore ended (the view shows the outcome too).
@@ -102,6 +109,8 @@ private:
     QCheckBox *m_branchCheckpoints;
     QCheckBox *m_stopOthers;
     QPushButton *m_applySchedule;
+    QPushButton *m_repository;
+    QPointer<QDialog> m_repositoryDialog;
     QPointer<QMessageBox> m_confirm;
     QPointer<Core::RestoreJob> m_restoreJob;
     bool m_restoring = false;
