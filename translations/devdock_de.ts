@@ -2,390 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>DevDock::Ui::DataPanel</name>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Refresh the data view</source>
-        <translation>Datenansicht aktualisieren</translation>
-    </message>
-    <message>
-        <source>Back up selected</source>
-        <translation>Auswahl sichern</translation>
-    </message>
-    <message>
-        <source>Back up the selected volumes now</source>
-        <translation>Ausgewählte Volumes jetzt sichern</translation>
-    </message>
-    <message>
-        <source>Back up all</source>
-        <translation>Alle sichern</translation>
-    </message>
-    <message>
-        <source>Back up every volume now</source>
-        <translation>Alle Volumes jetzt sichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel the backup or restore</source>
-        <translation>Sicherung oder Wiederherstellung abbrechen</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Wiederherstellen …</translation>
-    </message>
-    <message>
-        <source>Restore the selected snapshot</source>
-        <translation>Ausgewählten Snapshot wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Checkpoint…</source>
-        <translation>Checkpoint …</translation>
-    </message>
-    <message>
-        <source>Take a named checkpoint of all data</source>
-        <translation>Benannten Checkpoint aller Daten anlegen</translation>
-    </message>
-    <message>
-        <source>Restore checkpoint…</source>
-        <translation>Checkpoint wiederherstellen …</translation>
-    </message>
-    <message>
-        <source>Restore the chosen checkpoint</source>
-        <translation>Gewählten Checkpoint wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <source>Apply the backup schedule</source>
-        <translation>Sicherungsplan übernehmen</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Data status</source>
-        <translation>Datenstatus</translation>
-    </message>
-    <message>
-        <source>Backup progress</source>
-        <translation>Sicherungsfortschritt</translation>
-    </message>
-    <message>
-        <source>Volumes</source>
-        <translation>Volumes</translation>
-    </message>
-    <message>
-        <source>Snapshots of the selected volume</source>
-        <translation>Snapshots des ausgewählten Volumes</translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
-        <translation>Snapshots</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Branch</source>
-        <translation>Branch</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>Checkpoints</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> h</translation>
-    </message>
-    <message>
-        <source>Back up every (hours)</source>
-        <translation>Sichern alle (Stunden)</translation>
-    </message>
-    <message>
-        <source>Back up every</source>
-        <translation>Sichern alle</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>alle</translation>
-    </message>
-    <message>
-        <source>Snapshots to keep per volume</source>
-        <translation>Aufzubewahrende Snapshots je Volume</translation>
-    </message>
-    <message>
-        <source>Keep last</source>
-        <translation>Letzte behalten</translation>
-    </message>
-    <message>
-        <source>Backing up %1 …</source>
-        <translation>Sichere %1 …</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1: %2 von %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>Backed up %n volume(s).</source>
-        <translation>
-            <numerusform>%n Volume gesichert.</numerusform>
-            <numerusform>%n Volumes gesichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reading the volumes and the backup repository …</source>
-        <translation>Lese Volumes und Sicherungs-Repository …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n volume(s) never backed up.</source>
-        <translation>
-            <numerusform>%n Volume nie gesichert.</numerusform>
-            <numerusform>%n Volumes nie gesichert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every volume has a backup.</source>
-        <translation>Jedes Volume hat eine Sicherung.</translation>
-    </message>
-    <message>
-        <source>checkpoint %1</source>
-        <translation>Checkpoint %1</translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <source>Name of the checkpoint (a snapshot of all data):</source>
-        <translation>Name des Checkpoints (ein Snapshot aller Daten):</translation>
-    </message>
-    <message>
-        <source>The database in %1 (volume %2) is replaced by its dump of %3.</source>
-        <translation>Die Datenbank in %1 (Volume %2) wird durch ihren Dump vom %3 ersetzt.</translation>
-    </message>
-    <message>
-        <source>Everything in volume %1 is replaced by its snapshot of %2.</source>
-        <translation>Der gesamte Inhalt von Volume %1 wird durch seinen Snapshot vom %2 ersetzt.</translation>
-    </message>
-    <message>
-        <source>A safety snapshot of the current data is taken first.</source>
-        <translation>Vorher wird ein Sicherheits-Snapshot der aktuellen Daten angelegt.</translation>
-    </message>
-    <message>
-        <source>Stopped meanwhile: %1</source>
-        <translation>Währenddessen gestoppt: %1</translation>
-    </message>
-    <message>
-        <source>Started again after it: %1</source>
-        <translation>Danach wieder gestartet: %1</translation>
-    </message>
-    <message>
-        <source>Restore %1?</source>
-        <translation>%1 wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>Restore checkpoint %1?</source>
-        <translation>Checkpoint %1 wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Restore and replace the data</source>
-        <translation>Wiederherstellen und Daten ersetzen</translation>
-    </message>
-    <message>
-        <source>Cancel the restore</source>
-        <translation>Wiederherstellung abbrechen</translation>
-    </message>
-    <message>
-        <source>%1: taking a safety snapshot …</source>
-        <translation>%1: lege Sicherheits-Snapshot an …</translation>
-    </message>
-    <message>
-        <source>%1: stopping the services that use it …</source>
-        <translation>%1: stoppe die Dienste, die es nutzen …</translation>
-    </message>
-    <message>
-        <source>%1: restoring …</source>
-        <translation>%1: stelle wieder her …</translation>
-    </message>
-    <message>
-        <source>%1: starting the services again …</source>
-        <translation>%1: starte die Dienste wieder …</translation>
-    </message>
-    <message>
-        <source>Restored.</source>
-        <translation>Wiederhergestellt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Backed up every %n hour(s) while the stack runs.</source>
-        <translation>
-            <numerusform>Gesichert jede Stunde, solange der Stack läuft.</numerusform>
-            <numerusform>Gesichert alle %n Stunden, solange der Stack läuft.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No scheduled backups.</source>
-        <translation>Keine geplanten Sicherungen.</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <translation>%1/s</translation>
-    </message>
-    <message>
-        <source> · about %1 left</source>
-        <translation> · noch etwa %1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1: %2 into the safety snapshot</source>
-        <translation>%1: %2 in den Sicherheits-Snapshot</translation>
-    </message>
-    <message>
-        <source>%1: %2 restored</source>
-        <translation>%1: %2 wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>A checkpoint per git &amp;branch</source>
-        <translation>Ein Checkpoint je Git-&amp;Branch</translation>
-    </message>
-    <message>
-        <source>Every backup on a git branch also becomes that branch&apos;s checkpoint (branch-NAME): the newest data of each branch, restored in one step</source>
-        <translation>Jede Sicherung auf einem Git-Branch wird auch zum Checkpoint dieses Branches (branch-NAME): die neuesten Daten jedes Branches, in einem Schritt wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Reading the volumes and what runs before the backup …</source>
-        <translation>Vor der Sicherung werden die Volumes gelesen und was läuft …</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::DataVolumeModel</name>
-    <message>
-        <source>The last backup is more than a week old.</source>
-        <translation>Die letzte Sicherung ist älter als eine Woche.</translation>
-    </message>
-    <message>
-        <source>This data was never backed up.</source>
-        <translation>Diese Daten wurden nie gesichert.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>not created</source>
-        <translation>nicht angelegt</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>vor %n Min.</numerusform>
-            <numerusform>vor %n Min.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>vor %n Std.</numerusform>
-            <numerusform>vor %n Std.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volume</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Used by</source>
-        <translation>Genutzt von</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Last backup</source>
-        <translation>Letzte Sicherung</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>Alter</translation>
-    </message>
-    <message>
-        <source>files</source>
-        <translation>Dateien</translation>
-    </message>
-    <message>
-        <source>pg-dump</source>
-        <translation>pg-dump</translation>
-    </message>
-</context>
-<context>
     <name>DevDock::Core::ComposeCli</name>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="385"/>
+        <location filename="../core/compose/composecli.cpp" line="389"/>
         <source>Docker Compose is not installed: neither &apos;docker compose&apos; (v2) nor &apos;docker-compose&apos; could be run.</source>
         <translation>Docker Compose ist nicht installiert: weder &apos;docker compose&apos; (v2) noch &apos;docker-compose&apos; ließ sich ausführen.</translation>
     </message>
     <message>
-        <location filename="../core/compose/composecli.cpp" line="387"/>
+        <location filename="../core/compose/composecli.cpp" line="391"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose; Docker&apos;s repository: docker-compose-plugin), then try again.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose; Docker-Repository: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
@@ -446,32 +70,32 @@
 <context>
     <name>DevDock::Core::LiveState</name>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="302"/>
+        <location filename="../core/stack/livestate.cpp" line="277"/>
         <source>connecting to the Docker engine</source>
         <translation>Verbindung zur Docker-Engine wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="301"/>
+        <location filename="../core/stack/livestate.cpp" line="276"/>
         <source>the Docker engine is not reachable</source>
         <translation>die Docker-Engine ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="333"/>
+        <location filename="../core/stack/livestate.cpp" line="308"/>
         <source>%1 ran out of memory and exited (code %2)</source>
         <translation>%1 hatte keinen Speicher mehr und wurde beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="336"/>
+        <location filename="../core/stack/livestate.cpp" line="311"/>
         <source>%1 exited unexpectedly (code %2)</source>
         <translation>%1 wurde unerwartet beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="358"/>
+        <location filename="../core/stack/livestate.cpp" line="333"/>
         <source>%1 turned unhealthy</source>
         <translation>%1 ist ungesund geworden</translation>
     </message>
     <message>
-        <location filename="../core/stack/livestate.cpp" line="359"/>
+        <location filename="../core/stack/livestate.cpp" line="334"/>
         <source>%1 turned unhealthy: %2</source>
         <translation>%1 ist ungesund geworden: %2</translation>
     </message>
@@ -538,11 +162,12 @@
         <translation>Port %1/%2, den %3 braucht, ist belegt von %4.</translation>
     </message>
     <message>
-        <location filename="../core/stack/portpreflight.cpp" line="229"/>
+        <location filename="../core/stack/portpreflight.cpp" line="239"/>
         <source>Stop what holds the port, or publish the service on another port (the ports: key of the compose file or a variable in the .env profile).</source>
         <translation>Beenden Sie, was den Port belegt, oder veröffentlichen Sie den Dienst auf einem anderen Port (Schlüssel ports: der Compose-Datei oder eine Variable im .env-Profil).</translation>
     </message>
     <message>
+        <location filename="../core/stack/portpreflight.cpp" line="226"/>
         <source>The engine %1 runs on another machine: only its containers were checked; processes on that machine cannot be probed from here.</source>
         <translation>Die Engine %1 läuft auf einem anderen Rechner: Nur ihre Container wurden geprüft; Prozesse auf jenem Rechner lassen sich von hier aus nicht prüfen.</translation>
     </message>
@@ -550,7 +175,7 @@
 <context>
     <name>DevDock::Core::ProjectLogs</name>
     <message>
-        <location filename="../core/logs/projectlogs.cpp" line="121"/>
+        <location filename="../core/logs/projectlogs.cpp" line="127"/>
         <source>── %1 restarted at %2 ──</source>
         <translation>── %1 neu gestartet um %2 ──</translation>
     </message>
@@ -558,182 +183,188 @@
 <context>
     <name>DevDock::Core::ServiceState</name>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="155"/>
+        <location filename="../core/stack/servicestate.cpp" line="158"/>
         <source>the state of dependency %1 is unknown</source>
         <translation>der Zustand der Abhängigkeit %1 ist unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="196"/>
+        <location filename="../core/stack/servicestate.cpp" line="201"/>
         <source>state unknown</source>
         <translation>Zustand unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="276"/>
+        <location filename="../core/stack/servicestate.cpp" line="295"/>
         <source>unknown — engine unreachable</source>
         <translation>unbekannt — Engine nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="133"/>
+        <location filename="../core/stack/servicestate.cpp" line="134"/>
         <source>dependency %1 exited (code %2)</source>
         <translation>Abhängigkeit %1 beendet (Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="135"/>
+        <location filename="../core/stack/servicestate.cpp" line="136"/>
         <source>dependency %1 is dead</source>
         <translation>Abhängigkeit %1 ist tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="137"/>
+        <location filename="../core/stack/servicestate.cpp" line="140"/>
         <source>dependency %1 is restarting (exit code %2)</source>
         <translation>Abhängigkeit %1 startet neu (Exit-Code %2)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="143"/>
+        <location filename="../core/stack/servicestate.cpp" line="146"/>
         <source>waiting for %1: unhealthy</source>
         <translation>wartet auf %1: ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="144"/>
+        <location filename="../core/stack/servicestate.cpp" line="147"/>
         <source>waiting for %1: unhealthy — last probe: %2</source>
         <translation>wartet auf %1: ungesund — letzte Prüfung: %2</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="147"/>
+        <location filename="../core/stack/servicestate.cpp" line="150"/>
         <source>dependency %1 is not created</source>
         <translation>Abhängigkeit %1 ist nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="149"/>
+        <location filename="../core/stack/servicestate.cpp" line="152"/>
         <source>waiting for %1 to start</source>
         <translation>wartet auf den Start von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="151"/>
+        <location filename="../core/stack/servicestate.cpp" line="154"/>
         <source>dependency %1 is paused</source>
         <translation>Abhängigkeit %1 ist pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="153"/>
+        <location filename="../core/stack/servicestate.cpp" line="156"/>
         <source>dependency %1 is being removed</source>
         <translation>Abhängigkeit %1 wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="162"/>
+        <location filename="../core/stack/servicestate.cpp" line="165"/>
         <source>waiting for %1 to complete successfully</source>
         <translation>wartet auf den erfolgreichen Abschluss von %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="164"/>
+        <location filename="../core/stack/servicestate.cpp" line="167"/>
         <source>waiting for %1 to become healthy</source>
         <translation>wartet, bis %1 gesund ist</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="171"/>
-        <location filename="../core/stack/servicestate.cpp" line="253"/>
+        <location filename="../core/stack/servicestate.cpp" line="174"/>
+        <location filename="../core/stack/servicestate.cpp" line="270"/>
         <source>not created</source>
         <translation>nicht angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="173"/>
+        <location filename="../core/stack/servicestate.cpp" line="176"/>
         <source>created, not started</source>
         <translation>angelegt, nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="175"/>
+        <location filename="../core/stack/servicestate.cpp" line="178"/>
         <source>starting: health check not passed yet</source>
         <translation>startet: Gesundheitsprüfung noch nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="178"/>
-        <location filename="../core/stack/servicestate.cpp" line="263"/>
+        <location filename="../core/stack/servicestate.cpp" line="181"/>
+        <location filename="../core/stack/servicestate.cpp" line="280"/>
         <source>unhealthy</source>
         <translation>ungesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="179"/>
+        <location filename="../core/stack/servicestate.cpp" line="182"/>
         <source>unhealthy — last probe: %1</source>
         <translation>ungesund — letzte Prüfung: %1</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="182"/>
+        <location filename="../core/stack/servicestate.cpp" line="185"/>
         <source>restarting after exit code %1 (%2 restarts)</source>
         <translation>startet neu nach Exit-Code %1 (%2 Neustarts)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="186"/>
-        <location filename="../core/stack/servicestate.cpp" line="267"/>
+        <location filename="../core/stack/servicestate.cpp" line="189"/>
+        <location filename="../core/stack/servicestate.cpp" line="284"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="189"/>
+        <location filename="../core/stack/servicestate.cpp" line="192"/>
         <source>exited (code %1, out of memory)</source>
         <translation>beendet (Code %1, Speicher erschöpft)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="190"/>
+        <location filename="../core/stack/servicestate.cpp" line="193"/>
         <source>exited (code %1)</source>
         <translation>beendet (Code %1)</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="192"/>
+        <location filename="../core/stack/servicestate.cpp" line="197"/>
         <source>being removed</source>
         <translation>wird entfernt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="194"/>
-        <location filename="../core/stack/servicestate.cpp" line="273"/>
+        <location filename="../core/stack/servicestate.cpp" line="199"/>
+        <location filename="../core/stack/servicestate.cpp" line="292"/>
         <source>dead</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="255"/>
+        <location filename="../core/stack/servicestate.cpp" line="272"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="257"/>
+        <location filename="../core/stack/servicestate.cpp" line="274"/>
         <source>starting</source>
         <translation>startet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="259"/>
+        <location filename="../core/stack/servicestate.cpp" line="216"/>
+        <location filename="../core/stack/servicestate.cpp" line="276"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="261"/>
+        <location filename="../core/stack/servicestate.cpp" line="278"/>
         <source>healthy</source>
         <translation>gesund</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="265"/>
+        <location filename="../core/stack/servicestate.cpp" line="282"/>
         <source>restarting</source>
         <translation>startet neu</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="269"/>
+        <location filename="../core/stack/servicestate.cpp" line="286"/>
         <source>exited</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../core/stack/servicestate.cpp" line="271"/>
+        <location filename="../core/stack/servicestate.cpp" line="290"/>
         <source>removing</source>
         <translation>wird entfernt</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="138"/>
         <source>dependency %1 is stopped</source>
         <translation>Abhängigkeit %1 ist gestoppt</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="195"/>
+        <location filename="../core/stack/servicestate.cpp" line="288"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="216"/>
         <source>running, healthy</source>
         <translation>läuft, gesund</translation>
     </message>
     <message>
+        <location filename="../core/stack/servicestate.cpp" line="509"/>
         <source>profile %1 not active (%2)</source>
         <translation>Profil %1 nicht aktiv (%2)</translation>
     </message>
@@ -741,72 +372,73 @@
 <context>
     <name>DevDock::Core::StackController</name>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="23"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="27"/>
         <source>the stack</source>
         <translation>den Stack</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="58"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="62"/>
         <source>Up %1</source>
         <translation>%1 hochfahren</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="60"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="64"/>
         <source>Down (with volumes)</source>
         <translation>Herunterfahren (mit Volumes)</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="60"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="64"/>
         <source>Down</source>
         <translation>Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="62"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="66"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="64"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="68"/>
         <source>Stop %1 and its dependents</source>
         <translation>%1 und abhängige Dienste stoppen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="65"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="69"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="67"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="71"/>
         <source>Restart %1 and its dependents</source>
         <translation>%1 und abhängige Dienste neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="68"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="72"/>
         <source>Restart %1</source>
         <translation>%1 neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="70"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="74"/>
         <source>Build %1</source>
         <translation>%1 bauen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="72"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="76"/>
         <source>Pull %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="74"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="78"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="76"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="80"/>
         <source>Rebuild and restart %1</source>
         <translation>%1 neu bauen und neu starten</translation>
     </message>
     <message>
-        <location filename="../core/stack/stackcontroller.cpp" line="297"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="354"/>
+        <location filename="../core/stack/stackcontroller.cpp" line="381"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -845,228 +477,840 @@
     </message>
 </context>
 <context>
+    <name>DevDock::Ui::DataPanel</name>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="84"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="84"/>
+        <source>Refresh the data view</source>
+        <translation>Datenansicht aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="85"/>
+        <source>Back up selected</source>
+        <translation>Auswahl sichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="85"/>
+        <source>Back up the selected volumes now</source>
+        <translation>Ausgewählte Volumes jetzt sichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="86"/>
+        <source>Back up all</source>
+        <translation>Alle sichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="86"/>
+        <source>Back up every volume now</source>
+        <translation>Alle Volumes jetzt sichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="87"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="87"/>
+        <source>Cancel the backup or restore</source>
+        <translation>Sicherung oder Wiederherstellung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="88"/>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="88"/>
+        <source>Restore the selected snapshot</source>
+        <translation>Ausgewählten Snapshot wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="89"/>
+        <source>Checkpoint…</source>
+        <translation>Checkpoint …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="89"/>
+        <source>Take a named checkpoint of all data</source>
+        <translation>Benannten Checkpoint aller Daten anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="91"/>
+        <source>Restore checkpoint…</source>
+        <translation>Checkpoint wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="91"/>
+        <source>Restore the chosen checkpoint</source>
+        <translation>Gewählten Checkpoint wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="95"/>
+        <source>S&amp;top services during a copy</source>
+        <translation>Dienste beim Kopieren &amp;stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="96"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="96"/>
+        <source>Apply the backup schedule</source>
+        <translation>Sicherungsplan übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="97"/>
+        <source>Repository…</source>
+        <translation>Repository …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="97"/>
+        <source>Choose where backups go</source>
+        <translation>Wählen, wohin Sicherungen gehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="100"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="108"/>
+        <location filename="../ui/data/datapanel.cpp" line="723"/>
+        <source>Backups go to %1</source>
+        <translation>Sicherungen gehen nach %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="112"/>
+        <source>Data status</source>
+        <translation>Datenstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="116"/>
+        <source>Backup progress</source>
+        <translation>Sicherungsfortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="122"/>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="135"/>
+        <source>Snapshots of the selected volume</source>
+        <translation>Snapshots des ausgewählten Volumes</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="138"/>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="140"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="150"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="157"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="160"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="161"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="162"/>
+        <source>Back up every (hours)</source>
+        <translation>Sichern alle (Stunden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="163"/>
+        <location filename="../ui/data/datapanel.cpp" line="164"/>
+        <source>Back up every</source>
+        <translation>Sichern alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="168"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="169"/>
+        <source>Snapshots to keep per volume</source>
+        <translation>Aufzubewahrende Snapshots je Volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="170"/>
+        <location filename="../ui/data/datapanel.cpp" line="171"/>
+        <source>Keep last</source>
+        <translation>Letzte behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="182"/>
+        <source>Services that write a volume being copied are stopped for the copy and started again after it, instead of paused (a running database is dumped either way)</source>
+        <translation>Dienste, die in ein Volume schreiben, werden für die Kopie gestoppt und danach wieder gestartet, statt angehalten (eine laufende Datenbank wird in jedem Fall gedumpt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="237"/>
+        <source>Backing up %1 …</source>
+        <translation>Sichere %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="245"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datapanel.cpp" line="258"/>
+        <source>Backed up %n volume(s).</source>
+        <translation>
+            <numerusform>%n Volume gesichert.</numerusform>
+            <numerusform>%n Volumes gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="313"/>
+        <source>Reading the volumes and the backup repository …</source>
+        <translation>Lese Volumes und Sicherungs-Repository …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datapanel.cpp" line="348"/>
+        <source>%n volume(s) never backed up.</source>
+        <translation>
+            <numerusform>%n Volume nie gesichert.</numerusform>
+            <numerusform>%n Volumes nie gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="349"/>
+        <source>Every volume has a backup.</source>
+        <translation>Jedes Volume hat eine Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="373"/>
+        <source>checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="384"/>
+        <source>Reading the size from the repository …</source>
+        <translation>Lese die Größe aus dem Repository …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="453"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="454"/>
+        <source>Name of the checkpoint (a snapshot of all data):</source>
+        <translation>Name des Checkpoints (ein Snapshot aller Daten):</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="492"/>
+        <source>The database in %1 (volume %2) is replaced by its dump of %3.</source>
+        <translation>Die Datenbank in %1 (Volume %2) wird durch ihren Dump vom %3 ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="495"/>
+        <source>Everything in volume %1 is replaced by its snapshot of %2.</source>
+        <translation>Der gesamte Inhalt von Volume %1 wird durch seinen Snapshot vom %2 ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="499"/>
+        <source>A safety snapshot of the current data is taken first.</source>
+        <translation>Vorher wird ein Sicherheits-Snapshot der aktuellen Daten angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="502"/>
+        <source>Stopped meanwhile: %1</source>
+        <translation>Währenddessen gestoppt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="503"/>
+        <source>Started again after it: %1</source>
+        <translation>Danach wieder gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="517"/>
+        <source>Restore %1?</source>
+        <translation>%1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="531"/>
+        <source>Restore checkpoint %1?</source>
+        <translation>Checkpoint %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="561"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="562"/>
+        <source>Restore and replace the data</source>
+        <translation>Wiederherstellen und Daten ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="563"/>
+        <source>Cancel the restore</source>
+        <translation>Wiederherstellung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="603"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="626"/>
+        <source>%1: taking a safety snapshot …</source>
+        <translation>%1: lege Sicherheits-Snapshot an …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="629"/>
+        <source>%1: stopping the services that use it …</source>
+        <translation>%1: stoppe die Dienste, die es nutzen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="632"/>
+        <source>%1: restoring …</source>
+        <translation>%1: stelle wieder her …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="635"/>
+        <source>%1: starting the services again …</source>
+        <translation>%1: starte die Dienste wieder …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="655"/>
+        <source>Restored.</source>
+        <translation>Wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="672"/>
+        <source>Where backups go</source>
+        <translation>Wohin Sicherungen gehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="675"/>
+        <source>A folder or any restic repository URL (sftp:user@host:/path, rest:https://…, s3:…). Empty: the local repository.</source>
+        <translation>Ein Ordner oder eine beliebige restic-Repository-URL (sftp:user@host:/pfad, rest:https://…, s3:…). Leer: das lokale Repository.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="682"/>
+        <source>Repository location</source>
+        <translation>Ort des Repositorys</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="688"/>
+        <source>&amp;Location</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="692"/>
+        <source>Repository password</source>
+        <translation>Passwort des Repositorys</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="693"/>
+        <source>Only for an existing repository; a new one gets a generated password. Kept in the keychain.</source>
+        <translation>Nur für ein vorhandenes Repository; ein neues erhält ein erzeugtes Passwort. Im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="695"/>
+        <source>only for an existing repository</source>
+        <translation>nur für ein vorhandenes Repository</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="696"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="698"/>
+        <source>Use it</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="699"/>
+        <source>Use this repository</source>
+        <translation>Dieses Repository verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="702"/>
+        <source>DEVDOCK_BACKUP_REPOSITORY is set: it wins over what is chosen here while it is.</source>
+        <translation>DEVDOCK_BACKUP_REPOSITORY ist gesetzt: solange das so ist, gilt es statt der Wahl hier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="710"/>
+        <source>Opening %1 …</source>
+        <translation>Öffne %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="725"/>
+        <source>Backups go to %1.</source>
+        <translation>Sicherungen gehen nach %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datapanel.cpp" line="746"/>
+        <source>Backed up every %n hour(s) while the stack runs.</source>
+        <translation>
+            <numerusform>Gesichert jede Stunde, solange der Stack läuft.</numerusform>
+            <numerusform>Gesichert alle %n Stunden, solange der Stack läuft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="748"/>
+        <source>No scheduled backups.</source>
+        <translation>Keine geplanten Sicherungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="61"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="65"/>
+        <source> · about %1 left</source>
+        <translation> · noch etwa %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="66"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="68"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="606"/>
+        <source>%1: %2 into the safety snapshot</source>
+        <translation>%1: %2 in den Sicherheits-Snapshot</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="607"/>
+        <source>%1: %2 restored</source>
+        <translation>%1: %2 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="94"/>
+        <source>A checkpoint per git &amp;branch</source>
+        <translation>Ein Checkpoint je Git-&amp;Branch</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="176"/>
+        <source>Every backup on a git branch also becomes that branch&apos;s checkpoint (branch-NAME): the newest data of each branch, restored in one step</source>
+        <translation>Jede Sicherung auf einem Git-Branch wird auch zum Checkpoint dieses Branches (branch-NAME): die neuesten Daten jedes Branches, in einem Schritt wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datapanel.cpp" line="480"/>
+        <source>Reading the volumes and what runs before the backup …</source>
+        <translation>Vor der Sicherung werden die Volumes gelesen und was läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::DataVolumeModel</name>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="110"/>
+        <source>The last backup is more than a week old.</source>
+        <translation>Die letzte Sicherung ist älter als eine Woche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="111"/>
+        <source>This data was never backed up.</source>
+        <translation>Diese Daten wurden nie gesichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="120"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="121"/>
+        <source>not created</source>
+        <translation>nicht angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="129"/>
+        <location filename="../ui/data/datavolumemodel.cpp" line="132"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="136"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datavolumemodel.cpp" line="139"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datavolumemodel.cpp" line="142"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/data/datavolumemodel.cpp" line="144"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="161"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="163"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="165"/>
+        <source>Used by</source>
+        <translation>Genutzt von</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="167"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="169"/>
+        <source>Last backup</source>
+        <translation>Letzte Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="171"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="63"/>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/datavolumemodel.cpp" line="66"/>
+        <source>pg-dump</source>
+        <translation>pg-dump</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::DesktopNotifier</name>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="150"/>
+        <source>%1 exited in %2</source>
+        <translation>%1 in %2 beendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="151"/>
+        <source>%1 is unhealthy in %2</source>
+        <translation>%1 in %2 ist ungesund</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="159"/>
+        <source>%1 services exited in %2</source>
+        <translation>%1 Dienste in %2 beendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="161"/>
+        <source>%1 services are unhealthy in %2</source>
+        <translation>%1 Dienste in %2 sind ungesund</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="162"/>
+        <source>%1 services failed in %2</source>
+        <translation>%1 Dienste in %2 ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="183"/>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="184"/>
+        <source>Open logs</source>
+        <translation>Logs öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/desktopnotifier.cpp" line="184"/>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Ui::EnvEditorPanel</name>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="50"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="54"/>
         <source>Environment editor</source>
         <translation>Umgebungs-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="51"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="55"/>
         <source>The keys of the active .env profile, with their values, source files and status; secrets live in the keychain</source>
         <translation>Die Schlüssel des aktiven .env-Profils mit Werten, Quelldateien und Status; Geheimnisse liegen im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="68"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="72"/>
         <source>Environment actions</source>
         <translation>Umgebungsaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="72"/>
         <location filename="../ui/env/enveditorpanel.cpp" line="76"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="80"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="74"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="78"/>
         <source>The resolved profile, or the keys of one file of it</source>
         <translation>Das aufgelöste Profil oder die Schlüssel einer seiner Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="75"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="79"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="105"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="109"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="105"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="109"/>
         <source>Add a key to the selected file</source>
         <translation>Einen Schlüssel zur gewählten Datei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="109"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="113"/>
         <source>Add a key</source>
         <translation>Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="110"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="114"/>
         <source>Name of the new key in %1:</source>
         <translation>Name des neuen Schlüssels in %1:</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="116"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="120"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="117"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="121"/>
         <source>Remove the selected key from its file</source>
         <translation>Den gewählten Schlüssel aus seiner Datei entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="121"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="125"/>
         <source>&amp;Move to</source>
         <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="122"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="126"/>
         <source>Move to</source>
         <translation>Verschieben nach</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="123"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="127"/>
         <source>Move the selected key to another file of the profile</source>
         <translation>Den gewählten Schlüssel in eine andere Datei des Profils verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="127"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="131"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="363"/>
         <source>&amp;Secret</source>
         <translation>&amp;Geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="128"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="132"/>
         <source>Mark the selected key secret (its value moves to the keychain), or not</source>
         <translation>Den gewählten Schlüssel als geheim markieren (sein Wert wandert in den Schlüsselbund) oder nicht</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="130"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="131"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="135"/>
         <source>Generate a strong random value for the selected secret</source>
         <translation>Einen starken Zufallswert für das gewählte Geheimnis erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
         <source>Re&amp;veal</source>
         <translation>&amp;Zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="134"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
         <source>Show the selected secret&apos;s value</source>
         <translation>Den Wert des gewählten Geheimnisses zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="138"/>
-        <location filename="../ui/env/enveditorpanel.cpp" line="343"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="369"/>
         <source>Undo the last edit</source>
         <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="144"/>
         <source>Re&amp;do</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="140"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="144"/>
         <source>Redo the edit undone</source>
         <translation>Die rückgängig gemachte Änderung wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="142"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="146"/>
         <source>Sa&amp;ve</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="143"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
         <source>Write the changed files (atomically) and the secrets (to the keychain)</source>
         <translation>Die geänderten Dateien (atomar) und die Geheimnisse (in den Schlüsselbund) schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="147"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="151"/>
         <source>Environment error</source>
         <translation>Umgebungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="152"/>
         <location filename="../ui/env/enveditorpanel.cpp" line="156"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
         <source>Files changed on disk</source>
         <translation>Dateien auf der Platte geändert</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="157"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="161"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="159"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="163"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="160"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="164"/>
         <source>Drop your unsaved edits and show the files as on disk</source>
         <translation>Ungespeicherte Änderungen verwerfen und die Dateien wie auf der Platte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="161"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="165"/>
         <source>&amp;Merge</source>
         <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="163"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="167"/>
         <source>Merge</source>
         <translation>Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="164"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="168"/>
         <source>Apply your unsaved edits on top of the files as on disk</source>
         <translation>Ungespeicherte Änderungen auf die Dateien wie auf der Platte anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="176"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="180"/>
         <source>Environment keys</source>
         <translation>Umgebungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="178"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="182"/>
         <source>Key, value (secrets hidden), source file, status and description; edit a value with F2 or a double click</source>
         <translation>Schlüssel, Wert (Geheimnisse verborgen), Quelldatei, Status und Beschreibung; einen Wert mit F2 oder Doppelklick bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="202"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="228"/>
         <source>Environment status</source>
         <translation>Umgebungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="225"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="251"/>
         <source>Reading the .env profile…</source>
         <translation>.env-Profil wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="248"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="274"/>
         <source>Resolved profile (%1)</source>
         <translation>Aufgelöstes Profil (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="249"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="275"/>
         <source>no profile</source>
         <translation>kein Profil</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="314"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="340"/>
         <source>No unsaved changes.</source>
         <translation>Keine ungespeicherten Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="318"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="344"/>
         <source>unsaved changes in %1</source>
         <translation>ungespeicherte Änderungen in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/env/enveditorpanel.cpp" line="321"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="347"/>
         <source>%n secret(s) to store in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis für den Schlüsselbund</numerusform>
@@ -1074,27 +1318,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="337"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="363"/>
         <source>Not &amp;secret</source>
         <translation>Nicht &amp;geheim</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="342"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="368"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="447"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="474"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="476"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="505"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/env/enveditorpanel.cpp" line="525"/>
+        <location filename="../ui/env/enveditorpanel.cpp" line="574"/>
         <source>%1 changed on disk while you were editing. Nothing was overwritten: reload the files (dropping your unsaved edits) or merge your edits into them.</source>
         <translation>%1 wurde während der Bearbeitung auf der Platte geändert. Nichts wurde überschrieben: Dateien neu laden (ungespeicherte Änderungen verwerfen) oder Ihre Änderungen einarbeiten.</translation>
     </message>
@@ -1390,17 +1634,17 @@
         <translation>Die ganze Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="362"/>
+        <location filename="../ui/logs/logpanel.cpp" line="415"/>
         <source>searching …</source>
         <translation>suche …</translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="379"/>
+        <location filename="../ui/logs/logpanel.cpp" line="432"/>
         <source>no matches</source>
         <translation>keine Treffer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/logs/logpanel.cpp" line="382"/>
+        <location filename="../ui/logs/logpanel.cpp" line="435"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1408,11 +1652,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/logs/logpanel.cpp" line="383"/>
+        <location filename="../ui/logs/logpanel.cpp" line="436"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
+        <location filename="../ui/logs/logpanel.cpp" line="283"/>
         <source>All services</source>
         <translation>Alle Dienste</translation>
     </message>
@@ -1433,564 +1678,573 @@
 <context>
     <name>DevDock::Ui::MainWindow</name>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>All containers of the project&apos;s Docker engine, updated live</source>
         <translation>Alle Container der Docker-Engine des Projekts, live aktualisiert</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>What the port check could not see</source>
         <translation>Was die Portprüfung nicht sehen konnte</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="898"/>
         <source>Open &amp;Terminal</source>
         <translation>&amp;Terminal öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="907"/>
         <source>A shell in the selected service&apos;s container, in a tab of its own (Ctrl+Shift+T)</source>
         <translation>Eine Shell im Container des ausgewählten Dienstes, in einem eigenen Tab (Strg+Umschalt+T)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1391"/>
         <source>%1 is not running: start it to open a terminal</source>
         <translation>%1 läuft nicht: starten Sie den Dienst, um ein Terminal zu öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="535"/>
         <source>&amp;Data</source>
         <translation>Date&amp;n</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="923"/>
         <source>Check who holds the ports the stack publishes</source>
         <translation>Prüfen, wer die Ports belegt, die der Stack veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="701"/>
+        <location filename="../ui/mainwindow.cpp" line="1245"/>
         <source>Unavailable while the Docker engine is unreachable: %1</source>
         <translation>Nicht verfügbar, solange die Docker-Engine nicht erreichbar ist: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/mainwindow.cpp" line="1178"/>
         <source>%1 · state unknown: the Docker engine is not reachable · %2</source>
         <translation>%1 · Zustand unbekannt: die Docker-Engine ist nicht erreichbar · %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Engine status</source>
         <translation>Engine-Status</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Docker engine version, API version and endpoint</source>
         <translation>Version der Docker-Engine, API-Version und Endpunkt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Connecting to %1 …</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>Engine error</source>
         <translation>Engine-Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Project error</source>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Container count</source>
         <translation>Anzahl der Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Project status</source>
         <translation>Projektstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Stack memory total</source>
         <translation>Speicher des Stacks insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="479"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>The project&apos;s services: state, health, ports, uptime, restarts, image</source>
         <translation>Die Dienste des Projekts: Zustand, Gesundheit, Ports, Laufzeit, Neustarts, Image</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Every published port with its service, URL and who holds it when it is taken</source>
         <translation>Jeder veröffentlichte Port mit Dienst, URL und, wenn belegt, wer ihn hält</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>&amp;Topology</source>
         <translation>&amp;Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>&amp;Services</source>
         <translation>&amp;Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
-        <location filename="../ui/mainwindow.cpp" line="751"/>
+        <location filename="../ui/mainwindow.cpp" line="522"/>
+        <location filename="../ui/mainwindow.cpp" line="682"/>
         <source>&amp;Ports</source>
         <translation>&amp;Ports</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="523"/>
         <source>&amp;Containers</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>&amp;Logs</source>
         <translation>&amp;Logs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="533"/>
         <source>&amp;Environment</source>
         <translation>&amp;Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>Recreate services</source>
         <translation>Dienste neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="555"/>
         <source>&amp;Recreate</source>
         <translation>Neu &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>Recreate</source>
         <translation>Neu erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>Recreate exactly the services whose environment changed</source>
         <translation>Genau die Dienste neu erstellen, deren Umgebung sich geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Not &amp;now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>Not now</source>
         <translation>Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>Stack memory: %1 MB</source>
         <translation>Speicher des Stacks: %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260"/>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="608"/>
+        <location filename="../ui/mainwindow.cpp" line="610"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Could not load the project</source>
         <translation>Das Projekt ließ sich nicht laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Loading %1 …</source>
         <translation>Lade %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="790"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="791"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt &amp;öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="794"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="798"/>
         <source>Running &amp;Stacks</source>
         <translation>Laufende &amp;Stacks</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="802"/>
         <source>Looking for stacks …</source>
         <translation>Suche Stacks …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="813"/>
         <source>No Compose stacks on the engine</source>
         <translation>Keine Compose-Stacks auf der Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="816"/>
         <source>%1 — %2/%3 running — %4</source>
         <translation>%1 — %2/%3 laufen — %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="825"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="836"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="840"/>
         <source>&amp;Stack</source>
         <translation>&amp;Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="841"/>
         <source>&amp;Up</source>
         <translation>&amp;Hochfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="850"/>
         <source>Create and start every service, dependencies first (Ctrl+U)</source>
         <translation>Alle Dienste anlegen und starten, Abhängigkeiten zuerst (Strg+U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="852"/>
         <source>&amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="860"/>
         <source>Stop and remove the stack&apos;s containers and networks (Ctrl+Shift+D)</source>
         <translation>Container und Netzwerke des Stacks stoppen und entfernen (Strg+Umschalt+D)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="861"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="875"/>
         <source>Restart the selected service and its dependents, or the whole stack (Ctrl+R)</source>
         <translation>Den gewählten Dienst und die von ihm abhängigen neu starten, oder den ganzen Stack (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="876"/>
         <source>S&amp;top Service</source>
         <translation>Dienst s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="886"/>
         <source>Re&amp;build Service</source>
         <translation>Dienst neu &amp;bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="897"/>
         <source>Rebuild the selected service&apos;s image and recreate only it (Ctrl+B)</source>
         <translation>Das Image des gewählten Dienstes neu bauen und nur ihn neu anlegen (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="908"/>
         <source>&amp;Cancel Operation</source>
         <translation>Vorgang &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <location filename="../ui/mainwindow.cpp" line="916"/>
         <source>&amp;Onboarding…</source>
         <translation>&amp;Einrichtung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="919"/>
         <source>Check this machine and take the project to a healthy stack, step by step (Ctrl+Shift+O)</source>
         <translation>Diesen Rechner prüfen und das Projekt Schritt für Schritt zu einem gesunden Stack bringen (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442"/>
+        <location filename="../ui/mainwindow.cpp" line="921"/>
         <source>Check &amp;Ports</source>
         <translation>&amp;Ports prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="931"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="933"/>
         <source>&amp;Fit Graph</source>
         <translation>Graph &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="935"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow.cpp" line="937"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="968"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="969"/>
         <source>&amp;About DevDock</source>
         <translation>Über &amp;DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="479"/>
+        <location filename="../ui/mainwindow.cpp" line="970"/>
         <source>About DevDock</source>
         <translation>Über DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="971"/>
         <source>DevDock %1
 A desktop manager for Docker Compose development environments.</source>
         <translation>DevDock %1
 Eine Desktop-Verwaltung für Docker-Compose-Entwicklungsumgebungen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="976"/>
         <source>Stack</source>
         <translation>Stack</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="978"/>
         <source>Stack actions</source>
         <translation>Stack-Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="991"/>
         <source>Compose profiles</source>
         <translation>Compose-Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="992"/>
+        <location filename="../ui/mainwindow.cpp" line="1127"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="503"/>
+        <location filename="../ui/mainwindow.cpp" line="996"/>
         <source> .env: </source>
         <translation> .env: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="997"/>
         <source>.env profile label</source>
         <translation>Beschriftung des .env-Profils</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="507"/>
+        <location filename="../ui/mainwindow.cpp" line="1000"/>
         <source>.env profile</source>
         <translation>.env-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="508"/>
+        <location filename="../ui/mainwindow.cpp" line="1001"/>
         <source>Which .env profile the stack runs with</source>
         <translation>Mit welchem .env-Profil der Stack läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="1057"/>
         <source>The files of stack %1 are not on this machine (%2).
 Open its folder by hand if it lives elsewhere.</source>
         <translation>Die Dateien des Stacks %1 liegen nicht auf diesem Rechner (%2).
 Öffnen Sie seinen Ordner von Hand, falls er woanders liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/mainwindow.cpp" line="1066"/>
         <source>Open a Compose project folder</source>
         <translation>Einen Compose-Projektordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow.cpp" line="1092"/>
         <source>%1 — DevDock</source>
         <translation>%1 — DevDock</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="1137"/>
         <source>%1 · %2 services · %3</source>
         <translation>%1 · %2 Dienste · %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="1180"/>
         <source>%1 · %2 of %3 services up · %4</source>
         <translation>%1 · %2 von %3 Diensten laufen · %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="750"/>
+        <location filename="../ui/mainwindow.cpp" line="681"/>
         <source>&amp;Ports (%1 conflicts)</source>
         <translation>&amp;Ports (%1 Konflikte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="774"/>
+        <location filename="../ui/mainwindow.cpp" line="1315"/>
         <source>Service actions</source>
         <translation>Dienstaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="778"/>
+        <location filename="../ui/mainwindow.cpp" line="1319"/>
         <source>Start with dependencies</source>
         <translation>Mit Abhängigkeiten starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/mainwindow.cpp" line="1322"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="1324"/>
         <source>Stop with dependents</source>
         <translation>Mit abhängigen Diensten stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="785"/>
+        <location filename="../ui/mainwindow.cpp" line="1326"/>
         <source>Restart with dependents</source>
         <translation>Mit abhängigen Diensten neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787"/>
+        <location filename="../ui/mainwindow.cpp" line="1329"/>
         <source>Rebuild only this service</source>
         <translation>Nur diesen Dienst neu bauen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="790"/>
+        <location filename="../ui/mainwindow.cpp" line="1336"/>
         <source>Dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="796"/>
+        <location filename="../ui/mainwindow.cpp" line="1342"/>
         <source>Run with its hot-reload configuration (%1); only it is recreated</source>
         <translation>Mit seiner Hot-Reload-Konfiguration ausführen (%1); nur er wird neu erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="798"/>
+        <location filename="../ui/mainwindow.cpp" line="1344"/>
         <source>No dev configuration: add it to docker-compose.dev.yml or an x-devdock extension</source>
         <translation>Keine Dev-Konfiguration: in docker-compose.dev.yml oder einer x-devdock-Erweiterung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="800"/>
+        <location filename="../ui/mainwindow.cpp" line="1346"/>
         <source>File sync</source>
         <translation>Dateisynchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="805"/>
+        <location filename="../ui/mainwindow.cpp" line="1351"/>
         <source>Copy changed files into the running container (develop.watch)</source>
         <translation>Geänderte Dateien in den laufenden Container kopieren (develop.watch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="808"/>
+        <location filename="../ui/mainwindow.cpp" line="1354"/>
         <source>Open logs</source>
         <translation>Logs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="811"/>
+        <location filename="../ui/mainwindow.cpp" line="1357"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748"/>
+        <location filename="../ui/mainwindow.cpp" line="1361"/>
         <source>Open terminal</source>
         <translation>Terminal öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1402"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="827"/>
+        <location filename="../ui/mainwindow.cpp" line="1371"/>
         <source>Copy container ID</source>
         <translation>Container-ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="927"/>
+        <location filename="../ui/mainwindow.cpp" line="1492"/>
         <source>dev mode</source>
         <translation>Dev-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="928"/>
+        <location filename="../ui/mainwindow.cpp" line="1493"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="936"/>
+        <location filename="../ui/mainwindow.cpp" line="1501"/>
         <source>sync: synced %1</source>
         <translation>Sync: synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="938"/>
+        <location filename="../ui/mainwindow.cpp" line="1503"/>
         <source>sync: watching</source>
         <translation>Sync: beobachtet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="941"/>
+        <location filename="../ui/mainwindow.cpp" line="1506"/>
         <source>sync: copying…</source>
         <translation>Sync: kopiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="944"/>
+        <location filename="../ui/mainwindow.cpp" line="1509"/>
         <source>sync paused: %1</source>
         <translation>Sync angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="947"/>
+        <location filename="../ui/mainwindow.cpp" line="1512"/>
         <source>sync error: %1</source>
         <translation>Sync-Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="953"/>
-        <location filename="../ui/mainwindow.cpp" line="954"/>
+        <location filename="../ui/mainwindow.cpp" line="1518"/>
+        <location filename="../ui/mainwindow.cpp" line="1519"/>
         <source>sync</source>
         <translation>Sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="981"/>
+        <location filename="../ui/mainwindow.cpp" line="1576"/>
         <source>The environment of %n running service(s) changed: %1. Recreate them to use it?</source>
         <translation>
             <numerusform>Die Umgebung von %n laufendem Dienst hat sich geändert: %1. Neu erstellen, um sie zu verwenden?</numerusform>
@@ -1998,59 +2252,63 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1046"/>
-        <location filename="../ui/mainwindow.cpp" line="1053"/>
+        <location filename="../ui/mainwindow.cpp" line="1648"/>
+        <location filename="../ui/mainwindow.cpp" line="1655"/>
         <source>Unsaved environment changes</source>
         <translation>Ungespeicherte Umgebungsänderungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1047"/>
+        <location filename="../ui/mainwindow.cpp" line="1649"/>
         <source>The .env profile has unsaved changes (%1).</source>
         <translation>Das .env-Profil hat ungespeicherte Änderungen (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1049"/>
+        <location filename="../ui/mainwindow.cpp" line="1651"/>
         <source>secrets for the keychain</source>
         <translation>Geheimnisse für den Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1074"/>
+        <location filename="../ui/mainwindow.cpp" line="1683"/>
         <source>Docker Engine %1 · API %2 · %3/%4 · %5</source>
         <translation>Docker-Engine %1 · API %2 · %3/%4 · %5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1089"/>
+        <location filename="../ui/mainwindow.cpp" line="1700"/>
         <source>Not connected · %1</source>
         <translation>Nicht verbunden · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1101"/>
+        <location filename="../ui/mainwindow.cpp" line="1712"/>
         <source>1 container</source>
         <translation>1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1101"/>
+        <location filename="../ui/mainwindow.cpp" line="1712"/>
         <source>%1 containers</source>
         <translation>%1 Container</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1102"/>
+        <location filename="../ui/mainwindow.cpp" line="1713"/>
         <source>%1 · %2 running</source>
         <translation>%1 · %2 laufen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="963"/>
         <source>Show or hide the %1 panel</source>
         <translation>Bereich %1 zeigen oder ausblenden</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Could not reload the project; showing the last good load</source>
         <translation>Das Projekt konnte nicht neu geladen werden; gezeigt wird der letzte gelungene Stand</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Set %1</source>
         <translation>%1 setzen</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="441"/>
         <source>%n required variable(s) not set: %1. The stack cannot start until they are.</source>
         <translation>
             <numerusform>%n benötigte Variable nicht gesetzt: %1. Der Stack kann erst starten, wenn sie gesetzt ist.</numerusform>
@@ -2058,44 +2316,54 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="576"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>Required variables not set</source>
         <translation>Benötigte Variablen nicht gesetzt</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="587"/>
         <source>Set in &amp;Environment</source>
         <translation>In &amp;Umgebung setzen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
         <source>Set in Environment</source>
         <translation>In Umgebung setzen</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="706"/>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
         <source>Projects</source>
         <translation>Projekte</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1329"/>
         <source>Rebuild only these services</source>
         <translation>Nur diese Dienste neu bauen</translation>
     </message>
     <message>
-        <location filename="../../work/wt/look/ui/mainwindow.cpp" line="680"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>The twin %1 of the branch %2 is up.</source>
         <translation>Der Zwilling %1 des Branches %2 läuft.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/look/ui/mainwindow.cpp" line="682"/>
+        <location filename="../ui/mainwindow.cpp" line="769"/>
         <source>The twin %1 of the branch %2 is torn down.</source>
         <translation>Der Zwilling %1 des Branches %2 ist abgebaut.</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="747"/>
         <source>That project is no longer in the list; choose it again.</source>
         <translation>Dieses Projekt ist nicht mehr in der Liste; bitte erneut wählen.</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1125"/>
         <source>%1 (profile %2)</source>
         <translation>%1 (Profil %2)</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="1128"/>
         <source>Profiles · %n hidden</source>
         <translation>
             <numerusform>Profile · %n verborgen</numerusform>
@@ -2103,10 +2371,12 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1131"/>
         <source>Every service is in an active Compose profile.</source>
         <translation>Jeder Dienst gehört zu einem aktiven Compose-Profil.</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="1132"/>
         <source>Hidden by inactive Compose profiles: %1. Check a profile to show its services; the choice is remembered for this project.</source>
         <translation>Durch inaktive Compose-Profile ausgeblendet: %1. Haken Sie ein Profil an, um seine Dienste zu zeigen; die Wahl wird für dieses Projekt gemerkt.</translation>
     </message>
@@ -2486,110 +2756,113 @@ Open its folder by hand if it lives elsewhere.</source>
     </message>
     <message>
         <location filename="../ui/operations/operationpanel.cpp" line="26"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="75"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="81"/>
         <source>Show output</source>
         <translation>Ausgabe zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="32"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="33"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="34"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="35"/>
         <source>Operation title</source>
         <translation>Titel des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="35"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="36"/>
         <source>Operation elapsed time</source>
         <translation>Dauer des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="36"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="37"/>
         <source>Operation progress</source>
         <translation>Fortschritt des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="42"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="43"/>
         <source>Cancel operation</source>
         <translation>Vorgang abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="45"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="46"/>
         <source>Show or hide the operation&apos;s output</source>
         <translation>Ausgabe des Vorgangs zeigen oder verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="27"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="28"/>
         <source>Operation error</source>
         <translation>Fehler des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="48"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="53"/>
         <source>Progress per service</source>
         <translation>Fortschritt je Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="49"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="54"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="49"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="54"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="54"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="59"/>
         <source>Operation output</source>
         <translation>Ausgabe des Vorgangs</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="75"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="81"/>
         <source>Hide output</source>
         <translation>Ausgabe verbergen</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="126"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="164"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="146"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="183"/>
         <source>building: %1</source>
         <translation>baut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="148"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="185"/>
         <source>pulling: %1</source>
         <translation>lädt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="161"/>
-        <location filename="../ui/operations/operationpanel.cpp" line="192"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="200"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="238"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="163"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="202"/>
         <source>%1: done in %2</source>
         <translation>%1: fertig nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/operations/operationpanel.cpp" line="166"/>
+        <location filename="../ui/operations/operationpanel.cpp" line="207"/>
         <source>%1: failed after %2</source>
         <translation>%1: fehlgeschlagen nach %2</translation>
     </message>
     <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="27"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="49"/>
         <source>Dismiss the operation</source>
         <translation>Vorgang schließen</translation>
     </message>
     <message>
+        <location filename="../ui/operations/operationpanel.cpp" line="50"/>
         <source>Fold the operation area away</source>
         <translation>Den Vorgangsbereich einklappen</translation>
     </message>
@@ -2597,54 +2870,373 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::PortListModel</name>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="79"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="86"/>
         <source>published</source>
         <translation>veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="79"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="86"/>
         <source>not published (service not running)</source>
         <translation>nicht veröffentlicht (Dienst läuft nicht)</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="84"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="91"/>
         <source>conflict: held by %1</source>
         <translation>Konflikt: belegt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="151"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="181"/>
         <source>Host port</source>
         <translation>Host-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="153"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="183"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="155"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="187"/>
         <source>Container port</source>
         <translation>Container-Port</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="157"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="189"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/ports/portlistmodel.cpp" line="159"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="191"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../work/wt/look/ui/ports/portlistmodel.cpp" line="111"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="111"/>
         <source>published by the twin %1</source>
         <translation>vom Zwilling %1 veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../../work/wt/look/ui/ports/portlistmodel.cpp" line="185"/>
+        <location filename="../ui/ports/portlistmodel.cpp" line="185"/>
         <source>Branch</source>
         <translation>Branch</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ProjectListModel</name>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="62"/>
+        <source>loading…</source>
+        <translation>lädt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="64"/>
+        <source>load failed</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="66"/>
+        <source>engine unreachable</source>
+        <translation>Engine nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="68"/>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="70"/>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="101"/>
+        <source>%n unhealthy</source>
+        <translation>
+            <numerusform>%n nicht gesund</numerusform>
+            <numerusform>%n nicht gesund</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="72"/>
+        <source>%n exited</source>
+        <translation>
+            <numerusform>%n beendet</numerusform>
+            <numerusform>%n beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="74"/>
+        <source>%1/%2 up, starting</source>
+        <translation>%1/%2 laufen, starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="77"/>
+        <source>%1/%2 up</source>
+        <translation>%1/%2 laufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="79"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="88"/>
+        <source>Loading the compose files of %1 …</source>
+        <translation>Die Compose-Dateien von %1 werden geladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="90"/>
+        <source>%1 could not be loaded: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="92"/>
+        <source>The Docker engine “%1” is not reachable; the state of %2 is unknown.</source>
+        <translation>Die Docker-Engine „%1“ ist nicht erreichbar; der Zustand von %2 ist unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="95"/>
+        <source>Asking the engine for the containers of %1 …</source>
+        <translation>Die Engine wird nach den Containern von %1 gefragt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="99"/>
+        <source>%1 of %2 services running</source>
+        <translation>%1 von %2 Diensten laufen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="104"/>
+        <source>%n exited unexpectedly</source>
+        <translation>
+            <numerusform>%n unerwartet beendet</numerusform>
+            <numerusform>%n unerwartet beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="107"/>
+        <source>%n starting</source>
+        <translation>
+            <numerusform>%n startet</numerusform>
+            <numerusform>%n starten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="110"/>
+        <source>dev mode on</source>
+        <translation>Dev-Modus an</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="549"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="551"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="553"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="555"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="557"/>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectitemdelegate.cpp" line="42"/>
+        <source>dev mode</source>
+        <translation>Dev-Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="303"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="306"/>
+        <source>%1 — twin of %2, %3</source>
+        <translation>%1 — Zwilling von %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectlistmodel.cpp" line="500"/>
+        <source>Twin of %1: branch %2, project %3</source>
+        <translation>Zwilling von %1: Branch %2, Projekt %3</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::ProjectSidebar</name>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="28"/>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="31"/>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="33"/>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="29"/>
+        <source>Every project of the workspace with its live state</source>
+        <translation>Jedes Projekt des Arbeitsbereichs mit seinem aktuellen Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="39"/>
+        <source>Workspace projects</source>
+        <translation>Projekte des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="41"/>
+        <source>Pinned projects first, then the open ones, then recent and running stacks found on the engine. Select one to show it; the context menu has its actions.</source>
+        <translation>Angeheftete Projekte zuerst, dann die geöffneten, dann zuletzt benutzte und auf der Engine gefundene laufende Stacks. Wählen Sie eines aus, um es anzuzeigen; das Kontextmenü enthält seine Aktionen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="52"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="53"/>
+        <source>Start every service of the selected project</source>
+        <translation>Alle Dienste des ausgewählten Projekts starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="55"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="56"/>
+        <source>Stop every service of the selected project</source>
+        <translation>Alle Dienste des ausgewählten Projekts stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="58"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="58"/>
+        <source>Show the selected project</source>
+        <translation>Das ausgewählte Projekt anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="60"/>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="364"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="61"/>
+        <source>Close the selected project (it stays in the list as recent)</source>
+        <translation>Das ausgewählte Projekt schließen (es bleibt als zuletzt benutzt in der Liste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="63"/>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="289"/>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="64"/>
+        <source>Keep the selected project at the top of the list</source>
+        <translation>Das ausgewählte Projekt oben in der Liste halten</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="67"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="68"/>
+        <source>Remove the selected project from the list</source>
+        <translation>Das ausgewählte Projekt aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="168"/>
+        <source>Show project %1</source>
+        <translation>Projekt %1 anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="174"/>
+        <source>Next project</source>
+        <translation>Nächstes Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="177"/>
+        <source>Previous project</source>
+        <translation>Vorheriges Projekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="289"/>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="361"/>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="296"/>
+        <source>Project actions</source>
+        <translation>Projektaktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="309"/>
+        <source>Open “%1”</source>
+        <translation>„%1“ öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="313"/>
+        <source>Start “%1”</source>
+        <translation>„%1“ starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="316"/>
+        <source>Stop “%1”</source>
+        <translation>„%1“ stoppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="361"/>
+        <source>Pin to the top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="366"/>
+        <source>Remove from the list</source>
+        <translation>Aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="324"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="333"/>
+        <source>Local (default)</source>
+        <translation>Lokal (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="343"/>
+        <source>Tear down twin…</source>
+        <translation>Zwilling abbauen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="347"/>
+        <source>Remove the containers of the branch %1 (the main stack stays)</source>
+        <translation>Die Container des Branches %1 entfernen (der Haupt-Stack bleibt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="350"/>
+        <source>Run branch alongside…</source>
+        <translation>Branch daneben starten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="355"/>
+        <source>The project&apos;s folder is not a git checkout</source>
+        <translation>Der Ordner des Projekts ist kein Git-Checkout</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/projectsidebar.cpp" line="356"/>
+        <source>Start another branch of %1 in its own worktree, on free ports</source>
+        <translation>Einen weiteren Branch von %1 in einem eigenen Worktree auf freien Ports starten</translation>
     </message>
 </context>
 <context>
@@ -2683,141 +3275,144 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::ServiceDetailsPanel</name>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="74"/>
         <source>&amp;Terminal</source>
         <translation>&amp;Terminal</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="91"/>
         <source>Open a terminal</source>
         <translation>Terminal öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="93"/>
         <source>A shell in the shown service&apos;s container, in the window&apos;s terminal tabs</source>
         <translation>Eine Shell im Container des angezeigten Dienstes, in den Terminal-Tabs des Fensters</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="94"/>
         <source>Open a shell in this service&apos;s container (Ctrl+Shift+T)</source>
         <translation>Eine Shell im Container dieses Dienstes öffnen (Strg+Umschalt+T)</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="42"/>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="202"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="73"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="59"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="83"/>
         <source>Service details</source>
         <translation>Dienstdetails</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="61"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="85"/>
         <source>Selected service</source>
         <translation>Gewählter Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="67"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="102"/>
         <source>Service state and reason</source>
         <translation>Zustand und Grund</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="70"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="105"/>
         <source>State transitions</source>
         <translation>Zustandswechsel</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="71"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="106"/>
         <source>Health probe outputs</source>
         <translation>Ausgaben der Gesundheitsprüfung</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="73"/>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="116"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="108"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="131"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="75"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="110"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="75"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="110"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="79"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="114"/>
         <source>Mounts and networks</source>
         <translation>Mounts und Netzwerke</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="81"/>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="93"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="160"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="173"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="82"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="162"/>
         <source>RAM MB</source>
         <translation>RAM MB</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="83"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="163"/>
         <source>In KB/s</source>
         <translation>Ein KB/s</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="84"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="164"/>
         <source>Out KB/s</source>
         <translation>Aus KB/s</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="90"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="170"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="95"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="175"/>
         <source>MB · KB/s</source>
         <translation>MB · KB/s</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="108"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="190"/>
         <source>Resource usage chart</source>
         <translation>Diagramm der Ressourcennutzung</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="109"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="191"/>
         <source>CPU, memory and network I/O of the selected service over the last five minutes</source>
         <translation>CPU, Speicher und Netzwerk-E/A des gewählten Dienstes in den letzten fünf Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="113"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="128"/>
         <source>Service detail sections</source>
         <translation>Abschnitte der Dienstdetails</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="114"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="129"/>
         <source>Transitions</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="115"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="130"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="117"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="132"/>
         <source>Mounts &amp;&amp; networks</source>
         <translation>Mounts &amp;&amp; Netzwerke</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="210"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="47"/>
         <source>health: %1</source>
         <translation>Gesundheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/details/servicedetailspanel.cpp" line="213"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="382"/>
         <source>%n restart(s)</source>
         <translation>
             <numerusform>%n Neustart</numerusform>
@@ -2825,41 +3420,47 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="263"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="432"/>
         <source>%1 %2 → %3%4</source>
         <translation>%1 %2 → %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="264"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="433"/>
         <source> (read-only)</source>
         <translation> (nur lesend)</translation>
     </message>
     <message>
-        <location filename="../ui/details/servicedetailspanel.cpp" line="267"/>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="436"/>
         <source>network %1</source>
         <translation>Netzwerk %1</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="116"/>
         <source>Services of the stack</source>
         <translation>Dienste des Stacks</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="117"/>
         <source>Every service and its state; select one for its details</source>
         <translation>Jeder Dienst mit seinem Zustand; wählen Sie einen für seine Details</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="307"/>
         <source>No project open</source>
         <translation>Kein Projekt geöffnet</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="322"/>
         <source>Show the details of %1</source>
         <translation>Die Details von %1 anzeigen</translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="326"/>
         <source>%1 of %2 services running</source>
         <translation>%1 von %2 Diensten laufen</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/details/servicedetailspanel.cpp" line="328"/>
         <source>%n exited</source>
         <translation>
             <numerusform>%n beendet</numerusform>
@@ -2867,6 +3468,7 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
+        <location filename="../ui/details/servicedetailspanel.cpp" line="331"/>
         <source>Select a service for its details and charts.</source>
         <translation>Wählen Sie einen Dienst für seine Details und Diagramme.</translation>
     </message>
@@ -2900,74 +3502,77 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="154"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="167"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="174"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="187"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="176"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="189"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="178"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="191"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="180"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="193"/>
         <source>Ports</source>
         <translation>Ports</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="182"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="195"/>
         <source>Uptime</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="184"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="197"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="186"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="199"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="188"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="201"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="190"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="203"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="192"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="205"/>
         <source>Hot reload</source>
         <translation>Hot Reload</translation>
     </message>
     <message>
-        <location filename="../ui/services/servicelistmodel.cpp" line="194"/>
+        <location filename="../ui/services/servicelistmodel.cpp" line="207"/>
         <source>Why not up</source>
         <translation>Warum nicht aktiv</translation>
     </message>
     <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="144"/>
         <source>healthy</source>
         <translation>gesund</translation>
     </message>
     <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="147"/>
         <source>unhealthy</source>
         <translation>ungesund</translation>
     </message>
     <message>
+        <location filename="../ui/services/servicelistmodel.cpp" line="150"/>
         <source>starting</source>
         <translation>startet</translation>
     </message>
@@ -3026,75 +3631,200 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::StateText</name>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="102"/>
+        <location filename="../ui/common/statekind.cpp" line="107"/>
         <source>killed: out of memory</source>
         <translation>beendet: Speicher erschöpft</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="106"/>
+        <location filename="../ui/common/statekind.cpp" line="111"/>
         <source>finished normally</source>
         <translation>normal beendet</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="108"/>
-        <location filename="../ui/common/statekind.cpp" line="131"/>
+        <location filename="../ui/common/statekind.cpp" line="113"/>
+        <location filename="../ui/common/statekind.cpp" line="136"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="110"/>
+        <location filename="../ui/common/statekind.cpp" line="115"/>
         <source>wrong usage or arguments</source>
         <translation>falscher Aufruf oder Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="112"/>
+        <location filename="../ui/common/statekind.cpp" line="117"/>
         <source>command not executable</source>
         <translation>Befehl nicht ausführbar</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="114"/>
+        <location filename="../ui/common/statekind.cpp" line="119"/>
         <source>command not found</source>
         <translation>Befehl nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="116"/>
+        <location filename="../ui/common/statekind.cpp" line="121"/>
         <source>interrupted (SIGINT)</source>
         <translation>unterbrochen (SIGINT)</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="118"/>
+        <location filename="../ui/common/statekind.cpp" line="123"/>
         <source>aborted (SIGABRT)</source>
         <translation>abgebrochen (SIGABRT)</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="120"/>
+        <location filename="../ui/common/statekind.cpp" line="125"/>
         <source>killed (SIGKILL or out of memory)</source>
         <translation>abgeschossen (SIGKILL oder Speicher erschöpft)</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="122"/>
+        <location filename="../ui/common/statekind.cpp" line="127"/>
         <source>crashed (segmentation fault)</source>
         <translation>abgestürzt (Speicherzugriffsfehler)</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="124"/>
+        <location filename="../ui/common/statekind.cpp" line="129"/>
         <source>terminated (SIGTERM)</source>
         <translation>beendet (SIGTERM)</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="129"/>
+        <location filename="../ui/common/statekind.cpp" line="134"/>
         <source>killed by signal %1</source>
         <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="140"/>
+        <location filename="../ui/common/statekind.cpp" line="145"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/common/statekind.cpp" line="142"/>
+        <location filename="../ui/common/statekind.cpp" line="147"/>
         <source>exited (%1) · %2</source>
         <translation>beendet (%1) · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalArea</name>
+    <message>
+        <location filename="../ui/terminal/terminalarea.cpp" line="13"/>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalSession</name>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="29"/>
+        <source>Terminal of %1</source>
+        <translation>Terminal von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="32"/>
+        <source>Terminal status</source>
+        <translation>Terminalstatus</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="33"/>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="34"/>
+        <source>Reconnect the terminal</source>
+        <translation>Terminal neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="177"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="182"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="196"/>
+        <source>The container stopped; the session ended.</source>
+        <translation>Der Container wurde gestoppt; die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="199"/>
+        <source>The container restarted; the session ended.</source>
+        <translation>Der Container wurde neu gestartet; die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="202"/>
+        <source>The shell exited with code %1.</source>
+        <translation>Die Shell wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="38"/>
+        <source>Terminal scrollback</source>
+        <translation>Terminal-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="80"/>
+        <location filename="../ui/terminal/terminalsession.cpp" line="81"/>
+        <source>Find in terminal</source>
+        <translation>Im Terminal suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="86"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="87"/>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="90"/>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="91"/>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="93"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="94"/>
+        <source>Close the search (Escape)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="95"/>
+        <source>Close the search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="97"/>
+        <source>Search result</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="140"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/terminal/terminalsession.cpp" line="138"/>
+        <source>Matches: %1</source>
+        <translation>Treffer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TerminalWidget</name>
+    <message>
+        <location filename="../ui/terminal/terminalwidget.cpp" line="69"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
     </message>
 </context>
 <context>
@@ -3128,42 +3858,42 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::TopologyLayout</name>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="67"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="87"/>
         <source>healthy</source>
         <translation>gesund</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="69"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="89"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="71"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="91"/>
         <source>started</source>
         <translation>gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="164"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="191"/>
         <source>Graphviz could not start.</source>
         <translation>Graphviz konnte nicht starten.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="165"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="192"/>
         <source>Reinstall Graphviz (Debian: apt install graphviz).</source>
         <translation>Installieren Sie Graphviz neu (Debian: apt install graphviz).</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="170"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="197"/>
         <source>Graphviz rejected the graph.</source>
         <translation>Graphviz hat den Graphen abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="175"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="202"/>
         <source>Graphviz has no &apos;dot&apos; layout plugin.</source>
         <translation>Graphviz hat kein &apos;dot&apos;-Layout-Plugin.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologylayout.cpp" line="176"/>
+        <location filename="../ui/topology/topologylayout.cpp" line="203"/>
         <source>Install the graphviz package, then run &apos;dot -c&apos; as root.</source>
         <translation>Installieren Sie das Paket graphviz und führen Sie dann &apos;dot -c&apos; als root aus.</translation>
     </message>
@@ -3171,179 +3901,344 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
+        <location filename="../ui/topology/topologyview.cpp" line="451"/>
         <source>Data never backed up: %1</source>
         <translation>Daten nie gesichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="278"/>
+        <location filename="../ui/topology/topologyview.cpp" line="308"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="279"/>
+        <location filename="../ui/topology/topologyview.cpp" line="309"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="288"/>
+        <location filename="../ui/topology/topologyview.cpp" line="322"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="346"/>
+        <location filename="../ui/topology/topologyview.cpp" line="393"/>
         <source>Network %1</source>
         <translation>Netzwerk %1</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="455"/>
+        <location filename="../ui/topology/topologyview.cpp" line="526"/>
         <source>%1 starts once %2 is healthy</source>
         <translation>%1 startet, sobald %2 gesund ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="457"/>
+        <location filename="../ui/topology/topologyview.cpp" line="528"/>
         <source>%1 starts once %2 has completed successfully</source>
         <translation>%1 startet, sobald %2 erfolgreich abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="459"/>
+        <location filename="../ui/topology/topologyview.cpp" line="530"/>
         <source>%1 starts once %2 has started</source>
         <translation>%1 startet, sobald %2 gestartet ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="465"/>
+        <location filename="../ui/topology/topologyview.cpp" line="536"/>
         <source>Satisfied now.</source>
         <translation>Jetzt erfüllt.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="465"/>
+        <location filename="../ui/topology/topologyview.cpp" line="536"/>
         <source>Not satisfied: %1 waits.</source>
         <translation>Nicht erfüllt: %1 wartet.</translation>
     </message>
 </context>
 <context>
-    <name>DevDock::Ui::DesktopNotifier</name>
-    <message>
-        <source>%1 exited in %2</source>
-        <translation>%1 in %2 beendet</translation>
-    </message>
-    <message>
-        <source>%1 is unhealthy in %2</source>
-        <translation>%1 in %2 ist ungesund</translation>
-    </message>
-    <message>
-        <source>%1 services exited in %2</source>
-        <translation>%1 Dienste in %2 beendet</translation>
-    </message>
-    <message>
-        <source>%1 services are unhealthy in %2</source>
-        <translation>%1 Dienste in %2 sind ungesund</translation>
-    </message>
-    <message>
-        <source>%1 services failed in %2</source>
-        <translation>%1 Dienste in %2 ausgefallen</translation>
-    </message>
-    <message>
-        <source>Open logs</source>
-        <translation>Logs öffnen</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>Neu starten</translation>
-    </message>
-</context>
-<context>
     <name>DevDock::Ui::TrayController</name>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="45"/>
         <source>DevDock tray menu</source>
         <translation>DevDock-Menü im Infobereich</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="74"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="482"/>
         <source>DevDock</source>
         <translation>DevDock</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="38"/>
         <source>Projects</source>
         <translation>Projekte</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="39"/>
         <source>No projects yet: open one in DevDock</source>
         <translation>Noch keine Projekte: öffnen Sie eines in DevDock</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="41"/>
         <source>Open DevDock</source>
         <translation>DevDock öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="42"/>
         <source>Quit DevDock</source>
         <translation>DevDock beenden</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="143"/>
         <source>engine unreachable</source>
         <translation>Engine nicht erreichbar</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="146"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="149"/>
         <source>failed to load</source>
         <translation>Laden fehlgeschlagen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="152"/>
         <source>state not known yet</source>
         <translation>Zustand noch unbekannt</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="157"/>
         <source>%1/%2 up</source>
         <translation>%1/%2 laufen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="159"/>
         <source>%1 unhealthy</source>
         <translation>%1 ungesund</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="162"/>
         <source>%1 starting</source>
         <translation>%1 startet</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="165"/>
         <source>%1 exited</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="368"/>
         <source>Open logs of %1</source>
         <translation>Logs von %1 öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="371"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="450"/>
         <source>Start %1</source>
         <translation>%1 starten</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="374"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="451"/>
         <source>Stop %1</source>
         <translation>%1 stoppen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="377"/>
         <source>Restart %1</source>
         <translation>%1 neu starten</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="439"/>
         <source>The Docker engine is unreachable: start it, then try again.</source>
         <translation>Die Docker-Engine ist nicht erreichbar: Starten Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="449"/>
         <source>Show %1</source>
         <translation>%1 anzeigen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="449"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="461"/>
         <source>Services of %1</source>
         <translation>Dienste von %1</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::TwinDialog</name>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="73"/>
+        <source>Run a branch alongside %1</source>
+        <translation>Einen Branch neben %1 starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="81"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="83"/>
+        <source>A branch or worktree of the repository, or the name of a new branch</source>
+        <translation>Ein Branch oder Worktree des Repositorys oder der Name eines neuen Branches</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="84"/>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Branch:</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="93"/>
+        <source>&amp;Run alongside</source>
+        <translation>&amp;Daneben starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="96"/>
+        <source>Tear down the twin %1</source>
+        <translation>Den Zwilling %1 abbauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="97"/>
+        <source>Removes the containers and networks of the twin of %1 on the branch %2. The main stack is not touched.</source>
+        <translation>Entfernt die Container und Netzwerke des Zwillings von %1 auf dem Branch %2. Der Haupt-Stack bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="109"/>
+        <source>Also remove its &amp;worktree (only when it has no changes)</source>
+        <translation>Auch seinen &amp;Worktree entfernen (nur ohne Änderungen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="113"/>
+        <source>&amp;Tear down</source>
+        <translation>&amp;Abbauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="122"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="144"/>
+        <source>Reading the repository&apos;s branches …</source>
+        <translation>Die Branches des Repositorys werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="149"/>
+        <source>feature/x</source>
+        <translation>feature/x</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="162"/>
+        <source>%1 (worktree %2)</source>
+        <translation>%1 (Worktree %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="191"/>
+        <source>Choose a branch, or type the name of a new one.</source>
+        <translation>Einen Branch wählen oder den Namen eines neuen eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="74"/>
+        <source>The branch runs in its own git worktree (created beside the main checkout when it has none), as its own Compose project on free host ports, with volumes of its own. No checked-in file changes.</source>
+        <translation>Der Branch läuft in einem eigenen Git-Worktree (neben dem Haupt-Checkout angelegt, wenn er keinen hat), als eigenes Compose-Projekt auf freien Host-Ports, mit eigenen Volumes. Keine eingecheckte Datei ändert sich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="100"/>
+        <source>Also remove its &amp;volumes (backed up first)</source>
+        <translation>Auch seine &amp;Volumes entfernen (vorher gesichert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="104"/>
+        <source>Every volume of the twin is backed up first (the Data view and devdockctl restore bring it back); if the backup fails, nothing is removed</source>
+        <translation>Jedes Volume des Zwillings wird zuerst gesichert (die Datenansicht und devdockctl restore holen es zurück); schlägt die Sicherung fehl, wird nichts entfernt</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="85"/>
+        <source>Clone the &amp;data from the newest backups of %1</source>
+        <translation>Daten aus den neuesten Sicherungen von %1 &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/twin/twindialog.cpp" line="88"/>
+        <source>Off: the twin starts with fresh, empty volumes. On: each volume starts as the main checkout&apos;s newest snapshot of it (its volumes are only read from the backups, never touched)</source>
+        <translation>Aus: Der Zwilling startet mit frischen, leeren Volumes. An: Jedes Volume beginnt als neuester Snapshot des Haupt-Checkouts (dessen Volumes werden nur aus den Sicherungen gelesen, nie verändert)</translation>
+    </message>
+</context>
+<context>
+    <name>DevDock::Ui::WelcomeView</name>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="46"/>
+        <source>Open folder…</source>
+        <translation>Ordner öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="49"/>
+        <location filename="../ui/workspace/welcomeview.cpp" line="97"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="50"/>
+        <source>Open a Compose project, a recent one or a running stack</source>
+        <translation>Ein Compose-Projekt öffnen, ein zuletzt benutztes oder einen laufenden Stack</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="52"/>
+        <location filename="../ui/workspace/welcomeview.cpp" line="53"/>
+        <source>DevDock</source>
+        <translation>DevDock</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="58"/>
+        <source>Start, watch and debug your Docker Compose projects, all of them in one window.</source>
+        <translation>Starten, beobachten und untersuchen Sie Ihre Docker-Compose-Projekte, alle in einem Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="62"/>
+        <source>What DevDock does</source>
+        <translation>Was DevDock tut</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="66"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="68"/>
+        <source>Choose a folder with a compose.yaml (or docker-compose.yml)</source>
+        <translation>Einen Ordner mit einer compose.yaml (oder docker-compose.yml) wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="86"/>
+        <source>Recent projects</source>
+        <translation>Zuletzt benutzte Projekte</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="87"/>
+        <source>Running on the engine</source>
+        <translation>Laufend auf der Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="153"/>
+        <source>Adopt %1</source>
+        <translation>%1 übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="153"/>
+        <location filename="../ui/workspace/welcomeview.cpp" line="157"/>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/welcomeview.cpp" line="156"/>
+        <source>Show the running stack %1 (%2) in DevDock</source>
+        <translation>Den laufenden Stack %1 (%2) in DevDock anzeigen</translation>
     </message>
 </context>
 <context>
@@ -3382,73 +4277,73 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>EnvEditor</name>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="36"/>
+        <location filename="../core/env/enveditor.cpp" line="46"/>
         <source>Set %1 in %2</source>
         <translation>%1 in %2 setzen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="38"/>
+        <location filename="../core/env/enveditor.cpp" line="48"/>
         <source>Remove %1 from %2</source>
         <translation>%1 aus %2 entfernen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="40"/>
+        <location filename="../core/env/enveditor.cpp" line="50"/>
         <source>Move %1 from %2 to %3</source>
         <translation>%1 von %2 nach %3 verschieben</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="42"/>
+        <location filename="../core/env/enveditor.cpp" line="52"/>
         <source>Mark %1 secret</source>
         <translation>%1 als geheim markieren</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="44"/>
+        <location filename="../core/env/enveditor.cpp" line="54"/>
         <source>Mark %1 not secret</source>
         <translation>%1 als nicht geheim markieren</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="46"/>
+        <location filename="../core/env/enveditor.cpp" line="56"/>
         <source>Set secret %1</source>
         <translation>Geheimnis %1 setzen</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="85"/>
+        <location filename="../core/env/enveditor.cpp" line="95"/>
         <source>%1 is not a file of this profile.</source>
         <translation>%1 ist keine Datei dieses Profils.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="86"/>
+        <location filename="../core/env/enveditor.cpp" line="96"/>
         <source>Choose one of: %1.</source>
         <translation>Wählen Sie eine von: %1.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="105"/>
-        <location filename="../core/env/enveditor.cpp" line="117"/>
+        <location filename="../core/env/enveditor.cpp" line="115"/>
+        <location filename="../core/env/enveditor.cpp" line="127"/>
         <source>%1 has no %2.</source>
         <translation>%1 enthält kein %2.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="141"/>
+        <location filename="../core/env/enveditor.cpp" line="147"/>
         <source>%1 is secret by its name.</source>
         <translation>%1 ist durch seinen Namen geheim.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="142"/>
+        <location filename="../core/env/enveditor.cpp" line="148"/>
         <source>Keys ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or _KEY are always secret; rename the key to keep it in a file.</source>
         <translation>Schlüssel, die auf _PASSWORD, _SECRET, _TOKEN, _API_KEY oder _KEY enden, sind immer geheim; benennen Sie den Schlüssel um, um ihn in einer Datei zu halten.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="174"/>
+        <location filename="../core/env/enveditor.cpp" line="183"/>
         <source>&quot;%1&quot; is not a valid variable name.</source>
         <translation>„%1“ ist kein gültiger Variablenname.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="175"/>
+        <location filename="../core/env/enveditor.cpp" line="184"/>
         <source>Use letters, digits and underscores, not starting with a digit.</source>
         <translation>Verwenden Sie Buchstaben, Ziffern und Unterstriche, nicht mit einer Ziffer beginnend.</translation>
     </message>
     <message>
-        <location filename="../core/env/enveditor.cpp" line="411"/>
+        <location filename="../core/env/enveditor.cpp" line="420"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3504,132 +4399,132 @@ Open its folder by hand if it lives elsewhere.</source>
         <translation>%1 GB</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="80"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="159"/>
         <source>Docker engine reachable</source>
         <translation>Docker-Engine erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="81"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="160"/>
         <source>Docker Compose v2 present</source>
         <translation>Docker Compose v2 vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="82"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="161"/>
         <source>Enough free disk space</source>
         <translation>Genug freier Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="83"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="162"/>
         <source>Enough memory for the engine</source>
         <translation>Genug Arbeitsspeicher für die Engine</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="84"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="163"/>
         <source>Published ports free</source>
         <translation>Veröffentlichte Ports frei</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="85"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="164"/>
         <source>Environment and secrets ready</source>
         <translation>Umgebung und Geheimnisse bereit</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="86"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="165"/>
         <source>Images present</source>
         <translation>Images vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="87"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="166"/>
         <source>Stack started in dependency order</source>
         <translation>Stack in Abhängigkeitsreihenfolge gestartet</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="88"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="167"/>
         <source>Every service up and healthy</source>
         <translation>Jeder Dienst läuft und ist gesund</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="89"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="168"/>
         <source>Frontend URL</source>
         <translation>Frontend-URL</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="218"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="314"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="218"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="314"/>
         <source>Run the onboarding again to continue from here.</source>
         <translation>Führen Sie die Einrichtung erneut aus, um von hier fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="312"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="410"/>
         <source>Start the Docker engine (sudo systemctl start docker, or start Docker Desktop) and retry.</source>
         <translation>Starten Sie die Docker-Engine (sudo systemctl start docker oder Docker Desktop) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="320"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="418"/>
         <source>Docker %1 at %2</source>
         <translation>Docker %1 unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="332"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="430"/>
         <source>Neither &quot;docker compose&quot; nor &quot;docker-compose&quot; was found.</source>
         <translation>Weder „docker compose“ noch „docker-compose“ wurde gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="333"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="431"/>
         <source>Install the Compose v2 plugin (Debian: apt install docker-compose from trixie; elsewhere: docker-compose-plugin) and retry.</source>
         <translation>Installieren Sie das Compose-v2-Plugin (Debian: apt install docker-compose aus trixie; sonst: docker-compose-plugin) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="336"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="434"/>
         <source>Compose %1 is version 1.</source>
         <translation>Compose %1 ist Version 1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="337"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="435"/>
         <source>Install Compose v2: version 1 is no longer maintained.</source>
         <translation>Installieren Sie Compose v2: Version 1 wird nicht mehr gepflegt.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="339"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="437"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="356"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="454"/>
         <source>%1 free at %2</source>
         <translation>%1 frei unter %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="358"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="456"/>
         <source>Only %1 free at %2; %3 needed.</source>
         <translation>Nur %1 frei unter %2; %3 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="360"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="458"/>
         <source>Free some space (docker system prune removes unused images and build cache) and retry.</source>
         <translation>Schaffen Sie Platz (docker system prune entfernt unbenutzte Images und Build-Cache) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="375"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="473"/>
         <source>The engine has %1 of memory; %2 needed.</source>
         <translation>Die Engine hat %1 Arbeitsspeicher; %2 nötig.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="377"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="475"/>
         <source>Give the engine more memory (Docker Desktop: Settings, Resources) and retry.</source>
         <translation>Geben Sie der Engine mehr Arbeitsspeicher (Docker Desktop: Einstellungen, Ressourcen) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="381"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="479"/>
         <source>%1 for the engine</source>
         <translation>%1 für die Engine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="440"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="554"/>
         <source>%n port(s) free</source>
         <translation>
             <numerusform>%n Port frei</numerusform>
@@ -3637,27 +4532,27 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="522"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="636"/>
         <source>No .env.example: nothing to prepare.</source>
         <translation>Keine .env.example: nichts vorzubereiten.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="546"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="660"/>
         <source>Unlock or install a keychain (GNOME Keyring, KWallet, macOS Keychain) and retry.</source>
         <translation>Entsperren oder installieren Sie einen Schlüsselbund (GNOME Keyring, KWallet, macOS-Schlüsselbund) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="598"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="712"/>
         <source>Secrets not set: %1.</source>
         <translation>Nicht gesetzte Geheimnisse: %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="599"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="713"/>
         <source>Run the onboarding (devdockctl onboard, or Onboarding in DevDock): it generates what it can into the keychain and asks for the rest.</source>
         <translation>Führen Sie die Einrichtung aus (devdockctl onboard oder Einrichtung in DevDock): Sie erzeugt, was sie kann, in den Schlüsselbund und fragt nach dem Rest.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="604"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="718"/>
         <source>%n secret(s) in the keychain</source>
         <translation>
             <numerusform>%n Geheimnis im Schlüsselbund</numerusform>
@@ -3665,33 +4560,33 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="611"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="725"/>
         <source>Needs a value for %1.</source>
         <translation>Braucht einen Wert für %1.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="613"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="727"/>
         <source>These cannot be generated: enter them (they go to the keychain).</source>
         <translation>Diese können nicht erzeugt werden: Geben Sie sie ein (sie kommen in den Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="620"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="734"/>
         <source>generated into the keychain: %1</source>
         <translation>in den Schlüsselbund erzeugt: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="624"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="738"/>
         <source>stored in the keychain: %1</source>
         <translation>im Schlüsselbund gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="592"/>
-        <location filename="../core/onboarding/onboarding.cpp" line="635"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="706"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="749"/>
         <source>Every key is set.</source>
         <translation>Jeder Schlüssel ist gesetzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="682"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="796"/>
         <source>All %n image(s) present</source>
         <translation>
             <numerusform>Das Image ist vorhanden</numerusform>
@@ -3699,42 +4594,42 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="688"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="802"/>
         <source>to build: %1</source>
         <translation>zu bauen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="691"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="805"/>
         <source>to pull: %1</source>
         <translation>zu laden: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="728"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="842"/>
         <source>Check the network and the registry login (docker login), or build the image locally.</source>
         <translation>Prüfen Sie das Netzwerk und die Registry-Anmeldung (docker login) oder bauen Sie das Image lokal.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="738"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="852"/>
         <source>built: %1</source>
         <translation>gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="741"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="855"/>
         <source>pulled: %1</source>
         <translation>geladen: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="785"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="890"/>
         <source>Started in order: %1</source>
         <translation>In dieser Reihenfolge gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="805"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="911"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="810"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="916"/>
         <source>%n service(s) up</source>
         <translation>
             <numerusform>%n Dienst läuft</numerusform>
@@ -3742,32 +4637,32 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="813"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="919"/>
         <source>Waiting for %1</source>
         <translation>Warte auf %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="817"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="923"/>
         <source>Not healthy after %1 s: %2</source>
         <translation>Nach %1 s nicht gesund: %2</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="820"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="926"/>
         <source>Open the service&apos;s logs and health checks in DevDock (or devdockctl logs SERVICE), fix it, and retry.</source>
         <translation>Öffnen Sie Logs und Health-Checks des Dienstes in DevDock (oder devdockctl logs DIENST), beheben Sie den Fehler und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="840"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="946"/>
         <source>The stack publishes no http port.</source>
         <translation>Der Stack veröffentlicht keinen HTTP-Port.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="149"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="245"/>
         <source>Will start, in this order: %1</source>
         <translation>Startet in dieser Reihenfolge: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="152"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="248"/>
         <source>Will wait up to %n s for every service</source>
         <translation>
             <numerusform>Wartet bis zu %n s auf jeden Dienst</numerusform>
@@ -3775,22 +4670,22 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="371"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="469"/>
         <source>Unknown: the engine did not answer.</source>
         <translation>Unbekannt: Die Engine hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="450"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="564"/>
         <source>.env.local overrides every profile for %1</source>
         <translation>.env.local überschreibt jedes Profil bei %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="458"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="572"/>
         <source>.env.local would be created with %1</source>
         <translation>.env.local würde angelegt mit %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="464"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="578"/>
         <source>.env.local has %n change(s) to review</source>
         <translation>
             <numerusform>.env.local: %n Änderung zu prüfen</numerusform>
@@ -3798,17 +4693,17 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="473"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="587"/>
         <source>.env.local exists: review the proposed change.</source>
         <translation>.env.local existiert: Prüfen Sie die vorgeschlagene Änderung.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="474"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="588"/>
         <source>Accept it, or Skip to keep the file as it is.</source>
         <translation>Übernehmen Sie sie, oder überspringen Sie sie, um die Datei zu behalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/onboarding/onboarding.cpp" line="482"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="596"/>
         <source>.env.local kept as it is (%n change(s) not applied)</source>
         <translation>
             <numerusform>.env.local unverändert (%n Änderung nicht übernommen)</numerusform>
@@ -3816,32 +4711,32 @@ Open its folder by hand if it lives elsewhere.</source>
         </translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="493"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="607"/>
         <source>No .env.local in the profile.</source>
         <translation>Keine .env.local im Profil.</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="504"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="618"/>
         <source>.env.local created with %1</source>
         <translation>.env.local angelegt mit %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="505"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="619"/>
         <source>.env.local updated</source>
         <translation>.env.local aktualisiert</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="586"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="700"/>
         <source>will generate into the keychain: %1</source>
         <translation>erzeugt im Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="590"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="704"/>
         <source>will ask for: %1</source>
         <translation>fragt nach: %1</translation>
     </message>
     <message>
-        <location filename="../core/onboarding/onboarding.cpp" line="155"/>
+        <location filename="../core/onboarding/onboarding.cpp" line="251"/>
         <source>Will open the frontend in the browser</source>
         <translation>Öffnet das Frontend im Browser</translation>
     </message>
@@ -3857,565 +4752,44 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/devdock/main.cpp" line="93"/>
+        <location filename="../app/devdock/main.cpp" line="110"/>
         <source>A desktop manager for Docker Compose projects.</source>
         <translation>Eine Desktop-Verwaltung für Docker-Compose-Projekte.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="98"/>
+        <location filename="../app/devdock/main.cpp" line="115"/>
         <source>Open the Compose project in DIR (default: the last one).</source>
         <translation>Das Compose-Projekt in DIR öffnen (Standard: das zuletzt geöffnete).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="130"/>
+        <location filename="../app/devdock/main.cpp" line="145"/>
         <source>The Compose project to open (as --project-directory).</source>
         <translation>Das zu öffnende Compose-Projekt (wie --project-directory).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="102"/>
+        <location filename="../app/devdock/main.cpp" line="119"/>
         <source>Load the project, wait until its live state is known and the graph laid out, save the window to FILE and exit.</source>
         <translation>Das Projekt laden, warten, bis sein Zustand bekannt und der Graph angeordnet ist, das Fenster als FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="107"/>
+        <location filename="../app/devdock/main.cpp" line="124"/>
         <source>Seconds to wait for --screenshot (default 60).</source>
         <translation>Sekunden, die --screenshot wartet (Standard 60).</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="111"/>
+        <location filename="../app/devdock/main.cpp" line="128"/>
         <source>With --screenshot: the view to show first (topology, services, ports, containers, logs, environment), or onboarding to save the onboarding dialog with its plan.</source>
         <translation>Mit --screenshot: die zuerst gezeigte Ansicht (topology, services, ports, containers, logs, environment), oder onboarding, um den Einrichtungsdialog mit seinem Plan zu speichern.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="117"/>
+        <location filename="../app/devdock/main.cpp" line="134"/>
         <source>Use the theme T (system, light, dark) this time, without changing the one chosen in View &gt; Theme.</source>
         <translation>Dieses Mal das Farbschema T (system, light, dark) verwenden, ohne das unter Ansicht &gt; Farbschema gewählte zu ändern.</translation>
     </message>
     <message>
-        <location filename="../app/devdock/main.cpp" line="122"/>
+        <location filename="../app/devdock/main.cpp" line="139"/>
         <source>Open the window at WIDTHxHEIGHT pixels (e.g. 1366x768).</source>
         <translation>Das Fenster mit BREITExHÖHE Pixeln öffnen (z. B. 1366x768).</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::ProjectListModel</name>
-    <message>
-        <source>loading…</source>
-        <translation>lädt …</translation>
-    </message>
-    <message>
-        <source>load failed</source>
-        <translation>Laden fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>engine unreachable</source>
-        <translation>Engine nicht erreichbar</translation>
-    </message>
-    <message>
-        <source>checking…</source>
-        <translation>wird geprüft …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unhealthy</source>
-        <translation>
-            <numerusform>%n nicht gesund</numerusform>
-            <numerusform>%n nicht gesund</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n exited</source>
-        <translation>
-            <numerusform>%n beendet</numerusform>
-            <numerusform>%n beendet</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1/%2 up, starting</source>
-        <translation>%1/%2 laufen, starten</translation>
-    </message>
-    <message>
-        <source>%1/%2 up</source>
-        <translation>%1/%2 laufen</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>gestoppt</translation>
-    </message>
-    <message>
-        <source>Loading the compose files of %1 …</source>
-        <translation>Die Compose-Dateien von %1 werden geladen …</translation>
-    </message>
-    <message>
-        <source>%1 could not be loaded: %2</source>
-        <translation>%1 konnte nicht geladen werden: %2</translation>
-    </message>
-    <message>
-        <source>The Docker engine “%1” is not reachable; the state of %2 is unknown.</source>
-        <translation>Die Docker-Engine „%1“ ist nicht erreichbar; der Zustand von %2 ist unbekannt.</translation>
-    </message>
-    <message>
-        <source>Asking the engine for the containers of %1 …</source>
-        <translation>Die Engine wird nach den Containern von %1 gefragt …</translation>
-    </message>
-    <message>
-        <source>%1 of %2 services running</source>
-        <translation>%1 von %2 Diensten laufen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n exited unexpectedly</source>
-        <translation>
-            <numerusform>%n unerwartet beendet</numerusform>
-            <numerusform>%n unerwartet beendet</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n starting</source>
-        <translation>
-            <numerusform>%n startet</numerusform>
-            <numerusform>%n starten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>dev mode on</source>
-        <translation>Dev-Modus an</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projekt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
-    </message>
-    <message>
-        <source>Branch</source>
-        <translation>Branch</translation>
-    </message>
-    <message>
-        <source>Ports</source>
-        <translation>Ports</translation>
-    </message>
-    <message>
-        <source>dev mode</source>
-        <translation>Dev-Modus</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="313"/>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="316"/>
-        <source>%1 — twin of %2, %3</source>
-        <translation>%1 — Zwilling von %2, %3</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectlistmodel.cpp" line="510"/>
-        <source>Twin of %1: branch %2, project %3</source>
-        <translation>Zwilling von %1: Branch %2, Projekt %3</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::ProjectSidebar</name>
-    <message>
-        <source>Projects</source>
-        <translation>Projekte</translation>
-    </message>
-    <message>
-        <source>Every project of the workspace with its live state</source>
-        <translation>Jedes Projekt des Arbeitsbereichs mit seinem aktuellen Zustand</translation>
-    </message>
-    <message>
-        <source>Workspace projects</source>
-        <translation>Projekte des Arbeitsbereichs</translation>
-    </message>
-    <message>
-        <source>Pinned projects first, then the open ones, then recent and running stacks found on the engine. Select one to show it; the context menu has its actions.</source>
-        <translation>Angeheftete Projekte zuerst, dann die geöffneten, dann zuletzt benutzte und auf der Engine gefundene laufende Stacks. Wählen Sie eines aus, um es anzuzeigen; das Kontextmenü enthält seine Aktionen.</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Starten</translation>
-    </message>
-    <message>
-        <source>Start every service of the selected project</source>
-        <translation>Alle Dienste des ausgewählten Projekts starten</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stoppen</translation>
-    </message>
-    <message>
-        <source>Stop every service of the selected project</source>
-        <translation>Alle Dienste des ausgewählten Projekts stoppen</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Show the selected project</source>
-        <translation>Das ausgewählte Projekt anzeigen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Close the selected project (it stays in the list as recent)</source>
-        <translation>Das ausgewählte Projekt schließen (es bleibt als zuletzt benutzt in der Liste)</translation>
-    </message>
-    <message>
-        <source>Pin</source>
-        <translation>Anheften</translation>
-    </message>
-    <message>
-        <source>Keep the selected project at the top of the list</source>
-        <translation>Das ausgewählte Projekt oben in der Liste halten</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the selected project from the list</source>
-        <translation>Das ausgewählte Projekt aus der Liste entfernen</translation>
-    </message>
-    <message>
-        <source>Show project %1</source>
-        <translation>Projekt %1 anzeigen</translation>
-    </message>
-    <message>
-        <source>Next project</source>
-        <translation>Nächstes Projekt</translation>
-    </message>
-    <message>
-        <source>Previous project</source>
-        <translation>Vorheriges Projekt</translation>
-    </message>
-    <message>
-        <source>Unpin</source>
-        <translation>Lösen</translation>
-    </message>
-    <message>
-        <source>Project actions</source>
-        <translation>Projektaktionen</translation>
-    </message>
-    <message>
-        <source>Open “%1”</source>
-        <translation>„%1“ öffnen</translation>
-    </message>
-    <message>
-        <source>Start “%1”</source>
-        <translation>„%1“ starten</translation>
-    </message>
-    <message>
-        <source>Stop “%1”</source>
-        <translation>„%1“ stoppen</translation>
-    </message>
-    <message>
-        <source>Pin to the top</source>
-        <translation>Oben anheften</translation>
-    </message>
-    <message>
-        <source>Remove from the list</source>
-        <translation>Aus der Liste entfernen</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
-    </message>
-    <message>
-        <source>Local (default)</source>
-        <translation>Lokal (Standard)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="331"/>
-        <source>Tear down twin…</source>
-        <translation>Zwilling abbauen…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="335"/>
-        <source>Remove the containers of the branch %1 (the main stack stays)</source>
-        <translation>Die Container des Branches %1 entfernen (der Haupt-Stack bleibt)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="338"/>
-        <source>Run branch alongside…</source>
-        <translation>Branch daneben starten…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="343"/>
-        <source>The project&apos;s folder is not a git checkout</source>
-        <translation>Der Ordner des Projekts ist kein Git-Checkout</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/workspace/projectsidebar.cpp" line="344"/>
-        <source>Start another branch of %1 in its own worktree, on free ports</source>
-        <translation>Einen weiteren Branch von %1 in einem eigenen Worktree auf freien Ports starten</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::WelcomeView</name>
-    <message>
-        <source>Open folder…</source>
-        <translation>Ordner öffnen …</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>Willkommen</translation>
-    </message>
-    <message>
-        <source>Open a Compose project, a recent one or a running stack</source>
-        <translation>Ein Compose-Projekt öffnen, ein zuletzt benutztes oder einen laufenden Stack</translation>
-    </message>
-    <message>
-        <source>DevDock</source>
-        <translation>DevDock</translation>
-    </message>
-    <message>
-        <source>Start, watch and debug your Docker Compose projects, all of them in one window.</source>
-        <translation>Starten, beobachten und untersuchen Sie Ihre Docker-Compose-Projekte, alle in einem Fenster.</translation>
-    </message>
-    <message>
-        <source>What DevDock does</source>
-        <translation>Was DevDock tut</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Ordner öffnen</translation>
-    </message>
-    <message>
-        <source>Choose a folder with a compose.yaml (or docker-compose.yml)</source>
-        <translation>Einen Ordner mit einer compose.yaml (oder docker-compose.yml) wählen</translation>
-    </message>
-    <message>
-        <source>Recent projects</source>
-        <translation>Zuletzt benutzte Projekte</translation>
-    </message>
-    <message>
-        <source>Running on the engine</source>
-        <translation>Laufend auf der Engine</translation>
-    </message>
-    <message>
-        <source>Adopt %1</source>
-        <translation>%1 übernehmen</translation>
-    </message>
-    <message>
-        <source>Open %1</source>
-        <translation>%1 öffnen</translation>
-    </message>
-    <message>
-        <source>Show the running stack %1 (%2) in DevDock</source>
-        <translation>Den laufenden Stack %1 (%2) in DevDock anzeigen</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::TerminalArea</name>
-    <message>
-        <source>Terminals</source>
-        <translation>Terminals</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::TerminalSession</name>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="25"/>
-        <source>Terminal of %1</source>
-        <translation>Terminal von %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="28"/>
-        <source>Terminal status</source>
-        <translation>Terminalstatus</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="29"/>
-        <source>Reconnect</source>
-        <translation>Neu verbinden</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="30"/>
-        <source>Reconnect the terminal</source>
-        <translation>Terminal neu verbinden</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="68"/>
-        <source>Connected to %1</source>
-        <translation>Verbunden mit %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="73"/>
-        <source>Connecting to %1…</source>
-        <translation>Verbinde mit %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="87"/>
-        <source>The container stopped; the session ended.</source>
-        <translation>Der Container wurde gestoppt; die Sitzung ist beendet.</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="90"/>
-        <source>The container restarted; the session ended.</source>
-        <translation>Der Container wurde neu gestartet; die Sitzung ist beendet.</translation>
-    </message>
-    <message>
-        <location filename="../ui/terminal/terminalsession.cpp" line="93"/>
-        <source>The shell exited with code %1.</source>
-        <translation>Die Shell wurde mit Code %1 beendet.</translation>
-    </message>
-    <message>
-        <source>Terminal scrollback</source>
-        <translation>Terminal-Verlauf</translation>
-    </message>
-    <message>
-        <source>Find in terminal</source>
-        <translation>Im Terminal suchen</translation>
-    </message>
-    <message>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Previous match</source>
-        <translation>Vorheriger Treffer</translation>
-    </message>
-    <message>
-        <source>Next match (Enter)</source>
-        <translation>Nächster Treffer (Eingabe)</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>Nächster Treffer</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Close the search (Escape)</source>
-        <translation>Suche schließen (Esc)</translation>
-    </message>
-    <message>
-        <source>Close the search</source>
-        <translation>Suche schließen</translation>
-    </message>
-    <message>
-        <source>Search result</source>
-        <translation>Suchergebnis</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Matches: %1</source>
-        <translation>Treffer: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::TerminalWidget</name>
-    <message>
-        <location filename="../ui/terminal/terminalwidget.cpp" line="104"/>
-        <source>Terminal</source>
-        <translation>Terminal</translation>
-    </message>
-</context>
-<context>
-    <name>DevDock::Ui::TwinDialog</name>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="72"/>
-        <source>Run a branch alongside %1</source>
-        <translation>Einen Branch neben %1 starten</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="80"/>
-        <source>Branch</source>
-        <translation>Branch</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="82"/>
-        <source>A branch or worktree of the repository, or the name of a new branch</source>
-        <translation>Ein Branch oder Worktree des Repositorys oder der Name eines neuen Branches</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="83"/>
-        <source>&amp;Branch:</source>
-        <translation>&amp;Branch:</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="84"/>
-        <source>&amp;Run alongside</source>
-        <translation>&amp;Daneben starten</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="87"/>
-        <source>Tear down the twin %1</source>
-        <translation>Den Zwilling %1 abbauen</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="88"/>
-        <source>Removes the containers and networks of the twin of %1 on the branch %2. The main stack is not touched.</source>
-        <translation>Entfernt die Container und Netzwerke des Zwillings von %1 auf dem Branch %2. Der Haupt-Stack bleibt unberührt.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="94"/>
-        <source>Also remove its &amp;worktree (only when it has no changes)</source>
-        <translation>Auch seinen &amp;Worktree entfernen (nur ohne Änderungen)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="98"/>
-        <source>&amp;Tear down</source>
-        <translation>&amp;Abbauen</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="107"/>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="134"/>
-        <source>Reading the repository&apos;s branches …</source>
-        <translation>Die Branches des Repositorys werden gelesen …</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="141"/>
-        <source>feature/x</source>
-        <translation>feature/x</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="154"/>
-        <source>%1 (worktree %2)</source>
-        <translation>%1 (Worktree %2)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/look/ui/twin/twindialog.cpp" line="185"/>
-        <source>Choose a branch, or type the name of a new one.</source>
-        <translation>Einen Branch wählen oder den Namen eines neuen eingeben.</translation>
-    </message>
-    <message>
-        <source>The branch runs in its own git worktree (created beside the main checkout when it has none), as its own Compose project on free host ports, with volumes of its own. No checked-in file changes.</source>
-        <translation>Der Branch läuft in einem eigenen Git-Worktree (neben dem Haupt-Checkout angelegt, wenn er keinen hat), als eigenes Compose-Projekt auf freien Host-Ports, mit eigenen Volumes. Keine eingecheckte Datei ändert sich.</translation>
-    </message>
-    <message>
-        <source>Also remove its &amp;volumes (backed up first)</source>
-        <translation>Auch seine &amp;Volumes entfernen (vorher gesichert)</translation>
-    </message>
-    <message>
-        <source>Every volume of the twin is backed up first (the Data view and devdockctl restore bring it back); if the backup fails, nothing is removed</source>
-        <translation>Jedes Volume des Zwillings wird zuerst gesichert (die Datenansicht und devdockctl restore holen es zurück); schlägt die Sicherung fehl, wird nichts entfernt</translation>
-    </message>
-    <message>
-        <source>Clone the &amp;data from the newest backups of %1</source>
-        <translation>Daten aus den neuesten Sicherungen von %1 &amp;übernehmen</translation>
-    </message>
-    <message>
-        <source>Off: the twin starts with fresh, empty volumes. On: each volume starts as the main checkout&apos;s newest snapshot of it (its volumes are only read from the backups, never touched)</source>
-        <translation>Aus: Der Zwilling startet mit frischen, leeren Volumes. An: Jedes Volume beginnt als neuester Snapshot des Haupt-Checkouts (dessen Volumes werden nur aus den Sicherungen gelesen, nie verändert)</translation>
     </message>
 </context>
 </TS>
