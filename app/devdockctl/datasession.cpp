@@ -13,8 +13,6 @@
 #include <QJsonDocument>
 #include <QProcess>
 
-#include <unistd.h>
-
 namespace DevDock::Ctl {
 
 using namespace DevDock::Core;
@@ -153,34 +151,16 @@ Result<QString> DataSession::backup(const DataVolume &volume, SnapshotTags tags,
     return id;
 }
 
-namespace {
-std::function<void()> g_cancel; // NOLINT: what the signal, through the event loop, calls
-bool g_signalled = false;       // NOLINT
-} // namespace
-
 CancelOnSignal::CancelOnSignal(std::function<void()> cancel)
-{
-    g_cancel = std::move(cancel);
-    g_signalled = false;
-    installSignalHandlers(QCoreApplication::instance(), [] {
-        if (g_cancel) {
-            g_signalled = true;
-            g_cancel();
-        } else {
-            // No data work under way: the signal ends the process as it would have.
-            ::_exit(130);
-        }
-    });
-}
+    : m_restore(scopedSignalHandler(nullptr, [this, cancel = std::move(cancel)] {
+        m_signalled = true;
+        cancel();
+    }))
+{}
 
 CancelOnSignal::~CancelOnSignal()
 {
-    g_cancel = nullptr;
-}
-
-bool CancelOnSignal::signalled() const
-{
-    return g_signalled;
+    m_restore();
 }
 
 Result<ResticSnapshot> DataSession::findSnapshot(const QString &prefix) const

@@ -78,7 +78,11 @@ public:
     CancelOnSignal(const CancelOnSignal &) = delete;
     CancelOnSignal &operator=(const CancelOnSignal &) = delete;
     // Whether a signal came while it lived.
-    bool signalled() const;
+    bool signalled() const { return m_signalled; }
+
+private:
+    bool m_signalled = false;
+    std::function<void()> m_restore;
 };
 
 // Prints "devdockctl: message" (and the hint) on stderr; returns EngineFailure.

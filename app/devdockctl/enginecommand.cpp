@@ -17,9 +17,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 #include <memory>
 #include <optional>
 
@@ -410,14 +413,21 @@ int cmdStats(const QStringList &args)
 namespace {
 int g_signalPipe[2] = {-1, -1}; // NOLINT: the signal handler needs a global
 
-} // namespace
+// What a signal calls now: the newest installer's, while its context lives.
+struct SignalTarget
+{
+    QPointer<QObject> context;
+    bool hadContext = false;
+    std::function<void()> onSignal;
+};
+SignalTarget g_signalTarget; // NOLINT
 
-void installSignalHandlers(QObject *context, std::function<void()> onSignal)
+void ensureSignalPipe()
 {
     if (g_signalPipe[0] >= 0) {
         return; // once per process
     }
-    if (::pipe(g_signalPipe) != 0) {
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
         return;
     }
     auto handler = [](int) {
@@ -426,8 +436,35 @@ void installSignalHandlers(QObject *context, std::function<void()> onSignal)
     };
     std::signal(SIGINT, handler);
     std::signal(SIGTERM, handler);
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] { onSignal(); });
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
+        // Drained: one signal, one call (an unread byte would fire again on every loop pass).
+        char buffer[64];
+        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
+        }
+        const SignalTarget target = g_signalTarget;
+        if (target.onSignal && (!target.hadContext || target.context)) {
+            target.onSignal();
+        } else {
+            ::_exit(130); // nothing under way that could end more cleanly
+        }
+    });
+}
+
+} // namespace
+
+void installSignalHandlers(QObject *context, std::function<void()> onSignal)
+{
+    ensureSignalPipe();
+    g_signalTarget = {context, context != nullptr, std::move(onSignal)};
+}
+
+std::function<void()> scopedSignalHandler(QObject *context, std::function<void()> onSignal)
+{
+    ensureSignalPipe();
+    const SignalTarget previous = g_signalTarget;
+    g_signalTarget = {context, context != nullptr, std::move(onSignal)};
+    return [previous] { g_signalTarget = previous; };
 }
 
 Result<Endpoint> systemEndpoint()

@@ -17,8 +17,11 @@ namespace DevDock::Ctl {
 // ~/.docker/config.json) is printed on stderr as "devdockctl: warning: …", as docker does.
 Core::Result<Core::Endpoint> systemEndpoint();
 
-// SIGINT/SIGTERM call `onSignal` from the event loop (follow modes end cleanly, exit 0).
+// SIGINT/SIGTERM call `onSignal` from the event loop (follow modes end cleanly, exit 0), while
+// `context` lives; the newest call wins. With no live handler a signal ends the process (130).
 void installSignalHandlers(QObject *context, std::function<void()> onSignal);
+// As installSignalHandlers, for a while: the returned function puts the previous handler back.
+std::function<void()> scopedSignalHandler(QObject *context, std::function<void()> onSignal);
 
 // `devdockctl engine <info|containers|logs|events|stats> …`. Runs the Qt event loop until done
 // and returns the process exit code.

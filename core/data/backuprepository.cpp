@@ -72,8 +72,15 @@ QString BackupRepository::configuredLocation()
 void BackupRepository::saveLocation(const QString &location, const std::optional<QString> &password,
                                     SecretStore *store, QObject *context, std::function<void(Result<void>)> done)
 {
-    const QString where = location.trimmed().isEmpty() ? ResticRepository::defaultLocation() : location.trimmed();
-    auto save = [location, where, done] {
+    // A folder is kept as an absolute path (each process has its own working directory); a restic
+    // URL names its backend ("sftp:", "rest:", "s3:") and is kept as typed.
+    static const QRegularExpression scheme(QStringLiteral("^[a-z0-9]+:"));
+    QString given = location.trimmed();
+    if (!given.isEmpty() && !scheme.match(given).hasMatch()) {
+        given = QFileInfo(given).absoluteFilePath();
+    }
+    const QString where = given.isEmpty() ? ResticRepository::defaultLocation() : given;
+    auto save = [location = given, where, done] {
         QDir().mkpath(QFileInfo(settingsPath()).path());
         if (QFileInfo::exists(settingsPath()) && !QFileInfo(settingsPath()).isFile()) {
             done(makeError(Error::Code::Io, QStringLiteral("%1 is not a regular file.").arg(settingsPath()),
@@ -90,8 +97,9 @@ void BackupRepository::saveLocation(const QString &location, const std::optional
             done(std::unexpected(saved.error()));
             return;
         }
+        // DEVDOCK_BACKUP_REPOSITORY, while set, still wins.
         for (BackupRepository *r : std::as_const(liveRepositories())) {
-            r->relocate(where);
+            r->relocate(configuredLocation());
         }
         done({});
     };
@@ -102,16 +110,29 @@ void BackupRepository::saveLocation(const QString &location, const std::optional
     // replaces the right one there.
     auto openWith = [where, context, done](const QString &secret, std::function<void()> then) {
         auto *repository = new ResticRepository(where, secret);
-        repository->ensureInitialized(context, [repository, then, done](Result<void> opened) {
-            repository->deleteLater();
+        auto failed = [done](Error e) {
+            e.hint = (e.hint.isEmpty() ? QString() : e.hint + QLatin1Char(' '))
+                     + QStringLiteral("Backups still go to %1.").arg(configuredLocation());
+            done(std::unexpected(e));
+        };
+        repository->ensureInitialized(context, [repository, context, then, failed](Result<void> opened) {
             if (!opened) {
-                Error e = opened.error();
-                e.hint = (e.hint.isEmpty() ? QString() : e.hint + QLatin1Char(' '))
-                         + QStringLiteral("Backups still go to %1.").arg(configuredLocation());
-                done(std::unexpected(e));
+                repository->deleteLater();
+                failed(opened.error());
                 return;
             }
-            then();
+            // Read with the password for real: ensureInitialized trusts a local folder that has a
+            // repository's config without opening it.
+            repository->run({QStringLiteral("cat"), QStringLiteral("config")},
+                            QStringLiteral("Opening the backup repository"), context,
+                            [repository, then, failed](Result<QByteArray> read) {
+                                repository->deleteLater();
+                                if (!read) {
+                                    failed(read.error());
+                                    return;
+                                }
+                                then();
+                            });
         });
     };
     if (!password || password->isEmpty()) {
@@ -142,10 +163,13 @@ void BackupRepository::relocate(const QString &location)
         return;
     }
     m_location = location;
+    // Retired, not deleted: a backup or restore under way keeps using the repository it began
+    // with (its jobs hold it) until it ends; the next open() is at the new location.
     if (m_repository) {
-        m_repository->deleteLater();
+        m_retired.push_back(m_repository);
         m_repository = nullptr;
     }
+    ++m_generation;
     emit relocated(location);
 }
 
@@ -159,14 +183,32 @@ void BackupRepository::open(QObject *context, std::function<void(Result<ResticRe
     if (m_waiters.size() > 1) {
         return; // an open under way answers this one too
     }
+    startOpen();
+}
+
+void BackupRepository::startOpen()
+{
+    // A relocation while this runs (saveLocation) starts it again at the new location: the old
+    // one's password or repository is never the answer.
+    const quint64 generation = m_generation;
     ResticRepository::loadOrCreatePassword(
-        *m_store, m_location, this, [this](Result<QString> password) {
+        *m_store, m_location, this, [this, generation](Result<QString> password) {
+            if (generation != m_generation) {
+                startOpen();
+                return;
+            }
             if (!password) {
                 finish(std::unexpected(password.error()));
                 return;
             }
             m_opening = new ResticRepository(m_location, *password, this);
-            m_opening->ensureInitialized(this, [this](Result<void> r) {
+            m_opening->ensureInitialized(this, [this, generation](Result<void> r) {
+                if (generation != m_generation) {
+                    m_retired.push_back(m_opening);
+                    m_opening = nullptr;
+                    startOpen();
+                    return;
+                }
                 if (!r) {
                     m_opening->deleteLater();
                     m_opening = nullptr;

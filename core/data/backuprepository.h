@@ -64,6 +64,7 @@ public:
 private:
     void finish(const Result<ResticRepository *> &result);
     void relocate(const QString &location);
+    void startOpen();
 
     struct Waiter
     {
@@ -77,6 +78,9 @@ private:
     SecretStore *m_store = nullptr;
     ResticRepository *m_repository = nullptr;
     ResticRepository *m_opening = nullptr;
+    // Repositories of earlier locations, kept (children of this) for the jobs still using them.
+    std::vector<ResticRepository *> m_retired;
+    quint64 m_generation = 0; // counts relocations
     std::vector<Waiter> m_waiters;
 };
 

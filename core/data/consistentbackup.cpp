@@ -22,6 +22,25 @@ void containerAction(EngineClient *client, const QString &id, const QByteArray &
 }
 } // namespace
 
+void ConsistentBackup::hold(const QString &service, bool still, std::function<void(Result<void>)> done)
+{
+    const QString id = m_running.value(service);
+    if (m_stopOthers) {
+        // The engine's own stop (the container's stop timeout, waited for as long as it takes;
+        // one already stopped or started again is as asked).
+        if (still) {
+            m_client->stopContainer(id, -1, this, std::move(done));
+        } else {
+            m_client->startContainer(id, this, std::move(done));
+        }
+        return;
+    }
+    containerAction(m_client, id, still ? "pause" : "unpause", this,
+                    [done = std::move(done)](Result<EngineClient::Response> r) {
+                        done(r ? Result<void>{} : Result<void>(std::unexpected(r.error())));
+                    });
+}
+
 ConsistentBackup::ConsistentBackup(EngineClient *client, ResticRepository *repository, DataVolume volume,
                                    QHash<QString, QString> running, QString image, SnapshotTags tags,
                                    QObject *parent)
@@ -119,29 +138,30 @@ void ConsistentBackup::pauseOthers(QStringList services)
     const QString service = services.takeFirst();
     // Noted before it is asked: a DevDock killed while the engine stops it still leaves word.
     PauseLedger::noted(*m_client, m_running.value(service), m_stopOthers);
-    containerAction(m_client, m_running.value(service), m_stopOthers ? "stop" : "pause", this,
-                    [this, service, services](Result<EngineClient::Response> r) {
-                        // The cgroup freezer can refuse while a container is still thawing from
-                        // an earlier unpause ("unable to freeze"): ask again a moment later.
-                        if (!r && r.error().message.contains(QLatin1String("freeze")) && m_pauseRetries < 5) {
-                            ++m_pauseRetries;
-                            QTimer::singleShot(200, this, [this, service, services] {
-                                pauseOthers(QStringList{service} + services);
-                            });
-                            return;
-                        }
-                        m_pauseRetries = 0;
-                        if (!r) {
-                            PauseLedger::cleared(*m_client, m_running.value(service));
-                            unpauseAll(makeError(r.error().code,
-                                                 (m_stopOthers ? QStringLiteral("Cannot stop %1 for the backup: %2")
-                                                               : QStringLiteral("Cannot pause %1 for the backup: %2"))
-                                                     .arg(service, r.error().message)));
-                            return;
-                        }
-                        m_paused << service;
-                        pauseOthers(services);
-                    });
+    hold(service, true, [this, service, services](Result<void> r) {
+        // The cgroup freezer can refuse while a container is still thawing from an earlier
+        // unpause ("unable to freeze"): ask again a moment later.
+        if (!r && !m_stopOthers && r.error().message.contains(QLatin1String("freeze")) && m_pauseRetries < 5) {
+            ++m_pauseRetries;
+            QTimer::singleShot(200, this, [this, service, services] { pauseOthers(QStringList{service} + services); });
+            return;
+        }
+        m_pauseRetries = 0;
+        if (!r) {
+            if (m_stopOthers) {
+                m_paused << service; // a stop that failed may still have stopped it: started again
+            } else {
+                PauseLedger::cleared(*m_client, m_running.value(service));
+            }
+            unpauseAll(makeError(r.error().code,
+                                 (m_stopOthers ? QStringLiteral("Cannot stop %1 for the backup: %2")
+                                               : QStringLiteral("Cannot pause %1 for the backup: %2"))
+                                     .arg(service, r.error().message)));
+            return;
+        }
+        m_paused << service;
+        pauseOthers(services);
+    });
 }
 
 void ConsistentBackup::copy()
@@ -169,22 +189,21 @@ void ConsistentBackup::unpauseAll(Result<QString> result)
         return;
     }
     const QString service = m_paused.takeLast();
-    containerAction(m_client, m_running.value(service), m_stopOthers ? "start" : "unpause", this,
-                    [this, service, result](Result<EngineClient::Response> r) mutable {
-                        if (r) {
-                            PauseLedger::cleared(*m_client, m_running.value(service));
-                        }
-                        if (!r && result) {
-                            result = makeError(r.error().code,
-                                               (m_stopOthers ? QStringLiteral("Backed up, but %1 could not be started again: %2")
-                                                             : QStringLiteral("Backed up, but %1 could not be unpaused: %2"))
-                                                   .arg(service, r.error().message),
-                                               QStringLiteral("Run: docker %1 %2")
-                                                   .arg(m_stopOthers ? QStringLiteral("start") : QStringLiteral("unpause"),
-                                                        m_running.value(service)));
-                        }
-                        unpauseAll(result);
-                    });
+    hold(service, false, [this, service, result](Result<void> r) mutable {
+        if (r) {
+            PauseLedger::cleared(*m_client, m_running.value(service));
+        }
+        if (!r && result) {
+            result = makeError(r.error().code,
+                               (m_stopOthers ? QStringLiteral("Backed up, but %1 could not be started again: %2")
+                                             : QStringLiteral("Backed up, but %1 could not be unpaused: %2"))
+                                   .arg(service, r.error().message),
+                               QStringLiteral("Run: docker %1 %2")
+                                   .arg(m_stopOthers ? QStringLiteral("start") : QStringLiteral("unpause"),
+                                        m_running.value(service)));
+        }
+        unpauseAll(result);
+    });
 }
 
 } // namespace DevDock::Core

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace DevDock::Core {
 
 class EngineClient;
@@ -51,6 +53,8 @@ private:
     void pauseOthers(QStringList services);
     void copy();
     void unpauseAll(Result<QString> result);
+    // Pauses (still) or unpauses the service's container; with stopOthers stops or starts it.
+    void hold(const QString &service, bool still, std::function<void(Result<void>)> done);
     Error cancelledError() const;
 
     QPointer<EngineClient> m_client;

@@ -25,15 +25,42 @@ const char *const kPrologue =
     "export PGPASSWORD=\"${POSTGRES_PASSWORD:-}\"; U=\"${POSTGRES_USER:-postgres}\"; "
     "D=\"${DEVDOCK_DATABASE:-${POSTGRES_DB:-$U}}\"; ";
 
-const char *const kDump = "exec pg_dump -Fc -U \"$U\" -d \"$D\"";
+// The cluster's roles (pg_dumpall --globals-only: plain SQL, with their password hashes where the
+// user may read them) ahead of the database's pg_dump -Fc, in one stream: a line
+// "DEVDOCK-PG roles <bytes>", that many bytes of SQL, then the custom-format dump. A role list
+// that cannot be read (not a superuser, no /tmp) is left out (0 bytes), the dump still goes on.
+const char *const kDump =
+    "if g=$(mktemp 2>/dev/null) && { pg_dumpall --globals-only -U \"$U\" > \"$g\" 2>/dev/null "
+    "|| pg_dumpall --globals-only --no-role-passwords -U \"$U\" > \"$g\" 2>/dev/null; }; then "
+    "printf 'DEVDOCK-PG roles %s\\n' \"$(wc -c < \"$g\")\"; cat \"$g\"; rm -f \"$g\"; "
+    "else rm -f \"${g:-}\"; printf 'DEVDOCK-PG roles 0\\n'; fi; "
+    "exec pg_dump -Fc -U \"$U\" -d \"$D\"";
 
 // A fresh database: dropped (connections ended) and created again, then filled. The
 // maintenance database itself cannot be dropped; it is cleaned object by object instead.
-const char *const kRestore =
-    "set -e; if [ \"$D\" = postgres ]; then "
+const char *const kRestoreDatabase =
+    "if [ \"$D\" = postgres ]; then "
     "exec pg_restore -U \"$U\" -d postgres --clean --if-exists --exit-on-error; fi; "
     "dropdb -U \"$U\" --if-exists --force \"$D\"; createdb -U \"$U\" \"$D\"; "
     "exec pg_restore -U \"$U\" -d \"$D\" --exit-on-error";
+
+// With roles first: the header read (byte by byte, as sh reads a pipe), exactly that many bytes
+// of SQL copied aside (dd bs=1 reads no further, where busybox's head -c would), then run by psql,
+// where a role that exists already is an error psql goes past; the connecting superuser's own
+// lines are left out (its password stays the one this container was made with). Then the
+// database as above, so that its GRANTs find their roles. No /tmp: the roles are skipped.
+const char *const kRestoreWithRoles = R"sh(set -e; read -r magic what n
+if [ "$magic $what" != 'DEVDOCK-PG roles' ]; then echo 'not a DevDock PostgreSQL dump' >&2; exit 3; fi
+case "$n" in ''|*[!0-9]*) echo 'a DevDock PostgreSQL dump with a damaged header' >&2; exit 3;; esac
+if [ "$n" -gt 0 ]; then
+  t=$(mktemp 2>/dev/null) || t=/dev/null
+  dd bs=1 count="$n" of="$t" 2>/dev/null
+  if [ "$t" != /dev/null ]; then
+    awk -v u="$U" 'index($0, "CREATE ROLE " u ";") != 1 && index($0, "CREATE ROLE \"" u "\";") != 1 && index($0, "ALTER ROLE " u " WITH") != 1 && index($0, "ALTER ROLE \"" u "\" WITH") != 1' "$t" | psql -X -q -U "$U" -d postgres >/dev/null 2>&1 || true
+    rm -f "$t"
+  fi
+fi
+)sh";
 
 } // namespace
 
@@ -45,6 +72,7 @@ DatabaseJob::DatabaseJob(EngineClient *client, ResticRepository *repository, Opt
     , m_options(std::move(options))
 {
     m_options.tags.kind = QStringLiteral("pg-dump");
+    m_options.tags.format = QString::fromLatin1(kRolesFormat);
 }
 
 QString DatabaseJob::what() const
@@ -52,6 +80,20 @@ QString DatabaseJob::what() const
     return m_options.mode == Mode::Dump
                ? QStringLiteral("Dumping the database of %1").arg(m_options.container)
                : QStringLiteral("Restoring the database of %1").arg(m_options.container);
+}
+
+QString DatabaseJob::script() const
+{
+    QString text = QString::fromLatin1(kPrologue);
+    if (m_options.mode == Mode::Dump) {
+        return text + QString::fromLatin1(kDump);
+    }
+    if (m_options.withRoles) {
+        text += QString::fromLatin1(kRestoreWithRoles);
+    } else {
+        text += QStringLiteral("set -e; ");
+    }
+    return text + QString::fromLatin1(kRestoreDatabase);
 }
 
 void DatabaseJob::start()
@@ -68,8 +110,7 @@ void DatabaseJob::start()
         {QStringLiteral("Tty"), false},
         {QStringLiteral("User"), QStringLiteral("postgres")},
         {QStringLiteral("Env"), env},
-        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
-                                           QString(QString::fromLatin1(kPrologue) + QString::fromLatin1(dump ? kDump : kRestore))}},
+        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"), script()}},
     };
     HttpRequest request;
     request.method = "POST";

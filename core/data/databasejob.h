@@ -17,9 +17,10 @@ class ProcessStream;
 class ResticRepository;
 
 // A running PostgreSQL service's database, copied logically through the exec API rather than
-// as files: `pg_dump -Fc` in the service's container streams into `restic backup --stdin`
-// (kind pg-dump), and back: `restic dump` streams into `pg_restore` in the container, into a
-// database dropped and created fresh. The commands run as the container's postgres user on its
+// as files: the cluster's roles (`pg_dumpall --globals-only`) and `pg_dump -Fc` of the database
+// in the service's container stream into `restic backup --stdin` (kind pg-dump, format
+// roles+custom), and back: `restic dump` streams into `psql` (the roles) and `pg_restore` in the
+// container, into a database dropped and created fresh (older dumps without roles: pg_restore). The commands run as the container's postgres user on its
 // local socket; a password, where one is needed, comes from the container's own
 // POSTGRES_PASSWORD inside the container and never passes through DevDock.
 class DatabaseJob final : public QObject
@@ -35,7 +36,10 @@ public:
         SnapshotTags tags;    // Dump: kind is set to pg-dump
         QString snapshotId;   // Restore
         QString fileInSnapshot;
+        bool withRoles = false; // Restore: the snapshot's format is kRolesFormat (roles first)
     };
+    // The format tag of dumps that carry the cluster's roles ahead of the database.
+    static constexpr const char *kRolesFormat = "roles+custom";
     DatabaseJob(EngineClient *client, ResticRepository *repository, Options options,
                 QObject *parent = nullptr);
     void start();
@@ -51,6 +55,7 @@ private:
     void checkExit(const QString &execId);
     void finish(Result<QString> result);
     QString what() const;
+    QString script() const; // the shell run in the database container
 
     QPointer<EngineClient> m_client;
     QPointer<ResticRepository> m_repository;

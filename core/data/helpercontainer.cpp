@@ -47,8 +47,16 @@ void createContainer(EngineClient *client, const QString &image, const DataMount
         {QStringLiteral("Labels"), QJsonObject{{QString::fromLatin1(kHelperLabel), purpose},
                                                {QString::fromLatin1(kHelperOwnerLabel), helperOwner()}}},
         {QStringLiteral("NetworkDisabled"), true},
-        {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Mounts"), QJsonArray{mountJson}}}},
     };
+    // A host folder through Binds, which makes a missing one (Mounts refuses it: a restore into a
+    // folder not there any more could not begin); Mounts where the path holds Binds' separator.
+    if (mount.kind == DataMount::Kind::Bind && !mount.source.contains(QLatin1Char(':'))) {
+        body.insert(QStringLiteral("HostConfig"),
+                    QJsonObject{{QStringLiteral("Binds"),
+                                 QJsonArray{QString(mount.source + QLatin1Char(':') + QString::fromLatin1(kHelperDataPath))}}});
+    } else {
+        body.insert(QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Mounts"), QJsonArray{mountJson}}});
+    }
     if (!command.isEmpty()) {
         // The command itself runs, not the image's entry point with it as arguments (a database
         // image's entry point would start the server, or initialise one in the volume). [""]

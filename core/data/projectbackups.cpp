@@ -81,17 +81,32 @@ ProjectBackups::ProjectBackups(EngineClient *client, BackupRepository *source, Q
     if (source) {
         // Backups go somewhere else now: what was read of the old repository is forgotten.
         connect(source, &BackupRepository::relocated, this, [this] {
-            m_repository = nullptr;
-            m_sizes.clear();
-            m_snapshots.clear();
-            if (!m_busy) {
-                refresh();
+            if (m_busy) {
+                m_relocatePending = true; // the backup under way ends on the repository it began on
+                return;
             }
+            applyRelocation();
         });
     }
 }
 
 ProjectBackups::~ProjectBackups() = default;
+
+void ProjectBackups::forgetRepository()
+{
+    m_relocatePending = false;
+    ++m_relocations; // answers still coming from the old repository are dropped
+    m_repository = nullptr;
+    m_sizes.clear();
+    m_readingSizes = false;
+    m_snapshots.clear();
+}
+
+void ProjectBackups::applyRelocation()
+{
+    forgetRepository();
+    refresh();
+}
 
 EngineClient *ProjectBackups::client() const
 {
@@ -114,7 +129,10 @@ void ProjectBackups::readSizes()
             continue;
         }
         m_readingSizes = true;
-        m_repository->snapshotSize(it->id, this, [this, id = it->id](Result<qint64> size) {
+        m_repository->snapshotSize(it->id, this, [this, id = it->id, generation = m_relocations](Result<qint64> size) {
+            if (generation != m_relocations) {
+                return; // the old repository's answer
+            }
             m_readingSizes = false;
             if (!size) {
                 return; // a forgotten snapshot or a busy repository: the next refresh asks again
@@ -262,7 +280,7 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
         PauseLedger::unpauseOrphans(m_client, this, [this, then, create] { refreshThen(then, create); });
         return;
     }
-    readDiskUsage(m_client, this, [this, then](Result<QJsonObject> dfAnswer) {
+    readDiskUsage(m_client, this, [this, then, generation = m_relocations](Result<QJsonObject> dfAnswer) {
         if (!dfAnswer) {
             then(std::unexpected(dfAnswer.error()));
             return;
@@ -276,7 +294,7 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
                 answer(Result<QList<ResticSnapshot>>(QList<ResticSnapshot>{}));
             }
         };
-        listSnapshots([this, then, dfJson](Result<QList<ResticSnapshot>> list) {
+        listSnapshots([this, then, dfJson, generation](Result<QList<ResticSnapshot>> list) {
                 if (!list) {
                     then(std::unexpected(list.error()));
                     return;
@@ -287,7 +305,7 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
                     {QStringLiteral("com.docker.compose.project=") + m_project.name});
                 m_client->listContainers(
                     options, this,
-                    [this, then, dfJson,
+                    [this, then, dfJson, generation,
                      snapshots = *list](Result<QList<ContainerSummary>> containers) {
                         if (!containers) {
                             then(std::unexpected(containers.error()));
@@ -319,6 +337,10 @@ void ProjectBackups::refreshThen(std::function<void(Result<void>)> then, bool cr
                                     ? refs.mid(arrow + 8).section(QLatin1Char(','), 0, 0).trimmed()
                                     : (base.gitCommit.isEmpty() ? QString()
                                                                 : QStringLiteral("HEAD"));
+                            if (generation != m_relocations) {
+                                then({}); // read from the old repository: the refresh after the move tells
+                                return;
+                            }
                             m_base = base;
                             m_snapshots = snapshots;
                             m_running = running;
@@ -530,6 +552,9 @@ void ProjectBackups::endBackup(Result<QStringList> result)
     m_queue.clear();
     m_lastRunAt = QDateTime::currentDateTimeUtc();
     const quint64 serial = m_serial;
+    if (m_relocatePending) {
+        forgetRepository(); // backups go elsewhere now; this one's are in the old repository
+    }
     // The inventory shows the new snapshots; the schedule counts from this backup.
     refreshThen([this, result, serial](Result<void>) {
         reschedule();

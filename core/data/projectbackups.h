@@ -134,6 +134,8 @@ private:
     void applyRetention(std::function<void()> then);
     void reschedule();
     void readSizes();
+    void forgetRepository();
+    void applyRelocation();
     void onScheduleDue();
     std::chrono::milliseconds interval() const;
     // The services among `pending` whose container's image differs from the one they name now.
@@ -157,6 +159,8 @@ private:
     QList<ResticSnapshot> m_snapshots;
     QHash<QString, qint64> m_sizes; // snapshot id -> restore size
     bool m_readingSizes = false;
+    bool m_relocatePending = false; // the repository moved while a backup ran
+    quint64 m_relocations = 0;     // answers of an earlier repository are dropped
     QHash<QString, QString> m_running;
     QHash<QString, QString> m_containerImages; // service -> image id of its container
     SnapshotTags m_base;

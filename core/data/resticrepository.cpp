@@ -119,11 +119,15 @@ QString ResticRepository::defaultLocation()
     // own repository: a backup taken on the command line was not in the window's list).
     const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     const QString shared = data + QStringLiteral("/devdock/backups");
-    // Where the window kept its repository before: still used while it is the only one.
-    const QString windowsOld = data + QStringLiteral("/DevDock/DevDock/backups");
-    if (!QFileInfo(shared + QStringLiteral("/config")).isFile()
-        && QFileInfo(windowsOld + QStringLiteral("/config")).isFile()) {
-        return windowsOld;
+    // Where the window, then devdockctl, kept their repositories before: still used while there
+    // is none in the shared place (nothing backed up there is lost from sight).
+    if (!QFileInfo(shared + QStringLiteral("/config")).isFile()) {
+        for (const char *old : {"/DevDock/DevDock/backups", "/DevDock/devdockctl/backups"}) {
+            const QString path = data + QString::fromLatin1(old);
+            if (QFileInfo(path + QStringLiteral("/config")).isFile()) {
+                return path;
+            }
+        }
     }
     return shared;
 }

@@ -74,8 +74,8 @@ public:
     ResticRepository(QString repository, QString password, QObject *parent = nullptr);
 
     // The local repository DevDock (window and devdockctl) uses unless told otherwise:
-    // <GenericDataLocation>/devdock/backups (the window's old <data>/DevDock/DevDock/backups while
-    // only that one exists).
+    // <GenericDataLocation>/devdock/backups (while there is none, the window's or devdockctl's
+    // repository of earlier versions, <data>/DevDock/<app>/backups, where one exists).
     static QString defaultLocation();
     // The keychain key of the repository password.
     static QString passwordKey(const QString &repository);

@@ -146,6 +146,7 @@ void RestoreJob::restore()
         o.container = m_plan.databaseContainer;
         o.snapshotId = m_plan.snapshot.id;
         o.fileInSnapshot = m_plan.snapshot.paths.value(0);
+        o.withRoles = m_plan.snapshot.tag(QStringLiteral("format")) == QLatin1String(DatabaseJob::kRolesFormat);
         auto *job = new DatabaseJob(m_client, m_repository, o, this);
         m_child = job;
         connect(job, &DatabaseJob::progressed, this, &RestoreJob::progressed);
@@ -158,7 +159,8 @@ void RestoreJob::restore()
     VolumeRestoreJob::Options o;
     o.snapshotId = m_plan.snapshot.id;
     o.fileInSnapshot = m_plan.snapshot.paths.value(0);
-    o.volume = m_plan.target.engineName;
+    o.kind = m_plan.target.kind;
+    o.volume = o.kind == DataMount::Kind::Bind ? m_plan.target.key : m_plan.target.engineName;
     o.labels = m_plan.volumeLabels;
     o.replace = m_plan.targetExists;
     o.image = m_plan.helperImage;

@@ -86,16 +86,11 @@ Result<RestorePlan> RestorePlan::make(const ComposeProject &project,
             snapshot, QStringLiteral("its volume '%1' is not in project %2").arg(key, project.name),
             QStringLiteral("Name the volume to restore into with --to VOLUME.")));
     }
-    if (plan.target.kind == DataMount::Kind::Bind) {
-        return std::unexpected(planError(
-            snapshot,
-            QStringLiteral("%1 is a folder on the host; DevDock restores into volumes only")
-                .arg(key),
-            QStringLiteral("Restore into a volume with --to VOLUME, or extract it with "
-                           "`restic dump %1 %2 | tar -x`.")
-                .arg(snapshot.shortId, snapshot.paths.value(0))));
-    }
-    plan.targetExists = engineVolumes.contains(plan.target.engineName);
+    // A data folder on the host (x-devdock data) is restored where it is: emptied after the
+    // safety snapshot, then filled, through a helper container that mounts it. Taken as there:
+    // on a remote engine this machine cannot see it (one that is missing is made empty, and its
+    // safety snapshot is of nothing).
+    plan.targetExists = plan.target.kind == DataMount::Kind::Bind || engineVolumes.contains(plan.target.engineName);
     if (plan.helperImage.isEmpty()) {
         // The snapshot's own service's image copies the data, as it did for the backup.
         if (const ComposeService *s = project.service(snapshot.tag(QStringLiteral("service")))) {
@@ -172,11 +167,14 @@ QStringList RestorePlan::describe() const
     lines << QStringLiteral("Snapshot %1 (%2) of %3")
                  .arg(snapshot.shortId, about.join(QStringLiteral(", ")),
                       snapshot.tag(QStringLiteral("volume")));
+    const bool folder = target.kind == DataMount::Kind::Bind;
+    const QString place = folder ? QStringLiteral("folder %1 on the host").arg(target.key)
+                                 : QStringLiteral("volume %1").arg(target.engineName);
     if (takesSafetySnapshot()) {
         lines << QStringLiteral("First: a safety snapshot of the current %1, to go back to")
                      .arg(kind == QLatin1String("pg-dump")
                               ? QStringLiteral("database of %1").arg(databaseService)
-                              : QStringLiteral("volume %1").arg(target.engineName));
+                              : place);
     }
     lines << (stop.isEmpty() ? QStringLiteral("Stops: nothing (no running service uses it)")
                              : QStringLiteral("Stops: %1").arg(stop.join(QStringLiteral(", "))));
@@ -187,11 +185,11 @@ QStringList RestorePlan::describe() const
                      .arg(databaseService, target.engineName);
     } else if (targetExists) {
         lines << QStringLiteral(
-                     "Replaces: everything in volume %1 (emptied, then filled from the snapshot)")
-                     .arg(target.engineName);
+                     "Replaces: everything in %1 (emptied, then filled from the snapshot)")
+                     .arg(place);
     } else {
-        lines << QStringLiteral("Creates: volume %1 (it does not exist), filled from the snapshot")
-                     .arg(target.engineName);
+        lines << QStringLiteral("Creates: %1 (it does not exist), filled from the snapshot")
+                     .arg(place);
     }
     if (!startAgain.isEmpty()) {
         lines << QStringLiteral("Starts again, dependencies first: %1")

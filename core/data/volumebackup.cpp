@@ -82,6 +82,7 @@ QStringList SnapshotTags::toTags() const
         {"project", &project}, {"service", &service},     {"volume", &volume},
         {"kind", &kind},       {"branch", &gitBranch},    {"commit", &gitCommit},
         {"checkpoint", &checkpoint}, {"reason", &reason},     {"state", &state},
+        {"format", &format},
     };
     for (const auto &[key, value] : fields) {
         if (!value->isEmpty()) {
@@ -228,6 +229,15 @@ VolumeRestoreJob::VolumeRestoreJob(EngineClient *client, ResticRepository *repos
 
 void VolumeRestoreJob::start()
 {
+    if (m_options.kind == DataMount::Kind::Bind) {
+        // A host folder is never removed, only emptied (a new one the engine makes on mount).
+        if (m_options.replace) {
+            emptyInPlace();
+        } else {
+            prepareVolume();
+        }
+        return;
+    }
     if (!m_options.replace) {
         prepareVolume();
         return;
@@ -256,7 +266,7 @@ void VolumeRestoreJob::emptyInPlace()
     // (only Compose, with the project's environment, could create them again) and the volume is
     // emptied where it is. The globs cover dot files; an unmatched one stays literal and rm -f
     // ignores it.
-    runHelperCommand(m_client, m_options.image, {DataMount::Kind::Volume, m_options.volume}, QStringLiteral("restore"),
+    runHelperCommand(m_client, m_options.image, {m_options.kind, m_options.volume}, QStringLiteral("restore"),
                      {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("rm -rf -- /data/..?* /data/.[!.]* /data/*")},
                      this, [this](Result<void> r) {
                          if (!r) {
@@ -275,6 +285,10 @@ void VolumeRestoreJob::emptyInPlace()
 
 void VolumeRestoreJob::prepareVolume()
 {
+    if (m_options.kind == DataMount::Kind::Bind) {
+        createHelper();
+        return;
+    }
     QJsonObject labels;
     for (auto it = m_options.labels.begin(); it != m_options.labels.end(); ++it) {
         labels.insert(it.key(), it.value());
@@ -292,16 +306,21 @@ void VolumeRestoreJob::prepareVolume()
             finish(std::unexpected(r.error()));
             return;
         }
-        createHelperContainer(m_client, m_options.image, {DataMount::Kind::Volume, m_options.volume},
-                              QStringLiteral("restore"), this, [this](Result<QString> id) {
-                                  if (!id) {
-                                      finish(std::unexpected(id.error()));
-                                      return;
-                                  }
-                                  m_helper = *id;
-                                  startStream();
-                              });
+        createHelper();
     });
+}
+
+void VolumeRestoreJob::createHelper()
+{
+    createHelperContainer(m_client, m_options.image, {m_options.kind, m_options.volume},
+                          QStringLiteral("restore"), this, [this](Result<QString> id) {
+                              if (!id) {
+                                  finish(std::unexpected(id.error()));
+                                  return;
+                              }
+                              m_helper = *id;
+                              startStream();
+                          });
 }
 
 void VolumeRestoreJob::startStream()

@@ -33,6 +33,7 @@ struct SnapshotTags
     QString checkpoint;
     QString reason; // why DevDock took it by itself: safety (before a restore), before-down, scheduled
     QString state;  // files: the fingerprint of the volume's entries when it was read
+    QString format; // pg-dump: roles+custom (the roles ahead of the dump); empty: the dump alone
 
     // An unchanged volume's earlier snapshot stands in for a new one, except where the snapshot
     // itself is the point: a checkpoint (it carries the name) and the safety snapshot of a restore.
@@ -103,7 +104,8 @@ public:
     {
         QString snapshotId;
         QString fileInSnapshot; // "/<name>.tar" as the snapshot's paths say
-        QString volume;
+        QString volume; // the engine's volume name, or the host folder with kind Bind
+        DataMount::Kind kind = DataMount::Kind::Volume;
         QMap<QString, QString> labels;
         bool replace = false;
         QString image;
@@ -119,6 +121,7 @@ signals:
 
 private:
     void prepareVolume();
+    void createHelper();
     void emptyInPlace();
     void startStream();
     void finish(Result<void> result);

@@ -16,6 +16,9 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QTimer>
+
+#include <optional>
 
 #include <algorithm>
 #include <memory>
@@ -388,6 +391,7 @@ void Workspace::onEvent(Engine &engine, const EngineEvent &event)
         c.state = QStringLiteral("created");
         it = engine.containers.insert(id, c);
     }
+    std::optional<ServiceAlert> alert;
     if (action == u"start" || action == u"restart" || action == u"unpause") {
         it->state = QStringLiteral("running");
         it->stopRequested = false;
@@ -395,21 +399,61 @@ void Workspace::onEvent(Engine &engine, const EngineEvent &event)
             it->health = QStringLiteral("starting");
         }
     } else if (action == u"die") {
+        const bool wasUp = it->state == u"running";
         it->state = QStringLiteral("exited");
         it->exitCode = event.attributes.value(QStringLiteral("exitCode")).toInt();
         it->health.clear();
+        if (wasUp && !it->oneoff && !it->stopRequested && it->exitCode != 0 && it->exitCode != 143) {
+            alert = ServiceAlert{ServiceAlert::Kind::Exited, it->service, event.attributes.value(QStringLiteral("name")),
+                                 tr("%1 exited unexpectedly (code %2)").arg(it->service).arg(it->exitCode),
+                                 QDateTime::currentDateTimeUtc()};
+        }
     } else if (action == u"kill" || action == u"stop") {
         it->stopRequested = true;
     } else if (action == u"pause") {
         it->state = QStringLiteral("paused");
     } else if (action.startsWith(QStringLiteral("health_status"))) {
         const qsizetype colon = action.indexOf(QLatin1Char(':'));
+        const QString before = it->health;
         it->health = colon < 0 ? QString() : action.mid(colon + 1).trimmed();
+        if (it->health == u"unhealthy" && before != u"unhealthy" && it->state == u"running" && !it->oneoff) {
+            alert = ServiceAlert{ServiceAlert::Kind::Unhealthy, it->service, event.attributes.value(QStringLiteral("name")),
+                                 tr("%1 turned unhealthy").arg(it->service), QDateTime::currentDateTimeUtc()};
+        }
     }
     rebuildDiscovered(engine, project);
+    if (alert) {
+        alertLater(engine, id, project, *alert);
+    }
     if (action == u"start" || action == u"create") {
         fetchContainer(engine, id); // published ports are known from the start on
     }
+}
+
+void Workspace::alertLater(const Engine &engine, const QString &containerId, const QString &project,
+                           const ServiceAlert &alert)
+{
+    // As LiveState does for open projects: a stop's event may come a moment after the exit; an
+    // exit asked for is no alert. Only for projects without a runtime (an open one's LiveState
+    // raises its own).
+    const QString engineName = engine.name;
+    QTimer::singleShot(alert.kind == ServiceAlert::Kind::Exited ? 500 : 0, this,
+                       [this, engineName, containerId, project, alert] {
+                           const auto found = std::find_if(m_engines.cbegin(), m_engines.cend(),
+                                                           [&](const Engine *e) { return e->name == engineName; });
+                           if (found == m_engines.cend()) {
+                               return;
+                           }
+                           const auto c = (*found)->containers.constFind(containerId);
+                           if (alert.kind == ServiceAlert::Kind::Exited
+                               && (c != (*found)->containers.cend() && (c->stopRequested || c->state == u"running"))) {
+                               return;
+                           }
+                           const Entry *entry = entryForName(engineName, project);
+                           if (entry && !entry->runtime) {
+                               emit serviceAlert(entry->summary.id, alert);
+                           }
+                       });
 }
 
 Workspace::Entry *Workspace::entryForName(const QString &engine, const QString &name,

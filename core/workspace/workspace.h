@@ -3,6 +3,7 @@
 #pragma once
 
 #include "projectsummary.h"
+#include "stack/servicestate.h"
 #include "twingrouping.h"
 #include "util/result.h"
 
@@ -98,6 +99,10 @@ signals:
     void projectRemoved(const QString &id);
     void activeChanged(const QString &id);
     void discovered();
+    // A service of a project that has no runtime (discovered, remembered, closed) exited
+    // unexpectedly or turned unhealthy, from the engine's events (an open project's LiveState
+    // raises its own alerts).
+    void serviceAlert(const QString &id, const DevDock::Core::ServiceAlert &alert);
     // A start/stop through the workspace ended.
     void actionFinished(const QString &id, const QString &action,
                         const DevDock::Core::Result<void> &result);
@@ -144,6 +149,8 @@ private:
     void fetchContainer(Engine &engine, const QString &id);
     void rebuildDiscovered(Engine &engine, const QString &projectName = {});
     void updateFromRuntime(ProjectRuntime *runtime);
+    void alertLater(const Engine &engine, const QString &containerId, const QString &project,
+                    const ServiceAlert &alert);
     Entry *entryForName(const QString &engine, const QString &name,
                         const QString &workingDir = {});
     void markRememberedKnown(const Engine &engine);

@@ -783,6 +783,11 @@ void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDataba
                       "SELECT count(*) FROM items").section(QLatin1Char(10), -1),
              QString("5000"));
     const QString sumBefore = psql(db, "SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items");
+    // A role of the cluster with a grant on the table: pg_dump alone would leave the role out,
+    // and the restore's GRANT would fail on the fresh cluster.
+    QCOMPARE(psql(db, "CREATE ROLE reporter LOGIN PASSWORD 'reporter-pw'; GRANT SELECT ON items TO reporter; "
+                      "SELECT has_table_privilege('reporter', 'items', 'SELECT')").section(QLatin1Char(10), -1),
+             QString("t"));
 
     DatabaseJob::Options dump;
     dump.container = db;
@@ -794,10 +799,13 @@ void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDataba
     const QList<ResticSnapshot> list = snapshots(m_repo, {"project=" + kProject, "volume=pg", "kind=pg-dump"});
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].paths, QStringList({"/pg.pgdump"}));
+    QCOMPARE(list[0].tag("format"), QString("roles+custom"));
 
     // Destroyed: container and volume gone; a new, empty database in their place.
     docker({"rm", "-f", "-v", db});
     removeVolume(volume);
+    const QString firstPassword = m_dbPassword;
+    m_dbPassword = "db-" + QUuid::createUuid().toString(QUuid::Id128); // the new cluster's superuser's
     db = startPostgres(volume);
     QVERIFY(!db.isEmpty());
     QCOMPARE(psql(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'items'"), QString("0"));
@@ -808,9 +816,19 @@ void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDataba
     back.container = db;
     back.snapshotId = list[0].id;
     back.fileInSnapshot = list[0].paths[0];
+    back.withRoles = true;
     const auto restored = database(back);
     QVERIFY2(restored, restored ? "" : qPrintable(restored.error().toString()));
     QCOMPARE(psql(db, "SELECT count(*) FROM items"), QString("5000"));
+    // The role is back (it may log in) and so is its grant.
+    QCOMPARE(psql(db, "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'reporter'"), QString("t"));
+    QCOMPARE(psql(db, "SELECT has_table_privilege('reporter', 'items', 'SELECT')"), QString("t"));
+    // The superuser of the new container keeps the password it was made with (the dump's older
+    // one is not put back over it).
+    QCOMPARE(docker({"exec", "-e", "PGPASSWORD=" + m_dbPassword, db, "psql", "-X", "-tA", "-h", "127.0.0.1", "-U", "postgres",
+                     "-d", "postgres", "-c", "SELECT 1"})
+                 .out.trimmed(),
+             QByteArray("1"));
     QCOMPARE(psql(db, "SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items"), sumBefore);
     QCOMPARE(psql(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'stray'"), QString("0"));
     // The database password never reached DevDock's repository or folders.
@@ -818,7 +836,9 @@ void TestDataBackup::postgres_rowsDumped_volumeDestroyed_restoredIntoFreshDataba
     while (it.hasNext()) {
         QFile file(it.next());
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(!file.readAll().contains(m_dbPassword.toUtf8()));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.contains(m_dbPassword.toUtf8()) && !bytes.contains(firstPassword.toUtf8()));
+        QVERIFY(!bytes.contains("reporter-pw"));
     }
     docker({"rm", "-f", "-v", db});
 }

@@ -5,6 +5,7 @@
 // (scripts/postgres-image.sh) and a files volume, the real engine, real restic, the real keychain.
 #undef QT_USE_QSTRINGBUILDER
 
+#include "../common/composetest.h"
 #include "../common/datatest.h"
 #include "../common/dockertest.h"
 #include "../common/volumemanifest.h"
@@ -24,6 +25,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QScopeGuard>
 #include <QUuid>
 
 #include <csignal>
@@ -65,6 +67,7 @@ private slots:
     void forget_keepLast_checkpointsKept_pruned_repositoryChecks();
     void downVolumes_noBackup_removesWithoutSnapshot();
     void wrongRepositoryPassword_clearError();
+    void bindData_backedUp_changed_restoredInPlace_safetyFirst_appRunsAgain();
     void repositoryPassword_inNoFileOrLog();
 
 private:
@@ -277,6 +280,8 @@ void TestDataRestore::postgres_downVolumes_thenRestore_rowsBack()
     DEVDOCK_REQUIRE_KEYCHAIN();
     const QString sum = psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items");
     QVERIFY(!sum.startsWith("<error>"));
+    // A role with a grant: the fresh cluster after down --volumes has neither until the restore.
+    QVERIFY(!psql("DROP ROLE IF EXISTS auditor; CREATE ROLE auditor LOGIN; GRANT SELECT ON items TO auditor").startsWith("<error>"));
     QCOMPARE(compose({"exec", "-T", "app", "sh", "-c", "echo before-down > /files/marker"}).exitCode, 0);
     // down --volumes backs every volume up first, then removes them.
     const Run down = ctl({"down", "--volumes"});
@@ -311,6 +316,7 @@ void TestDataRestore::postgres_downVolumes_thenRestore_rowsBack()
     QVERIFY2(restored.exitCode == 0, restored.err.constData());
     QCOMPARE(psql("SELECT count(*) FROM items"), QString("5000"));
     QCOMPARE(psql("SELECT sum(id) || ':' || md5(string_agg(name, ',' ORDER BY id)) FROM items"), sum);
+    QCOMPARE(psql("SELECT has_table_privilege('auditor', 'items', 'SELECT')"), QString("t"));
     QCOMPARE(ctl({"down", "--no-backup"}).exitCode, 2); // it goes with --volumes only
 }
 
@@ -729,6 +735,88 @@ void TestDataRestore::repositoryPassword_inNoFileOrLog()
     QVERIFY2(snapshotFiles >= snapshots, qPrintable(QString("%1 snapshot files read, %2 snapshots")
                                                          .arg(snapshotFiles)
                                                          .arg(snapshots)));
+}
+
+// A data folder on the host (`./uploads`, marked x-devdock: {data: [...]}) is restored where it
+// is: what restore says names the folder, a safety snapshot of the current files comes first, the
+// folder is emptied (a file added since is gone) and filled (contents, a symlink, a mode, a file
+// deleted since is back), and the app that uses it runs again.
+void TestDataRestore::bindData_backedUp_changed_restoredInPlace_safetyFirst_appRunsAgain()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    DEVDOCK_REQUIRE_KEYCHAIN();
+    const QString dir = m_dir.filePath("bindproject");
+    const QString uploads = dir + "/uploads";
+    QVERIFY(QDir().mkpath(uploads + "/sub"));
+    QVERIFY(writeFile(dir + "/compose.yaml", QStringLiteral(R"(name: %1-bind
+services:
+  app:
+    image: %2
+    labels: [%3]
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1 & wait; done"]
+    volumes: ["./uploads:/uploads"]
+    x-devdock: {data: [./uploads]}
+)")
+                                                 .arg(kProject, kTestImage, kDataLabel)
+                                                 .toUtf8()));
+    QVERIFY(writeFile(uploads + "/a.txt", "one\n"));
+    QByteArray blob(200000, Qt::Uninitialized);
+    for (qsizetype i = 0; i < blob.size(); ++i) {
+        blob[i] = char((i * 7919) % 251);
+    }
+    QVERIFY(writeFile(uploads + "/sub/b.bin", blob));
+    QVERIFY(QFile::setPermissions(uploads + "/a.txt", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+    QVERIFY(QFile::link("sub/b.bin", uploads + "/link"));
+    auto bindCtl = [&](const QStringList &args) {
+        const Run r = run(DEVDOCKCTL_PATH, QStringList{"--project-directory", dir} + args, 300000);
+        m_runs << r;
+        return r;
+    };
+    auto bindCompose = [&](const QStringList &args) {
+        return docker(QStringList{"compose", "--project-directory", dir} + args, 180000);
+    };
+    const Run up = bindCompose({"up", "-d"});
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    const auto down = qScopeGuard([&] { bindCompose({"down", "-t", "0"}); });
+    const QString key = QDir::cleanPath(uploads);
+    const Run backedUp = bindCtl({"backup", "create", "app"});
+    QVERIFY2(backedUp.exitCode == 0, backedUp.err.constData());
+    const QString id = snapshotIn(backedUp.out, key);
+    QVERIFY2(!id.isEmpty(), backedUp.out.constData());
+
+    // The folder changes on the host.
+    QVERIFY(writeFile(uploads + "/a.txt", "changed\n"));
+    QVERIFY(writeFile(uploads + "/added.txt", "new\n"));
+    QVERIFY(QFile::remove(uploads + "/sub/b.bin"));
+    const QString startedBefore = docker({"inspect", "-f", "{{.State.StartedAt}}", bindCompose({"ps", "-q", "app"}).out.trimmed()}).out.trimmed();
+
+    const Run restored = bindCtl({"restore", id, "--yes"});
+    QVERIFY2(restored.exitCode == 0, restored.err.constData());
+    QVERIFY2(restored.out.contains(QString("Replaces: everything in folder %1 on the host").arg(key).toUtf8()), restored.out.constData());
+    QVERIFY2(!snapshotIn(restored.out, key, "safety snapshot").isEmpty(), restored.out.constData());
+    QFile a(uploads + "/a.txt");
+    QVERIFY(a.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), QByteArray("one\n"));
+    QCOMPARE(QFileInfo(uploads + "/a.txt").permissions() & (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                            | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+                                                            | QFile::WriteOther | QFile::ExeOther),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    QVERIFY(!QFileInfo::exists(uploads + "/added.txt"));
+    QFile b(uploads + "/sub/b.bin");
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.readAll(), blob);
+    QCOMPARE(QFileInfo(uploads + "/link").symLinkTarget(), QFileInfo(uploads + "/sub/b.bin").absoluteFilePath());
+    // The app was stopped for it and runs again.
+    const QString app = bindCompose({"ps", "-q", "app"}).out.trimmed();
+    QVERIFY(waitUntil([&] { return docker({"inspect", "-f", "{{.State.Running}}", app}).out.trimmed() == "true"; }, 30000));
+    QVERIFY(docker({"inspect", "-f", "{{.State.StartedAt}}", app}).out.trimmed() != startedBefore);
+    // The safety snapshot holds the changed state: restoring it brings "changed" back.
+    const QString safety = snapshotIn(restored.out, key, "safety snapshot");
+    QCOMPARE(bindCtl({"restore", safety, "--yes"}).exitCode, 0);
+    QFile again(uploads + "/a.txt");
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), QByteArray("changed\n"));
+    QVERIFY(QFileInfo::exists(uploads + "/added.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestDataRestore)

@@ -32,6 +32,12 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QTranslator>
+#include <QProcess>
+#include <QTabBar>
+#include <QSignalSpy>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -76,6 +82,7 @@ private slots:
     void engineAway_actionsDisabledWithReason_servicesUnknown_elapsedNeverNegative();
     void everyWidgetHasAnAccessibleName();
     void panels_operationHiddenWhileIdle_closedDocksComeBackFromViewMenuAndToolbar();
+    void german_1366x768_everyViewsLabelsAndButtonsShowTheirWholeText();
 };
 
 void TestMainWindow::initTestCase()
@@ -326,6 +333,79 @@ void TestMainWindow::panels_operationHiddenWhileIdle_closedDocksComeBackFromView
     auto *list = projects->findChild<QAbstractItemView *>("projectList");
     QVERIFY(list);
     QCOMPARE(list->model()->rowCount(), int(workspace.projects().size()));
+}
+
+// "German without cut labels": the window in German at 1366×768 on the demo, each view in turn;
+// every visible button, check box and label (one line, not eliding on purpose) is at least as
+// wide as its text needs, and every tab's title fits its tab.
+void TestMainWindow::german_1366x768_everyViewsLabelsAndButtonsShowTheirWholeText()
+{
+    QTemporaryDir dir;
+    const QString qm = dir.filePath("devdock_de.qm");
+    QProcess lrelease;
+    lrelease.start("/usr/lib/qt6/bin/lrelease", {QStringLiteral(DEVDOCK_SOURCE_DIR "/translations/devdock_de.ts"), "-qm", qm});
+    QVERIFY(lrelease.waitForFinished(60000) && lrelease.exitCode() == 0);
+    QTranslator german;
+    QVERIFY(german.load(qm));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    const auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    Core::EngineClient client(*endpoint);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy settled(&window, &Ui::MainWindow::settled);
+    window.openProject(QStringLiteral(DEVDOCK_SOURCE_DIR "/examples/demo"));
+    QVERIFY(settled.wait(30000));
+    QCOMPARE(window.tabs()->tabText(0).remove('&'), QString("Topologie"));
+
+    QStringList cut;
+    auto check = [&](const QString &view) {
+        for (QWidget *w : window.findChildren<QWidget *>()) {
+            if (!w->isVisible() || w->window() != &window) {
+                continue;
+            }
+            QString text;
+            int needed = 0;
+            if (auto *button = qobject_cast<QAbstractButton *>(w); button && !button->text().isEmpty()) {
+                text = button->text();
+                needed = button->sizeHint().width();
+            } else if (auto *label = qobject_cast<QLabel *>(w);
+                       label && !label->wordWrap() && !label->text().isEmpty() && label->textFormat() != Qt::RichText
+                       && !label->text().contains('\n') && label->property("elides").isNull()) {
+                text = label->text();
+                needed = label->sizeHint().width();
+            } else if (auto *bar = qobject_cast<QTabBar *>(w)) {
+                for (int i = 0; i < bar->count(); ++i) {
+                    const QString title = bar->tabText(i).remove('&');
+                    const int textWidth = bar->fontMetrics().horizontalAdvance(title);
+                    if (bar->tabRect(i).width() < textWidth) {
+                        cut << QString("%1: tab \"%2\" %3 px < %4 px").arg(view, title).arg(bar->tabRect(i).width()).arg(textWidth);
+                    }
+                }
+                continue;
+            } else {
+                continue;
+            }
+            if (w->width() < needed) {
+                cut << QString("%1: %2 \"%3\" %4 px < %5 px")
+                           .arg(view, w->metaObject()->className(), text)
+                           .arg(w->width())
+                           .arg(needed);
+            }
+        }
+    };
+    for (const QString &view : {"topology", "services", "ports", "containers", "logs", "environment", "data"}) {
+        QVERIFY(window.showView(view));
+        QTest::qWait(200); // laid out, the view's first data in
+        check(view);
+    }
+    cut.removeDuplicates();
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join("\n")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,8 +6,14 @@
 // exports the tray icon as a StatusNotifierItem whose menu the test reads and clicks over
 // com.canonical.dbusmenu as a panel would, and a notification server (tests/dbus) that records
 // every Notify call and invokes actions as a click on its buttons would.
+#include "../common/dockertest.h"
+
+#include "engine/engineclient.h"
+#include "mainwindow.h"
 #include "tray/desktopnotifier.h"
 #include "tray/traycontroller.h"
+#include "tray/traywindowbinding.h"
+#include "workspace/workspace.h"
 
 #include <QDBusArgument>
 #include <QDBusConnection>
@@ -21,6 +27,8 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
@@ -128,6 +136,7 @@ private slots:
     void menu_healthProbesWithoutChange_sendNothingOverDbusmenu();
     void notify_sendsNotifyWithActions_rateLimited_replacesPerService();
     void notify_actionInvokedByServer_opensLogsOrRestartsTheRightService();
+    void menu_overDbusmenu_startsAndStopsRealProjects_openedAndFromATerminal();
 
 public slots:
     void recordMenuSignal(const QDBusMessage &) { ++m_menuSignals; }
@@ -590,6 +599,119 @@ void TestTrayDBus::notify_actionInvokedByServer_opensLogsOrRestartsTheRightServi
     QTest::qWait(300);
     QCOMPARE(logs.size(), 1);
     QCOMPARE(restart.size(), 2);
+}
+
+// End to end: the tray of a real window over a real Workspace on the real engine. An opened
+// project (not running) and a stack started with `docker compose up` in a terminal are both in
+// the menu a panel reads over dbusmenu; Start and Stop clicked there go through
+// TrayWindowBinding and the Workspace to the compose CLI, and the engine's containers (and the
+// menu's next state) follow.
+void TestTrayDBus::menu_overDbusmenu_startsAndStopsRealProjects_openedAndFromATerminal()
+{
+    DEVDOCK_REQUIRE_ENGINE();
+    QString error;
+    QVERIFY2(Test::ensureTestImage(&error), qPrintable(error));
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    const QString opened = "dd-traye2e-open-" + pid;
+    const QString terminal = "dd-traye2e-term-" + pid;
+    QTemporaryDir openedDir;
+    QTemporaryDir terminalDir;
+    for (const auto &[dir, name] : {std::pair{&openedDir, opened}, std::pair{&terminalDir, terminal}}) {
+        QFile f(dir->filePath("compose.yaml"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("name: %1\nservices:\n  app:\n    image: %2\n    command: [\"sleep\", \"3600\"]\n"
+                               "    stop_grace_period: 1s\n")
+                    .arg(name, Test::kTestImage)
+                    .toUtf8());
+    }
+    auto composeIn = [](const QTemporaryDir &dir, const QStringList &args) {
+        return Test::docker(QStringList{"compose", "--project-directory", dir.path()} + args, 120000);
+    };
+    const auto down = qScopeGuard([&] {
+        composeIn(openedDir, {"down", "-t", "0"});
+        composeIn(terminalDir, {"down", "-t", "0"});
+    });
+    const Test::Run started = composeIn(terminalDir, {"up", "-d"});
+    QVERIFY2(started.exitCode == 0, started.err.constData());
+    auto state = [](const QString &project) {
+        return QString::fromUtf8(Test::docker({"ps", "-a", "--format", "{{.State}}", "--filter",
+                                               "label=com.docker.compose.project=" + project})
+                                     .out)
+            .trimmed();
+    };
+
+    auto endpoint = Core::EngineClient::systemEndpoint();
+    QVERIFY(endpoint);
+    Core::EngineClient client(*endpoint);
+    Core::Workspace workspace(&client);
+    Ui::MainWindow window(&workspace);
+    Ui::TrayController tray;
+    Ui::TrayWindowBinding binding(&window, &tray);
+    window.show();
+    QSignalSpy settled(&window, &Ui::MainWindow::settled);
+    window.openProject(openedDir.path());
+    QVERIFY(settled.wait(30000));
+    const QString item = itemOf(tray);
+    QVERIFY(!item.isEmpty());
+    // The menu a panel reads: both projects with Start/Stop/Open.
+    auto entry = [&](const QString &text) {
+        const MenuNode root = layout(item);
+        const MenuNode *node = root.find(text);
+        return node && node->enabled() ? node->id : 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Start " + opened) != 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Stop " + terminal) != 0, 15000);
+    QVERIFY(entry("Open " + terminal) != 0);
+    QVERIFY(state(opened).isEmpty());
+
+    QSignalSpy finished(&workspace, &Core::Workspace::actionFinished);
+    clickMenu(item, entry("Start " + opened));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.at(0).at(0).toString().isEmpty(), false);
+    QCOMPARE(finished.at(0).at(1).toString(), QString("start"));
+    QVERIFY2(finished.at(0).at(2).value<Core::Result<void>>(), "the start failed");
+    QCOMPARE(state(opened), QString("running"));
+    // The menu follows the engine: the opened project can be stopped now.
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Stop " + opened) != 0, 15000);
+
+    // A crash in the terminal's stack (its process killed from outside, no stop asked for): a
+    // notification, though DevDock never opened that project.
+    if (!QDBusConnection::sessionBus().interface()->isServiceRegistered(NotificationService)) {
+        startNotificationServer();
+    }
+    const int callsBefore = int(notifyCalls().size());
+    const QString terminalApp = QString::fromUtf8(Test::docker({"compose", "-p", terminal, "ps", "-q", "app"}).out).trimmed();
+    const QString hostPid = QString::fromUtf8(Test::docker({"inspect", "-f", "{{.State.Pid}}", terminalApp}).out).trimmed();
+    QVERIFY(hostPid.toInt() > 0);
+    QCOMPARE(Test::run("kill", {"-9", hostPid}).exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(state(terminal), QString("exited"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(notifyCalls().size() > callsBefore, 10000);
+    const QJsonObject crash = notifyCalls().last().toObject();
+    QCOMPARE(crash["summary"].toString(), QString("app exited in %1").arg(terminal));
+    QCOMPARE(crash["body"].toString(), QString("app exited unexpectedly (code 137)"));
+    // Started again from the tray, it runs; the deliberate stop below raises nothing.
+    finished.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Start " + terminal) != 0, 15000);
+    clickMenu(item, entry("Start " + terminal));
+    QVERIFY(finished.wait(120000));
+    QTRY_COMPARE_WITH_TIMEOUT(state(terminal), QString("running"), 15000);
+    const int callsAtStop = int(notifyCalls().size());
+
+    // The terminal's stack, never opened in DevDock, stopped from the tray.
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Stop " + terminal) != 0, 15000);
+    finished.clear();
+    clickMenu(item, entry("Stop " + terminal));
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(finished.at(0).at(2).value<Core::Result<void>>(), "the stop failed");
+    QTRY_COMPARE_WITH_TIMEOUT(state(terminal), QString("exited"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(entry("Start " + terminal) != 0, 15000);
+    QTest::qWait(1000);
+    QCOMPARE(int(notifyCalls().size()), callsAtStop);
+
+    finished.clear();
+    clickMenu(item, entry("Stop " + opened));
+    QVERIFY(finished.wait(120000));
+    QTRY_COMPARE_WITH_TIMEOUT(state(opened), QString("exited"), 15000);
 }
 
 QTEST_MAIN(TestTrayDBus)

@@ -13,6 +13,8 @@
 #include "engine/engineclient.h"
 #include "details/servicedetailspanel.h"
 #include "env/enveditorpanel.h"
+#include "logs/logpanel.h"
+#include "logs/logrows.h"
 #include "env/envkeymodel.h"
 #include "mainwindow.h"
 #include "onboarding/onboardingdialog.h"
@@ -31,6 +33,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QLineEdit>
 #include <QMenu>
 #include <QComboBox>
 #include <QMessageBox>
@@ -136,6 +139,7 @@ private slots:
     void cleanupTestCase();
     void ports_recheckedAfterUp_andOnContainerStartStop();
     void recreateOffer_followsComposeConfigHash_saveInQuestionThenSwitch();
+    void logSearch_survivesEnvProfileSwitch_samePanelTextMatchesNoRefetch();
     void servicesTable_actionsActOnTheSelectedRows();
     void operationPanel_showsOnboardingsRun_eachWithItsOwnTime();
     void terminals_fromGraphTableDrawerAndMenu_severalAtOnce_surviveViewAndProjectSwitches();
@@ -280,6 +284,56 @@ void TestWindowDefects::recreateOffer_followsComposeConfigHash_saveInQuestionThe
     QCOMPARE(session->envProfile(), QString("staging"));
     QCOMPARE(m_window->recreateOffer(), QStringList{"web"});
     QVERIFY(m_window->findChild<QWidget *>("recreateBanner")->isVisible());
+}
+
+// A profile switch reloads the project in place: the window's log panel is the same one, the
+// search typed into it stays with its matches, the lines are not fetched again (no duplicates),
+// and a line logged after the switch arrives once and is found by the next search.
+void TestWindowDefects::logSearch_survivesEnvProfileSwitch_samePanelTextMatchesNoRefetch()
+{
+    Core::ProjectRuntime *session = m_window->activeRuntime();
+    QVERIFY(upAndIdle(session, {"web", "worker"}));
+    const QString worker = QString::fromUtf8(docker({"compose", "-p", kProject, "ps", "-q", "worker"}).out).trimmed();
+    QVERIFY(!worker.isEmpty());
+    // Lines in the worker's log: what its first process writes to its stdout.
+    auto say = [&](const QString &text) {
+        return docker({"exec", worker, "sh", "-c", "echo " + text + " > /proc/1/fd/1"}).exitCode == 0;
+    };
+    for (int i = 1; i <= 3; ++i) {
+        QVERIFY(say(QStringLiteral("needle-%1").arg(i)));
+    }
+    QVERIFY(m_window->showView("logs"));
+    Ui::LogPanel *logs = m_window->logPanel();
+    QVERIFY(logs);
+    auto *field = logs->findChild<QLineEdit *>("logSearchField");
+    QVERIFY(field);
+    QTest::keyClicks(field, "needle");
+    QVERIFY2(waitUntil([&] { return !logs->isSearching() && logs->matchCount() == 3; }, 20000),
+             qPrintable(QString::number(logs->matchCount())));
+    const qint64 lines = logs->rows()->count();
+
+    auto *combo = m_window->findChild<QComboBox *>("envProfileCombo");
+    QVERIFY(combo);
+    const QString from = session->envProfile();
+    const QString to = from == "development" ? "production" : "development";
+    const int index = combo->findText(to);
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+    QVERIFY(waitUntil([&] { return session->envProfile() == to && !session->controller()->isBusy(); }, 30000));
+    QTest::qWait(1500); // a refetch of the last lines, if there were one, has come by now
+    QCOMPARE(m_window->logPanel(), logs);
+    QCOMPARE(field->text(), QString("needle"));
+    QVERIFY(waitUntil([&] { return !logs->isSearching(); }, 10000));
+    QCOMPARE(logs->matchCount(), qint64(3));
+    QCOMPARE(logs->rows()->count(), lines);
+    // The stream goes on after the reload: a new line arrives once, and a search finds it.
+    QVERIFY(say("needle-4"));
+    QVERIFY(waitUntil([&] { return logs->rows()->count() == lines + 1; }, 20000));
+    QTest::keyClick(field, Qt::Key_Backspace);
+    QTest::keyClicks(field, "e");
+    QVERIFY2(waitUntil([&] { return !logs->isSearching() && logs->matchCount() == 4; }, 20000),
+             qPrintable(QString::number(logs->matchCount())));
 }
 
 // The keyboard's current row is not what the actions act on; the selection is.

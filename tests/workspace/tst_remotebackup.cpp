@@ -44,6 +44,7 @@ private:
 
     std::unique_ptr<RemoteEngine> m_remote;
     QTemporaryDir m_project;
+    QTemporaryDir m_home; // this test's XDG folders: the location it saves is not the user's
     QString m_name = QStringLiteral("dd-rbk-%1").arg(QCoreApplication::applicationPid());
 };
 
@@ -75,7 +76,12 @@ void TestRemoteBackup::initTestCase()
 {
     DEVDOCK_REQUIRE_ENGINE();
     DEVDOCK_REQUIRE_KEYCHAIN();
-    QVERIFY(m_project.isValid());
+    QVERIFY(m_project.isValid() && m_home.isValid());
+    for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+        const QString dir = m_home.filePath(QString::fromLatin1(name).toLower());
+        QVERIFY(QDir().mkpath(dir));
+        qputenv(name, dir.toUtf8());
+    }
     QString error;
     QVERIFY2(ensureTestImage(&error), qPrintable(error));
     m_remote = std::make_unique<RemoteEngine>();
@@ -174,8 +180,24 @@ void TestRemoteBackup::remoteEngine_sftpRepository_backupChangeRestore_dataBack_
     QVERIFY2(right.exitCode == 0, right.err.constData());
     QCOMPARE(ctl({"snapshots", "--json"}).exitCode, 0);
 
+    // A local folder with a repository in it takes the same check: a wrong password for it is
+    // refused, and the keychain keeps the right one.
+    const QString localRepo = m_home.filePath("local-repo");
+    const Run made = ctl({"backup", "repository", localRepo});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const auto localPw = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(localRepo), nullptr, cb); });
+    QVERIFY(localPw && *localPw && **localPw);
+    QCOMPARE(ctl({"backup", "repository", url}).exitCode, 0);
+    const Run wrongLocal = ctl({"backup", "repository", localRepo, "--password-stdin"}, "not-the-password\n");
+    QCOMPARE(wrongLocal.exitCode, 1);
+    QVERIFY2(wrongLocal.err.contains("password"), wrongLocal.err.constData());
+    const auto localAfter = await<std::optional<QString>>([&](auto cb) { store.read(ResticRepository::passwordKey(localRepo), nullptr, cb); });
+    QVERIFY(localAfter && *localAfter && **localAfter);
+    QCOMPARE(***localAfter, ***localPw);
+    QVERIFY(ctl({"backup", "repository"}).out.startsWith(url.toUtf8()));
+
     // The password is in no output, and in no file this test's DevDock could write.
-    for (const Run *r : {&chosen, &shown, &list, &backedUp, &snaps, &restored, &after, &local, &wrong, &right}) {
+    for (const Run *r : {&chosen, &shown, &list, &backedUp, &snaps, &restored, &after, &local, &wrong, &right, &made, &wrongLocal}) {
         QVERIFY(!r->out.contains(secret) && !r->err.contains(secret));
     }
     QStringList roots{QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation),

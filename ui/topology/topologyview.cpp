@@ -161,8 +161,11 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         title += QStringLiteral(" ×%1").arg(
             std::max<qsizetype>(m_state.containers.size(), m_state.desiredReplicas));
     }
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignTop,
-                      QFontMetricsF(font).elidedText(title, Qt::ElideRight, text.width()));
+    // The title keeps clear of the data mark (it was drawn over a long name's end); the whole
+    // name is in the tooltip.
+    const QRectF titleRect = m_dataWarning.isEmpty() ? text : text.adjusted(0, 0, -14, 0);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop,
+                      QFontMetricsF(font).elidedText(title, Qt::ElideRight, titleRect.width()));
     font.setBold(false);
     font.setPointSizeF(9);
     painter->setFont(font);

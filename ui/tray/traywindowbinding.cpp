@@ -26,6 +26,9 @@ TrayWindowBinding::TrayWindowBinding(MainWindow *window, TrayController *tray, Q
     connect(m_workspace, &Core::Workspace::projectChanged, this, changed);
     connect(m_workspace, &Core::Workspace::projectRemoved, tray, &TrayController::removeProject);
     connect(window, &MainWindow::activeRuntimeChanged, this, &TrayWindowBinding::follow);
+    // Projects without a runtime (a stack started in a terminal, a closed one) alert too.
+    connect(m_workspace, &Core::Workspace::serviceAlert, tray,
+            [tray](const QString &id, const Core::ServiceAlert &alert) { tray->notifyAlert(id, alert); });
 
     connect(tray, &TrayController::showWindowRequested, this, &TrayWindowBinding::showWindow);
     connect(tray, &TrayController::openProjectRequested, this, &TrayWindowBinding::showProject);

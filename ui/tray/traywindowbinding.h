@@ -18,7 +18,7 @@ class TrayController;
 
 // Connects the tray to the window's workspace: every project's summary (added, changed, removed)
 // goes to the tray, the services of the project on screen too, and the alerts of every open
-// project; the tray's requests go to Workspace::start/stop/setActive, to the project's
+// project (LiveState's) and of every other one (the Workspace's, from the engine's events); the tray's requests go to Workspace::start/stop/setActive, to the project's
 // StackController for one service, and to the window to show it or its logs.
 class TrayWindowBinding final : public QObject
 {
