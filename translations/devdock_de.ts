@@ -444,6 +444,19 @@
     </message>
 </context>
 <context>
+    <name>DevDock::Core::Workspace</name>
+    <message>
+        <location filename="../core/workspace/workspace.cpp" line="408"/>
+        <source>%1 exited unexpectedly (code %2)</source>
+        <translation>%1 wurde unerwartet beendet (Code %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/workspace/workspace.cpp" line="421"/>
+        <source>%1 turned unhealthy</source>
+        <translation>%1 ist ungesund geworden</translation>
+    </message>
+</context>
+<context>
     <name>DevDock::Ui::ContainerListModel</name>
     <message>
         <location filename="../ui/services/containerlistmodel.cpp" line="112"/>
@@ -3901,52 +3914,52 @@ Open its folder by hand if it lives elsewhere.</source>
 <context>
     <name>DevDock::Ui::TopologyView</name>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="451"/>
+        <location filename="../ui/topology/topologyview.cpp" line="454"/>
         <source>Data never backed up: %1</source>
         <translation>Daten nie gesichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="308"/>
+        <location filename="../ui/topology/topologyview.cpp" line="311"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="309"/>
+        <location filename="../ui/topology/topologyview.cpp" line="312"/>
         <source>Services with their state, dependencies and networks. Arrow keys move between services, Enter opens one, + and - zoom, F fits.</source>
         <translation>Dienste mit Zustand, Abhängigkeiten und Netzwerken. Pfeiltasten wechseln den Dienst, Eingabe öffnet ihn, + und - zoomen, F passt ein.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="322"/>
+        <location filename="../ui/topology/topologyview.cpp" line="325"/>
         <source>No service selected</source>
         <translation>Kein Dienst gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="393"/>
+        <location filename="../ui/topology/topologyview.cpp" line="396"/>
         <source>Network %1</source>
         <translation>Netzwerk %1</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="526"/>
+        <location filename="../ui/topology/topologyview.cpp" line="529"/>
         <source>%1 starts once %2 is healthy</source>
         <translation>%1 startet, sobald %2 gesund ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="528"/>
+        <location filename="../ui/topology/topologyview.cpp" line="531"/>
         <source>%1 starts once %2 has completed successfully</source>
         <translation>%1 startet, sobald %2 erfolgreich abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="530"/>
+        <location filename="../ui/topology/topologyview.cpp" line="533"/>
         <source>%1 starts once %2 has started</source>
         <translation>%1 startet, sobald %2 gestartet ist</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="536"/>
+        <location filename="../ui/topology/topologyview.cpp" line="539"/>
         <source>Satisfied now.</source>
         <translation>Jetzt erfüllt.</translation>
     </message>
     <message>
-        <location filename="../ui/topology/topologyview.cpp" line="536"/>
+        <location filename="../ui/topology/topologyview.cpp" line="539"/>
         <source>Not satisfied: %1 waits.</source>
         <translation>Nicht erfüllt: %1 wartet.</translation>
     </message>
